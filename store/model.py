@@ -1,0 +1,209 @@
+"""A commitment as data: its due window, its status and history.
+
+`state`, `days_left` and the countdown words are pure functions of a record and "today",
+so the command line, the dashboard and the tests all agree on them.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass
+
+from store.errors import FristError
+
+PRECISIONS = ("day", "week", "month", "quarter", "year")
+STATUSES = ("open", "met", "missed", "cancelled")
+STATES = ("overdue", "due-today", "due-soon", "upcoming", "met", "missed", "cancelled")
+DUE_SOON_DAYS = 7  # "due-soon" means due within this many days
+
+# The JSON contract of DESIGN.md, in its order.
+JSON_FIELDS = ("id", "uid", "title", "due", "precision", "window_start", "due_text", "actor",
+               "status", "state", "days_left", "tags", "sources", "created", "updated", "history")
+
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+class ModelError(FristError):
+    """A value that cannot be a commitment's (bad due form, unknown status)."""
+
+
+@dataclass(frozen=True)
+class Due:
+    """A due window: the commitment falls due by `due`, the window's last day."""
+
+    due: dt.date
+    precision: str
+    window_start: dt.date
+    text: str = ""
+
+    @classmethod
+    def day(cls, day: dt.date, text: str = "") -> Due:
+        return cls(day, "day", day, text)
+
+    @classmethod
+    def from_value(cls, value: str, text: str = "") -> Due:
+        """The window a TIMEX-style value names: 2026-04-07, 2026-W15, 2026-04, 2026-Q2, 2026."""
+        start, end, precision = window(value)
+        return cls(end, precision, start, text)
+
+    @property
+    def value(self) -> str:
+        """The TIMEX-style form of the window (as precise as it is)."""
+        d = self.due
+        if self.precision == "week":
+            year, week, _ = d.isocalendar()
+            return f"{year}-W{week:02d}"
+        if self.precision == "month":
+            return f"{d.year}-{d.month:02d}"
+        if self.precision == "quarter":
+            return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+        if self.precision == "year":
+            return str(d.year)
+        return d.isoformat()
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def window(value: str) -> tuple[dt.date, dt.date, str]:
+    """(first day, last day, precision) of a TIMEX-style due value; ModelError if malformed."""
+    value = str(value).strip()
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return day, day, "day"
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + dt.timedelta(days=6), "week"
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            year, month = int(m[1]), int(m[2])
+            return dt.date(year, month, 1), _month_end(year, month), "month"
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+            year, quarter = int(m[1]), int(m[2])
+            return dt.date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter), "quarter"
+        if re.fullmatch(r"\d{4}", value):
+            year = int(value)
+            return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    except ValueError:
+        pass
+    raise ModelError(f"not a due date: {value!r} (want YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn or YYYY)")
+
+
+def due_of(record: dict) -> Due:
+    """The Due window stored in a record."""
+    due = dt.date.fromisoformat(record["due"])
+    start = record.get("window_start") or record["due"]
+    return Due(due, record.get("precision") or "day", dt.date.fromisoformat(start),
+               record.get("due_text", ""))
+
+
+def days_left(due: dt.date, today: dt.date) -> int:
+    return (due - today).days
+
+
+def state(status: str, due: dt.date, today: dt.date, soon_days: int = DUE_SOON_DAYS) -> str:
+    """The derived state: a decision wins; an open item is placed by its days left."""
+    if status != "open":
+        return status
+    left = days_left(due, today)
+    if left < 0:
+        return "overdue"
+    if left == 0:
+        return "due-today"
+    if left <= soon_days:
+        return "due-soon"
+    return "upcoming"
+
+
+def record_state(record: dict, today: dt.date, soon_days: int = DUE_SOON_DAYS) -> str:
+    return state(record["status"], dt.date.fromisoformat(record["due"]), today, soon_days)
+
+
+def due_label(record: dict) -> str:
+    """The due date as precise as it is: '27 Nov 2025', 'W49 2026', 'Apr 2026', 'Q1 2026', '2026'."""
+    d = dt.date.fromisoformat(record["due"])
+    precision = record.get("precision") or "day"
+    if precision == "week":
+        year, week, _ = d.isocalendar()
+        return f"W{week:02d} {year}"
+    if precision == "month":
+        return f"{MONTH_ABBR[d.month - 1]} {d.year}"
+    if precision == "quarter":
+        return f"Q{(d.month - 1) // 3 + 1} {d.year}"
+    if precision == "year":
+        return str(d.year)
+    return f"{d.day} {MONTH_ABBR[d.month - 1]} {d.year}"
+
+
+def decided_on(record: dict) -> dt.date | None:
+    """The day the current decision (met/missed/cancelled) was recorded, if any."""
+    for event in reversed(record.get("history", [])):
+        if event.get("event", "").startswith(f"marked {record['status']}"):
+            try:
+                return dt.datetime.fromisoformat(event["at"]).date()
+            except (KeyError, ValueError):
+                return None
+    return None
+
+
+def countdown(record: dict, today: dt.date) -> str:
+    """Countdown words: 'in 3 d', 'tomorrow', 'today', '2 d overdue', 'met 4 Dec'."""
+    status = record["status"]
+    if status != "open":
+        day = decided_on(record)
+        return f"{status} {day.day} {MONTH_ABBR[day.month - 1]}" if day else status
+    left = days_left(dt.date.fromisoformat(record["due"]), today)
+    if left == 0:
+        return "today"
+    if left == 1:
+        return "tomorrow"
+    if left == -1:
+        return "1 d overdue"
+    return f"in {left} d" if left > 0 else f"{-left} d overdue"
+
+
+def now_stamp() -> str:
+    """The current local time, to the second, with its UTC offset."""
+    return dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def event(name: str, note: str = "") -> dict:
+    return {"at": now_stamp(), "event": name, "note": note}
+
+
+def new_record(title: str, due: Due, actor: str = "", tags: list[str] | None = None,
+               note: str = "", sources: list[dict] | None = None, status: str = "open",
+               uid: str | None = None) -> dict:
+    """A fresh commitment record as stored (without id, state and days_left)."""
+    title = " ".join(str(title).split())
+    if not title:
+        raise ModelError("a commitment needs a title")
+    if status not in STATUSES:
+        raise ModelError(f"unknown status {status!r} (one of {', '.join(STATUSES)})")
+    stamp = now_stamp()
+    return {
+        "uid": uid or uuid.uuid4().hex,
+        "title": title,
+        "due": due.due.isoformat(),
+        "precision": due.precision,
+        "window_start": due.window_start.isoformat(),
+        "due_text": due.text,
+        "actor": actor.strip(),
+        "status": status,
+        "tags": sorted(set(tags or [])),
+        "sources": list(sources or []),
+        "created": stamp,
+        "updated": stamp,
+        "history": [{"at": stamp, "event": "created", "note": note}],
+    }
+
+
+def to_json(doc_id: int, record: dict, today: dt.date, soon_days: int = DUE_SOON_DAYS) -> dict:
+    """The record as DESIGN.md's JSON object, with the derived fields for `today`."""
+    derived = {"id": doc_id, "state": record_state(record, today, soon_days),
+               "days_left": days_left(dt.date.fromisoformat(record["due"]), today)}
+    return {key: derived[key] if key in derived else record.get(key, "")
+            for key in JSON_FIELDS}

@@ -1,0 +1,78 @@
+"""Choosing and ordering commitments: the filters of `frist list` and of the dashboard."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from store import model
+from store.errors import FristError
+
+WITHIN_UNITS = {"d": 1, "w": 7, "m": 30, "y": 365}
+
+
+def parse_within(text: str) -> int:
+    """'7d', '2w', '1m', '10' (days) -> a number of days."""
+    m = re.fullmatch(r"\s*(\d{1,5})\s*([dwmy]?)\s*", str(text).lower())
+    if not m:
+        raise FristError(f"cannot understand the span {text!r} (use e.g. 7d, 2w, 1m)")
+    return int(m[1]) * WITHIN_UNITS.get(m[2] or "d")
+
+
+@dataclass
+class Filter:
+    """What to show. `status` is a status, a state, 'all', or 'needs-decision'."""
+
+    status: str = "open"
+    within_days: int | None = None
+    actor: str = ""
+    tag: str = ""
+    search: str = ""
+    soon_days: int = model.DUE_SOON_DAYS
+
+    def check(self) -> None:
+        known = {"all", "needs-decision", *model.STATUSES, *model.STATES}
+        if self.status not in known:
+            raise FristError(f"unknown status {self.status!r} (one of {', '.join(sorted(known))})")
+
+    def matches(self, record: dict, today: dt.date) -> bool:
+        status = record["status"]
+        if self.status != "all":
+            if self.status in model.STATUSES:
+                if status != self.status:
+                    return False
+            elif self.status == "needs-decision":
+                if model.record_state(record, today) != "overdue":
+                    return False
+            elif model.record_state(record, today, self.soon_days) != self.status:
+                return False
+        if self.within_days is not None:
+            left = model.days_left(dt.date.fromisoformat(record["due"]), today)
+            if left > self.within_days:
+                return False
+        if self.actor and self.actor.casefold() not in record.get("actor", "").casefold():
+            return False
+        if self.tag and self.tag not in record.get("tags", []):
+            return False
+        if self.search and self.search.casefold() not in search_text(record):
+            return False
+        return True
+
+
+def search_text(record: dict) -> str:
+    """Everything a search looks through, case-folded."""
+    parts = [record.get("title", ""), record.get("actor", ""), record.get("due_text", ""),
+             " ".join(record.get("tags", []))]
+    parts += [s.get("sentence", "") for s in record.get("sources", [])]
+    return "\n".join(parts).casefold()
+
+
+def sort_key(item: tuple[int, dict]):
+    """Soonest due first; a day before a week, month, ... ending the same day; then id."""
+    item_id, record = item
+    return (record["due"], model.PRECISIONS.index(record.get("precision") or "day"), item_id)
+
+
+def select(items: list[tuple[int, dict]], flt: Filter, today: dt.date) -> list[tuple[int, dict]]:
+    flt.check()
+    return sorted((it for it in items if flt.matches(it[1], today)), key=sort_key)

@@ -1,0 +1,64 @@
+"""Dates typed by a person ("2026-04-30", "April 2026", "in 10 days", "bis Ende März").
+
+Fast rules first: the TIMEX-style forms, then the extractor's own date finder, which
+knows the words of each language; `dateparser` (slow to import) only for the rest.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from store import model
+from store.errors import FristError
+
+
+class DateError(FristError):
+    pass
+
+
+def _via_finder(text: str, today: dt.date) -> model.Due | None:
+    from store.extract import find_dates
+    mentions = find_dates(text, today, prefer_future=True)
+    # Accept only a reading of (nearly) the whole text, not a date buried in other words.
+    for m in mentions:
+        if len(m.text) >= 0.6 * len(text.strip()):
+            return model.Due.from_value(m.value, text)
+    return None
+
+
+def _via_dateparser(text: str, today: dt.date) -> model.Due | None:
+    import dateparser
+    settings = {"PREFER_DATES_FROM": "future",
+                "RELATIVE_BASE": dt.datetime.combine(today, dt.time()),
+                "REQUIRE_PARTS": ["day"]}
+    parsed = dateparser.parse(text, languages=["en", "de"], settings=settings)
+    return model.Due.day(parsed.date(), text) if parsed else None
+
+
+def parse_when(text: str, today: dt.date) -> model.Due:
+    """The due window a person means by `text`, relative to `today`; DateError if unclear."""
+    cleaned = " ".join(str(text).split())
+    if not cleaned:
+        raise DateError("cannot understand an empty date")
+    try:
+        return model.Due.from_value(cleaned, text)
+    except model.ModelError:
+        pass
+    for reader in (_via_finder, _via_dateparser):
+        try:
+            due = reader(cleaned, today)
+        except (ValueError, OverflowError, model.ModelError):
+            due = None
+        if due is not None:
+            return due
+    raise DateError(f"cannot understand the date {text!r}")
+
+
+def parse_today(text: str | None) -> dt.date:
+    """`--today`/FRIST_TODAY, read like any typed date against the real clock."""
+    real = dt.date.today()
+    if not text:
+        return real
+    due = parse_when(text, real)
+    if due.precision != "day":
+        raise DateError(f"--today must name one day, not {text!r}")
+    return due.due

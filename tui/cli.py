@@ -1,0 +1,322 @@
+"""The `frist` command line: thin commands over `store`, and the dashboard when bare.
+
+Heavy modules (textual, dateparser, the extractor) are imported inside the commands
+that need them, so `frist add` and `frist list` start fast.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from store.errors import FristError
+
+
+class UserError(click.ClickException):
+    """One line on stderr, exit code 1."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+class FristGroup(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except FristError as e:
+            raise UserError(str(e)) from None
+        except OSError as e:  # a file we were pointed at cannot be read or written
+            where = f" {e.filename}" if e.filename else ""
+            raise UserError(f"cannot use{where}: {e.strerror or e}") from None
+
+
+class Env:
+    """What every command needs: where the store is and what day it is."""
+
+    def __init__(self, db: str | None, today: str | None):
+        self.db_path = db
+        self.today_text = today
+        self._store = None
+        self._today = None
+
+    @property
+    def store(self):
+        if self._store is None:
+            from store.db import open_store
+            self._store = open_store(self.db_path)
+        return self._store
+
+    @property
+    def today(self) -> dt.date:
+        if self._today is None:
+            from store.when import parse_today
+            self._today = parse_today(self.today_text)
+        return self._today
+
+    def when(self, text: str):
+        from store.when import parse_when
+        return parse_when(text, self.today)
+
+
+pass_env = click.make_pass_decorator(Env)
+
+
+def item_id(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise FristError(f"not an id: {value!r} (ids are whole numbers, see `frist list`)") from None
+    if number < 1:
+        raise FristError(f"no commitment with id {number}")
+    return number
+
+
+def write_json(data) -> None:
+    import orjson
+    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+    sys.stdout.flush()
+
+
+def say(message: str) -> None:
+    """Human confirmation, on stderr so stdout stays clean for scripts."""
+    from tui.text import printable
+    click.echo(printable(message), err=True)
+
+
+@click.group(cls=FristGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", metavar="PATH", envvar="FRIST_DB", help="The store file (env FRIST_DB).")
+@click.option("--today", metavar="DATE", envvar="FRIST_TODAY",
+              help="Pretend today is DATE (env FRIST_TODAY).")
+@click.option("--demo", is_flag=True, help="Open the dashboard on a store of sample articles.")
+@click.version_option(package_name="frist")
+@click.pass_context
+def cli(ctx, db, today, demo):
+    """frist: a dashboard for dated commitments. Without a command it opens the dashboard."""
+    ctx.obj = Env(db, today)
+    if demo:
+        from tui.demo import run_demo
+        run_demo(ctx.obj)
+    elif ctx.invoked_subcommand is None:
+        from tui.app import run_app
+        run_app(ctx.obj.store, ctx.obj.today_text)
+
+
+@cli.command()
+@click.argument("title")
+@click.option("--due", "due_text", required=True, metavar="WHEN",
+              help="2026-04-30, 'April 2026', 'in 10 days', 'next Friday', 'bis Ende März' ...")
+@click.option("--actor", default="", help="Who is committed.")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
+@click.option("--note", default="", help="A note kept in the history.")
+@pass_env
+def add(env, title, due_text, actor, tags, note):
+    """Add a commitment; prints its id alone on stdout."""
+    from store import model
+    due = env.when(due_text)
+    record = model.new_record(title, due, actor=actor, tags=list(tags), note=note)
+    new_id = env.store.add(record)
+    click.echo(new_id)
+    say(f"added {new_id}: {record['title']} — due {model.due_label(record)} "
+        f"({model.countdown(record, env.today)})")
+
+
+def _list_rows(items, today):
+    from store import model
+    from tui.text import printable
+    rows, states = [], []
+    for item_id_, record in items:
+        rows.append([str(item_id_), model.due_label(record), model.countdown(record, today),
+                     printable(record["title"]), printable(record.get("actor", "")),
+                     record["status"]])
+        states.append(model.record_state(record, today))
+    return rows, states
+
+
+@cli.command("list")
+@click.option("--status", default="open", show_default=True,
+              help="open, met, missed, cancelled, a state (overdue, due-soon ...), "
+                   "needs-decision, or all.")
+@click.option("--within", metavar="SPAN", help="Only what falls due within SPAN (7d, 2w, 1m).")
+@click.option("--actor", default="", help="Only commitments of this actor (part of the name).")
+@click.option("--tag", default="", help="Only commitments with this tag.")
+@click.option("--search", default="", help="Only commitments whose text contains this.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (DESIGN.md's fields).")
+@click.option("--timeline", is_flag=True, help="Print a timeline of the commitments.")
+@pass_env
+def list_(env, status, within, actor, tag, search, as_json, timeline):
+    """List commitments, soonest due first."""
+    from store import model, query
+    flt = query.Filter(status=status, actor=actor, tag=tag, search=search,
+                       within_days=query.parse_within(within) if within else None)
+    items = query.select(env.store.all(), flt, env.today)
+    if as_json:
+        write_json([model.to_json(i, r, env.today) for i, r in items])
+    elif timeline:
+        from tui.timeline_text import print_timeline
+        print_timeline(items, env.today)
+    elif not items:
+        say("nothing to show" + ("" if status == "all" else " (try --status all)"))
+    else:
+        from tui.text import table
+        rows, states = _list_rows(items, env.today)
+        table(["ID", "DUE", "WHEN", "TITLE", "ACTOR", "STATUS"], rows, states, flexible=3)
+
+
+@cli.command()
+@click.argument("ident", metavar="ID")
+@click.option("--json", "as_json", is_flag=True)
+@pass_env
+def show(env, ident, as_json):
+    """Show one commitment with its sources and history."""
+    from store import model
+    from tui.text import printable
+    n = item_id(ident)
+    record = env.store.get(n)
+    if as_json:
+        write_json(model.to_json(n, record, env.today))
+        return
+    lines = [f"#{n}  {printable(record['title'])}",
+             f"due       {model.due_label(record)} ({model.countdown(record, env.today)})"
+             + (f", window {record['window_start']} .. {record['due']}"
+                if record["window_start"] != record["due"] else ""),
+             f"state     {model.record_state(record, env.today)} (status {record['status']})"]
+    if record.get("due_text"):
+        lines.append(f"said as   {printable(record['due_text'])}")
+    if record.get("actor"):
+        lines.append(f"actor     {printable(record['actor'])}")
+    if record.get("tags"):
+        lines.append(f"tags      {printable(', '.join(record['tags']))}")
+    for source in record.get("sources", []):
+        lines.append(f"source    {printable(source.get('document', ''))} "
+                     f"(published {source.get('published', '?')})")
+        if source.get("sentence"):
+            lines.append(f"          “{printable(source['sentence'])}”")
+    lines.append("history")
+    for ev in record.get("history", []):
+        note = f" — {printable(ev['note'])}" if ev.get("note") else ""
+        lines.append(f"  {ev.get('at', '')}  {printable(ev.get('event', ''))}{note}")
+    click.echo("\n".join(lines))
+
+
+@cli.command()
+@click.argument("ident", metavar="ID")
+@click.argument("status", type=click.Choice(["met", "missed", "open", "cancelled"]))
+@click.option("--note", default="")
+@pass_env
+def mark(env, ident, status, note):
+    """Record a decision: met, missed, cancelled, or open again."""
+    from store import model
+    record = env.store.mark(item_id(ident), status, note)
+    say(f"{ident}: {record['title']} — {model.countdown(record, env.today)}")
+
+
+@cli.command()
+@click.argument("ident", metavar="ID")
+@click.argument("when", metavar="WHEN")
+@click.option("--note", default="")
+@pass_env
+def postpone(env, ident, when, note):
+    """Move a commitment's due date (it stays or becomes open)."""
+    from store import model
+    record = env.store.postpone(item_id(ident), env.when(when), note)
+    say(f"{ident}: now due {model.due_label(record)} ({model.countdown(record, env.today)})")
+
+
+@cli.command()
+@click.argument("ident", metavar="ID")
+@click.option("--title")
+@click.option("--due", "due_text", metavar="WHEN")
+@click.option("--actor")
+@click.option("--tag", "tags", multiple=True, help="Replace the tags (repeatable).")
+@click.option("--note", default="")
+@pass_env
+def edit(env, ident, title, due_text, actor, tags, note):
+    """Change a commitment's title, due date, actor or tags."""
+    if title is None and due_text is None and actor is None and not tags:
+        raise click.UsageError("say what to change: --title, --due, --actor or --tag")
+    n = item_id(ident)
+    due = env.when(due_text) if due_text is not None else None
+    record = env.store.edit(n, title=title, due=due, actor=actor,
+                            tags=list(tags) if tags else None, note=note)
+    say(f"{n}: {record['history'][-1]['event']}")
+
+
+@cli.command()
+@click.argument("ident", metavar="ID")
+@pass_env
+def rm(env, ident):
+    """Remove a commitment (`frist undo` brings it back)."""
+    record = env.store.remove(item_id(ident))
+    say(f"removed {ident}: {record['title']} (undo with `frist undo`)")
+
+
+@cli.command()
+@pass_env
+def undo(env):
+    """Revert the most recent change (repeatable)."""
+    label = env.store.undo()
+    say(f"undone: {label}")
+
+
+@cli.command()
+@click.option("--within", default="1d", show_default=True, metavar="SPAN",
+              help="Also what falls due within SPAN.")
+@click.option("--check", is_flag=True,
+              help="Print nothing; exit 3 if anything needs attention, else 0.")
+@click.option("--json", "as_json", is_flag=True)
+@pass_env
+def due(env, within, check, as_json):
+    """What needs attention: overdue and undecided, or due soon."""
+    from store import model, query
+    flt = query.Filter(status="open", within_days=query.parse_within(within))
+    items = query.select(env.store.all(), flt, env.today)
+    if check:
+        sys.exit(3 if items else 0)
+    if as_json:
+        write_json([model.to_json(i, r, env.today) for i, r in items])
+    elif not items:
+        say("nothing needs attention")
+    else:
+        from tui.text import table
+        rows, states = _list_rows(items, env.today)
+        table(["ID", "DUE", "WHEN", "TITLE", "ACTOR", "STATUS"], rows, states, flexible=3)
+
+
+def read_input(source: str) -> tuple[str, str]:
+    """(text, document name) of FILE or '-' (stdin); FristError on anything unreadable."""
+    from store.documents import read_document_text
+    return read_document_text(source)
+
+
+@cli.command()
+@click.argument("source", default="-", metavar="[FILE|-]")
+@click.option("--published", metavar="DATE", help="Publication date (default: today).")
+@click.option("--lang", type=click.Choice(["de", "en"]), help="Language (default: detect).")
+@click.option("--json", "as_json", is_flag=True)
+@pass_env
+def extract(env, source, published, lang, as_json):
+    """Show the dated commitments in an article; stores nothing."""
+    from store.extract import extract as run_extract
+    text, _name = read_input(source)
+    pub = env.when(published).due if published else env.today
+    candidates = run_extract(text, pub, lang)
+    if as_json:
+        write_json([c.to_json() for c in candidates])
+        return
+    if not candidates:
+        say("no dated commitments found")
+        return
+    from tui.candidates import print_candidates
+    print_candidates(candidates, pub)
+
+
+def main() -> None:
+    cli(prog_name="frist")
+
+
+if __name__ == "__main__":
+    main()

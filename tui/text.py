@@ -1,0 +1,78 @@
+"""Plain-terminal output of the command line: safe text, state colours, aligned tables.
+
+Titles, actors and sentences come from untrusted articles, so every string goes through
+`printable` before it reaches a terminal: control characters (ESC, BEL, C1 codes ...)
+are shown as visible escapes instead of being sent raw.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+import unicodedata
+
+# ANSI SGR codes per state (basic colours: the terminal's own theme picks the shades).
+STATE_SGR = {
+    "overdue": "1;31", "due-today": "1;33", "due-soon": "33", "upcoming": "",
+    "met": "32", "missed": "35", "cancelled": "2",
+}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def printable(text: str, one_line: bool = True) -> str:
+    """`text` with control and direction-override characters made visible, e.g. ESC -> \\x1b."""
+    text = str(text)
+    if one_line:
+        text = " ".join(text.split())
+    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+
+
+def use_colour(stream=sys.stdout) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def width(text: str) -> int:
+    """Terminal cells taken by `text` (wide East Asian characters count twice)."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else
+               0 if unicodedata.combining(c) else 1 for c in text)
+
+
+def clip(text: str, cells: int) -> str:
+    if width(text) <= cells:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = width(ch)
+        if used + w > cells - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def table(header: list[str], rows: list[list[str]], states: list[str] | None = None,
+          stream=sys.stdout, flexible: int | None = None) -> None:
+    """Print aligned columns. On a terminal the `flexible` column is clipped to fit the
+    width and each row is coloured by its state; elsewhere the text is complete and plain."""
+    colour = use_colour(stream)
+    cells = [header] + rows
+    widths = [max(width(row[i]) for row in cells) for i in range(len(header))]
+    if flexible is not None and hasattr(stream, "isatty") and stream.isatty():
+        room = shutil.get_terminal_size().columns - (sum(widths) - widths[flexible]) - 2 * (len(header) - 1)
+        widths[flexible] = max(12, min(widths[flexible], room))
+    lines = []
+    for n, row in enumerate(cells):
+        parts = [clip(c, widths[i]) for i, c in enumerate(row)]
+        line = "  ".join(p + " " * (widths[i] - width(p)) for i, p in enumerate(parts)).rstrip()
+        if colour:
+            sgr = "1" if n == 0 else STATE_SGR.get(states[n - 1] if states else "", "")
+            line = f"\x1b[{sgr}m{line}\x1b[0m" if sgr else line
+        lines.append(line)
+    stream.write("\n".join(lines) + "\n")
