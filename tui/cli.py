@@ -314,6 +314,10 @@ def extract(env, source, published, lang, as_json):
     print_candidates(candidates, pub)
 
 
+# Commands kept in modules of their own register themselves on `cli` when imported.
+from tui import cli_exchange, cli_ingest, cli_track  # noqa: E402,F401
+
+
 def main() -> None:
     cli(prog_name="frist")
 

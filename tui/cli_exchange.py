@@ -1,0 +1,1 @@
+"""frist commands: exchange (registered on tui.cli.cli)."""

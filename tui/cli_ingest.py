@@ -1,0 +1,1 @@
+"""frist commands: ingest (registered on tui.cli.cli)."""

@@ -1,0 +1,1 @@
+"""frist commands: track (registered on tui.cli.cli)."""
