@@ -1,0 +1,53 @@
+"""Shared fixtures: every test gets its own store, config folder and a fixed "today"."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TODAY = "2025-11-24"  # the seed article's publication day
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch):
+    """No test touches the real user's data or config, and "today" is fixed."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("FRIST_DB", str(tmp_path / "store.json"))
+    monkeypatch.setenv("FRIST_TODAY", TODAY)
+    monkeypatch.delenv("FRIST_CONFIG", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def db_path(isolated) -> Path:
+    return isolated / "store.json"
+
+
+def frist_exe() -> list[str]:
+    exe = shutil.which("frist", path=str(Path(sys.executable).parent)) or shutil.which("frist")
+    return [exe] if exe else [sys.executable, "-c", "from tui.cli import main; main()"]
+
+
+@pytest.fixture
+def frist():
+    """Run the installed `frist` entry point: frist("list", "--json", input=...)."""
+    def run(*args: str, input: str | bytes | None = None, env: dict | None = None,
+            check: bool = False) -> subprocess.CompletedProcess:
+        full_env = dict(os.environ, **(env or {}))
+        text = not isinstance(input, bytes)
+        result = subprocess.run(frist_exe() + list(args), input=input, capture_output=True,
+                                text=text, env=full_env, timeout=120)
+        if check and result.returncode != 0:
+            raise AssertionError(f"frist {' '.join(args)} exited {result.returncode}: {result.stderr}")
+        return result
+    return run
