@@ -1,0 +1,1 @@
+"""Screens of the frist dashboard, one module each."""
