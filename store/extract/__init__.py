@@ -1,0 +1,177 @@
+"""Commitment extraction: text + publication date (+ language) -> dated commitments.
+
+Public API (see DESIGN.md)::
+
+    extract(text, published, lang=None) -> list[Candidate]
+    find_dates(text, published, lang=None, *, prefer_future=False, timex=False) -> list[DateMention]
+
+Rule-based and driven by the per-language data in ``lang/*.json``; importing this package
+loads neither dateparser nor any terminal code (dateparser is imported lazily, only as a
+fallback for short typed strings the finder cannot read).
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from . import dates as _dates
+from .lexicon import available_languages, load as _load
+
+__all__ = ["Candidate", "DateMention", "extract", "find_dates", "available_languages",
+           "detect_language"]
+
+SHORT_INPUT = 60  # characters: below this a string is treated as typed input
+
+
+@dataclass
+class DateMention:
+    """One time expression in a text.
+
+    start/end: offsets into the text (end exclusive); text: the words;
+    value: TIMEX3-style value, as precise as the text (``2025-11-27``, ``2026-W49``,
+    ``2026-04``, ``2026-Q1``, ``2026``); precision: day|week|month|quarter|year;
+    due: last day of the window; window_start: its first day.
+    """
+    start: int
+    end: int
+    text: str
+    value: str
+    precision: str
+    due: dt.date | None = None
+    window_start: dt.date | None = None
+
+
+@dataclass
+class Candidate:
+    """A dated commitment found in a text (nothing stored yet)."""
+    title: str
+    due: dt.date
+    precision: str
+    window_start: dt.date
+    due_text: str
+    actor: str
+    sentence: str
+    start: int          # offsets of the sentence in the text
+    end: int
+    confidence: float
+    value: str = ""     # the TIMEX3-style form of due ("2026-04")
+
+    def to_json(self) -> dict:
+        return {
+            "title": self.title,
+            "due": self.due.isoformat(),
+            "precision": self.precision,
+            "window_start": self.window_start.isoformat(),
+            "due_text": self.due_text,
+            "actor": self.actor,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "confidence": round(float(self.confidence), 3),
+        }
+
+
+def _as_date(published) -> dt.date:
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    if isinstance(published, str):
+        return dt.date.fromisoformat(published.strip()[:10])
+    raise TypeError("published must be a datetime.date")
+
+
+def detect_language(text: str) -> str:
+    from .langid import detect
+    return detect(text)
+
+
+def _language(text: str, lang: str | None):
+    code = (lang or "").strip().lower()[:2]
+    if not code or code not in available_languages():
+        code = detect_language(text) if not code else "en"
+    return _load(code)
+
+
+def find_dates(text: str, published, lang: str | None = None, *, prefer_future: bool = False,
+               timex: bool = False) -> list[DateMention]:
+    """Every time expression in `text`, resolved against `published`.
+
+    prefer_future: resolve year-less and weekday forms forward (typed input such as
+    ``--due "27 November"``); strings shorter than 60 characters are always treated so.
+    timex: benchmark mode: values follow TIMEX3 (seasons ``2026-SU``, ``PRESENT_REF``,
+    decades ``199``) and such references are included.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    published = _as_date(published)
+    L = _language(text, lang)
+    short = len(text.strip()) < SHORT_INPUT
+    if short:
+        prefer_future = True
+    raws = _dates.scan(text, L, short=short)
+    out: list[DateMention] = []
+    if raws:
+        from .sentences import split
+        spans = split(text, L) if not prefer_future else [(0, len(text))]
+        starts = [s for s, _ in spans]
+        contexts: dict[int, _dates.SentenceContext] = {}
+        for raw in raws:
+            if raw.kind == "duration" or (raw.tpl.get("weak") and raw.kind == "offset"):
+                continue
+            tense = "future" if prefer_future else None
+            if tense is None and _needs_tense(raw):
+                k = max(0, bisect.bisect_right(starts, raw.start) - 1)
+                if k not in contexts:
+                    contexts[k] = _dates.SentenceContext(text, spans[k][0], spans[k][1], L)
+                tense = contexts[k].tense(raw.start, raw.end)
+            w = _dates.resolve(raw, published, L, tense, timex=timex)
+            if w is None:
+                continue
+            out.append(DateMention(raw.start, raw.end, text[raw.start:raw.end],
+                                   w.timex_value if timex else w.value, w.precision,
+                                   w.end, w.start))
+    if not out and short:
+        fb = _fallback(text, published, L.code)
+        if fb is not None:
+            out.append(fb)
+    return out
+
+
+def _needs_tense(raw) -> bool:
+    g = raw.groups
+    if "year" in g or "yy" in g:
+        return False
+    return raw.kind in ("date", "date_range", "month", "month_range", "weekday", "season",
+                        "quarter", "half", "part_month", "slash")
+
+
+def _fallback(text: str, published: dt.date, code: str):
+    """dateparser, lazily, for short typed strings the finder could not read."""
+    s = text.strip()
+    if not s or not any(ch.isalnum() for ch in s):
+        return None
+    try:
+        import dateparser  # noqa: PLC0415 - deliberately lazy
+        base = dt.datetime.combine(published, dt.time(12))
+        d = dateparser.parse(s, languages=[code, "en"] if code != "en" else ["en"],
+                             settings={"PREFER_DATES_FROM": "future", "RELATIVE_BASE": base,
+                                       "REQUIRE_PARTS": ["day"]})
+    except Exception:  # dateparser raises on odd input; a failed parse is just no date
+        return None
+    if d is None:
+        return None
+    d = d.date()
+    start = text.find(s)
+    return DateMention(start, start + len(s), s, d.isoformat(), "day", d, d)
+
+
+def extract(text: str, published, lang: str | None = None) -> list["Candidate"]:
+    """Dated commitments in `text` (an article) published on `published`."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    from .commitments import extract as _extract
+    published = _as_date(published)
+    L = _language(text, lang)
+    return _extract(text, published, L)

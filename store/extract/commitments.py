@@ -1,0 +1,313 @@
+"""From date mentions to commitments: cue words, anchoring, dedup, title and actor."""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from . import Candidate
+from . import dates as D
+from .lexicon import Language
+from .sentences import split
+
+TOKEN = re.compile(r"[\w'’-]+")
+NAME_TOKEN = re.compile(r"[A-ZÄÖÜ][\w'’.-]*")
+SKIP_KINDS = {"ref", "decade"}
+# kinds whose value depends on the publication date only loosely: need a clear cue
+WEAK_KINDS = {"weekday", "relday"}
+
+
+def extract(text: str, published: dt.date, L: Language) -> list[Candidate]:
+    spans = split(text, L)
+    if not spans:
+        return []
+    raws = D.scan(text, L)
+    if not raws:
+        return []
+    starts = [s for s, _ in spans]
+    by_sentence: dict[int, list] = {}
+    for raw in raws:
+        k = max(0, bisect.bisect_right(starts, raw.start) - 1)
+        by_sentence.setdefault(k, []).append(raw)
+    found = []
+    for k, rs in by_sentence.items():
+        s0, s1 = spans[k]
+        ctx = D.SentenceContext(text, s0, s1, L)
+        found.extend(_sentence_candidates(text, s0, s1, rs, ctx, published, L))
+    cands = _merge_ranges(found)
+    return _dedup(cands, L)
+
+
+def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
+    resolved = []
+    anchors = []
+    lowered = [t[0] for t in ctx.tokens]
+    suspension = any(_stem_in(w, L.suspension) for w in lowered)
+    for raw in raws:
+        if raw.kind in SKIP_KINDS or raw.kind in ("offset", "duration"):
+            continue
+        tense = ctx.tense(raw.start, raw.end) if _needs_tense(raw) else None
+        w = D.resolve(raw, published, L, tense)
+        if w is None:
+            continue
+        resolved.append((raw, w))
+        if w.precision == "day" and w.end <= published:
+            anchors.append((raw, w))
+    for raw in raws:
+        if raw.kind not in ("offset", "duration"):
+            continue
+        if raw.tpl.get("dir", 1) < 0:
+            continue
+        if raw.kind == "duration" and not suspension:
+            continue
+        anchor = None
+        if anchors:  # the announcement date nearest to the duration
+            anchor = min(anchors, key=lambda a: abs(a[0].start - raw.start))[1].end
+        w = D.resolve(raw, published, L, None, anchor=anchor)
+        if w is not None:
+            resolved.append((raw, w))
+    out = []
+    sentence = text[s0:s1]
+    for raw, w in resolved:
+        if w.end <= published:
+            continue
+        fut, past, prep = ctx.scores(raw.start, raw.end)
+        if _recurring(ctx, raw, L):
+            continue
+        strong = fut >= 0.45
+        if raw.kind == "duration":
+            ok = True
+        elif raw.tpl.get("weak") or raw.kind in WEAK_KINDS:
+            ok = prep or fut >= 0.6 and fut > past
+        else:
+            ok = prep or (fut >= 0.25 and fut >= past * 0.6)
+        if not ok:
+            continue
+        conf = 0.45 + min(0.3, fut * 0.15) + (0.1 if prep else 0) + (
+            0.1 if w.precision == "day" else 0.05 if w.precision in ("week", "month") else 0)
+        if past > fut:
+            conf -= 0.15
+        conf = max(0.05, min(0.99, conf))
+        out.append({
+            "raw": raw, "w": w, "s0": s0, "s1": s1, "sentence": sentence,
+            "confidence": conf, "strong": strong, "ctx": ctx, "text": text, "L": L,
+        })
+    return out
+
+
+def _needs_tense(raw) -> bool:
+    g = raw.groups
+    if "year" in g or "yy" in g:
+        return False
+    return raw.kind in ("date", "date_range", "month", "month_range", "weekday", "season",
+                        "quarter", "half", "part_month", "slash")
+
+
+def _stem_in(word: str, vocab: set) -> bool:
+    if word in vocab:
+        return True
+    for cut in (1, 2, 3):
+        if len(word) - cut >= 5 and word[:-cut] in vocab:
+            return True
+    return False
+
+
+RECUR_BEFORE = {"each", "every", "jeden", "jedem", "jeweils", "alle"}
+RECUR_AFTER = {"nights", "mornings", "evenings", "afternoons", "abends", "morgens"}
+
+
+def _recurring(ctx, raw, L) -> bool:
+    if raw.kind != "weekday":
+        return False
+    a, b = ctx.token_span(raw.start, raw.end)
+    before = ctx.tokens[a - 1][0] if a > 0 else ""
+    after = ctx.tokens[b + 1][0] if b + 1 < len(ctx.tokens) else ""
+    # "Monday and Tuesday nights"
+    after2 = ctx.tokens[b + 3][0] if b + 3 < len(ctx.tokens) else ""
+    return before in RECUR_BEFORE or after in RECUR_AFTER or (
+        after in ("and", "und", "or", "oder") and after2 in RECUR_AFTER)
+
+
+def _merge_ranges(found):
+    """"am Dienstag und Mittwoch", "3 and 4 December": a multi-day event is due on its last
+    day: two day-precision mentions joined by a conjunction and at most a week apart merge."""
+    out = []
+    for c in found:
+        if out:
+            p = out[-1]
+            if (p["s0"] == c["s0"] and p["w"].precision == "day" == c["w"].precision
+                    and 0 < (c["w"].end - p["w"].end).days <= 7):
+                gap = c["text"][p["raw"].end:c["raw"].start].strip().lower()
+                if gap in ("und", "and", "bis", "to", "-", "–", "through", "oder", "or"):
+                    out[-1] = dict(c, merged_from=p)
+                    continue
+        out.append(c)
+    return out
+
+
+def _content_words(s: str, L: Language):
+    words = set()
+    for t in TOKEN.findall(s.lower()):
+        if len(t) < 4 or t in L.stopwords or t in L.month_words:
+            continue
+        words.add(t[:5])
+    return words
+
+
+def _dedup(found, L):
+    found.sort(key=lambda c: (c["w"].end, c["s0"]))
+    groups: list[list] = []
+    for c in found:
+        cw = _content_words(c["sentence"], L)
+        c["cw"] = cw
+        placed = False
+        for g in groups:
+            h = g[0]
+            if h["w"].value != c["w"].value:
+                continue
+            if h["s0"] == c["s0"] and h["raw"].start == c["raw"].start:
+                g.append(c)
+                placed = True
+                break
+            if h["s0"] == c["s0"]:
+                continue  # two mentions of the same date in one sentence: keep both? no:
+            inter = len(h["cw"] & cw)
+            small = min(len(h["cw"]), len(cw)) or 1
+            if inter / small >= 0.5:
+                g.append(c)
+                placed = True
+                break
+        if not placed:
+            groups.append([c])
+    cands = []
+    for g in groups:
+        best = max(g, key=_preference)
+        cands.append(_candidate(best))
+    cands.sort(key=lambda c: (c.start, c.due))
+    return cands
+
+
+def _preference(c):
+    s = c["sentence"]
+    ends = 1 if s.rstrip("“”\"'»«)").endswith((".", "!", "?", ":")) else 0
+    return (round(c["confidence"], 2) + 0.15 * ends + min(len(s), 250) / 2500)
+
+
+def _candidate(c) -> Candidate:
+    raw, w, L = c["raw"], c["w"], c["L"]
+    text = c["text"]
+    first = c.get("merged_from", {}).get("raw") if c.get("merged_from") else None
+    due_start = first.start if first is not None else raw.start
+    due_text = text[due_start:raw.end]
+    title = make_title(text, c["s0"], c["s1"], due_start, raw.end, L)
+    actor = find_actor(text, c["s0"], c["s1"], due_start, L)
+    return Candidate(title=title, due=w.end, precision=w.precision, window_start=w.start,
+                     due_text=due_text, actor=actor, sentence=c["sentence"], start=c["s0"],
+                     end=c["s1"], confidence=round(c["confidence"], 3), value=w.value)
+
+
+# --------------------------------------------------------------------------- title
+
+CLAUSE_SEP = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
+
+
+def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 80) -> str:
+    sent = text[s0:s1]
+    a, b = d0 - s0, d1 - s0
+    # the clause around the date
+    left = 0
+    for m in CLAUSE_SEP.finditer(sent, 0, a):
+        left = m.end()
+    right = len(sent)
+    m = CLAUSE_SEP.search(sent, b)
+    if m:
+        right = m.start()
+    clause_words = TOKEN.findall(sent[left:a] + " " + sent[b:right])
+    if len(clause_words) < 4:
+        left, right = 0, len(sent)
+    before = sent[left:a]
+    after = sent[b:right]
+    # drop prepositions/articles that only introduced the date
+    bw = before.rstrip().split(" ")
+    while bw and bw[-1].lower().strip("„“\"'") in L.stop_title:
+        bw.pop()
+    before = " ".join(bw)
+    phrase = (before.rstrip() + " " + after.lstrip()).strip()
+    phrase = re.sub(r"[„“”\"']\s*[„“”\"']", " ", phrase)
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–—\"'„“”»«")
+    # leading conjunctions and attribution
+    words = phrase.split(" ")
+    changed = True
+    while words and changed:
+        changed = False
+        if words and words[0].lower() in L.title_strip and len(words) > 3:
+            words.pop(0)
+            changed = True
+    phrase = " ".join(words)
+    phrase = re.sub(r"\s+([.,;:!?])", r"\1", phrase).rstrip(" .,;:")
+    if not phrase:
+        phrase = sent.strip()
+    if len(phrase) > limit:
+        cut = phrase[:limit - 1]
+        if " " in cut[limit // 2:]:
+            cut = cut[:cut.rfind(" ")]
+        phrase = cut.rstrip(" ,;:") + "…"
+    return phrase[:1].upper() + phrase[1:]
+
+
+# --------------------------------------------------------------------------- actor
+
+def _name_run(tokens, i, L, limit=4):
+    """Capitalised tokens from i on (skipping leading determiners)."""
+    run = []
+    j = i
+    while j < len(tokens) and len(run) < limit:
+        t = tokens[j]
+        if NAME_TOKEN.fullmatch(t) and t.lower() not in L.stopwords and t.lower() not in L.month_words:
+            run.append(t)
+            j += 1
+            continue
+        if not run and t.lower() in L.stopwords and j - i < 2:
+            j += 1
+            continue
+        break
+    return " ".join(run)
+
+
+def find_actor(text, s0, s1, d0, L: Language) -> str:
+    sent = text[s0:s1]
+    tokens = TOKEN.findall(sent)
+    low = [t.lower() for t in tokens]
+    # "laut X", "according to X", "nach Angaben X"
+    for phrase in L.attr_before:
+        ph = phrase.split()
+        for i in range(len(low) - len(ph) + 1):
+            if low[i:i + len(ph)] == ph:
+                name = _name_run(tokens, i + len(ph), L)
+                if name:
+                    return name.strip(".")
+    # "X said" / "said X"
+    for i, t in enumerate(low):
+        if t in ("said", "says", "sagte", "sagten", "erklärte", "told", "announced", "kündigte"):
+            before = []
+            j = i - 1
+            while j >= 0 and NAME_TOKEN.fullmatch(tokens[j]) and low[j] not in L.stopwords:
+                before.insert(0, tokens[j])
+                j -= 1
+            if before and j >= -1:
+                return " ".join(before[-4:]).strip(".")
+            name = _name_run(tokens, i + 1, L)
+            if name:
+                return name.strip(".")
+    # the first named subject: a run of capitalised words that is not sentence-initial filler
+    best = ""
+    for i, t in enumerate(tokens):
+        if NAME_TOKEN.fullmatch(t) and low[i] not in L.stopwords and low[i] not in L.month_words \
+                and low[i] not in L.weekdays and low[i] not in L.title_strip:
+            run = _name_run(tokens, i, L, limit=4)
+            if len(run.split()) >= 2 or any(ch.isupper() for ch in t[1:]) or L.code == "en":
+                best = run
+                break
+            if not best:
+                best = run
+    return best.strip(".")

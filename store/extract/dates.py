@@ -1,0 +1,473 @@
+"""The date finder: scan text with a language's templates, then resolve each match
+against a reference date (the publication date) into a TIMEX3-style window.
+
+Matches are found with one combined regular expression (leftmost first); at each hit
+every template is tried anchored at that position and the longest match wins.  The
+resolver knows a fixed set of template kinds (date, month, year, quarter, half, season,
+part_month, part_year, part_rel, rel_unit, weekday, relday, offset, duration, ref,
+decade, date_range, month_range, slash, isoweek); which words mean what is data.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import windows as W
+from .lexicon import Language
+
+WORD = re.compile(r"[\w']+")
+
+
+@dataclass
+class Raw:
+    start: int
+    end: int
+    tpl: dict
+    groups: dict
+    text: str = ""
+
+    @property
+    def kind(self) -> str:
+        return self.tpl["kind"]
+
+
+def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
+    """All template matches in `text`, non-overlapping, longest at each position."""
+    out: list[Raw] = []
+    combined = lang.combined
+    if combined is None:
+        return out
+    pos, n = 0, len(text)
+    templates = lang.templates
+    while pos < n:
+        m = combined.search(text, pos)
+        if m is None:
+            break
+        s = m.start()
+        best = None
+        for i, tpl, rx, names in templates:
+            if tpl.get("short_only") and not short:
+                continue
+            mm = rx.match(text, s)
+            if mm is None or mm.end() <= s:
+                continue
+            if best is None or mm.end() > best[0].end():
+                best = (mm, i, tpl, names)
+        if best is None:
+            pos = max(m.end(), s + 1)
+            continue
+        mm, i, tpl, names = best
+        groups = {}
+        for name in names:
+            v = mm.group(f"t{i}_{name}")
+            if v is not None:
+                groups[name] = v
+        out.append(Raw(s, mm.end(), tpl, groups, mm.group()))
+        pos = mm.end()
+    return out
+
+
+# ------------------------------------------------------------------------------ tense
+
+def _tokens(text: str, start: int, end: int):
+    return [(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+
+
+def _cue_hits(tokens, cueset):
+    """Indexes of tokens that start a cue (single word or phrase)."""
+    single, multi = cueset
+    hits = []
+    words = [t[0] for t in tokens]
+    for j, w in enumerate(words):
+        if w in single:
+            hits.append((j, 1))
+            continue
+        for ph in multi:
+            if words[j:j + len(ph)] == list(ph):
+                hits.append((j, len(ph)))
+                break
+    return hits
+
+
+class SentenceContext:
+    """Cue positions of one sentence, computed once and reused for all its mentions."""
+
+    def __init__(self, text: str, start: int, end: int, lang: Language):
+        self.start, self.end = start, end
+        self.tokens = _tokens(text, start, end)
+        self.lang = lang
+        self.future = _cue_hits(self.tokens, lang.cue_future)
+        self.strong = {j for j, _ in _cue_hits(self.tokens, lang.cue_strong)}
+        past = _cue_hits(self.tokens, lang.cue_past)
+        self.past = [(j, 0.35 if self.tokens[j][0] in lang.cue_weak_past else 1.0) for j, _ in past]
+        if lang.past_suffix:
+            fut_idx = {j for j, _ in self.future}
+            past_idx = {j for j, _ in past}
+            for j, (w, _, _) in enumerate(self.tokens):
+                if (len(w) > 4 and w.endswith(lang.past_suffix) and j not in fut_idx
+                        and j not in past_idx):
+                    self.past.append((j, 0.3))
+        # German-style inflected participles: prefix match on long past cues
+        single_past = lang.cue_past[0]
+        if not lang.past_suffix:
+            past_idx = {j for j, _ in self.past}
+            for j, (w, _, _) in enumerate(self.tokens):
+                if j in past_idx or len(w) < 8:
+                    continue
+                for cut in (1, 2):
+                    stem = w[:-cut]
+                    if len(stem) >= 6 and stem in single_past:
+                        self.past.append((j, 0.8))
+                        break
+
+    def token_span(self, start: int, end: int):
+        first = last = None
+        for j, (_, s, e) in enumerate(self.tokens):
+            if e > start and s < end:
+                if first is None:
+                    first = j
+                last = j
+        if first is None:  # mention without word tokens (should not happen)
+            for j, (_, s, _) in enumerate(self.tokens):
+                if s >= end:
+                    return j, j - 1
+            return len(self.tokens), len(self.tokens) - 1
+        return first, last
+
+    def scores(self, start: int, end: int):
+        """(future score, past score, has a deadline preposition right before)."""
+        a, b = self.token_span(start, end)
+        fut = past = 0.0
+
+        def dist(j):
+            if j < a:
+                return a - j
+            if j > b:
+                return j - b
+            return None
+
+        for j, ln in self.future:
+            d = dist(j)
+            if d is None:
+                continue
+            w = 1.0 if j in self.strong else 0.5
+            fut += w / d
+        for j, w in self.past:
+            d = dist(j)
+            if d is None:
+                continue
+            past += w / d
+        words = [t[0] for t in self.tokens]
+        prep = False
+        before = words[max(0, a - 3):a]
+        for ph in list(self.lang.deadline_preps[0]):
+            if ph in before[-2:]:
+                prep = True
+        for ph in self.lang.deadline_preps[1]:
+            k = len(ph)
+            if tuple(before[-k:]) == ph or tuple(before[-k - 1:-1]) == ph:
+                prep = True
+        pastprep = any(w in self.lang.past_preps[0] for w in before[-2:])
+        if prep:
+            fut += 1.5
+        if pastprep:
+            past += 1.5
+        return fut, past, prep
+
+    def tense(self, start: int, end: int) -> str | None:
+        fut, past, _ = self.scores(start, end)
+        if fut > past * 1.1 and fut > 0.2:
+            return "future"
+        if past > fut and past > 0.2:
+            return "past"
+        return None
+
+
+# --------------------------------------------------------------------------- resolution
+
+def _pick(make, published: dt.date, tense: str | None):
+    """Choose among the windows make(y) for years around `published` by tense."""
+    cands = [w for w in (make(y) for y in range(published.year - 1, published.year + 2)) if w]
+    if not cands:
+        return None
+    if tense == "future":
+        fut = [w for w in cands if w.end >= published]
+        return min(fut, key=lambda w: w.end) if fut else cands[-1]
+    if tense == "past":
+        past = [w for w in cands if w.start <= published]
+        return max(past, key=lambda w: w.start) if past else cands[0]
+
+    def distance(w):
+        if w.start <= published <= w.end:
+            return 0
+        return min(abs((w.start - published).days), abs((w.end - published).days))
+    return min(cands, key=distance)
+
+
+def _num(lang: Language, s: str | None, default=None):
+    if s is None:
+        return default
+    s2 = " ".join(s.lower().split())
+    if s2.isdigit():
+        return int(s2)
+    return lang.numbers.get(s2, default)
+
+
+def _year(s: str | None):
+    if not s:
+        return None
+    s = s.strip()
+    if len(s) == 2:  # two-digit year
+        v = int(s)
+        return 2000 + v if v < 50 else 1900 + v
+    return int(s)
+
+
+def _lookup(table: dict, s: str | None):
+    if s is None:
+        return None
+    key = " ".join(s.lower().rstrip(".").split())
+    if key in table:
+        return table[key]
+    return table.get(key + ".", table.get(s.lower()))
+
+
+def _rel(lang, groups, tpl):
+    if "rel" in tpl:
+        return tpl["rel"]
+    if "rel" in groups:
+        return _lookup(lang.relative, groups["rel"])
+    return None
+
+
+def _day_window(y, m, d):
+    try:
+        return W.day(dt.date(y, m, d))
+    except ValueError:
+        return None
+
+
+def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
+            anchor: dt.date | None = None, timex: bool = False):
+    """Window for a raw match, or None when it cannot be normalised to a date."""
+    g, tpl, kind = raw.groups, raw.tpl, raw.kind
+    anchor = anchor or published
+    year = _year(g.get("year") or g.get("yy"))
+    try:
+        if kind in ("date", "date_range", "slash"):
+            if kind == "slash":
+                a, b = int(g["day"]), int(g["day2"])
+                if a > 12 and b <= 12:
+                    d, m = a, b
+                elif b > 12 and a <= 12:
+                    m, d = a, b
+                elif lang.numeric_order == "mdy":
+                    m, d = a, b
+                else:
+                    d, m = a, b
+            else:
+                d = int(g["day2"] if "day2" in g else g["day"])
+                m = _lookup(lang.months, g.get("month")) if "month" in g else int(g["monthnum"])
+            if m is None:
+                return None
+            if year is not None:
+                return _day_window(year, m, d)
+            return _pick(lambda y: _day_window(y, m, d), published, tense)
+        if kind in ("month", "month_range"):
+            m = _lookup(lang.months, g.get("month2") or g.get("month")) if (
+                "month" in g or "month2" in g) else int(g["monthnum"])
+            if m is None:
+                return None
+            if year is not None:
+                return W.month(year, m)
+            rel = _rel(lang, g, tpl)
+            if rel is not None and "rel" in g:
+                if rel == 0:
+                    return W.month(published.year, m)
+                if rel > 0:
+                    y = published.year if m > published.month else published.year + 1
+                    return W.month(y + rel - 1, m)
+                y = published.year if m < published.month else published.year - 1
+                return W.month(y + rel + 1, m)
+            return _pick(lambda y: W.month(y, m), published, tense)
+        if kind == "year":
+            return W.year(year) if year else None
+        if kind == "decade":
+            if not timex or not year:
+                return None
+            return W.Window(str(year)[:3], "year", dt.date(year, 1, 1), dt.date(year + 9, 12, 31))
+        if kind == "isoweek":
+            wk = int(g["weeknum"])
+            monday = dt.date.fromisocalendar(year, wk, 1)
+            return W.week_of(monday)
+        if kind in ("quarter", "half"):
+            q = _lookup(lang.ordinals, g.get("qord")) if "qord" in g else (
+                int(g["qnum"]) if "qnum" in g else None)
+            if q is None:
+                return None
+            make = (lambda y: W.quarter(y, q)) if kind == "quarter" else (
+                lambda y: W.half(y, q if q <= 2 else 2))
+            if kind == "half" and q > 2:
+                return None
+            if year is not None:
+                return make(year)
+            rel = _rel(lang, g, tpl)
+            if rel is not None:
+                return make(published.year + rel)
+            return _pick(make, published, tense)
+        if kind == "season":
+            code = _lookup(lang.seasons, g.get("season"))
+            if code is None:
+                return None
+            if year is not None:
+                return W.season(year, code)
+            rel = _rel(lang, g, tpl)
+            if rel is not None:
+                return _season_rel(code, rel, published)
+            return _pick(lambda y: W.season(y, code), published, tense)
+        if kind == "part_month":
+            m = _lookup(lang.months, g.get("month"))
+            if m is None:
+                return None
+            if year is not None:
+                return W.month(year, m)
+            return _pick(lambda y: W.month(y, m), published, tense)
+        if kind == "part_year":
+            part = _lookup(lang.parts, g.get("part"))
+            if not year:
+                return None
+            if part == "start" and not timex:
+                return W.quarter(year, 1, timex=str(year))
+            return W.year(year)
+        if kind == "part_rel":
+            rel = _rel(lang, g, tpl)
+            if rel is None:
+                return None
+            unit = tpl.get("unit")
+            if unit is None:
+                unit = _unit_from_text(lang, raw, g)
+            return _rel_unit(unit, rel, published)
+        if kind == "rel_unit":
+            rel = _rel(lang, g, tpl)
+            unit = _lookup(lang.units, g.get("unit"))
+            if rel is None or unit is None:
+                return None
+            return _rel_unit(unit, rel, published)
+        if kind == "weekday":
+            wd = _lookup(lang.weekdays, g.get("weekday"))
+            if wd is None:
+                return None
+            rel = _rel(lang, g, tpl)
+            return W.day(_weekday(published, wd, rel, tense))
+        if kind == "relday":
+            off = _lookup(lang.relday, g.get("relday"))
+            if off is None:
+                return None
+            return W.day(published + dt.timedelta(days=off))
+        if kind in ("offset", "duration"):
+            n = tpl.get("num") or _num(lang, g.get("num"))
+            unit = _lookup(lang.units, g.get("unit"))
+            if n is None or unit is None or unit in ("WE",):
+                return None
+            direction = tpl.get("dir", 1)
+            base = anchor if direction > 0 else published
+            target = W.add(base, direction * n, unit)
+            if target is None:
+                return None
+            if kind == "duration" or tpl.get("deadline"):
+                return W.day(target)
+            if unit in ("D", "W", "F"):
+                return W.day(target)
+            if unit in ("M",):
+                return W.month(target.year, target.month)
+            if unit == "Q":
+                return W.quarter(target.year, (target.month - 1) // 3 + 1)
+            return W.year(target.year)
+        if kind == "ref":
+            if not timex:
+                return None
+            v = _lookup(lang.refs, g.get("ref"))
+            return W.Window(v, "day", published, published) if v else None
+    except (ValueError, OverflowError, KeyError, TypeError):
+        return None
+    return None
+
+
+def _unit_from_text(lang: Language, raw: Raw, g: dict):
+    if "unit" in g:
+        u = _lookup(lang.units, g["unit"])
+        if u:
+            return u
+    for w in reversed(WORD.findall(raw.text.lower())):
+        u = lang.units.get(w)
+        if u:
+            return u
+    return "Y"
+
+
+def _season_rel(code: str, rel: int, published: dt.date):
+    # occurrences of the season around published, ordered by time
+    occ = [w for w in (W.season(y, code) for y in range(published.year - 2, published.year + 3)) if w]
+    if rel == 0:
+        # the one containing published, else the one in the same calendar year
+        for w in occ:
+            s = _season_start(w, code)
+            if s <= published <= w.end:
+                return w
+        for w in occ:
+            if w.timex.startswith(f"{published.year:04d}"):
+                return w
+        return None
+    if rel > 0:
+        fut = [w for w in occ if _season_start(w, code) > published]
+        return fut[rel - 1] if len(fut) >= rel else None
+    past = [w for w in occ if w.end < published]
+    return past[rel] if len(past) >= -rel else None
+
+
+def _season_start(w, code):
+    y = int(w.timex[:4])
+    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    return dt.date(y, start_month, 1)
+
+
+def _rel_unit(unit: str, rel: int, published: dt.date):
+    if unit == "Y":
+        return W.year(published.year + rel)
+    if unit == "M":
+        d = W.add_months(published.replace(day=1), rel)
+        return W.month(d.year, d.month)
+    if unit == "W":
+        return W.week_of(published + dt.timedelta(days=7 * rel))
+    if unit == "Q":
+        q0 = (published.month - 1) // 3 + rel
+        y = published.year + q0 // 4
+        return W.quarter(y, q0 % 4 + 1)
+    if unit == "D":
+        return W.day(published + dt.timedelta(days=rel))
+    if unit == "WE":
+        wk = W.week_of(published + dt.timedelta(days=7 * rel))
+        sunday = wk.end
+        return W.Window(sunday.isoformat(), "day", sunday - dt.timedelta(days=1), sunday,
+                        timex=f"{wk.value}-WE")
+    if unit == "DE":
+        return None
+    return None
+
+
+def _weekday(published: dt.date, wd: int, rel, tense):
+    delta = (wd - published.weekday()) % 7  # days forward to the next such weekday (0 = today)
+    forward = published + dt.timedelta(days=delta)
+    backward = published - dt.timedelta(days=(published.weekday() - wd) % 7)
+    if rel is not None and rel > 0:
+        d = forward if delta else published + dt.timedelta(days=7)
+        return d + dt.timedelta(days=7 * (rel - 1))
+    if rel is not None and rel < 0:
+        d = backward if backward != published else published - dt.timedelta(days=7)
+        return d - dt.timedelta(days=7 * (-rel - 1))
+    if tense == "future":
+        return forward
+    if tense == "past":
+        return backward
+    return forward if delta <= 3 and delta != 0 else backward if delta else published

@@ -1,0 +1,41 @@
+"""Language detection by counting stop words and date vocabulary; both come from the data
+files, so a new language file takes part without code changes."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import available_languages, load
+
+WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=None)
+def _vocab(code: str) -> frozenset:
+    L = load(code)
+    words = set()
+    for table in (L.months, L.weekdays, L.relday, L.units, L.relative, L.numbers, L.parts,
+                  L.seasons, L.refs):
+        for k in table:
+            words.update(k.split())
+    return frozenset(words)
+
+
+def detect(text: str, default: str = "en") -> str:
+    langs = available_languages()
+    if not langs:
+        return default
+    if default not in langs:
+        default = langs[0]
+    words = [w.lower() for w in WORD.findall(text[:20000])]
+    if not words:
+        return default
+    scores = {}
+    for code in langs:
+        stop = load(code).stopwords
+        vocab = _vocab(code)
+        scores[code] = sum(2 if w in stop else 1 if w in vocab else 0 for w in words)
+    best = max(scores.values())
+    if scores[default] == best:
+        return default
+    return max(langs, key=lambda c: scores[c])

@@ -1,0 +1,259 @@
+"""Per-language knowledge, loaded from the data files in ``lang/`` and compiled once.
+
+Everything a language contributes (month and weekday names, number words, cue words,
+attribution words, abbreviations, the date templates themselves) lives in
+``lang/<code>.json``.  This module only turns those files into regular expressions:
+
+* word lists become trie-shaped alternations (no nested quantifiers, so nothing can
+  backtrack catastrophically);
+* each template's placeholders ({MONTH}, {DAY}, {YEAR}, {NUM}, {UNIT}, ...) become named
+  groups; a literal space in a template means "one or more whitespace characters".
+
+Adding a language means adding a data file; no code here names a language.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from functools import lru_cache
+
+LANG_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lang")
+
+
+def available_languages() -> list[str]:
+    try:
+        names = os.listdir(LANG_DIR)
+    except OSError:
+        return []
+    return sorted(n[:-5] for n in names if n.endswith(".json") and not n.startswith("_"))
+
+
+# --------------------------------------------------------------------------- regex helpers
+
+def _trie_regex(words: list[str]) -> str:
+    """A non-backtracking-friendly alternation for a set of (lower-case) words/phrases."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node) -> str:
+        end = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            if ch == " ":
+                piece = r"\s+"
+            else:
+                piece = re.escape(ch)
+            branches.append(piece + emit(node[ch]))
+        if not branches:
+            return ""
+        if len(branches) == 1 and not end:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if end else body
+
+    return emit(trie)
+
+
+def _word_alternation(words, case_sensitive=(), dotted=()) -> str:
+    """Alternation of whole words; abbreviations in `dotted` take an optional dot;
+    words in `case_sensitive` match only as written (e.g. English "May")."""
+    cs = {w.lower() for w in case_sensitive}
+    dotted = {w.lower() for w in dotted}
+    free, strict, abbrev = [], [], []
+    for w in words:
+        lw = w.lower()
+        if lw in cs:
+            strict.append(lw)
+        elif lw in dotted:
+            abbrev.append(lw)
+        else:
+            free.append(lw)
+    parts = []
+    # longest forms first is handled by the trie; word boundary after word characters
+    if free:
+        parts.append(_trie_regex(free) + r"(?!\w)")
+    if abbrev:
+        parts.append(_trie_regex(abbrev) + r"(?:\.|(?!\w))")
+    for w in strict:
+        forms = {c for c in case_sensitive if c.lower() == w} | {w.upper()}
+        alt = "|".join(re.escape(f) for f in sorted(forms))
+        if w in dotted:
+            parts.append(f"(?-i:{alt})" + r"(?:\.|(?!\w))")
+        else:
+            parts.append(f"(?-i:{alt})" + r"(?!\w)")
+    if not parts:
+        return r"(?!x)x"
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _phrase_alternation(words) -> str:
+    """Like _word_alternation but keys may end in a non-word char (e.g. 'mid-')."""
+    words = [w.lower() for w in words]
+    tail_word = [w for w in words if w and w[-1].isalnum()]
+    tail_other = [w for w in words if w and not w[-1].isalnum()]
+    parts = []
+    if tail_word:
+        parts.append(_trie_regex(tail_word) + r"(?!\w)")
+    if tail_other:
+        parts.append(_trie_regex(tail_other))
+    return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
+
+
+DAY_RE = r"(?<!\d)(?:3[01]|[12][0-9]|0?[1-9])(?![\d])"
+MONTHNUM_RE = r"(?:1[0-2]|0?[1-9])(?!\d)"
+YEAR_RE = r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?!\d|[.,]\d|\s?%)"
+YY_RE = r"(?<!\d)[0-9]{2}(?!\d)"
+QNUM_RE = r"[1-4](?!\d)"
+
+PLACEHOLDER = re.compile(r"\{([A-Z]+)(\d?)\}")
+
+
+def _space(template: str) -> str:
+    """Turn literal spaces outside character classes into \\s+."""
+    out, in_class, i = [], False, 0
+    while i < len(template):
+        ch = template[i]
+        if ch == "\\" and i + 1 < len(template):
+            out.append(template[i:i + 2])
+            i += 2
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        if ch == " " and not in_class:
+            while i + 1 < len(template) and template[i + 1] == " ":
+                i += 1
+            out.append(r"\s+")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+class Language:
+    """Compiled knowledge for one language."""
+
+    def __init__(self, data: dict):
+        self.data = data
+        self.code = data["code"]
+        self.months = {k.lower(): v for k, v in data["months"].items()}
+        self.weekdays = {k.lower(): v for k, v in data["weekdays"].items()}
+        self.numbers = {k.lower(): v for k, v in data["numbers"].items()}
+        self.ordinals = {k.lower(): v for k, v in data["ordinals"].items()}
+        self.units = {k.lower(): v for k, v in data["units"].items()}
+        self.relative = {k.lower(): v for k, v in data["relative"].items()}
+        self.seasons = {k.lower(): v for k, v in data["seasons"].items()}
+        self.parts = {k.lower(): v for k, v in data["parts"].items()}
+        self.relday = {k.lower(): v for k, v in data["relday"].items()}
+        self.refs = {k.lower(): v for k, v in data.get("refs", {}).items()}
+        self.numeric_order = data.get("numeric_order", "dmy")
+        cues = data.get("cues", {})
+        self.cue_future = _phrases(cues.get("future", []))
+        self.cue_strong = _phrases(cues.get("strong", []))
+        self.cue_past = _phrases(cues.get("past", []))
+        self.cue_weak_past = set(w.lower() for w in cues.get("weak_past", []))
+        self.deadline_preps = _phrases(cues.get("deadline_preps", []))
+        self.past_preps = _phrases(cues.get("past_preps", []))
+        self.suspension = set(w.lower() for w in cues.get("suspension", []))
+        self.past_suffix = data.get("past_suffix", "")
+        self.abbreviations = set(a.lower().rstrip(".") for a in data.get("abbreviations", []))
+        self.stopwords = set(w.lower() for w in data.get("stopwords", []))
+        att = data.get("attribution", {})
+        self.attr_before = [w.lower() for w in att.get("before", [])]
+        self.attr_verbs = set(w.lower() for w in att.get("verbs", []))
+        self.title_strip = set(w.lower() for w in data.get("title_strip", []))
+        self.stop_title = set(w.lower() for w in data.get("stop_title", []))
+        self.month_words = set(self.months)
+        self._build()
+
+    # placeholders -> regex
+    def _class_regex(self, name: str) -> str:
+        d = self.data
+        if name == "MONTH":
+            return _word_alternation(self.months, d.get("case_sensitive", []),
+                                     d.get("abbreviated_months", []))
+        if name == "WEEKDAY":
+            return _word_alternation(self.weekdays, d.get("case_sensitive", []))
+        if name == "DAY":
+            return DAY_RE
+        if name == "MONTHNUM":
+            return MONTHNUM_RE
+        if name == "YEAR":
+            return YEAR_RE
+        if name == "YY":
+            return YY_RE
+        if name == "QNUM":
+            return QNUM_RE
+        if name == "NUM":
+            return r"(?:(?<!\d)\d{1,3}(?!\d)|" + _word_alternation(self.numbers) + ")"
+        if name == "UNIT":
+            return _word_alternation(self.units)
+        if name == "REL":
+            return _word_alternation(self.relative)
+        if name == "SEASON":
+            return _trie_regex(list(self.seasons)) + r"(?!\w)"
+        if name == "PART":
+            return _phrase_alternation(self.parts)
+        if name == "QORD":
+            return _phrase_alternation(self.ordinals)
+        if name == "RELDAY":
+            cs = d.get("case_sensitive_relday", [])
+            return _word_alternation(self.relday, cs)
+        if name == "REF":
+            return _word_alternation(self.refs)
+        if name == "H":
+            return "H"
+        if name == "WEEKNUM":
+            return r"(?:5[0-3]|[1-4][0-9]|0?[1-9])(?!\d)"
+        raise ValueError(f"unknown placeholder {{{name}}} in {self.code}.json")
+
+    def _build(self):
+        self.templates = []
+        alts = []
+        cache: dict[str, str] = {}
+        for i, t in enumerate(self.data.get("patterns", [])):
+            def repl(m, i=i):
+                name, suffix = m.group(1), m.group(2)
+                if name not in cache:
+                    cache[name] = self._class_regex(name)
+                return f"(?P<t{i}_{name.lower()}{suffix}>{cache[name]})"
+
+            body = PLACEHOLDER.sub(repl, _space(t["re"]))
+            body = r"(?<!\w)(?:" + body + ")"
+            names = sorted({f"{m.group(1).lower()}{m.group(2)}" for m in PLACEHOLDER.finditer(t["re"])})
+            self.templates.append((i, t, re.compile(body, re.IGNORECASE), names))
+            alts.append(f"(?P<t{i}>{body})")
+        # numeric forms shared by every language
+        self.combined = re.compile(r"(?:" + "|".join(alts) + ")", re.IGNORECASE) if alts else None
+
+
+def _phrases(words):
+    """Split cue words into single tokens (set) and multi-word phrases (tuple of tokens)."""
+    single, multi = set(), []
+    for w in words:
+        toks = tuple(re.findall(r"[\w']+", w.lower()))
+        if not toks:
+            continue
+        if len(toks) == 1:
+            single.add(toks[0])
+        else:
+            multi.append(toks)
+    return single, multi
+
+
+@lru_cache(maxsize=None)
+def load(code: str) -> Language:
+    path = os.path.join(LANG_DIR, f"{code}.json")
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    common = os.path.join(LANG_DIR, "_common.json")
+    if os.path.exists(common):
+        with open(common, encoding="utf-8") as fh:
+            data = dict(data, patterns=list(data.get("patterns", [])) + json.load(fh)["patterns"])
+    return Language(data)
