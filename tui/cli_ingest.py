@@ -1,1 +1,130 @@
-"""frist commands: ingest (registered on tui.cli.cli)."""
+"""frist commands: ingest (registered on tui.cli.cli).
+
+Reading, matching and storing live in store.ingest; this module only talks to the person:
+a progress bar for big folders, the list of candidates, and the accept all/each/none prompt.
+"""
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+
+import click
+
+from tui.cli import cli, pass_env, say
+
+FEW_FILES = 5  # more documents than this get a progress bar (on a terminal)
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+@contextmanager
+def progress_bar(label: str):
+    """A callback (done, total, name) drawing a rich progress bar on stderr when the work
+    is more than a few items and stderr is a terminal; otherwise it does nothing."""
+    state = {}
+
+    def tick(done: int, total: int, name: str) -> None:
+        if total <= FEW_FILES or not sys.stderr.isatty():
+            return
+        if "bar" not in state:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+            bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(),
+                           console=Console(stderr=True), transient=True)
+            bar.start()
+            state["bar"], state["task"] = bar, bar.add_task(label, total=total)
+        state["bar"].update(state["task"], completed=done)
+
+    try:
+        yield tick
+    finally:
+        if "bar" in state:
+            state["bar"].stop()
+
+
+def review(proposals) -> list:
+    """Ask the person: store all, choose each, or none. Returns the accepted proposals."""
+    answer = click.prompt("Store them? [a]ll, [e]ach, [n]one", default="n", show_default=False,
+                          type=click.Choice(["a", "all", "e", "each", "n", "none"]),
+                          show_choices=False, err=True)
+    if answer in ("n", "none"):
+        return []
+    if answer in ("a", "all"):
+        return list(proposals)
+    chosen = []
+    for n, p in enumerate(proposals, 1):
+        answer = click.prompt(f"  #{n} store? [y]es, [n]o, [q]uit (keep what is chosen)",
+                              default="y", show_default=False,
+                              type=click.Choice(["y", "yes", "n", "no", "q", "quit"]),
+                              show_choices=False, err=True)
+        if answer in ("q", "quit"):
+            break
+        if answer in ("y", "yes"):
+            chosen.append(p)
+    return chosen
+
+
+def _notes(proposals) -> list[str]:
+    return [f"(already stored as #{p.known_id})" if p.known_id else "" for p in proposals]
+
+
+def _summary(outcome) -> str:
+    parts = [f"{len(outcome.new_ids)} new"]
+    if outcome.merged_ids:
+        ids = ", ".join(f"#{i}" for i in outcome.merged_ids)
+        parts.append(f"{len(outcome.merged_ids)} known, given this source ({ids})")
+    parts.append(f"{outcome.already_known} already known")
+    return ", ".join(parts)
+
+
+@cli.command()
+@click.argument("source", metavar="FILE|DIR|URL|-")
+@click.option("--published", metavar="DATE",
+              help="Publication date (default: the document's own, else the file's date).")
+@click.option("--lang", type=click.Choice(["de", "en"]), help="Language (default: detect).")
+@click.option("--yes", is_flag=True,
+              help="Store every candidate that is confident enough, without asking.")
+@pass_env
+def ingest(env, source, published, lang, yes):
+    """Find the dated commitments in files, a folder, a web page or a feed; review; store."""
+    from store import ingest as ing
+    from store.errors import FristError
+    from tui.candidates import print_candidates
+    given = env.when(published).due if published else None
+    with progress_bar("reading") as tick:
+        loaded = ing.load(source, given, lang, env.today, progress=tick)
+    for warning in loaded.warnings:
+        say(f"warning: {warning}")
+    if not loaded.documents and len(loaded.skipped) == 1:
+        name, reason = loaded.skipped[0]
+        raise FristError(f"{name} {reason}")
+    for name, reason in loaded.skipped:
+        say(f"skipped: {name} {reason}")
+    if not loaded.documents:
+        raise FristError(f"nothing could be read from {source}")
+    with progress_bar("extracting") as tick:
+        proposals = ing.propose(env.store, loaded.documents, env.today, progress=tick)
+    docs = len(loaded.documents)
+    read = f"{docs} document{'s' if docs != 1 else ''} read"
+    if not proposals:
+        say(f"{read}; no dated commitments found")
+        return
+    if yes:
+        chosen = [p for p in proposals if p.confidence >= ing.CONFIDENCE_THRESHOLD]
+        left = len(proposals) - len(chosen)
+        if left:
+            say(f"{left} candidate{'s' if left != 1 else ''} below confidence "
+                f"{ing.CONFIDENCE_THRESHOLD} not stored")
+    else:
+        print_candidates(proposals, env.today, today=env.today, notes=_notes(proposals))
+        if not stdin_is_terminal():
+            raise FristError("nothing stored: the review needs a terminal to answer on; "
+                             f"pass --yes to store the candidates with confidence >= "
+                             f"{ing.CONFIDENCE_THRESHOLD}")
+        chosen = review(proposals)
+    outcome = ing.commit(env.store, chosen)
+    for new_id in outcome.new_ids:
+        click.echo(new_id)
+    say(f"{read}: {_summary(outcome)}")

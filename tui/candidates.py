@@ -1,0 +1,68 @@
+"""Candidate commitments as a person reads them: `frist extract` and the ingest review.
+
+One numbered row per candidate (due, countdown, precision, confidence, actor, title),
+then its sentence with the date words highlighted: bold and underlined on a colour
+terminal, between ** ** elsewhere. All article text goes through `printable`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+from store import model
+from tui.text import printable, use_colour, width
+
+HEADER = ["#", "DUE", "WHEN", "PRECISION", "CONF", "ACTOR", "TITLE"]
+
+
+def due_of(candidate) -> model.Due:
+    """The due window of a Candidate (dates or ISO strings) or of a Proposal (a Due)."""
+    if isinstance(candidate.due, model.Due):
+        return candidate.due
+    from store.ingest import due_of_candidate
+    return due_of_candidate(candidate)
+
+
+def highlight(sentence: str, words: str, colour: bool) -> str:
+    """`sentence` on one line, control characters made visible, `words` marked in it."""
+    sentence = " ".join(str(sentence).split())
+    words = " ".join(str(words or "").split())
+    at = sentence.casefold().find(words.casefold()) if words else -1
+    if at < 0:
+        return printable(sentence)
+    before, hit, after = sentence[:at], sentence[at:at + len(words)], sentence[at + len(words):]
+    on, off = ("\x1b[1;4m", "\x1b[22;24m") if colour else ("**", "**")
+    return (printable(before, one_line=False) + on + printable(hit, one_line=False) + off
+            + printable(after, one_line=False))
+
+
+def print_candidates(candidates, published: dt.date, today: dt.date | None = None,
+                     notes: list[str] | None = None, stream=None) -> None:
+    """Print the candidates; the countdown counts from `today` (default: `published`).
+
+    `notes` (one per candidate, may be empty) are shown under the row, e.g. that the
+    store already holds the commitment."""
+    stream = stream or sys.stdout
+    colour = use_colour(stream)
+    since = today or published
+    rows = []
+    for n, c in enumerate(candidates, 1):
+        due = due_of(c)
+        record = {"status": "open", "due": due.due.isoformat(), "precision": due.precision}
+        rows.append([str(n), model.due_label(record), model.countdown(record, since),
+                     due.precision, f"{float(c.confidence):.2f}", printable(c.actor or "-"),
+                     printable(c.title)])
+    widths = [max(width(row[i]) for row in [HEADER] + rows) for i in range(len(HEADER) - 1)]
+    indent = " " * (widths[0] + 2)
+
+    def line(cells):
+        return "  ".join(cell + " " * (w - width(cell)) for cell, w in zip(cells, widths + [0]))
+
+    out = [f"\x1b[1m{line(HEADER)}\x1b[0m" if colour else line(HEADER)]
+    for n, (c, row) in enumerate(zip(candidates, rows)):
+        due = due_of(c)
+        out.append(line(row).rstrip())
+        out.append(indent + "“" + highlight(c.sentence, due.text, colour) + "”")
+        if notes and notes[n]:
+            out.append(indent + printable(notes[n]))
+    stream.write("\n".join(out) + "\n")
