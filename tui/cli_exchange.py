@@ -1,1 +1,51 @@
-"""frist commands: exchange (registered on tui.cli.cli)."""
+"""frist commands: exchange (registered on tui.cli.cli): `export` and `import`."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from tui.cli import cli, pass_env, say
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "ics", "md", "taskwarrior"]),
+              default="json", show_default=True,
+              help="json (lossless, `frist import` reads it back), csv, ics (calendar), "
+                   "md (Markdown) or taskwarrior (`task import` reads it).")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@pass_env
+def export(env, fmt, output):
+    """Export every commitment."""
+    from store.exchange import export as run_export
+    items = env.store.all()
+    data = run_export(items, fmt, env.today)
+    if output and output != "-":
+        from pathlib import Path
+        Path(output).write_bytes(data)
+        say(f"exported {len(items)} commitment{'s' if len(items) != 1 else ''} to {output}")
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+@cli.command("import")
+@click.argument("source", metavar="FILE")
+@pass_env
+def import_(env, source):
+    """Import frist JSON, Taskwarrior `task export` JSON or an iCalendar (.ics) file.
+
+    Every entry is checked first: if one is bad, nothing is imported. Entries the store
+    already holds (same uid) are passed over. `frist undo` takes back the whole import."""
+    from store.exchange import import_into, parse_import, read_import_file
+    text, name = read_import_file(source)
+    parsed = parse_import(text, name, env.today)
+    for note in parsed.skipped:
+        say(f"skipped {note}")
+    ids, known = import_into(env.store, parsed)
+    got = f"imported {len(ids)} commitment{'s' if len(ids) != 1 else ''} from {parsed.format}"
+    if ids:
+        got += f" (ids {ids[0]}-{ids[-1]})" if len(ids) > 1 else f" (id {ids[0]})"
+    if known:
+        got += f"; {known} already in the store"
+    say(got)

@@ -1,1 +1,83 @@
-"""frist commands: track (registered on tui.cli.cli)."""
+"""frist commands: track (registered on tui.cli.cli): `stats` and `config path|show`."""
+from __future__ import annotations
+
+import click
+
+from tui.cli import cli, pass_env, say, write_json
+
+
+@cli.command()
+@click.option("--by", "by", type=click.Choice(["actor", "tag"]), default="actor",
+              show_default=True, help="Group the track record by actor or by tag.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print a JSON list of {actor|tag, met, missed, cancelled, open, overdue, "
+                   "met_share, postponed, postponed_days}.")
+@pass_env
+def stats(env, by, as_json):
+    """The track record: met, missed, cancelled and open commitments per actor or tag."""
+    from store.stats import track_record
+    rows = track_record(env.store.all(), env.today, by=by)
+    if as_json:
+        write_json([row.to_json() for row in rows])
+    elif not rows:
+        say("no commitments yet")
+    else:
+        from tui.text import table
+        head, body, states = stats_table(rows, by)
+        table(head, body, states, flexible=0)
+        from store.stats import BAR_LEGEND
+        click.echo(f"RECORD: {BAR_LEGEND}")
+
+
+BAR_CELLS = 12  # keeps the whole table within 80 columns
+
+
+def stats_table(rows, by):
+    """Header, rows and a state per row (for colour) of the plain stats table."""
+    from store.stats import bar, share_label
+    from tui.text import printable
+    largest = max(row.total for row in rows)
+    head = [by.upper(), "MET", "MISSED", "CANC", "OPEN", "OVERDUE", "MET%", "POSTPONED", "RECORD"]
+    body, states = [], []
+    for row in rows:
+        postponed = f"{row.postponed}x {row.postponed_days:+d}d" if row.postponed else "-"
+        body.append([printable(row.name) or "(none)", str(row.met), str(row.missed),
+                     str(row.cancelled), str(row.open), str(row.overdue),
+                     share_label(row.met_share), postponed, bar(row, BAR_CELLS, largest)])
+        states.append("overdue" if row.overdue else "")
+    return head, body, states
+
+
+@cli.group("config")
+def config_group():
+    """The settings file: where it is and what is in effect."""
+
+
+@config_group.command("path")
+def config_path_cmd():
+    """Print the path of the config file (it may not exist yet)."""
+    from store.config import config_path
+    click.echo(config_path())
+
+
+@config_group.command("show")
+@pass_env
+def config_show(env):
+    """Print the settings in effect, as TOML, with the config file and store used."""
+    from store.config import config_path, load_config, to_toml
+    path = config_path()
+    config = load_config(path)
+    store = store_path(env.db_path, config)
+    where = str(path) if path.exists() else f"{path} (not found: defaults)"
+    click.echo(f"# config file: {where}\n# store: {store}\n" + to_toml(config.settings()), nl=False)
+
+
+def store_path(given: str | None, config) -> str:
+    """The store in effect: --db / $FRIST_DB, else the config's `db`, else the default."""
+    if given:
+        return given
+    if config.db:
+        import os
+        return os.path.expanduser(config.db)
+    from store.db import default_path
+    return str(default_path())

@@ -1,0 +1,146 @@
+"""The user's settings: a small TOML file in the platformdirs config folder.
+
+Loading is cheap (tomllib and the standard library only), so every command may do it.
+A file that cannot be read, has the wrong type for a key or names a key frist does not
+know stops with one line naming the file and the key: a typo is never silently ignored.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from store.errors import FristError
+
+DEFAULT_DATE_FORMAT = "%d %b %Y"
+
+
+class ConfigError(FristError):
+    """The config file is unreadable or holds a bad or unknown key."""
+
+
+@dataclass
+class Config:
+    due_soon_days: int = 7
+    keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys, "m,M"
+    theme: str | None = None
+    lang: str | None = None  # default extraction language
+    date_format: str = DEFAULT_DATE_FORMAT  # strftime form for day-precision dues
+    db: str | None = None  # default store path
+    path: Path | None = field(default=None, compare=False)  # the file read, if any
+
+    def settings(self) -> dict:
+        """The settings as the TOML file would hold them (unset optional keys left out)."""
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "path"}
+        return {k: v for k, v in out.items() if v is not None}
+
+
+# key -> (accepted Python types, how to name them in a message); keymap is checked apart.
+_SCALARS = {
+    "due_soon_days": ((int,), "a whole number of days"),
+    "theme": ((str,), "a string"),
+    "lang": ((str,), "a string"),
+    "date_format": ((str,), "a string"),
+    "db": ((str,), "a string (a file path)"),
+}
+_KEYS = (*_SCALARS, "keymap")
+
+
+def config_path() -> Path:
+    """$FRIST_CONFIG, else <user config folder>/frist/config.toml."""
+    if os.environ.get("FRIST_CONFIG"):
+        return Path(os.environ["FRIST_CONFIG"])
+    from platformdirs import user_config_path
+    return user_config_path("frist", appauthor=False) / "config.toml"
+
+
+def load_config(path: str | os.PathLike | None = None) -> Config:
+    """The settings in `path` (default: config_path()); a missing file gives the defaults."""
+    path = Path(path) if path is not None else config_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Config()
+    except OSError as e:
+        raise ConfigError(f"cannot read the config file {path}: {e.strerror}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"the config file {path} is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"the config file {path} is not valid TOML: {e}") from None
+    return _check(data, path)
+
+
+def _check(data: dict, path: Path) -> Config:
+    unknown = [k for k in data if k not in _KEYS]
+    if unknown:
+        raise ConfigError(f"the config file {path} has unknown key(s): {', '.join(unknown)} "
+                          f"(known: {', '.join(_KEYS)})")
+    values = {}
+    for key, (types, wanted) in _SCALARS.items():
+        if key not in data:
+            continue
+        value = data[key]
+        # bool is an int in Python, but `due_soon_days = true` is surely a mistake
+        if not isinstance(value, types) or isinstance(value, bool):
+            raise ConfigError(f"the config file {path}: '{key}' must be {wanted}, "
+                              f"not {value!r}")
+        values[key] = value
+    if "due_soon_days" in values and not 0 <= values["due_soon_days"] <= 3650:
+        raise ConfigError(f"the config file {path}: 'due_soon_days' must be between 0 and 3650, "
+                          f"not {values['due_soon_days']}")
+    if "date_format" in values:
+        _check_date_format(values["date_format"], path)
+    if "lang" in values and not values["lang"].strip():
+        raise ConfigError(f"the config file {path}: 'lang' must not be empty")
+    keymap = data.get("keymap", {})
+    if not isinstance(keymap, dict):
+        raise ConfigError(f"the config file {path}: 'keymap' must be a table "
+                          "([keymap] with lines like mark_met = \"m,M\")")
+    for action, keys in keymap.items():
+        if not isinstance(keys, str) or not keys.strip():
+            raise ConfigError(f"the config file {path}: 'keymap.{action}' must be a non-empty "
+                              f"string of keys like \"m,M\", not {keys!r}")
+    values["keymap"] = {str(k): v for k, v in keymap.items()}
+    return Config(**values, path=path)
+
+
+def _check_date_format(form: str, path: Path) -> None:
+    import datetime as dt
+    try:
+        shown = dt.date(2025, 11, 27).strftime(form)
+    except ValueError as e:
+        raise ConfigError(f"the config file {path}: 'date_format' {form!r} is not a date "
+                          f"format: {e}") from None
+    if not shown.strip() or shown == form:
+        raise ConfigError(f"the config file {path}: 'date_format' {form!r} shows no part "
+                          "of a date (use e.g. \"%d %b %Y\")")
+
+
+def to_toml(settings: dict) -> str:
+    """Settings as TOML text: scalars first, then the [keymap] table."""
+    lines, keymap = [], settings.get("keymap") or {}
+    for key, value in settings.items():
+        if key != "keymap":
+            lines.append(f"{key} = {_toml_value(value)}")
+    lines.append("")
+    lines.append("[keymap]")
+    for action, keys in keymap.items():
+        lines.append(f"{_toml_key(action)} = {_toml_value(keys)}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml_key(key: str) -> str:
+    import re
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _toml_value(key)
+
+
+def _toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    import json  # a JSON string with \uXXXX escapes is a valid TOML basic string
+    return json.dumps(str(value), ensure_ascii=True)

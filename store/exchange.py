@@ -1,0 +1,692 @@
+"""Export commitments to other tools and import them from frist JSON, Taskwarrior or ICS.
+
+Export formats: frist JSON (lossless: imports back unchanged apart from ids), CSV, a
+Markdown list, iCalendar (one all-day VEVENT on each due date) and Taskwarrior JSON
+(`task import` reads it; frist-only fields ride along as UDAs named `frist...`).
+
+Import detects the format from the content, validates every entry before storing any
+(`entry 3: 'due' is not a date: 'soon'`), skips entries whose uid the store already
+holds (re-importing a file adds nothing), and stores the rest as one undo step.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+
+from store import model
+from store.errors import FristError
+
+FORMATS = ("json", "csv", "ics", "md", "taskwarrior")
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
+PRODID = "-//frist//frist commitments//EN"
+TW_DATE = "%Y%m%dT%H%M%SZ"
+# Taskwarrior attributes (UDAs) that carry what Taskwarrior has no field for.
+TW_UDAS = ("fristuid", "fristactor", "fristprecision", "fristwindowstart", "fristduetext",
+           "friststatus", "fristtags", "fristsources", "fristhistory")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class ExchangeError(FristError):
+    """A file that cannot be imported, or an entry in it that is bad (with its position)."""
+
+
+# --------------------------------------------------------------------------- export
+
+def sorted_by_id(items: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
+    return sorted(items, key=lambda item: item[0])
+
+
+def export(items: list[tuple[int, dict]], fmt: str, today: dt.date) -> bytes:
+    """The commitments in `fmt`, as the bytes of a file."""
+    writers = {"json": to_json, "csv": to_csv, "ics": to_ics, "md": to_markdown,
+               "taskwarrior": to_taskwarrior}
+    if fmt not in writers:
+        raise ExchangeError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    return writers[fmt](sorted_by_id(items), today)
+
+
+def to_json(items, today) -> bytes:
+    return orjson.dumps([model.to_json(i, r, today) for i, r in items],
+                        option=orjson.OPT_INDENT_2) + b"\n"
+
+
+CSV_FIELDS = ("id", "uid", "title", "due", "precision", "window_start", "due_text", "actor",
+              "status", "state", "days_left", "tags", "sentence", "document", "published",
+              "created", "updated")
+
+
+def _cell(text: str) -> str:
+    """A text cell that a spreadsheet will not run as a formula (untrusted article text)."""
+    text = str(text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def to_csv(items, today) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_FIELDS)
+    for item_id, record in items:
+        source = (record.get("sources") or [{}])[0]
+        row = {**model.to_json(item_id, record, today),
+               "tags": "; ".join(record.get("tags", [])),
+               "sentence": source.get("sentence", ""), "document": source.get("document", ""),
+               "published": source.get("published", "")}
+        text_fields = ("title", "due_text", "actor", "tags", "sentence", "document")
+        writer.writerow([_cell(row[f]) if f in text_fields else row[f] for f in CSV_FIELDS])
+    return out.getvalue().encode("utf-8")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
+
+
+def md_text(text: str) -> str:
+    """Untrusted text made inert in Markdown: one line, no controls, specials escaped."""
+    text = " ".join(_CONTROL.sub(" ", str(text)).split())
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def to_markdown(items, today) -> bytes:
+    from store.query import sort_key
+    items = sorted(items, key=sort_key)
+    lines = ["# frist commitments", "",
+             f"{len(items)} commitment{'s' if len(items) != 1 else ''}, as of {today.isoformat()}.",
+             ""]
+    if items:
+        lines += ["| ID | Due | When | Title | Actor | Status |",
+                  "|---:|-----|------|-------|-------|--------|"]
+        for item_id, record in items:
+            lines.append(f"| {item_id} | {model.due_label(record)} | "
+                         f"{model.countdown(record, today)} | {md_text(record['title'])} | "
+                         f"{md_text(record.get('actor', ''))} | {record['status']} |")
+    sourced = [(i, r) for i, r in items if r.get("sources")]
+    if sourced:
+        lines += ["", "## Sources", ""]
+        for item_id, record in sourced:
+            for source in record["sources"]:
+                said = f"“{md_text(source['sentence'])}” " if source.get("sentence") else ""
+                lines.append(f"- **{item_id}** {said}— {md_text(source.get('document', ''))}"
+                             f" ({md_text(source.get('published', '?'))})")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def describe(record: dict) -> str:
+    """The human text of a calendar entry: window, status, actor and source sentences."""
+    lines = [f"Due: {model.due_label(record)}"
+             + (f" (window {record['window_start']} to {record['due']})"
+                if record.get("window_start", record["due"]) != record["due"] else ""),
+             f"Status: {record['status']}"]
+    if record.get("actor"):
+        lines.append(f"Actor: {record['actor']}")
+    if record.get("due_text"):
+        lines.append(f"Said as: {record['due_text']}")
+    for source in record.get("sources", []):
+        if source.get("sentence"):
+            lines.append(f"Source: “{source['sentence']}”")
+        if source.get("document"):
+            lines.append(f"From: {source['document']} (published {source.get('published', '?')})")
+    return "\n".join(_CONTROL.sub(" ", line) for line in lines)
+
+
+def to_ics(items, today) -> bytes:
+    """One all-day VEVENT per commitment on its due date (calendar apps show VEVENTs,
+    while many ignore VTODOs); frist's own fields ride along as X-FRIST-* properties."""
+    from icalendar import Calendar, Event
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", "frist")
+    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    for item_id, record in items:
+        due = dt.date.fromisoformat(record["due"])
+        ev = Event()
+        ev.add("uid", record["uid"])
+        ev.add("dtstamp", stamp)
+        ev.add("summary", _CONTROL.sub(" ", record["title"]))
+        ev.add("dtstart", due)
+        ev.add("dtend", due + dt.timedelta(days=1))
+        ev.add("transp", "TRANSPARENT")
+        ev.add("status", "CANCELLED" if record["status"] == "cancelled" else "CONFIRMED")
+        ev.add("description", describe(record))
+        if record.get("tags"):
+            ev.add("categories", list(record["tags"]))
+        for stamp_field, prop in (("created", "created"), ("updated", "last-modified")):
+            when = _datetime(record.get(stamp_field))
+            if when:
+                ev.add(prop, when.astimezone(dt.timezone.utc))
+        ev.add("x-frist-id", str(item_id))
+        ev.add("x-frist-status", record["status"])
+        ev.add("x-frist-precision", record.get("precision") or "day")
+        ev.add("x-frist-window-start", record.get("window_start") or record["due"])
+        if record.get("actor"):
+            ev.add("x-frist-actor", _CONTROL.sub(" ", record["actor"]))
+        if record.get("due_text"):
+            ev.add("x-frist-due-text", _CONTROL.sub(" ", record["due_text"]))
+        cal.add_component(ev)
+    return cal.to_ical()
+
+
+def _datetime(text) -> dt.datetime | None:
+    try:
+        when = dt.datetime.fromisoformat(str(text))
+    except (TypeError, ValueError):
+        return None
+    return when if when.tzinfo else when.astimezone()
+
+
+def tw_date(when: dt.datetime | dt.date) -> str:
+    """A Taskwarrior date: UTC, 'YYYYMMDDTHHMMSSZ'; a day means its local midnight, as
+    `task add due:2025-11-27` stores it."""
+    if not isinstance(when, dt.datetime):
+        when = dt.datetime.combine(when, dt.time())
+    if when.tzinfo is None:
+        when = when.astimezone()
+    return when.astimezone(dt.timezone.utc).strftime(TW_DATE)
+
+
+def tw_uuid(uid: str) -> str:
+    """A Taskwarrior uuid for a frist uid: the same 128 bits when it is one, else derived."""
+    try:
+        return str(uuid.UUID(hex=uid))
+    except (ValueError, TypeError):
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"frist:{uid}"))
+
+
+def tw_tag(tag: str) -> str:
+    """Taskwarrior tags are single words."""
+    return re.sub(r"[\s,+\-]+", "_", tag.strip()) or "_"
+
+
+TW_STATUS = {"open": "pending", "met": "completed", "missed": "deleted", "cancelled": "deleted"}
+
+
+def to_taskwarrior(items, today) -> bytes:
+    """Taskwarrior's import format. Met is 'completed'; missed and cancelled are 'deleted'
+    (the frist status is kept in the `friststatus` UDA); sources and history notes become
+    annotations, and the UDAs restore them exactly on `frist import`."""
+    tasks = []
+    for _item_id, record in items:
+        created = _datetime(record.get("created")) or dt.datetime.now().astimezone()
+        updated = _datetime(record.get("updated")) or created
+        task = {"uuid": tw_uuid(record["uid"]),
+                "description": _CONTROL.sub(" ", record["title"]),
+                "status": TW_STATUS[record["status"]],
+                "entry": tw_date(created),
+                "modified": tw_date(updated),
+                "due": tw_date(dt.date.fromisoformat(record["due"]))}
+        if record["status"] != "open":
+            task["end"] = tw_date(_decided_at(record) or updated)
+        tags = record.get("tags") or []
+        if tags:
+            task["tags"] = sorted({tw_tag(t) for t in tags})
+        notes = _annotations(record)
+        if notes:
+            task["annotations"] = notes
+        if str(uuid.UUID(task["uuid"]).hex) != record["uid"]:
+            task["fristuid"] = record["uid"]
+        task.update({"friststatus": record["status"],
+                     "fristprecision": record.get("precision") or "day",
+                     "fristwindowstart": record.get("window_start") or record["due"]})
+        for key, name in (("actor", "fristactor"), ("due_text", "fristduetext")):
+            if record.get(key):
+                task[name] = record[key]
+        if tags and task["tags"] != sorted(tags):
+            task["fristtags"] = orjson.dumps(tags).decode()
+        if record.get("sources"):
+            task["fristsources"] = orjson.dumps(record["sources"]).decode()
+        task["fristhistory"] = orjson.dumps(record.get("history", [])).decode()
+        tasks.append(task)
+    return orjson.dumps(tasks, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def _decided_at(record: dict) -> dt.datetime | None:
+    for ev in reversed(record.get("history", [])):
+        if ev.get("event", "").startswith(f"marked {record['status']}"):
+            return _datetime(ev.get("at"))
+    return None
+
+
+def _annotations(record: dict) -> list[dict]:
+    out = []
+    created = _datetime(record.get("created")) or dt.datetime.now().astimezone()
+    for source in record.get("sources", []):
+        text = " ".join(filter(None, [
+            f"source: “{source['sentence']}”" if source.get("sentence") else "source:",
+            f"— {source['document']}" if source.get("document") else "",
+            f"({source['published']})" if source.get("published") else ""]))
+        out.append({"entry": tw_date(created), "description": _CONTROL.sub(" ", text)})
+    for ev in record.get("history", []):
+        if ev.get("note"):
+            when = _datetime(ev.get("at")) or created
+            out.append({"entry": tw_date(when),
+                        "description": _CONTROL.sub(" ", f"{ev.get('event', '')}: {ev['note']}")})
+    return out
+
+
+# --------------------------------------------------------------------------- import
+
+@dataclass
+class Parsed:
+    """What a file holds: its format, the records to store, and entries passed over."""
+
+    format: str  # "frist JSON", "Taskwarrior JSON" or "iCalendar"
+    records: list[dict]
+    skipped: list[str] = field(default_factory=list)
+
+
+def read_import_file(source: str) -> tuple[str, str]:
+    """(text, name) of FILE or '-' (stdin); ExchangeError for what cannot be text."""
+    from store.documents import DocumentError, decode_text
+    import sys
+    name = "standard input" if source == "-" else source
+    try:
+        if source == "-":
+            raw = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+        else:
+            path = Path(source)
+            if path.is_dir():
+                raise ExchangeError(f"{name} is a folder, not a file")
+            with path.open("rb") as fh:
+                raw = fh.read(MAX_IMPORT_BYTES + 1)
+    except FileNotFoundError:
+        raise ExchangeError(f"{name} does not exist") from None
+    except OSError as e:
+        raise ExchangeError(f"{name} cannot be read ({e.strerror or e})") from None
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise ExchangeError(f"{name} is too large (over {MAX_IMPORT_BYTES >> 20} MB)")
+    try:
+        return decode_text(raw, name), name
+    except DocumentError as e:
+        raise ExchangeError(str(e)) from None
+
+
+def parse_import(text: str, name: str, today: dt.date) -> Parsed:
+    """Detect the format of `text` and turn every entry into a record; ExchangeError naming
+    the first bad entry's position, so that nothing is stored from a file with one."""
+    head = text.lstrip("\ufeff \t\r\n")
+    if head[:15].upper() == "BEGIN:VCALENDAR":
+        return _from_ics(text, name)
+    if head[:1] in "[{":
+        data = _json_entries(head, name)
+        if all(isinstance(e, dict) and "title" not in e and "description" in e for e in data) \
+                and data:
+            return _from_taskwarrior(data)
+        return _from_frist_json(data, today)
+    raise ExchangeError(f"{name} is not frist JSON, Taskwarrior JSON or an iCalendar file")
+
+
+def _json_entries(text: str, name: str) -> list:
+    """A JSON list, or JSON lines of objects (older `task export`)."""
+    try:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        data = None
+        lines = [line.strip().rstrip(",") for line in text.splitlines() if line.strip()]
+        try:
+            data = [orjson.loads(line) for line in lines]
+        except orjson.JSONDecodeError:
+            pass
+        if data is None or not all(isinstance(e, dict) for e in data):
+            raise ExchangeError(f"{name} is not valid JSON") from None
+    if isinstance(data, dict):
+        if "description" in data and "title" not in data:
+            return [data]  # a single task
+        raise ExchangeError(f"{name}: frist JSON must be a list of commitments, not one object")
+    if not isinstance(data, list):
+        raise ExchangeError(f"{name}: frist JSON must be a list of commitments")
+    return data
+
+
+def _fail(position: int, message: str):
+    raise ExchangeError(f"entry {position}: {message}")
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _string(entry: dict, key: str, position: int, default: str = "") -> str:
+    value = entry.get(key, default)
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        _fail(position, f"'{key}' must be a string, not {_short(value)}")
+    return value
+
+
+def _string_list(entry: dict, key: str, position: int) -> list[str]:
+    value = entry.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        _fail(position, f"'{key}' must be a list of strings, not {_short(value)}")
+    return [v.strip() for v in value if v.strip()]
+
+
+def _iso_day(value, key: str, position: int) -> dt.date:
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        _fail(position, f"'{key}' is not a date: {_short(value)}")
+
+
+def period_value(day: dt.date, precision: str) -> str:
+    """The TIMEX value of the `precision`-long window that contains `day`."""
+    if precision == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    if precision == "month":
+        return f"{day.year}-{day.month:02d}"
+    if precision == "quarter":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    if precision == "year":
+        return str(day.year)
+    return day.isoformat()
+
+
+def make_due(value, precision, window_start, due_text: str, position: int,
+             key: str = "due") -> model.Due:
+    """A Due from an entry's due value (ISO day or TIMEX window), precision and start."""
+    if not isinstance(value, str):
+        _fail(position, f"'{key}' is not a date: {_short(value)}")
+    if precision is not None and precision not in model.PRECISIONS:
+        _fail(position, f"'precision' must be one of {', '.join(model.PRECISIONS)}, "
+                        f"not {_short(precision)}")
+    try:
+        start, end, found = model.window(value)
+    except model.ModelError:
+        _fail(position, f"'{key}' is not a date: {_short(value)}")
+    if found != "day" or not precision or precision == "day":
+        if window_start and found == "day":  # a day due with its own window ("by then")
+            begin = _iso_day(window_start, "window_start", position)
+            if begin > end:
+                _fail(position, f"'window_start' {window_start} is after the due date {value}")
+            return model.Due(end, "day", begin, due_text)
+        return model.Due(end, found, start, due_text)
+    if window_start:
+        begin = _iso_day(window_start, "window_start", position)
+        if begin > end:
+            _fail(position, f"'window_start' {window_start} is after the due date {value}")
+        return model.Due(end, precision, begin, due_text)
+    # no window given: the week, month, ... that holds the day (due at its end)
+    start, end, _ = model.window(period_value(end, precision))
+    return model.Due(end, precision, start, due_text)
+
+
+def _sources(value, position: int, key: str = "sources") -> list[dict]:
+    if value in (None, ""):
+        return []
+    if not isinstance(value, list) or not all(isinstance(s, dict) for s in value):
+        _fail(position, f"'{key}' must be a list of objects")
+    for source in value:
+        for k, v in source.items():
+            if not isinstance(v, str) and v is not None:
+                _fail(position, f"'{key}' field '{k}' must be a string, not {_short(v)}")
+    return [{k: v or "" for k, v in s.items()} for s in value]
+
+
+def _history(value, position: int, key: str = "history") -> list[dict] | None:
+    if value in (None, []):
+        return None
+    if not isinstance(value, list) or not all(
+            isinstance(e, dict) and isinstance(e.get("event"), str) and isinstance(e.get("at", ""), str)
+            for e in value):
+        _fail(position, f"'{key}' must be a list of {{at, event, note}} objects")
+    return [{"at": e.get("at", ""), "event": e["event"], "note": str(e.get("note") or "")}
+            for e in value]
+
+
+def _record(title, due: model.Due, position: int, actor="", tags=(), status="open",
+            sources=(), uid=None, history=None, created=None, updated=None, note="") -> dict:
+    if not isinstance(title, str) or not title.strip():
+        _fail(position, "'title' is missing or empty")
+    if status not in model.STATUSES:
+        _fail(position, f"'status' must be one of {', '.join(model.STATUSES)}, "
+                        f"not {_short(status)}")
+    record = model.new_record(title, due, actor=actor, tags=list(tags), note=note,
+                              sources=list(sources), status=status, uid=uid or None)
+    if created:
+        record["created"] = created
+    record["updated"] = updated or record["created"]
+    if history:
+        record["history"] = history
+    elif created:
+        record["history"][0]["at"] = created
+    return record
+
+
+def _from_frist_json(data: list, today: dt.date) -> Parsed:
+    records = []
+    for position, entry in enumerate(data, 1):
+        if not isinstance(entry, dict):
+            _fail(position, f"not an object but {_short(entry)}")
+        if "due" not in entry:
+            _fail(position, "'due' is missing")
+        due = make_due(entry["due"], entry.get("precision"), entry.get("window_start"),
+                       _string(entry, "due_text", position), position)
+        records.append(_record(
+            entry.get("title"), due, position,
+            actor=_string(entry, "actor", position),
+            tags=_string_list(entry, "tags", position),
+            status=entry.get("status") or "open",
+            sources=_sources(entry.get("sources"), position),
+            uid=_string(entry, "uid", position).strip(),
+            history=_history(entry.get("history"), position),
+            created=_string(entry, "created", position),
+            updated=_string(entry, "updated", position),
+            note=_string(entry, "note", position)))
+    return Parsed("frist JSON", records)
+
+
+def parse_tw_date(value, key: str, position: int) -> dt.datetime:
+    """A Taskwarrior date ('20251127T230000Z', or ISO 8601) as an aware datetime."""
+    text = str(value)
+    m = re.fullmatch(r"(\d{8})T(\d{6})Z", text)
+    try:
+        if m:
+            return dt.datetime.strptime(text, TW_DATE).replace(tzinfo=dt.timezone.utc)
+        when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return when if when.tzinfo else when.astimezone()
+    except ValueError:
+        _fail(position, f"'{key}' is not a Taskwarrior date: {_short(value)}")
+
+
+def _uda_json(task: dict, key: str, position: int):
+    if key not in task:
+        return None
+    try:
+        return orjson.loads(task[key])
+    except (orjson.JSONDecodeError, TypeError):
+        _fail(position, f"'{key}' is not valid JSON")
+
+
+TW_TO_STATUS = {"pending": "open", "waiting": "open", "completed": "met", "deleted": "cancelled"}
+
+
+def _from_taskwarrior(data: list) -> Parsed:
+    records, skipped = [], []
+    for position, task in enumerate(data, 1):
+        tw_status = task.get("status", "pending")
+        if tw_status == "recurring":  # a template: its instances are pending tasks of their own
+            skipped.append(f"entry {position}: recurring template {task.get('description', '')!r}")
+            continue
+        if tw_status not in TW_TO_STATUS:
+            _fail(position, f"unknown Taskwarrior status {_short(tw_status)}")
+        title = task.get("description")
+        if not isinstance(title, str) or not title.strip():
+            _fail(position, "'description' is missing or empty")
+        if not task.get("due"):
+            _fail(position, f"task {title!r} has no 'due' date (frist needs one)")
+        due_day = parse_tw_date(task["due"], "due", position).astimezone().date()
+        due = make_due(due_day.isoformat(), task.get("fristprecision"),
+                       task.get("fristwindowstart"), _string(task, "fristduetext", position),
+                       position)
+        status = task.get("friststatus") or TW_TO_STATUS[tw_status]
+        tags = _uda_json(task, "fristtags", position)
+        if tags is None:
+            tags = _string_list(task, "tags", position)
+            if isinstance(task.get("project"), str) and task["project"].strip():
+                tags.append(task["project"].strip())
+        elif not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            _fail(position, "'fristtags' must be a JSON list of strings")
+        uid = task.get("fristuid")
+        if not uid and task.get("uuid"):
+            try:
+                uid = uuid.UUID(str(task["uuid"])).hex
+            except ValueError:
+                _fail(position, f"'uuid' is not a UUID: {_short(task['uuid'])}")
+        created = (parse_tw_date(task["entry"], "entry", position).astimezone()
+                   .isoformat(timespec="seconds") if task.get("entry") else None)
+        updated = (parse_tw_date(task["modified"], "modified", position).astimezone()
+                   .isoformat(timespec="seconds") if task.get("modified") else None)
+        history = _history(_uda_json(task, "fristhistory", position), position, "fristhistory")
+        if history is None:
+            history = _tw_history(task, created, position)
+        records.append(_record(
+            title, due, position, actor=_string(task, "fristactor", position), tags=tags,
+            status=status, sources=_sources(_uda_json(task, "fristsources", position), position,
+                                            "fristsources"),
+            uid=uid, history=history, created=created, updated=updated,
+            note="imported from Taskwarrior"))
+    return Parsed("Taskwarrior JSON", records, skipped)
+
+
+def _tw_history(task: dict, created: str | None, position: int) -> list[dict] | None:
+    """Taskwarrior annotations as history notes, after a 'created' event."""
+    notes = task.get("annotations") or []
+    if not isinstance(notes, list):
+        _fail(position, "'annotations' must be a list")
+    if not notes:
+        return None
+    history = [{"at": created or model.now_stamp(), "event": "created",
+                "note": "imported from Taskwarrior"}]
+    for note in notes:
+        if not isinstance(note, dict) or not isinstance(note.get("description"), str):
+            _fail(position, "an annotation has no 'description'")
+        at = (parse_tw_date(note["entry"], "annotations", position).astimezone()
+              .isoformat(timespec="seconds") if note.get("entry") else history[0]["at"])
+        history.append({"at": at, "event": "annotated", "note": note["description"]})
+    return history
+
+
+def _ics_value(comp, key: str, position: int):
+    """The date or datetime of property `key` (a broken value is kept as text by icalendar)."""
+    value = comp.decoded(key)
+    if not isinstance(value, dt.date):
+        _fail(position, f"{comp.name} {key} is not a date: {_short(str(comp.get(key)))}")
+    return value
+
+
+def _ics_day(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.astimezone().date() if value.tzinfo else value.date()
+    return value
+
+
+def _ics_end_day(value) -> dt.date:
+    """The last day an exclusive DTEND covers: all-day ends the day before; a time at
+    midnight too."""
+    if isinstance(value, dt.datetime):
+        local = value.astimezone() if value.tzinfo else value
+        return local.date() - dt.timedelta(days=1) if local.time() == dt.time() else local.date()
+    return value - dt.timedelta(days=1)
+
+
+def _from_ics(text: str, name: str) -> Parsed:
+    from icalendar import Calendar
+    try:
+        calendars = Calendar.from_ical(text, multiple=True)
+    except Exception as e:  # icalendar raises ValueError and others on broken files
+        raise ExchangeError(f"{name} is not a readable iCalendar file ({_one_line(e)})") from None
+    if not text.rstrip().upper().endswith("END:VCALENDAR"):
+        raise ExchangeError(f"{name} is not a complete iCalendar file (no END:VCALENDAR)")
+    entries = [c for cal in calendars for c in cal.walk() if c.name in ("VEVENT", "VTODO")]
+    records = []
+    for position, comp in enumerate(entries, 1):
+        try:
+            records.append(_ics_record(comp, position, name))
+        except ExchangeError:
+            raise
+        except Exception as e:  # a malformed property value
+            _fail(position, f"{comp.name} cannot be read ({_one_line(e)})")
+    return Parsed("iCalendar", records)
+
+
+def _one_line(error: Exception) -> str:
+    text = " ".join(str(error).split())
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _ics_record(comp, position: int, name: str) -> dict:
+    title = str(comp.get("SUMMARY", "")).strip()
+    kind = comp.name
+    if not title:
+        _fail(position, f"{kind} has no SUMMARY (title)")
+    if kind == "VTODO":
+        if comp.get("DUE") is None:
+            _fail(position, f"VTODO {title!r} has no DUE date")
+        end = _ics_day(_ics_value(comp, "DUE", position))
+        has_start = comp.get("DTSTART") is not None
+        start = min(_ics_day(_ics_value(comp, "DTSTART", position)), end) if has_start else end
+    else:
+        if comp.get("DTSTART") is None:
+            _fail(position, f"VEVENT {title!r} has no DTSTART date")
+        start = _ics_day(_ics_value(comp, "DTSTART", position))
+        end = _ics_end_day(_ics_value(comp, "DTEND", position)) if comp.get("DTEND") is not None else start
+        end = max(start, end)
+    precision = str(comp.get("X-FRIST-PRECISION", "")) or None
+    window_start = str(comp.get("X-FRIST-WINDOW-START", "")) or None
+    if precision is None and start != end:
+        # a span that is exactly a week, month, quarter or year keeps that precision
+        for candidate in ("week", "month", "quarter", "year"):
+            if model.window(period_value(end, candidate))[:2] == (start, end):
+                precision = candidate
+                break
+        else:
+            window_start = start.isoformat()
+    due = make_due(end.isoformat(), precision, window_start,
+                   str(comp.get("X-FRIST-DUE-TEXT", "")), position)
+    status = str(comp.get("X-FRIST-STATUS", "")).lower()
+    if not status:
+        ical_status = str(comp.get("STATUS", "")).upper()
+        status = {"COMPLETED": "met", "CANCELLED": "cancelled"}.get(ical_status, "open")
+    tags = []
+    categories = comp.get("CATEGORIES")
+    for prop in categories if isinstance(categories, list) else [categories] * bool(categories):
+        tags += [str(c).strip() for c in getattr(prop, "cats", [prop]) if str(c).strip()]
+    created = comp.decoded("CREATED") if comp.get("CREATED") is not None else None
+    updated = comp.decoded("LAST-MODIFIED") if comp.get("LAST-MODIFIED") is not None else None
+    frist_made = comp.get("X-FRIST-STATUS") is not None
+    note = "" if frist_made else f"imported from {Path(name).name}"
+    description = " ".join(str(comp.get("DESCRIPTION", "")).split())
+    if description and not frist_made:
+        note += f": {description[:500]}"
+    return _record(title, due, position, actor=str(comp.get("X-FRIST-ACTOR", "")), tags=tags,
+                   status=status, uid=str(comp.get("UID", "")).strip() or None,
+                   created=_stamp(created), updated=_stamp(updated), note=note)
+
+
+def _stamp(value) -> str | None:
+    if isinstance(value, dt.datetime):
+        return (value if value.tzinfo else value.astimezone()).astimezone().isoformat(
+            timespec="seconds")
+    return None
+
+
+def import_into(store, parsed: Parsed) -> tuple[list[int], int]:
+    """Store what `parsed` holds as one undo step: (new ids, entries already present)."""
+    with store.transaction():
+        known = {record.get("uid") for _id, record in store.all()}
+        fresh, seen = [], set()
+        for record in parsed.records:
+            if record["uid"] in known or record["uid"] in seen:
+                continue
+            seen.add(record["uid"])
+            fresh.append(record)
+        ids = store.add_many(fresh, label="import") if fresh else []
+    return ids, len(parsed.records) - len(fresh)

@@ -1,0 +1,159 @@
+"""The track record: per actor (or tag), how many commitments were met, missed, cancelled,
+are still open or overdue and undecided, and how often and how far they were postponed.
+
+`frist stats` and the dashboard's StatsScreen both show `track_record(...)`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from store import model
+
+# Bar segments in the order drawn, with the plain-text character of each.
+BAR_KINDS = (("met", "#"), ("missed", "x"), ("cancelled", "-"), ("open", "."))
+BAR_LEGEND = "# met  x missed  - cancelled  . open"
+
+
+@dataclass
+class Record:
+    """The figures of one actor or tag. `open` counts every undecided item, overdue or not."""
+
+    by: str  # "actor" or "tag"
+    name: str  # "" for items without an actor / tag
+    met: int = 0
+    missed: int = 0
+    cancelled: int = 0
+    open: int = 0
+    overdue: int = 0
+    postponed: int = 0  # postponements in all
+    postponed_items: int = 0  # items postponed at least once
+    postponed_days: int = 0  # days the due dates moved, summed (negative: brought forward)
+
+    @property
+    def total(self) -> int:
+        return self.met + self.missed + self.cancelled + self.open
+
+    @property
+    def met_share(self) -> float | None:
+        """met / (met + missed); None while nothing was decided either way."""
+        decided = self.met + self.missed
+        return self.met / decided if decided else None
+
+    def to_json(self) -> dict:
+        share = self.met_share
+        return {self.by: self.name, "met": self.met, "missed": self.missed,
+                "cancelled": self.cancelled, "open": self.open, "overdue": self.overdue,
+                "met_share": None if share is None else round(share, 4),
+                "total": self.total, "postponed": self.postponed,
+                "postponed_items": self.postponed_items, "postponed_days": self.postponed_days,
+                "postponed_days_mean": (round(self.postponed_days / self.postponed, 1)
+                                        if self.postponed else None)}
+
+
+def track_record(items: list[tuple[int, dict]], today: dt.date, by: str = "actor",
+                 soon_days: int = model.DUE_SOON_DAYS) -> list[Record]:
+    """One Record per actor (or tag), most commitments first. An item with several tags
+    counts under each; items without an actor or tag are grouped under ""."""
+    if by not in ("actor", "tag"):
+        raise ValueError(f"by must be 'actor' or 'tag', not {by!r}")
+    groups: dict[str, Record] = {}
+    for _id, record in items:
+        if by == "actor":
+            names = [" ".join(str(record.get("actor") or "").split())]
+        else:
+            names = sorted(set(record.get("tags") or [])) or [""]
+        moves = postponements(record)
+        for name in names:
+            row = groups.setdefault(name.casefold(), Record(by, name))
+            _count(row, record, today, soon_days, moves)
+    return sorted(groups.values(), key=lambda r: (r.name == "", -r.total, r.name.casefold()))
+
+
+def _count(row: Record, record: dict, today: dt.date, soon_days: int, moves: list[int]) -> None:
+    status = record.get("status", "open")
+    if status == "open":
+        row.open += 1
+        if model.record_state(record, today, soon_days) == "overdue":
+            row.overdue += 1
+    elif status in ("met", "missed", "cancelled"):
+        setattr(row, status, getattr(row, status) + 1)
+    if moves:
+        row.postponed += len(moves)
+        row.postponed_items += 1
+        row.postponed_days += sum(moves)
+
+
+def postponements(record: dict) -> list[int]:
+    """Days each postponement in the history moved the due date (0 where unknown).
+
+    An event may carry the dues as ISO dates ("from"/"to"); otherwise they are read back
+    from its name, which store.db writes as "postponed from <due label> to <due label>".
+    """
+    moves = []
+    for event in record.get("history") or []:
+        name = str(event.get("event", ""))
+        if not name.startswith("postponed"):
+            continue
+        before, after = event.get("from"), event.get("to")
+        if not (before and after):
+            m = re.fullmatch(r"postponed from (.+) to (.+)", name)
+            before, after = (m[1], m[2]) if m else (None, None)
+        old, new = label_due(before), label_due(after)
+        moves.append((new - old).days if old and new else 0)
+    return moves
+
+
+_MONTHS = {abbr: n for n, abbr in enumerate(model.MONTH_ABBR, 1)}
+
+
+def label_due(label: str | None) -> dt.date | None:
+    """The due date (last day of the window) that model.due_label or an ISO value names."""
+    if not label:
+        return None
+    label = label.strip()
+    try:
+        return model.Due.from_value(label).due  # ISO / TIMEX forms
+    except model.ModelError:
+        pass
+    try:
+        if m := re.fullmatch(r"(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})", label):
+            return dt.date(int(m[3]), _MONTHS[m[2]], int(m[1]))
+        if m := re.fullmatch(r"([A-Z][a-z]{2}) (\d{4})", label):
+            return model.Due.from_value(f"{m[2]}-{_MONTHS[m[1]]:02d}").due
+        if m := re.fullmatch(r"Q([1-4]) (\d{4})", label):
+            return model.Due.from_value(f"{m[2]}-Q{m[1]}").due
+        if m := re.fullmatch(r"W(\d{2}) (\d{4})", label):
+            return model.Due.from_value(f"{m[2]}-W{m[1]}").due
+    except (KeyError, ValueError, model.ModelError):
+        return None
+    return None
+
+
+def share_label(share: float | None) -> str:
+    return "-" if share is None else f"{round(share * 100)}%"
+
+
+def bar_segments(row: Record, cells: int, largest: int) -> list[tuple[str, int]]:
+    """(kind, cells) per bar segment: one cell per commitment while the largest group fits
+    in `cells`, else scaled down; a kind that is present keeps at least one cell."""
+    scale = min(1.0, cells / largest) if largest else 0.0
+    counts = [(kind, getattr(row, kind)) for kind, _ in BAR_KINDS]
+    exact = [n * scale for _, n in counts]
+    sizes = [max(1, int(x)) if n else 0 for x, (_, n) in zip(exact, counts)]
+    want = max(round(row.total * scale), sum(1 for _, n in counts if n))
+    # hand out what rounding left over, largest remainders first
+    order = sorted(range(len(counts)), key=lambda i: exact[i] - int(exact[i]), reverse=True)
+    for i in order:
+        if sum(sizes) >= want:
+            break
+        if counts[i][1]:
+            sizes[i] += 1
+    return [(kind, size) for (kind, _), size in zip(counts, sizes) if size]
+
+
+def bar(row: Record, cells: int, largest: int) -> str:
+    """The record as a plain-text bar, e.g. '###xx....'."""
+    chars = dict(BAR_KINDS)
+    return "".join(chars[kind] * size for kind, size in bar_segments(row, cells, largest))
