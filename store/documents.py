@@ -87,4 +87,13 @@ def read_document_text(source: str) -> tuple[str, str]:
     else:
         name = source
         raw = read_file_bytes(Path(source), name)
-    return decode_text(raw, name), name
+    text = decode_text(raw, name)
+    if _looks_like_html(raw):  # a saved web page: its article text, not its markup
+        from store.ingest import html_main_text
+        text = html_main_text(text, name)[0]
+    return text, name
+
+
+def _looks_like_html(raw: bytes) -> bool:
+    head = raw[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))

@@ -197,9 +197,9 @@ class _Reader:
         elif meta_date:
             published, source = meta_date, "metadata"
         elif file_date:
-            published, source = file_date, "file time"
+            published, source = min(file_date, self.today), "file time"  # not in the future
             self.loaded.warnings.append(
-                f"{name}: no publication date found; using the file's date {file_date} "
+                f"{name}: no publication date found; using the file's date {published} "
                 "(set it with --published)")
         else:
             published, source = self.today, "today"
@@ -393,7 +393,7 @@ def _entry_summary(entry) -> str:
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if not re.match(r"^https?://", newurl, re.I):
-            raise FristError(f"{req.full_url} redirects to {newurl}, which is not http(s)")
+            raise DocumentError(req.full_url, f"redirects to {newurl}, which is not http(s)")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -415,6 +415,9 @@ def fetch(url: str) -> tuple[bytes, str, str | None]:
                 raise DocumentError(url, too_large(MAX_DOWNLOAD_BYTES))
             body = response.read(MAX_DOWNLOAD_BYTES + 1)
     except urllib.error.HTTPError as e:
+        if 300 <= e.code < 400:   # urllib refuses redirects to file:// and the like
+            target = e.headers.get("Location", "elsewhere") if e.headers else "elsewhere"
+            raise DocumentError(url, f"redirects to {target}, which is not http(s)") from None
         what = {404: "not found", 410: "gone", 401: "needs a login", 403: "forbidden"}
         raise DocumentError(url, f"could not be fetched: HTTP {e.code} "
                                  f"{what.get(e.code, e.reason or '')}".rstrip()) from None

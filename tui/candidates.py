@@ -7,6 +7,7 @@ terminal, between ** ** elsewhere. All article text goes through `printable`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 
 from store import model
@@ -27,10 +28,10 @@ def highlight(sentence: str, words: str, colour: bool) -> str:
     """`sentence` on one line, control characters made visible, `words` marked in it."""
     sentence = " ".join(str(sentence).split())
     words = " ".join(str(words or "").split())
-    at = sentence.casefold().find(words.casefold()) if words else -1
-    if at < 0:
+    found = re.search(re.escape(words), sentence, re.IGNORECASE) if words else None
+    if not found:
         return printable(sentence)
-    before, hit, after = sentence[:at], sentence[at:at + len(words)], sentence[at + len(words):]
+    before, hit, after = sentence[:found.start()], found[0], sentence[found.end():]
     on, off = ("\x1b[1;4m", "\x1b[22;24m") if colour else ("**", "**")
     return (printable(before, one_line=False) + on + printable(hit, one_line=False) + off
             + printable(after, one_line=False))
