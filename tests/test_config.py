@@ -1,0 +1,160 @@
+"""The config file: store.config and `frist config path|show`."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from store.config import Config, ConfigError, config_path, load_config
+
+GOOD = """
+due_soon_days = 3
+theme = "textual-light"
+lang = "de"
+date_format = "%Y-%m-%d"
+db = "~/frist/store.json"
+
+[keymap]
+mark_met = "m,M"
+quit = "ctrl+q"
+"""
+
+
+def default_file(isolated) -> Path:
+    return isolated / "home" / "config" / "frist" / "config.toml"
+
+
+def test_config_path_is_in_the_user_config_folder(isolated):
+    assert config_path() == default_file(isolated)
+
+
+def test_frist_config_env_overrides_the_path(isolated, monkeypatch):
+    monkeypatch.setenv("FRIST_CONFIG", str(isolated / "elsewhere.toml"))
+    assert config_path() == isolated / "elsewhere.toml"
+
+
+def test_a_missing_file_gives_the_defaults(isolated):
+    config = load_config(isolated / "none.toml")
+    assert config == Config()
+    assert (config.due_soon_days, config.keymap, config.theme, config.lang, config.db) == \
+           (7, {}, None, None, None)
+    assert config.date_format == "%d %b %Y"
+
+
+def test_every_key_is_read(isolated):
+    path = isolated / "c.toml"
+    path.write_text(GOOD)
+    config = load_config(path)
+    assert config.due_soon_days == 3 and config.theme == "textual-light" and config.lang == "de"
+    assert config.date_format == "%Y-%m-%d" and config.db == "~/frist/store.json"
+    assert config.keymap == {"mark_met": "m,M", "quit": "ctrl+q"}
+    assert config.path == path
+
+
+@pytest.mark.parametrize("text, words", [
+    ("due_soon_days = \"soon\"", ["'due_soon_days' must be a whole number", "'soon'"]),
+    ("due_soon_days = true", ["'due_soon_days' must be a whole number"]),
+    ("due_soon_days = -1", ["'due_soon_days' must be between"]),
+    ("theme = 3", ["'theme' must be a string"]),
+    ("lang = \"\"", ["'lang' must not be empty"]),
+    ("date_format = \"no date here\"", ["'date_format'", "shows no part of a date"]),
+    ("db = [1]", ["'db' must be a string"]),
+    ("keymap = \"m\"", ["'keymap' must be a table"]),
+    ("[keymap]\nmark_met = 5", ["'keymap.mark_met' must be a non-empty string"]),
+    ("colour = \"red\"\ndue_soon = 3", ["unknown key(s): colour, due_soon"]),
+    ("due_soon_days = ", ["not valid TOML"]),
+    ("due_soon_days = 3\ndue_soon_days = 4", ["not valid TOML"]),
+])
+def test_a_bad_file_names_the_file_and_key(isolated, text, words):
+    path = isolated / "bad.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert str(path) in message and "\n" not in message
+    for word in words:
+        assert word in message
+
+
+def test_a_file_that_is_not_utf8_text(isolated):
+    path = isolated / "bad.toml"
+    path.write_bytes(b"theme = \"\xff\xfe\"")
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_config(path)
+
+
+def test_loading_the_config_imports_nothing_heavy():
+    code = ("import sys; from store.config import load_config; load_config(); "
+            "print(sorted(m for m in ('textual', 'dateparser', 'rich', 'tinydb', 'icalendar') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[1], check=True).stdout
+    assert out.strip() == "[]"
+
+
+# ---------------------------------------------------------------- the commands
+
+def test_config_path_command(frist, isolated):
+    result = frist("config", "path")
+    assert result.returncode == 0
+    assert result.stdout.strip() == str(default_file(isolated))
+    other = frist("config", "path", env={"FRIST_CONFIG": str(isolated / "x.toml")})
+    assert other.stdout.strip() == str(isolated / "x.toml")
+
+
+def test_config_show_defaults_as_toml(frist, isolated, db_path):
+    result = frist("config", "show")
+    assert result.returncode == 0, result.stderr
+    assert "(not found: defaults)" in result.stdout
+    assert f"# store: {db_path}" in result.stdout
+    shown = tomllib.loads(result.stdout)
+    assert shown == {"due_soon_days": 7, "date_format": "%d %b %Y", "keymap": {}}
+
+
+def test_config_show_reflects_the_file_and_reads_back(frist, isolated):
+    path = default_file(isolated)
+    path.parent.mkdir(parents=True)
+    path.write_text(GOOD)
+    result = frist("config", "show", env={"FRIST_DB": ""})
+    assert result.returncode == 0, result.stderr
+    shown = tomllib.loads(result.stdout)
+    assert shown == tomllib.loads(GOOD)
+    home = isolated / "home"
+    assert f"# store: {home}/frist/store.json" in result.stdout  # the config's db, ~ expanded
+    assert f"# config file: {path}\n" in result.stdout
+
+
+def test_db_option_wins_over_the_config_db(frist, isolated):
+    path = isolated / "c.toml"
+    path.write_text('db = "/somewhere/else.json"\n')
+    result = frist("--db", str(isolated / "given.json"), "config", "show",
+                   env={"FRIST_CONFIG": str(path)})
+    assert f"# store: {isolated / 'given.json'}" in result.stdout
+
+
+def test_config_show_quotes_odd_strings_so_toml_reads_them_back(frist, isolated):
+    path = isolated / "c.toml"
+    path.write_text('theme = "a \\"quoted\\" name\\twith tab"\n[keymap]\n"odd key" = "x"\n')
+    result = frist("config", "show", env={"FRIST_CONFIG": str(path)})
+    assert result.returncode == 0, result.stderr
+    shown = tomllib.loads(result.stdout)
+    assert shown["theme"] == 'a "quoted" name\twith tab'
+    assert shown["keymap"] == {"odd key": "x"}
+
+
+def test_config_show_with_a_bad_file_is_a_one_line_error(frist, isolated):
+    path = isolated / "c.toml"
+    path.write_text("due_soon_days = 'soon'\n")
+    result = frist("config", "show", env={"FRIST_CONFIG": str(path)})
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"error: the config file {path}")
+    assert "'due_soon_days'" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_config_without_a_subcommand_or_with_an_unknown_one(frist):
+    assert frist("config", "edit").returncode == 2
+    assert "path" in frist("config").stdout + frist("config").stderr
