@@ -11,6 +11,7 @@ are imported only when an HTML page or feed is actually read.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html.parser
 import logging
 import re
@@ -448,8 +449,20 @@ def due_of_candidate(candidate) -> model.Due:
                      day(candidate.window_start or candidate.due), candidate.due_text or "")
 
 
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    """The extractor's stop words of every language it knows (its data, not a second list)."""
+    try:
+        from store.extract.lexicon import available_languages, load as language
+        return frozenset().union(*(language(code).stopwords for code in available_languages()))
+    except (ImportError, OSError, ValueError):
+        return frozenset()
+
+
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 2}
+    """Content words, cut to their first four letters: "signed" and "sign" are one word."""
+    stop = _stopwords()
+    return {w[:4] for w in re.findall(r"[^\W\d_]+", text.casefold()) if len(w) > 2 and w not in stop}
 
 
 def _norm(sentence: str) -> str:
@@ -457,9 +470,12 @@ def _norm(sentence: str) -> str:
 
 
 def similar_titles(a: str, b: str) -> bool:
-    """Most content words shared (Jaccard >= 0.5)."""
+    """Most content words of the shorter title are in the other (and at least two, unless
+    the shorter title has only one)."""
     wa, wb = _words(a), _words(b)
-    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.5
+    shared = len(wa & wb)
+    return bool(wa and wb) and shared / min(len(wa), len(wb)) >= 0.6 and \
+        shared >= min(2, len(wa), len(wb))
 
 
 def same_commitment(record: dict, title: str, due: model.Due, actor: str) -> bool:
