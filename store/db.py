@@ -1,32 +1,46 @@
-"""The commitment store: a TinyDB file made durable, locked, versioned and undoable.
+"""The commitment store: a TinyDB database made durable, locked, versioned, undoable and fast.
 
 TinyDB's own JSONStorage rewrites the live file in place and takes no lock, so a crash
-can tear it and two processes lose each other's writes. `DurableStorage` instead:
+can tear it and two processes lose each other's writes; and every TinyDB operation reads
+and rewrites the whole file, so one `frist add` on 10,000 items costs a full parse and a
+full write. `DurableStorage` (a TinyDB `Storage`) keeps the data in two files instead:
 
-- parses the file once per transaction (orjson, garbage collector paused) and keeps it in
-  memory while TinyDB works on it;
-- writes a temporary file beside the store, fsyncs it and `os.replace`s it over the store,
-  so a reader or a crash sees either the old or the new file, never half of one;
-- keeps the previous good file as `<store>.bak` (a hard link: no copying);
-- refuses a damaged store or one written by a newer frist, naming the file.
+- `store.json`, the snapshot: TinyDB's usual dict of tables, written whole, only when
+  the journal has grown to a quarter of it ("compaction"): to a temporary file beside
+  it, fsynced, then `os.replace`d over it, so a reader or a crash sees the old or the new
+  file, never half of one. A full copy of each new snapshot is kept as `store.json.bak`
+  (a copy, not a link, so damage done to the live file in place cannot reach it).
+- `store.json.journal`, append-only: a header line naming the snapshot it continues
+  (a random token also stored in the snapshot, plus the snapshot's inode, size and
+  mtime), then one JSON line per change: the documents it set or deleted. A line is
+  appended and fsynced in one write; a torn last line (a writer killed mid-write) is
+  ignored by readers and cut off by the next writer.
 
-`Store.transaction()` holds an `fcntl.flock` on `<store>.lock` across the whole
-read-modify-write and re-reads the file inside it, so concurrent `frist` processes
-serialise instead of overwriting each other. Every change records its inverse in the
-`undo` table, which `Store.undo()` replays, newest first.
+So `frist add` reads only the small journal (its header carries the last id and the
+undo keys), appends one line and is done: its cost does not grow with the store.
+Readers parse the snapshot once (orjson, garbage collector paused) and replay the
+journal; they read the journal before the snapshot, so a compaction racing with them
+is seen either wholly or not at all.
+
+`Store.transaction()` holds an `fcntl.flock` on `store.json.lock` across each
+read-modify-write and re-reads inside it, so concurrent `frist` processes serialise
+instead of overwriting each other; ids come from a `last_id` high-water mark read inside
+the lock, so two processes never hand out the same id and ids are never reused.
+Every change records its inverse in the `undo` table, which `Store.undo()` replays.
+A damaged snapshot or journal is never written over: the error names the file.
 """
 from __future__ import annotations
 
 import contextlib
 import gc
 import os
+import re
 from pathlib import Path
 from typing import Iterator
 
 import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Document
 
 from store import model
 from store.errors import FristError
@@ -39,6 +53,10 @@ except ImportError:  # not POSIX: no inter-process lock available
 SCHEMA_VERSION = 1
 UNDO_DEPTH = 100
 ITEMS, UNDO, META = "commitments", "undo", "meta"
+JOURNAL_FORMAT = "frist-journal-1"
+# Compact once the journal outgrows this and a quarter of the snapshot: replaying it
+# then costs a reader at most about a quarter more than the snapshot alone.
+JOURNAL_MIN_BYTES = 256 * 1024
 
 
 class StoreError(FristError):
@@ -53,98 +71,319 @@ def _parse(raw: bytes):
         gc.enable()
 
 
+def _signature(st: os.stat_result) -> list[int]:
+    """What identifies one written snapshot file without reading it."""
+    return [st.st_ino, st.st_size, st.st_mtime_ns]
+
+
+class _Journal:
+    """The parsed journal file: header, changes, and how many bytes of it are whole."""
+
+    def __init__(self, header: dict | None = None, changes: list | None = None,
+                 good_bytes: int = 0, torn: bool = False):
+        self.header, self.changes = header, changes or []
+        self.good_bytes, self.torn = good_bytes, torn
+
+
 class DurableStorage(Storage):
-    """TinyDB storage: one parse per transaction, atomic and fsynced writes, a backup."""
+    """TinyDB storage: snapshot + append-only journal, atomic fsynced writes, a backup."""
 
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
-        self.backup = self.path.with_name(self.path.name + ".bak")
-        self._data: dict | None = None
-        self._dirty = False
+        self.backup = self._sibling(".bak")
+        self.journal_path = self._sibling(".journal")
+        self._stale_temp = re.compile(rf"\.{re.escape(self.path.name)}\.(journal\.|bak\.)?\d+\.tmp")
+        self.reload()
+
+    def _sibling(self, suffix: str) -> Path:
+        return self.path.with_name(self.path.name + suffix)
 
     # -- TinyDB's Storage interface
-    def read(self) -> dict | None:
+    def read(self) -> dict:
         if self._data is None:
-            self._data = self._load()
+            self._load()
         return self._data
 
     def write(self, data: dict) -> None:
+        """TinyDB wrote through its own tables: the next commit writes a whole snapshot."""
         self._data = data
-        self._dirty = True
+        self._rewrite = True
 
     def close(self) -> None:
         pass
 
-    # -- transaction support
+    # -- state
     def reload(self) -> None:
-        self._data, self._dirty = None, False
+        """Forget everything read and every change not yet committed."""
+        self._data: dict | None = None   # all tables: snapshot + journal (+ pending)
+        self._head: dict | None = None   # {"last_id", "undo": set of keys}, from the journal
+        self._journal: _Journal | None = None
+        self._journal_ok = False         # the journal continues the snapshot on disk now
+        self._snapshot_size = 0
+        self._pending: dict[str, dict[str, dict | None]] = {}
+        self._pending_last_id: int | None = None
+        self._rewrite = False
 
-    def flush(self) -> None:
-        if self._dirty and self._data is not None:
-            self._save(self._data)
-        self._dirty = False
+    # -- reading
+    def _damaged(self, why: str, where: Path | None = None) -> StoreError:
+        if where is not None:  # the journal: the snapshot itself is still good
+            hint = f"; {self.path} holds everything up to the last compaction"
+        else:
+            where = self.path
+            hint = (f"; the last good copy is {self.backup}" if self.backup.exists()
+                    else "; no backup exists yet")
+        return StoreError(f"the store {where} is damaged ({why}); it was left untouched{hint}")
 
-    def _damaged(self, why: str) -> StoreError:
-        hint = (f"; the last good copy is {self.backup}" if self.backup.exists()
-                else "; no backup exists yet")
-        return StoreError(f"the store {self.path} is damaged ({why}); it was left untouched{hint}")
+    def _newer(self, version: int, where: Path) -> StoreError:
+        return StoreError(f"the store {where} was written by a newer frist (schema {version}, "
+                          f"this one reads up to {SCHEMA_VERSION}); upgrade frist to use it")
 
-    def _load(self) -> dict:
+    def _read_journal(self) -> _Journal:
+        try:
+            raw = self.journal_path.read_bytes()
+        except FileNotFoundError:
+            return _Journal()
+        except OSError as e:
+            raise StoreError(f"cannot read the store {self.journal_path}: {e.strerror}") from None
+        end = raw.rfind(b"\n") + 1  # a last line without its newline was never finished
+        lines = raw[:end].splitlines()
+        if not lines:
+            return _Journal(good_bytes=end, torn=end < len(raw))
+        try:
+            header = orjson.loads(lines[0])
+            changes = [orjson.loads(line) for line in lines[1:]]
+        except orjson.JSONDecodeError:
+            raise self._damaged("a journal line is not valid JSON", self.journal_path) from None
+        if not isinstance(header, dict) or header.get("format") != JOURNAL_FORMAT:
+            version = header.get("schema") if isinstance(header, dict) else None
+            if isinstance(version, int) and version > SCHEMA_VERSION:
+                raise self._newer(version, self.journal_path)
+            raise self._damaged("not a frist journal", self.journal_path)
+        if isinstance(header.get("schema"), int) and header["schema"] > SCHEMA_VERSION:
+            raise self._newer(header["schema"], self.journal_path)
+        if not (isinstance(header.get("last_id"), int) and isinstance(header.get("undo"), list)
+                and all(map(_valid_change, changes))):
+            raise self._damaged("a journal line has the wrong shape", self.journal_path)
+        return _Journal(header, changes, end, end < len(raw))
+
+    def _read_snapshot(self) -> dict:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return {}
         except OSError as e:
             raise StoreError(f"cannot read the store {self.path}: {e.strerror}") from None
+        self._snapshot_size = len(raw)
         try:
             data = _parse(raw)
         except orjson.JSONDecodeError:
             raise self._damaged("not valid JSON, perhaps truncated") from None
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise self._damaged("not a frist store: wrong shape")
-        if not all(isinstance(doc, dict) for table in data.values() for doc in table.values()):
-            raise self._damaged("an entry is not an object")
-        version = data.get(META, {}).get("1", {}).get("schema")
+        meta = data.get(META, {}).get("1", {})
+        version = meta.get("schema") if isinstance(meta, dict) else None
         if data and not isinstance(version, int):
             raise self._damaged("no schema version")
         if isinstance(version, int) and version > SCHEMA_VERSION:
-            raise StoreError(f"the store {self.path} was written by a newer frist "
-                             f"(schema {version}, this one reads up to {SCHEMA_VERSION}); "
-                             "upgrade frist to use it")
+            raise self._newer(version, self.path)
+        for name, table in data.items():
+            for doc in table.values():
+                if type(doc) is not dict:
+                    raise self._damaged(f"an entry of {name} is not an object")
+        for doc in data.get(ITEMS, {}).values():
+            if not (type(doc.get("title")) is str and type(doc.get("due")) is str
+                    and doc.get("status") in model.STATUSES):
+                raise self._damaged("a commitment lacks its title, due date or status")
         return data
 
-    def _save(self, data: dict) -> None:
-        folder = self.path.parent
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{self.path.name}.{os.getpid()}.tmp"
-        payload = orjson.dumps(data)
+    def _load(self) -> None:
+        """Read everything: the journal first, then the snapshot it continues."""
+        journal = self._read_journal()
+        data = self._read_snapshot()
+        token = data.get(META, {}).get("1", {}).get("token")
+        if journal.header and token and journal.header.get("token") == token:
+            for change in journal.changes:
+                _apply(data, change)
+            try:
+                sig = _signature(self.path.stat())
+            except OSError:
+                sig = None
+            self._journal_ok = journal.header.get("snapshot") == sig
+        else:  # no journal, or one a finished compaction already folded in
+            self._journal_ok = False
+        self._journal = journal
+        for table, docs in self._pending.items():  # changes made before the full read
+            _apply(data, {"set": {table: docs}})
+        if self._pending_last_id is not None:
+            data.setdefault(META, {}).setdefault("1", {})["last_id"] = self._pending_last_id
+        self._data = data
+
+    def head(self) -> dict:
+        """What a new change needs to know: the last id handed out and the undo keys.
+        Taken from the journal alone when it continues the snapshot on disk, so adding
+        an item does not parse the whole store."""
+        if self._head is not None:
+            return self._head
+        if self._data is None:
+            journal = self._read_journal()
+            header = journal.header
+            try:
+                sig = _signature(self.path.stat())
+            except OSError:
+                sig = None
+            if header and sig and header.get("snapshot") == sig:
+                head = {"last_id": header["last_id"], "undo": set(header["undo"])}
+                for change in journal.changes:
+                    _apply_head(head, change)
+                self._journal, self._journal_ok = journal, True
+                self._snapshot_size = sig[1]
+                self._head = head
+                return head
+        data = self.read()
+        self._head = _head_of(data)
+        return self._head
+
+    # -- changing (inside Store.transaction only)
+    def put(self, table: str, key: int | str, doc: dict | None) -> None:
+        """Set one document (None: delete it), to be written at commit."""
+        key = str(key)
+        self._pending.setdefault(table, {})[key] = doc
+        if self._data is not None:
+            _apply(self._data, {"set": {table: {key: doc}}})
+        if self._head is not None and table == UNDO:
+            (self._head["undo"].discard if doc is None else self._head["undo"].add)(int(key))
+
+    def set_last_id(self, last_id: int) -> None:
+        self._pending_last_id = last_id
+        if self._data is not None:
+            self._data.setdefault(META, {}).setdefault("1", {})["last_id"] = last_id
+        if self._head is not None:
+            self._head["last_id"] = last_id
+
+    def commit(self) -> None:
+        """Write what the transaction changed: one journal line, or a whole new snapshot."""
+        if not self._pending and self._pending_last_id is None and not self._rewrite:
+            return
+        change: dict = {"set": self._pending}
+        if self._pending_last_id is not None:
+            change["last_id"] = self._pending_last_id
+        line = orjson.dumps(change) + b"\n"
+        journal = self._journal
+        if (self._rewrite or not self._journal_ok or journal is None or journal.header is None
+                or journal.good_bytes + len(line) > max(JOURNAL_MIN_BYTES, self._snapshot_size // 4)):
+            self.compact()
+        else:
+            self._append(line, journal)
+        self._pending, self._pending_last_id, self._rewrite = {}, None, False
+
+    def _append(self, line: bytes, journal: _Journal) -> None:
         try:
-            with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
-                fh.write(payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            if self.path.exists():  # the file we parsed is good: keep it as the backup
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(self.backup)
-                with contextlib.suppress(OSError):
-                    os.link(self.path, self.backup)
-            os.replace(tmp, self.path)
+            fd = os.open(self.journal_path, os.O_WRONLY | os.O_APPEND)
+            try:
+                if journal.torn:  # cut off the unfinished line of a writer that was killed
+                    os.ftruncate(fd, journal.good_bytes)
+                os.write(fd, line)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError as e:
+            raise StoreError(f"cannot write the store {self.journal_path}: {e.strerror}") from None
+        journal.good_bytes += len(line)
+        journal.torn = False
+
+    def compact(self) -> None:
+        """Write the whole data as a new snapshot, its backup copy, and an empty journal."""
+        data = self.read()
+        head = _head_of(data)
+        meta = data.setdefault(META, {}).setdefault("1", {})
+        meta.update(schema=SCHEMA_VERSION, last_id=head["last_id"], token=os.urandom(8).hex())
+        payload = orjson.dumps(data)
+        sig = self._write_file(self.path, payload)
+        self._write_file(self.backup, payload)
+        header = {"format": JOURNAL_FORMAT, "schema": SCHEMA_VERSION, "token": meta["token"],
+                  "snapshot": sig, "last_id": head["last_id"], "undo": sorted(head["undo"])}
+        header_line = orjson.dumps(header) + b"\n"
+        self._write_file(self.journal_path, header_line)
+        self._fsync_folder()
+        self._journal = _Journal(header, [], len(header_line))
+        self._journal_ok, self._snapshot_size, self._head = True, len(payload), head
+
+    def _write_file(self, target: Path, payload: bytes) -> list[int]:
+        """Atomically replace `target` with `payload` (mode 0600); the new file's signature."""
+        folder = target.parent
+        tag = target.name[len(self.path.name):].lstrip(".")
+        tmp = folder / f".{self.path.name}.{tag + '.' if tag else ''}{os.getpid()}.tmp"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            try:
+                view = memoryview(payload)
+                while view:
+                    view = view[os.write(fd, view):]
+                os.fsync(fd)
+                sig = _signature(os.fstat(fd))
+            finally:
+                os.close(fd)
+            os.replace(tmp, target)
         except OSError as e:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            raise StoreError(f"cannot write the store {self.path}: {e.strerror}") from None
-        with contextlib.suppress(OSError):  # make the rename itself durable
-            dir_fd = os.open(folder, os.O_RDONLY)
+            raise StoreError(f"cannot write the store {target}: {e.strerror}") from None
+        return sig
+
+    def _fsync_folder(self) -> None:
+        with contextlib.suppress(OSError):  # make the renames themselves durable
+            fd = os.open(self.path.parent, os.O_RDONLY)
             try:
-                os.fsync(dir_fd)
+                os.fsync(fd)
             finally:
-                os.close(dir_fd)
+                os.close(fd)
 
     def remove_stale_temps(self) -> None:
         """Temp files left by a writer that was killed; only call while holding the lock."""
-        for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-            with contextlib.suppress(OSError):
-                stale.unlink()
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(self.path.parent):
+                if self._stale_temp.fullmatch(entry.name):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+
+
+def _valid_change(change) -> bool:
+    """A journal line: {"set": {table: {key: document or null}}, "last_id": n}."""
+    if not isinstance(change, dict) or not isinstance(change.get("set", {}), dict):
+        return False
+    if "last_id" in change and not isinstance(change["last_id"], int):
+        return False
+    return all(isinstance(docs, dict) and all(doc is None or type(doc) is dict for doc in docs.values())
+               for docs in change.get("set", {}).values())
+
+
+def _apply(data: dict, change: dict) -> None:
+    """Apply one journal change to the full tables."""
+    for table, docs in change.get("set", {}).items():
+        target = data.setdefault(table, {})
+        for key, doc in docs.items():
+            if doc is None:
+                target.pop(key, None)
+            else:
+                target[key] = doc
+    if "last_id" in change:
+        data.setdefault(META, {}).setdefault("1", {})["last_id"] = change["last_id"]
+
+
+def _apply_head(head: dict, change: dict) -> None:
+    for key, doc in change.get("set", {}).get(UNDO, {}).items():
+        (head["undo"].discard if doc is None else head["undo"].add)(int(key))
+    if "last_id" in change:
+        head["last_id"] = change["last_id"]
+
+
+def _head_of(data: dict) -> dict:
+    """The last id handed out (never below an existing id) and the undo keys, from full data."""
+    last = data.get(META, {}).get("1", {}).get("last_id", 0)
+    highest = max(map(int, data.get(ITEMS, {})), default=0)
+    return {"last_id": max(last if isinstance(last, int) else 0, highest),
+            "undo": {int(k) for k in data.get(UNDO, {})}}
 
 
 class Store:
@@ -159,31 +398,32 @@ class Store:
         self.meta = self.db.table(META, cache_size=0)
         self._depth = 0
 
-    # -- reading (no lock needed: writes replace the file atomically)
+    # -- reading (no lock needed: files are replaced atomically, the journal only grows)
     def refresh(self) -> None:
         """Forget what was read, so the next read sees other processes' changes."""
         if not self._depth:
             self.storage.reload()
 
     def mtime(self) -> float:
-        try:
-            return self.path.stat().st_mtime
-        except OSError:
-            return 0.0
+        """When the store last changed on disk (snapshot or journal)."""
+        times = []
+        for path in (self.path, self.storage.journal_path):
+            with contextlib.suppress(OSError):
+                times.append(path.stat().st_mtime)
+        return max(times, default=0.0)
 
     def all(self) -> list[tuple[int, dict]]:
         """Every commitment as (id, record)."""
-        table = (self.storage.read() or {}).get(ITEMS, {})
-        return [(int(key), record) for key, record in table.items()]
+        return [(int(key), record) for key, record in self.storage.read().get(ITEMS, {}).items()]
 
     def get(self, item_id: int) -> dict:
-        record = (self.storage.read() or {}).get(ITEMS, {}).get(str(item_id))
+        record = self.storage.read().get(ITEMS, {}).get(str(item_id))
         if record is None:
             raise StoreError(f"no commitment with id {item_id}")
         return record
 
     def can_undo(self) -> int:
-        return len((self.storage.read() or {}).get(UNDO, {}))
+        return len(self.storage.read().get(UNDO, {}))
 
     # -- writing
     @contextlib.contextmanager
@@ -196,61 +436,61 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        lock_fd = os.open(self.path.with_name(self.path.name + ".lock"),
-                          os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            lock_fd = os.open(self.path.with_name(self.path.name + ".lock"),
+                              os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as e:
+            raise StoreError(f"cannot use the store {self.path}: {e.strerror}") from None
         try:
             if fcntl:
                 fcntl.flock(lock_fd, fcntl.LOCK_EX)
             self.storage.reload()
             self.storage.remove_stale_temps()
-            data = self.storage.read()
             for table in (self.items, self.journal, self.meta):
                 table._next_id = None  # TinyDB caches the next id per process
                 table.clear_cache()
-            if not data.get(META):
-                self.meta.insert({"schema": SCHEMA_VERSION, "last_id": 0})
             self._depth = 1
             try:
                 yield
+                self.storage.commit()
             except BaseException:
                 self.storage.reload()  # drop the half-made change
                 raise
             finally:
                 self._depth = 0
-            self.storage.flush()
         finally:
             os.close(lock_fd)  # closing releases the flock
 
     def _new_ids(self, count: int) -> list[int]:
         """Ids for new items; never reused, even after the newest item is removed."""
-        last = self.meta.get(doc_id=1).get("last_id", 0)
-        highest = max([last, *map(int, self.storage.read().get(ITEMS, {}))])
-        self.meta.update({"last_id": highest + count}, doc_ids=[1])
-        return list(range(highest + 1, highest + count + 1))
+        last = self.storage.head()["last_id"]
+        self.storage.set_last_id(last + count)
+        return list(range(last + 1, last + count + 1))
 
     def _remember(self, label: str, changes: list[tuple[int, dict | None]]) -> None:
         """Journal the inverse of a change: for each id, the record as it was (None: absent)."""
-        self.journal.insert({"label": label, "at": model.now_stamp(),
-                             "changes": [{"id": i, "before": before} for i, before in changes]})
-        keys = sorted(int(k) for k in self.storage.read()[UNDO])
-        if len(keys) > UNDO_DEPTH:
-            self.journal.remove(doc_ids=keys[:-UNDO_DEPTH])
+        keys = sorted(self.storage.head()["undo"])
+        entry = {"label": label, "at": model.now_stamp(),
+                 "changes": [{"id": i, "before": before} for i, before in changes]}
+        self.storage.put(UNDO, (keys[-1] if keys else 0) + 1, entry)
+        for old in keys[:max(0, len(keys) + 1 - UNDO_DEPTH)]:
+            self.storage.put(UNDO, old, None)
 
-    def _put(self, item_id: int, record: dict) -> None:
-        """Store `record` under `item_id`, replacing (not merging into) what was there."""
-        if self.items.contains(doc_id=item_id):
-            self.items.remove(doc_ids=[item_id])
-        self.items.insert(Document(record, doc_id=item_id))
+    def _put(self, item_id: int, record: dict | None) -> None:
+        """Store `record` under `item_id`, replacing what was there (None: remove it)."""
+        self.storage.put(ITEMS, item_id, record)
 
     def add(self, record: dict) -> int:
         return self.add_many([record], label="add")[0]
 
     def add_many(self, records: list[dict], label: str = "import") -> list[int]:
         """Store new records as one change (one undo step); returns their ids."""
+        records = list(records)
         with self.transaction():
             ids = self._new_ids(len(records))
-            self.items.insert_multiple(Document(r, doc_id=i) for i, r in zip(ids, records))
+            for item_id, record in zip(ids, records):
+                self._put(item_id, record)
             if ids:
                 what = f"add {ids[0]}" if len(ids) == 1 else f"{label} of {len(ids)} items"
                 self._remember(what, [(i, None) for i in ids])
@@ -319,7 +559,7 @@ class Store:
     def remove(self, item_id: int) -> dict:
         with self.transaction():
             before = self.get(item_id)
-            self.items.remove(doc_ids=[item_id])
+            self._put(item_id, None)
             self._remember(f"rm {item_id}", [(item_id, before)])
         return before
 
@@ -332,13 +572,8 @@ class Store:
             newest = max(entries, key=int)
             entry = entries[newest]
             for change in reversed(entry["changes"]):
-                item_id, before = change["id"], change["before"]
-                if before is None:
-                    if self.items.contains(doc_id=item_id):
-                        self.items.remove(doc_ids=[item_id])
-                else:
-                    self._put(item_id, before)
-            self.journal.remove(doc_ids=[int(newest)])
+                self._put(change["id"], change["before"])
+            self.storage.put(UNDO, newest, None)
         return entry["label"]
 
 
@@ -355,4 +590,3 @@ def default_path() -> Path:
 def open_store(path: str | os.PathLike | None = None) -> Store:
     """The store at `path`, else $FRIST_DB, else the user data folder."""
     return Store(path or os.environ.get("FRIST_DB") or default_path())
-
