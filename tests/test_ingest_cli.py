@@ -1,0 +1,228 @@
+"""`frist ingest`: the review, --yes, dedup messages, bad input and what reaches the terminal."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from store.extract import Candidate
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+
+
+def items(frist):
+    return json.loads(frist("list", "--status", "all", "--json").stdout)
+
+
+def test_yes_stores_with_provenance_and_prints_the_new_ids(frist):
+    result = frist("ingest", str(FIXTURES / "article.txt"), "--published", "2025-11-20", "--yes")
+    assert result.returncode == 0, result.stderr
+    stored = items(frist)
+    assert result.stdout.split() == [str(i["id"]) for i in sorted(stored, key=lambda i: i["id"])]
+    assert f"1 document read: {len(stored)} new, 0 already known" in result.stderr
+    timetable = next(i for i in stored if i["due"] == "2025-12-15")
+    [source] = timetable["sources"]
+    assert source == {"sentence": "The transport department promised to publish the timetable "
+                                  "by 15 December 2025.",
+                      "document": str((FIXTURES / "article.txt").absolute()),
+                      "published": "2025-11-20", "lang": "en"}
+
+
+def test_reingest_says_nothing_new_and_a_second_article_adds_a_source(frist):
+    article, second = str(FIXTURES / "article.txt"), str(FIXTURES / "second_article.txt")
+    frist("ingest", article, "--published", "2025-11-20", "--yes", check=True)
+    count = len(items(frist))
+    again = frist("ingest", article, "--published", "2025-11-20", "--yes")
+    assert again.returncode == 0 and again.stdout == ""
+    assert f"0 new, {count} already known" in again.stderr
+    other = frist("ingest", second, "--published", "2025-11-21", "--yes")
+    assert other.returncode == 0 and other.stdout == ""
+    assert "0 new, 1 known, given this source (#" in other.stderr
+    stored = items(frist)
+    assert len(stored) == count
+    timetable = next(i for i in stored if i["due"] == "2025-12-15")
+    assert [s["document"] for s in timetable["sources"]] == [article, second]
+    assert frist("undo").stderr.startswith("undone: ingest (1 given a source)")
+    assert len(next(i for i in items(frist) if i["due"] == "2025-12-15")["sources"]) == 1
+
+
+def test_folder_ingest_skips_bad_files_lists_them_and_goes_on(frist, tmp_path):
+    tmp_path = tmp_path / "articles"
+    tmp_path.mkdir()
+    shutil.copy(FIXTURES / "notes.md", tmp_path / "notes.md")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(50))
+    result = frist("ingest", str(tmp_path), "--yes")
+    assert result.returncode == 0, result.stderr
+    assert f"skipped: {tmp_path / 'empty.txt'} is empty" in result.stderr
+    assert f"skipped: {tmp_path / 'photo.jpg'} is not text (binary data)" in result.stderr
+    assert "1 document read" in result.stderr
+    assert all(i["sources"][0]["published"] == "2025-11-20" for i in items(frist))
+
+
+def test_nothing_readable_is_exit_1_and_the_store_is_untouched(frist, tmp_path, db_path):
+    frist("add", "Keep me", "--due", "2026-01-01", check=True)
+    before = db_path.read_bytes()
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("")
+    (folder / "zeros.bin").write_bytes(bytes(100))
+    result = frist("ingest", str(folder), "--yes")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == f"error: nothing could be read from {folder}"
+    assert "Traceback" not in result.stderr
+    assert db_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "is empty"),
+    (b"\x00\x01\x02\x03", "is not text (binary data)"),
+    (b"Gr\xfc\xdfe aus K\xf6ln", "is not UTF-8 text"),
+])
+def test_single_bad_file_is_one_line(frist, tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = frist("ingest", str(path), "--yes")
+    assert result.returncode == 1
+    assert result.stderr == f"error: {path} {message}\n"
+
+
+def test_missing_file_huge_file_and_bad_scheme(frist, tmp_path):
+    result = frist("ingest", str(tmp_path / "gone.txt"))
+    assert (result.returncode, result.stderr) == (1, f"error: {tmp_path / 'gone.txt'} does not exist\n")
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"")
+    os.truncate(huge, 21 * 1024 * 1024)
+    result = frist("ingest", str(huge), "--yes")
+    assert (result.returncode, result.stderr) == (1, f"error: {huge} is too large (over 20 MB)\n")
+    result = frist("ingest", "ftp://example.org/x.txt", "--yes")
+    assert result.returncode == 1 and "only http:// and https://" in result.stderr
+    assert not result.stderr.count("\n") > 1
+
+
+def test_stdin_with_yes(frist):
+    text = (FIXTURES / "article.txt").read_text()
+    result = frist("ingest", "-", "--published", "2025-11-20", "--yes", input=text)
+    assert result.returncode == 0, result.stderr
+    assert items(frist)[0]["sources"][0]["document"] == "standard input"
+
+
+def test_stdin_without_a_date_warns(frist):
+    result = frist("ingest", "-", "--yes", input="The museum will reopen by 1 March 2026.")
+    assert "warning: standard input: no publication date found; using today, 2025-11-24" in result.stderr
+
+
+def test_without_yes_and_without_a_terminal_nothing_is_stored(frist, db_path):
+    result = frist("ingest", str(FIXTURES / "article.txt"), "--published", "2025-11-20")
+    assert result.returncode == 1
+    assert "**15 December 2025**" in result.stdout   # the candidates were shown
+    assert result.stderr.splitlines()[-1].startswith(
+        "error: nothing stored: the review needs a terminal")
+    assert "--yes" in result.stderr
+    assert items(frist) == []
+
+
+def test_no_commitments_found(frist, tmp_path):
+    path = tmp_path / "calm.txt"
+    path.write_text("Nothing happened in the village today. The weather was mild.")
+    result = frist("ingest", str(path), "--yes", "--published", "2025-11-20")
+    assert result.returncode == 0
+    assert "1 document read; no dated commitments found" in result.stderr
+
+
+# ------------------------------------------------------------ the review prompt, in-process
+
+@pytest.fixture
+def run(monkeypatch):
+    """Invoke the CLI in-process as if a person answered on a terminal."""
+    import tui.cli_ingest
+    from tui.cli import cli
+    monkeypatch.setattr(tui.cli_ingest, "stdin_is_terminal", lambda: True)
+
+    def invoke(*args, input=None):
+        return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+    return invoke
+
+
+def article_args():
+    return ["ingest", str(FIXTURES / "article.txt"), "--published", "2025-11-20"]
+
+
+def stored_titles():
+    from store.db import open_store
+    return sorted(r["title"] for _, r in open_store().all())
+
+
+def test_review_accept_all(run):
+    result = run(*article_args(), input="a\n")
+    assert result.exit_code == 0, result.output
+    assert "Store them? [a]ll, [e]ach, [n]one" in result.output
+    assert "**15 December 2025**" in result.output
+    assert len(stored_titles()) >= 2
+
+
+def test_review_none(run):
+    result = run(*article_args(), input="n\n")
+    assert result.exit_code == 0
+    assert "0 new, 0 already known" in result.output
+    assert stored_titles() == []
+
+
+def test_review_each(run):
+    everything = run(*article_args(), input="a\n")
+    titles = stored_titles()
+    from store.db import open_store
+    store = open_store()
+    for item_id, _ in store.all():
+        store.remove(item_id)
+    result = run(*article_args(), input="e\ny\nn\n")
+    assert result.exit_code == 0, result.output
+    assert "#1 store?" in result.output and "#2 store?" in result.output
+    assert len(stored_titles()) == 1 and stored_titles()[0] in titles
+    assert everything.exit_code == 0
+
+
+def test_review_marks_what_is_already_stored(run):
+    run(*article_args(), input="a\n")
+    result = run(*article_args(), input="a\n")
+    assert "(already stored as #1)" in result.output
+    assert "0 new, " in result.output and "already known" in result.output
+
+
+def test_yes_leaves_out_candidates_below_the_threshold(run, monkeypatch):
+    import store.extract
+    from store import ingest
+    day = dt.date(2026, 1, 15)
+
+    def fake_extract(text, published, lang=None):   # two candidates of known confidence
+        return [Candidate("Sure thing", day, "day", day, "15 January 2026", "", "Sure by 15 January 2026.",
+                          0, 10, ingest.CONFIDENCE_THRESHOLD + 0.1),
+                Candidate("Vague thing", day, "day", day, "15 January 2026", "", "Maybe by 15 January 2026.",
+                          11, 20, ingest.CONFIDENCE_THRESHOLD - 0.1)]
+    monkeypatch.setattr(store.extract, "extract", fake_extract)
+    result = run(*article_args(), "--yes")
+    assert result.exit_code == 0, result.output
+    assert stored_titles() == ["Sure thing"]
+    assert f"1 candidate below confidence {ingest.CONFIDENCE_THRESHOLD} not stored" in result.output
+
+
+def test_untrusted_text_is_shown_literally(run, tmp_path):
+    path = tmp_path / "evil.txt"
+    path.write_text("The \x1b[31mministry\x1b[0m will publish the [bold]rules[/bold] by 15 December 2025.")
+    result = run("ingest", str(path), "--published", "2025-11-20", input="n\n")
+    assert "\x1b" not in result.output
+    assert "\\x1b[31m" in result.output and "[bold]rules[/bold]" in result.output
+
+
+def test_without_the_web_extra_a_page_says_what_to_install(run, monkeypatch):
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    result = CliRunner().invoke(__import__("tui.cli", fromlist=["cli"]).cli,
+                                ["ingest", str(FIXTURES / "page.html"), "--yes"])
+    assert result.exit_code == 1
+    assert result.output == "error: reading HTML needs the web extra: pip install 'frist[web]'\n"
