@@ -36,6 +36,9 @@ STDIN_NAME = "standard input"
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+TEXT_SUFFIXES = {".txt", ".text", ""}
+# In a folder only these are read (a file named on the command line is read whatever it is).
+FOLDER_SUFFIXES = HTML_SUFFIXES | FEED_SUFFIXES | MARKDOWN_SUFFIXES | TEXT_SUFFIXES
 TEXT_TYPES = ("text/", "application/xhtml+xml", "application/xml", "application/rss+xml",
               "application/atom+xml", "application/rdf+xml", "application/feed+json")
 LANGS = ("de", "en")  # what the extractor knows; any other declared language means "detect"
@@ -118,7 +121,11 @@ def load(source: str, published: dt.date | None = None, lang: str | None = None,
             if not files:
                 reader.loaded.skipped.append((str(path), "holds no files"))
             for n, file in enumerate(files, 1):
-                reader.guard(str(file), lambda: reader.file(file))
+                if file.suffix.lower() in FOLDER_SUFFIXES:
+                    reader.guard(str(file), lambda: reader.file(file))
+                else:
+                    reader.loaded.skipped.append(
+                        (str(file), "is not a text, Markdown, HTML or feed file"))
                 if progress:
                     progress(n, len(files), str(file))
         else:

@@ -58,10 +58,12 @@ def test_folder_ingest_skips_bad_files_lists_them_and_goes_on(frist, tmp_path):
     shutil.copy(FIXTURES / "notes.md", tmp_path / "notes.md")
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(50))
+    (tmp_path / "photo.txt").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(50))
     result = frist("ingest", str(tmp_path), "--yes")
     assert result.returncode == 0, result.stderr
     assert f"skipped: {tmp_path / 'empty.txt'} is empty" in result.stderr
-    assert f"skipped: {tmp_path / 'photo.jpg'} is not text (binary data)" in result.stderr
+    assert f"skipped: {tmp_path / 'photo.jpg'} is not a text, Markdown, HTML or feed file" in result.stderr
+    assert f"skipped: {tmp_path / 'photo.txt'} is not text (binary data)" in result.stderr
     assert "1 document read" in result.stderr
     assert all(i["sources"][0]["published"] == "2025-11-20" for i in items(frist))
 
@@ -72,7 +74,7 @@ def test_nothing_readable_is_exit_1_and_the_store_is_untouched(frist, tmp_path, 
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "empty.txt").write_text("")
-    (folder / "zeros.bin").write_bytes(bytes(100))
+    (folder / "zeros.txt").write_bytes(bytes(100))
     result = frist("ingest", str(folder), "--yes")
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == f"error: nothing could be read from {folder}"

@@ -144,19 +144,22 @@ def test_folder_recursively_sorted_hidden_files_left_out(tmp_path):
 def test_folder_goes_on_past_bad_files_and_lists_them(tmp_path):
     (tmp_path / "good.txt").write_text("The agency will report by 1 March 2026.")
     (tmp_path / "empty.txt").write_text("  \n")
-    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    (tmp_path / "data.json").write_text('{"sentence": "They will pay by 1 May 2026."}')
+    (tmp_path / "README").write_text("Saved articles, will sort them by 1 May 2026.")
     (tmp_path / "latin1.txt").write_bytes("Die Behörde will bis März entscheiden.".encode("latin-1"))
     (tmp_path / "broken.html").write_bytes((FIXTURES / "broken.html").read_bytes())
     (tmp_path / "huge.txt").write_bytes(b"")
     os.truncate(tmp_path / "huge.txt", 21 * 1024 * 1024)   # sparse: costs no disk
     loaded = load(str(tmp_path), today=TODAY)
-    assert [Path(d.name).name for d in loaded.documents] == ["good.txt"]
+    assert [Path(d.name).name for d in loaded.documents] == ["README", "good.txt"]
     reasons = {Path(name).name: reason for name, reason in loaded.skipped}
     assert reasons == {
         "broken.html": "has no readable article text (broken or empty HTML)",
+        "data.json": "is not a text, Markdown, HTML or feed file",
         "empty.txt": "is empty",
         "huge.txt": "is too large (over 20 MB)",
-        "image.png": "is not text (binary data)",
+        "image.txt": "is not text (binary data)",
         "latin1.txt": "is not UTF-8 text",
     }
 
