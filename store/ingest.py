@@ -108,6 +108,8 @@ def load(source: str, published: dt.date | None = None, lang: str | None = None,
     Whatever cannot be read is listed in `skipped` with its reason; nothing raises for a
     bad document, only for a source that cannot mean anything (an ftp:// address)."""
     reader = _Reader(published, lang, today or dt.date.today())
+    if not Path(source).is_dir():
+        reader.progress = progress   # a feed's entries, each perhaps a page to fetch
     if source == "-":
         reader.guard(STDIN_NAME, lambda: reader.raw(read_stdin_bytes(STDIN_NAME), STDIN_NAME))
     elif is_url(source):
@@ -151,6 +153,7 @@ class _Reader:
     def __init__(self, published: dt.date | None, lang: str | None, today: dt.date):
         self.published, self.lang, self.today = published, lang, today
         self.loaded = Loaded()
+        self.progress: Progress | None = None
 
     def guard(self, name: str, read: Callable[[], None]) -> None:
         try:
@@ -231,6 +234,8 @@ class _Reader:
             title = " ".join(entry.get("title", "").split()) or f"entry {n}"
             entry_name = link if re.match(r"^https?://", link, re.I) else f"{name} › {title}"
             self.guard(entry_name, lambda: self.entry(entry, entry_name, feed_date, feed_lang))
+            if self.progress:
+                self.progress(n, len(parsed.entries), entry_name)
 
     def entry(self, entry, name: str, feed_date: dt.date | None, feed_lang: str | None) -> None:
         date = _struct_date(entry.get("published_parsed") or entry.get("updated_parsed"))

@@ -234,3 +234,9 @@ def test_without_the_web_extra_html_and_feeds_say_what_to_install(monkeypatch):
         load(str(FIXTURES / "feed.rss"), today=TODAY)
     doc, _ = one(FIXTURES / "notes.md")   # text and Markdown need nothing extra
     assert "rail operator" in doc.text
+
+
+def test_feed_entries_report_progress():
+    seen = []
+    load(str(FIXTURES / "feed.rss"), today=TODAY, progress=lambda done, total, name: seen.append((done, total)))
+    assert seen == [(1, 2), (2, 2)]
