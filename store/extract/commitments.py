@@ -33,6 +33,7 @@ def extract(text: str, published: dt.date, L: Language) -> list[Candidate]:
     for k, rs in by_sentence.items():
         s0, s1 = spans[k]
         ctx = D.SentenceContext(text, s0, s1, L)
+        ctx.mask([(r.start, r.end) for r in rs])
         found.extend(_sentence_candidates(text, s0, s1, rs, ctx, published, L))
     cands = _merge_ranges(found)
     return _dedup(cands, L)
@@ -43,13 +44,24 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
     anchors = []
     lowered = [t[0] for t in ctx.tokens]
     suspension = any(_stem_in(w, L.suspension) for w in lowered)
+    explicit_years = []  # (position, year) of expressions that name a year
     for raw in raws:
         if raw.kind in SKIP_KINDS or raw.kind in ("offset", "duration"):
             continue
+        if raw.tpl.get("anaphoric") and explicit_years:
+            # "im April 2026 ..., während Xi später im Jahr": the year talked about
+            prev = [y for pos, y in explicit_years if pos < raw.start]
+            if prev and prev[-1] > published.year:
+                w = D.resolve(raw, dt.date(prev[-1], 1, 1), L, None)
+                if w is not None:
+                    resolved.append((raw, w))
+                    continue
         tense = ctx.tense(raw.start, raw.end) if _needs_tense(raw) else None
         w = D.resolve(raw, published, L, tense)
         if w is None:
             continue
+        if "year" in raw.groups:
+            explicit_years.append((raw.start, w.end.year))
         resolved.append((raw, w))
         if w.precision == "day" and w.end <= published:
             anchors.append((raw, w))
@@ -69,28 +81,33 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
     out = []
     sentence = text[s0:s1]
     for raw, w in resolved:
-        if w.end <= published:
+        if w.end <= published or raw.tpl.get("past"):
             continue
-        fut, past, prep = ctx.scores(raw.start, raw.end)
         if _recurring(ctx, raw, L):
             continue
-        strong = fut >= 0.45
+        fut, past, prep = ctx.scores(raw.start, raw.end)
+        tense = "future" if prep else ctx.tense(raw.start, raw.end)
         if raw.kind == "duration":
             ok = True
+        elif raw.tpl.get("need_prep"):
+            ok = prep
         elif raw.tpl.get("weak") or raw.kind in WEAK_KINDS:
-            ok = prep or fut >= 0.6 and fut > past
+            ok = prep or (tense == "future" and ctx.has_strong)
+        elif w.start <= published:
+            # a window we are already in ("this year"): only when it is spoken of as ahead
+            ok = prep or (tense == "future" and ctx.has_strong)
         else:
-            ok = prep or (fut >= 0.25 and fut >= past * 0.6)
+            ok = prep or tense == "future" or (tense is None and ctx.has_strong)
         if not ok:
             continue
-        conf = 0.45 + min(0.3, fut * 0.15) + (0.1 if prep else 0) + (
+        conf = 0.45 + min(0.25, fut * 0.5) + (0.15 if prep else 0) + (
             0.1 if w.precision == "day" else 0.05 if w.precision in ("week", "month") else 0)
-        if past > fut:
-            conf -= 0.15
+        if tense == "past":
+            conf -= 0.2
         conf = max(0.05, min(0.99, conf))
         out.append({
             "raw": raw, "w": w, "s0": s0, "s1": s1, "sentence": sentence,
-            "confidence": conf, "strong": strong, "ctx": ctx, "text": text, "L": L,
+            "confidence": conf, "ctx": ctx, "text": text, "L": L,
         })
     return out
 
@@ -112,20 +129,17 @@ def _stem_in(word: str, vocab: set) -> bool:
     return False
 
 
-RECUR_BEFORE = {"each", "every", "jeden", "jedem", "jeweils", "alle"}
-RECUR_AFTER = {"nights", "mornings", "evenings", "afternoons", "abends", "morgens"}
-
-
 def _recurring(ctx, raw, L) -> bool:
+    """"every Monday", "Monday and Tuesday nights": a schedule, not a date."""
     if raw.kind != "weekday":
         return False
     a, b = ctx.token_span(raw.start, raw.end)
-    before = ctx.tokens[a - 1][0] if a > 0 else ""
-    after = ctx.tokens[b + 1][0] if b + 1 < len(ctx.tokens) else ""
-    # "Monday and Tuesday nights"
-    after2 = ctx.tokens[b + 3][0] if b + 3 < len(ctx.tokens) else ""
-    return before in RECUR_BEFORE or after in RECUR_AFTER or (
-        after in ("and", "und", "or", "oder") and after2 in RECUR_AFTER)
+    toks = ctx.tokens
+    before = toks[a - 1][0] if a > 0 else ""
+    after = toks[b + 1][0] if b + 1 < len(toks) else ""
+    after3 = toks[b + 3][0] if b + 3 < len(toks) else ""
+    return (before in L.recurring_before or after in L.recurring_after
+            or after3 in L.recurring_after)
 
 
 def _merge_ranges(found):
@@ -173,7 +187,7 @@ def _dedup(found, L):
                 continue  # two mentions of the same date in one sentence: keep both? no:
             inter = len(h["cw"] & cw)
             small = min(len(h["cw"]), len(cw)) or 1
-            if inter / small >= 0.5:
+            if inter >= 1:
                 g.append(c)
                 placed = True
                 break
@@ -188,9 +202,12 @@ def _dedup(found, L):
 
 
 def _preference(c):
+    """The sentence that states a commitment most precisely: a full sentence (not a
+    headline), whose date names its year, confident, then the fuller sentence."""
     s = c["sentence"]
     ends = 1 if s.rstrip("“”\"'»«)").endswith((".", "!", "?", ":")) else 0
-    return (round(c["confidence"], 2) + 0.15 * ends + min(len(s), 250) / 2500)
+    explicit = 1 if "year" in c["raw"].groups else 0
+    return (ends, explicit, round(c["confidence"] * 5) / 5, min(len(s), 300))
 
 
 def _candidate(c) -> Candidate:

@@ -17,6 +17,8 @@ from . import windows as W
 from .lexicon import Language
 
 WORD = re.compile(r"[\w']+")
+PREV_WORDS = re.compile(r"[\w']+")
+WORD_START = re.compile(r"(?<!\w)\w")
 
 
 @dataclass
@@ -33,39 +35,87 @@ class Raw:
 
 
 def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
-    """All template matches in `text`, non-overlapping, longest at each position."""
+    """All template matches in `text`, non-overlapping, longest at each position.
+
+    A cheap trigger expression (digits and the anchor words of the language: months,
+    weekdays, units, seasons, ...) finds the places worth looking at; the full templates
+    are only tried at the word starts just before each trigger."""
     out: list[Raw] = []
     combined = lang.combined
-    if combined is None:
+    if combined is None or not text:
         return out
-    pos, n = 0, len(text)
-    templates = lang.templates
-    while pos < n:
-        m = combined.search(text, pos)
-        if m is None:
-            break
-        s = m.start()
-        best = None
-        for i, tpl, rx, names in templates:
-            if tpl.get("short_only") and not short:
-                continue
-            mm = rx.match(text, s)
-            if mm is None or mm.end() <= s:
-                continue
-            if best is None or mm.end() > best[0].end():
-                best = (mm, i, tpl, names)
-        if best is None:
-            pos = max(m.end(), s + 1)
+    pos = 0
+    for t in lang.trigger.finditer(text):
+        p = t.start()
+        if p < pos:
             continue
+        found = None
+        # words that may open a template before its trigger ("within the next ten days")
+        starts = [p]
+        lo = max(pos, p - LOOKBACK)
+        if lo < p:
+            prev = PREV_WORDS.findall(text, lo, p)
+            k = p
+            for w in reversed(prev):
+                if w.lower() not in lang.modifiers and not w.isdigit():
+                    break
+                k = text.rfind(w, lo, k)
+                if k < 0:
+                    break
+                starts.append(k)
+        for s in reversed(starts):
+            m = combined.match(text, s)
+            if m is not None and m.end() > p:
+                found = s
+                break
+        if found is None:
+            continue
+        best = _longest_at(text, found, lang, short)
+        if best is None:
+            continue
+        # a longer expression may start inside the one found ("Bereits im Jahr 2007")
+        for wm in WORD_START.finditer(text, found + 1, best[0].end()):
+            q = wm.start()
+            m = combined.match(text, q)
+            if m is None:
+                continue
+            other = _longest_at(text, q, lang, short)
+            if other is not None and other[0].end() > best[0].end():
+                best = other
         mm, i, tpl, names = best
         groups = {}
         for name in names:
             v = mm.group(f"t{i}_{name}")
             if v is not None:
                 groups[name] = v
-        out.append(Raw(s, mm.end(), tpl, groups, mm.group()))
+        out.append(Raw(mm.start(), mm.end(), tpl, groups, mm.group()))
         pos = mm.end()
     return out
+
+
+LOOKBACK = 32  # characters a template may reach back before its trigger word
+
+
+def _longest_at(text, s, lang, short):
+    """The template that matches at `s`: templates are an ordered choice (the data files
+    list longer forms first), so the first alternative of the combined pattern wins."""
+    m = lang.combined.match(text, s)
+    while m is not None:
+        i = int(m.lastgroup[1:])
+        _, tpl, rx, names = lang.templates[i]
+        if not tpl.get("short_only") or short:
+            return (rx.match(text, s), i, tpl, names)
+        # a template for typed input only: try the others
+        best = None
+        for j, tpl2, rx2, names2 in lang.templates:
+            if j == i or (tpl2.get("short_only") and not short):
+                continue
+            mm = rx2.match(text, s)
+            if mm is not None and mm.end() > s:
+                best = (mm, j, tpl2, names2)
+                break
+        return best
+    return None
 
 
 # ------------------------------------------------------------------------------ tense
@@ -75,7 +125,7 @@ def _tokens(text: str, start: int, end: int):
 
 
 def _cue_hits(tokens, cueset):
-    """Indexes of tokens that start a cue (single word or phrase)."""
+    """Indexes of tokens that start a cue (single word or phrase), with its length."""
     single, multi = cueset
     hits = []
     words = [t[0] for t in tokens]
@@ -83,8 +133,8 @@ def _cue_hits(tokens, cueset):
         if w in single:
             hits.append((j, 1))
             continue
-        for ph in multi:
-            if words[j:j + len(ph)] == list(ph):
+        for ph in multi.get(w, ()):
+            if tuple(words[j:j + len(ph)]) == ph:
                 hits.append((j, len(ph)))
                 break
     return hits
@@ -100,17 +150,19 @@ class SentenceContext:
         self.future = _cue_hits(self.tokens, lang.cue_future)
         self.strong = {j for j, _ in _cue_hits(self.tokens, lang.cue_strong)}
         past = _cue_hits(self.tokens, lang.cue_past)
-        self.past = [(j, 0.35 if self.tokens[j][0] in lang.cue_weak_past else 1.0) for j, _ in past]
+        self.past = [(j, 0.8 if self.tokens[j][0] in lang.cue_weak_past else 1.0) for j, _ in past]
+        self.has_strong = bool(self.strong)
         if lang.past_suffix:
             fut_idx = {j for j, _ in self.future}
             past_idx = {j for j, _ in past}
-            for j, (w, _, _) in enumerate(self.tokens):
-                if (len(w) > 4 and w.endswith(lang.past_suffix) and j not in fut_idx
-                        and j not in past_idx):
-                    self.past.append((j, 0.3))
-        # German-style inflected participles: prefix match on long past cues
+            raw = text
+            for j, (w, s, _) in enumerate(self.tokens):
+                if (len(w) > 5 and w.endswith(lang.past_suffix) and j not in fut_idx
+                        and j not in past_idx and raw[s].islower()):
+                    self.past.append((j, 0.25))
+        # inflected participles ("verhängten"): prefix match on long past cues
         single_past = lang.cue_past[0]
-        if not lang.past_suffix:
+        if True:
             past_idx = {j for j, _ in self.past}
             for j, (w, _, _) in enumerate(self.tokens):
                 if j in past_idx or len(w) < 8:
@@ -120,6 +172,19 @@ class SentenceContext:
                     if len(stem) >= 6 and stem in single_past:
                         self.past.append((j, 0.8))
                         break
+
+    def mask(self, spans):
+        """Ignore cue words inside other time expressions ("last" in "last week")."""
+        masked = set()
+        for a, b in spans:
+            for j, (_, s, e) in enumerate(self.tokens):
+                if e > a and s < b:
+                    masked.add(j)
+        if masked:
+            self.future = [(j, n) for j, n in self.future if j not in masked]
+            self.past = [(j, w) for j, w in self.past if j not in masked]
+            self.strong = {j for j in self.strong if j not in masked}
+            self.has_strong = bool(self.strong)
 
     def token_span(self, start: int, end: int):
         first = last = None
@@ -164,7 +229,7 @@ class SentenceContext:
         for ph in list(self.lang.deadline_preps[0]):
             if ph in before[-2:]:
                 prep = True
-        for ph in self.lang.deadline_preps[1]:
+        for ph in self.lang.deadline_phrases:
             k = len(ph)
             if tuple(before[-k:]) == ph or tuple(before[-k - 1:-1]) == ph:
                 prep = True
@@ -177,9 +242,9 @@ class SentenceContext:
 
     def tense(self, start: int, end: int) -> str | None:
         fut, past, _ = self.scores(start, end)
-        if fut > past * 1.1 and fut > 0.2:
+        if fut > past * 1.1 and fut > 0.05:
             return "future"
-        if past > fut and past > 0.2:
+        if past > fut and past > 0.05:
             return "past"
         return None
 
@@ -253,7 +318,7 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
     """Window for a raw match, or None when it cannot be normalised to a date."""
     g, tpl, kind = raw.groups, raw.tpl, raw.kind
     anchor = anchor or published
-    year = _year(g.get("year") or g.get("yy"))
+    year = _year(g.get("year") or g.get("nyear") or g.get("yy"))
     try:
         if kind in ("date", "date_range", "slash"):
             if kind == "slash":
@@ -315,7 +380,7 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
             rel = _rel(lang, g, tpl)
             if rel is not None:
                 return make(published.year + rel)
-            return _pick(make, published, tense)
+            return make(published.year)  # "the third quarter": of the current year
         if kind == "season":
             code = _lookup(lang.seasons, g.get("season"))
             if code is None:
@@ -384,6 +449,21 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
             if unit == "Q":
                 return W.quarter(target.year, (target.month - 1) // 3 + 1)
             return W.year(target.year)
+        if kind == "holiday":
+            spec = _lookup(lang.holidays, g.get("holiday"))
+            if spec is None:
+                return None
+            make = lambda y: _holiday(y, spec)
+            if year is not None:
+                return make(year)
+            return _pick(make, published, tense)
+        if kind == "bc_year":
+            if not timex:
+                return None
+            n = int(g["bcyear"])
+            if tpl.get("decade"):
+                return W.Window(f"BC{n // 10:03d}", "year", published, published)
+            return W.Window(f"BC{n:04d}", "year", published, published)
         if kind == "ref":
             if not timex:
                 return None
@@ -468,6 +548,30 @@ def _weekday(published: dt.date, wd: int, rel, tense):
         return d - dt.timedelta(days=7 * (-rel - 1))
     if tense == "future":
         return forward
-    if tense == "past":
-        return backward
-    return forward if delta <= 3 and delta != 0 else backward if delta else published
+    return backward
+
+
+def _easter(y: int) -> dt.date:
+    """Gregorian Easter Sunday (anonymous algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return dt.date(y, month, day)
+
+
+def _holiday(y: int, spec: str):
+    """spec: "MM-DD" or "E+n" / "E-n" (days from Easter Sunday)."""
+    try:
+        if spec.startswith("E"):
+            return W.day(_easter(y) + dt.timedelta(days=int(spec[1:] or 0)))
+        m, d = spec.split("-")
+        return W.day(dt.date(y, int(m), int(d)))
+    except (ValueError, OverflowError):
+        return None

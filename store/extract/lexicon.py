@@ -110,6 +110,7 @@ YEAR_RE = r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?!\d|[.,]\d|\s?%)"
 YY_RE = r"(?<!\d)[0-9]{2}(?!\d)"
 QNUM_RE = r"[1-4](?!\d)"
 
+GROUP_ALIAS = {"MONTHFULL": "month", "NYEAR": "year"}
 PLACEHOLDER = re.compile(r"\{([A-Z]+)(\d?)\}")
 
 
@@ -152,6 +153,7 @@ class Language:
         self.parts = {k.lower(): v for k, v in data["parts"].items()}
         self.relday = {k.lower(): v for k, v in data["relday"].items()}
         self.refs = {k.lower(): v for k, v in data.get("refs", {}).items()}
+        self.holidays = {k.lower(): v for k, v in data.get("holidays", {}).items()}
         self.numeric_order = data.get("numeric_order", "dmy")
         cues = data.get("cues", {})
         self.cue_future = _phrases(cues.get("future", []))
@@ -160,8 +162,12 @@ class Language:
         self.cue_weak_past = set(w.lower() for w in cues.get("weak_past", []))
         self.deadline_preps = _phrases(cues.get("deadline_preps", []))
         self.past_preps = _phrases(cues.get("past_preps", []))
+        self.deadline_phrases = [p for ps in self.deadline_preps[1].values() for p in ps]
         self.suspension = set(w.lower() for w in cues.get("suspension", []))
-        self.past_suffix = data.get("past_suffix", "")
+        self.recurring_before = set(w.lower() for w in cues.get("recurring_before", []))
+        self.recurring_after = set(w.lower() for w in cues.get("recurring_after", []))
+        ps = data.get("past_suffix", [])
+        self.past_suffix = tuple([ps] if isinstance(ps, str) else ps)
         self.abbreviations = set(a.lower().rstrip(".") for a in data.get("abbreviations", []))
         self.stopwords = set(w.lower() for w in data.get("stopwords", []))
         att = data.get("attribution", {})
@@ -178,6 +184,14 @@ class Language:
         if name == "MONTH":
             return _word_alternation(self.months, d.get("case_sensitive", []),
                                      d.get("abbreviated_months", []))
+        if name == "MONTHFULL":
+            abbr = {a.lower() for a in d.get("abbreviated_months", [])}
+            return _word_alternation([m for m in self.months if m not in abbr],
+                                     d.get("case_sensitive", []))
+        if name == "HOLIDAY":
+            return _word_alternation(self.holidays)
+        if name == "BCYEAR":
+            return r"(?<![\d.,])[1-9][0-9]{0,3}(?!\d)"
         if name == "WEEKDAY":
             return _word_alternation(self.weekdays, d.get("case_sensitive", []))
         if name == "DAY":
@@ -186,6 +200,8 @@ class Language:
             return MONTHNUM_RE
         if name == "YEAR":
             return YEAR_RE
+        if name == "NYEAR":
+            return r"(?:1[0-9]{3}|20[0-9]{2})(?!\d)"
         if name == "YY":
             return YY_RE
         if name == "QNUM":
@@ -222,20 +238,34 @@ class Language:
                 name, suffix = m.group(1), m.group(2)
                 if name not in cache:
                     cache[name] = self._class_regex(name)
-                return f"(?P<t{i}_{name.lower()}{suffix}>{cache[name]})"
+                return f"(?P<t{i}_{GROUP_ALIAS.get(name, name.lower())}{suffix}>{cache[name]})"
 
             body = PLACEHOLDER.sub(repl, _space(t["re"]))
             body = r"(?<!\w)(?:" + body + ")"
-            names = sorted({f"{m.group(1).lower()}{m.group(2)}" for m in PLACEHOLDER.finditer(t["re"])})
+            names = sorted({f"{GROUP_ALIAS.get(m.group(1), m.group(1).lower())}{m.group(2)}"
+                            for m in PLACEHOLDER.finditer(t["re"])})
             self.templates.append((i, t, re.compile(body, re.IGNORECASE), names))
             alts.append(f"(?P<t{i}>{body})")
+        anchors = set(self.months) | set(self.weekdays) | set(self.units) | set(self.seasons)
+        anchors |= set(self.relday) | set(self.refs) | set(self.holidays)
+        anchors |= {w.lower() for w in self.data.get("anchor_words", [])}
+        anchors = {a.split()[-1] for a in anchors if a.split()}
+        # words are matched as prefixes ("Jahresende", "third-quarter"), digits anywhere
+        self.trigger = re.compile(r"(?<![\w])(?:[0-9]|" + _trie_regex(sorted(anchors)) + ")",
+                                  re.IGNORECASE)
+        # words that can come before a trigger inside a template
+        mods = set(self.relative) | set(self.parts) | set(self.numbers) | set(self.ordinals)
+        mods |= set(self.weekdays) | set(self.months) | set(self.refs) | set(self.relday)
+        for t in self.data.get("patterns", []):
+            mods |= {w.lower() for w in re.findall(r"[^\W\d_]{2,}", PLACEHOLDER.sub(" ", t["re"]))}
+        self.modifiers = {w for m in mods for w in re.findall(r"[\w']+", m.lower())}
         # numeric forms shared by every language
         self.combined = re.compile(r"(?:" + "|".join(alts) + ")", re.IGNORECASE) if alts else None
 
 
 def _phrases(words):
-    """Split cue words into single tokens (set) and multi-word phrases (tuple of tokens)."""
-    single, multi = set(), []
+    """Cue words as (set of single tokens, {first token: [phrase token tuples]})."""
+    single, multi = set(), {}
     for w in words:
         toks = tuple(re.findall(r"[\w']+", w.lower()))
         if not toks:
@@ -243,7 +273,7 @@ def _phrases(words):
         if len(toks) == 1:
             single.add(toks[0])
         else:
-            multi.append(toks)
+            multi.setdefault(toks[0], []).append(toks)
     return single, multi
 
 
