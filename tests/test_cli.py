@@ -1,0 +1,555 @@
+"""The foundation's command line, run through the installed `frist` entry point.
+
+"Today" is fixed at 2025-11-24 by conftest (FRIST_TODAY); every test has its own store.
+"""
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from store import model
+from store.db import open_store
+
+# DESIGN.md's JSON object, field for field, in its order (written out here on purpose:
+# a change to model.JSON_FIELDS must not silently change what the test expects).
+DESIGN_FIELDS = ["id", "uid", "title", "due", "precision", "window_start", "due_text", "actor",
+                 "status", "state", "days_left", "tags", "sources", "created", "updated", "history"]
+
+
+def add(frist, title, due, *extra) -> int:
+    result = frist("add", title, "--due", due, *extra)
+    assert result.returncode == 0, result.stderr
+    return int(result.stdout)
+
+
+def listed(frist, *args) -> list[dict]:
+    result = frist("list", "--json", *args)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def ids(frist, *args) -> list[int]:
+    return [item["id"] for item in listed(frist, *args)]
+
+
+def shown(frist, item_id) -> dict:
+    result = frist("show", str(item_id), "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def seeded(db_path):
+    """Six commitments around today (2025-11-24), stored in one go through the store API."""
+    day = model.Due.from_value
+    store = open_store(db_path)
+    records = [
+        model.new_record("Rare earth deal", day("2025-11-27"), actor="US Government", tags=["trade"]),
+        model.new_record("Export licences required", day("2025-12-01"),
+                         actor="China Commerce Ministry", tags=["trade", "export"]),
+        model.new_record("Visit Beijing", day("2026-04", "im April 2026"), actor="Donald Trump"),
+        model.new_record("Old promise", day("2025-11-20"), actor="EU Commission"),
+        model.new_record("Due this very day", day("2025-11-24")),
+        model.new_record("Kept promise", day("2025-11-10"), actor="EU Commission", status="met"),
+    ]
+    assert store.add_many(records) == [1, 2, 3, 4, 5, 6]
+    return db_path
+
+
+# -- add
+
+def test_add_prints_the_new_id_alone_on_stdout_and_confirms_on_stderr(frist):
+    first = frist("add", "Rare earth deal", "--due", "2025-11-27", "--actor", "US")
+    assert first.returncode == 0
+    assert first.stdout == "1\n"
+    assert "Rare earth deal" in first.stderr and "27 Nov 2025" in first.stderr
+    second = frist("add", "Another", "--due", "2026-01-01")
+    assert second.stdout == "2\n"
+
+
+def test_add_stores_every_given_field(frist):
+    n = add(frist, "  Trump   to visit Beijing ", "April 2026", "--actor", "Donald Trump",
+            "--tag", "china", "--tag", "trade", "--note", "from the seed article")
+    item = shown(frist, n)
+    assert item["title"] == "Trump to visit Beijing"
+    assert (item["due"], item["window_start"], item["precision"]) == ("2026-04-30", "2026-04-01", "month")
+    assert item["due_text"] == "April 2026"
+    assert item["actor"] == "Donald Trump"
+    assert item["tags"] == ["china", "trade"]
+    assert item["status"] == "open" and item["state"] == "upcoming"
+    assert item["days_left"] == 157
+    assert item["history"][0]["event"] == "created"
+    assert item["history"][0]["note"] == "from the seed article"
+
+
+@pytest.mark.parametrize("typed, due, start, precision", [
+    ("2025-12-24", "2025-12-24", "2025-12-24", "day"),
+    ("Q1 2026", "2026-03-31", "2026-01-01", "quarter"),
+    ("2026", "2026-12-31", "2026-01-01", "year"),
+    ("2026-W02", "2026-01-11", "2026-01-05", "week"),
+])
+def test_add_keeps_the_window_of_the_date_typed(frist, typed, due, start, precision):
+    item = shown(frist, add(frist, "x", typed))
+    assert (item["due"], item["window_start"], item["precision"]) == (due, start, precision)
+
+
+def test_ids_are_never_reused_after_the_newest_item_is_removed(frist):
+    add(frist, "a", "2026-01-01")
+    second = add(frist, "b", "2026-01-02")
+    assert frist("rm", str(second)).returncode == 0
+    assert add(frist, "c", "2026-01-03") == 3
+
+
+# -- JSON
+
+def test_json_has_exactly_the_fields_of_design(frist, seeded):
+    items = listed(frist, "--status", "all")
+    assert len(items) == 6
+    for item in items:
+        assert list(item) == DESIGN_FIELDS
+    assert list(shown(frist, 3)) == DESIGN_FIELDS
+    visit = shown(frist, 3)
+    assert visit["due_text"] == "im April 2026"
+    assert visit["sources"] == [] and isinstance(visit["created"], str)
+
+
+def test_json_state_and_days_left_follow_today(frist, seeded):
+    by_id = {item["id"]: item for item in listed(frist, "--status", "all")}
+    assert (by_id[1]["state"], by_id[1]["days_left"]) == ("due-soon", 3)
+    assert (by_id[2]["state"], by_id[2]["days_left"]) == ("due-soon", 7)
+    assert (by_id[3]["state"], by_id[3]["days_left"]) == ("upcoming", 157)
+    assert (by_id[4]["state"], by_id[4]["days_left"]) == ("overdue", -4)
+    assert (by_id[5]["state"], by_id[5]["days_left"]) == ("due-today", 0)
+    assert (by_id[6]["state"], by_id[6]["status"]) == ("met", "met")
+    later = json.loads(frist("--today", "2025-11-28", "list", "--json", "--status", "all").stdout)
+    assert {i["id"]: i["state"] for i in later}[1] == "overdue"
+
+
+# -- list and its filters
+
+def test_list_defaults_to_open_items_sorted_by_due(frist, seeded):
+    assert ids(frist) == [4, 5, 1, 2, 3]
+    assert ids(frist, "--status", "all") == [6, 4, 5, 1, 2, 3]
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["--status", "met"], [6]),
+    (["--status", "missed"], []),
+    (["--status", "overdue"], [4]),
+    (["--status", "due-today"], [5]),
+    (["--status", "due-soon"], [1, 2]),
+    (["--status", "upcoming"], [3]),
+    (["--status", "needs-decision"], [4]),
+    (["--within", "3d"], [4, 5, 1]),
+    (["--within", "1w"], [4, 5, 1, 2]),
+    (["--actor", "eu comm"], [4]),
+    (["--actor", "EU", "--status", "all"], [6, 4]),
+    (["--tag", "export"], [2]),
+    (["--tag", "trade"], [1, 2]),
+    (["--search", "BEIJING"], [3]),
+    (["--search", "commerce"], [2]),
+    (["--search", "april 2026"], [3]),
+    (["--tag", "trade", "--within", "5d"], [1]),
+    (["--search", "nothing like this"], []),
+])
+def test_list_filters(frist, seeded, args, expected):
+    assert ids(frist, *args) == expected
+
+
+def test_list_table_shows_due_countdown_title_actor_status(frist, seeded):
+    result = frist("list", "--status", "all")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["ID", "DUE", "WHEN", "TITLE", "ACTOR", "STATUS"]
+    rows = {line.split()[0]: line for line in lines[1:]}
+    assert "27 Nov 2025" in rows["1"] and "in 3 d" in rows["1"] and "US Government" in rows["1"]
+    assert "Apr 2026" in rows["3"] and "in 157 d" in rows["3"]
+    assert "4 d overdue" in rows["4"]
+    assert "today" in rows["5"]
+    assert rows["6"].rstrip().endswith("met")
+    # sorted by due
+    assert [line.split()[0] for line in lines[1:]] == ["6", "4", "5", "1", "2", "3"]
+
+
+def test_list_of_nothing_says_so_on_stderr(frist, seeded):
+    result = frist("list", "--tag", "no-such-tag")
+    assert result.returncode == 0 and result.stdout == ""
+    assert "nothing to show" in result.stderr
+
+
+def test_list_rejects_unknown_status_and_span(frist, seeded):
+    for args in (["--status", "finished"], ["--within", "soon"]):
+        result = frist("list", *args)
+        assert result.returncode == 1
+        assert result.stderr.startswith("error: ") and len(result.stderr.splitlines()) == 1
+
+
+# -- show
+
+def test_show_prints_the_item_with_its_history(frist, seeded):
+    assert frist("mark", "1", "met", "--note", "signed in Busan").returncode == 0
+    result = frist("show", "1")
+    assert result.returncode == 0
+    assert "#1  Rare earth deal" in result.stdout
+    assert "27 Nov 2025" in result.stdout
+    assert "US Government" in result.stdout
+    assert "marked met — signed in Busan" in result.stdout
+    window = frist("show", "3").stdout
+    assert "window 2026-04-01 .. 2026-04-30" in window and "im April 2026" in window
+
+
+# -- mark
+
+@pytest.mark.parametrize("status", ["met", "missed", "cancelled"])
+def test_mark_records_the_decision_with_its_note(frist, seeded, status):
+    result = frist("mark", "4", status, "--note", "checked the news")
+    assert result.returncode == 0 and result.stdout == ""
+    item = shown(frist, 4)
+    assert item["status"] == status and item["state"] == status
+    assert item["history"][-1]["event"] == f"marked {status}"
+    assert item["history"][-1]["note"] == "checked the news"
+    assert 4 not in ids(frist)
+    assert ids(frist, "--status", status) == ([6, 4] if status == "met" else [4])
+
+
+def test_mark_open_reopens(frist, seeded):
+    assert frist("mark", "6", "open").returncode == 0
+    item = shown(frist, 6)
+    assert item["status"] == "open" and item["state"] == "overdue"
+    assert item["history"][-1]["event"] == "reopened"
+
+
+# -- postpone
+
+def test_postpone_moves_the_due_date_and_reopens(frist, seeded):
+    assert frist("mark", "4", "missed").returncode == 0
+    result = frist("postpone", "4", "2026-02", "--note", "new timetable")
+    assert result.returncode == 0, result.stderr
+    item = shown(frist, 4)
+    assert (item["due"], item["precision"], item["status"]) == ("2026-02-28", "month", "open")
+    assert item["history"][-1]["event"] == "postponed from 20 Nov 2025 to Feb 2026"
+    assert item["history"][-1]["note"] == "new timetable"
+
+
+# -- edit
+
+def test_edit_changes_title_due_actor_and_tags(frist, seeded):
+    result = frist("edit", "3", "--title", "Trump visits Beijing", "--due", "2026-05-02",
+                   "--actor", "White House", "--tag", "china")
+    assert result.returncode == 0, result.stderr
+    item = shown(frist, 3)
+    assert item["title"] == "Trump visits Beijing"
+    assert (item["due"], item["precision"]) == ("2026-05-02", "day")
+    assert item["actor"] == "White House" and item["tags"] == ["china"]
+    assert item["history"][-1]["event"].startswith("edited title from 'Visit Beijing'")
+    assert item["updated"] == item["history"][-1]["at"]
+
+
+def test_edit_without_a_change_is_a_usage_error(frist, seeded):
+    result = frist("edit", "3")
+    assert result.returncode == 2
+    assert len(shown(frist, 3)["history"]) == 1
+
+
+def test_edit_to_an_empty_title_is_refused(frist, seeded):
+    result = frist("edit", "3", "--title", "   ")
+    assert result.returncode == 1 and result.stderr.startswith("error: ")
+    assert shown(frist, 3)["title"] == "Visit Beijing"
+
+
+# -- rm and undo
+
+def test_rm_then_undo_brings_the_item_back_unchanged(frist, seeded):
+    before = shown(frist, 2)
+    result = frist("rm", "2")
+    assert result.returncode == 0 and result.stdout == ""
+    assert frist("show", "2").returncode == 1
+    assert 2 not in ids(frist, "--status", "all")
+    undone = frist("undo")
+    assert undone.returncode == 0 and "rm 2" in undone.stderr
+    assert shown(frist, 2) == before
+
+
+def test_undo_reverts_each_kind_of_change(frist, seeded):
+    original = listed(frist, "--status", "all")
+    steps = [("mark", "1", "met"), ("postpone", "4", "2026-01-15"), ("edit", "3", "--title", "New"),
+             ("rm", "5"), ("add", "Fresh", "--due", "2026-03-01")]
+    for step in steps:
+        assert frist(*step).returncode == 0
+    for _ in steps:
+        assert frist("undo").returncode == 0
+    assert listed(frist, "--status", "all") == original
+    assert "import of 6 items" in frist("undo").stderr  # the seeding itself
+    nothing = frist("undo")
+    assert nothing.returncode == 1
+    assert nothing.stderr.startswith("error: nothing to undo")
+
+
+def test_undo_works_more_than_fifty_changes_deep_across_processes(frist, db_path):
+    """55 changes (adds, marks, edits, removals), each its own step, undone one `frist undo`
+    process at a time; after each undo the store is what it was before that change."""
+    store = open_store(db_path)
+    states = []
+    for n in range(55):
+        states.append(sorted(store.all()))
+        kind = n % 4
+        if kind == 0 or n < 4:
+            store.add(model.new_record(f"item {n}", model.Due.from_value("2026-01-01")))
+        elif kind == 1:
+            store.mark(store.all()[0][0], "met", f"step {n}")
+        elif kind == 2:
+            store.edit(store.all()[-1][0], title=f"renamed at {n}")
+        else:
+            store.remove(store.all()[-1][0])
+    for n in reversed(range(55)):
+        result = frist("undo")
+        assert result.returncode == 0, result.stderr
+        assert sorted(open_store(db_path).all()) == states[n], f"after undoing change {n}"
+    assert open_store(db_path).all() == []
+    assert frist("undo").returncode == 1
+
+
+# -- due
+
+def test_due_check_exits_3_when_something_needs_attention(frist, seeded):
+    result = frist("due", "--check")
+    assert (result.returncode, result.stdout) == (3, "")
+    listing = frist("due")
+    assert listing.returncode == 0
+    assert {line.split()[0] for line in listing.stdout.splitlines()[1:]} == {"4", "5"}
+    assert ids(frist, "--status", "all") and json.loads(frist("due", "--json").stdout)[0]["id"] == 4
+
+
+def test_due_check_exits_0_when_nothing_does(frist):
+    assert frist("due", "--check").returncode == 0  # empty store
+    add(frist, "far away", "2026-06-01")
+    assert frist("due", "--check").returncode == 0
+    assert frist("due", "--check", "--within", "300d").returncode == 3
+    add(frist, "tomorrow's", "2025-11-25")
+    assert frist("due", "--check").returncode == 3
+
+
+# -- errors: bad input gives one line and exit 1, and changes nothing
+
+def one_line_error(result, code=1) -> str:
+    assert result.returncode == code, (result.returncode, result.stderr)
+    assert result.stderr.startswith("error: "), result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stderr.strip()
+
+
+@pytest.mark.parametrize("command", [
+    ["add", "x", "--due", "next blursday"],
+    ["postpone", "1", "next blursday"],
+    ["edit", "1", "--due", "next blursday"],
+    ["--today", "next blursday", "list"],
+])
+def test_bad_date_is_one_line_and_exit_1(frist, seeded, command):
+    before = seeded.read_bytes()
+    result = frist(*command)
+    assert one_line_error(result) == "error: cannot understand the date 'next blursday'"
+    assert result.stdout == ""
+    assert seeded.read_bytes() == before
+    assert len(ids(frist, "--status", "all")) == 6
+
+
+@pytest.mark.parametrize("command", [
+    ["show", "{}"], ["show", "{}", "--json"], ["mark", "{}", "met"], ["postpone", "{}", "2026-01-01"],
+    ["edit", "{}", "--title", "x"], ["rm", "{}"],
+])
+def test_unknown_and_non_numeric_ids(frist, seeded, command):
+    unknown = frist(*[part.format(99) if part == "{}" else part for part in command])
+    assert one_line_error(unknown) == "error: no commitment with id 99"
+    for bad in ("abc", "1.5", "0"):
+        result = frist(*[bad if part == "{}" else part for part in command])
+        message = one_line_error(result)
+        assert "id" in message
+    assert len(ids(frist, "--status", "all")) == 6
+
+
+@pytest.mark.parametrize("args", [
+    ["frobnicate"], ["list", "--bogus"], ["add", "no due date"], ["add"],
+    ["mark", "1", "done"], ["mark", "1"], ["show"], ["postpone", "1"], ["list", "--within"],
+])
+def test_usage_errors_exit_2(frist, seeded, args):
+    result = frist(*args)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+# -- a damaged store is never overwritten
+
+def damage_by_truncation(path):
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def damage_not_json(path):
+    path.write_bytes(b"\x00\x01 this is not JSON at all \xff")
+
+
+def damage_shape_list(path):
+    path.write_bytes(b"[1, 2, 3]")
+
+
+def damage_shape_entry(path):
+    data = json.loads(path.read_bytes())
+    data["commitments"]["1"] = ["not", "an", "object"]
+    path.write_text(json.dumps(data))
+
+
+def damage_record_without_due(path):
+    data = json.loads(path.read_bytes())
+    del data["commitments"]["1"]["due"]
+    path.write_text(json.dumps(data))
+
+
+def damage_empty_file(path):
+    path.write_bytes(b"")
+
+
+@pytest.mark.parametrize("damage", [damage_by_truncation, damage_not_json, damage_shape_list,
+                                    damage_shape_entry, damage_record_without_due, damage_empty_file])
+@pytest.mark.parametrize("command", [["list"], ["add", "x", "--due", "2026-01-01"],
+                                     ["mark", "1", "met"], ["undo"], ["show", "1"]])
+def test_damaged_store_is_named_left_untouched_and_exit_1(frist, db_path, damage, command):
+    add(frist, "first", "2026-01-01")   # the first write makes the snapshot and its backup
+    add(frist, "second", "2026-01-02")
+    damage(db_path)
+    damaged = db_path.read_bytes()
+    files = sorted(p.name for p in db_path.parent.iterdir())
+    message = one_line_error(frist(*command))
+    assert str(db_path) in message and "damaged" in message
+    assert f"{db_path}.bak" in message
+    assert db_path.read_bytes() == damaged
+    assert sorted(p.name for p in db_path.parent.iterdir()) == files
+
+
+def test_the_backup_named_by_the_error_restores_everything(frist, db_path):
+    for n in range(3):
+        add(frist, f"item {n}", "2026-01-01")
+    expected = listed(frist, "--status", "all")
+    damage_not_json(db_path)
+    assert frist("list").returncode == 1
+    db_path.write_bytes(db_path.with_name(db_path.name + ".bak").read_bytes())
+    assert listed(frist, "--status", "all") == expected
+
+
+def test_damaged_journal_is_named_and_left_untouched(frist, db_path):
+    for n in range(3):
+        add(frist, f"item {n}", "2026-01-01")
+    journal = db_path.with_name(db_path.name + ".journal")
+    lines = journal.read_bytes().splitlines(keepends=True)
+    lines[1] = b"{garbage\n"
+    journal.write_bytes(b"".join(lines))
+    damaged = journal.read_bytes()
+    for command in (["list"], ["add", "x", "--due", "2026-01-01"]):
+        message = one_line_error(frist(*command))
+        assert str(journal) in message and "damaged" in message
+    assert journal.read_bytes() == damaged
+
+
+def test_store_written_by_a_newer_frist_is_refused(frist, db_path):
+    add(frist, "first", "2026-01-01")
+    data = json.loads(db_path.read_bytes())
+    data["meta"]["1"]["schema"] = 99
+    db_path.write_text(json.dumps(data))
+    newer = db_path.read_bytes()
+    for command in (["list"], ["add", "x", "--due", "2026-01-01"], ["undo"]):
+        message = one_line_error(frist(*command))
+        assert "newer" in message and str(db_path) in message and "99" in message
+    assert db_path.read_bytes() == newer
+
+
+def test_unwritable_store_folder_is_one_line(frist, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = frist("--db", str(blocker / "store.json"), "add", "x", "--due", "2026-01-01")
+    one_line_error(result)
+
+
+# -- files
+
+def test_store_files_are_private_to_the_user(frist, db_path):
+    add(frist, "secret plans", "2026-01-01")
+    add(frist, "more", "2026-01-02")
+    for path in db_path.parent.iterdir():
+        if path.name.startswith("store.json"):
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_default_store_lives_in_the_user_data_folder(frist, isolated):
+    result = frist("add", "x", "--due", "2026-01-01", env={"FRIST_DB": ""})
+    assert result.returncode == 0, result.stderr
+    store = isolated / "home" / "data" / "frist" / "store.json"
+    assert store.exists() and stat.S_IMODE(store.stat().st_mode) == 0o600
+
+
+def test_db_option_wins_over_the_environment(frist, tmp_path, db_path):
+    other = tmp_path / "elsewhere" / "mine.json"
+    assert frist("--db", str(other), "add", "x", "--due", "2026-01-01").returncode == 0
+    assert other.exists() and not db_path.exists()
+
+
+# -- untrusted text is shown literally
+
+EVIL = "Deal \x1b[31mRED\x1b[0m [bold]x[/bold] \x07bell"
+
+
+@pytest.mark.parametrize("env", [{}, {"NO_COLOR": "1"}])
+def test_no_escape_codes_reach_a_non_terminal(frist, seeded, env):
+    result = frist("list", "--status", "all", env=env)
+    assert result.returncode == 0
+    assert "\x1b" not in result.stdout
+
+
+def test_titles_with_escape_sequences_and_markup_are_printed_literally(frist):
+    n = add(frist, EVIL, "2026-01-01", "--actor", "[red]Actor[/red]\x1b]0;title\x07")
+    for command in (["list"], ["show", str(n)]):
+        result = frist(*command)
+        assert result.returncode == 0
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+        assert "[bold]x[/bold]" in result.stdout
+        assert "\\x1b[31mRED\\x1b[0m" in result.stdout
+        assert "[red]Actor[/red]" in result.stdout
+    confirmation = frist("add", EVIL, "--due", "2026-01-01").stderr
+    assert "\x1b" not in confirmation and "[bold]x[/bold]" in confirmation
+    assert shown(frist, n)["title"] == EVIL  # stored as given, made visible only on output
+
+
+# -- fast commands do not load the heavy libraries
+
+PROBE = """
+import sys
+from tui.cli import cli
+try:
+    cli(args=sys.argv[1:], prog_name="frist")
+except SystemExit as e:
+    assert not e.code, e.code
+heavy = sorted(m for m in ("textual", "dateparser", "rich") if m in sys.modules)
+print("heavy:" + ",".join(heavy))
+"""
+
+
+@pytest.mark.parametrize("command", [
+    ["add", "x", "--due", "2026-01-01"],
+    ["add", "x", "--due", "27 November"],
+    ["list", "--status", "all"],
+    ["list", "--status", "all", "--json"],
+    ["show", "1"],
+    ["mark", "1", "met"],
+    ["undo"],
+])
+def test_fast_commands_import_neither_textual_nor_dateparser(frist, seeded, command):
+    result = subprocess.run([sys.executable, "-c", PROBE, *command], capture_output=True,
+                            text=True, cwd=os.path.dirname(os.path.dirname(__file__)))
+    assert result.returncode == 0, result.stderr
+    heavy = result.stdout.strip().splitlines()[-1]
+    assert heavy.startswith("heavy:")
+    assert "textual" not in heavy and "dateparser" not in heavy, heavy
