@@ -82,13 +82,17 @@ class Outcome:
 
 # ---------------------------------------------------------------- the optional web extra
 
+class MissingExtra(FristError):
+    """A library of the optional web extra is not installed (stops the whole ingest)."""
+
+
 def _web(module: str, what: str):
     """Import one of the `frist[web]` libraries, or say how to install it."""
     import importlib
     try:
         loaded = importlib.import_module(module)
     except ImportError:
-        raise FristError(f"{what} needs the web extra: pip install 'frist[web]'") from None
+        raise MissingExtra(f"{what} needs the web extra: pip install 'frist[web]'") from None
     # Their log warnings about odd markup would otherwise reach the terminal raw.
     logging.getLogger(module).addHandler(logging.NullHandler())
     logging.getLogger(module).propagate = False
@@ -158,11 +162,11 @@ class _Reader:
     def guard(self, name: str, read: Callable[[], None]) -> None:
         try:
             read()
+        except MissingExtra:
+            raise   # the same for every document: stop and say what to install
         except DocumentError as e:
             self.loaded.skipped.append((e.name, e.reason))
         except FristError as e:
-            if "needs the web extra" in str(e):
-                raise   # the same for every document: stop and say what to install
             self.loaded.skipped.append((name, str(e)))
 
     # -- where the bytes come from
@@ -202,7 +206,7 @@ class _Reader:
         self.add(body, name, meta_date, meta_lang, file_date)
 
     def add(self, text: str, name: str, meta_date: dt.date | None, meta_lang: str | None,
-            file_date: dt.date | None = None, fallback: str | None = None) -> None:
+            file_date: dt.date | None = None) -> None:
         if self.published:
             published, source = self.published, "given"
         elif meta_date:
@@ -249,7 +253,8 @@ class _Reader:
                     text, page_date, lang = html_main_text(page, link, link)
                     date = date or page_date
             except FristError as e:
-                self.loaded.warnings.append(f"{name}: page not read ({e}); using the feed's summary")
+                why = e.reason if isinstance(e, DocumentError) else str(e)
+                self.loaded.warnings.append(f"{name}: page not read ({why}); using the feed's summary")
         if not text.strip():
             text = _entry_summary(entry)
         if not text.strip():
