@@ -1,0 +1,193 @@
+"""The "needs a decision" queue: overdue, undecided commitments, one at a time.
+
+m met, x missed, p postpone (asks for a new date), s skip, Escape closes. Each decision
+goes through `app.change` (the store write, then the app refreshes every screen), and
+the queue moves on. An item handled here stays out of the queue while it is as we left
+it; if it changes again (say `u` undoes the decision) it comes back.
+"""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from store import model
+from store.errors import FristError
+from store.query import Filter, select
+from tui.text import printable
+
+
+def signature(record: dict) -> tuple:
+    """What identifies a record's current version (an undo brings back an older one)."""
+    return record.get("status"), record.get("due"), len(record.get("history", []))
+
+
+def card(item_id: int, record: dict, today) -> Text:
+    """The commitment in full: title, due and countdown, actor, what was said, where."""
+    text = Text()
+    text.append(printable(record.get("title", "")), style="bold")
+    text.append(f"  #{item_id}\n\n", style="dim")
+    text.append("due      ", style="dim")
+    text.append(f"{model.due_label(record)}  ")
+    text.append(model.countdown(record, today), style="bold red")
+    if record.get("window_start") and record["window_start"] != record["due"]:
+        text.append(f"  (window {record['window_start']} to {record['due']})", style="dim")
+    text.append("\n")
+    for label, key in (("actor    ", "actor"), ("said as  ", "due_text")):
+        if record.get(key):
+            text.append(label, style="dim")
+            text.append(printable(record[key]) + "\n")
+    if record.get("tags"):
+        text.append("tags     ", style="dim")
+        text.append(printable(", ".join(record["tags"])) + "\n")
+    for source in record.get("sources", []):
+        text.append("\n")
+        if source.get("sentence"):
+            text.append("“" + printable(source["sentence"]) + "”\n", style="italic")
+        where = printable(source.get("document", ""))
+        if where or source.get("published"):
+            text.append(f"  — {where} (published {printable(source.get('published', '?'))})\n",
+                        style="dim")
+    text.rstrip()
+    return text
+
+
+class DecideScreen(Screen):
+    """Pushed by the app's `n` key."""
+
+    DEFAULT_CSS = """
+    DecideScreen #decide-title { height: 1; background: $panel; color: $foreground; }
+    DecideScreen #decide-card { height: 1fr; padding: 1 2; }
+    DecideScreen #decide-prompt { height: auto; padding: 0 2; display: none; }
+    DecideScreen #decide-prompt.open { display: block; }
+    DecideScreen #decide-error { color: $text-error; height: auto; }
+    """
+
+    BINDINGS = [
+        Binding("m", "decide('met')", "met", id="decide.met"),
+        Binding("x", "decide('missed')", "missed", id="decide.missed"),
+        Binding("p", "postpone", "postpone", id="decide.postpone"),
+        Binding("s", "skip", "skip", id="decide.skip"),
+        Binding("escape", "close", "back", id="decide.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ready = False
+        self.handled: dict[int, tuple] = {}  # id -> signature when we last acted on it
+        self.current: tuple[int, dict] | None = None
+        self.waiting = 0
+        self.counts = {"met": 0, "missed": 0, "postponed": 0, "skipped": 0}
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="decide-title", markup=False)
+        with VerticalScroll(id="decide-card"):
+            yield Static(id="decide-item", markup=False)
+        with Vertical(id="decide-prompt"):
+            yield Static(Text("New due date, e.g. 2026-01-15, 2026-03, Q2 2026 — "
+                              "Enter sets it, Escape cancels"), markup=False)
+            yield Input(id="decide-date", placeholder="new due date")
+            yield Static(id="decide-error", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.ready = True
+        self.refresh_items()
+
+    # -- the queue
+    def queue(self) -> list[tuple[int, dict]]:
+        """Overdue open items, oldest due first, leaving out those handled here."""
+        overdue = select(self.app.store.all(), Filter(status="needs-decision"), self.app.today)
+        return [(i, r) for i, r in overdue if self.handled.get(i) != signature(r)]
+
+    def refresh_items(self) -> None:
+        """Look at the store again (the app calls this after every change)."""
+        waiting = self.queue()
+        self.waiting = len(waiting)
+        self.current = waiting[0] if waiting else None
+        if self.current is not None and self.app.selected_id != self.current[0]:
+            self.app.selected_id = self.current[0]
+        self._draw()
+
+    def _draw(self) -> None:
+        if not self.ready:  # not mounted yet: the app may refresh every screen it holds
+            return
+        done = ", ".join(f"{n} {what}" for what, n in self.counts.items() if n)
+        title = Text(f" Needs a decision · {self.waiting} left" + (f" · {done}" if done else ""))
+        self.query_one("#decide-title", Static).update(title)
+        item = self.query_one("#decide-item", Static)
+        if self.current is None:
+            item.update(Text("Nothing needs a decision: every overdue commitment is decided."
+                             "\n\nEscape goes back.", style="italic"))
+        else:
+            item.update(card(*self.current, self.app.today))
+
+    def _prompt_open(self) -> bool:
+        return self.query_one("#decide-prompt").has_class("open")
+
+    # -- actions
+    def _apply(self, write, message: str, counter: str) -> None:
+        """Make the change through the app (store write + refresh), then move on."""
+        item_id, _record = self.current
+        written = {}
+
+        def run():
+            written["record"] = write()
+            return written["record"]
+        if self.app.change(item_id, run, message):
+            self.handled[item_id] = signature(written["record"])
+            self.counts[counter] += 1
+        self.refresh_items()
+
+    def action_decide(self, status: str) -> None:
+        if self.current is None or self._prompt_open():
+            return
+        item_id = self.current[0]
+        self._apply(lambda: self.app.store.mark(item_id, status), f"#{item_id} {status}", status)
+
+    def action_skip(self) -> None:
+        if self.current is None or self._prompt_open():
+            return
+        item_id, record = self.current
+        self.handled[item_id] = signature(record)
+        self.counts["skipped"] += 1
+        self.refresh_items()
+
+    def action_postpone(self) -> None:
+        if self.current is None or self._prompt_open():
+            return
+        self.query_one("#decide-prompt").add_class("open")
+        self.query_one("#decide-error", Static).update("")
+        field = self.query_one("#decide-date", Input)
+        field.value = ""
+        field.focus()
+
+    def _close_prompt(self) -> None:
+        self.query_one("#decide-prompt").remove_class("open")
+        self.set_focus(None)
+
+    def action_close(self) -> None:
+        if self._prompt_open():
+            self._close_prompt()
+        else:
+            self.app.pop_screen()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.current is None:
+            self._close_prompt()
+            return
+        from store.when import parse_when
+        try:
+            due = parse_when(event.value, self.app.today)
+        except FristError as e:  # the prompt stays open with the reason
+            self.query_one("#decide-error", Static).update(Text(printable(str(e))))
+            return
+        item_id = self.current[0]
+        self._close_prompt()
+        label = model.due_label({"due": due.due.isoformat(), "precision": due.precision})
+        self._apply(lambda: self.app.store.postpone(item_id, due),
+                    f"#{item_id} now due {label}", "postponed")
