@@ -76,7 +76,7 @@ class MonthGrid(Widget, can_focus=True):
         Binding("down", "move(7)", "week after", show=False, id="calendar.week_after"),
         Binding("pageup", "month(-1)", "month before", key_display="pgup", id="calendar.month_before"),
         Binding("pagedown", "month(1)", "month after", key_display="pgdn", id="calendar.month_after"),
-        Binding("home", "to_today", "today", id="calendar.today"),
+        Binding("home", "to_today", "today", show=False, id="calendar.today"),
         Binding("enter", "show_day", "list day", id="calendar.show_day"),
     ]
 
@@ -214,9 +214,7 @@ class CalendarScreen(Screen):
         yield Static(id="calendar-title", markup=False)
         yield MonthGrid()
         yield Static(id="calendar-day", markup=False)
-        yield Static(Text("[25] today · n due: items falling due · n late: overdue, still open · "
-                          "week, month, quarter and year windows count on their last day"),
-                     id="calendar-legend", markup=False)
+        yield Static(id="calendar-legend", markup=False)
         yield Footer()
 
     @property
@@ -231,6 +229,9 @@ class CalendarScreen(Screen):
     def refresh_items(self) -> None:
         """Re-read the app's items (it calls this after every change)."""
         self.grid.days = items_by_day(self.app.visible_items())
+        self.query_one("#calendar-legend", Static).update(Text(
+            f"[{self.app.today.day}] today (Home) · n due: falling due that day · n late: overdue, "
+            "still open · week, month, quarter and year windows count on their last day"))
         self.grid.refresh()
         self._show_day()
 

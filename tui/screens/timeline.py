@@ -90,6 +90,8 @@ class TimelineView(Widget, can_focus=True):
         Binding("minus", "zoom(1)", "zoom out", key_display="-", id="timeline.zoom_out"),
         Binding("full_stop", "to_today", "today", key_display=".", id="timeline.today"),
         Binding("f", "find_bar", "find bar", id="timeline.find_bar"),
+        # The app binds Enter on its table, not globally: ask for the detail explicitly.
+        Binding("enter", "app.open_detail", "details", show=False, id="timeline.open_detail"),
     ]
 
     class Moved(Message):

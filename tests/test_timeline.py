@@ -1,0 +1,284 @@
+"""The timeline: its geometry, the dashboard view (through a stand-in app with the app
+contract of TEAM.md), and `frist list --timeline`."""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import functools
+
+import pytest
+
+from snapshot_views import SAMPLE, TODAY, ContractApp, fill, sample_app
+from store import model
+from store.db import open_store
+from tui import timeline_text as tl
+from tui.screens.timeline import TimelineScreen, TimelineView
+
+SIZE = (80, 24)
+
+
+def sync(test):
+    """Run an async Pilot test with asyncio (no async pytest plugin is installed)."""
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+    return run
+
+
+def record(value: str, status: str = "open") -> dict:
+    rec = model.new_record("x", model.Due.from_value(value))
+    rec["status"] = status
+    return rec
+
+
+# -- geometry shared by the view and the text output
+
+@pytest.mark.parametrize("scale", tl.SCALES)
+def test_cells_and_first_days_are_inverse(scale):
+    day = dt.date(2025, 11, 24)
+    for offset in range(-400, 400, 13):
+        d = day + dt.timedelta(days=offset)
+        cell = tl.cell_of(d, scale)
+        assert tl.first_day(cell, scale) <= d < tl.first_day(cell + 1, scale)
+
+
+def test_a_day_is_a_point_and_a_window_a_bar_ending_in_its_due_day():
+    first = tl.cell_of(dt.date(2026, 3, 30), "days")
+    assert tl.bar(record("2026-04-02"), first, 10, "days") == "   ●      "
+    # April 2026 from 1 Apr: window cells, the due dot falls beyond the visible 10 days
+    assert tl.bar(record("2026-04"), first, 10, "days") == "  ━━━━━━━━"
+    weeks = tl.cell_of(dt.date(2026, 3, 30), "weeks")
+    assert tl.bar(record("2026-04"), weeks, 8, "weeks") == "━━━━●   "
+
+
+def test_bars_outside_the_view_point_the_way():
+    first = tl.cell_of(dt.date(2026, 1, 1), "days")
+    assert tl.bar(record("2025-12-01"), first, 5, "days") == "◀    "
+    assert tl.bar(record("2026-02-01"), first, 5, "days") == "    ▶"
+
+
+def test_decided_items_are_ticks_on_their_due_day():
+    first = tl.cell_of(dt.date(2026, 1, 1), "days")
+    assert tl.bar(record("2026-01-03", "met"), first, 5, "days") == "  ✓  "
+    assert tl.bar(record("2026-01", "missed"), first, 5, "days") == "    ▶"
+
+
+def test_axis_labels_mondays_months_and_years():
+    labels, ruler = tl.axis(tl.cell_of(dt.date(2025, 11, 24), "days"), 20, "days")
+    assert labels.startswith("24 Nov 1 Dec  8 Dec")
+    assert ruler[0] == ruler[7] == ruler[14] == "┬"
+    labels, _ = tl.axis(tl.cell_of(dt.date(2025, 11, 1), "weeks"), 20, "weeks")
+    assert labels.split() == ["Nov", "Dec", "2026", "Mar"]  # Feb has no room after 2026
+    labels, _ = tl.axis(tl.cell_of(dt.date(2025, 6, 1), "months"), 30, "months")
+    assert labels.split() == ["Jul", "2026", "Jul", "2027", "Jul"]
+
+
+def test_today_is_marked_on_the_ruler_and_in_empty_rows():
+    first = tl.cell_of(dt.date(2025, 11, 20), "days")
+    _labels, ruler = tl.axis(first, 10, "days")
+    assert tl.today_ruler(ruler, first, TODAY, "days")[4] == tl.TODAY_MARK
+    assert tl.with_today(" " * 10, first, TODAY, "days")[4] == tl.TODAY_COLUMN
+    assert tl.with_today("    ●     ", first, TODAY, "days")[4] == "●"  # the bar wins
+
+
+# -- the dashboard view
+
+def view_lines(app) -> list[str]:
+    """What the timeline widget shows, one string per row."""
+    view = app.screen.query_one(TimelineView)
+    return [view.render_line(y).text for y in range(view.size.height)]
+
+
+def open_rows(app) -> list[int]:
+    return [i for i, _ in app.visible_items()]
+
+
+@sync
+async def test_opening_selects_the_first_open_item_and_arrows_move_the_selection(tmp_path):
+    app = sample_app("timeline", tmp_path / "s.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        order = open_rows(app)
+        assert isinstance(app.screen, TimelineScreen)
+        assert app.selected_id == order[0]
+        await pilot.press("down", "down")
+        assert app.selected_id == order[2]
+        await pilot.press("up")
+        assert app.selected_id == order[1]
+        await pilot.press("end")
+        assert app.selected_id == order[-1]
+
+
+@sync
+async def test_opening_keeps_the_item_selected_in_the_table(tmp_path):
+    store = open_store(tmp_path / "s.json")
+    fill(store)
+    app = ContractApp(store, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        app.selected_id = 8  # "Trump to visit Beijing", chosen in the main table
+        app.push_screen(TimelineScreen())
+        await pilot.pause()
+        assert app.selected_id == 8
+        cursor_line = next(line for line in view_lines(app) if "Trump to visit" in line)
+        assert cursor_line.lstrip().startswith("8 Trump")
+        await pilot.press("down")
+        assert app.selected_id == open_rows(app)[open_rows(app).index(8) + 1]
+
+
+@sync
+async def test_m_marks_the_selected_item_through_the_app_and_its_line_goes(tmp_path):
+    app = sample_app("timeline", tmp_path / "s.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")
+        chosen = app.selected_id
+        title = app.store.get(chosen)["title"]
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.store.get(chosen)["status"] == "met"
+        assert not any(title in line for line in view_lines(app))
+        assert app.selected_id != chosen  # the cursor moved on to a line still shown
+        await pilot.press("enter")
+        assert app.opened == [app.selected_id]
+
+
+def title_of(app) -> str:
+    return str(app.screen.query_one("#timeline-title").content)
+
+
+def axis_labels(app) -> str:
+    return view_lines(app)[0].split("today", 1)[1]  # the legend ends in "today"
+
+
+@sync
+async def test_zoom_changes_the_axis_and_arrows_pan_through_time(tmp_path):
+    app = sample_app("timeline", tmp_path / "s.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "2026" in axis_labels(app) and "1 cell = 1 week" in title_of(app)
+        await pilot.press("plus")
+        days = axis_labels(app)
+        assert "24 Nov" in days and "2026" not in days and "1 cell = 1 day" in title_of(app)
+        await pilot.press("right", "right")
+        later = axis_labels(app)
+        assert "24 Nov" not in later and "15 Dec" in later
+        await pilot.press("left")
+        assert axis_labels(app).split()[:2] == ["24", "Nov"]  # today now at the left edge
+        await pilot.press("full_stop")
+        assert axis_labels(app) == days
+        await pilot.press("minus", "minus")
+        assert "2027" in axis_labels(app) and "1 cell = 1 month" in title_of(app)
+
+
+@sync
+async def test_find_bar_brings_a_far_window_into_view(tmp_path):
+    app = sample_app("timeline", tmp_path / "s.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("plus")  # days: April 2026 lies far to the right
+        app.selected_id = None
+        await pilot.press("end")
+        await pilot.press("up")  # the year 2026 ends last; April 2026 is next to it
+        line = next(line for line in view_lines(app) if "Trump to visit" in line)
+        assert line.rstrip().endswith("▶")
+        await pilot.press("f")
+        line = next(line for line in view_lines(app) if "Trump to visit" in line)
+        assert "━" in line and "▶" not in line
+
+
+@sync
+async def test_h_shows_met_and_missed_items_as_ticks(tmp_path):
+    app = sample_app("timeline", tmp_path / "s.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not any("Port reopens" in line for line in view_lines(app))
+        await pilot.press("h", "minus")  # months: the decided items of November are in view
+        lines = view_lines(app)
+        assert tl.MISSED in next(line for line in lines if "Port reopens" in line)
+        assert tl.MET in next(line for line in lines if "Tariff cut" in line)
+        await pilot.press("h")
+        assert not any("Port reopens" in line for line in view_lines(app))
+
+
+@sync
+async def test_titles_are_shown_literally(tmp_path):
+    app = sample_app("timeline", tmp_path / "s.json")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        line = next(line for line in view_lines(app) if "Not markup" in line)
+        assert "11 [bold red]Not markup[/] \\x1b[31mnor" in line
+        assert "\x1b" not in "".join(view_lines(app))
+
+
+@sync
+async def test_ten_thousand_items_scroll_to_the_last_one(tmp_path):
+    store = open_store(tmp_path / "s.json")
+    fill(store, [(f"item {n}", (TODAY + dt.timedelta(days=n % 400)).isoformat(), "open", "")
+                 for n in range(10_000)])
+    app = ContractApp(store, TODAY, "timeline")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("end")
+        last_id, last = app.visible_items()[-1]
+        assert app.selected_id == last_id
+        assert any(line.lstrip().startswith(f"{last_id} {last['title']}") for line in view_lines(app))
+        await pilot.press("pageup")
+        assert app.selected_id == app.visible_items()[-1 - (app.screen.query_one(TimelineView).size.height - 2)][0]
+
+
+def test_nothing_open_says_so(tmp_path):
+    # Plain-text counterpart: an empty list prints the axis and a hint, not a traceback.
+    import io
+    out = io.StringIO()
+    tl.print_timeline([], TODAY, out)
+    assert "nothing to show" in out.getvalue()
+
+
+# -- snapshots (fixed today, the sample items); each accepted after viewing it as a PNG
+
+def test_snapshot_timeline_dark(snap_compare, tmp_path):
+    assert snap_compare(sample_app("timeline", tmp_path / "s.json"), terminal_size=SIZE)
+
+
+def test_snapshot_timeline_light_days_with_ticks(snap_compare, tmp_path):
+    app = sample_app("timeline", tmp_path / "s.json", theme="textual-light")
+    assert snap_compare(app, press=["h", "plus", "down", "down"], terminal_size=SIZE)
+
+
+# -- frist list --timeline
+
+def add_sample(frist):
+    for title, value, status, actor in SAMPLE:
+        new_id = frist("add", title, "--due", value, "--actor", actor, check=True).stdout.strip()
+        if status != "open":
+            frist("mark", new_id, status, check=True)
+
+
+def test_list_timeline_prints_plain_lines_that_fit_80_columns(frist):
+    add_sample(frist)
+    result = frist("list", "--timeline")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "\x1b" not in result.stdout  # not a terminal: no colour, no raw control characters
+    assert all(len(line) <= 80 for line in lines)
+    rows = lines[2:-1]
+    assert len(rows) == 12  # the open items only, soonest due first
+    assert rows[0].split()[:2] == ["14", "Old"] and "Budget vote" in rows[1]
+    assert "11 [bold red]Not markup[/" in result.stdout
+    assert tl.TODAY_MARK in lines[1] and "24 Nov 2025" in lines[-1]
+    # the shared axis has month cells here: April is a point, a quarter a short bar
+    assert "one cell = one month" in lines[-1]
+    beijing = next(line for line in rows if "Trump to visit Beijing" in line)
+    assert beijing.rstrip().endswith(" " + tl.DUE)
+    quarter = next(line for line in rows if "Chip export rules" in line)
+    assert quarter.rstrip().endswith(tl.WINDOW * 2 + tl.DUE)
+
+
+def test_list_timeline_with_all_shows_ticks_and_follows_filters(frist):
+    add_sample(frist)
+    out = frist("list", "--timeline", "--status", "all").stdout
+    assert tl.MET in next(line for line in out.splitlines() if "Tariff cut" in line)
+    assert tl.MISSED in next(line for line in out.splitlines() if "Port reopens" in line)
+    out = frist("list", "--timeline", "--actor", "Trump").stdout
+    assert [line for line in out.splitlines() if "Trump to visit" in line]
+    assert "Budget vote" not in out
