@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable
 
 from store import model
-from store.documents import (MAX_FILE_BYTES, DocumentError, check_bytes, decode_text,
+from store.documents import (DocumentError, check_bytes, decode_text,
                              read_file_bytes, read_stdin_bytes, too_large)
 from store.errors import FristError
 
