@@ -1,0 +1,89 @@
+"""The dashboard on a fixed little store and a fixed today, for snapshot tests and screenshots.
+
+`build_store(path)` writes items whose dates are relative to TODAY and whose history
+stamps are fixed, so every run paints the same screen.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from store import model  # noqa: E402
+from store.db import open_store  # noqa: E402
+
+TODAY = dt.date(2025, 11, 24)
+STAMP = "2025-11-20T09:00:00+00:00"
+
+ITEMS = [
+    # (title, due value, due_text, actor, status, sentence, document, days before TODAY decided)
+    ("Abkommen mit China über Seltene Erden abschließen", "2025-11-27", "bis zum 27. November",
+     "Scott Bessent", "open",
+     "Laut US-Finanzminister Scott Bessent rechne die Trump-Regierung damit, bis zum "
+     "27. November ein Abkommen mit China über Seltene Erden abzuschließen.",
+     "epochtimes-trump-xi.txt"),
+    ("Ausfuhrgenehmigungen für Produkte mit Seltenen Erden erforderlich", "2025-12-01",
+     "ab dem 1. Dezember", "China", "open",
+     "Zu den neuen Beschränkungen gehört eine Regelung, wonach ab dem 1. Dezember "
+     "Ausfuhrgenehmigungen erforderlich sind.", "epochtimes-trump-xi.txt"),
+    ("Trump besucht Peking", "2026-04", "im April 2026", "Donald Trump", "open",
+     "Trump sagte, er habe Xis Einladung zu einem Besuch in Peking im April 2026 angenommen.",
+     "epochtimes-trump-xi.txt"),
+    ("Port authority publishes the dredging tender", "2025-11-18", "by 18 November",
+     "Port of Hamburg", "open",
+     "The port authority said it would publish the dredging tender by 18 November.",
+     "harbour-news.html"),
+    ("Rail strike ballot result announced", "2025-11-24", "today", "GDL", "open",
+     "The union will announce the result of the strike ballot today.", "rail-wire.txt"),
+    ("Budget draft sent to parliament", "2025-11-10", "by 10 November", "Finance ministry", "met",
+     "The ministry promised to send the draft to parliament by 10 November.", "budget.txt"),
+    ("Ceasefire talks resume in Geneva", "2025-11-15", "on 15 November", "UN envoy", "missed",
+     "The envoy said talks would resume in Geneva on 15 November.", "geneva.txt"),
+    ("Climate fund pledges published", "2026-Q1", "in the first quarter of 2026", "EU Commission",
+     "open", "The Commission will publish the pledges in the first quarter of 2026.",
+     "climate.txt"),
+    ("Renew my passport", "2025-11-28", "Friday", "", "open", "", ""),
+    ("Stadium roof completed", "2025-11-01", "by 1 November", "City council", "cancelled",
+     "The council expects the roof to be completed by 1 November.", "stadium.txt"),
+    ("Markup must stay literal: [bold]x[/bold] [/] [@click=app.quit]q[/]", "2025-12-20",
+     "20 December", "[red]Mallory[/red]", "open", "", ""),
+]
+
+
+def build_store(path: str | os.PathLike) -> None:
+    store = open_store(path)
+    records = []
+    for title, value, due_text, actor, status, sentence, document in ITEMS:
+        sources = ([{"sentence": sentence, "document": document, "published": "2025-11-24",
+                     "lang": "de" if "ä" in sentence or " die " in sentence else "en"}]
+                   if sentence else [])
+        record = model.new_record(title, model.Due.from_value(value, due_text), actor=actor,
+                                  sources=sources, status="open")
+        record["created"] = record["updated"] = STAMP
+        record["history"][0]["at"] = STAMP
+        if status != "open":
+            record["status"] = status
+            record["history"].append({"at": "2025-11-21T10:30:00+00:00",
+                                      "event": f"marked {status}", "note": "seen in the news"})
+            record["updated"] = "2025-11-21T10:30:00+00:00"
+        records.append(record)
+    store.add_many(records, "snapshot")
+
+
+def make(path: str | os.PathLike | None = None):
+    from tui.app import make_app
+    path = Path(path or os.environ.get("FRIST_SNAPSHOT_DB") or "/tmp/frist-snapshot.json")
+    if path.exists():
+        path.unlink()
+    build_store(path)
+    clock = lambda: dt.datetime(2026, 1, 1, 12, 0)  # noqa: E731 — the real day must not matter
+    return make_app(open_store(path), TODAY.isoformat(), clock=clock)
+
+
+app = make()
+
+if __name__ == "__main__":
+    app.run()

@@ -1,0 +1,494 @@
+"""Pilot tests of the dashboard: every flow a person goes through, on a real store file."""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import functools
+import inspect
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from snapshot_app import build_store  # noqa: E402
+from store.db import open_store  # noqa: E402
+from tui.app import make_app  # noqa: E402
+from tui.screens.forms import ConfirmForm, ItemForm, NoteForm, PostponeForm  # noqa: E402
+from tui.screens.main import MainScreen  # noqa: E402
+from tui.widgets.table import CommitTable  # noqa: E402
+
+TODAY = "2025-11-24"
+SIZE = (120, 36)
+
+
+class Clock:
+    """A settable clock, so a test can move past midnight."""
+
+    def __init__(self, now: dt.datetime):
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+@pytest.fixture
+def store(db_path):
+    build_store(db_path)
+    return open_store(db_path)
+
+
+def app_for(store, clock=None, config=None, today=TODAY):
+    return make_app(store, today, config=config,
+                    clock=clock or Clock(dt.datetime(2025, 11, 24, 10, 0)))
+
+
+async def type_text(pilot, text: str) -> None:
+    for ch in text:
+        await pilot.press({" ": "space", "/": "slash", ".": "full_stop",
+                           ",": "comma"}.get(ch, ch))
+
+
+def find(store, title_part: str) -> tuple[int, dict]:
+    return next((i, r) for i, r in store.all() if title_part in r["title"])
+
+
+def titles(app) -> list[str]:
+    return [r["title"] for _i, r in app.visible_items()]
+
+
+def row_text(app, item_id: int) -> str:
+    """The text of the item's row as the table paints it."""
+    table = app.screen_stack[0].query_one(CommitTable)
+    index = app.view.rows.index(item_id)
+    return "".join(seg.text for seg in table._row_line(index))
+
+
+async def select(pilot, item_id: int) -> None:
+    pilot.app.selected_id = item_id
+    await pilot.pause()
+
+
+async def test_main_table_sorted_by_due_with_states(store):
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        items = app.visible_items()
+        dues = [r["due"] for _i, r in items]
+        assert dues == sorted(dues)
+        assert all(r["status"] == "open" for _i, r in items)  # the Open tab
+        first_id, first = items[0]
+        assert first["title"] == "Port authority publishes the dredging tender"
+        assert "6 d overdue" in row_text(app, first_id)
+        assert "needs decision" in row_text(app, first_id)
+        today_id, _ = find(store, "Rail strike")
+        assert "today" in row_text(app, today_id)
+        assert app.view.counts()["overdue"] == 1
+
+
+async def test_tabs_show_needs_decision_met_missed_all(store):
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        assert titles(app) == ["Port authority publishes the dredging tender"]
+        await pilot.press("3")
+        assert titles(app) == ["Budget draft sent to parliament"]
+        await pilot.press("4")
+        assert titles(app) == ["Ceasefire talks resume in Geneva"]
+        await pilot.press("5")
+        assert len(titles(app)) == len(store.all())
+
+
+async def test_add_with_a_good_date(store):
+    app = app_for(store)
+    before = len(store.all())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, ItemForm)
+        assert app.focused.id == "title"
+        await type_text(pilot, "Renew the lease")
+        await pilot.press("tab")
+        await type_text(pilot, "in 10 days")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Thu 4 Dec 2025 · in 10 days" in str(app.screen.query_one("#due-preview").render())
+        await pilot.press("tab")
+        await type_text(pilot, "Landlord")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    store.refresh()
+    assert len(store.all()) == before + 1
+    item_id, record = find(store, "Renew the lease")
+    assert (record["due"], record["actor"]) == ("2025-12-04", "Landlord")
+    assert app.selected_id == item_id
+
+
+async def test_add_with_a_bad_date_keeps_the_form_and_saves_nothing(store):
+    app = app_for(store)
+    before = store.all()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await type_text(pilot, "Something")
+        await pilot.press("tab")
+        await type_text(pilot, "when pigs fly")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "cannot understand this date" in str(app.screen.query_one("#due-preview").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemForm)  # still open, with the reason
+        assert "cannot understand" in str(app.screen.query_one("#form-error").render())
+        assert app.focused.id == "due"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    store.refresh()
+    assert store.all() == before
+
+
+async def test_add_without_a_title_is_refused(store):
+    app = app_for(store)
+    before = len(store.all())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "tab")
+        await type_text(pilot, "tomorrow")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemForm)
+        assert app.focused.id == "title"
+    store.refresh()
+    assert len(store.all()) == before
+
+
+async def test_search_filters_as_you_type_enter_selects_escape_clears(store):
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        open_count = len(app.visible_items())
+        await pilot.press("slash")
+        await type_text(pilot, "pek")
+        assert titles(app) == ["Trump besucht Peking"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, CommitTable)
+        assert app.selected_id == find(store, "Peking")[0]
+        await pilot.press("slash")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(app.visible_items()) == open_count
+        assert app.view.search == ""
+
+
+async def test_search_looks_in_sentences_and_actors(store):
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await type_text(pilot, "bessent")
+        assert titles(app) == ["Abkommen mit China über Seltene Erden abschließen"]
+        await pilot.press("escape")
+        await pilot.press("slash")
+        await type_text(pilot, "zzzz")
+        assert titles(app) == []
+        assert "Nothing matches" in str(app.screen.query_one("#empty").render())
+
+
+async def test_mark_met_with_a_note_then_undo(store):
+    app = app_for(store)
+    item_id, _ = find(store, "Port authority")
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, item_id)
+        await pilot.press("m")
+        assert isinstance(app.screen, NoteForm)
+        await type_text(pilot, "tender is online")
+        await pilot.press("enter")
+        await pilot.pause()
+        store.refresh()
+        record = store.get(item_id)
+        assert record["status"] == "met"
+        assert record["history"][-1]["note"] == "tender is online"
+        # the row changed at once, in place
+        assert "met" in row_text(app, item_id)
+        assert app.view.states[item_id] == "met"
+        await pilot.press("u")
+        await pilot.pause()
+        store.refresh()
+        assert store.get(item_id)["status"] == "open"
+        assert "needs decision" in row_text(app, item_id)
+
+
+async def test_mark_missed_with_an_empty_note(store):
+    app = app_for(store)
+    item_id, _ = find(store, "Rail strike")
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, item_id)
+        await pilot.press("x", "enter")
+        await pilot.pause()
+    store.refresh()
+    record = store.get(item_id)
+    assert record["status"] == "missed"
+    assert record["history"][-1]["note"] == ""
+
+
+async def test_escape_on_the_note_changes_nothing(store):
+    app = app_for(store)
+    item_id, _ = find(store, "Rail strike")
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, item_id)
+        await pilot.press("m", "escape")
+        await pilot.pause()
+    store.refresh()
+    assert store.get(item_id)["status"] == "open"
+
+
+async def test_postpone_moves_the_due_date(store):
+    app = app_for(store)
+    item_id, _ = find(store, "Port authority")
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, item_id)
+        await pilot.press("p")
+        assert isinstance(app.screen, PostponeForm)
+        await type_text(pilot, "in 2 weeks")
+        await pilot.press("tab")
+        await type_text(pilot, "delayed")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.view.states[item_id] == "upcoming"
+        assert app.selected_id == item_id
+    store.refresh()
+    record = store.get(item_id)
+    assert record["due"] == "2025-12-08"
+    assert record["history"][-1]["note"] == "delayed"
+
+
+async def test_delete_asks_first(store):
+    app = app_for(store)
+    item_id, _ = find(store, "Renew my passport")
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, item_id)
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmForm)
+        await pilot.press("n")
+        await pilot.pause()
+        store.refresh()
+        assert store.get(item_id)
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert item_id not in app.view.items
+        store.refresh()
+        assert item_id not in dict(store.all())
+        await pilot.press("u")
+        await pilot.pause()
+        assert item_id in app.view.items
+
+
+async def test_edit_changes_title_and_actor(store):
+    app = app_for(store)
+    item_id, _ = find(store, "Renew my passport")
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, item_id)
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, ItemForm)
+        form.query_one("#title").value = "Renew both passports"
+        form.query_one("#actor").value = "me"
+        await pilot.press("enter")
+        await pilot.pause()
+    store.refresh()
+    record = store.get(item_id)
+    assert (record["title"], record["actor"], record["due"]) == ("Renew both passports", "me",
+                                                                "2025-11-28")
+
+
+async def test_a_change_from_the_cli_appears_by_itself(store, frist):
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        result = frist("add", "Harbour tunnel reopens", "--due", "in 3 days", check=True)
+        new_id = int(result.stdout)
+        for _ in range(30):
+            await pilot.pause(0.1)
+            if new_id in app.view.items:
+                break
+        assert new_id in app.view.items
+        assert "Harbour tunnel reopens" in titles(app)
+
+
+async def test_refresh_key_reads_the_store_again(store):
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        other = open_store(store.path)
+        item_id, _ = find(other, "Rail strike")
+        other.mark(item_id, "met")
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.view.items[item_id]["status"] == "met"
+
+
+async def test_enter_opens_the_detail_pane_with_the_source(store):
+    app = app_for(store)
+    item_id, _ = find(store, "Abkommen")
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, item_id)
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen.query_one("#detail")
+        assert not detail.has_class("-hidden")
+        text = str(detail.query_one("#detail-body").render())
+        assert "bis zum 27. November" in text
+        assert "Scott Bessent" in text
+        assert "epochtimes-trump-xi.txt" in text
+        await pilot.press("escape")
+        assert detail.has_class("-hidden")
+
+
+async def test_clicks_select_and_open_rows(store):
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(CommitTable)
+        third = app.view.rows[2]
+        await pilot.click(CommitTable, offset=(20, 3))  # header line, then rows 0, 1, 2
+        await pilot.pause()
+        assert app.selected_id == third
+        assert app.screen.query_one("#detail").has_class("-hidden")
+        await pilot.click(CommitTable, offset=(20, 3))
+        await pilot.pause()
+        assert not app.screen.query_one("#detail").has_class("-hidden")
+        assert table.selected_id == third
+
+
+async def test_sort_cycles(store):
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        by_due = titles(app)
+        await pilot.press("s")
+        assert titles(app) == list(reversed(by_due))
+        await pilot.press("s")  # actor
+        actors = [r["actor"] for _i, r in app.visible_items() if r["actor"]]
+        assert actors == sorted(actors, key=str.casefold)
+
+
+async def test_untrusted_text_is_shown_literally(store, db_path):
+    nasty = "[bold]x[/bold] [/] [@click=app.quit]q[/] \x1b[31mred"
+    from store import model
+    item_id = store.add(model.new_record(nasty, model.Due.from_value("2025-11-30"),
+                                         actor="[red]Mallory[/red]"))
+    app = app_for(open_store(db_path))
+    async with app.run_test(size=(200, 36)) as pilot:
+        await select(pilot, item_id)
+        line = row_text(app, item_id)
+        assert "[bold]x[/bold] [/] [@click=app.quit]q[/]" in line
+        assert "\x1b" not in line and "\\x1b[31mred" in line
+        assert "[red]Mallory[/r…" in line  # the actor column is 16 cells wide
+        await pilot.press("enter")
+        await pilot.pause()
+        body = str(app.screen.query_one("#detail-body").render())
+        assert "[@click=app.quit]q[/]" in body and "\\x1b[31mred" in body
+        assert "[red]Mallory[/red]" in body
+        await pilot.click("#detail-body")  # a click on the text must not run "app.quit"
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("m")
+        await pilot.pause()
+        assert "[bold]x[/bold]" in str(app.screen.query_one(".form-subject").render())
+
+
+async def test_keymap_from_the_config_remaps_a_binding(store):
+    from store.config import Config
+    app = app_for(store, config=Config(keymap={"mark_met": "M"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("M")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteForm)
+
+
+async def test_countdowns_roll_over_at_midnight(store):
+    clock = Clock(dt.datetime(2025, 11, 24, 23, 59, 59))
+    app = app_for(store, clock=clock, today=None)  # the real (here: fake) clock
+    item_id, _ = find(store, "Rail strike")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.today == dt.date(2025, 11, 24)
+        assert app.view.states[item_id] == "due-today"
+        clock.now = dt.datetime(2025, 11, 25, 0, 0, 1)
+        app.tick()
+        await pilot.pause()
+        assert app.today == dt.date(2025, 11, 25)
+        assert app.view.states[item_id] == "overdue"
+        assert "1 d overdue" in row_text(app, item_id)
+
+
+async def test_fixed_today_still_moves_with_the_clock(store):
+    clock = Clock(dt.datetime(2030, 1, 1, 23, 59))
+    app = app_for(store, clock=clock, today="2025-11-24")
+    async with app.run_test(size=SIZE) as pilot:
+        clock.now = dt.datetime(2030, 1, 2, 0, 1)
+        app.tick()
+        await pilot.pause()
+        assert app.today == dt.date(2025, 11, 25)
+
+
+async def test_show_day_filters_the_main_table(store):
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.show_day(dt.date(2025, 11, 27))
+        await pilot.pause()
+        assert titles(app) == ["Abkommen mit China über Seltene Erden abschließen"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(titles(app)) > 1
+
+
+async def test_a_missing_screen_fails_only_its_key(store, monkeypatch):
+    from tui import app as app_module
+    monkeypatch.setitem(app_module.PUSHED_SCREENS, "timeline", ("tui.screens.nowhere", "Nope"))
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert any("not available" in str(n.message) for n in app._notifications)
+        await pilot.press("x")
+        assert isinstance(app.screen, NoteForm)  # everything else still works
+
+
+async def test_item_actions_follow_the_selection_on_a_pushed_screen(store):
+    """Another screen sets app.selected_id and lets m fall through to the app."""
+    from textual.screen import Screen
+
+    app = app_for(store)
+    item_id, _ = find(store, "Trump besucht")
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(Screen())
+        app.selected_id = item_id
+        await pilot.press("m", "enter")
+        await pilot.pause()
+        store.refresh()
+        assert store.get(item_id)["status"] == "met"
+
+
+async def test_help_lists_every_binding(store):
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = str(app.screen.query_one("Static").render())
+        for word in ("Add", "Met", "Missed", "Postpone", "Delete", "Undo", "Ingest", "Timeline"):
+            assert word in text
+
+
+def _run_async(test):
+    """Run an async Pilot test with asyncio (no async pytest plugin is installed)."""
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+    return run
+
+
+for _name, _test in list(globals().items()):
+    if _name.startswith("test_") and inspect.iscoroutinefunction(_test):
+        globals()[_name] = _run_async(_test)

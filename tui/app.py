@@ -1,0 +1,481 @@
+"""The frist dashboard: a Textual app over `store`.
+
+`make_app` builds it for `frist`, `frist --demo` and the tests. The app owns the data
+the screens show (`ItemView`), makes every change through `app.store`, and after each
+change — its own, or one another process wrote to the store file — calls
+`refresh_items()` on every screen in the stack that has it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+from typing import Callable, Iterable
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from store import model
+from store.db import Store
+from store.errors import FristError
+from tui.screens.forms import ConfirmForm, IngestForm, ItemForm, NoteForm, PostponeForm
+from tui.screens.main import MainScreen
+from tui.widgets.literal import literal
+from tui.widgets.table import CommitTable, hours_left_today
+from tui.widgets.view import SORTS, VIEWS, ItemView
+
+POLL_SECONDS = 1.0  # how often to look whether another process changed the store
+
+# Actions that act on the selected item: disabled (dimmed in the footer) without one.
+ITEM_ACTIONS = {"edit", "mark_met", "mark_missed", "reopen", "cancel", "postpone", "delete",
+                "open_detail"}
+
+# Screens by other modules: action -> (module, class). Imported when first used, so a
+# module that is missing or broken fails only its key, with a message.
+PUSHED_SCREENS = {
+    "timeline": ("tui.screens.timeline", "TimelineScreen"),
+    "calendar": ("tui.screens.calendar", "CalendarScreen"),
+    "stats": ("tui.screens.stats", "StatsScreen"),
+    "decide": ("tui.screens.decide", "DecideScreen"),
+}
+
+
+def _binding(key: str, action: str, description: str, tooltip: str, show: bool = True) -> Binding:
+    return Binding(key, action, description, show=show, id=action, tooltip=tooltip)
+
+
+class _DefaultConfig:
+    """Used only until store.config exists: the same fields, all defaults."""
+
+    due_soon_days = model.DUE_SOON_DAYS
+    keymap: dict[str, str] = {}
+    theme = None
+    lang = None
+    date_format = "%d %b %Y"
+    db = None
+    path = None
+
+
+def default_config():
+    try:
+        from store.config import load_config
+    except ImportError:
+        return _DefaultConfig()
+    return load_config()
+
+
+class FristApp(App):
+    CSS_PATH = "frist.tcss"
+    TITLE = "frist"
+
+    BINDINGS = [
+        _binding("a", "add", "Add", "Add a commitment by hand"),
+        _binding("e", "edit", "Edit", "Edit the selected commitment"),
+        _binding("m", "mark_met", "Met", "Mark the selected commitment met"),
+        _binding("x", "mark_missed", "Missed", "Mark the selected commitment missed"),
+        _binding("o", "reopen", "Reopen", "Open the selected commitment again", show=False),
+        _binding("c", "cancel", "Cancel item", "Mark the selected commitment cancelled", show=False),
+        _binding("p", "postpone", "Postpone", "Give the selected commitment a new due date"),
+        _binding("d", "delete", "Delete", "Delete the selected commitment (asks first)"),
+        _binding("u", "undo", "Undo", "Undo the last change"),
+        _binding("slash", "search", "Search", "Filter the table as you type"),
+        _binding("i", "ingest", "Ingest", "Extract commitments from an article"),
+        _binding("s", "sort", "Sort", "Cycle the sort order", show=False),
+        _binding("r", "refresh", "Reload", "Read the store again", show=False),
+        _binding("t", "timeline", "Timeline", "The commitments on a timeline"),
+        _binding("v", "calendar", "Calendar", "A month calendar of due dates", show=False),
+        _binding("R", "stats", "Record", "The track record: who keeps their word", show=False),
+        _binding("n", "decide", "Decide", "Go through what needs a decision", show=False),
+        _binding("question_mark", "help", "Help", "All keys"),
+        _binding("q", "quit", "Quit", "Leave frist"),
+    ]
+
+    def __init__(self, store: Store, today_text: str | None = None, config=None,
+                 clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+        super().__init__()
+        self.store = store
+        self.config = config if config is not None else default_config()
+        self.clock = clock
+        self.today_fixed = bool(today_text)
+        real = clock().date()
+        if today_text:
+            from store.when import parse_today
+            self._offset = parse_today(today_text) - real  # --today shifts the calendar
+        else:
+            self._offset = dt.timedelta(0)
+        self.today: dt.date = real + self._offset
+        self.view = ItemView(self.today, self.config.due_soon_days)
+        self._selected: int | None = None
+        self._seen_mtime = store.mtime()
+        self._minute = -1
+        self.view.load(store.all())  # before the first paint: the table shows rows at once
+        self._selected = self.view.rows[0] if self.view.rows else None
+
+    # -- the contract other screens use
+    def get_default_screen(self) -> Screen:
+        return MainScreen()
+
+    @property
+    def main(self) -> MainScreen:
+        return self.screen_stack[0]
+
+    def visible_items(self) -> list[tuple[int, dict]]:
+        items = self.view.items
+        return [(i, items[i]) for i in self.view.rows]
+
+    @property
+    def selected_id(self) -> int | None:
+        return self._selected
+
+    @selected_id.setter
+    def selected_id(self, item_id: int | None) -> None:
+        self._selected = item_id
+        if self.screen_stack and item_id is not None:
+            self.main.query_one(CommitTable).move_to(item_id)
+        self.refresh_bindings()
+
+    def follow_cursor(self, item_id: int | None) -> None:
+        """The main table's cursor moved."""
+        if item_id != self._selected:
+            self._selected = item_id
+            self.refresh_bindings()
+
+    def show_day(self, day: dt.date) -> None:
+        """Back to the main table, showing what falls due on `day`."""
+        self._to_main()
+        self.view.view = "all"
+        self.set_day(day)
+
+    def now(self) -> dt.datetime:
+        return self.clock() + self._offset
+
+    # -- start, ticks, reloads
+    def on_mount(self) -> None:
+        keymap = getattr(self.config, "keymap", None)
+        if keymap:
+            self.set_keymap(keymap)
+        theme = getattr(self.config, "theme", None)
+        if theme:
+            if theme in self.available_themes:
+                self.theme = theme
+            else:
+                self.notify(f"unknown theme {theme!r} in the config; using the default",
+                            severity="warning")
+        self.set_interval(POLL_SECONDS, self.tick)
+
+    def tick(self) -> None:
+        """Every second: a new day, a change on disk, the clock in the top bar."""
+        now = self.now()
+        if now.date() != self.today:
+            self.today = self.view.today = now.date()
+            self.view.restate()
+            self.refresh_screens()
+        if self.store.mtime() != self._seen_mtime:
+            self.reload(quiet=False)
+        tables = self.main.query(CommitTable)
+        if now.minute != self._minute and tables:
+            self._minute = now.minute
+            table = tables.first()
+            table.now_hours = None if self.today_fixed else hours_left_today(self.clock())
+            table.refresh()
+            self.main.refresh_counts()
+
+    def reload(self, quiet: bool = True) -> None:
+        """Read the whole store again (another process changed it, or after undo)."""
+        self.store.refresh()
+        self._seen_mtime = self.store.mtime()
+        try:
+            items = self.store.all()
+        except FristError as e:
+            self.notify(str(e), title="cannot read the store", severity="error", timeout=10)
+            return
+        self.view.load(items)
+        if not quiet:
+            self.notify("The store changed on disk; the view follows it.", timeout=3)
+        self.refresh_screens()
+
+    def refresh_screens(self) -> None:
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_items", None)
+            if refresh is not None:
+                refresh()
+        self.refresh_bindings()
+
+    def set_view(self, name: str) -> None:
+        self.view.view = name if name in VIEWS else "open"
+        self.view.day = None
+        self.view.rebuild()
+        self.main.refresh_items()
+
+    def set_search(self, text: str) -> None:
+        self.view.search = text.strip()
+        self.view.rebuild()
+        self.main.refresh_items()
+
+    def set_day(self, day: dt.date | None) -> None:
+        self.view.day = day
+        self.view.rebuild()
+        if self.view.rows and self._selected not in self.view.rows:
+            self._selected = self.view.rows[0]
+        self.main.refresh_items()
+
+    def _to_main(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    # -- changes
+    def _item(self) -> tuple[int, dict] | None:
+        item_id = self._selected
+        record = self.view.items.get(item_id) if item_id is not None else None
+        if record is None:
+            self.notify("Nothing is selected.", severity="warning", timeout=2)
+            return None
+        return item_id, record
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ITEM_ACTIONS and self.view.items.get(self._selected) is None:
+            return None  # shown dimmed: there is nothing to act on
+        return True
+
+    def change(self, item_id: int, write: Callable[[], dict | None], message: str) -> bool:
+        """Make one change through the store, then move only that item's row."""
+        try:
+            record = write()
+        except FristError as e:
+            self.notify(str(e), title="not changed", severity="error", timeout=6)
+            return False
+        self._seen_mtime = self.store.mtime()
+        self.view.update(item_id, record, linger=True)
+        self.refresh_screens()
+        self.notify(message, timeout=3)
+        return True
+
+    def action_add(self) -> None:
+        def done(form: dict | None) -> None:
+            if form is None:
+                return
+            record = model.new_record(form["title"], form["due"], actor=form["actor"],
+                                      tags=form["tags"], note=form["note"])
+            try:
+                item_id = self.store.add(record)
+            except FristError as e:
+                self.notify(str(e), title="not added", severity="error", timeout=6)
+                return
+            self._seen_mtime = self.store.mtime()
+            self.view.update(item_id, self.store.get(item_id))
+            self._selected = item_id
+            self.refresh_screens()
+            shown = "" if item_id in self.view.rows else " (not shown in this view)"
+            self.notify(f"Added #{item_id}: due {model.due_label(record)}, "
+                        f"{model.countdown(record, self.today)}{shown}", timeout=4)
+        self.push_screen(ItemForm(), done)
+
+    def action_edit(self) -> None:
+        if (item := self._item()) is None:
+            return
+        item_id, record = item
+
+        def done(form: dict | None) -> None:
+            if form is not None:
+                self.change(item_id, lambda: self.store.edit(
+                    item_id, title=form["title"], due=form["due"], actor=form["actor"],
+                    tags=form["tags"], note=form["note"]), f"#{item_id} edited")
+        self.push_screen(ItemForm(record, item_id), done)
+
+    def _decide(self, status: str, heading: str) -> None:
+        if (item := self._item()) is None:
+            return
+        item_id, record = item
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                self.change(item_id, lambda: self.store.mark(item_id, status, note),
+                            f"#{item_id} {'reopened' if status == 'open' else status} — u undoes")
+        self.push_screen(NoteForm(heading, record), done)
+
+    def action_mark_met(self) -> None:
+        self._decide("met", "Mark as met")
+
+    def action_mark_missed(self) -> None:
+        self._decide("missed", "Mark as missed")
+
+    def action_cancel(self) -> None:
+        self._decide("cancelled", "Mark as cancelled (no longer expected)")
+
+    def action_reopen(self) -> None:
+        self._decide("open", "Open again")
+
+    def action_postpone(self) -> None:
+        if (item := self._item()) is None:
+            return
+        item_id, record = item
+
+        def done(answer) -> None:
+            if answer is not None:
+                due, note = answer
+                self.change(item_id, lambda: self.store.postpone(item_id, due, note),
+                            f"#{item_id} now due {model.due_label({'due': due.due.isoformat(), 'precision': due.precision})}")
+        self.push_screen(PostponeForm(record), done)
+
+    def action_delete(self) -> None:
+        if (item := self._item()) is None:
+            return
+        item_id, record = item
+        question = Content.assemble("Delete #", str(item_id), "?\n\n",
+                                    literal(record.get("title", ""), "bold", one_line=False),
+                                    ("\n\nu undoes it.", "$text-muted"))
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.change(item_id, lambda: self.store.remove(item_id) and None,
+                            f"#{item_id} deleted — u undoes")
+        self.push_screen(ConfirmForm(question), done)
+
+    def action_undo(self) -> None:
+        try:
+            label = self.store.undo()
+        except FristError as e:
+            self.notify(str(e), severity="warning", timeout=3)
+            return
+        self.reload()
+        self.notify(f"Undone: {label}", timeout=3)
+
+    def action_refresh(self) -> None:
+        self.reload()
+        self.notify("Reloaded.", timeout=2)
+
+    def action_open_detail(self) -> None:
+        if (item := self._item()) is None:
+            return
+        self._to_main()
+        if item[0] not in self.view.rows:
+            self.set_view("all")
+        self.selected_id = item[0]
+        self.main.toggle_detail(True)
+
+    def action_search(self) -> None:
+        self._to_main()
+        self.main.open_search()
+
+    def action_sort(self) -> None:
+        self.view.cycle_sort()
+        self.main.refresh_items()
+        self.notify(f"Sorted by {SORTS[self.view.sort]}", timeout=2)
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+        self.push_screen(HelpScreen())
+
+    # -- screens by the other engineers
+    def _push_named(self, action: str) -> None:
+        module_name, class_name = PUSHED_SCREENS[action]
+        if type(self.screen).__name__ == class_name:
+            return  # already there
+        try:
+            module = __import__(module_name, fromlist=[class_name])
+            screen_class = getattr(module, class_name)
+        except Exception as e:  # noqa: BLE001 — a missing screen must not end the app
+            self.notify(f"{class_name} is not available: {e}", severity="error", timeout=6)
+            return
+        self.push_screen(screen_class())
+
+    def action_timeline(self) -> None:
+        self._push_named("timeline")
+
+    def action_calendar(self) -> None:
+        self._push_named("calendar")
+
+    def action_stats(self) -> None:
+        self._push_named("stats")
+
+    def action_decide(self) -> None:
+        self._push_named("decide")
+
+    # -- ingest
+    def action_ingest(self) -> None:
+        def done(request: dict | None) -> None:
+            if request is not None:
+                self.notify("Reading and extracting…", timeout=3)
+                self._extract(request)
+        self.push_screen(IngestForm(), done)
+
+    @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
+    def _extract(self, request: dict) -> None:
+        from store import ingest
+        published = request["published"].due if request["published"] else None
+        try:
+            if request["source"]:
+                loaded = ingest.load(request["source"], published=published, today=self.today)
+                documents, skipped, warnings = loaded.documents, loaded.skipped, loaded.warnings
+            else:
+                documents = [ingest.Document(request["text"], "pasted text", published or self.today,
+                                             None, "given" if published else "today")]
+                skipped, warnings = [], []
+            proposals = ingest.propose(self.store, documents, self.today)
+        except FristError as e:
+            self.call_from_thread(self.notify, str(e), title="cannot ingest", severity="error",
+                                  timeout=8)
+            return
+        self.call_from_thread(self.review, proposals, skipped, warnings)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.group == "ingest":
+            self.notify(f"{type(event.worker.error).__name__}: {event.worker.error}",
+                        title="ingest failed", severity="error", timeout=10)
+
+    def review(self, proposals: list, skipped=(), warnings=()) -> None:
+        """Show the proposals; store what is accepted."""
+        for name, reason in skipped:
+            self.notify(f"{name}: {reason}", title="skipped", severity="warning", timeout=6)
+        for warning in warnings:
+            self.notify(str(warning), severity="warning", timeout=6)
+        if not proposals:
+            self.notify("No dated commitments found.", severity="warning", timeout=5)
+            return
+        from tui.screens.review import ReviewScreen
+        self.push_screen(ReviewScreen(proposals), self._commit)
+
+    def _commit(self, accepted: list | None) -> None:
+        if not accepted:
+            return
+        from store import ingest
+        try:
+            outcome = ingest.commit(self.store, accepted)
+        except FristError as e:
+            self.notify(str(e), title="nothing stored", severity="error", timeout=8)
+            return
+        self.reload()
+        if outcome.new_ids:
+            if outcome.new_ids[0] not in self.view.rows:
+                self.set_view("all")
+            self.selected_id = outcome.new_ids[0]
+        parts = [f"{len(outcome.new_ids)} added"]
+        if outcome.merged_ids:
+            parts.append(f"{len(outcome.merged_ids)} merged into stored items")
+        if outcome.already_known:
+            parts.append(f"{outcome.already_known} already known")
+        self.notify(", ".join(parts) + " — u undoes", title="ingested", timeout=5)
+
+    # -- command palette: every binding, by its description
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for binding in self.BINDINGS:
+            if binding.action in ("quit", "help"):
+                continue
+            yield SystemCommand(binding.description, f"{binding.tooltip}  [{binding.key}]",
+                                partial(self.run_action, binding.action))
+        for name, (label, _states) in VIEWS.items():
+            yield SystemCommand(f"View: {label}", f"Show {label.lower()} commitments",
+                                partial(self.set_view, name))
+
+
+def make_app(store: Store, today_text: str | None = None, config=None, **kwargs) -> FristApp:
+    """The dashboard on `store` (frist, frist --demo and the tests all build it here)."""
+    return FristApp(store, today_text, config, **kwargs)
+
+
+def run_app(store: Store, today_text: str | None = None) -> None:
+    make_app(store, today_text).run()

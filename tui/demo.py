@@ -1,0 +1,117 @@
+"""`frist --demo`: the dashboard on a temporary store filled from the sample articles.
+
+The articles in tui/samples/ carry date placeholders that are filled in relative to the
+demo's today, then go through the real extractor and ingest, like any article would.
+A few typed items and decisions are added, so every state shows up.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from store import model
+
+SAMPLES = Path(__file__).with_name("samples")
+MONTHS = {
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+           "Oktober", "November", "Dezember"),
+    "en": tuple(calendar.month_name[1:]),
+}
+TOKEN = re.compile(r"\{([dmy]):(-?\d+)\}")
+
+# Typed items: (title, days from today, actor, tags)
+TYPED = [
+    ("Ask the port press office for the tender documents", 1, "", ["follow-up"]),
+    ("Write the quarterly piece on broken promises", 14, "", ["writing"]),
+    ("Check whether the rail compensation scheme was published", 26, "", ["follow-up"]),
+]
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def fill(template: str, today: dt.date, published: dt.date, lang: str) -> str:
+    """The article with its placeholders replaced by dates in its language."""
+    names = MONTHS[lang]
+
+    def date_words(m: re.Match) -> str:
+        kind, n = m[1], int(m[2])
+        if kind == "y":
+            return str(today.year + n)
+        if kind == "m":
+            day = _add_months(today, n)
+            return f"{names[day.month - 1]} {day.year}"
+        day = today + dt.timedelta(days=n)
+        words = f"{day.day}. {names[day.month - 1]}" if lang == "de" else f"{day.day} {names[day.month - 1]}"
+        return words if day.year == published.year else f"{words} {day.year}"
+    return TOKEN.sub(date_words, template)
+
+
+def sample_articles(today: dt.date) -> list[tuple[str, str, dt.date, str]]:
+    """(name, text, published, lang) of every sample, dated for `today`."""
+    out = []
+    for path in sorted(SAMPLES.glob("*.txt")):
+        head, lang_line, body = path.read_text(encoding="utf-8").split("\n", 2)
+        published = today + dt.timedelta(days=int(head.split(":", 1)[1]))
+        lang = lang_line.split(":", 1)[1].strip()
+        out.append((path.name, fill(body, today, published, lang), published, lang))
+    return out
+
+
+def _ingest(store, today: dt.date) -> None:
+    articles = sample_articles(today)
+    try:
+        from store import ingest
+    except ImportError:  # store/ingest.py not there yet: the extractor alone
+        ingest = None
+    if ingest is not None:
+        documents = [ingest.Document(text, name, published, lang, "given")
+                     for name, text, published, lang in articles]
+        ingest.commit(store, ingest.propose(store, documents, today))
+        return
+    from store.extract import extract
+    records = []
+    for name, text, published, lang in articles:
+        for c in extract(text, published, lang):
+            due = model.Due(dt.date.fromisoformat(str(c.due)), c.precision,
+                            dt.date.fromisoformat(str(c.window_start)), c.due_text)
+            source = {"sentence": c.sentence, "document": name,
+                      "published": published.isoformat(), "lang": lang}
+            records.append(model.new_record(c.title, due, actor=c.actor or "", sources=[source]))
+    store.add_many(records, "demo")
+
+
+def build_demo_store(path: str | Path, today: dt.date):
+    """A store at `path` holding the sample articles' commitments and a few of our own."""
+    from store.db import open_store
+    store = open_store(path)
+    _ingest(store, today)
+    store.add_many([model.new_record(title, model.Due.day(today + dt.timedelta(days=days)),
+                                     actor=actor, tags=tags)
+                    for title, days, actor, tags in TYPED], "demo")
+    # Decide the two oldest overdue items, so met and missed show up too.
+    overdue = sorted((r["due"], i) for i, r in store.all()
+                     if model.record_state(r, today) == "overdue")
+    for (_due, item_id), (status, note) in zip(overdue, [("met", "confirmed by the press office"),
+                                                          ("missed", "no sign of it by the date")]):
+        store.mark(item_id, status, note)
+    return store
+
+
+def run_demo(env) -> None:
+    from store.db import open_store
+    from tui.app import make_app
+    folder = Path(tempfile.mkdtemp(prefix="frist-demo-"))
+    try:
+        path = folder / "store.json"
+        build_demo_store(path, env.today)
+        make_app(open_store(path), env.today_text).run()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

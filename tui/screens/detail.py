@@ -1,0 +1,114 @@
+"""The detail pane: everything about one commitment, beside the main table.
+
+It follows the table's cursor while it is open. Every untrusted string goes in as a
+Content object (see tui.widgets.literal), so nothing in an article is read as markup.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from store import model
+from tui.widgets.literal import highlighted, literal
+from tui.widgets.table import STATE_WORDS
+
+STATE_STYLE = {
+    "overdue": "bold $text-error", "due-today": "bold $text-warning", "due-soon": "$text-warning",
+    "upcoming": "", "met": "$text-success", "missed": "$text-error", "cancelled": "$text-muted",
+}
+
+
+def _day(text: str) -> str:
+    try:
+        d = dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return str(text)
+    return f"{d:%a} {d.day} {model.MONTH_ABBR[d.month - 1]} {d.year}"
+
+
+def _when(stamp: str) -> str:
+    try:
+        t = dt.datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return str(stamp)
+    return f"{t.day} {model.MONTH_ABBR[t.month - 1]} {t.year} {t:%H:%M}"
+
+
+def describe(item_id: int, record: dict, today: dt.date, soon_days: int = model.DUE_SOON_DAYS) -> Content:
+    """The whole item as one Content: title, due window, sources, history."""
+    state = model.record_state(record, today, soon_days)
+    label = Content.styled
+    parts: list[Content] = [
+        literal(record.get("title", ""), "bold", one_line=False),
+        Content("\n"),
+        label(f"#{item_id} · ", "$text-muted"),
+        label(STATE_WORDS.get(state, state), STATE_STYLE.get(state, "")),
+        label(f" · {model.countdown(record, today)}", "$text-muted"),
+        Content("\n\n"),
+    ]
+
+    def field(name: str, value: Content | str) -> None:
+        parts.append(label(f"{name:<10}", "$text-muted"))
+        parts.append(value if isinstance(value, Content) else literal(value))
+        parts.append(Content("\n"))
+
+    due = model.due_label(record)
+    start, end = record.get("window_start") or record["due"], record["due"]
+    if start == end:
+        field("due", _day(end))
+    else:
+        field("due", f"{due}  (window {_day(start)} – {_day(end)})")
+    if record.get("due_text"):
+        field("said as", literal(record["due_text"]))
+    field("actor", literal(record.get("actor") or "—"))
+    if record.get("tags"):
+        field("tags", literal(", ".join(record["tags"])))
+    field("status", record["status"])
+
+    sources = record.get("sources") or []
+    parts.append(label("\nSources\n", "bold"))
+    if not sources:
+        parts.append(label("typed in by hand\n", "$text-muted"))
+    for source in sources:
+        sentence = source.get("sentence", "")
+        if sentence:
+            parts += [Content("“"), highlighted(sentence, record.get("due_text", ""),
+                                                "bold $text-warning underline"),
+                      Content("”\n")]
+        meta = literal(source.get("document") or "unknown document")
+        published = source.get("published")
+        parts.append(label("  ", "") + meta.stylize("$text-muted"))
+        if published:
+            parts.append(label(f" · published {_day(published)}", "$text-muted"))
+        if source.get("lang"):
+            parts.append(label(f" · {source['lang']}", "$text-muted"))
+        parts.append(Content("\n"))
+
+    parts.append(label("\nHistory\n", "bold"))
+    for event in record.get("history", []):
+        parts.append(label(f"{_when(event.get('at', '')):<18} ", "$text-muted"))
+        parts.append(literal(event.get("event", "")))
+        if event.get("note"):
+            parts.append(label(" — ", "$text-muted"))
+            parts.append(literal(event["note"], "italic"))
+        parts.append(Content("\n"))
+    return Content("").join(parts)
+
+
+class DetailPane(VerticalScroll, can_focus=False):
+    """Shows one item; `show(id)` switches to another, `show(None)` says so."""
+
+    def compose(self):
+        yield Static(id="detail-body")
+
+    def show(self, item_id: int | None) -> None:
+        body = self.query_one("#detail-body", Static)
+        app = self.app
+        record = app.view.items.get(item_id) if item_id is not None else None
+        if record is None:
+            body.update(Content.styled("Nothing selected.", "$text-muted"))
+            return
+        body.update(describe(item_id, record, app.today, app.view.soon_days))

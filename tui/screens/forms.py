@@ -1,0 +1,285 @@
+"""Modal forms: add/edit a commitment, postpone, a note for a decision, confirm, ingest.
+
+Each form returns what was typed through `dismiss`; the app makes the one store call.
+So an invalid form never writes anything, and Escape always leaves the store as it was.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static, TextArea
+
+from store import model
+from store.errors import FristError
+from tui.widgets.literal import literal
+
+
+def preview_text(due: model.Due, today: dt.date) -> str:
+    """How a typed date was understood: 'Thu 4 Dec 2025 · in 10 days'."""
+    left = model.days_left(due.due, today)
+    if left == 0:
+        rel = "today"
+    elif left == 1:
+        rel = "tomorrow"
+    elif left == -1:
+        rel = "yesterday"
+    else:
+        rel = f"in {left} days" if left > 0 else f"{-left} days ago"
+    d = due.due
+    if due.precision == "day":
+        shown = f"{d:%a} {d.day} {model.MONTH_ABBR[d.month - 1]} {d.year}"
+    else:
+        s = due.window_start
+        shown = (f"{model.due_label({'due': d.isoformat(), 'precision': due.precision})} "
+                 f"({s.day} {model.MONTH_ABBR[s.month - 1]} – {d.day} {model.MONTH_ABBR[d.month - 1]} {d.year})")
+    return f"{shown} · {rel}"
+
+
+def read_due(text: str, today: dt.date) -> model.Due:
+    from store.when import parse_when
+    return parse_when(text, today)
+
+
+class DuePreview(Static):
+    """Below a date field: how the text is understood, worked out off the UI thread
+    (dateparser can take a moment on its first use)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__("", markup=False, **kwargs)
+        self.text = ""
+
+    def follow(self, text: str) -> None:
+        self.text = text
+        if not text.strip():
+            self.update("")
+            self.set_class(False, "-bad")
+            return
+        self._understand(text, self.app.today)
+
+    @work(thread=True, exclusive=True, group="due-preview")
+    def _understand(self, text: str, today: dt.date) -> None:
+        try:
+            shown, bad = preview_text(read_due(text, today), today), False
+        except FristError:
+            shown, bad = "cannot understand this date", True
+        self.app.call_from_thread(self._show, text, shown, bad)
+
+    def _show(self, text: str, shown: str, bad: bool) -> None:
+        if text == self.text:  # a newer keystroke may have arrived meanwhile
+            self.update(shown)
+            self.set_class(bad, "-bad")
+
+
+def field(label: str, widget) -> Horizontal:
+    """One form line: a label, then the input."""
+    return Horizontal(Label(label, classes="field-label"), widget, classes="field")
+
+
+def text_input(name: str, value: str = "", placeholder: str = "") -> Input:
+    return Input(value, placeholder=placeholder, id=name, compact=True)
+
+
+class FormScreen(ModalScreen):
+    """Common to the forms: Escape cancels, an error line, a hint line."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="form_cancel")]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def error(self, message: str, field: str | None = None) -> None:
+        self.query_one("#form-error", Static).update(literal(message))
+        if field:
+            self.query_one(f"#{field}", Input).focus()
+
+
+class ItemForm(FormScreen):
+    """Add (no record) or edit (a record) a commitment. Returns a dict of the fields."""
+
+    def __init__(self, record: dict | None = None, item_id: int | None = None,
+                 heading: str | None = None) -> None:
+        super().__init__()
+        self.record = record
+        self.item_id = item_id
+        self.heading = heading or (f"Edit #{item_id}" if record else "Add a commitment")
+        self.initial_due = model.due_of(record).value if record else ""
+
+    def compose(self) -> ComposeResult:
+        r = self.record or {}
+        with Vertical(classes="form-box"):
+            yield Label(self.heading, classes="form-title")
+            yield field("Title", text_input("title", r.get("title", ""), "what was promised"))
+            yield field("Due", text_input("due", self.initial_due,
+                                          "27 Nov · in 10 days · April 2026 · bis Ende März"))
+            yield DuePreview(id="due-preview", classes="preview")
+            yield field("Actor", text_input("actor", r.get("actor", ""), "who promised it"))
+            yield field("Tags", text_input("tags", ", ".join(r.get("tags", [])),
+                                           "comma, separated"))
+            yield field("Note", text_input("note", "", "kept in the history"))
+            yield Static("", id="form-error", classes="form-error")
+            yield Static("Enter saves · Tab next field · Escape cancels", classes="form-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()
+        if self.initial_due:
+            self.query_one(DuePreview).follow(self.initial_due)
+
+    @on(Input.Changed, "#due")
+    def _due_changed(self, event: Input.Changed) -> None:
+        self.query_one(DuePreview).follow(event.value)
+
+    @on(Input.Submitted)
+    def save(self) -> None:
+        value = {name: self.query_one(f"#{name}", Input).value
+                 for name in ("title", "due", "actor", "tags", "note")}
+        if not value["title"].strip():
+            self.error("A commitment needs a title.", "title")
+            return
+        if not value["due"].strip():
+            self.error("When is it due? Try '27 Nov', 'in 10 days' or 'April 2026'.", "due")
+            return
+        due = None
+        if not self.record or value["due"].strip() != self.initial_due:
+            try:
+                due = read_due(value["due"], self.app.today)
+            except FristError as e:
+                self.error(f"{e}. Try '27 Nov', 'in 10 days' or 'April 2026'.", "due")
+                return
+        tags = [t.strip() for t in value["tags"].split(",") if t.strip()]
+        self.dismiss({"title": value["title"], "due": due, "actor": value["actor"],
+                      "tags": tags, "note": value["note"]})
+
+
+class NoteForm(FormScreen):
+    """Asks for an optional note for a decision (met, missed, cancel, reopen)."""
+
+    def __init__(self, heading: str, record: dict) -> None:
+        super().__init__()
+        self.heading = heading
+        self.record = record
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-box"):
+            yield Label(self.heading, classes="form-title")
+            yield Static(literal(self.record.get("title", ""), one_line=False), classes="form-subject")
+            yield field("Note", text_input("note", "", "optional"))
+            yield Static("", id="form-error", classes="form-error")
+            yield Static("Enter confirms (the note may be empty) · Escape cancels", classes="form-hint")
+
+    @on(Input.Submitted)
+    def save(self) -> None:
+        self.dismiss(self.query_one("#note", Input).value)
+
+
+class PostponeForm(FormScreen):
+    """A new due date (with the live preview) and a note. Returns (Due, note)."""
+
+    def __init__(self, record: dict) -> None:
+        super().__init__()
+        self.record = record
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-box"):
+            yield Label("Postpone", classes="form-title")
+            yield Static(literal(self.record.get("title", ""), one_line=False), classes="form-subject")
+            yield Static(Content.styled(f"now due {model.due_label(self.record)}", "$text-muted"))
+            yield field("New due", text_input("due", "", "in 2 weeks · 15 Jan · Q2 2026"))
+            yield DuePreview(id="due-preview", classes="preview")
+            yield field("Note", text_input("note", "", "why (optional)"))
+            yield Static("", id="form-error", classes="form-error")
+            yield Static("Enter saves · Escape cancels", classes="form-hint")
+
+    @on(Input.Changed, "#due")
+    def _due_changed(self, event: Input.Changed) -> None:
+        self.query_one(DuePreview).follow(event.value)
+
+    @on(Input.Submitted)
+    def save(self) -> None:
+        text = self.query_one("#due", Input).value
+        try:
+            due = read_due(text, self.app.today)
+        except FristError as e:
+            self.error(f"{e}.", "due")
+            return
+        self.dismiss((due, self.query_one("#note", Input).value))
+
+
+class ConfirmForm(ModalScreen[bool]):
+    """Yes or no. y / Enter on the first button confirms; n / Escape keeps things."""
+
+    BINDINGS = [Binding("y", "answer(True)", "Yes", id="confirm_yes"),
+                Binding("n,escape", "answer(False)", "No", id="confirm_no")]
+
+    def __init__(self, question: Content, yes: str = "Delete", no: str = "Keep") -> None:
+        super().__init__()
+        self.question, self.yes, self.no = question, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-box confirm"):
+            yield Static(self.question, classes="form-subject")
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.yes} (y)", variant="error", id="yes")
+                yield Button(f"{self.no} (n)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+
+class IngestForm(FormScreen):
+    """Where the article comes from: a path, URL or feed, or text pasted into the box.
+    Returns {"source": str, "text": str, "published": Due | None}."""
+
+    BINDINGS = [Binding("ctrl+s,f2", "run", "Extract", id="ingest_run"),
+                Binding("escape", "cancel", "Cancel", id="form_cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-box ingest"):
+            yield Label("Ingest an article", classes="form-title")
+            yield field("From", text_input("source", "",
+                                           "a file, folder, URL or feed (Enter extracts)"))
+            yield Label("…or paste the article here:", classes="paste-label")
+            yield TextArea(id="pasted", soft_wrap=True, show_line_numbers=False, compact=True)
+            yield field("Published", text_input("published", "",
+                                                "optional: 24 Nov 2025 (default: the document's date, else today)"))
+            yield Static("", id="form-error", classes="form-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Extract (ctrl+s)", variant="primary", id="run")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#source", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#run")
+    def action_run(self) -> None:
+        source = self.query_one("#source", Input).value.strip()
+        text = self.query_one("#pasted", TextArea).text
+        if not source and not text.strip():
+            self.error("Give a path or URL, or paste some text.", "source")
+            return
+        published_text = self.query_one("#published", Input).value.strip()
+        published = None
+        if published_text:
+            try:
+                published = read_due(published_text, self.app.today)
+            except FristError as e:
+                self.error(f"{e}.", "published")
+                return
+        self.dismiss({"source": source, "text": text, "published": published})
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,173 @@
+"""Review what the extractor proposes before anything is stored.
+
+Each proposal shows its sentence (date words highlighted), due, actor and confidence,
+and whether the store already holds it. Accept, reject or edit each, or accept all;
+"Store" dismisses the screen with the accepted proposals, which the app commits through
+store.ingest.commit (one undo step; a known commitment gains a source, not a twin).
+"""
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, ListItem, ListView, Static
+
+from store import model
+from tui.screens.forms import ItemForm
+from tui.widgets.literal import highlighted, literal
+
+MARKS = {
+    "pending": ("?", "$text-muted", "undecided"),
+    "accepted": ("✓", "bold $text-success", "accept"),
+    "rejected": ("✗", "$text-error", "reject"),
+}
+
+
+def _due_record(due: model.Due) -> dict:
+    return {"due": due.due.isoformat(), "precision": due.precision, "status": "open"}
+
+
+class ProposalCard(ListItem):
+    def __init__(self, proposal, index: int) -> None:
+        super().__init__()
+        self.proposal = proposal
+        self.index = index
+        self.decision = "pending"
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.describe())
+
+    def set_decision(self, decision: str) -> None:
+        self.decision = decision
+        self.query_one(Static).update(self.describe())
+        for name in MARKS:
+            self.set_class(name == decision, f"-{name}")
+
+    def describe(self) -> Content:
+        p = self.proposal
+        today = self.app.today
+        mark, style, word = MARKS[self.decision]
+        due = _due_record(p.due)
+        head = [
+            (f" {mark} {word:<9} ", style),
+            (f"{model.due_label(due):<12}", "bold"),
+            (f"{model.countdown(due, today):<13}", "$text-muted"),
+            literal(p.title, "bold"),
+        ]
+        meta = [("    ", ""), ("actor ", "$text-muted"), literal(p.actor or "—"),
+                ("   confidence ", "$text-muted"), (f"{p.confidence:.0%}", ""),
+                ("   from ", "$text-muted"), literal(p.document.name)]
+        if p.known_id is not None:
+            meta.append((f"   already stored as #{p.known_id}: accepting adds this source",
+                         "bold $text-warning"))
+        sentence = Content.assemble("    “", highlighted(p.sentence, p.due.text or "",
+                                                        "bold $text-warning underline"), "”")
+        return Content("\n").join([Content.assemble(*head), Content.assemble(*meta), sentence])
+
+
+class ReviewScreen(Screen):
+    BINDINGS = [
+        Binding("a", "decide('accepted')", "Accept", id="review_accept"),
+        Binding("x", "decide('rejected')", "Reject", id="review_reject"),
+        Binding("space", "toggle", "Toggle", id="review_toggle"),
+        Binding("e", "edit", "Edit", id="review_edit"),
+        Binding("A", "accept_all", "Accept all", id="review_accept_all"),
+        Binding("s,ctrl+s", "store", "Store accepted", id="review_store"),
+        Binding("escape", "leave", "Cancel", id="review_cancel"),
+    ]
+
+    def __init__(self, proposals: list) -> None:
+        super().__init__()
+        self.proposals = proposals
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="review-head")
+        yield ListView(*(ProposalCard(p, i) for i, p in enumerate(self.proposals)),
+                       id="proposals")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(ListView).focus()
+        self._head()
+
+    def refresh_items(self) -> None:
+        """The store changed meanwhile: nothing to redo here (commit checks again)."""
+
+    @property
+    def cards(self) -> list[ProposalCard]:
+        return list(self.query(ProposalCard))
+
+    def _current(self) -> ProposalCard | None:
+        item = self.query_one(ListView).highlighted_child
+        return item if isinstance(item, ProposalCard) else None
+
+    def _head(self) -> None:
+        cards = self.cards
+        docs = sorted({c.proposal.document.name for c in cards})
+        counts = {name: sum(c.decision == name for c in cards) for name in MARKS}
+        shown = docs[0] if len(docs) == 1 else f"{len(docs)} documents"
+        self.query_one("#review-head", Static).update(Content.assemble(
+            ("Review ", "bold"), (f"{len(cards)} proposed commitments from ", ""),
+            literal(shown), ("   ", ""),
+            (f"✓ {counts['accepted']}  ", "$text-success"), (f"✗ {counts['rejected']}  ", "$text-error"),
+            (f"? {counts['pending']}", "$text-muted"),
+            ("    a accept · x reject · e edit · A accept all · s store the accepted · Escape cancel",
+             "$text-muted")))
+
+    def action_decide(self, decision: str) -> None:
+        card = self._current()
+        if card is None:
+            return
+        card.set_decision(decision)
+        self._head()
+        view = self.query_one(ListView)
+        if view.index is not None and view.index < len(self.cards) - 1:
+            view.index += 1  # on to the next one
+
+    def action_toggle(self) -> None:
+        card = self._current()
+        if card is not None:
+            card.set_decision("rejected" if card.decision == "accepted" else "accepted")
+            self._head()
+
+    @on(ListView.Selected)
+    def _selected(self, event: ListView.Selected) -> None:
+        self.action_toggle()
+
+    def action_accept_all(self) -> None:
+        for card in self.cards:
+            if card.decision != "rejected":
+                card.set_decision("accepted")
+        self._head()
+
+    def action_edit(self) -> None:
+        card = self._current()
+        if card is None:
+            return
+        p = card.proposal
+        record = {"title": p.title, "due": p.due.due.isoformat(), "precision": p.due.precision,
+                  "window_start": p.due.window_start.isoformat(), "due_text": p.due.text,
+                  "actor": p.actor or "", "tags": []}
+
+        def done(form: dict | None) -> None:
+            if form is None:
+                return
+            p.title = " ".join(form["title"].split())
+            p.actor = form["actor"].strip()
+            if form["due"] is not None:
+                p.due = form["due"]
+            card.set_decision("accepted")
+            self._head()
+        self.app.push_screen(ItemForm(record, heading="Edit the proposal"), done)
+
+    def action_store(self) -> None:
+        accepted = [c.proposal for c in self.cards if c.decision == "accepted"]
+        if not accepted:
+            self.notify("Nothing accepted yet: a accepts one, A accepts all.", severity="warning")
+            return
+        self.dismiss(accepted)
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
