@@ -107,6 +107,16 @@ def _check(data: dict, path: Path) -> Config:
     return Config(**values, path=path)
 
 
+def check_keymap(config: Config, known_ids) -> None:
+    """ConfigError naming the [keymap] entries that are no binding id the app knows
+    (the app passes the ids of its bindings; store cannot know them)."""
+    known = set(known_ids)
+    unknown = [action for action in config.keymap if action not in known]
+    if unknown:
+        raise ConfigError(f"the config file {config.path}: unknown [keymap] action(s): "
+                          f"{', '.join(unknown)} (known: {', '.join(sorted(known))})")
+
+
 def _check_date_format(form: str, path: Path) -> None:
     import datetime as dt
     try:

@@ -441,10 +441,24 @@ def _history(value, position: int, key: str = "history") -> list[dict] | None:
             for e in value]
 
 
+def _stamp_text(value: str, key: str, position: int) -> str:
+    """An ISO date-time kept as given ('' when absent); entry error if it is not one."""
+    if value:
+        try:
+            dt.datetime.fromisoformat(value)
+        except ValueError:
+            _fail(position, f"'{key}' is not a date and time: {_short(value)}")
+    return value
+
+
 def _record(title, due: model.Due, position: int, actor="", tags=(), status="open",
             sources=(), uid=None, history=None, created=None, updated=None, note="") -> dict:
     if not isinstance(title, str) or not title.strip():
         _fail(position, "'title' is missing or empty")
+    created = _stamp_text(created or "", "created", position)
+    updated = _stamp_text(updated or "", "updated", position)
+    for event in history or []:
+        _stamp_text(event["at"], "history", position)
     if status not in model.STATUSES:
         _fail(position, f"'status' must be one of {', '.join(model.STATUSES)}, "
                         f"not {_short(status)}")

@@ -158,3 +158,14 @@ def test_config_show_with_a_bad_file_is_a_one_line_error(frist, isolated):
 def test_config_without_a_subcommand_or_with_an_unknown_one(frist):
     assert frist("config", "edit").returncode == 2
     assert "path" in frist("config").stdout + frist("config").stderr
+
+
+def test_keymap_actions_the_app_does_not_know_are_reported(isolated):
+    from store.config import check_keymap
+    path = isolated / "c.toml"
+    path.write_text('[keymap]\nmark_met = "M"\nfly_away = "f"\n')
+    config = load_config(path)
+    check_keymap(Config(keymap={"mark_met": "M"}), {"mark_met", "quit"})
+    with pytest.raises(ConfigError, match=r"unknown \[keymap\] action\(s\): fly_away") as caught:
+        check_keymap(config, {"mark_met", "quit"})
+    assert str(path) in str(caught.value)

@@ -109,6 +109,10 @@ def test_ids_in_an_imported_file_are_ignored(frist, tmp_path):
     ([{"title": "x", "due": "2026-01-31", "precision": "month", "window_start": "2026-02-01"}],
      "entry 1: 'window_start' 2026-02-01 is after the due date"),
     ([{"title": "x", "due": "2026-01-01"}, "just text"], "entry 2: not an object"),
+    ([{"title": "x", "due": "2026-01-01", "created": "yesterday"}],
+     "entry 1: 'created' is not a date and time: 'yesterday'"),
+    ([{"title": "x", "due": "2026-01-01", "history": [{"at": "then", "event": "created"}]}],
+     "entry 1: 'history' is not a date and time: 'then'"),
 ])
 def test_a_bad_entry_names_its_position_and_nothing_is_imported(frist, tmp_path, entries, message):
     frist("add", "Kept", "--due", "2026-01-01", check=True)
