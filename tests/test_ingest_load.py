@@ -84,6 +84,12 @@ def test_german_html_page_declares_its_language():
     assert "bis Ende Mai 2026" in doc.text and "Startseite" not in doc.text
 
 
+def test_html_date_from_json_ld_the_original_not_the_modified_one():
+    doc, _ = one(FIXTURES / "jsonld.html")
+    assert doc.published == dt.date(2025, 10, 7) and doc.published_from == "metadata"
+    assert doc.lang == "en"   # from en-GB
+
+
 def test_html_without_a_date_falls_back_to_file_time(tmp_path):
     path = tmp_path / "museum.html"
     path.write_bytes((FIXTURES / "nodate.html").read_bytes())
@@ -92,6 +98,7 @@ def test_html_without_a_date_falls_back_to_file_time(tmp_path):
     assert doc.published == dt.date(2025, 10, 30) and doc.published_from == "file time"
     assert "museum" in loaded.warnings[0]
     assert "reopen its east wing" in doc.text
+    assert "4 May 2024" in doc.text   # a date in the prose is not taken for the publication date
 
 
 def test_html_is_recognised_by_content_whatever_the_suffix(tmp_path):
