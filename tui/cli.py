@@ -34,19 +34,33 @@ class FristGroup(click.Group):
 
 
 class Env:
-    """What every command needs: where the store is and what day it is."""
+    """What every command needs: the settings, where the store is and what day it is."""
 
     def __init__(self, db: str | None, today: str | None):
         self.db_path = db
         self.today_text = today
+        self._config = None
         self._store = None
         self._today = None
 
     @property
+    def config(self):
+        if self._config is None:
+            from store.config import load_config
+            self._config = load_config()
+        return self._config
+
+    @property
+    def soon_days(self) -> int:
+        return self.config.due_soon_days
+
+    @property
     def store(self):
+        """--db / $FRIST_DB, else the config file's `db`, else the user data folder."""
         if self._store is None:
             from store.db import open_store
-            self._store = open_store(self.db_path)
+            path = self.db_path or (os.path.expanduser(self.config.db) if self.config.db else None)
+            self._store = open_store(path)
         return self._store
 
     @property
@@ -101,8 +115,8 @@ def cli(ctx, db, today, demo):
         from tui.demo import run_demo
         run_demo(ctx.obj)
     elif ctx.invoked_subcommand is None:
-        from tui.app import run_app
-        run_app(ctx.obj.store, ctx.obj.today_text)
+        from tui.app import make_app
+        make_app(ctx.obj.store, ctx.obj.today_text, ctx.obj.config).run()
 
 
 @cli.command()
@@ -124,7 +138,7 @@ def add(env, title, due_text, actor, tags, note):
         f"({model.countdown(record, env.today)})")
 
 
-def _list_rows(items, today):
+def _list_rows(items, today, soon_days):
     from store import model
     from tui.text import printable
     rows, states = [], []
@@ -132,7 +146,7 @@ def _list_rows(items, today):
         rows.append([str(item_id_), model.due_label(record), model.countdown(record, today),
                      printable(record["title"]), printable(record.get("actor", "")),
                      record["status"]])
-        states.append(model.record_state(record, today))
+        states.append(model.record_state(record, today, soon_days))
     return rows, states
 
 
@@ -151,10 +165,11 @@ def list_(env, status, within, actor, tag, search, as_json, timeline):
     """List commitments, soonest due first."""
     from store import model, query
     flt = query.Filter(status=status, actor=actor, tag=tag, search=search,
-                       within_days=query.parse_within(within) if within else None)
+                       within_days=query.parse_within(within) if within else None,
+                       soon_days=env.soon_days)
     items = query.select(env.store.all(), flt, env.today)
     if as_json:
-        write_json([model.to_json(i, r, env.today) for i, r in items])
+        write_json([model.to_json(i, r, env.today, env.soon_days) for i, r in items])
     elif timeline:
         from tui.timeline_text import print_timeline
         print_timeline(items, env.today)
@@ -162,7 +177,7 @@ def list_(env, status, within, actor, tag, search, as_json, timeline):
         say("nothing to show" + ("" if status == "all" else " (try --status all)"))
     else:
         from tui.text import table
-        rows, states = _list_rows(items, env.today)
+        rows, states = _list_rows(items, env.today, env.soon_days)
         table(["ID", "DUE", "WHEN", "TITLE", "ACTOR", "STATUS"], rows, states, flexible=3)
 
 
@@ -177,13 +192,14 @@ def show(env, ident, as_json):
     n = item_id(ident)
     record = env.store.get(n)
     if as_json:
-        write_json(model.to_json(n, record, env.today))
+        write_json(model.to_json(n, record, env.today, env.soon_days))
         return
     lines = [f"#{n}  {printable(record['title'])}",
              f"due       {model.due_label(record)} ({model.countdown(record, env.today)})"
              + (f", window {record['window_start']} .. {record['due']}"
                 if record["window_start"] != record["due"] else ""),
-             f"state     {model.record_state(record, env.today)} (status {record['status']})"]
+             f"state     {model.record_state(record, env.today, env.soon_days)} "
+             f"(status {record['status']})"]
     if record.get("due_text"):
         lines.append(f"said as   {printable(record['due_text'])}")
     if record.get("actor"):
@@ -277,12 +293,12 @@ def due(env, within, check, as_json):
     if check:
         sys.exit(3 if items else 0)
     if as_json:
-        write_json([model.to_json(i, r, env.today) for i, r in items])
+        write_json([model.to_json(i, r, env.today, env.soon_days) for i, r in items])
     elif not items:
         say("nothing needs attention")
     else:
         from tui.text import table
-        rows, states = _list_rows(items, env.today)
+        rows, states = _list_rows(items, env.today, env.soon_days)
         table(["ID", "DUE", "WHEN", "TITLE", "ACTOR", "STATUS"], rows, states, flexible=3)
 
 
@@ -303,7 +319,7 @@ def extract(env, source, published, lang, as_json):
     from store.extract import extract as run_extract
     text, _name = read_input(source)
     pub = env.when(published).due if published else env.today
-    candidates = run_extract(text, pub, lang)
+    candidates = run_extract(text, pub, lang or env.config.lang)
     if as_json:
         write_json([c.to_json() for c in candidates])
         return
