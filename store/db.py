@@ -59,6 +59,11 @@ JOURNAL_FORMAT = "frist-journal-1"
 JOURNAL_MIN_BYTES = 256 * 1024
 
 
+def journal_limit(snapshot_size: int) -> int:
+    """The journal size beyond which the next write compacts."""
+    return max(JOURNAL_MIN_BYTES, snapshot_size // 4)
+
+
 class StoreError(FristError):
     """The store cannot be used (damaged, newer schema, unknown id, unwritable)."""
 
@@ -270,7 +275,7 @@ class DurableStorage(Storage):
         line = orjson.dumps(change) + b"\n"
         journal = self._journal
         if (self._rewrite or not self._journal_ok or journal is None or journal.header is None
-                or journal.good_bytes + len(line) > max(JOURNAL_MIN_BYTES, self._snapshot_size // 4)):
+                or journal.good_bytes + len(line) > journal_limit(self._snapshot_size)):
             self.compact()
         else:
             self._append(line, journal)

@@ -92,6 +92,10 @@ def test_add_stores_every_given_field(frist):
     ("Q1 2026", "2026-03-31", "2026-01-01", "quarter"),
     ("2026", "2026-12-31", "2026-01-01", "year"),
     ("2026-W02", "2026-01-11", "2026-01-05", "week"),
+    ("27 November", "2025-11-27", "2025-11-27", "day"),
+    ("27. November 2025", "2025-11-27", "2025-11-27", "day"),
+    ("April 2026", "2026-04-30", "2026-04-01", "month"),
+    ("bis Ende März", "2026-03-31", "2026-03-01", "month"),
 ])
 def test_add_keeps_the_window_of_the_date_typed(frist, typed, due, start, precision):
     item = shown(frist, add(frist, "x", typed))
