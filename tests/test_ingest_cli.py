@@ -192,6 +192,13 @@ def test_review_marks_what_is_already_stored(run):
     assert "0 new, " in result.output and "already known" in result.output
 
 
+def test_review_of_several_documents_names_each_candidates_document(run):
+    result = run("ingest", str(FIXTURES / "feed.rss"), input="n\n")
+    assert result.exit_code == 0, result.output
+    assert f"(from {(FIXTURES / 'feed.rss').absolute()} › Bus company promises electric fleet)" \
+        in result.output
+
+
 def test_yes_leaves_out_candidates_below_the_threshold(run, monkeypatch):
     import store.extract
     from store import ingest

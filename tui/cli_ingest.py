@@ -67,7 +67,15 @@ def review(proposals) -> list:
 
 
 def _notes(proposals) -> list[str]:
-    return [f"(already stored as #{p.known_id})" if p.known_id else "" for p in proposals]
+    """Under each candidate: its document when there are several, and if it is stored."""
+    several = len({id(p.document) for p in proposals}) > 1
+    notes = []
+    for p in proposals:
+        parts = [f"from {p.document.name}"] if several else []
+        if p.known_id:
+            parts.append(f"already stored as #{p.known_id}")
+        notes.append(f"({'; '.join(parts)})" if parts else "")
+    return notes
 
 
 def _summary(outcome) -> str:
