@@ -163,3 +163,32 @@ def test_snapshot_calendar_dark(snap_compare, tmp_path):
 def test_snapshot_calendar_light_next_month(snap_compare, tmp_path):
     app = sample_app("calendar", tmp_path / "s.json", theme="textual-light")
     assert snap_compare(app, press=["pagedown", "left"], terminal_size=SIZE)
+
+
+@sync
+async def test_leaving_from_an_empty_day_gives_back_the_tables_selection(tmp_path):
+    store = open_store(tmp_path / "s.json")
+    fill(store)
+    app = ContractApp(store, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        app.selected_id = 8
+        app.push_screen(CalendarScreen())
+        await pilot.pause()
+        await pilot.press("right")  # 25 Nov: nothing due
+        assert app.selected_id is None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CalendarScreen)
+        assert app.selected_id == 8
+
+
+@sync
+async def test_a_narrow_terminal_keeps_the_columns_in_place(tmp_path):
+    app = sample_app("calendar", tmp_path / "s.json")
+    async with app.run_test(size=(40, 20)) as pilot:
+        await pilot.pause()
+        lines = grid_lines(app)
+        bars = {line.index("│") for line in lines[1:] if "│" in line}
+        assert len(bars) == 1  # every week's first column rule in the same place
+        assert all(len(line) == 40 for line in lines)
+        assert cell(app, 28).split() == ["28"]  # no room for the count: the day line has it

@@ -149,6 +149,8 @@ class MonthGrid(Widget, can_focus=True):
                 count = f"{len(items)} {word}"
                 if len(count) > cell - len(number):
                     count = f"{'!' if word == 'late' else ''}{len(items)}"
+                if len(count) > cell - len(number):  # no room at all: the day's line shows it
+                    count = ""
                 count_style = style if self.is_overdue(day) or day.month != self.day.month \
                     else self.get_component_rich_style("calendar--count")
                 pad = max(cell - len(number) - len(count), 0)
@@ -190,13 +192,15 @@ class MonthGrid(Widget, can_focus=True):
             if week == weeks - 1:
                 return Strip.blank(total, self.rich_style)
             return Strip([Segment("┼".join(["─" * cell] * 7), grid)]).adjust_cell_length(total, self.rich_style)
-        segments = []
+        strips = []
         for n, day in enumerate(self._weeks()[week]):
-            segments.extend(Segment(text, style) for text, style in
-                            self._cell_text(day, line, cell, lines))
+            pieces = self._cell_text(day, line, cell, lines)
+            # cropped to the cell, so a narrow terminal never shifts the columns
+            strips.append(Strip([Segment(text, style) for text, style in pieces])
+                          .adjust_cell_length(cell, self.rich_style))
             if n < 6:
-                segments.append(Segment("│", grid))
-        return Strip(segments).adjust_cell_length(total, self.rich_style)
+                strips.append(Strip([Segment("│", grid)]))
+        return Strip.join(strips).adjust_cell_length(total, self.rich_style)
 
 
 class CalendarScreen(Screen):
@@ -208,7 +212,7 @@ class CalendarScreen(Screen):
     CalendarScreen #calendar-legend { height: auto; color: $text-muted; }
     """
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "back", id="calendar.back")]
+    BINDINGS = [Binding("escape", "back", "back", id="calendar.back")]
 
     def compose(self) -> ComposeResult:
         yield Static(id="calendar-title", markup=False)
@@ -222,6 +226,7 @@ class CalendarScreen(Screen):
         return self.query_one(MonthGrid)
 
     def on_mount(self) -> None:
+        self.entry_selected = self.app.selected_id
         self.grid.day = self.app.today
         self.refresh_items()
         self.grid.focus()
@@ -234,6 +239,12 @@ class CalendarScreen(Screen):
             "still open · week, month, quarter and year windows count on their last day"))
         self.grid.refresh()
         self._show_day()
+
+    def action_back(self) -> None:
+        # An empty day selected nothing: give the table back what it had selected.
+        if self.app.selected_id is None and self.entry_selected is not None:
+            self.app.selected_id = self.entry_selected
+        self.app.pop_screen()
 
     def on_month_grid_moved(self, message: MonthGrid.Moved) -> None:
         self._show_day()
