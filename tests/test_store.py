@@ -1,0 +1,265 @@
+"""The store API: snapshot + journal, compaction, undo, backups, damage and old files."""
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from store import db, model
+from store.db import StoreError, open_store
+
+DUE = model.Due.from_value("2026-01-01")
+
+
+def record(title: str, due: str = "2026-01-01", **kw) -> dict:
+    return model.new_record(title, model.Due.from_value(due), **kw)
+
+
+def journal_of(path):
+    return path.with_name(path.name + ".journal")
+
+
+def backup_of(path):
+    return path.with_name(path.name + ".bak")
+
+
+def store_files(path) -> dict:
+    return {p.name: p.read_bytes() for p in path.parent.iterdir() if p.name.startswith(path.name)}
+
+
+@pytest.fixture
+def always_compact(monkeypatch):
+    monkeypatch.setattr(db, "journal_limit", lambda size: 0)
+
+
+def test_add_get_all_and_ids(db_path):
+    store = open_store(db_path)
+    assert store.all() == []
+    assert store.add(record("a")) == 1
+    assert store.add_many([record("b"), record("c")]) == [2, 3]
+    assert store.get(2)["title"] == "b"
+    assert sorted(i for i, _ in open_store(db_path).all()) == [1, 2, 3]
+    with pytest.raises(StoreError, match="no commitment with id 9"):
+        store.get(9)
+
+
+def test_adds_after_the_first_only_append_to_the_journal(db_path):
+    store = open_store(db_path)
+    store.add(record("first"))
+    snapshot = db_path.read_bytes()
+    for n in range(5):
+        store.add(record(f"more {n}"))
+    assert db_path.read_bytes() == snapshot   # the snapshot was not rewritten
+    assert len(journal_of(db_path).read_bytes().splitlines()) == 1 + 5
+    assert [r["title"] for _, r in sorted(open_store(db_path).all())] == \
+        ["first"] + [f"more {n}" for n in range(5)]
+
+
+def test_compaction_folds_the_journal_into_the_snapshot_and_backup(db_path, always_compact):
+    store = open_store(db_path)
+    store.add_many([record(f"item {n}") for n in range(10)])
+    store.mark(3, "met", "done")
+    store.remove(4)
+    assert len(journal_of(db_path).read_bytes().splitlines()) == 1   # just the header
+    snapshot = json.loads(db_path.read_bytes())
+    assert sorted(map(int, snapshot["commitments"])) == [1, 2, 3, 5, 6, 7, 8, 9, 10]
+    assert snapshot["commitments"]["3"]["status"] == "met"
+    assert backup_of(db_path).read_bytes() == db_path.read_bytes()
+    assert os.stat(backup_of(db_path)).st_ino != os.stat(db_path).st_ino  # a copy, not a link
+
+
+def test_compaction_happens_once_the_journal_is_big_enough(db_path, monkeypatch):
+    monkeypatch.setattr(db, "JOURNAL_MIN_BYTES", 4000)
+    store = open_store(db_path)
+    store.add(record("first"))
+    for n in range(40):
+        store.add(record(f"item {n} " + "x" * 100))
+    assert journal_of(db_path).stat().st_size <= 4000 + 1000
+    assert len(json.loads(db_path.read_bytes())["commitments"]) > 20
+    assert len(open_store(db_path).all()) == 41
+
+
+def test_store_data_is_the_same_whether_compacted_or_not(tmp_path, monkeypatch):
+    def changes(store):
+        store.add_many([record(f"item {n}", f"2026-01-{n + 1:02d}") for n in range(8)])
+        store.mark(2, "missed")
+        store.postpone(2, model.Due.from_value("2026-02"))
+        store.edit(5, title="renamed", tags=["x"])
+        store.remove(7)
+        store.undo()
+        store.remove(8)
+        return {i: (r["title"], r["due"], r["status"], r["tags"]) for i, r in store.all()}
+
+    plain = changes(open_store(tmp_path / "plain.json"))
+    monkeypatch.setattr(db, "journal_limit", lambda size: 0)
+    compacted = changes(open_store(tmp_path / "compacted.json"))
+    assert plain == compacted
+    assert plain[2] == ("item 1", "2026-02-28", "open", [])
+    assert 7 in plain and 8 not in plain
+
+
+def test_a_torn_last_journal_line_is_ignored_then_cut_off(db_path):
+    store = open_store(db_path)
+    store.add(record("first"))
+    store.add(record("second"))
+    journal = journal_of(db_path)
+    whole = journal.read_bytes()
+    with open(journal, "ab") as fh:
+        fh.write(b'{"set":{"commitments":{"3":{"title":"half a wri')  # a writer killed mid-line
+    assert [i for i, _ in open_store(db_path).all()] == [1, 2]
+    assert open_store(db_path).add(record("third")) == 3
+    assert journal.read_bytes().startswith(whole)
+    assert journal.read_bytes().count(b"half a wri") == 0
+    assert sorted(i for i, _ in open_store(db_path).all()) == [1, 2, 3]
+
+
+def test_a_journal_left_from_before_a_finished_compaction_is_not_replayed(db_path):
+    """A compaction killed between replacing the snapshot and the journal leaves the old
+    journal: its changes are in the new snapshot already and must not apply twice."""
+    store = open_store(db_path)
+    store.add(record("first"))
+    store.add(record("second"))
+    old_journal = journal_of(db_path).read_bytes()
+    store.remove(2)
+    store.storage.reload()
+    with store.transaction():
+        store.storage.compact()
+    journal_of(db_path).write_bytes(old_journal)  # as if killed before the journal was replaced
+    assert [i for i, _ in open_store(db_path).all()] == [1]
+    assert open_store(db_path).add(record("third")) == 3
+    assert sorted(i for i, _ in open_store(db_path).all()) == [1, 3]
+
+
+def test_stale_temp_files_go_at_the_next_write_and_only_ours(db_path):
+    store = open_store(db_path)
+    store.add(record("first"))
+    folder = db_path.parent
+    stale = [folder / ".store.json.12345.tmp", folder / ".store.json.journal.99.tmp",
+             folder / ".store.json.bak.7.tmp"]
+    foreign = [folder / ".store.json2.5.tmp", folder / "notes.tmp"]
+    for path in stale + foreign:
+        path.write_text("left by a killed writer")
+    open_store(db_path).all()  # reading removes nothing
+    assert all(p.exists() for p in stale)
+    store.add(record("second"))
+    assert not any(p.exists() for p in stale)
+    assert all(p.exists() for p in foreign)
+
+
+def test_a_store_without_a_journal_from_earlier_frist_is_read_and_continued(db_path):
+    """The first foundation wrote a bare TinyDB file (no token, no journal)."""
+    db_path.write_text(json.dumps({
+        "commitments": {"1": record("old one"), "4": record("old four")},
+        "undo": {"1": {"label": "add 4", "at": "x", "changes": [{"id": 4, "before": None}]}},
+        "meta": {"1": {"schema": 1, "last_id": 4}}}))
+    store = open_store(db_path)
+    assert sorted(i for i, _ in store.all()) == [1, 4]
+    assert store.add(record("new")) == 5
+    assert store.undo() == "add 5"
+    assert store.undo() == "add 4"
+    assert sorted(i for i, _ in open_store(db_path).all()) == [1]
+
+
+def test_ids_stay_above_any_stored_id(db_path):
+    db_path.write_text(json.dumps({"commitments": {"7": record("seven")},
+                                   "meta": {"1": {"schema": 1, "last_id": 2}}}))
+    assert open_store(db_path).add(record("next")) == 8
+
+
+def test_undo_keeps_the_newest_hundred_changes(db_path):
+    store = open_store(db_path)
+    for n in range(db.UNDO_DEPTH + 20):
+        store.add(record(f"item {n}"))
+    assert open_store(db_path).can_undo() == db.UNDO_DEPTH
+    for _ in range(db.UNDO_DEPTH):
+        store.undo()
+    assert len(open_store(db_path).all()) == 20
+    with pytest.raises(StoreError, match="nothing to undo"):
+        store.undo()
+
+
+def test_a_failed_transaction_changes_nothing(db_path):
+    store = open_store(db_path)
+    store.add(record("first"))
+    files = store_files(db_path)
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store._put(1, None)
+            store._put(2, record("half"))
+            raise RuntimeError("interrupted")
+    assert [i for i, _ in store.all()] == [1]
+    assert store_files(db_path) == files
+    with pytest.raises(StoreError):
+        store.edit(1, title="  ")
+    assert store.get(1)["title"] == "first"
+
+
+def test_nested_changes_in_one_transaction_are_one_undo_step(db_path):
+    """What store.ingest.commit does: several changes, one journal line, one undo."""
+    store = open_store(db_path)
+    store.add(record("known"))
+    with store.transaction():
+        before = store.get(1)
+        ids = store._new_ids(2)
+        for i in ids:
+            store._put(i, record(f"new {i}"))
+        changed = dict(before, title="known, with a source")
+        store._put(1, changed)
+        store._remember("ingest", [(i, None) for i in ids] + [(1, before)])
+    assert ids == [2, 3]
+    assert {i: r["title"] for i, r in open_store(db_path).all()} == \
+        {1: "known, with a source", 2: "new 2", 3: "new 3"}
+    assert store.undo() == "ingest"
+    assert {i: r["title"] for i, r in open_store(db_path).all()} == {1: "known"}
+
+
+def test_refresh_sees_other_processes_and_mtime_moves(db_path):
+    mine, theirs = open_store(db_path), open_store(db_path)
+    mine.add(record("one"))
+    assert len(theirs.all()) == 1
+    stamp = theirs.mtime()
+    os.utime(journal_of(db_path), (stamp - 10, stamp - 10))
+    os.utime(db_path, (stamp - 10, stamp - 10))
+    mine.add(record("two"))
+    assert len(theirs.all()) == 1       # cached until refreshed
+    theirs.refresh()
+    assert len(theirs.all()) == 2
+    assert theirs.mtime() > stamp - 10
+
+
+def test_reading_a_missing_store_creates_nothing(tmp_path):
+    store = open_store(tmp_path / "nowhere" / "store.json")
+    assert store.all() == [] and store.can_undo() == 0
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_damaged_snapshot_with_a_fresh_journal_is_still_refused(db_path):
+    store = open_store(db_path)
+    store.add(record("one"))
+    store.add(record("two"))
+    db_path.write_bytes(db_path.read_bytes()[:-5])
+    for action in (lambda s: s.all(), lambda s: s.add(record("x")), lambda s: s.remove(1)):
+        with pytest.raises(StoreError, match="damaged"):
+            action(open_store(db_path))
+
+
+def test_a_newer_journal_is_refused(db_path):
+    store = open_store(db_path)
+    store.add(record("one"))
+    journal = journal_of(db_path)
+    lines = journal.read_bytes().splitlines(keepends=True)
+    header = json.loads(lines[0])
+    header.update(format="frist-journal-7", schema=7)
+    journal.write_bytes(json.dumps(header).encode() + b"\n")
+    with pytest.raises(StoreError, match="newer"):
+        open_store(db_path).add(record("x"))
+
+
+def test_tinydb_tables_still_read_and_write_through_the_storage(db_path):
+    store = open_store(db_path)
+    store.add_many([record("a"), record("b")])
+    assert len(store.items.all()) == 2
+    with store.transaction():
+        store.items.remove(doc_ids=[1])  # TinyDB's own write path: a whole new snapshot
+    assert [i for i, _ in open_store(db_path).all()] == [2]
