@@ -17,6 +17,7 @@ import logging
 import re
 import socket
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,6 +159,7 @@ class _Reader:
         self.published, self.lang, self.today = published, lang, today
         self.loaded = Loaded()
         self.progress: Progress | None = None
+        self.dead_hosts: set[str] = set()   # a feed's pages are not fetched from these again
 
     def guard(self, name: str, read: Callable[[], None]) -> None:
         try:
@@ -245,7 +247,8 @@ class _Reader:
         date = _struct_date(entry.get("published_parsed") or entry.get("updated_parsed"))
         link = entry.get("link") or ""
         text, lang = "", None
-        if re.match(r"^https?://", link, re.I):
+        host = urllib.parse.urlsplit(link).netloc.lower()
+        if re.match(r"^https?://", link, re.I) and host not in self.dead_hosts:
             try:
                 raw, content_type, charset = fetch(link)
                 if content_type in ("text/html", "application/xhtml+xml") or _sniff(raw, "") == "html":
@@ -254,6 +257,9 @@ class _Reader:
                     date = date or page_date
             except FristError as e:
                 why = e.reason if isinstance(e, DocumentError) else str(e)
+                if isinstance(e, Unreachable):
+                    self.dead_hosts.add(host)
+                    why += f"; not asking {host} again"
                 self.loaded.warnings.append(f"{name}: page not read ({why}); using the feed's summary")
         if not text.strip():
             text = _entry_summary(entry)
@@ -408,6 +414,10 @@ def _entry_summary(entry) -> str:
 
 # ---------------------------------------------------------------- the network
 
+class Unreachable(DocumentError):
+    """The host did not answer (refused, unknown, timed out): no use asking it again soon."""
+
+
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if not re.match(r"^https?://", newurl, re.I):
@@ -442,13 +452,13 @@ def fetch(url: str) -> tuple[bytes, str, str | None]:
     except urllib.error.URLError as e:
         reason = e.reason
         if isinstance(reason, (socket.timeout, TimeoutError)):
-            raise DocumentError(url, f"did not answer within {TIMEOUT_SECONDS:g} s") from None
+            raise Unreachable(url, f"did not answer within {TIMEOUT_SECONDS:g} s") from None
         if isinstance(reason, socket.gaierror):
-            raise DocumentError(url, "cannot be reached: unknown host") from None
+            raise Unreachable(url, "cannot be reached: unknown host") from None
         text = getattr(reason, "strerror", None) or str(reason)
-        raise DocumentError(url, f"cannot be reached: {text}") from None
+        raise Unreachable(url, f"cannot be reached: {text}") from None
     except (socket.timeout, TimeoutError):
-        raise DocumentError(url, f"did not answer within {TIMEOUT_SECONDS:g} s") from None
+        raise Unreachable(url, f"did not answer within {TIMEOUT_SECONDS:g} s") from None
     except (OSError, ValueError) as e:  # connection reset, bad URL, broken chunked body
         raise DocumentError(url, f"could not be fetched: {getattr(e, 'strerror', None) or e}") from None
     if len(body) > MAX_DOWNLOAD_BYTES:

@@ -40,6 +40,7 @@ def feed(base: str) -> bytes:
 
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.0"
+    slow_hits = 0
 
     def log_message(self, *args):  # keep the test output clean
         pass
@@ -95,6 +96,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
                     self.wfile.write(chunk)
             except (BrokenPipeError, ConnectionResetError):
                 pass
+        elif path.startswith("/slow-feed"):
+            items = "".join(f"<item><title>Entry {n}</title><link>{base}/slow/{n}</link>"
+                            f"<description>The office will reply by {n} March 2026.</description></item>"
+                            for n in range(1, 4))
+            self.send(200, "application/rss+xml",
+                      f"<rss version='2.0'><channel><title>t</title>{items}</channel></rss>".encode())
+        elif path.startswith("/slow/"):
+            type(self).slow_hits += 1
+            time.sleep(1.5)
+            self.send(200, "text/html", b"<html><body><p>too late</p></body></html>")
         elif path == "/slow":
             time.sleep(1.5)
             self.send(200, "text/plain", b"too late")
@@ -211,6 +222,17 @@ def test_size_cap_declared_and_streamed(server):
 def test_timeout(server, monkeypatch):
     monkeypatch.setattr(ingest, "TIMEOUT_SECONDS", 0.3)
     assert skipped_reason(f"{server}/slow") == "did not answer within 0.3 s"
+
+
+def test_a_feed_does_not_wait_for_a_dead_host_again_and_again(server, monkeypatch):
+    monkeypatch.setattr(ingest, "TIMEOUT_SECONDS", 0.3)
+    Handler.slow_hits = 0
+    loaded = load(f"{server}/slow-feed", today=TODAY)
+    assert len(loaded.documents) == 3   # every entry from its summary
+    assert "reply by 2 March 2026" in loaded.documents[1].text
+    assert Handler.slow_hits == 1
+    [warning] = [w for w in loaded.warnings if "page not read" in w]
+    assert "did not answer within 0.3 s; not asking 127.0.0.1:" in warning
 
 
 def test_unreachable_host():
