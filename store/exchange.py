@@ -27,9 +27,6 @@ FORMATS = ("json", "csv", "ics", "md", "taskwarrior")
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 PRODID = "-//frist//frist commitments//EN"
 TW_DATE = "%Y%m%dT%H%M%SZ"
-# Taskwarrior attributes (UDAs) that carry what Taskwarrior has no field for.
-TW_UDAS = ("fristuid", "fristactor", "fristprecision", "fristwindowstart", "fristduetext",
-           "friststatus", "fristtags", "fristsources", "fristhistory")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -228,6 +225,8 @@ def to_taskwarrior(items, today) -> bytes:
         notes = _annotations(record)
         if notes:
             task["annotations"] = notes
+        if task["description"] != record["title"]:  # control characters were blanked
+            task["fristtitle"] = record["title"]
         if str(uuid.UUID(task["uuid"]).hex) != record["uid"]:
             task["fristuid"] = record["uid"]
         task.update({"friststatus": record["status"],
@@ -531,7 +530,7 @@ def _from_taskwarrior(data: list) -> Parsed:
             continue
         if tw_status not in TW_TO_STATUS:
             _fail(position, f"unknown Taskwarrior status {_short(tw_status)}")
-        title = task.get("description")
+        title = task.get("fristtitle") or task.get("description")
         if not isinstance(title, str) or not title.strip():
             _fail(position, "'description' is missing or empty")
         if not task.get("due"):

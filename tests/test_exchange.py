@@ -359,7 +359,8 @@ def test_taskwarrior_export_imports_back_unchanged(frist, rich_store, tmp_path):
 
 @pytest.mark.skipif(shutil.which("task") is None, reason="Taskwarrior is not installed")
 def test_task_import_accepts_the_export(frist, rich_store, tmp_path):
-    path = write(tmp_path, "tw.json", frist("export", "--format", "taskwarrior", check=True).stdout)
+    exported = frist("export", "--format", "taskwarrior", env={"TZ": "UTC"}, check=True).stdout
+    path = write(tmp_path, "tw.json", exported)
     data = tmp_path / "taskdata"
     data.mkdir()
     rc = tmp_path / "taskrc"
@@ -438,3 +439,37 @@ def test_recurring_templates_are_passed_over_with_a_note(frist, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "recurring template 'Weekly report'" in result.stderr
     assert [i["title"] for i in listed(frist)] == ["Pay the invoice"]
+
+
+# ---------------------------------------------------------------- any record, in-process
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from store import model  # noqa: E402
+from store.exchange import export, parse_import  # noqa: E402
+
+TODAY = dt.date(2025, 11, 24)
+words = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30)
+one_line = words.map(lambda t: " ".join(t.split())).filter(bool)
+dues = st.one_of(
+    st.dates(dt.date(1990, 1, 1), dt.date(2090, 12, 31)).map(dt.date.isoformat),
+    st.builds(lambda y, m: f"{y}-{m:02d}", st.integers(1990, 2090), st.integers(1, 12)),
+    st.builds(lambda y, q: f"{y}-Q{q}", st.integers(1990, 2090), st.integers(1, 4)),
+    st.builds(lambda y, w: f"{y}-W{w:02d}", st.integers(1990, 2090), st.integers(1, 52)),
+    st.integers(1990, 2090).map(str))
+sources = st.fixed_dictionaries({"sentence": words, "document": words,
+                                 "published": st.just("2025-11-24"), "lang": st.just("en")})
+records = st.builds(
+    lambda title, due, actor, tags, status, srcs, note: model.new_record(
+        title, model.Due.from_value(due, note), actor=actor, tags=tags, status=status,
+        sources=srcs, note=note),
+    one_line, dues, st.one_of(st.just(""), one_line), st.lists(one_line, max_size=3),
+    st.sampled_from(model.STATUSES), st.lists(sources, max_size=2), words)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(records, min_size=1, max_size=4), st.sampled_from(["json", "taskwarrior"]))
+def test_json_and_taskwarrior_exports_keep_every_field_of_any_record(items, fmt):
+    numbered = list(enumerate(items, 1))
+    parsed = parse_import(export(numbered, fmt, TODAY).decode(), "x", TODAY)
+    assert parsed.records == items
