@@ -221,9 +221,11 @@ async def test_ten_thousand_items_scroll_to_the_last_one(tmp_path):
         await pilot.press("end")
         last_id, last = app.visible_items()[-1]
         assert app.selected_id == last_id
-        assert any(line.lstrip().startswith(f"{last_id} {last['title']}") for line in view_lines(app))
-        await pilot.press("pageup")
-        assert app.selected_id == app.visible_items()[-1 - (app.screen.query_one(TimelineView).size.height - 2)][0]
+        assert any(line.lstrip().startswith(f"{last_id} {last['title']}")
+                   for line in view_lines(app))
+        await pilot.press("pageup")  # a page is the rows on screen (height less the axis)
+        page = app.screen.query_one(TimelineView).size.height - 2
+        assert app.selected_id == app.visible_items()[-1 - page][0]
 
 
 def test_nothing_open_says_so(tmp_path):
@@ -282,3 +284,41 @@ def test_list_timeline_with_all_shows_ticks_and_follows_filters(frist):
     out = frist("list", "--timeline", "--actor", "Trump").stdout
     assert [line for line in out.splitlines() if "Trump to visit" in line]
     assert "Budget vote" not in out
+
+
+class Terminal:
+    """A stand-in terminal for print_timeline: collects the text, says it is a tty."""
+
+    def __init__(self):
+        self.text = ""
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def isatty(self) -> bool:
+        return True
+
+
+def sample_items() -> list[tuple[int, dict]]:
+    items = []
+    for n, (title, value, status, actor) in enumerate(SAMPLE, start=1):
+        rec = model.new_record(title, model.Due.from_value(value), actor=actor)
+        rec["status"] = status
+        items.append((n, rec))
+    return items
+
+
+def test_on_a_terminal_the_timeline_is_coloured_and_as_wide_as_the_terminal(monkeypatch):
+    import re
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("TERM", "xterm")
+    out = Terminal()
+    tl.print_timeline(sample_items(), TODAY, out)
+    plain = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in out.text.splitlines()]
+    assert "\x1b[1;31m" in out.text  # overdue in bold red, as in `frist list`
+    assert max(len(line) for line in plain) > 80 and all(len(line) <= 120 for line in plain)
+    assert "\\x1b[31mnor" in out.text  # the hostile title's ESC shown, not sent
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = Terminal()
+    tl.print_timeline(sample_items(), TODAY, out)
+    assert "\x1b" not in out.text

@@ -2,8 +2,8 @@
 
 Time runs left to right in cells of one day, one ISO week or one calendar month (the
 "scale"). A commitment is drawn from its window's first day to its due day: a lone `●`
-for a day (or any window that fits one cell), `━━━━●` for a longer window, `✓`/`✗` for
-one that was met/missed. Everything here is plain text; the callers add colour.
+for a day (or any window that fits one cell), `━━━━●` for a longer window, `✓`/`✗`
+for one that was met/missed. Everything here is plain text; the callers add colour.
 
 No textual import here: `frist list --timeline` must start fast.
 """
@@ -166,7 +166,7 @@ def print_timeline(items: list[tuple[int, dict]], today: dt.date, stream=sys.std
         lines.append(f"{paint(label, sgr)} {paint(glyphs, sgr)}".rstrip())
     if not items:
         lines.append("(nothing to show; try --status all)")
-    lines.append(f"{DUE} due  {WINDOW} window  {MET} met  {MISSED} missed  {TODAY_MARK}{TODAY_COLUMN} "
-                 f"today {today.day} {model.MONTH_ABBR[today.month - 1]} {today.year}  "
-                 f"one cell = one {scale[:-1]}")
+    today_text = f"{today.day} {model.MONTH_ABBR[today.month - 1]} {today.year}"
+    lines.append(f"{DUE} due  {WINDOW} window  {MET} met  {MISSED} missed  "
+                 f"{TODAY_MARK}{TODAY_COLUMN} today {today_text}  one cell = one {scale[:-1]}")
     stream.write("\n".join(lines) + "\n")

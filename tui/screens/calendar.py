@@ -74,8 +74,10 @@ class MonthGrid(Widget, can_focus=True):
         Binding("right", "move(1)", "day after", show=False, id="calendar.day_after"),
         Binding("up", "move(-7)", "week before", show=False, id="calendar.week_before"),
         Binding("down", "move(7)", "week after", show=False, id="calendar.week_after"),
-        Binding("pageup", "month(-1)", "month before", key_display="pgup", id="calendar.month_before"),
-        Binding("pagedown", "month(1)", "month after", key_display="pgdn", id="calendar.month_after"),
+        Binding("pageup", "month(-1)", "month before", key_display="pgup",
+                id="calendar.month_before"),
+        Binding("pagedown", "month(1)", "month after", key_display="pgdn",
+                id="calendar.month_after"),
         Binding("home", "to_today", "today", show=False, id="calendar.today"),
         Binding("enter", "show_day", "list day", id="calendar.show_day"),
     ]
@@ -128,7 +130,8 @@ class MonthGrid(Widget, can_focus=True):
         lines = max(1, min(8, (self.size.height - 1 - (weeks - 1)) // weeks))
         return cell, lines, weeks
 
-    def _cell_text(self, day: dt.date, line: int, cell: int, lines: int) -> list[tuple[str, Style]]:
+    def _cell_text(self, day: dt.date, line: int, cell: int,
+                   lines: int) -> list[tuple[str, Style]]:
         """The `line`-th line of a day's cell as (text, style) pieces filling `cell` columns."""
         base = self.rich_style
         if day.month != self.day.month:
@@ -191,7 +194,8 @@ class MonthGrid(Widget, can_focus=True):
         if line == lines:  # the rule between weeks
             if week == weeks - 1:
                 return Strip.blank(total, self.rich_style)
-            return Strip([Segment("┼".join(["─" * cell] * 7), grid)]).adjust_cell_length(total, self.rich_style)
+            rule = Segment("┼".join(["─" * cell] * 7), grid)
+            return Strip([rule]).adjust_cell_length(total, self.rich_style)
         strips = []
         for n, day in enumerate(self._weeks()[week]):
             pieces = self._cell_text(day, line, cell, lines)
@@ -235,8 +239,9 @@ class CalendarScreen(Screen):
         """Re-read the app's items (it calls this after every change)."""
         self.grid.days = items_by_day(self.app.visible_items())
         self.query_one("#calendar-legend", Static).update(Text(
-            f"[{self.app.today.day}] today (Home) · n due: falling due that day · n late: overdue, "
-            "still open · week, month, quarter and year windows count on their last day"))
+            f"[{self.app.today.day}] today (Home) · n due: falling due that day · "
+            "n late: overdue, still open · "
+            "week, month, quarter and year windows count on their last day"))
         self.grid.refresh()
         self._show_day()
 
@@ -262,8 +267,8 @@ class CalendarScreen(Screen):
         self.query_one("#calendar-title", Static).update(title)
         items = grid.days.get(day, [])
         self.app.selected_id = items[0][0] if items else None
-        info = Text(f" {WEEKDAYS[day.weekday()]} {day.day} {model.MONTH_ABBR[day.month - 1]} {day.year}: ",
-                    style="bold")
+        info = Text(f" {WEEKDAYS[day.weekday()]} {day.day} "
+                    f"{model.MONTH_ABBR[day.month - 1]} {day.year}: ", style="bold")
         if not items:
             info.append("nothing falls due")
         else:

@@ -33,7 +33,8 @@ from tui.text import clip, printable, width
 HEADER_ROWS = 2  # axis labels and the ruler
 STATE_STYLES = {state: f"timeline--{state}" for state in model.STATES}
 ONE_CELL = {"days": "1 day", "weeks": "1 week", "months": "1 month"}
-LEGEND = (f"{tl.DUE} due {tl.WINDOW} window {tl.TODAY_COLUMN} today", f"{tl.MET} met {tl.MISSED} missed")
+LEGEND = (f"{tl.DUE} due {tl.WINDOW} window {tl.TODAY_COLUMN} today",  # left of the axis rows
+          f"{tl.MET} met {tl.MISSED} missed")
 
 
 def soon_days(app) -> int:
@@ -163,8 +164,8 @@ class TimelineView(Widget, can_focus=True):
         step = max(1, cells // 4)
         anchor = self.anchor or self.today
         cell = tl.cell_of(anchor, self.scale) + direction * step
-        low, high = tl.cell_of(dt.date(2, 1, 1), self.scale), tl.cell_of(dt.date(9998, 1, 1), self.scale)
-        self.anchor = tl.first_day(max(low, min(cell, high)), self.scale)
+        low, high = (tl.cell_of(dt.date(year, 1, 1), self.scale) for year in (2, 9998))
+        self.anchor = tl.first_day(max(low, min(cell, high)), self.scale)  # dates stay valid
         self._follow_cursor()
 
     def action_zoom(self, step: int) -> None:
@@ -219,7 +220,8 @@ class TimelineView(Widget, can_focus=True):
         index = self.top + y - HEADER_ROWS
         if index >= len(self.rows):
             if index == 0:
-                note = "Nothing open to show here. h shows met and missed items as ticks."
+                note = "Nothing to show here." + ("" if self.show_ticks else
+                                                  " h shows met and missed items as ticks.")
                 return Strip([Segment(note, axis_style)]).adjust_cell_length(total, base)
             return Strip.blank(total, base)
         item_id, record = self.rows[index]
@@ -234,11 +236,11 @@ class TimelineView(Widget, can_focus=True):
             row_bg = Style(bgcolor=self.get_component_rich_style("timeline--cursor-row").bgcolor)
         else:
             label_style = state_style
-        glyphs = tl.with_today(tl.bar(record, first, cells, self.scale), first, self.today, self.scale)
+        glyphs = tl.with_today(tl.bar(record, first, cells, self.scale),
+                               first, self.today, self.scale)
+        styles = {" ": base, tl.TODAY_COLUMN: today_style}  # any other glyph is the bar
         segments = [Segment(label, label_style), Segment(" ", base + row_bg)]
-        for kind, run in itertools.groupby(glyphs, key=lambda c: " " if c == " " else
-                                           tl.TODAY_COLUMN if c == tl.TODAY_COLUMN else "bar"):
-            style = base if kind == " " else today_style if kind == tl.TODAY_COLUMN else state_style
+        for style, run in itertools.groupby(glyphs, key=lambda c: styles.get(c, state_style)):
             segments.append(Segment("".join(run), style + row_bg))
         return Strip(segments).adjust_cell_length(total, self.rich_style)
 
