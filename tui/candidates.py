@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import sys
 
 from store import model
-from tui.text import printable, use_colour, width
+from tui.text import clip, printable, use_colour, width
 
 HEADER = ["#", "DUE", "WHEN", "PRECISION", "CONF", "ACTOR", "TITLE"]
 
@@ -55,6 +56,10 @@ def print_candidates(candidates, published: dt.date, today: dt.date | None = Non
                      printable(c.title)])
     widths = [max(width(row[i]) for row in [HEADER] + rows) for i in range(len(HEADER) - 1)]
     indent = " " * (widths[0] + 2)
+    if hasattr(stream, "isatty") and stream.isatty():   # titles clipped to the terminal
+        room = max(12, shutil.get_terminal_size().columns - sum(widths) - 2 * len(widths) - 1)
+        for row in rows:
+            row[-1] = clip(row[-1], room)
 
     def line(cells):
         return "  ".join(cell + " " * (w - width(cell)) for cell, w in zip(cells, widths + [0]))
