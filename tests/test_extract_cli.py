@@ -119,3 +119,9 @@ def test_untrusted_text_reaches_the_terminal_escaped(frist):
     result = frist("extract", "-", "--published", "2025-11-20", input=text)
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "\\x1b]0;pwned\\x07" in result.stdout
+
+
+def test_date_words_are_marked_exactly_in_german_text_with_sharp_s(frist):
+    text = "Außerdem will die Stadt bis zum 15. Dezember 2025 die neuen Eintrittspreise bekannt geben."
+    result = frist("extract", "-", "--published", "2025-11-20", "--lang", "de", input=text)
+    assert "Außerdem will die Stadt bis zum **15. Dezember 2025** die neuen" in result.stdout
