@@ -311,7 +311,7 @@ def parse_import(text: str, name: str, today: dt.date) -> Parsed:
     head = text.lstrip("\ufeff \t\r\n")
     if head[:15].upper() == "BEGIN:VCALENDAR":
         return _from_ics(text, name)
-    if head[:1] in "[{":
+    if head[:1] and head[:1] in "[{":
         data = _json_entries(head, name)
         if all(isinstance(e, dict) and "title" not in e and "description" in e for e in data) \
                 and data:
@@ -344,6 +344,22 @@ def _json_entries(text: str, name: str) -> list:
 
 def _fail(position: int, message: str):
     raise ExchangeError(f"entry {position}: {message}")
+
+
+def _each(entries: list, read) -> list[dict]:
+    """`read(entry, position)` for every entry; a value of a kind nobody foresaw still
+    becomes a one-line entry error, never a traceback. None results are left out."""
+    out = []
+    for position, entry in enumerate(entries, 1):
+        try:
+            record = read(entry, position)
+        except ExchangeError:
+            raise
+        except (TypeError, ValueError, AttributeError, KeyError, OverflowError) as e:
+            _fail(position, f"cannot be read ({_one_line(e)})")
+        if record is not None:
+            out.append(record)
+    return out
 
 
 def _short(value) -> str:
@@ -388,32 +404,28 @@ def period_value(day: dt.date, precision: str) -> str:
     return day.isoformat()
 
 
-def make_due(value, precision, window_start, due_text: str, position: int,
-             key: str = "due") -> model.Due:
-    """A Due from an entry's due value (ISO day or TIMEX window), precision and start."""
+def make_due(value, precision, window_start, due_text: str, position: int) -> model.Due:
+    """A Due from an entry's `due`: a window value ("2026-04", "2026-Q1") is taken as it
+    is; a day with `window_start` spans from there; a day with a coarser `precision` and
+    no start means the week, month, ... that holds the day (due at its end)."""
     if not isinstance(value, str):
-        _fail(position, f"'{key}' is not a date: {_short(value)}")
+        _fail(position, f"'due' is not a date: {_short(value)}")
     if precision is not None and precision not in model.PRECISIONS:
         _fail(position, f"'precision' must be one of {', '.join(model.PRECISIONS)}, "
                         f"not {_short(precision)}")
     try:
         start, end, found = model.window(value)
     except model.ModelError:
-        _fail(position, f"'{key}' is not a date: {_short(value)}")
-    if found != "day" or not precision or precision == "day":
-        if window_start and found == "day":  # a day due with its own window ("by then")
-            begin = _iso_day(window_start, "window_start", position)
-            if begin > end:
-                _fail(position, f"'window_start' {window_start} is after the due date {value}")
-            return model.Due(end, "day", begin, due_text)
+        _fail(position, f"'due' is not a date: {_short(value)}")
+    if found != "day":
         return model.Due(end, found, start, due_text)
+    precision = precision or "day"
     if window_start:
-        begin = _iso_day(window_start, "window_start", position)
-        if begin > end:
+        start = _iso_day(window_start, "window_start", position)
+        if start > end:
             _fail(position, f"'window_start' {window_start} is after the due date {value}")
-        return model.Due(end, precision, begin, due_text)
-    # no window given: the week, month, ... that holds the day (due at its end)
-    start, end, _ = model.window(period_value(end, precision))
+    elif precision != "day":
+        start, end, _ = model.window(period_value(end, precision))
     return model.Due(end, precision, start, due_text)
 
 
@@ -474,34 +486,34 @@ def _record(title, due: model.Due, position: int, actor="", tags=(), status="ope
 
 
 def _from_frist_json(data: list, today: dt.date) -> Parsed:
-    records = []
-    for position, entry in enumerate(data, 1):
-        if not isinstance(entry, dict):
-            _fail(position, f"not an object but {_short(entry)}")
-        if "due" not in entry:
-            _fail(position, "'due' is missing")
-        due = make_due(entry["due"], entry.get("precision"), entry.get("window_start"),
-                       _string(entry, "due_text", position), position)
-        records.append(_record(
-            entry.get("title"), due, position,
-            actor=_string(entry, "actor", position),
-            tags=_string_list(entry, "tags", position),
-            status=entry.get("status") or "open",
-            sources=_sources(entry.get("sources"), position),
-            uid=_string(entry, "uid", position).strip(),
-            history=_history(entry.get("history"), position),
-            created=_string(entry, "created", position),
-            updated=_string(entry, "updated", position),
-            note=_string(entry, "note", position)))
-    return Parsed("frist JSON", records)
+    return Parsed("frist JSON", _each(data, _frist_entry))
+
+
+def _frist_entry(entry, position: int) -> dict:
+    if not isinstance(entry, dict):
+        _fail(position, f"not an object but {_short(entry)}")
+    if "due" not in entry:
+        _fail(position, "'due' is missing")
+    due = make_due(entry["due"], entry.get("precision"), entry.get("window_start"),
+                   _string(entry, "due_text", position), position)
+    return _record(
+        entry.get("title"), due, position,
+        actor=_string(entry, "actor", position),
+        tags=_string_list(entry, "tags", position),
+        status=entry.get("status") or "open",
+        sources=_sources(entry.get("sources"), position),
+        uid=_string(entry, "uid", position).strip(),
+        history=_history(entry.get("history"), position),
+        created=_string(entry, "created", position),
+        updated=_string(entry, "updated", position),
+        note=_string(entry, "note", position))
 
 
 def parse_tw_date(value, key: str, position: int) -> dt.datetime:
     """A Taskwarrior date ('20251127T230000Z', or ISO 8601) as an aware datetime."""
     text = str(value)
-    m = re.fullmatch(r"(\d{8})T(\d{6})Z", text)
     try:
-        if m:
+        if re.fullmatch(r"\d{8}T\d{6}Z", text):
             return dt.datetime.strptime(text, TW_DATE).replace(tzinfo=dt.timezone.utc)
         when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
         return when if when.tzinfo else when.astimezone()
@@ -522,51 +534,57 @@ TW_TO_STATUS = {"pending": "open", "waiting": "open", "completed": "met", "delet
 
 
 def _from_taskwarrior(data: list) -> Parsed:
-    records, skipped = [], []
-    for position, task in enumerate(data, 1):
-        tw_status = task.get("status", "pending")
-        if tw_status == "recurring":  # a template: its instances are pending tasks of their own
-            skipped.append(f"entry {position}: recurring template {task.get('description', '')!r}")
-            continue
-        if tw_status not in TW_TO_STATUS:
-            _fail(position, f"unknown Taskwarrior status {_short(tw_status)}")
-        title = task.get("fristtitle") or task.get("description")
-        if not isinstance(title, str) or not title.strip():
-            _fail(position, "'description' is missing or empty")
-        if not task.get("due"):
-            _fail(position, f"task {title!r} has no 'due' date (frist needs one)")
-        due_day = parse_tw_date(task["due"], "due", position).astimezone().date()
-        due = make_due(due_day.isoformat(), task.get("fristprecision"),
-                       task.get("fristwindowstart"), _string(task, "fristduetext", position),
-                       position)
-        status = task.get("friststatus") or TW_TO_STATUS[tw_status]
-        tags = _uda_json(task, "fristtags", position)
-        if tags is None:
-            tags = _string_list(task, "tags", position)
-            if isinstance(task.get("project"), str) and task["project"].strip():
-                tags.append(task["project"].strip())
-        elif not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            _fail(position, "'fristtags' must be a JSON list of strings")
-        uid = task.get("fristuid")
-        if not uid and task.get("uuid"):
-            try:
-                uid = uuid.UUID(str(task["uuid"])).hex
-            except ValueError:
-                _fail(position, f"'uuid' is not a UUID: {_short(task['uuid'])}")
-        created = (parse_tw_date(task["entry"], "entry", position).astimezone()
-                   .isoformat(timespec="seconds") if task.get("entry") else None)
-        updated = (parse_tw_date(task["modified"], "modified", position).astimezone()
-                   .isoformat(timespec="seconds") if task.get("modified") else None)
-        history = _history(_uda_json(task, "fristhistory", position), position, "fristhistory")
-        if history is None:
-            history = _tw_history(task, created, position)
-        records.append(_record(
-            title, due, position, actor=_string(task, "fristactor", position), tags=tags,
-            status=status, sources=_sources(_uda_json(task, "fristsources", position), position,
-                                            "fristsources"),
-            uid=uid, history=history, created=created, updated=updated,
-            note="imported from Taskwarrior"))
-    return Parsed("Taskwarrior JSON", records, skipped)
+    skipped = []
+
+    def read(task: dict, position: int) -> dict | None:
+        if task.get("status") == "recurring":  # a template: its instances are tasks too
+            skipped.append(f"entry {position}: recurring template "
+                           f"{task.get('description', '')!r}")
+            return None
+        return _task_entry(task, position)
+    return Parsed("Taskwarrior JSON", _each(data, read), skipped)
+
+
+def _task_entry(task: dict, position: int) -> dict:
+    tw_status = task.get("status", "pending")
+    if not isinstance(tw_status, str) or tw_status not in TW_TO_STATUS:
+        _fail(position, f"unknown Taskwarrior status {_short(tw_status)}")
+    title = task.get("fristtitle") or task.get("description")
+    if not isinstance(title, str) or not title.strip():
+        _fail(position, "'description' is missing or empty")
+    if not task.get("due"):
+        _fail(position, f"task {title!r} has no 'due' date (frist needs one)")
+    due_day = parse_tw_date(task["due"], "due", position).astimezone().date()
+    due = make_due(due_day.isoformat(), task.get("fristprecision"),
+                   task.get("fristwindowstart"), _string(task, "fristduetext", position),
+                   position)
+    status = task.get("friststatus") or TW_TO_STATUS[tw_status]
+    tags = _uda_json(task, "fristtags", position)
+    if tags is None:
+        tags = _string_list(task, "tags", position)
+        if isinstance(task.get("project"), str) and task["project"].strip():
+            tags.append(task["project"].strip())
+    elif not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        _fail(position, "'fristtags' must be a JSON list of strings")
+    uid = task.get("fristuid")
+    if not uid and task.get("uuid"):
+        try:
+            uid = uuid.UUID(str(task["uuid"])).hex
+        except ValueError:
+            _fail(position, f"'uuid' is not a UUID: {_short(task['uuid'])}")
+    created = (parse_tw_date(task["entry"], "entry", position).astimezone()
+               .isoformat(timespec="seconds") if task.get("entry") else None)
+    updated = (parse_tw_date(task["modified"], "modified", position).astimezone()
+               .isoformat(timespec="seconds") if task.get("modified") else None)
+    history = _history(_uda_json(task, "fristhistory", position), position, "fristhistory")
+    if history is None:
+        history = _tw_history(task, created, position)
+    return _record(
+        title, due, position, actor=_string(task, "fristactor", position), tags=tags,
+        status=status, sources=_sources(_uda_json(task, "fristsources", position), position,
+                                        "fristsources"),
+        uid=uid, history=history, created=created, updated=updated,
+        note="imported from Taskwarrior")
 
 
 def _tw_history(task: dict, created: str | None, position: int) -> list[dict] | None:

@@ -473,3 +473,27 @@ def test_json_and_taskwarrior_exports_keep_every_field_of_any_record(items, fmt)
     numbered = list(enumerate(items, 1))
     parsed = parse_import(export(numbered, fmt, TODAY).decode(), "x", TODAY)
     assert parsed.records == items
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | words
+    | st.sampled_from(["2026-01-01", "2026-04", "20251201T000000Z", "pending", "met", "day"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["title", "due", "status", "precision", "window_start", "tags", "actor",
+                         "sources", "history", "created", "description", "entry", "uuid",
+                         "annotations", "fristtags", "fristhistory", "fristsources", "project"]),
+        inner, max_size=6),
+    max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(json_values, min_size=1, max_size=3))
+def test_any_json_either_imports_or_fails_with_a_one_line_entry_error(entries):
+    from store.exchange import ExchangeError
+    text = json.dumps(entries)
+    try:
+        parsed = parse_import(text, "x.json", TODAY)
+    except ExchangeError as e:
+        assert "\n" not in str(e)
+    else:
+        assert all(model.window(r["due"]) and r["title"].strip() for r in parsed.records)
