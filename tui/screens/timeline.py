@@ -261,6 +261,7 @@ class TimelineScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.show_ticks = False
+        self.open_count = 0  # counted once per refresh, not per keypress
 
     def compose(self) -> ComposeResult:
         yield Static(id="timeline-title", markup=False)
@@ -280,6 +281,7 @@ class TimelineScreen(Screen):
         """Re-read the app's items (it calls this after every change)."""
         everything = self.app.store.all() if self.show_ticks else None
         rows = timeline_rows(self.app.visible_items(), everything)
+        self.open_count = sum(1 for _, record in rows if record["status"] == "open")
         self.view.set_rows(rows, getattr(self.app, "selected_id", None))
         self._show_selection()
 
@@ -294,11 +296,9 @@ class TimelineScreen(Screen):
     def _show_selection(self) -> None:
         view = self.view
         today = self.app.today
-        opened = sum(1 for _, record in view.rows if record["status"] == "open")
-        decided = len(view.rows) - opened
-        title = Text(f" Timeline · {opened} open")
+        title = Text(f" Timeline · {self.open_count} open")
         if self.show_ticks:
-            title.append(f" + {decided} met/missed")
+            title.append(f" + {len(view.rows) - self.open_count} met/missed")
         title.append(f" · 1 cell = {ONE_CELL[view.scale]} · today {today.day} "
                      f"{model.MONTH_ABBR[today.month - 1]} {today.year}")
         self.query_one("#timeline-title", Static).update(title)
