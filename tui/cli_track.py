@@ -45,6 +45,11 @@ def stats_table(rows, by):
                      str(row.cancelled), str(row.open), str(row.overdue),
                      share_label(row.met_share), postponed, bar(row, BAR_CELLS, largest)])
         states.append("overdue" if row.overdue else "")
+    for col in range(1, len(head) - 1):  # figures read best right-aligned
+        cells = max(len(head[col]), *(len(r[col]) for r in body))
+        head[col] = head[col].rjust(cells)
+        for r in body:
+            r[col] = r[col].rjust(cells)
     return head, body, states
 
 
