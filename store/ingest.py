@@ -79,6 +79,7 @@ class Outcome:
     new_ids: list[int] = field(default_factory=list)
     merged_ids: list[int] = field(default_factory=list)   # stored items that gained a source
     already_known: int = 0                                 # proposals whose source was stored
+    more_sources: int = 0   # sources added to items new in this same ingest (a later article)
 
 
 # ---------------------------------------------------------------- the optional web extra
@@ -477,19 +478,29 @@ def due_of_candidate(candidate) -> model.Due:
 
 
 @functools.cache
-def _stopwords() -> frozenset[str]:
-    """The extractor's stop words of every language it knows (its data, not a second list)."""
+def _function_words() -> frozenset[str]:
+    """Words that say nothing about WHAT is promised, from the extractor's language data:
+    stop words, cue words ("will", "soll", "plans"), attribution verbs, months, weekdays."""
     try:
         from store.extract.lexicon import available_languages, load as language
-        return frozenset().union(*(language(code).stopwords for code in available_languages()))
-    except (ImportError, OSError, ValueError):
+    except ImportError:
         return frozenset()
+    words: set[str] = set()
+    for code in available_languages():
+        data = language(code).data
+        words |= {w.lower() for w in data.get("stopwords", [])}
+        for phrases in data.get("cues", {}).values():
+            words |= {w.lower() for p in phrases for w in p.split()}
+        words |= {w.lower() for w in data.get("attribution", {}).get("verbs", [])}
+        for key in ("months", "weekdays", "title_strip", "stop_title"):
+            words |= {w.lower() for w in data.get(key, [])}
+    return frozenset(words)
 
 
 def _words(text: str) -> set[str]:
     """Content words, cut to their first four letters: "signed" and "sign" are one word."""
-    stop = _stopwords()
-    return {w[:4] for w in re.findall(r"[^\W\d_]+", text.casefold()) if len(w) > 2 and w not in stop}
+    skip = _function_words()
+    return {w[:4] for w in re.findall(r"[^\W\d_]+", text.casefold()) if len(w) > 2 and w not in skip}
 
 
 def _norm(sentence: str) -> str:
@@ -497,25 +508,27 @@ def _norm(sentence: str) -> str:
 
 
 def similar_titles(a: str, b: str) -> bool:
-    """Most content words of the shorter title are in the other (and at least two, unless
-    the shorter title has only one)."""
+    """The same words, or at least two content words shared that make up most (60 %) of
+    the shorter title."""
+    if _norm(a) == _norm(b):
+        return True
     wa, wb = _words(a), _words(b)
     shared = len(wa & wb)
-    return bool(wa and wb) and shared / min(len(wa), len(wb)) >= 0.6 and \
-        shared >= min(2, len(wa), len(wb))
+    return shared >= 2 and shared / min(len(wa), len(wb)) >= 0.6
 
 
 def same_commitment(record: dict, title: str, due: model.Due, actor: str) -> bool:
     """The same due day, and a similar title or the same actor speaking of the same thing.
 
     The same actor alone is not enough (one government makes many promises for the same
-    day): the titles must then share at least one content word."""
+    day): the titles must then share a content word that is not part of the actor's name."""
     if record.get("due") != due.due.isoformat():
         return False
     if similar_titles(record.get("title", ""), title):
         return True
     same_actor = bool(actor.strip()) and record.get("actor", "").casefold() == actor.strip().casefold()
-    return same_actor and bool(_words(record.get("title", "")) & _words(title))
+    named = _words(actor)
+    return same_actor and bool((_words(record.get("title", "")) - named) & (_words(title) - named))
 
 
 def has_source(record: dict, sentence: str) -> bool:
@@ -607,7 +620,9 @@ def commit(store, proposals: list[Proposal]) -> Outcome:
             if has_source(pool[key], p.sentence):
                 outcome.already_known += 1
                 continue
-            if key in stored and key not in before:
+            if key not in stored:
+                outcome.more_sources += 1
+            elif key not in before:
                 before[key] = stored[key]
                 pool[key] = orjson.loads(orjson.dumps(stored[key]))   # change a copy
                 outcome.merged_ids.append(key)

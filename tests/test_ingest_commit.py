@@ -68,17 +68,23 @@ def test_same_actor_and_day_with_a_different_title_is_matched_by_actor(store):
 
 
 def test_different_commitments_stay_apart(store):
-    commit(store, [proposal("Sign the fisheries deal", "2025-12-12", DEAL_A, A, actor="EU")])
+    commit(store, [proposal("Sign the fisheries deal", "2025-12-12", DEAL_A, A, actor="EU"),
+                   proposal("Harbour Board to dredge the channel", "2025-12-12", "The Harbour "
+                            "Board will dredge the channel by 12 December.", A,
+                            actor="Harbour Board")])
     outcome = commit(store, [
         # same day, same actor, nothing in common in the title: another promise
         proposal("Publish the budget plan", "2025-12-12", "The EU will publish its budget plan "
                  "by 12 December.", B, actor="EU"),
+        # same day and actor; the titles share only the actor's name
+        proposal("Harbour Board to sell the old ferries", "2025-12-12", "The Harbour Board "
+                 "will sell the old ferries by 12 December.", B, actor="Harbour Board"),
         # same title, another day: another deadline
         proposal("Sign the fisheries deal", "2026-06-30", "A second fisheries deal is due by "
                  "June 2026.", B, actor="EU"),
     ])
-    assert len(outcome.new_ids) == 2 and outcome.merged_ids == []
-    assert len(store.all()) == 3
+    assert len(outcome.new_ids) == 3 and outcome.merged_ids == []
+    assert len(store.all()) == 5
 
 
 def test_reingesting_the_same_document_adds_nothing(store):
@@ -104,6 +110,7 @@ def test_two_articles_in_one_batch_make_one_item(store):
                              proposal("Fisheries deal will be signed", "2025-12-12", DEAL_B, B)])
     [only] = outcome.new_ids
     assert len(store.get(only)["sources"]) == 2
+    assert outcome.more_sources == 1 and outcome.merged_ids == []
 
 
 def test_one_ingest_is_one_undo_step(store):

@@ -79,7 +79,9 @@ def _notes(proposals) -> list[str]:
 
 
 def _summary(outcome) -> str:
-    parts = [f"{len(outcome.new_ids)} new"]
+    more = outcome.more_sources
+    parts = [f"{len(outcome.new_ids)} new" +
+             (f" (+{more} source{'s' if more != 1 else ''} from other documents)" if more else "")]
     if outcome.merged_ids:
         ids = ", ".join(f"#{i}" for i in outcome.merged_ids)
         parts.append(f"{len(outcome.merged_ids)} known, given this source ({ids})")
