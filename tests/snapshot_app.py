@@ -73,9 +73,33 @@ def build_store(path: str | os.PathLike) -> None:
     store.add_many(records, "snapshot")
 
 
+def review_proposals(known_id: int | None = 1) -> list:
+    """Proposals as store.ingest.propose makes them, written out (the extractor may change;
+    the review screen's look should not change with it)."""
+    from store.ingest import Document, Proposal
+    doc = Document("…", "/home/ana/news/seltene-erden.txt", TODAY, "de", "given")
+    rows = [
+        ("Abkommen mit China über Seltene Erden abschließen", "2025-11-27", "bis zum 27. November",
+         "Scott Bessent", 0.95, "Laut US-Finanzminister Scott Bessent rechne die Trump-Regierung "
+         "damit, bis zum 27. November ein Abkommen mit China über Seltene Erden abzuschließen.",
+         known_id),
+        ("Ausfuhrgenehmigungen für Produkte mit Seltenen Erden", "2025-12-01", "ab dem 1. Dezember",
+         "China", 0.8, "Zu den neuen Beschränkungen gehört eine Regelung, wonach ab dem "
+         "1. Dezember Ausfuhrgenehmigungen erforderlich sind.", None),
+        ("Trump besucht Peking [bold]sic[/bold]", "2026-04", "im April 2026", "Donald Trump", 0.66,
+         "Trump sagte, er habe Xis Einladung zu einem Besuch in Peking im April 2026 angenommen.",
+         None),
+    ]
+    return [Proposal(title, model.Due.from_value(value, text), actor, sentence, conf, doc, known)
+            for title, value, text, actor, conf, sentence, known in rows]
+
+
 def make(path: str | os.PathLike | None = None):
     from tui.app import make_app
-    path = Path(path or os.environ.get("FRIST_SNAPSHOT_DB") or "/tmp/frist-snapshot.json")
+    if path is None:
+        import tempfile
+        path = os.environ.get("FRIST_SNAPSHOT_DB") or Path(tempfile.mkdtemp()) / "store.json"
+    path = Path(path)
     if path.exists():
         path.unlink()
     build_store(path)
@@ -83,7 +107,5 @@ def make(path: str | os.PathLike | None = None):
     return make_app(open_store(path), TODAY.isoformat(), clock=clock)
 
 
-app = make()
-
 if __name__ == "__main__":
-    app.run()
+    make().run()

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
+from textual.screen import ModalScreen
 from textual.widgets import Footer, ListItem, ListView, Static
 
 from store import model
@@ -23,6 +23,11 @@ MARKS = {
     "accepted": ("✓", "bold $text-success", "accept"),
     "rejected": ("✗", "$text-error", "reject"),
 }
+
+
+def _short(name: str) -> str:
+    """A document's last path part (a URL or path can be long)."""
+    return name.rstrip("/").rsplit("/", 1)[-1] or name
 
 
 def _due_record(due: model.Due) -> dict:
@@ -37,15 +42,18 @@ class ProposalCard(ListItem):
         self.decision = "pending"
 
     def compose(self) -> ComposeResult:
-        yield Static(self.describe())
+        head, meta, sentence = self.describe()
+        yield Static(head, classes="head")
+        yield Static(meta, classes="meta")
+        yield Static(sentence, classes="sentence")
 
     def set_decision(self, decision: str) -> None:
         self.decision = decision
-        self.query_one(Static).update(self.describe())
+        self.query_one(".head", Static).update(self.describe()[0])
         for name in MARKS:
             self.set_class(name == decision, f"-{name}")
 
-    def describe(self) -> Content:
+    def describe(self) -> tuple[Content, Content, Content]:
         p = self.proposal
         today = self.app.today
         mark, style, word = MARKS[self.decision]
@@ -53,21 +61,23 @@ class ProposalCard(ListItem):
         head = [
             (f" {mark} {word:<9} ", style),
             (f"{model.due_label(due):<12}", "bold"),
-            (f"{model.countdown(due, today):<13}", "$text-muted"),
+            (f"{model.countdown(due, today):<15}", "$text-muted"),
             literal(p.title, "bold"),
         ]
-        meta = [("    ", ""), ("actor ", "$text-muted"), literal(p.actor or "—"),
+        meta = [("actor ", "$text-muted"), literal(p.actor or "—"),
                 ("   confidence ", "$text-muted"), (f"{p.confidence:.0%}", ""),
-                ("   from ", "$text-muted"), literal(p.document.name)]
+                ("   from ", "$text-muted"), literal(_short(p.document.name)),
+                (f"   published {p.document.published:%d %b %Y}", "$text-muted")]
         if p.known_id is not None:
-            meta.append((f"   already stored as #{p.known_id}: accepting adds this source",
-                         "bold $text-warning"))
-        sentence = Content.assemble("    “", highlighted(p.sentence, p.due.text or "",
-                                                        "bold $text-warning underline"), "”")
-        return Content("\n").join([Content.assemble(*head), Content.assemble(*meta), sentence])
+            meta.append((f"   already stored as #{p.known_id}", "bold $text-warning"))
+        sentence = Content.assemble("“", highlighted(p.sentence, p.due.text or "",
+                                                    "bold $text-warning underline"), "”")
+        return Content.assemble(*head), Content.assemble(*meta), sentence
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(ModalScreen):
+    """Full-screen, and modal so that the dashboard's keys (m, p, d ...) rest meanwhile."""
+
     BINDINGS = [
         Binding("a", "decide('accepted')", "Accept", id="review_accept"),
         Binding("x", "decide('rejected')", "Reject", id="review_reject"),
@@ -107,14 +117,12 @@ class ReviewScreen(Screen):
         cards = self.cards
         docs = sorted({c.proposal.document.name for c in cards})
         counts = {name: sum(c.decision == name for c in cards) for name in MARKS}
-        shown = docs[0] if len(docs) == 1 else f"{len(docs)} documents"
+        shown = _short(docs[0]) if len(docs) == 1 else f"{len(docs)} documents"
         self.query_one("#review-head", Static).update(Content.assemble(
             ("Review ", "bold"), (f"{len(cards)} proposed commitments from ", ""),
             literal(shown), ("   ", ""),
             (f"✓ {counts['accepted']}  ", "$text-success"), (f"✗ {counts['rejected']}  ", "$text-error"),
-            (f"? {counts['pending']}", "$text-muted"),
-            ("    a accept · x reject · e edit · A accept all · s store the accepted · Escape cancel",
-             "$text-muted")))
+            (f"? {counts['pending']}", "$text-muted")))
 
     def action_decide(self, decision: str) -> None:
         card = self._current()

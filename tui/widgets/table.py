@@ -248,7 +248,7 @@ class CommitTable(ScrollView, can_focus=True):
             style += self.get_component_rich_style(name)
         when = model.countdown(record, self.view.today)
         if state == "due-today" and self.now_hours is not None:
-            when = f"today, {self.now_hours} h"
+            when = f"today · {self.now_hours} h"
         cells = {
             "Due": model.due_label(record),
             "When": when,

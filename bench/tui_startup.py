@@ -1,0 +1,161 @@
+"""Time until the dashboard shows its first row, against a blank Textual app showing one
+label, in the same interpreter, alternating runs; then how a 100,000-item store responds.
+
+    /work/venv/bin/python bench/tui_startup.py [--items 10000] [--big 100000] [--repeat 7]
+
+Start-up: each run is a fresh process (`python -c ...`), timed from spawn until the
+app has painted and exited: interpreter start, imports, reading the store, the first
+paint. The blank app exits after its first paint with the label on screen; frist exits
+after the first paint in which the table has rendered a row. Both run Textual's
+headless driver (it composes and renders as for a terminal, without writing to one).
+Target: median frist / median blank <= 1.5 at 10,000 items.
+
+Responsiveness (in-process, Pilot, 120x40): median wall time of a key until the app is
+idle again — page down, a search keystroke, marking met (including the store's write
+to disk), undo — on --items and on --big.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+TODAY = dt.date(2025, 11, 24)
+
+BLANK = """
+from textual.app import App
+from textual.widgets import Label
+
+class Blank(App):
+    def compose(self):
+        yield Label("hello")
+
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
+
+Blank().run(headless=True, size=(120, 40))
+"""
+
+FRIST = """
+import sys
+sys.path.insert(0, {root!r})
+from store.db import open_store
+from tui.app import make_app
+from tui.widgets.table import CommitTable
+
+painted = []
+row_line = CommitTable._row_line
+def noting(self, index):
+    painted.append(index)
+    return row_line(self, index)
+CommitTable._row_line = noting
+
+app = make_app(open_store({db!r}), {today!r})
+
+def done():
+    if painted:
+        app.exit()
+    else:
+        app.call_after_refresh(done)
+app.call_later(lambda: app.call_after_refresh(done))
+app.run(headless=True, size=(120, 40))
+assert painted, "no row was painted"
+"""
+
+
+def make_store(path: Path, count: int):
+    from store import model
+    from store.db import open_store
+    store = open_store(path)
+    records = []
+    for n in range(count):
+        day = TODAY + dt.timedelta(days=(n * 37) % 900 - 300)
+        status = ("open", "open", "open", "met", "missed", "open", "cancelled")[n % 7]
+        record = model.new_record(f"Commitment number {n}: the ministry will publish report {n % 97}",
+                                  model.Due.day(day), actor=f"Actor {n % 50}",
+                                  sources=[{"sentence": f"The ministry said it would publish report {n} by then.",
+                                            "document": f"article-{n % 300}.txt",
+                                            "published": "2025-11-01", "lang": "en"}])
+        record["status"] = status
+        records.append(record)
+    store.add_many(records, "bench")
+    return store
+
+
+def run_once(code: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def startup(db: Path, repeat: int) -> tuple[float, float]:
+    blank, frist = [], []
+    code = FRIST.format(root=str(ROOT), db=str(db), today=TODAY.isoformat())
+    run_once(BLANK)  # warm the file cache for both
+    run_once(code)
+    for _ in range(repeat):
+        blank.append(run_once(BLANK))
+        frist.append(run_once(code))
+    return statistics.median(blank), statistics.median(frist)
+
+
+async def responsiveness(db: Path, repeat: int) -> dict[str, float]:
+    from store.db import open_store
+    from tui.app import make_app
+    app = make_app(open_store(db), TODAY.isoformat())
+    times: dict[str, list[float]] = {}
+
+    async def timed(name: str, pilot, *keys: str) -> None:
+        start = time.perf_counter()
+        await pilot.press(*keys)
+        await pilot.pause()
+        times.setdefault(name, []).append(time.perf_counter() - start)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for _ in range(repeat):
+            await timed("page down", pilot, "pagedown")
+        await pilot.press("slash")
+        for ch in "report 4":
+            await timed("search keystroke", pilot, "space" if ch == " " else ch)
+        await pilot.press("escape")
+        await pilot.pause()
+        for _ in range(repeat):
+            await pilot.press("pagedown")
+            await timed("mark met (m, Enter)", pilot, "m", "enter")
+            await timed("undo (u)", pilot, "u")
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--items", type=int, default=10_000)
+    parser.add_argument("--big", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="frist-bench-"))
+    print(f"python {sys.version.split()[0]}, {args.repeat} alternating runs, medians")
+    for count in (args.items, args.big):
+        db = folder / f"store-{count}.json"
+        started = time.perf_counter()
+        make_store(db, count)
+        print(f"\n{count:,} items (store written in {time.perf_counter() - started:.1f} s, "
+              f"{db.stat().st_size / 1e6:.1f} MB)")
+        blank, frist = startup(db, args.repeat)
+        print(f"  first paint: blank app {blank:.3f} s, frist first row {frist:.3f} s, "
+              f"ratio {frist / blank:.2f}" + ("  (target <= 1.5)" if count == args.items else ""))
+        for name, seconds in asyncio.run(responsiveness(db, 3)).items():
+            print(f"  {name:<22} {seconds * 1000:7.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""Snapshot tests of the dashboard's screens, on tests/snapshot_app.py's store and a fixed
+today. Look at the report (and the SVGs in tests/__snapshots__/) before --snapshot-update."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import snapshot_app  # noqa: E402
+
+SIZE = (120, 32)
+
+
+def test_main_screen(snap_compare, db_path):
+    assert snap_compare(snapshot_app.make(db_path), terminal_size=SIZE)
+
+
+def test_add_form_with_a_date_preview(snap_compare, db_path):
+    async def fill(pilot):
+        await pilot.press("a")
+        await pilot.pause()
+        pilot.app.screen.query_one("#title").value = "Renew the lease"
+        pilot.app.screen.query_one("#due").value = "in 10 days"
+        pilot.app.screen.query_one("#actor").focus()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    assert snap_compare(snapshot_app.make(db_path), terminal_size=SIZE, run_before=fill)
+
+
+def test_detail_pane(snap_compare, db_path):
+    assert snap_compare(snapshot_app.make(db_path), terminal_size=SIZE,
+                        press=["down", "down", "enter"])
+
+
+def test_review_screen(snap_compare, db_path):
+    async def review(pilot):
+        pilot.app.review(snapshot_app.review_proposals())
+        await pilot.pause()
+        await pilot.press("a")  # accept the first, move on
+        await pilot.press("x")  # reject the second
+        await pilot.pause()
+    assert snap_compare(snapshot_app.make(db_path), terminal_size=SIZE, run_before=review)
