@@ -229,3 +229,21 @@ def test_without_the_web_extra_a_page_says_what_to_install(run, monkeypatch):
     result = run("ingest", str(FIXTURES / "page.html"), "--yes")
     assert result.exit_code == 1
     assert result.output == "error: reading HTML needs the web extra: pip install 'frist[web]'\n"
+
+
+def test_many_undated_files_get_one_warning_few_get_one_each(frist, tmp_path):
+    many = tmp_path / "many"
+    many.mkdir()
+    for n in range(7):
+        (many / f"{n}.txt").write_text(f"The agency {n} will report by {n + 1} March 2026.")
+    result = frist("ingest", str(many), "--yes")
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert warnings == ["warning: 7 documents have no publication date; using their file dates "
+                        "(set one with --published)"]
+    few = tmp_path / "few"
+    few.mkdir()
+    for n in range(2):
+        (few / f"{n}.txt").write_text(f"The agency {n} will report by {n + 1} March 2026.")
+    result = frist("ingest", str(few), "--yes")
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 2 and all("no publication date found" in w for w in warnings)

@@ -66,6 +66,19 @@ def review(proposals) -> list:
     return chosen
 
 
+def _warnings(loaded) -> list[str]:
+    """The loader's warnings, with many "no publication date" ones folded into one line."""
+    undated = [d for d in loaded.documents if d.published_from in ("file time", "today")]
+    if len(undated) <= FEW_FILES:
+        return list(loaded.warnings)
+    names = {f"{d.name}: no publication date found" for d in undated}
+    rest = [w for w in loaded.warnings if w.split(";", 1)[0] not in names]
+    how = "their file dates" if all(d.published_from == "file time" for d in undated) else \
+        "their file dates or today"
+    return rest + [f"{len(undated)} documents have no publication date; using {how} "
+                   "(set one with --published)"]
+
+
 def _notes(proposals) -> list[str]:
     """Under each candidate: its document when there are several, and if it is stored."""
     several = len({id(p.document) for p in proposals}) > 1
@@ -105,7 +118,7 @@ def ingest(env, source, published, lang, yes):
     given = env.when(published).due if published else None
     with progress_bar("reading") as tick:
         loaded = ing.load(source, given, lang, env.today, progress=tick)
-    for warning in loaded.warnings:
+    for warning in _warnings(loaded):
         say(f"warning: {warning}")
     if not loaded.documents and len(loaded.skipped) == 1:
         name, reason = loaded.skipped[0]
