@@ -5,7 +5,6 @@ so the command line, the dashboard and the tests all agree on them.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import os
 import re
@@ -65,7 +64,8 @@ class Due:
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    first_of_next = dt.date(year + month // 12, month % 12 + 1, 1)
+    return first_of_next - dt.timedelta(days=1)
 
 
 def window(value: str) -> tuple[dt.date, dt.date, str]:

@@ -67,12 +67,17 @@ def search_text(record: dict) -> str:
     return "\n".join(parts).casefold()
 
 
+_PRECISION_RANK = {p: n for n, p in enumerate(model.PRECISIONS)}
+
+
 def sort_key(item: tuple[int, dict]):
     """Soonest due first; a day before a week, month, ... ending the same day; then id."""
     item_id, record = item
-    return (record["due"], model.PRECISIONS.index(record.get("precision") or "day"), item_id)
+    return (record["due"], _PRECISION_RANK.get(record.get("precision"), 0), item_id)
 
 
 def select(items: list[tuple[int, dict]], flt: Filter, today: dt.date) -> list[tuple[int, dict]]:
     flt.check()
+    if flt == Filter(status="all", soon_days=flt.soon_days):  # nothing to filter out
+        return sorted(items, key=sort_key)
     return sorted((it for it in items if flt.matches(it[1], today)), key=sort_key)
