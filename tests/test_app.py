@@ -332,14 +332,13 @@ async def test_enter_opens_the_detail_pane_with_the_source(store):
         await select(pilot, item_id)
         await pilot.press("enter")
         await pilot.pause()
-        detail = app.screen.query_one("#detail")
-        assert not detail.has_class("-hidden")
-        text = str(detail.query_one("#detail-body").render())
+        assert app.screen.detail_open
+        text = str(app.screen.query_one("#detail-body").render())
         assert "bis zum 27. November" in text
         assert "Scott Bessent" in text
         assert "epochtimes-trump-xi.txt" in text
         await pilot.press("escape")
-        assert detail.has_class("-hidden")
+        assert not app.screen.detail_open
 
 
 async def test_clicks_select_and_open_rows(store):
@@ -351,10 +350,10 @@ async def test_clicks_select_and_open_rows(store):
         await pilot.click(CommitTable, offset=(20, 3))  # header line, then rows 0, 1, 2
         await pilot.pause()
         assert app.selected_id == third
-        assert app.screen.query_one("#detail").has_class("-hidden")
+        assert not app.screen.detail_open
         await pilot.click(CommitTable, offset=(20, 3))
         await pilot.pause()
-        assert not app.screen.query_one("#detail").has_class("-hidden")
+        assert app.screen.detail_open
         assert table.selected_id == third
 
 

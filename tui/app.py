@@ -21,7 +21,6 @@ from textual.worker import Worker, WorkerState
 from store import model
 from store.db import Store
 from store.errors import FristError
-from tui.screens.forms import ConfirmForm, IngestForm, ItemForm, NoteForm, PostponeForm
 from tui.screens.main import MainScreen
 from tui.widgets.literal import literal
 from tui.widgets.table import CommitTable, hours_left_today
@@ -132,15 +131,18 @@ class FristApp(App):
 
     @selected_id.setter
     def selected_id(self, item_id: int | None) -> None:
-        self._selected = item_id
+        self._select(item_id)
         if self.screen_stack and item_id is not None:
             self.main.query_one(CommitTable).move_to(item_id)
-        self.refresh_bindings()
 
     def follow_cursor(self, item_id: int | None) -> None:
         """The main table's cursor moved."""
-        if item_id != self._selected:
-            self._selected = item_id
+        self._select(item_id)
+
+    def _select(self, item_id: int | None) -> None:
+        had = self._selected is not None
+        self._selected = item_id
+        if had != (item_id is not None):  # the item keys become (un)usable: redraw the footer
             self.refresh_bindings()
 
     def show_day(self, day: dt.date) -> None:
@@ -271,6 +273,7 @@ class FristApp(App):
             shown = "" if item_id in self.view.rows else " (not shown in this view)"
             self.notify(f"Added #{item_id}: due {model.due_label(record)}, "
                         f"{model.countdown(record, self.today)}{shown}", timeout=4)
+        from tui.screens.forms import ItemForm  # forms load when first used: a faster start
         self.push_screen(ItemForm(), done)
 
     def action_edit(self) -> None:
@@ -283,6 +286,7 @@ class FristApp(App):
                 self.change(item_id, lambda: self.store.edit(
                     item_id, title=form["title"], due=form["due"], actor=form["actor"],
                     tags=form["tags"], note=form["note"]), f"#{item_id} edited")
+        from tui.screens.forms import ItemForm
         self.push_screen(ItemForm(record, item_id), done)
 
     def _decide(self, status: str, heading: str) -> None:
@@ -294,6 +298,7 @@ class FristApp(App):
             if note is not None:
                 self.change(item_id, lambda: self.store.mark(item_id, status, note),
                             f"#{item_id} {'reopened' if status == 'open' else status} — u undoes")
+        from tui.screens.forms import NoteForm
         self.push_screen(NoteForm(heading, record), done)
 
     def action_mark_met(self) -> None:
@@ -318,6 +323,7 @@ class FristApp(App):
                 due, note = answer
                 self.change(item_id, lambda: self.store.postpone(item_id, due, note),
                             f"#{item_id} now due {model.due_label({'due': due.due.isoformat(), 'precision': due.precision})}")
+        from tui.screens.forms import PostponeForm
         self.push_screen(PostponeForm(record), done)
 
     def action_delete(self) -> None:
@@ -326,12 +332,13 @@ class FristApp(App):
         item_id, record = item
         question = Content.assemble("Delete #", str(item_id), "?\n\n",
                                     literal(record.get("title", ""), "bold", one_line=False),
-                                    ("\n\nu undoes it.", "$text-muted"))
+                                    ("\n\nu undoes it.", "$foreground-muted"))
 
         def done(yes: bool | None) -> None:
             if yes:
                 self.change(item_id, lambda: self.store.remove(item_id) and None,
                             f"#{item_id} deleted — u undoes")
+        from tui.screens.forms import ConfirmForm
         self.push_screen(ConfirmForm(question), done)
 
     def action_undo(self) -> None:
@@ -356,9 +363,9 @@ class FristApp(App):
         self.selected_id = item[0]
         self.main.toggle_detail(True)
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
         self._to_main()
-        self.main.open_search()
+        await self.main.open_search()
 
     def action_sort(self) -> None:
         self.view.cycle_sort()
@@ -400,6 +407,7 @@ class FristApp(App):
             if request is not None:
                 self.notify("Reading and extracting…", timeout=3)
                 self._extract(request)
+        from tui.screens.forms import IngestForm
         self.push_screen(IngestForm(), done)
 
     @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)

@@ -17,7 +17,7 @@ from tui.widgets.table import STATE_WORDS
 
 STATE_STYLE = {
     "overdue": "bold $text-error", "due-today": "bold $text-warning", "due-soon": "$text-warning",
-    "upcoming": "", "met": "$text-success", "missed": "$text-error", "cancelled": "$text-muted",
+    "upcoming": "", "met": "$text-success", "missed": "$text-error", "cancelled": "$foreground-muted",
 }
 
 
@@ -44,14 +44,14 @@ def describe(item_id: int, record: dict, today: dt.date, soon_days: int = model.
     parts: list[Content] = [
         literal(record.get("title", ""), "bold", one_line=False),
         Content("\n"),
-        label(f"#{item_id} · ", "$text-muted"),
+        label(f"#{item_id} · ", "$foreground-muted"),
         label(STATE_WORDS.get(state, state), STATE_STYLE.get(state, "")),
-        label(f" · {model.countdown(record, today)}", "$text-muted"),
+        label(f" · {model.countdown(record, today)}", "$foreground-muted"),
         Content("\n\n"),
     ]
 
     def field(name: str, value: Content | str) -> None:
-        parts.append(label(f"{name:<10}", "$text-muted"))
+        parts.append(label(f"{name:<10}", "$foreground-muted"))
         parts.append(value if isinstance(value, Content) else literal(value))
         parts.append(Content("\n"))
 
@@ -71,7 +71,7 @@ def describe(item_id: int, record: dict, today: dt.date, soon_days: int = model.
     sources = record.get("sources") or []
     parts.append(label("\nSources\n", "bold"))
     if not sources:
-        parts.append(label("typed in by hand\n", "$text-muted"))
+        parts.append(label("typed in by hand\n", "$foreground-muted"))
     for source in sources:
         sentence = source.get("sentence", "")
         if sentence:
@@ -80,19 +80,19 @@ def describe(item_id: int, record: dict, today: dt.date, soon_days: int = model.
                       Content("”\n")]
         meta = literal(source.get("document") or "unknown document")
         published = source.get("published")
-        parts.append(label("  ", "") + meta.stylize("$text-muted"))
+        parts.append(label("  ", "") + meta.stylize("$foreground-muted"))
         if published:
-            parts.append(label(f" · published {_day(published)}", "$text-muted"))
+            parts.append(label(f" · published {_day(published)}", "$foreground-muted"))
         if source.get("lang"):
-            parts.append(label(f" · {source['lang']}", "$text-muted"))
+            parts.append(label(f" · {source['lang']}", "$foreground-muted"))
         parts.append(Content("\n"))
 
     parts.append(label("\nHistory\n", "bold"))
     for event in record.get("history", []):
-        parts.append(label(f"{_when(event.get('at', '')):<18} ", "$text-muted"))
+        parts.append(label(f"{_when(event.get('at', '')):<18} ", "$foreground-muted"))
         parts.append(literal(event.get("event", "")))
         if event.get("note"):
-            parts.append(label(" — ", "$text-muted"))
+            parts.append(label(" — ", "$foreground-muted"))
             parts.append(literal(event["note"], "italic"))
         parts.append(Content("\n"))
     return Content("").join(parts)
@@ -101,14 +101,21 @@ def describe(item_id: int, record: dict, today: dt.date, soon_days: int = model.
 class DetailPane(VerticalScroll, can_focus=False):
     """Shows one item; `show(id)` switches to another, `show(None)` says so."""
 
+    def __init__(self, item_id: int | None = None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.item_id = item_id
+
     def compose(self):
-        yield Static(id="detail-body")
+        yield Static(self._describe(), id="detail-body")
 
     def show(self, item_id: int | None) -> None:
-        body = self.query_one("#detail-body", Static)
+        self.item_id = item_id
+        if self.is_mounted:
+            self.query_one("#detail-body", Static).update(self._describe())
+
+    def _describe(self) -> Content:
         app = self.app
-        record = app.view.items.get(item_id) if item_id is not None else None
+        record = app.view.items.get(self.item_id) if self.item_id is not None else None
         if record is None:
-            body.update(Content.styled("Nothing selected.", "$text-muted"))
-            return
-        body.update(describe(item_id, record, app.today, app.view.soon_days))
+            return Content.styled("Nothing selected.", "$foreground-muted")
+        return describe(self.item_id, record, app.today, app.view.soon_days)

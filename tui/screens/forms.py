@@ -188,7 +188,7 @@ class PostponeForm(FormScreen):
         with Vertical(classes="form-box"):
             yield Label("Postpone", classes="form-title")
             yield Static(literal(self.record.get("title", ""), one_line=False), classes="form-subject")
-            yield Static(Content.styled(f"now due {model.due_label(self.record)}", "$text-muted"))
+            yield Static(Content.styled(f"now due {model.due_label(self.record)}", "$foreground-muted"))
             yield field("New due", text_input("due", "", "in 2 weeks · 15 Jan · Q2 2026"))
             yield DuePreview(id="due-preview", classes="preview")
             yield field("Note", text_input("note", "", "why (optional)"))

@@ -19,7 +19,7 @@ STATE_NOTES = [
     ("upcoming", "$foreground", "due later"),
     ("met", "$text-success", "decided: kept"),
     ("missed", "$text-error", "decided: not kept"),
-    ("cancelled", "$text-muted", "no longer expected"),
+    ("cancelled", "$foreground-muted", "no longer expected"),
 ]
 
 
@@ -43,7 +43,7 @@ class HelpScreen(ModalScreen):
                               for k in keys.split(","))
             lines.append(Content.assemble((f"{shown:>10}", "bold $text-accent"), "  ",
                                           (f"{binding.description:<12}", "bold"),
-                                          (binding.tooltip, "$text-muted")))
+                                          (binding.tooltip, "$foreground-muted")))
         lines += [Content(""), Content.styled("In the table", "bold")]
         for keys, what in [("↑ ↓ j k", "move"), ("PgUp PgDn", "a page"),
                            ("Home End g G", "first, last"), ("Enter / click", "details"),
@@ -56,6 +56,6 @@ class HelpScreen(ModalScreen):
             lines.append(Content.assemble(("  ● ", style), (f"{word:<15}", style), what))
         lines += [Content(""), Content.styled(
             "Keys can be remapped in the [keymap] table of the config file "
-            "(`frist config path`), e.g.  mark_met = \"m,M\".", "$text-muted"),
-            Content.styled("Escape closes this.", "$text-muted")]
+            "(`frist config path`), e.g.  mark_met = \"m,M\".", "$foreground-muted"),
+            Content.styled("Escape closes this.", "$foreground-muted")]
         return Content("\n").join(lines)

@@ -9,12 +9,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static, Tab, Tabs
+from textual.widgets import Footer, Input, Label, Static
 
 from store import model
 from tui.screens.detail import STATE_STYLE, DetailPane
 from tui.widgets.table import STATE_WORDS, CommitTable
 from tui.widgets.view import VIEWS
+from tui.widgets.viewbar import ViewBar
 
 EMPTY = {
     "open": "Nothing open.",
@@ -63,20 +64,14 @@ class MainScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="topbar")
-        counts = self.app.view.view_counts()
-        yield Tabs(*(Tab(f"{label} {counts[name]}", id=f"view-{name}")
-                     for name, (label, _s) in VIEWS.items()), id="views")
-        yield Input(placeholder="search titles, actors, sentences — Enter: to the table, "
-                                "Escape: clear", id="search", classes="-hidden")
+        yield ViewBar(id="views")
         yield Static("", id="filter-note", classes="-hidden")
         with Horizontal(id="body"):
             yield CommitTable(self.app.view, id="table")
             yield Static("", id="empty", classes="-hidden")
-            yield DetailPane(id="detail", classes="-hidden")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one(Tabs).can_focus = False  # keys belong to the table; tabs take clicks
         self.table.focus()
         self.refresh_items()
 
@@ -102,7 +97,7 @@ class MainScreen(Screen):
         empty.update(message)
         empty.set_class(not message, "-hidden")
         self.table.set_class(bool(message), "-hidden")
-        if not self.query_one("#detail").has_class("-hidden"):
+        if self.detail_open:
             self.query_one(DetailPane).show(self.table.selected_id)
         note = self.query_one("#filter-note", Static)
         if app.view.day:
@@ -115,48 +110,53 @@ class MainScreen(Screen):
     def refresh_counts(self) -> None:
         app = self.app
         self.query_one(TopBar).show(app.today, app.now(), app.view.counts(), app.today_fixed)
-        counts = app.view.view_counts()
-        tabs = self.query_one(Tabs)
-        for name, (label, _states) in VIEWS.items():
-            tab = tabs.query_one(f"#view-{name}", Tab)
-            text = f"{label} {counts[name]}"
-            if str(tab.label) != text:
-                tab.label = text
-        active = f"view-{app.view.view}"
-        if tabs.active != active:
-            with tabs.prevent(Tabs.TabActivated):
-                tabs.active = active
+        self.query_one(ViewBar).show(app.view.view, app.view.view_counts())
 
     @on(CommitTable.Highlighted)
     def _highlighted(self, event: CommitTable.Highlighted) -> None:
         self.app.follow_cursor(event.item_id)
-        if not self.query_one("#detail").has_class("-hidden"):
+        if self.detail_open:
             self.query_one(DetailPane).show(event.item_id)
 
     @on(CommitTable.Chosen)
     def _chosen(self, event: CommitTable.Chosen) -> None:
         self.toggle_detail()
 
+    # The detail pane and the search box are made when first wanted: fewer widgets to
+    # build before the first rows are on screen.
+    @property
+    def detail_open(self) -> bool:
+        panes = self.query(DetailPane)
+        return bool(panes) and not panes.first().has_class("-hidden")
+
     def toggle_detail(self, show: bool | None = None) -> None:
-        detail = self.query_one(DetailPane)
-        show = detail.has_class("-hidden") if show is None else show
+        show = not self.detail_open if show is None else show
+        panes = self.query(DetailPane)
+        if not panes:
+            if show:
+                self.query_one("#body").mount(DetailPane(self.table.selected_id, id="detail"))
+            return
+        detail = panes.first()
         detail.set_class(not show, "-hidden")
         if show:
             detail.show(self.table.selected_id)
             detail.scroll_home(animate=False)
 
     # -- tabs
-    @on(Tabs.TabActivated, "#views")
-    def _tab(self, event: Tabs.TabActivated) -> None:
-        if event.tab is not None and event.tab.id:
-            self.action_view(event.tab.id.removeprefix("view-"))
+    @on(ViewBar.Picked)
+    def _picked(self, event: ViewBar.Picked) -> None:
+        self.action_view(event.view)
 
     def action_view(self, name: str) -> None:
         self.app.set_view(name)
         self.table.focus()
 
     # -- search
-    def open_search(self) -> None:
+    async def open_search(self) -> None:
+        if not self.query("#search"):
+            await self.mount(Input(placeholder="search titles, actors, sentences — "
+                                               "Enter: to the table, Escape: clear",
+                                   id="search"), before="#filter-note")
         search = self.query_one("#search", Input)
         search.remove_class("-hidden")
         search.focus()
@@ -173,24 +173,24 @@ class MainScreen(Screen):
         self.table.action_jump(0)  # the first match
 
     def on_key(self, event) -> None:
-        search = self.query_one("#search", Input)
-        if event.key == "escape" and search.has_focus:
+        if event.key == "escape" and isinstance(self.focused, Input):
             event.stop()
             self.clear_search()
 
     def clear_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.value = ""
-        search.add_class("-hidden")
+        for search in self.query("#search").results(Input):
+            search.value = ""
+            search.add_class("-hidden")
         self.app.set_search("")
         self.table.focus()
 
     def action_back(self) -> None:
-        if not self.query_one("#detail").has_class("-hidden"):
+        if self.detail_open:
             self.toggle_detail(False)
         elif self.app.view.search:
             self.clear_search()
         elif self.app.view.day is not None:
             self.app.set_day(None)
         else:
-            self.query_one("#search", Input).add_class("-hidden")
+            for search in self.query("#search"):
+                search.add_class("-hidden")

@@ -19,7 +19,7 @@ from tui.screens.forms import ItemForm
 from tui.widgets.literal import highlighted, literal
 
 MARKS = {
-    "pending": ("?", "$text-muted", "undecided"),
+    "pending": ("?", "$foreground-muted", "undecided"),
     "accepted": ("✓", "bold $text-success", "accept"),
     "rejected": ("✗", "$text-error", "reject"),
 }
@@ -61,13 +61,13 @@ class ProposalCard(ListItem):
         head = [
             (f" {mark} {word:<9} ", style),
             (f"{model.due_label(due):<12}", "bold"),
-            (f"{model.countdown(due, today):<15}", "$text-muted"),
+            (f"{model.countdown(due, today):<15}", "$foreground-muted"),
             literal(p.title, "bold"),
         ]
-        meta = [("actor ", "$text-muted"), literal(p.actor or "—"),
-                ("   confidence ", "$text-muted"), (f"{p.confidence:.0%}", ""),
-                ("   from ", "$text-muted"), literal(_short(p.document.name)),
-                (f"   published {p.document.published:%d %b %Y}", "$text-muted")]
+        meta = [("actor ", "$foreground-muted"), literal(p.actor or "—"),
+                ("   confidence ", "$foreground-muted"), (f"{p.confidence:.0%}", ""),
+                ("   from ", "$foreground-muted"), literal(_short(p.document.name)),
+                (f"   published {p.document.published:%d %b %Y}", "$foreground-muted")]
         if p.known_id is not None:
             meta.append((f"   already stored as #{p.known_id}", "bold $text-warning"))
         sentence = Content.assemble("“", highlighted(p.sentence, p.due.text or "",
@@ -122,7 +122,7 @@ class ReviewScreen(ModalScreen):
             ("Review ", "bold"), (f"{len(cards)} proposed commitments from ", ""),
             literal(shown), ("   ", ""),
             (f"✓ {counts['accepted']}  ", "$text-success"), (f"✗ {counts['rejected']}  ", "$text-error"),
-            (f"? {counts['pending']}", "$text-muted")))
+            (f"? {counts['pending']}", "$foreground-muted")))
 
     def action_decide(self, decision: str) -> None:
         card = self._current()

@@ -30,6 +30,7 @@ SORTS = {
     "changed": "recently changed",
 }
 
+_RANK = {name: n for n, name in enumerate(model.PRECISIONS)}
 _FAR = "\U0010ffff"  # sorts after every real name: items without an actor go last
 
 
@@ -63,7 +64,15 @@ class ItemView:
     def rebuild(self) -> None:
         """Filter and sort everything: after a new tab, search, sort or full reload."""
         match = self.matches
-        self.rows = sorted((i for i in self.items if match(i)), key=self.sort_key)
+        rows = [i for i in self.items if match(i)]
+        if self.sort == "due":  # the usual order, in stable passes with cheap keys
+            items = self.items
+            rows.sort()
+            rows.sort(key=lambda i: _RANK[items[i].get("precision") or "day"])
+            rows.sort(key=lambda i: items[i]["due"])
+            self.rows = rows
+        else:
+            self.rows = sorted(rows, key=self.sort_key)
 
     # -- the current view
     def matches(self, item_id: int) -> bool:
@@ -82,7 +91,7 @@ class ItemView:
 
     def sort_key(self, item_id: int):
         record = self.items[item_id]
-        precision = model.PRECISIONS.index(record.get("precision") or "day")
+        precision = _RANK[record.get("precision") or "day"]
         if self.sort == "latest":
             day = dt.date.fromisoformat(record["due"]).toordinal()
             return (-day, precision, -item_id)
