@@ -201,13 +201,13 @@ class DurableStorage(Storage):
         if isinstance(version, int) and version > SCHEMA_VERSION:
             raise self._newer(version, self.path)
         for name, table in data.items():
-            for doc in table.values():
-                if type(doc) is not dict:
-                    raise self._damaged(f"an entry of {name} is not an object")
+            if name != ITEMS and not all(type(doc) is dict for doc in table.values()):
+                raise self._damaged(f"an entry of {name} is not an object")
+        statuses = set(model.STATUSES)
         for doc in data.get(ITEMS, {}).values():
-            if not (type(doc.get("title")) is str and type(doc.get("due")) is str
-                    and doc.get("status") in model.STATUSES):
-                raise self._damaged("a commitment lacks its title, due date or status")
+            if not (type(doc) is dict and type(doc.get("title")) is str
+                    and type(doc.get("due")) is str and doc.get("status") in statuses):
+                raise self._damaged("a commitment is not an object with a title, due date and status")
         return data
 
     def _load(self) -> None:
@@ -309,6 +309,9 @@ class DurableStorage(Storage):
         """Write the whole data as a new snapshot, its backup copy, and an empty journal."""
         data = self.read()
         head = _head_of(data)
+        # Kept in list order (soonest due first): a reader's sort then finds the data
+        # already in order, and walks memory in sequence when it prints it.
+        data[ITEMS] = dict(sorted(data.get(ITEMS, {}).items(), key=_due_order))
         meta = data.setdefault(META, {}).setdefault("1", {})
         meta.update(schema=SCHEMA_VERSION, last_id=head["last_id"], token=os.urandom(8).hex())
         payload = orjson.dumps(data)
@@ -390,6 +393,14 @@ def _apply_head(head: dict, change: dict) -> None:
         (head["undo"].discard if doc is None else head["undo"].add)(int(key))
     if "last_id" in change:
         head["last_id"] = change["last_id"]
+
+
+def _due_order(entry: tuple[str, dict]):
+    key, record = entry
+    return (record["due"], _PRECISION_RANK.get(record.get("precision"), 0), int(key))
+
+
+_PRECISION_RANK = {p: n for n, p in enumerate(model.PRECISIONS)}
 
 
 def _head_of(data: dict) -> dict:
@@ -485,8 +496,12 @@ class Store:
     def _remember(self, label: str, changes: list[tuple[int, dict | None]]) -> None:
         """Journal the inverse of a change: for each id, the record as it was (None: absent)."""
         keys = sorted(self.storage.head()["undo"])
+        # Ids that were absent before (new items) are kept as a plain list: an import of
+        # 10,000 items would otherwise add 10,000 small objects to every later parse.
         entry = {"label": label, "at": model.now_stamp(),
-                 "changes": [{"id": i, "before": before} for i, before in changes]}
+                 "added": [i for i, before in changes if before is None],
+                 "changes": [{"id": i, "before": before} for i, before in changes
+                             if before is not None]}
         self.storage.put(UNDO, (keys[-1] if keys else 0) + 1, entry)
         for old in keys[:max(0, len(keys) + 1 - UNDO_DEPTH)]:
             self.storage.put(UNDO, old, None)
@@ -585,8 +600,10 @@ class Store:
                 raise StoreError("nothing to undo")
             newest = max(entries, key=int)
             entry = entries[newest]
-            for change in reversed(entry["changes"]):
+            for change in reversed(entry.get("changes", [])):
                 self._put(change["id"], change["before"])
+            for item_id in entry.get("added", []):
+                self._put(item_id, None)
             self.storage.put(UNDO, newest, None)
         return entry["label"]
 
