@@ -99,43 +99,60 @@ def find_dates(text: str, published, lang: str | None = None, *, prefer_future: 
     """Every time expression in `text`, resolved against `published`.
 
     prefer_future: resolve year-less and weekday forms forward (typed input such as
-    ``--due "27 November"``); strings shorter than 60 characters are always treated so.
+    ``--due "27 November"``).  Strings shorter than 60 characters are taken as typed
+    input: forward unless they speak of the past ("met on 3 March"), and with lang=None
+    they are read in every known language, keeping the reading that covers most.
     timex: benchmark mode: values follow TIMEX3 (seasons ``2026-SU``, ``PRESENT_REF``,
     decades ``199``) and such references are included.
     """
     if not isinstance(text, str) or not text:
         return []
     published = _as_date(published)
-    L = _language(text, lang)
     short = len(text.strip()) < SHORT_INPUT
-    if short:
-        prefer_future = True
-    raws = _dates.scan(text, L, short=short)
-    out: list[DateMention] = []
-    if raws:
-        from .sentences import split
-        spans = split(text, L) if not prefer_future else [(0, len(text))]
-        starts = [s for s, _ in spans]
-        contexts: dict[int, _dates.SentenceContext] = {}
-        for raw in raws:
-            if raw.kind == "duration" or (raw.tpl.get("weak") and raw.kind == "offset"):
-                continue
-            tense = "future" if prefer_future else None
-            if tense is None and _needs_tense(raw):
-                k = max(0, bisect.bisect_right(starts, raw.start) - 1)
-                if k not in contexts:
-                    contexts[k] = _dates.SentenceContext(text, spans[k][0], spans[k][1], L)
-                tense = contexts[k].tense(raw.start, raw.end)
-            w = _dates.resolve(raw, published, L, tense, timex=timex)
-            if w is None:
-                continue
-            out.append(DateMention(raw.start, raw.end, text[raw.start:raw.end],
-                                   w.timex_value if timex else w.value, w.precision,
-                                   w.end, w.start))
+    if short and not lang:
+        first = detect_language(text)
+        best, best_cover = [], -1
+        for code in [first] + [c for c in available_languages() if c != first]:
+            found = _find(text, published, _load(code), prefer_future, timex, short)
+            cover = sum(m.end - m.start for m in found)
+            if cover > best_cover:
+                best, best_cover = found, cover
+        out = best
+    else:
+        out = _find(text, published, _language(text, lang), prefer_future, timex, short)
     if not out and short:
-        fb = _fallback(text, published, L.code)
+        fb = _fallback(text, published, (lang or detect_language(text))[:2])
         if fb is not None:
             out.append(fb)
+    return out
+
+
+def _find(text, published, L, prefer_future, timex, short) -> list[DateMention]:
+    raws = _dates.scan(text, L, short=short)
+    out: list[DateMention] = []
+    if not raws:
+        return out
+    from .sentences import split
+    spans = split(text, L) if not prefer_future and not short else [(0, len(text))]
+    starts = [s for s, _ in spans]
+    contexts: dict[int, _dates.SentenceContext] = {}
+    for raw in raws:
+        if raw.kind == "duration" or (raw.tpl.get("weak") and raw.kind == "offset"):
+            continue
+        tense = "future" if prefer_future else None
+        if tense is None and _needs_tense(raw):
+            k = max(0, bisect.bisect_right(starts, raw.start) - 1)
+            if k not in contexts:
+                contexts[k] = _dates.SentenceContext(text, spans[k][0], spans[k][1], L)
+            tense = contexts[k].tense(raw.start, raw.end)
+            if tense is None and short:
+                tense = "future"  # typed input ("27 November") means the next one
+        w = _dates.resolve(raw, published, L, tense, timex=timex)
+        if w is None:
+            continue
+        out.append(DateMention(raw.start, raw.end, text[raw.start:raw.end],
+                               w.timex_value if timex else w.value, w.precision,
+                               w.end, w.start))
     return out
 
 

@@ -9,6 +9,7 @@ decade, date_range, month_range, slash, isoweek); which words mean what is data.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -45,29 +46,38 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
     if combined is None or not text:
         return out
     pos = 0
+    failed: set[int] = set()  # start positions where no template matches
     for t in lang.trigger.finditer(text):
         p = t.start()
         if p < pos:
             continue
         found = None
-        # words that may open a template before its trigger ("within the next ten days")
+        # words that may open a template before its trigger ("within the next ten days");
+        # digits are triggers of their own, so they were tried already
         starts = [p]
         lo = max(pos, p - LOOKBACK)
         if lo < p:
             prev = PREV_WORDS.findall(text, lo, p)
             k = p
-            for w in reversed(prev):
-                if w.lower() not in lang.modifiers and not w.isdigit():
+            for w in reversed(prev[-MAX_LEAD_WORDS:]):
+                if w.lower() not in lang.modifiers:
                     break
                 k = text.rfind(w, lo, k)
                 if k < 0:
                     break
                 starts.append(k)
         for s in reversed(starts):
+            if s in failed:
+                continue
             m = combined.match(text, s)
-            if m is not None and m.end() > p:
+            if m is None:
+                failed.add(s)
+                continue
+            if m.end() > p:
                 found = s
                 break
+        if len(failed) > 4096:
+            failed = {f for f in failed if f >= p - LOOKBACK}
         if found is None:
             continue
         best = _longest_at(text, found, lang, short)
@@ -94,6 +104,7 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
 
 
 LOOKBACK = 32  # characters a template may reach back before its trigger word
+MAX_LEAD_WORDS = 5
 
 
 def _longest_at(text, s, lang, short):
@@ -146,7 +157,19 @@ class SentenceContext:
     def __init__(self, text: str, start: int, end: int, lang: Language):
         self.start, self.end = start, end
         self.tokens = _tokens(text, start, end)
+        self.token_starts = [t[1] for t in self.tokens]
+        self.token_ends = [t[2] for t in self.tokens]
         self.lang = lang
+        # clause number of every token: punctuation and conjunctions open a new clause
+        clause, k, prev_end = [], 0, start
+        breaks = lang.clause_breaks
+        for w, s, e in self.tokens:
+            gap = text[prev_end:s]
+            if any(ch in gap for ch in ",;:()–—") or w in breaks:
+                k += 1
+            clause.append(k)
+            prev_end = e
+        self.clause = clause
         self.future = _cue_hits(self.tokens, lang.cue_future)
         self.strong = {j for j, _ in _cue_hits(self.tokens, lang.cue_strong)}
         past = _cue_hits(self.tokens, lang.cue_past)
@@ -157,7 +180,7 @@ class SentenceContext:
             past_idx = {j for j, _ in past}
             raw = text
             for j, (w, s, _) in enumerate(self.tokens):
-                if (len(w) > 5 and w.endswith(lang.past_suffix) and j not in fut_idx
+                if (len(w) > 4 and w.endswith(lang.past_suffix) and j not in fut_idx
                         and j not in past_idx and raw[s].islower()):
                     self.past.append((j, 0.25))
         # inflected participles ("verhängten"): prefix match on long past cues
@@ -177,9 +200,8 @@ class SentenceContext:
         """Ignore cue words inside other time expressions ("last" in "last week")."""
         masked = set()
         for a, b in spans:
-            for j, (_, s, e) in enumerate(self.tokens):
-                if e > a and s < b:
-                    masked.add(j)
+            i, j = self.token_span(a, b)
+            masked.update(range(i, j + 1))
         if masked:
             self.future = [(j, n) for j, n in self.future if j not in masked]
             self.past = [(j, w) for j, w in self.past if j not in masked]
@@ -187,17 +209,11 @@ class SentenceContext:
             self.has_strong = bool(self.strong)
 
     def token_span(self, start: int, end: int):
-        first = last = None
-        for j, (_, s, e) in enumerate(self.tokens):
-            if e > start and s < end:
-                if first is None:
-                    first = j
-                last = j
-        if first is None:  # mention without word tokens (should not happen)
-            for j, (_, s, _) in enumerate(self.tokens):
-                if s >= end:
-                    return j, j - 1
-            return len(self.tokens), len(self.tokens) - 1
+        """Indexes of the first and last token overlapping [start, end)."""
+        first = bisect.bisect_right(self.token_ends, start)
+        last = bisect.bisect_left(self.token_starts, end) - 1
+        if first > last:
+            return first, first - 1
         return first, last
 
     def scores(self, start: int, end: int):
@@ -212,17 +228,18 @@ class SentenceContext:
                 return j - b
             return None
 
+        here = self.clause[a] if a < len(self.clause) else -1
         for j, ln in self.future:
             d = dist(j)
             if d is None:
                 continue
             w = 1.0 if j in self.strong else 0.5
-            fut += w / d
+            fut += w / d * (1.0 if self.clause[j] == here else 0.5)
         for j, w in self.past:
             d = dist(j)
             if d is None:
                 continue
-            past += w / d
+            past += w / d * (1.0 if self.clause[j] == here else 0.5)
         words = [t[0] for t in self.tokens]
         prep = False
         before = words[max(0, a - 3):a]
@@ -380,6 +397,8 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
             rel = _rel(lang, g, tpl)
             if rel is not None:
                 return make(published.year + rel)
+            if tense == "future":
+                return _pick(make, published, tense)
             return make(published.year)  # "the third quarter": of the current year
         if kind == "season":
             code = _lookup(lang.seasons, g.get("season"))
@@ -440,8 +459,8 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
             target = W.add(base, direction * n, unit)
             if target is None:
                 return None
-            if kind == "duration" or tpl.get("deadline"):
-                return W.day(target)
+            if kind == "duration" or tpl.get("deadline") or direction > 0:
+                return W.day(target)  # "in two weeks", "within 90 days": that very day
             if unit in ("D", "W", "F"):
                 return W.day(target)
             if unit in ("M",):

@@ -15,7 +15,7 @@ def _vocab(code: str) -> frozenset:
     L = load(code)
     words = set()
     for table in (L.months, L.weekdays, L.relday, L.units, L.relative, L.numbers, L.parts,
-                  L.seasons, L.refs):
+                  L.seasons, L.refs, L.holidays):
         for k in table:
             words.update(k.split())
     return frozenset(words)

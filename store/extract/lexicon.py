@@ -130,7 +130,11 @@ def _space(template: str) -> str:
         if ch == " " and not in_class:
             while i + 1 < len(template) and template[i + 1] == " ":
                 i += 1
-            out.append(r"\s+")
+            if i + 1 < len(template) and template[i + 1] == "?":
+                out.append(r"\s*")  # " ?": optional whitespace
+                i += 1
+            else:
+                out.append(r"\s+")
         else:
             out.append(ch)
         i += 1
@@ -162,6 +166,7 @@ class Language:
         self.cue_weak_past = set(w.lower() for w in cues.get("weak_past", []))
         self.deadline_preps = _phrases(cues.get("deadline_preps", []))
         self.past_preps = _phrases(cues.get("past_preps", []))
+        self.clause_breaks = set(w.lower() for w in cues.get("clause_breaks", []))
         self.deadline_phrases = [p for ps in self.deadline_preps[1].values() for p in ps]
         self.suspension = set(w.lower() for w in cues.get("suspension", []))
         self.recurring_before = set(w.lower() for w in cues.get("recurring_before", []))
@@ -285,5 +290,9 @@ def load(code: str) -> Language:
     common = os.path.join(LANG_DIR, "_common.json")
     if os.path.exists(common):
         with open(common, encoding="utf-8") as fh:
-            data = dict(data, patterns=list(data.get("patterns", [])) + json.load(fh)["patterns"])
+            common_data = json.load(fh)
+        # shared numeric forms first: templates are an ordered choice
+        data = dict(data, patterns=list(common_data["patterns"]) + list(data.get("patterns", [])),
+                    anchor_words=list(data.get("anchor_words", []))
+                    + list(common_data.get("anchor_words", [])))
     return Language(data)

@@ -19,8 +19,9 @@ def split(text: str, lang: Language) -> list[tuple[int, int]]:
     for m in BOUNDARY.finditer(text):
         p = m.start()
         if text[p] == "\n":
-            _emit(text, start, p, spans)
-            start = m.end()
+            if _line_break_ends_sentence(text, p, m.end()):
+                _emit(text, start, p, spans)
+                start = m.end()
             continue
         if not _is_boundary(text, p, m.end(), lang):
             continue
@@ -30,11 +31,43 @@ def split(text: str, lang: Language) -> list[tuple[int, int]]:
     return spans
 
 
+WRAP_WIDTH = 50  # a line at least this long without end punctuation is a wrapped line
+
+
+def _line_break_ends_sentence(text: str, p: int, q: int) -> bool:
+    """A blank line always ends a sentence; a single line break does unless the text is
+    hard-wrapped: the next line goes on in lower case, or the line before is long and
+    stops without punctuation (a headline is short)."""
+    if "\n" in text[p + 1:q] or q >= len(text):
+        return True
+    line_start = text.rfind("\n", 0, p) + 1
+    line = text[line_start:p].rstrip()
+    if not line:
+        return True
+    nxt = text[q]
+    if line[-1] in ".!?:;\"“”»«'’)]":
+        return True
+    if nxt.islower() or line[-1] in ",-–(":
+        return False
+    return len(line) < WRAP_WIDTH
+
+
+MAX_SENTENCE = 2000  # longer runs without a boundary are cut at whitespace (not prose)
+
+
 def _emit(text, s, e, spans):
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
+    while e - s > MAX_SENTENCE:
+        cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        if cut <= s:
+            cut = s + MAX_SENTENCE
+        spans.append((s, cut))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
     if e > s:
         spans.append((s, e))
 

@@ -1,0 +1,202 @@
+"""The date finder: forms, TIMEX3-style values, precision and resolution direction.
+
+Example sentences are written for these tests (no corpus text)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from store.extract import DateMention, find_dates
+
+PUB = dt.date(2025, 11, 24)  # a Monday
+TODAY = dt.date(2026, 11, 25)  # a Wednesday
+
+
+def one(text, published=PUB, lang=None, **kw) -> DateMention:
+    found = find_dates(text, published, lang, **kw)
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
+def values(text, published=PUB, lang=None, **kw):
+    return [(m.text, m.value, m.precision) for m in find_dates(text, published, lang, **kw)]
+
+
+# ---------------------------------------------------------------- typed input (--due)
+
+TYPED = [
+    ("2026-04-30", "2026-04-30", "day"),
+    ("27 November", "2026-11-27", "day"),
+    ("27.11.", "2026-11-27", "day"),
+    ("27. November 2025", "2025-11-27", "day"),
+    ("April 2026", "2026-04", "month"),
+    ("Q1 2026", "2026-Q1", "quarter"),
+    ("end of the year", "2026", "year"),
+    ("in 10 days", "2026-12-05", "day"),
+    ("next Friday", "2026-11-27", "day"),
+    ("tomorrow", "2026-11-26", "day"),
+    ("bis Ende März", "2027-03", "month"),
+    ("in zwei Wochen", "2026-12-09", "day"),
+    ("nächsten Freitag", "2026-11-27", "day"),
+    ("morgen", "2026-11-26", "day"),
+    ("today", "2026-11-25", "day"),
+    ("heute", "2026-11-25", "day"),
+    ("in 3 weeks", "2026-12-16", "day"),
+    ("Dec 4", "2026-12-04", "day"),
+    ("next week", "2026-W49", "week"),
+    ("nächste Woche", "2026-W49", "week"),
+    ("2026-W50", "2026-W50", "week"),
+    ("Anfang 2027", "2027-Q1", "quarter"),
+    ("next spring", "2027-Q2", "quarter"),
+    ("im Frühjahr", "2027-Q2", "quarter"),
+    ("within 30 days", "2026-12-25", "day"),
+    ("binnen 90 Tagen", "2027-02-23", "day"),
+    ("innerhalb eines Monats", "2026-12-25", "day"),
+    ("later this year", "2026", "year"),
+    ("später im Jahr", "2026", "year"),
+    ("bis Jahresende", "2026", "year"),
+    ("Mitte März", "2027-03", "month"),
+    ("kommenden Dienstag", "2026-12-01", "day"),
+    ("übermorgen", "2026-11-27", "day"),
+    ("30/11/2026", "2026-11-30", "day"),
+    ("Nov. 27", "2026-11-27", "day"),
+    ("mid-December", "2026-12", "month"),
+    ("Weihnachten", "2026-12-25", "day"),
+    ("first half of 2027", "2027-Q2", "quarter"),
+]
+
+
+@pytest.mark.parametrize("text,value,precision", TYPED)
+def test_typed_strings_resolve_forward_and_cover_the_input(text, value, precision):
+    m = one(text, TODAY)
+    assert (m.value, m.precision) == (value, precision)
+    covered = text[m.start:m.end]
+    # the mention covers the date words: at most a leading preposition is left out
+    rest = (text[:m.start] + text[m.end:]).strip().lower()
+    assert rest in ("", "bis", "on", "am", "by"), covered
+    assert m.due >= TODAY or text.startswith("27. November 2025") or text in (
+        "April 2026", "Q1 2026", "2026-04-30")
+
+
+def test_typed_year_less_date_that_passed_goes_to_next_year():
+    assert one("3 March", TODAY).value == "2027-03-03"
+    assert one("3. März", TODAY).value == "2027-03-03"
+
+
+def test_prefer_future_on_long_text():
+    text = "Officials met on 3 March and will announce a decision about the plan shortly. " * 2
+    past = find_dates(text, TODAY, "en")
+    fut = find_dates(text, TODAY, "en", prefer_future=True)
+    assert past[0].value == "2026-03-03"
+    assert fut[0].value == "2027-03-03"
+
+
+# ---------------------------------------------------------------- windows and values
+
+def test_month_window_never_invents_a_day():
+    m = one("Der Besuch ist für April 2026 geplant.", lang="de")
+    assert (m.value, m.precision) == ("2026-04", "month")
+    assert m.window_start == dt.date(2026, 4, 1) and m.due == dt.date(2026, 4, 30)
+
+
+@pytest.mark.parametrize("text,value,start,end", [
+    ("im ersten Quartal 2026", "2026-Q1", "2026-01-01", "2026-03-31"),
+    ("in the third quarter of 2026", "2026-Q3", "2026-07-01", "2026-09-30"),
+    ("in the first half of 2026", "2026-Q2", "2026-01-01", "2026-06-30"),
+    ("im zweiten Halbjahr 2026", "2026-Q4", "2026-07-01", "2026-12-31"),
+    ("im Sommer 2026", "2026-Q3", "2026-07-01", "2026-09-30"),
+    ("in the winter of 2026", "2027-Q1", "2027-01-01", "2027-03-31"),
+    ("Anfang 2026", "2026-Q1", "2026-01-01", "2026-03-31"),
+    ("Ende 2026", "2026", "2026-01-01", "2026-12-31"),
+])
+def test_periods(text, value, start, end):
+    m = one(text, PUB)
+    assert m.value == value
+    assert (m.window_start.isoformat(), m.due.isoformat()) == (start, end)
+
+
+def test_iso_week_window():
+    m = one("Die Gespräche sollen nächste Woche stattfinden.", PUB, "de")
+    assert (m.value, m.precision) == ("2025-W49", "week")
+    assert m.window_start == dt.date(2025, 12, 1) and m.due == dt.date(2025, 12, 7)
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("Die Regelung gilt ab dem 1. Dezember.", "de", "2025-12-01"),
+    ("Sie wollen bis zum 27. November abschließen.", "de", "2025-11-27"),
+    ("The deal is due by Nov. 27.", "en", "2025-11-27"),
+    ("The rule takes effect on December 1, 2025.", "en", "2025-12-01"),
+    ("The rule takes effect on 1 December 2025.", "en", "2025-12-01"),
+    ("Die Frist endet am 01.12.2025.", "de", "2025-12-01"),
+    ("The filing is due 2025-12-01.", "en", "2025-12-01"),
+    ("Payment due 27/11/2025.", "en", "2025-11-27"),
+])
+def test_day_forms(text, lang, value):
+    assert one(text, PUB, lang).value == value
+
+
+def test_year_less_dates_follow_tense():
+    assert one("Die Minister trafen sich am 30. Oktober.", PUB, "de").value == "2025-10-30"
+    assert one("Die Minister werden sich am 30. Oktober treffen.", PUB, "de").value == "2026-10-30"
+    assert one("The ministers met on April 4.", PUB, "en").value == "2025-04-04"
+    assert one("The ministers will meet on April 4.", PUB, "en").value == "2026-04-04"
+
+
+def test_mid_month_in_future_sentence_is_the_coming_one():
+    m = one("Die Entscheidung soll Mitte März fallen.", PUB, "de")
+    assert m.value == "2026-03"
+
+
+def test_weekdays():
+    assert one("The committee will vote on Thursday.", PUB, "en").value == "2025-11-27"
+    assert one("The committee voted on Thursday.", PUB, "en").value == "2025-11-20"
+    assert one("Am kommenden Dienstag wird abgestimmt.", PUB, "de").value == "2025-11-25"
+
+
+def test_relative_forms():
+    assert one("Results are expected next month.", PUB, "en").value == "2025-12"
+    assert one("Das Gesetz soll im nächsten Jahr kommen.", PUB, "de").value == "2026"
+    assert one("He left two years ago.", PUB, "en").value == "2023"
+    assert one("It will be decided within 90 days.", PUB, "en").value == "2026-02-22"
+
+
+def test_ranges_end_on_their_last_day_or_month():
+    assert one("The summit runs from 3 to 14 December.", PUB, "en").value == "2025-12-14"
+    assert one("Works are planned from June to August 2026.", PUB, "en").value == "2026-08"
+
+
+def test_numbers_that_are_not_dates():
+    assert values("Es kamen 2.000 Polizisten und 0,1 Prozent mehr.", PUB, "de") == []
+    assert values("Sales rose 12.5% to 1,700 units.", PUB, "en") == []
+
+
+def test_may_the_modal_is_not_a_month():
+    assert values("The board may decide to act.", PUB, "en") == []
+    assert one("The board will decide in May.", PUB, "en").value == "2026-05"
+
+
+def test_timex_mode_adds_references_and_seasons():
+    found = find_dates("Now the company plans a launch next summer.", PUB, "en", timex=True)
+    assert [(m.text, m.value) for m in found] == [("Now", "PRESENT_REF"), ("next summer", "2026-SU")]
+    plain = find_dates("Now the company plans a launch next summer.", PUB, "en")
+    assert [(m.text, m.value) for m in plain] == [("next summer", "2026-Q3")]
+
+
+def test_offsets_index_the_original_text():
+    text = "Laut Plan soll der Bau am 3. Dezember 2025 beginnen und bis Ende 2027 dauern."
+    for m in find_dates(text, PUB, "de"):
+        assert text[m.start:m.end] == m.text
+
+
+def test_language_is_detected():
+    de = find_dates("Die Regierung will das Gesetz im Mai verabschieden.", PUB)
+    en = find_dates("The government wants to pass the law in May.", PUB)
+    assert [m.value for m in de] == ["2026-05"]
+    assert [m.value for m in en] == ["2026-05"]
+
+
+def test_bad_inputs_give_empty_lists():
+    assert find_dates("", PUB) == []
+    assert find_dates("no date here at all", PUB) == []
+    assert find_dates(None, PUB) == []  # type: ignore[arg-type]
