@@ -175,8 +175,9 @@ class DurableStorage(Storage):
             raise self._damaged("not a frist journal", self.journal_path)
         if isinstance(header.get("schema"), int) and header["schema"] > SCHEMA_VERSION:
             raise self._newer(header["schema"], self.journal_path)
-        if not (isinstance(header.get("last_id"), int) and isinstance(header.get("undo"), list)
-                and all(map(_valid_change, changes))):
+        undo = header.get("undo")
+        if not (isinstance(header.get("last_id"), int) and isinstance(undo, list)
+                and all(isinstance(key, int) for key in undo) and all(map(_valid_change, changes))):
             raise self._damaged("a journal line has the wrong shape", self.journal_path)
         return _Journal(header, changes, end, end < len(raw))
 
@@ -203,11 +204,8 @@ class DurableStorage(Storage):
         for name, table in data.items():
             if name != ITEMS and not all(type(doc) is dict for doc in table.values()):
                 raise self._damaged(f"an entry of {name} is not an object")
-        statuses = set(model.STATUSES)
-        for doc in data.get(ITEMS, {}).values():
-            if not (type(doc) is dict and type(doc.get("title")) is str
-                    and type(doc.get("due")) is str and doc.get("status") in statuses):
-                raise self._damaged("a commitment is not an object with a title, due date and status")
+        if not all(map(_valid_item, data.get(ITEMS, {}).values())):
+            raise self._damaged("a commitment is not an object with a title, due date and status")
         return data
 
     def _load(self) -> None:
@@ -371,8 +369,17 @@ def _valid_change(change) -> bool:
         return False
     if "last_id" in change and not isinstance(change["last_id"], int):
         return False
-    return all(isinstance(docs, dict) and all(doc is None or type(doc) is dict for doc in docs.values())
-               for docs in change.get("set", {}).values())
+    tables = change.get("set", {})
+    if not all(isinstance(docs, dict) and all(doc is None or type(doc) is dict for doc in docs.values())
+               for docs in tables.values()):
+        return False
+    return all(doc is None or _valid_item(doc) for doc in tables.get(ITEMS, {}).values())
+
+
+def _valid_item(doc: dict) -> bool:
+    """What every reader of a commitment relies on."""
+    return (type(doc) is dict and type(doc.get("title")) is str and type(doc.get("due")) is str
+            and doc.get("status") in model.STATUSES)
 
 
 def _apply(data: dict, change: dict) -> None:

@@ -263,3 +263,16 @@ def test_tinydb_tables_still_read_and_write_through_the_storage(db_path):
     with store.transaction():
         store.items.remove(doc_ids=[1])  # TinyDB's own write path: a whole new snapshot
     assert [i for i, _ in open_store(db_path).all()] == [2]
+
+
+def test_a_journal_entry_that_is_not_a_commitment_is_damage(db_path):
+    store = open_store(db_path)
+    store.add(record("one"))
+    journal = journal_of(db_path)
+    with open(journal, "ab") as fh:
+        fh.write(b'{"set":{"commitments":{"2":{"title":"no due date","status":"open"}}},"last_id":2}\n')
+    damaged = journal.read_bytes()
+    for action in (lambda s: s.all(), lambda s: s.add(record("x"))):
+        with pytest.raises(StoreError, match="journal.*damaged"):
+            action(open_store(db_path))
+    assert journal.read_bytes() == damaged
