@@ -113,6 +113,30 @@ def compare(rounds: int, count: int, work: Path) -> dict[str, tuple[float, float
     return {name: (statistics.median(f), statistics.median(t)) for name, (f, t) in times.items()}
 
 
+def import_report(work: Path) -> list[str]:
+    """`python -X importtime` of the fast commands: total import time, heavy modules."""
+    env = python_env(work, FRIST_DB=str(work / "frist" / "store.json"))
+    probe = "import sys; from tui.cli import main; sys.argv[0] = 'frist'; main()"
+    lines = []
+    for args in (["add", "x", "--due", "2026-01-05"], ["add", "x", "--due", "next Friday"],
+                 ["list", "--status", "all"], ["show", "1"]):
+        for _ in range(2):  # the first run writes the bytecode cache
+            result = subprocess.run([sys.executable, "-X", "importtime", "-c", probe, *args],
+                                    env=env, capture_output=True, text=True)
+        modules = {}
+        for line in result.stderr.splitlines():
+            if line.startswith("import time:") and "|" in line:
+                _self, cumulative, name = line[len("import time:"):].split("|")
+                if cumulative.strip().isdigit() and not name.startswith("  "):
+                    # top-level imports: their sum is the total
+                    modules[name.strip()] = int(cumulative)
+        heavy = [m for m in ("textual", "dateparser") if any(n.startswith(m) for n in
+                 (line.split("|")[-1].strip() for line in result.stderr.splitlines()))]
+        lines.append(f"  frist {' '.join(args):32} imports {sum(modules.values()) / 1000:5.1f} ms"
+                     f"  textual/dateparser: {', '.join(heavy) or 'neither'}")
+    return lines
+
+
 def big_store(count: int, work: Path) -> dict[str, float]:
     path = work / "big" / "store.json"
     start = time.perf_counter()
@@ -154,6 +178,12 @@ def main() -> None:
             missed += [] if ok else [name]
             print(f"{name:8}{f * 1000:8.0f}ms{t * 1000:8.0f}ms{ratio:8.2f}{'<= ' + str(TARGETS[name]):>8}"
                   f"  {'ok' if ok else 'MISSED'}")
+        natural = python_env(work, FRIST_DB=str(work / "frist" / "store.json"))
+        typed = [timed(frist_exe() + ["add", "x", "--due", "next Friday"], natural) for _ in range(5)]
+        print(f"(for comparison: frist add --due 'next Friday' {statistics.median(typed) * 1000:.0f} ms"
+              " median: a typed date that is not ISO goes through the extractor's date finder)")
+        print("\nimports (python -X importtime):")
+        print("\n".join(import_report(work)))
         if args.big:
             big = big_store(args.big, work)
             print(f"\n{args.big:,} items in frist ({big['snapshot MB']:.0f} MB snapshot, "
