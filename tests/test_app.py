@@ -480,6 +480,130 @@ async def test_help_lists_every_binding(store):
             assert word in text
 
 
+# -- ingest and review ------------------------------------------------------------------
+
+def sample_article(tmp_path) -> Path:
+    """One of the --demo sample articles, dated for TODAY, as a file."""
+    from tui.demo import sample_articles
+    name, text, _published, _lang = next(a for a in sample_articles(dt.date(2025, 11, 24))
+                                         if a[0] == "water-en.txt")
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+async def ingest_file(pilot, path: Path) -> None:
+    from tui.screens.forms import IngestForm
+    await pilot.press("i")
+    assert isinstance(pilot.app.screen, IngestForm)
+    pilot.app.screen.query_one("#source").value = str(path)
+    pilot.app.screen.query_one("#published").value = "2025-11-23"
+    await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_ingest_review_accept_one_reject_one(store, tmp_path):
+    from tui.screens.review import ReviewScreen
+    article = sample_article(tmp_path)
+    app = app_for(store)
+    before = {i for i, _r in store.all()}
+    async with app.run_test(size=SIZE) as pilot:
+        await ingest_file(pilot, article)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        proposals = [card.proposal for card in review.cards]
+        assert len(proposals) >= 2
+        assert all(p.document.published == dt.date(2025, 11, 23) for p in proposals)
+        await pilot.press("a")  # accept the first; the cursor moves on
+        await pilot.press("x")  # reject the second
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    store.refresh()
+    added = [r for i, r in store.all() if i not in before]
+    assert [r["title"] for r in added] == [proposals[0].title]
+    assert added[0]["sources"][0]["sentence"] == proposals[0].sentence
+    assert app.selected_id in {i for i, _r in store.all()} - before
+
+
+async def test_ingest_twice_marks_known_items_and_adds_nothing(store, tmp_path):
+    from tui.screens.review import ReviewScreen
+    article = sample_article(tmp_path)
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await ingest_file(pilot, article)
+        await pilot.press("A", "s")  # accept all, store
+        await pilot.pause()
+        store.refresh()
+        count = len(store.all())
+        await ingest_file(pilot, article)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert all(card.proposal.known_id is not None for card in review.cards)
+        assert "already stored" in str(review.cards[0].query_one(".meta").render())
+        await pilot.press("A", "s")
+        await pilot.pause()
+    store.refresh()
+    assert len(store.all()) == count
+
+
+async def test_ingest_pasted_text_and_cancel_review(store):
+    from tui.screens.forms import IngestForm
+    from tui.screens.review import ReviewScreen
+    app = app_for(store)
+    before = store.all()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        form = app.screen
+        assert isinstance(form, IngestForm)
+        form.query_one("#pasted").text = ("The city council said it will publish the new "
+                                          "budget by 15 December.")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        card = app.screen.cards[0]
+        assert card.proposal.document.name == "pasted text"
+        assert card.proposal.due.due == dt.date(2025, 12, 15)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    store.refresh()
+    assert store.all() == before
+
+
+async def test_ingest_a_missing_file_says_so(store, tmp_path):
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await ingest_file(pilot, tmp_path / "nowhere.txt")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        messages = " ".join(str(n.message) for n in app._notifications)
+        assert "nowhere.txt" in messages
+
+
+async def test_review_edit_changes_the_proposal_before_storing(store):
+    from tui.screens.forms import ItemForm
+    from snapshot_app import review_proposals
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.review(review_proposals(known_id=None))
+        await pilot.pause()
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, ItemForm)
+        form.query_one("#title").value = "Rare earth deal signed"
+        form.query_one("#due").value = "2025-11-30"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+    store.refresh()
+    item_id, record = find(store, "Rare earth deal signed")
+    assert record["due"] == "2025-11-30"
+
+
 def _run_async(test):
     """Run an async Pilot test with asyncio (no async pytest plugin is installed)."""
     @functools.wraps(test)

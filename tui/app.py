@@ -185,19 +185,23 @@ class FristApp(App):
             table.refresh()
             self.main.refresh_counts()
 
-    def reload(self, quiet: bool = True) -> None:
-        """Read the whole store again (another process changed it, or after undo)."""
-        self.store.refresh()
+    def reload(self, quiet: bool = True, from_disk: bool = True) -> list[int]:
+        """Read the store again and move the rows that changed: after another process
+        wrote to it (from_disk), or after our own undo or ingest (the store already holds
+        the new state in memory). Returns the ids that changed."""
+        if from_disk:
+            self.store.refresh()
         self._seen_mtime = self.store.mtime()
         try:
             items = self.store.all()
         except FristError as e:
             self.notify(str(e), title="cannot read the store", severity="error", timeout=10)
-            return
-        self.view.load(items)
-        if not quiet:
+            return []
+        changed = self.view.merge(items)
+        if not quiet and changed:
             self.notify("The store changed on disk; the view follows it.", timeout=3)
         self.refresh_screens()
+        return changed
 
     def refresh_screens(self) -> None:
         for screen in self.screen_stack:
@@ -213,8 +217,7 @@ class FristApp(App):
         self.main.refresh_items()
 
     def set_search(self, text: str) -> None:
-        self.view.search = text.strip()
-        self.view.rebuild()
+        self.view.set_search(text)
         self.main.refresh_items()
 
     def set_day(self, day: dt.date | None) -> None:
@@ -347,7 +350,9 @@ class FristApp(App):
         except FristError as e:
             self.notify(str(e), severity="warning", timeout=3)
             return
-        self.reload()
+        changed = self.reload(from_disk=False)
+        if len(changed) == 1 and changed[0] in self.view.items:
+            self.selected_id = changed[0]  # the cursor goes to what came back
         self.notify(f"Undone: {label}", timeout=3)
 
     def action_refresh(self) -> None:
@@ -455,7 +460,7 @@ class FristApp(App):
         except FristError as e:
             self.notify(str(e), title="nothing stored", severity="error", timeout=8)
             return
-        self.reload()
+        self.reload(from_disk=False)
         if outcome.new_ids:
             if outcome.new_ids[0] not in self.view.rows:
                 self.set_view("all")

@@ -45,9 +45,12 @@ class ItemView:
         self._search_cache: dict[int, str] = {}
         self.view = "open"
         self.search = ""
+        self._words: tuple[str, ...] = ()  # the search, case-folded, split into words
         self.day: dt.date | None = None  # show only what falls due that day (show_day)
         self.sort = "due"
         self.rows: list[int] = []  # ids, in display order
+        self._changes = 0  # bumped by every update, so cached counts know they are stale
+        self._counted: tuple = (None, {})
 
     # -- loading
     def load(self, items: list[tuple[int, dict]]) -> None:
@@ -82,12 +85,25 @@ class ItemView:
         if self.day is not None and not (record.get("window_start") or record["due"]) \
                 <= self.day.isoformat() <= record["due"]:
             return False
-        if self.search:
+        if self._words:
             text = self._search_cache.get(item_id)
             if text is None:
                 text = self._search_cache[item_id] = search_text(record)
-            return all(word in text for word in self.search.casefold().split())
+            return all(word in text for word in self._words)
         return True
+
+    def set_search(self, text: str) -> None:
+        """Filter by words typed so far. Typing one more letter only narrows the rows
+        already shown (they are sorted already), so it does not look at every item."""
+        old, self.search = self.search, text.strip()
+        self._words = tuple(self.search.casefold().split())
+        if self.search == old:
+            return
+        if self.search.casefold().startswith(old.casefold()):
+            match = self.matches
+            self.rows = [i for i in self.rows if match(i)]
+        else:
+            self.rebuild()
 
     def sort_key(self, item_id: int):
         record = self.items[item_id]
@@ -121,6 +137,7 @@ class ItemView:
         Open tab) keeps its place until the view is next rebuilt, so the person sees
         the row change instead of vanishing.
         """
+        self._changes += 1
         index = self.index_of(item_id)  # list search runs in C: fine for 100,000 rows
         self._search_cache.pop(item_id, None)
         if record is None:
@@ -139,13 +156,36 @@ class ItemView:
         if self.matches(item_id):
             bisect.insort(self.rows, item_id, key=self.sort_key)
 
+    def merge(self, items: list[tuple[int, dict]]) -> list[int]:
+        """Take in a fresh read of the store, touching only the items that differ (an
+        undo, or another process's change, usually changes one or a few). Every change
+        stamps `updated` (to the second) and appends to the history, so those two tell
+        two reads of a record apart. Returns the ids that changed, appeared or vanished."""
+        fresh = dict(items)
+        old = self.items
+        changed = [i for i, r in fresh.items()
+                   if (o := old.get(i)) is None or o.get("updated") != r.get("updated")
+                   or len(o.get("history", ())) != len(r.get("history", ()))]
+        gone = [i for i in old if i not in fresh]
+        if len(changed) + len(gone) > max(100, len(fresh) // 20):
+            self.load(items)  # much changed (an import): filtering everything is quicker
+            return changed + gone
+        for item_id in gone:
+            self.update(item_id, None)
+        for item_id in changed:
+            self.update(item_id, fresh[item_id])
+        return changed + gone
+
     # -- figures
     def counts(self) -> dict[str, int]:
         """How many items are in each state (all items, whatever the view)."""
-        out = dict.fromkeys(model.STATES, 0)
-        for value in self.states.values():
-            out[value] += 1
-        return out
+        key = (id(self.states), len(self.states), self._changes)
+        if self._counted[0] != key:
+            out = dict.fromkeys(model.STATES, 0)
+            for value in self.states.values():
+                out[value] += 1
+            self._counted = (key, out)
+        return dict(self._counted[1])
 
     def view_counts(self) -> dict[str, int]:
         counts = self.counts()

@@ -1,0 +1,124 @@
+"""The main table's data (tui.widgets.view.ItemView): the one-row updates must leave the
+same rows, in the same order, as filtering and sorting everything from scratch."""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from store import model
+from tui.widgets.view import SORTS, VIEWS, ItemView
+
+TODAY = dt.date(2025, 11, 24)
+WORDS = ["port", "tender", "budget", "rail", "strike", "deal", "china", "vote"]
+
+
+def make_items(count: int, seed: int = 1) -> list[tuple[int, dict]]:
+    rng = random.Random(seed)
+    items = []
+    for n in range(1, count + 1):
+        day = TODAY + dt.timedelta(days=rng.randint(-30, 60))
+        value = rng.choice([day.isoformat(), day.isoformat(), f"{day.year}-{day.month:02d}"])
+        record = model.new_record(" ".join(rng.sample(WORDS, 3)), model.Due.from_value(value),
+                                  actor=rng.choice(["", "Ana", "Ben", "Port of Hamburg"]))
+        record["status"] = rng.choice(["open", "open", "open", "met", "missed", "cancelled"])
+        items.append((n, record))
+    return items
+
+
+def fresh_rows(items, view: str, search: str, sort: str) -> list[int]:
+    other = ItemView(TODAY)
+    other.view, other.sort = view, sort
+    other.load(items)
+    other.set_search(search)
+    return other.rows
+
+
+def test_sorted_by_due_with_the_day_before_the_month_ending_the_same_day():
+    items = [(1, model.new_record("month", model.Due.from_value("2025-11"))),
+             (2, model.new_record("day", model.Due.from_value("2025-11-30"))),
+             (3, model.new_record("early", model.Due.from_value("2025-11-25")))]
+    view = ItemView(TODAY)
+    view.load(items)
+    assert view.rows == [3, 2, 1]
+
+
+@settings(max_examples=40, deadline=None)
+@given(view=st.sampled_from(list(VIEWS)), sort=st.sampled_from(list(SORTS)),
+       typed=st.text(alphabet="portenabc ", max_size=6), seed=st.integers(0, 1000))
+def test_typing_narrows_to_the_same_rows_as_a_fresh_search(view, sort, typed, seed):
+    items = make_items(60, seed)
+    live = ItemView(TODAY)
+    live.view, live.sort = view, sort
+    live.load(items)
+    for n in range(1, len(typed) + 1):  # one keystroke at a time
+        live.set_search(typed[:n])
+    assert live.rows == fresh_rows(items, view, typed, sort)
+
+
+@settings(max_examples=40, deadline=None)
+@given(sort=st.sampled_from(list(SORTS)), seed=st.integers(0, 1000),
+       changes=st.lists(st.tuples(st.integers(1, 40), st.sampled_from(
+           ["met", "missed", "open", "postpone", "remove"])), max_size=8))
+def test_one_row_updates_match_a_full_rebuild(sort, seed, changes):
+    items = dict(make_items(40, seed))
+    live = ItemView(TODAY)
+    live.view, live.sort = "all", sort
+    live.load(list(items.items()))
+    for item_id, change in changes:
+        if item_id not in items:
+            continue
+        if change == "remove":
+            del items[item_id]
+            live.update(item_id, None)
+            continue
+        record = copy.deepcopy(items[item_id])
+        if change == "postpone":
+            record["due"] = record["window_start"] = (TODAY + dt.timedelta(days=item_id)).isoformat()
+            record["precision"] = "day"
+        else:
+            record["status"] = change
+        record["history"].append(model.event(change))
+        record["updated"] = f"2025-11-24T10:00:{len(record['history']):02d}+00:00"
+        items[item_id] = record
+        live.update(item_id, record)
+    assert live.rows == fresh_rows(list(items.items()), "all", "", sort)
+
+
+def test_a_decided_row_lingers_in_place_until_the_view_is_rebuilt():
+    items = make_items(30)
+    live = ItemView(TODAY)
+    live.load(items)
+    target = live.rows[3]
+    record = copy.deepcopy(live.items[target])
+    record["status"] = "met"
+    record["history"].append(model.event("marked met"))
+    live.update(target, record, linger=True)
+    assert live.rows[3] == target and live.states[target] == "met"
+    live.rebuild()
+    assert target not in live.rows  # the Open view no longer holds it
+
+
+def test_merge_moves_only_what_changed():
+    items = make_items(50)
+    live = ItemView(TODAY)
+    live.view = "all"
+    live.load(items)
+    reread = copy.deepcopy(items)  # what the store returns after a re-read: new objects
+    reread[4][1]["status"] = "missed"
+    reread[4][1]["history"].append(model.event("marked missed"))
+    del reread[7]
+    reread.append((99, model.new_record("new one", model.Due.from_value("2025-12-01"))))
+    changed = live.merge(reread)
+    assert sorted(changed) == sorted([items[4][0], items[7][0], 99])
+    assert live.rows == fresh_rows(reread, "all", "", "due")
+    assert live.counts() == fresh_counts(reread)
+
+
+def fresh_counts(items) -> dict[str, int]:
+    other = ItemView(TODAY)
+    other.load(items)
+    return other.counts()
