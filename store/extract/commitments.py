@@ -93,6 +93,9 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
             ok = prep
         elif raw.tpl.get("weak") or raw.kind in WEAK_KINDS:
             ok = prep or (tense == "future" and ctx.has_strong)
+        elif _points_ahead(raw, L):
+            # "next year", "in two weeks": the words themselves look ahead
+            ok = prep or fut > 0 or ctx.has_strong
         elif w.start <= published:
             # a window we are already in ("this year"): only when it is spoken of as ahead
             ok = prep or (tense == "future" and ctx.has_strong)
@@ -110,6 +113,15 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
             "confidence": conf, "ctx": ctx, "text": text, "L": L,
         })
     return out
+
+
+def _points_ahead(raw, L) -> bool:
+    if raw.kind == "offset":
+        return raw.tpl.get("dir", 1) > 0
+    rel = raw.tpl.get("rel")
+    if rel is None and "rel" in raw.groups:
+        rel = L.relative.get(" ".join(raw.groups["rel"].lower().split()))
+    return rel is not None and rel > 0
 
 
 def _needs_tense(raw) -> bool:
@@ -159,20 +171,30 @@ def _merge_ranges(found):
     return out
 
 
-def _content_words(s: str, L: Language):
+def _content_words(c, L: Language):
+    """Content words of a candidate's sentence, without the date words themselves."""
+    raw = c["raw"]
+    sent = c["sentence"]
+    a, b = raw.start - c["s0"], raw.end - c["s0"]
+    s = sent[:max(0, a)] + " " + sent[max(0, b):]
+    skip = L.month_words | set(L.weekdays) | set(L.units) | set(L.relative) | set(L.parts)
     words = set()
     for t in TOKEN.findall(s.lower()):
-        if len(t) < 4 or t in L.stopwords or t in L.month_words:
+        if len(t) < 4 or t in L.stopwords or t in skip or any(ch.isdigit() for ch in t):
             continue
-        words.add(t[:5])
+        words.add(t[:STEM])
     return words
+
+
+STEM = 6  # characters compared: "besucht"/"Besuch" agree, "Finanzausschuss"/"Finanzminister" not
+SAME_COMMITMENT_WORDS = 2  # shared content words that make two same-date mentions one
 
 
 def _dedup(found, L):
     found.sort(key=lambda c: (c["w"].end, c["s0"]))
     groups: list[list] = []
     for c in found:
-        cw = _content_words(c["sentence"], L)
+        cw = _content_words(c, L)
         c["cw"] = cw
         placed = False
         for g in groups:
@@ -187,7 +209,7 @@ def _dedup(found, L):
                 continue  # two mentions of the same date in one sentence: keep both? no:
             inter = len(h["cw"] & cw)
             small = min(len(h["cw"]), len(cw)) or 1
-            if inter >= 1:
+            if inter >= min(SAME_COMMITMENT_WORDS, small):
                 g.append(c)
                 placed = True
                 break
@@ -203,11 +225,12 @@ def _dedup(found, L):
 
 def _preference(c):
     """The sentence that states a commitment most precisely: a full sentence (not a
-    headline), whose date names its year, confident, then the fuller sentence."""
+    headline), whose date is spelt out most fully, confident, then the fuller sentence."""
     s = c["sentence"]
     ends = 1 if s.rstrip("“”\"'»«)").endswith((".", "!", "?", ":")) else 0
     explicit = 1 if "year" in c["raw"].groups else 0
-    return (ends, explicit, round(c["confidence"] * 5) / 5, min(len(s), 300))
+    return (ends, len(c["raw"].text.split()), explicit, round(c["confidence"] * 5) / 5,
+            min(len(s), 300))
 
 
 def _candidate(c) -> Candidate:

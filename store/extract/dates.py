@@ -252,16 +252,16 @@ class SentenceContext:
                 prep = True
         pastprep = any(w in self.lang.past_preps[0] for w in before[-2:])
         if prep:
-            fut += 1.5
+            fut += 1.0
         if pastprep:
-            past += 1.5
+            past += 1.0
         return fut, past, prep
 
     def tense(self, start: int, end: int) -> str | None:
         fut, past, _ = self.scores(start, end)
-        if fut > past * 1.1 and fut > 0.05:
+        if fut > past * 1.1 and fut > 0.02:
             return "future"
-        if past > fut and past > 0.05:
+        if past > fut and past > 0.02:
             return "past"
         return None
 
@@ -273,18 +273,28 @@ def _pick(make, published: dt.date, tense: str | None):
     cands = [w for w in (make(y) for y in range(published.year - 1, published.year + 2)) if w]
     if not cands:
         return None
-    if tense == "future":
-        fut = [w for w in cands if w.end >= published]
-        return min(fut, key=lambda w: w.end) if fut else cands[-1]
-    if tense == "past":
-        past = [w for w in cands if w.start <= published]
-        return max(past, key=lambda w: w.start) if past else cands[0]
-
     def distance(w):
         if w.start <= published <= w.end:
             return 0
         return min(abs((w.start - published).days), abs((w.end - published).days))
-    return min(cands, key=distance)
+
+    nearest = min(cands, key=distance)
+    if tense == "future":
+        fut = [w for w in cands if w.end >= published]
+        chosen = min(fut, key=lambda w: w.end) if fut else cands[-1]
+    elif tense == "past":
+        past = [w for w in cands if w.start <= published]
+        chosen = max(past, key=lambda w: w.start) if past else cands[0]
+    else:
+        return nearest
+    # news speaks of the weeks around its date: a tense cue does not carry a date most
+    # of a year away when the same day a few weeks off fits
+    if distance(chosen) > FAR_DAYS and distance(nearest) <= NEAR_DAYS:
+        return nearest
+    return chosen
+
+
+FAR_DAYS, NEAR_DAYS = 270, 45
 
 
 def _num(lang: Language, s: str | None, default=None):
@@ -355,6 +365,12 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
                 return None
             if year is not None:
                 return _day_window(year, m, d)
+            wd = _lookup(lang.weekdays, g.get("weekday")) if "weekday" in g else None
+            if wd is not None:  # "Monday, Oct. 26": the year in which that is a Monday
+                fits = [y for y in range(published.year - 1, published.year + 2)
+                        if _day_window(y, m, d) and dt.date(y, m, d).weekday() == wd]
+                if len(fits) == 1:
+                    return _day_window(fits[0], m, d)
             return _pick(lambda y: _day_window(y, m, d), published, tense)
         if kind in ("month", "month_range"):
             m = _lookup(lang.months, g.get("month2") or g.get("month")) if (
