@@ -289,6 +289,7 @@ def test_undo_reverts_each_kind_of_change(frist, seeded):
         assert frist("undo").returncode == 0
     assert listed(frist, "--status", "all") == original
     assert "import of 6 items" in frist("undo").stderr  # the seeding itself
+    assert listed(frist, "--status", "all") == []
     nothing = frist("undo")
     assert nothing.returncode == 1
     assert nothing.stderr.startswith("error: nothing to undo")

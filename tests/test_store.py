@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from store import db, model
 from store.db import StoreError, open_store
@@ -276,3 +279,61 @@ def test_a_journal_entry_that_is_not_a_commitment_is_damage(db_path):
         with pytest.raises(StoreError, match="journal.*damaged"):
             action(open_store(db_path))
     assert journal.read_bytes() == damaged
+
+
+OPERATIONS = ["add", "add", "mark", "edit", "remove", "undo", "compact", "reopen", "limit"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(OPERATIONS), st.integers(0, 50)), max_size=40))
+def test_any_sequence_of_changes_reads_back_like_a_plain_dict(steps):
+    """Whatever mix of changes, undos, compactions and reopenings: the store holds what a
+    plain dict with an undo stack holds, and a fresh process reads the same."""
+    expected: dict[int, tuple[str, str]] = {}
+    history: list[dict] = []
+    last_id = 0
+    limit = db.journal_limit
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "store.json")
+        store = open_store(path)
+        try:
+            for op, n in steps:
+                ids = sorted(expected)
+                target = ids[n % len(ids)] if ids else None
+                if op == "add":
+                    history.append(dict(expected))
+                    last_id += 1
+                    assert store.add(record(f"item {n}")) == last_id
+                    expected[last_id] = (f"item {n}", "open")
+                elif op in ("mark", "edit", "remove") and target is not None:
+                    history.append(dict(expected))
+                    if op == "mark":
+                        status = ("met", "missed", "cancelled", "open")[n % 4]
+                        store.mark(target, status)
+                        expected[target] = (expected[target][0], status)
+                    elif op == "edit":
+                        store.edit(target, title=f"edited {n}")
+                        expected[target] = (f"edited {n}", expected[target][1])
+                    else:
+                        store.remove(target)
+                        del expected[target]
+                elif op == "undo":
+                    if history:
+                        store.undo()
+                        expected = history.pop()
+                    else:
+                        with pytest.raises(StoreError):
+                            store.undo()
+                elif op == "compact":
+                    with store.transaction():
+                        store.storage.compact()
+                elif op == "reopen":
+                    store = open_store(path)
+                elif op == "limit":
+                    db.journal_limit = (lambda size: 0) if n % 2 else limit
+                store.refresh()
+                assert {i: (r["title"], r["status"]) for i, r in store.all()} == expected
+        finally:
+            db.journal_limit = limit
+        fresh = open_store(path)
+        assert {i: (r["title"], r["status"]) for i, r in fresh.all()} == expected
