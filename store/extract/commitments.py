@@ -56,7 +56,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
                 if w is not None:
                     resolved.append((raw, w))
                     continue
-        tense = ctx.tense(raw.start, raw.end) if _needs_tense(raw) else None
+        tense = ctx.tense(raw.start, raw.end, hedge=True) if _needs_tense(raw) else None
         w = D.resolve(raw, published, L, tense)
         if w is None:
             continue
@@ -86,13 +86,15 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         if _recurring(ctx, raw, L):
             continue
         fut, past, prep = ctx.scores(raw.start, raw.end)
-        tense = "future" if prep else ctx.tense(raw.start, raw.end)
+        tense = ctx.tense(raw.start, raw.end)
+        if (raw.tpl.get("weak") or raw.kind in WEAK_KINDS) and _after_name(text, s0, raw):
+            continue  # "Theresa May", "Christian Winter": a name, not a date
         if raw.kind == "duration":
             ok = True
         elif raw.tpl.get("need_prep"):
             ok = prep
         elif raw.tpl.get("weak") or raw.kind in WEAK_KINDS:
-            ok = prep or (tense == "future" and ctx.has_strong)
+            ok = tense == "future" and (prep or ctx.has_strong)
         elif _points_ahead(raw, L):
             # "next year", "in two weeks": the words themselves look ahead
             ok = prep or fut > 0 or ctx.has_strong
@@ -100,7 +102,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
             # a window we are already in ("this year"): only when it is spoken of as ahead
             ok = prep or (tense == "future" and ctx.has_strong)
         else:
-            ok = prep or tense == "future" or (tense is None and ctx.has_strong)
+            ok = tense == "future" or (tense is None and (prep or ctx.has_strong))
         if not ok:
             continue
         conf = 0.45 + min(0.25, fut * 0.5) + (0.15 if prep else 0) + (
@@ -113,6 +115,16 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
             "confidence": conf, "ctx": ctx, "text": text, "L": L,
         })
     return out
+
+
+NAME_BEFORE = re.compile(r"([A-ZÄÖÜ][\w'’-]*)\s+$")
+
+
+def _after_name(text, s0, raw) -> bool:
+    """A capitalised word (not the first of the sentence) right before a bare month or
+    season word: most likely a name ("Theresa May")."""
+    m = NAME_BEFORE.search(text, max(s0, raw.start - 40), raw.start)
+    return bool(m) and m.start() > s0 and not text[m.start(1):m.end(1)].isupper()
 
 
 def _points_ahead(raw, L) -> bool:

@@ -252,23 +252,27 @@ class SentenceContext:
                 prep = True
         pastprep = any(w in self.lang.past_preps[0] for w in before[-2:])
         if prep:
-            fut += 1.0
+            fut += PREP_WEIGHT
         if pastprep:
-            past += 1.0
+            past += PREP_WEIGHT
         return fut, past, prep
 
-    def tense(self, start: int, end: int) -> str | None:
+    def tense(self, start: int, end: int, hedge: bool = False) -> str | None:
+        """"future", "past" or None for the words around [start, end); with hedge=True a
+        weakly supported reading is marked "future~" / "past~"."""
         fut, past, _ = self.scores(start, end)
         if fut > past * 1.1 and fut > 0.02:
-            return "future"
-        if past > fut and past > 0.02:
-            return "past"
-        return None
+            t, sure = "future", fut >= 0.5 and fut >= 2 * past
+        elif past > fut and past > 0.02:
+            t, sure = "past", past >= 0.5 and past >= 2 * fut
+        else:
+            return None
+        return t if sure or not hedge else t + "~"
 
 
 # --------------------------------------------------------------------------- resolution
 
-def _pick(make, published: dt.date, tense: str | None):
+def _pick(make, published: dt.date, tense: str | None, sure: bool = True):
     """Choose among the windows make(y) for years around `published` by tense."""
     cands = [w for w in (make(y) for y in range(published.year - 1, published.year + 2)) if w]
     if not cands:
@@ -289,12 +293,13 @@ def _pick(make, published: dt.date, tense: str | None):
         return nearest
     # news speaks of the weeks around its date: a tense cue does not carry a date most
     # of a year away when the same day a few weeks off fits
-    if distance(chosen) > FAR_DAYS and distance(nearest) <= NEAR_DAYS:
+    if not sure and distance(chosen) > FAR_DAYS and distance(nearest) <= NEAR_DAYS:
         return nearest
     return chosen
 
 
 FAR_DAYS, NEAR_DAYS = 270, 45
+PREP_WEIGHT = 0.6  # "bis zum", "by", "ab dem" right before a date: a strong future cue
 
 
 def _num(lang: Language, s: str | None, default=None):
@@ -345,6 +350,8 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
     """Window for a raw match, or None when it cannot be normalised to a date."""
     g, tpl, kind = raw.groups, raw.tpl, raw.kind
     anchor = anchor or published
+    sure = not (tense and tense.endswith("~"))
+    tense = tense.rstrip("~") if tense else tense
     year = _year(g.get("year") or g.get("nyear") or g.get("yy"))
     try:
         if kind in ("date", "date_range", "slash"):
@@ -371,7 +378,7 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
                         if _day_window(y, m, d) and dt.date(y, m, d).weekday() == wd]
                 if len(fits) == 1:
                     return _day_window(fits[0], m, d)
-            return _pick(lambda y: _day_window(y, m, d), published, tense)
+            return _pick(lambda y: _day_window(y, m, d), published, tense, sure)
         if kind in ("month", "month_range"):
             m = _lookup(lang.months, g.get("month2") or g.get("month")) if (
                 "month" in g or "month2" in g) else int(g["monthnum"])
@@ -388,7 +395,13 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
                     return W.month(y + rel - 1, m)
                 y = published.year if m < published.month else published.year - 1
                 return W.month(y + rel + 1, m)
-            return _pick(lambda y: W.month(y, m), published, tense)
+            return _pick(lambda y: W.month(y, m), published, tense, sure)
+        if kind == "month_relyear":
+            m = _lookup(lang.months, g.get("month"))
+            rel = _rel(lang, g, tpl)
+            if m is None or rel is None:
+                return None
+            return W.month(published.year + rel, m)
         if kind == "year":
             return W.year(year) if year else None
         if kind == "decade":
@@ -432,7 +445,7 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
                 return None
             if year is not None:
                 return W.month(year, m)
-            return _pick(lambda y: W.month(y, m), published, tense)
+            return _pick(lambda y: W.month(y, m), published, tense, sure)
         if kind == "part_year":
             part = _lookup(lang.parts, g.get("part"))
             if not year:
@@ -560,7 +573,8 @@ def _rel_unit(unit: str, rel: int, published: dt.date):
         y = published.year + q0 // 4
         return W.quarter(y, q0 % 4 + 1)
     if unit == "D":
-        return W.day(published + dt.timedelta(days=rel))
+        # "the next day", "the following day" follow the story, not the publication date
+        return W.day(published) if rel == 0 else None
     if unit == "WE":
         wk = W.week_of(published + dt.timedelta(days=7 * rel))
         sunday = wk.end
