@@ -262,9 +262,9 @@ class SentenceContext:
         weakly supported reading is marked "future~" / "past~"."""
         fut, past, _ = self.scores(start, end)
         if fut > past * 1.1 and fut > 0.02:
-            t, sure = "future", fut >= 0.5 and fut >= 2 * past
+            t, sure = "future", fut >= SURE and fut >= 2 * past
         elif past > fut and past > 0.02:
-            t, sure = "past", past >= 0.5 and past >= 2 * fut
+            t, sure = "past", past >= SURE and past >= 2 * fut
         else:
             return None
         return t if sure or not hedge else t + "~"
@@ -299,6 +299,7 @@ def _pick(make, published: dt.date, tense: str | None, sure: bool = True):
 
 
 FAR_DAYS, NEAR_DAYS = 270, 45
+SURE = 0.8  # a tense score this high (and twice the other) is trusted over the near-date prior
 PREP_WEIGHT = 0.6  # "bis zum", "by", "ab dem" right before a date: a strong future cue
 
 
@@ -464,6 +465,8 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
         if kind == "rel_unit":
             rel = _rel(lang, g, tpl)
             unit = _lookup(lang.units, g.get("unit"))
+            if g.get("unit", "").lower() in lang.plural_units:
+                return None  # "in the coming years": no window
             if rel is None or unit is None:
                 return None
             return _rel_unit(unit, rel, published)

@@ -181,6 +181,7 @@ class Language:
         self.title_strip = set(w.lower() for w in data.get("title_strip", []))
         self.stop_title = set(w.lower() for w in data.get("stop_title", []))
         self.month_words = set(self.months)
+        self.plural_units = set(w.lower() for w in data.get("plural_units", []))
         self._build()
 
     # placeholders -> regex
