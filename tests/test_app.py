@@ -604,6 +604,18 @@ async def test_review_edit_changes_the_proposal_before_storing(store):
     assert record["due"] == "2025-11-30"
 
 
+async def test_config_date_format_and_due_soon_days(store):
+    from store.config import Config
+    app = app_for(store, config=Config(date_format="%Y-%m-%d", due_soon_days=2))
+    item_id, _ = find(store, "Abkommen")  # due in 3 days: not "soon" with due_soon_days = 2
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        line = row_text(app, item_id)
+        assert "2025-11-27" in line
+        assert app.view.states[item_id] == "upcoming" and "upcoming" in line
+        month_id, _ = find(store, "Trump besucht")
+        assert "Apr 2026" in row_text(app, month_id)  # a window keeps its label
+
 def _run_async(test):
     """Run an async Pilot test with asyncio (no async pytest plugin is installed)."""
     @functools.wraps(test)

@@ -478,7 +478,7 @@ class FristApp(App):
         for binding in self.BINDINGS:
             if binding.action in ("quit", "help"):
                 continue
-            yield SystemCommand(binding.description, f"{binding.tooltip}  [{binding.key}]",
+            yield SystemCommand(binding.description, f"{binding.tooltip} (key: {binding.key})",
                                 partial(self.run_action, binding.action))
         for name, (label, _states) in VIEWS.items():
             yield SystemCommand(f"View: {label}", f"Show {label.lower()} commitments",

@@ -45,8 +45,12 @@ def describe(item_id: int, record: dict, today: dt.date, soon_days: int = model.
         literal(record.get("title", ""), "bold", one_line=False),
         Content("\n"),
         label(f"#{item_id} · ", "$foreground-muted"),
-        label(STATE_WORDS.get(state, state), STATE_STYLE.get(state, "")),
-        label(f" · {model.countdown(record, today)}", "$foreground-muted"),
+        # an open item: its state and countdown; a decided one: "met 4 Dec" says both
+        label(STATE_WORDS.get(state, state), STATE_STYLE.get(state, ""))
+        if record["status"] == "open" else label(model.countdown(record, today),
+                                                 STATE_STYLE.get(state, "")),
+        label(f" · {model.countdown(record, today)}" if record["status"] == "open" else "",
+              "$foreground-muted"),
         Content("\n\n"),
     ]
 

@@ -72,6 +72,9 @@ class MainScreen(Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        form = getattr(self.app.config, "date_format", None)
+        if form and form != "%d %b %Y":  # the default reads like due_label already
+            self.table.use_date_format(form)
         self.table.focus()
         self.refresh_items()
 

@@ -85,6 +85,7 @@ class CommitTable(ScrollView, can_focus=True):
         self.view = view
         self.cursor = 0
         self.now_hours: int | None = None  # hours left today, shown beside "today"
+        self.due_text = model.due_label  # the Due column: "4 Dec 2025", "Apr 2026", "Q1 2026"
         self._lines: LRUCache[tuple, Strip] = LRUCache(1000)
         self._widths: list[tuple[str, int]] = []
         self._last_highlight: int | None = -1
@@ -105,6 +106,11 @@ class CommitTable(ScrollView, can_focus=True):
         self.refresh()
         self._scroll_to_cursor()
         self._announce()
+
+    def use_date_format(self, form: str) -> None:
+        """Day-precision dues in the config's strftime form (windows keep their labels)."""
+        self.due_text = _strftime(form)
+        self.forget()
 
     def forget(self, item_id: int | None = None) -> None:
         """Drop cached lines (of one item, or all): they will be rendered again."""
@@ -250,7 +256,7 @@ class CommitTable(ScrollView, can_focus=True):
         if state == "due-today" and self.now_hours is not None:
             when = f"today · {self.now_hours} h"
         cells = {
-            "Due": model.due_label(record),
+            "Due": self.due_text(record),
             "When": when,
             "Title": record.get("title", ""),
             "Actor": record.get("actor", ""),
@@ -265,6 +271,14 @@ class CommitTable(ScrollView, can_focus=True):
             segments.append(Segment(" " + set_cell_size(text, w), style))
         segments.append(Segment(" ", style))
         return Strip(segments)
+
+
+def _strftime(form: str):
+    def show(record: dict) -> str:
+        if (record.get("precision") or "day") != "day":
+            return model.due_label(record)
+        return dt.date.fromisoformat(record["due"]).strftime(form)
+    return show
 
 
 def hours_left_today(now: dt.datetime) -> int:
