@@ -557,3 +557,41 @@ def test_fast_commands_import_neither_textual_nor_dateparser(frist, seeded, comm
     heavy = result.stdout.strip().splitlines()[-1]
     assert heavy.startswith("heavy:")
     assert "textual" not in heavy and "dateparser" not in heavy, heavy
+
+
+def run_on_a_terminal(args: list[str], env: dict) -> str:
+    """Run frist with its stdout on a pseudo-terminal; what it printed there."""
+    import pty
+    from conftest import frist_exe
+    main, secondary = pty.openpty()
+    try:
+        proc = subprocess.run(frist_exe() + args, stdout=secondary, stderr=subprocess.PIPE,
+                              env=dict(os.environ, TERM="xterm", COLUMNS="120", **env), timeout=60)
+        os.close(secondary)
+        secondary = None
+        assert proc.returncode == 0, proc.stderr
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # EIO: the terminal's other side is closed and drained
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks).decode()
+    finally:
+        os.close(main)
+        if secondary is not None:
+            os.close(secondary)
+
+
+def test_a_terminal_gets_colours_unless_no_color_and_never_raw_escapes_from_titles(frist, seeded):
+    add(frist, EVIL, "2025-11-20")
+    coloured = run_on_a_terminal(["list"], {})
+    assert "\x1b[1;31m" in coloured                 # overdue items in bold red
+    assert "\\x1b[31mRED" in coloured               # the title's own escape made visible
+    assert "\x1b[31mRED" not in coloured and "\x07" not in coloured
+    plain = run_on_a_terminal(["list"], {"NO_COLOR": "1"})
+    assert "\x1b" not in plain.replace("\\x1b", "")
+    assert "Old promise" in plain
