@@ -31,6 +31,7 @@ WELCOME = ("No commitments yet.\n\n"
 
 
 CHIP_WORDS = dict(STATE_WORDS, **{"due-today": "today", "due-soon": "soon"})
+SHORT_WORDS = dict(CHIP_WORDS, **{"overdue": "decide", "upcoming": "later", "cancelled": "off"})
 
 
 class TopBar(Horizontal):
@@ -44,11 +45,28 @@ class TopBar(Horizontal):
     def show(self, today: dt.date, now: dt.datetime, counts: dict[str, int], fixed: bool) -> None:
         day = f"{today:%a} {today.day} {model.MONTH_ABBR[today.month - 1]} {today.year}"
         self.query_one("#clock", Label).update(day if fixed else f"{day}  {now:%H:%M}")
-        chips = []
-        for state in model.STATES:
-            chips.append(Content.styled(f"● {counts[state]} {CHIP_WORDS[state]}",
-                                        STATE_STYLE[state] or "$foreground"))
-        self.query_one("#counts", Static).update(Content("  ").join(chips))
+        self._counts = counts
+        self._show_counts()
+
+    def on_resize(self) -> None:
+        if getattr(self, "_counts", None):
+            self._show_counts()
+
+    def _show_counts(self) -> None:
+        """Every state with its count; on a narrow terminal the empty ones step aside."""
+        counts = self._counts
+        clock = len(str(self.query_one("#clock", Label).render()))
+        room = self.size.width - 2 - 7 - (clock + 3)  # padding, "frist  ", the day and time
+        bare = dict.fromkeys(model.STATES, "")  # the colours alone (the legend is in ? help)
+        for words, keep_zero in ((CHIP_WORDS, True), (SHORT_WORDS, True), (SHORT_WORDS, False),
+                                 (bare, True)):
+            chips = [Content.styled(f"● {counts[state]} {words[state]}".rstrip(),
+                                    STATE_STYLE[state] or "$foreground")
+                     for state in model.STATES if keep_zero or counts[state]]
+            line = Content("  ").join(chips)
+            if chips and line.cell_length <= room:
+                break
+        self.query_one("#counts", Static).update(line)
 
 
 class MainScreen(Screen):

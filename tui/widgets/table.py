@@ -30,10 +30,10 @@ STATE_WORDS = {
     "upcoming": "upcoming", "met": "met", "missed": "missed", "cancelled": "cancelled",
 }
 
-# (header, width or None for the flexible title column). Columns drop out right to left
-# of the title when the terminal is narrow.
+# (header, width or None for the flexible title column).
 COLUMNS = [("Due", 12), ("When", 12), ("Title", None), ("Actor", 16), ("State", 14),
            ("Source", 14)]
+DROP_ORDER = ["Source", "Actor", "State"]  # what goes first when the terminal is narrow
 MIN_TITLE = 24
 
 
@@ -195,11 +195,13 @@ class CommitTable(ScrollView, can_focus=True):
             return self._widths
         width = max(self.scrollable_content_region.width, 40)
         columns = list(COLUMNS)
+        drop = list(DROP_ORDER)
         while True:
             fixed = sum(w for _, w in columns if w) + len(columns) + 1
-            if width - fixed >= MIN_TITLE or len(columns) <= 3:
+            if width - fixed >= MIN_TITLE or not drop:
                 break
-            columns.pop()  # drop Source, then State, then Actor
+            gone = drop.pop(0)
+            columns = [c for c in columns if c[0] != gone]
         title = max(MIN_TITLE, width - fixed)
         self._widths = [(name, w if w else title) for name, w in columns]
         return self._widths
