@@ -181,7 +181,8 @@ class SentenceContext:
             raw = text
             for j, (w, s, _) in enumerate(self.tokens):
                 if (len(w) > 4 and w.endswith(lang.past_suffix) and j not in fut_idx
-                        and j not in past_idx and raw[s].islower()):
+                        and j not in past_idx and raw[s].islower()
+                        and w not in lang.not_past):
                     self.past.append((j, 0.25))
         # inflected participles ("verhängten"): prefix match on long past cues
         single_past = lang.cue_past[0]
@@ -229,17 +230,18 @@ class SentenceContext:
             return None
 
         here = self.clause[a] if a < len(self.clause) else -1
+        fut_idx = {j for j, _ in self.future}
         for j, ln in self.future:
             d = dist(j)
             if d is None:
                 continue
             w = 1.0 if j in self.strong else 0.5
-            fut += w / d * (1.0 if self.clause[j] == here else 0.5)
+            fut += w / d ** DECAY * (1.0 if self.clause[j] == here else 0.5)
         for j, w in self.past:
             d = dist(j)
-            if d is None:
-                continue
-            past += w / d * (1.0 if self.clause[j] == here else 0.5)
+            if d is None or j + 1 in fut_idx:
+                continue  # "were planning", "was expected": the auxiliary serves the plan
+            past += w / d ** DECAY * (1.0 if self.clause[j] == here else 0.5)
         words = [t[0] for t in self.tokens]
         prep = False
         before = words[max(0, a - 3):a]
@@ -257,13 +259,19 @@ class SentenceContext:
             past += PREP_WEIGHT
         return fut, past, prep
 
+    def weekday_tense(self, start: int, end: int) -> str:
+        """News names past weekdays far more often than coming ones: a bare weekday is
+        read forward only on clear future evidence ("will meet on Thursday")."""
+        fut, past, _ = self.scores(start, end)
+        return "future" if fut >= WEEKDAY_FUTURE and fut >= 2 * past else "past"
+
     def tense(self, start: int, end: int, hedge: bool = False) -> str | None:
         """"future", "past" or None for the words around [start, end); with hedge=True a
         weakly supported reading is marked "future~" / "past~"."""
         fut, past, _ = self.scores(start, end)
-        if fut > past * 1.1 and fut > 0.02:
+        if fut > past * 1.1 and fut > MIN_CUE:
             t, sure = "future", fut >= SURE and fut >= 2 * past
-        elif past > fut and past > 0.02:
+        elif past > fut and past > MIN_CUE:
             t, sure = "past", past >= SURE and past >= 2 * fut
         else:
             return None
@@ -298,9 +306,12 @@ def _pick(make, published: dt.date, tense: str | None, sure: bool = True):
     return chosen
 
 
-FAR_DAYS, NEAR_DAYS = 270, 45
-SURE = 0.8  # a tense score this high (and twice the other) is trusted over the near-date prior
-PREP_WEIGHT = 0.6  # "bis zum", "by", "ab dem" right before a date: a strong future cue
+FAR_DAYS, NEAR_DAYS = 200, 100
+WEEKDAY_FUTURE = 0.05
+DECAY = 2  # cue weight falls with the square of its distance in words: the nearest verb rules
+MIN_CUE = 0.003
+SURE = 0.25  # a tense score this high (and twice the other) is trusted over the near-date prior
+PREP_WEIGHT = 0.45  # "bis zum", "by", "ab dem" right before a date: a strong future cue
 
 
 def _num(lang: Language, s: str | None, default=None):

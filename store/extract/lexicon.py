@@ -181,6 +181,8 @@ class Language:
         self.title_strip = set(w.lower() for w in data.get("title_strip", []))
         self.stop_title = set(w.lower() for w in data.get("stop_title", []))
         self.month_words = set(self.months)
+        self.not_past = (set(self.ordinals) | set(self.relative) | set(self.numbers)
+                         | set(w.lower() for w in data.get("cues", {}).get("not_past", [])))
         self.plural_units = set(w.lower() for w in data.get("plural_units", []))
         self._build()
 
