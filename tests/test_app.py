@@ -616,6 +616,31 @@ async def test_config_date_format_and_due_soon_days(store):
         month_id, _ = find(store, "Trump besucht")
         assert "Apr 2026" in row_text(app, month_id)  # a window keeps its label
 
+async def test_clicking_a_view_name_switches_the_view(store):
+    from tui.widgets.viewbar import ViewBar
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(ViewBar)
+        start, _end, _name = next(span for span in bar._spans if span[2] == "met")
+        await pilot.click(ViewBar, offset=(start + 1, 0))
+        await pilot.pause()
+        assert app.view.view == "met"
+        assert titles(app) == ["Budget draft sent to parliament"]
+
+
+async def test_the_command_palette_lists_the_actions(store):
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        for title in ("Add", "Met", "Missed", "Postpone", "Delete", "Undo", "Ingest",
+                      "Timeline", "Calendar", "Record", "Decide", "View: Needs decision"):
+            assert title in commands
+        assert "(key: m)" in commands["Met"].help
+        commands["View: Needs decision"].callback()
+        await pilot.pause()
+        assert titles(app) == ["Port authority publishes the dredging tender"]
+
 def _run_async(test):
     """Run an async Pilot test with asyncio (no async pytest plugin is installed)."""
     @functools.wraps(test)
