@@ -83,7 +83,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
     for raw, w in resolved:
         if w.end <= published or raw.tpl.get("past"):
             continue
-        if _recurring(ctx, raw, L):
+        if _recurring(ctx, raw, L) or _negated(ctx, raw, L):
             continue
         fut, past, prep = ctx.scores(raw.start, raw.end)
         tense = ctx.tense(raw.start, raw.end)
@@ -151,6 +151,23 @@ def _stem_in(word: str, vocab: set) -> bool:
         return True
     for cut in (1, 2, 3):
         if len(word) - cut >= 5 and word[:-cut] in vocab:
+            return True
+    return False
+
+
+NEGATION_REACH = 5  # words before the date, within its clause
+
+
+def _negated(ctx, raw, L) -> bool:
+    """"there will be no debate on October 15": a denied event is no commitment."""
+    a, _ = ctx.token_span(raw.start, raw.end)
+    if a >= len(ctx.tokens):
+        return False
+    here = ctx.clause[a]
+    if a > 0 and ctx.tokens[a - 1][0] in L.deadline_preps[0]:
+        return False  # "not reconvene until October 14": it happens then
+    for j in range(max(0, a - NEGATION_REACH), a):
+        if ctx.clause[j] == here and ctx.tokens[j][0] in L.negation:
             return True
     return False
 

@@ -183,6 +183,7 @@ class Language:
         self.month_words = set(self.months)
         self.not_past = (set(self.ordinals) | set(self.relative) | set(self.numbers)
                          | set(w.lower() for w in data.get("cues", {}).get("not_past", [])))
+        self.negation = set(w.lower() for w in cues.get("negation", []))
         self.plural_units = set(w.lower() for w in data.get("plural_units", []))
         self._build()
 
