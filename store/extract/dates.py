@@ -171,7 +171,12 @@ class SentenceContext:
             prev_end = e
         self.clause = clause
         self.future = _cue_hits(self.tokens, lang.cue_future)
-        self.strong = {j for j, _ in _cue_hits(self.tokens, lang.cue_strong)}
+        if lang.modal_perfect:  # "may have killed", "would have become": not ahead
+            self.future = [(j, n) for j, n in self.future
+                           if not (j + 1 < len(self.tokens)
+                                   and self.tokens[j + 1][0] in lang.modal_perfect)]
+        fut_ok = {j for j, _ in self.future}
+        self.strong = {j for j, _ in _cue_hits(self.tokens, lang.cue_strong) if j in fut_ok}
         past = _cue_hits(self.tokens, lang.cue_past)
         self.past = [(j, 0.8 if self.tokens[j][0] in lang.cue_weak_past else 1.0) for j, _ in past]
         self.has_strong = bool(self.strong)
@@ -268,9 +273,10 @@ class SentenceContext:
     def tense(self, start: int, end: int, hedge: bool = False) -> str | None:
         """"future", "past" or None for the words around [start, end); with hedge=True a
         weakly supported reading is marked "future~" / "past~"."""
-        fut, past, _ = self.scores(start, end)
+        fut, past, prep = self.scores(start, end)
+        core = fut - PREP_WEIGHT if prep else fut  # a preposition alone is not certainty
         if fut > past * 1.1 and fut > MIN_CUE:
-            t, sure = "future", fut >= SURE and fut >= 2 * past
+            t, sure = "future", core >= SURE and fut >= 2 * past
         elif past > fut and past > MIN_CUE:
             t, sure = "past", past >= SURE and past >= 2 * fut
         else:

@@ -184,6 +184,7 @@ class Language:
         self.not_past = (set(self.ordinals) | set(self.relative) | set(self.numbers)
                          | set(w.lower() for w in data.get("cues", {}).get("not_past", [])))
         self.negation = set(w.lower() for w in cues.get("negation", []))
+        self.modal_perfect = set(w.lower() for w in cues.get("modal_perfect", []))
         self.plural_units = set(w.lower() for w in data.get("plural_units", []))
         self._build()
 
