@@ -275,7 +275,7 @@ class FristApp(App):
             self.refresh_screens()
             shown = "" if item_id in self.view.rows else " (not shown in this view)"
             self.notify(f"Added #{item_id}: due {model.due_label(record)}, "
-                        f"{model.countdown(record, self.today)}{shown}", timeout=4)
+                        f"{model.countdown(record, self.today)}{shown} — u undoes", timeout=4)
         from tui.screens.forms import ItemForm  # forms load when first used: a faster start
         self.push_screen(ItemForm(), done)
 

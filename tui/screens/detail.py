@@ -51,8 +51,12 @@ def describe(item_id: int, record: dict, today: dt.date, soon_days: int = model.
                                                  STATE_STYLE.get(state, "")),
         label(f" · {model.countdown(record, today)}" if record["status"] == "open" else "",
               "$foreground-muted"),
-        Content("\n\n"),
+        Content("\n"),
     ]
+    if state == "overdue":
+        parts.append(label("Past due, undecided: m met · x missed · p postpone\n",
+                           "$text-error"))
+    parts.append(Content("\n"))
 
     def field(name: str, value: Content | str) -> None:
         parts.append(label(f"{name:<10}", "$foreground-muted"))

@@ -103,8 +103,9 @@ class ItemForm(FormScreen):
     """Add (no record) or edit (a record) a commitment. Returns a dict of the fields."""
 
     def __init__(self, record: dict | None = None, item_id: int | None = None,
-                 heading: str | None = None) -> None:
+                 heading: str | None = None, extras: bool = True) -> None:
         super().__init__()
+        self.extras = extras  # tags and note (a proposal under review has neither yet)
         self.record = record
         self.item_id = item_id
         self.heading = heading or (f"Edit #{item_id}" if record else "Add a commitment")
@@ -119,9 +120,10 @@ class ItemForm(FormScreen):
                                           "27 Nov · in 10 days · April 2026 · bis Ende März"))
             yield DuePreview(id="due-preview", classes="preview")
             yield field("Actor", text_input("actor", r.get("actor", ""), "who promised it"))
-            yield field("Tags", text_input("tags", ", ".join(r.get("tags", [])),
-                                           "comma, separated"))
-            yield field("Note", text_input("note", "", "kept in the history"))
+            if self.extras:
+                yield field("Tags", text_input("tags", ", ".join(r.get("tags", [])),
+                                               "comma, separated"))
+                yield field("Note", text_input("note", "", "kept in the history"))
             yield Static("", id="form-error", classes="form-error")
             yield Static("Enter saves · Tab next field · Escape cancels", classes="form-hint")
 
@@ -136,7 +138,7 @@ class ItemForm(FormScreen):
 
     @on(Input.Submitted)
     def save(self) -> None:
-        value = {name: self.query_one(f"#{name}", Input).value
+        value = {name: self.query_one(f"#{name}", Input).value if self.query(f"#{name}") else ""
                  for name in ("title", "due", "actor", "tags", "note")}
         if not value["title"].strip():
             self.error("A commitment needs a title.", "title")

@@ -168,7 +168,7 @@ class ReviewScreen(ModalScreen):
                 p.due = form["due"]
             card.set_decision("accepted")
             self._head()
-        self.app.push_screen(ItemForm(record, heading="Edit the proposal"), done)
+        self.app.push_screen(ItemForm(record, heading="Edit the proposal", extras=False), done)
 
     def action_store(self) -> None:
         accepted = [c.proposal for c in self.cards if c.decision == "accepted"]

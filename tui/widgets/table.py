@@ -229,8 +229,8 @@ class CommitTable(ScrollView, can_focus=True):
         segments = []
         for name, w in self._layout():
             label = name + (name_mark[1] if name_mark and name_mark[0] == name else "")
-            if self.view.sort == "changed" and name == "When":
-                label = "Changed ▼"
+            if self.view.sort == "changed" and name == "Title":
+                label = "Title (recently changed first)"
             segments.append(Segment(" " + set_cell_size(label, w), style))
         segments.append(Segment(" ", style))
         return Strip(segments)
