@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import sys
 
 from store import model
-from tui.text import clip, printable, use_colour, width
+from tui.text import clip, printable, terminal_columns, use_colour, width
 
 HEADER = ["#", "DUE", "WHEN", "PRECISION", "CONF", "ACTOR", "TITLE"]
 
@@ -57,7 +56,7 @@ def print_candidates(candidates, published: dt.date, today: dt.date | None = Non
     widths = [max(width(row[i]) for row in [HEADER] + rows) for i in range(len(HEADER) - 1)]
     indent = " " * (widths[0] + 2)
     if hasattr(stream, "isatty") and stream.isatty():   # titles clipped to the terminal
-        room = max(12, shutil.get_terminal_size().columns - sum(widths) - 2 * len(widths) - 1)
+        room = max(12, terminal_columns(stream) - sum(widths) - 2 * len(widths) - 1)
         for row in rows:
             row[-1] = clip(row[-1], room)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sys
 import unicodedata
 
@@ -34,6 +33,19 @@ def use_colour(stream=sys.stdout) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def terminal_columns(stream=None) -> int:
+    """The terminal's width ($COLUMNS first); 80 when `stream` is not a terminal.
+    (os, not shutil: shutil would cost every command its compression-module imports.)"""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size((stream or sys.stdout).fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return 80
 
 
 def width(text: str) -> int:
@@ -65,7 +77,7 @@ def table(header: list[str], rows: list[list[str]], states: list[str] | None = N
     cells = [header] + rows
     widths = [max(width(row[i]) for row in cells) for i in range(len(header))]
     if flexible is not None and hasattr(stream, "isatty") and stream.isatty():
-        room = shutil.get_terminal_size().columns - (sum(widths) - widths[flexible]) - 2 * (len(header) - 1)
+        room = terminal_columns(stream) - (sum(widths) - widths[flexible]) - 2 * (len(header) - 1)
         widths[flexible] = max(12, min(widths[flexible], room))
     lines = []
     for n, row in enumerate(cells):

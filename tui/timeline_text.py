@@ -10,7 +10,6 @@ No textual import here: `frist list --timeline` must start fast.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import sys
 
 from store import model
@@ -140,11 +139,11 @@ def label_width(total: int) -> int:
 def print_timeline(items: list[tuple[int, dict]], today: dt.date, stream=sys.stdout) -> None:
     """`frist list --timeline`: one line per commitment under a shared axis of time,
     as wide as the terminal (80 columns when not a terminal); coloured only on a terminal."""
-    from tui.text import STATE_SGR, clip, printable, use_colour, width
+    from tui.text import STATE_SGR, clip, printable, terminal_columns, use_colour, width
 
     colour = use_colour(stream)
     is_tty = hasattr(stream, "isatty") and stream.isatty()
-    total = shutil.get_terminal_size().columns if is_tty else 80
+    total = terminal_columns(stream) if is_tty else 80
     total = max(total, 40)
     left = label_width(total)
     cells = total - left - 1
