@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 from store import model
 from store.db import Store
 from store.errors import FristError
+from tui.messages import ProposalsReady
 from tui.screens.main import MainScreen
 from tui.widgets.literal import literal
 from tui.widgets.table import CommitTable, hours_left_today
@@ -432,12 +433,15 @@ class FristApp(App):
             self.call_from_thread(self.notify, str(e), title="cannot ingest", severity="error",
                                   timeout=8)
             return
-        self.call_from_thread(self.review, proposals, skipped, warnings)
+        self.post_message(ProposalsReady(proposals, list(skipped), list(warnings)))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.group == "ingest":
             self.notify(f"{type(event.worker.error).__name__}: {event.worker.error}",
                         title="ingest failed", severity="error", timeout=10)
+
+    def on_proposals_ready(self, message: ProposalsReady) -> None:
+        self.review(message.proposals, message.skipped, message.warnings)
 
     def review(self, proposals: list, skipped=(), warnings=()) -> None:
         """Show the proposals; store what is accepted."""
