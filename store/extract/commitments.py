@@ -280,105 +280,177 @@ def _candidate(c) -> Candidate:
 # --------------------------------------------------------------------------- title
 
 CLAUSE_SEP = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
+DATELINE = re.compile(r"^[A-ZÄÖÜ]{2,}[^\n_—]{0,50}?(?:\([A-Za-z]{1,10}\))?\s*(?:_|—|--)\s*")
+SPACE = re.compile(r"\s+")
+TITLE_MIN = 35  # characters: shorter clauses take in their neighbours
+
+
+def _strip_words(words, vocab, front=True):
+    while words:
+        w = words[0] if front else words[-1]
+        if w.lower().strip("„“”\"'‚‘’.,;:") in vocab:
+            words.pop(0 if front else -1)
+        else:
+            break
+    return words
 
 
 def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 80) -> str:
+    """A compact phrase of what is due: the clause around the date, without the date,
+    its preposition, attribution ("laut X", "X said") and leading conjunctions."""
     sent = text[s0:s1]
     a, b = d0 - s0, d1 - s0
-    # the clause around the date
-    left = 0
-    for m in CLAUSE_SEP.finditer(sent, 0, a):
-        left = m.end()
-    right = len(sent)
-    m = CLAUSE_SEP.search(sent, b)
-    if m:
-        right = m.start()
-    clause_words = TOKEN.findall(sent[left:a] + " " + sent[b:right])
-    if len(clause_words) < 4:
-        left, right = 0, len(sent)
-    before = sent[left:a]
-    after = sent[b:right]
-    # drop prepositions/articles that only introduced the date
-    bw = before.rstrip().split(" ")
-    while bw and bw[-1].lower().strip("„“\"'") in L.stop_title:
-        bw.pop()
-    before = " ".join(bw)
-    phrase = (before.rstrip() + " " + after.lstrip()).strip()
-    phrase = re.sub(r"[„“”\"']\s*[„“”\"']", " ", phrase)
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–—\"'„“”»«")
-    # leading conjunctions and attribution
-    words = phrase.split(" ")
-    changed = True
-    while words and changed:
-        changed = False
-        if words and words[0].lower() in L.title_strip and len(words) > 3:
-            words.pop(0)
-            changed = True
-    phrase = " ".join(words)
-    phrase = re.sub(r"\s+([.,;:!?])", r"\1", phrase).rstrip(" .,;:")
-    if not phrase:
-        phrase = sent.strip()
-    if len(phrase) > limit:
-        cut = phrase[:limit - 1]
+    m = DATELINE.match(sent)
+    off = m.end() if m and m.end() <= a else 0
+    # clauses (start, end) of the sentence
+    bounds = [off] + [x.end() for x in CLAUSE_SEP.finditer(sent, off)] + [len(sent)]
+    clauses = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+    k = next((j for j, (x, y) in enumerate(clauses) if x <= a < y), 0)
+    lo, hi = clauses[k] if clauses else (off, len(sent))
+    left, right = k - 1, k + 1
+
+    def phrase(lo, hi):
+        before = sent[lo:a] if lo < a else ""
+        after = sent[max(b, lo):hi]
+        bw = _strip_words(before.split(), L.stop_title, front=False)
+        return SPACE.sub(" ", " ".join(bw) + " " + after).strip(" ,;:-–—\"'„“”»«()[]")
+
+    text_ = phrase(lo, hi)
+    while len(text_) < TITLE_MIN and (right < len(clauses) or left >= 0):
+        if right < len(clauses):
+            hi = clauses[right][1]
+            right += 1
+        else:
+            lo = clauses[left][0]
+            left -= 1
+        text_ = phrase(lo, hi)
+    words = text_.split()
+    # attribution at either end: "laut X ...", "..., X said"
+    lw = [w.lower().strip(",.") for w in words]
+    for att in L.attr_before:
+        n = len(att.split())
+        if lw[:n] == att.split() and len(words) > n + 3:
+            words = words[n:]
+            lw = lw[n:]
+            # drop the attributed name up to the next lower-case word
+            while words and words[0][:1].isupper() and len(words) > 3:
+                words.pop(0)
+            break
+    words = _strip_words(words, L.title_strip | L.stop_title, front=True)
+    out = " ".join(words).rstrip(" ,;:.")
+    out = re.sub(r"\s+([.,;:!?])", r"\1", out)
+    if len(out) < 3:
+        out = SPACE.sub(" ", sent.strip())
+    if len(out) > limit:
+        cut = out[:limit - 1]
         if " " in cut[limit // 2:]:
             cut = cut[:cut.rfind(" ")]
-        phrase = cut.rstrip(" ,;:") + "…"
-    return phrase[:1].upper() + phrase[1:]
+        out = cut.rstrip(" ,;:") + "…"
+    return out[:1].upper() + out[1:]
 
 
 # --------------------------------------------------------------------------- actor
 
-def _name_run(tokens, i, L, limit=4):
-    """Capitalised tokens from i on (skipping leading determiners)."""
-    run = []
-    j = i
-    while j < len(tokens) and len(run) < limit:
-        t = tokens[j]
-        if NAME_TOKEN.fullmatch(t) and t.lower() not in L.stopwords and t.lower() not in L.month_words:
-            run.append(t)
-            j += 1
-            continue
-        if not run and t.lower() in L.stopwords and j - i < 2:
-            j += 1
-            continue
+WORD_RE = re.compile(r"[\w'’.-]+")
+
+
+def _is_name_token(t: str, L: Language) -> bool:
+    core = t.strip(".'’-")
+    if not core or not core[0].isupper():
+        return False
+    low = core.lower()
+    return not (low in L.stopwords or low in L.month_words or low in L.weekdays
+                or low in L.title_strip or low in L.attr_verbs or low in L.relative)
+
+
+def _name_like(run: list[str]) -> bool:
+    """Multi-word names ("Scott Bessent") and acronym-bearing words ("EU-Außenminister",
+    "NASA") look like names in every language; a lone capitalised noun does not."""
+    if len(run) >= 2:
+        return True
+    t = run[0]
+    return sum(ch.isupper() for ch in t) >= 2
+
+
+def _runs(tokens, L, start=0):
+    run, runs = [], []
+    for i in range(start, len(tokens)):
+        if _is_name_token(tokens[i][0], L):
+            run.append(tokens[i])
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _clean(run):
+    words = [t[0].strip(".,'’") for t in run][:5]
+    while words and words[-1].endswith(("s'", "’s", "'s")):
+        words[-1] = words[-1].rsplit("'", 1)[0].rsplit("’", 1)[0]
         break
-    return " ".join(run)
+    return " ".join(w for w in words if w)
 
 
 def find_actor(text, s0, s1, d0, L: Language) -> str:
+    """Who is committed: an attribution ("laut X", "according to X", "X said"), else the
+    first name-like words of the sentence, else ""."""
     sent = text[s0:s1]
-    tokens = TOKEN.findall(sent)
-    low = [t.lower() for t in tokens]
+    m = DATELINE.match(sent)
+    if m:
+        sent = " " * m.end() + sent[m.end():]
+    tokens = [(x.group(), x.start()) for x in WORD_RE.finditer(sent)]
+    low = [t[0].lower().strip(".,") for t in tokens]
     # "laut X", "according to X", "nach Angaben X"
     for phrase in L.attr_before:
         ph = phrase.split()
-        for i in range(len(low) - len(ph) + 1):
-            if low[i:i + len(ph)] == ph:
-                name = _name_run(tokens, i + len(ph), L)
-                if name:
-                    return name.strip(".")
-    # "X said" / "said X"
-    for i, t in enumerate(low):
-        if t in ("said", "says", "sagte", "sagten", "erklärte", "told", "announced", "kündigte"):
-            before = []
-            j = i - 1
-            while j >= 0 and NAME_TOKEN.fullmatch(tokens[j]) and low[j] not in L.stopwords:
-                before.insert(0, tokens[j])
-                j -= 1
-            if before and j >= -1:
-                return " ".join(before[-4:]).strip(".")
-            name = _name_run(tokens, i + 1, L)
-            if name:
-                return name.strip(".")
-    # the first named subject: a run of capitalised words that is not sentence-initial filler
-    best = ""
-    for i, t in enumerate(tokens):
-        if NAME_TOKEN.fullmatch(t) and low[i] not in L.stopwords and low[i] not in L.month_words \
-                and low[i] not in L.weekdays and low[i] not in L.title_strip:
-            run = _name_run(tokens, i, L, limit=4)
-            if len(run.split()) >= 2 or any(ch.isupper() for ch in t[1:]) or L.code == "en":
-                best = run
-                break
-            if not best:
-                best = run
-    return best.strip(".")
+        n = len(ph)
+        for i in range(len(low) - n + 1):
+            if low[i:i + n] == ph:
+                j = i + n
+                while j < len(tokens) and low[j] in L.stopwords:
+                    j += 1
+                run = []
+                while j < len(tokens) and _is_name_token(tokens[j][0], L) and len(run) < 5:
+                    run.append(tokens[j])
+                    j += 1
+                if run:
+                    return _clean(run)
+    # "Trump sagte", "X said" / "said X"
+    for i, w in enumerate(low):
+        if w not in L.speech_verbs:
+            continue
+        j, run = i - 1, []
+        while j >= 0 and _is_name_token(tokens[j][0], L) and len(run) < 5:
+            run.insert(0, tokens[j])
+            j -= 1
+        # verb-second languages: "Im Anschluss ... sagte das Ministerium": the subject
+        # follows the verb unless the name opens the sentence
+        if run and (not L.verb_second or j < 0):
+            return _clean(run)
+        run = []
+        j = i + 1
+        lower_skipped = 0
+        while j < len(tokens) and (low[j] in L.stopwords or (
+                L.verb_second and tokens[j][0][:1].islower() and lower_skipped < 2)):
+            lower_skipped += low[j] not in L.stopwords
+            j += 1
+        while j < len(tokens) and _is_name_token(tokens[j][0], L) and len(run) < 5:
+            run.append(tokens[j])
+            j += 1
+        if run:
+            return _clean(run)
+    # the first name-like run; a single capitalised word only when nothing better exists
+    runs = _runs(tokens, L)
+    runs = [r for r in runs if not (r[0][1] == tokens[0][1] and len(r) == 1
+                                    and r[0][0].lower() in L.stopwords)]
+    for r in runs:
+        if _name_like([t[0] for t in r]):
+            return _clean(r)
+    if L.code == "en":
+        for r in runs:
+            if r[0][1] != tokens[0][1] if tokens else False:
+                return _clean(r)
+    return ""
