@@ -560,11 +560,12 @@ class Store:
 
     def postpone(self, item_id: int, due: model.Due, note: str = "") -> dict:
         def update(record):
-            old = model.due_label(record)
+            old_label, old_due = model.due_label(record), record["due"]
             _set_due(record, due)
-            if record["status"] != "open":
-                record["status"] = "open"
-            return model.event(f"postponed from {old} to {model.due_label(record)}", note)
+            record["status"] = "open"
+            happened = model.event(f"postponed from {old_label} to {model.due_label(record)}", note)
+            happened.update({"from": old_due, "to": record["due"]})  # for the track record
+            return happened
         return self.change(item_id, "postpone", update)
 
     def edit(self, item_id: int, title: str | None = None, due: model.Due | None = None,

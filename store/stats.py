@@ -6,7 +6,6 @@ are still open or overdue and undecided, and how often and how far they were pos
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from store import model
@@ -87,48 +86,19 @@ def _count(row: Record, record: dict, today: dt.date, soon_days: int, moves: lis
 
 def postponements(record: dict) -> list[int]:
     """Days each postponement in the history moved the due date (0 where unknown).
-
-    An event may carry the dues as ISO dates ("from"/"to"); otherwise they are read back
-    from its name, which store.db writes as "postponed from <due label> to <due label>".
-    """
+    store.db gives each "postponed ..." event the old and new due as ISO dates."""
     moves = []
     for event in record.get("history") or []:
-        name = str(event.get("event", ""))
-        if not name.startswith("postponed"):
+        if not str(event.get("event", "")).startswith("postponed"):
             continue
-        before, after = event.get("from"), event.get("to")
-        if not (before and after):
-            m = re.fullmatch(r"postponed from (.+) to (.+)", name)
-            before, after = (m[1], m[2]) if m else (None, None)
-        old, new = label_due(before), label_due(after)
-        moves.append((new - old).days if old and new else 0)
+        try:
+            before = dt.date.fromisoformat(event["from"])
+            after = dt.date.fromisoformat(event["to"])
+        except (KeyError, TypeError, ValueError):
+            moves.append(0)
+            continue
+        moves.append((after - before).days)
     return moves
-
-
-_MONTHS = {abbr: n for n, abbr in enumerate(model.MONTH_ABBR, 1)}
-
-
-def label_due(label: str | None) -> dt.date | None:
-    """The due date (last day of the window) that model.due_label or an ISO value names."""
-    if not label:
-        return None
-    label = label.strip()
-    try:
-        return model.Due.from_value(label).due  # ISO / TIMEX forms
-    except model.ModelError:
-        pass
-    try:
-        if m := re.fullmatch(r"(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})", label):
-            return dt.date(int(m[3]), _MONTHS[m[2]], int(m[1]))
-        if m := re.fullmatch(r"([A-Z][a-z]{2}) (\d{4})", label):
-            return model.Due.from_value(f"{m[2]}-{_MONTHS[m[1]]:02d}").due
-        if m := re.fullmatch(r"Q([1-4]) (\d{4})", label):
-            return model.Due.from_value(f"{m[2]}-Q{m[1]}").due
-        if m := re.fullmatch(r"W(\d{2}) (\d{4})", label):
-            return model.Due.from_value(f"{m[2]}-W{m[1]}").due
-    except (KeyError, ValueError, model.ModelError):
-        return None
-    return None
 
 
 def share_label(share: float | None) -> str:
