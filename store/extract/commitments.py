@@ -42,8 +42,7 @@ def extract(text: str, published: dt.date, L: Language) -> list[Candidate]:
 def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
     resolved = []
     anchors = []
-    lowered = [t[0] for t in ctx.tokens]
-    suspension = any(_stem_in(w, L.suspension) for w in lowered)
+    suspension = None  # computed when a duration needs it
     explicit_years = []  # (position, year) of expressions that name a year
     for raw in raws:
         if raw.kind in SKIP_KINDS or raw.kind in ("offset", "duration"):
@@ -70,8 +69,11 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
             continue
         if raw.tpl.get("dir", 1) < 0:
             continue
-        if raw.kind == "duration" and not suspension:
-            continue
+        if raw.kind == "duration":
+            if suspension is None:
+                suspension = any(_stem_in(t[0], L.suspension) for t in ctx.tokens)
+            if not suspension:
+                continue
         anchor = None
         if anchors:  # the announcement date nearest to the duration
             anchor = min(anchors, key=lambda a: abs(a[0].start - raw.start))[1].end

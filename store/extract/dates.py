@@ -18,6 +18,7 @@ from . import windows as W
 from .lexicon import Language
 
 WORD = re.compile(r"[\w']+")
+TOKEN_OR_BREAK = re.compile(r"([\w']+)|([,;:()–—])")
 PREV_WORDS = re.compile(r"[\w']+")
 WORD_START = re.compile(r"(?<!\w)\w")
 
@@ -156,19 +157,23 @@ class SentenceContext:
 
     def __init__(self, text: str, start: int, end: int, lang: Language):
         self.start, self.end = start, end
-        self.tokens = _tokens(text, start, end)
-        self.token_starts = [t[1] for t in self.tokens]
-        self.token_ends = [t[2] for t in self.tokens]
-        self.lang = lang
-        # clause number of every token: punctuation and conjunctions open a new clause
-        clause, k, prev_end = [], 0, start
+        # words and clause numbers in one pass: punctuation and conjunctions open a clause
+        tokens, clause, k = [], [], 0
         breaks = lang.clause_breaks
-        for w, s, e in self.tokens:
-            gap = text[prev_end:s]
-            if any(ch in gap for ch in ",;:()–—") or w in breaks:
+        for m in TOKEN_OR_BREAK.finditer(text, start, end):
+            w = m.group()
+            if m.lastindex == 2:
                 k += 1
+                continue
+            w = w.lower()
+            if w in breaks:
+                k += 1
+            tokens.append((w, m.start(), m.end()))
             clause.append(k)
-            prev_end = e
+        self.tokens = tokens
+        self.token_starts = [t[1] for t in tokens]
+        self.token_ends = [t[2] for t in tokens]
+        self.lang = lang
         self.clause = clause
         self.future = _cue_hits(self.tokens, lang.cue_future)
         if lang.modal_perfect:  # "may have killed", "would have become": not ahead
@@ -191,16 +196,12 @@ class SentenceContext:
                     self.past.append((j, 0.25))
         # inflected participles ("verhängten"): prefix match on long past cues
         single_past = lang.cue_past[0]
-        if True:
-            past_idx = {j for j, _ in self.past}
-            for j, (w, _, _) in enumerate(self.tokens):
-                if j in past_idx or len(w) < 8:
-                    continue
-                for cut in (1, 2):
-                    stem = w[:-cut]
-                    if len(stem) >= 6 and stem in single_past:
-                        self.past.append((j, 0.8))
-                        break
+        past_idx = {j for j, _ in self.past}
+        for j, (w, _, _) in enumerate(self.tokens):
+            if j in past_idx or len(w) < 8:
+                continue
+            if w[:-1] in single_past or w[:-2] in single_past:
+                self.past.append((j, 0.8))
 
     def mask(self, spans):
         """Ignore cue words inside other time expressions ("last" in "last week")."""
