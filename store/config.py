@@ -13,9 +13,6 @@ from pathlib import Path
 
 from store.errors import FristError
 
-DEFAULT_DATE_FORMAT = "%d %b %Y"
-
-
 class ConfigError(FristError):
     """The config file is unreadable or holds a bad or unknown key."""
 
@@ -26,7 +23,7 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys, "m,M"
     theme: str | None = None
     lang: str | None = None  # default extraction language
-    date_format: str = DEFAULT_DATE_FORMAT  # strftime form for day-precision dues
+    date_format: str | None = None  # strftime form for day-precision dues; None: "27 Nov 2025"
     db: str | None = None  # default store path
     path: Path | None = field(default=None, compare=False)  # the file read, if any
 

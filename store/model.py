@@ -122,8 +122,9 @@ def record_state(record: dict, today: dt.date, soon_days: int = DUE_SOON_DAYS) -
     return state(record["status"], dt.date.fromisoformat(record["due"]), today, soon_days)
 
 
-def due_label(record: dict) -> str:
-    """The due date as precise as it is: '27 Nov 2025', 'W49 2026', 'Apr 2026', 'Q1 2026', '2026'."""
+def due_label(record: dict, day_format: str | None = None) -> str:
+    """The due date as precise as it is: '27 Nov 2025', 'W49 2026', 'Apr 2026', 'Q1 2026', '2026'.
+    `day_format` (strftime, the config's date_format) replaces the form of a single day."""
     d = dt.date.fromisoformat(record["due"])
     precision = record.get("precision") or "day"
     if precision == "week":
@@ -135,6 +136,8 @@ def due_label(record: dict) -> str:
         return f"Q{(d.month - 1) // 3 + 1} {d.year}"
     if precision == "year":
         return str(d.year)
+    if day_format:
+        return d.strftime(day_format)
     return f"{d.day} {MONTH_ABBR[d.month - 1]} {d.year}"
 
 

@@ -41,7 +41,7 @@ def test_a_missing_file_gives_the_defaults(isolated):
     assert config == Config()
     assert (config.due_soon_days, config.keymap, config.theme, config.lang, config.db) == \
            (7, {}, None, None, None)
-    assert config.date_format == "%d %b %Y"
+    assert config.date_format is None
 
 
 def test_every_key_is_read(isolated):
@@ -111,7 +111,7 @@ def test_config_show_defaults_as_toml(frist, isolated, db_path):
     assert "(not found: defaults)" in result.stdout
     assert f"# store: {db_path}" in result.stdout
     shown = tomllib.loads(result.stdout)
-    assert shown == {"due_soon_days": 7, "date_format": "%d %b %Y", "keymap": {}}
+    assert shown == {"due_soon_days": 7, "keymap": {}}
 
 
 def test_config_show_reflects_the_file_and_reads_back(frist, isolated):
@@ -169,3 +169,17 @@ def test_keymap_actions_the_app_does_not_know_are_reported(isolated):
     with pytest.raises(ConfigError, match=r"unknown \[keymap\] action\(s\): fly_away") as caught:
         check_keymap(config, {"mark_met", "quit"})
     assert str(path) in str(caught.value)
+
+
+def test_commands_follow_the_config(frist, isolated, monkeypatch):
+    """date_format, due_soon_days and db from the file change what the commands do."""
+    path = isolated / "c.toml"
+    store = isolated / "from-config.json"
+    path.write_text(f'date_format = "%Y-%m-%d"\ndue_soon_days = 40\ndb = "{store}"\n')
+    monkeypatch.setenv("FRIST_CONFIG", str(path))
+    monkeypatch.delenv("FRIST_DB")
+    frist("add", "Report", "--due", "2025-12-24", check=True)
+    listed = frist("list", check=True).stdout
+    assert "2025-12-24" in listed and "24 Dec 2025" not in listed
+    assert frist("list", "--json", check=True).stdout.count('"due-soon"') == 1
+    assert store.exists()

@@ -139,15 +139,16 @@ def add(env, title, due_text, actor, tags, note):
         f"({model.countdown(record, env.today)})")
 
 
-def _list_rows(items, today, soon_days):
+def _list_rows(items, env):
     from store import model
     from tui.text import printable
     rows, states = [], []
     for item_id_, record in items:
-        rows.append([str(item_id_), model.due_label(record), model.countdown(record, today),
+        rows.append([str(item_id_), model.due_label(record, env.config.date_format),
+                     model.countdown(record, env.today),
                      printable(record["title"]), printable(record.get("actor", "")),
                      record["status"]])
-        states.append(model.record_state(record, today, soon_days))
+        states.append(model.record_state(record, env.today, env.soon_days))
     return rows, states
 
 
@@ -178,7 +179,7 @@ def list_(env, status, within, actor, tag, search, as_json, timeline):
         say("nothing to show" + ("" if status == "all" else " (try --status all)"))
     else:
         from tui.text import table
-        rows, states = _list_rows(items, env.today, env.soon_days)
+        rows, states = _list_rows(items, env)
         table(["ID", "DUE", "WHEN", "TITLE", "ACTOR", "STATUS"], rows, states, flexible=3)
 
 
@@ -196,7 +197,8 @@ def show(env, ident, as_json):
         write_json(model.to_json(n, record, env.today, env.soon_days))
         return
     lines = [f"#{n}  {printable(record['title'])}",
-             f"due       {model.due_label(record)} ({model.countdown(record, env.today)})"
+             f"due       {model.due_label(record, env.config.date_format)} "
+             f"({model.countdown(record, env.today)})"
              + (f", window {record['window_start']} .. {record['due']}"
                 if record["window_start"] != record["due"] else ""),
              f"state     {model.record_state(record, env.today, env.soon_days)} "
@@ -299,7 +301,7 @@ def due(env, within, check, as_json):
         say("nothing needs attention")
     else:
         from tui.text import table
-        rows, states = _list_rows(items, env.today, env.soon_days)
+        rows, states = _list_rows(items, env)
         table(["ID", "DUE", "WHEN", "TITLE", "ACTOR", "STATUS"], rows, states, flexible=3)
 
 
