@@ -164,7 +164,7 @@ def _needs_tense(raw) -> bool:
     if "year" in g or "yy" in g:
         return False
     return raw.kind in ("date", "date_range", "month", "month_range", "weekday", "season",
-                        "quarter", "half", "part_month", "slash")
+                        "quarter", "half", "part_month", "slash", "weekend", "holiday")
 
 
 def _fallback(text: str, published: dt.date, code: str):

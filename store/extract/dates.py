@@ -421,6 +421,26 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
             if m is None or rel is None:
                 return None
             return W.month(published.year + rel, m)
+        if kind == "last_quarter":
+            # "the latest quarter", "the year-ago quarter": the last one completed
+            q0 = (published.month - 1) // 3  # index of the current quarter, 0-based
+            y, q = (published.year, q0) if q0 else (published.year - 1, 4)
+            return W.quarter(y - tpl.get("years_back", 0), q)
+        if kind == "weekend":
+            words = raw.text.lower().split()
+            rel = next((lang.relative[w] for w in words if lang.relative.get(w) is not None), None)
+            sat = published + dt.timedelta(days=(5 - published.weekday()) % 7)
+            if rel is None:
+                rel = 0 if tense == "future" else -1
+            if rel < 0:
+                sat = sat - dt.timedelta(days=7) if sat > published else sat
+                if published.weekday() == 6:
+                    sat = published - dt.timedelta(days=1)
+            elif rel > 0 and published.weekday() >= 5:
+                sat += dt.timedelta(days=7)
+            sun = sat + dt.timedelta(days=1)
+            iy, iw, _ = sat.isocalendar()
+            return W.Window(sun.isoformat(), "day", sat, sun, timex=f"{iy:04d}-W{iw:02d}-WE")
         if kind == "year":
             return W.year(year) if year else None
         if kind == "decade":
@@ -637,11 +657,23 @@ def _easter(y: int) -> dt.date:
 
 
 def _holiday(y: int, spec: str):
-    """spec: "MM-DD" or "E+n" / "E-n" (days from Easter Sunday)."""
+    """spec: "MM-DD"; "E+n" / "E-n" (days from Easter Sunday); "MM-n-W[+d]" the n-th
+    weekday W (0 = Monday) of month MM, "MM-L-W" the last one, plus d days."""
     try:
         if spec.startswith("E"):
             return W.day(_easter(y) + dt.timedelta(days=int(spec[1:] or 0)))
-        m, d = spec.split("-")
-        return W.day(dt.date(y, int(m), int(d)))
+        parts = spec.split("-")
+        if len(parts) == 2:
+            return W.day(dt.date(y, int(parts[0]), int(parts[1])))
+        m, nth, rest = parts
+        wd, _, plus = rest.partition("+")
+        m, wd = int(m), int(wd)
+        if nth == "L":
+            last = W.month(y, m).end
+            d = last - dt.timedelta(days=(last.weekday() - wd) % 7)
+        else:
+            first = dt.date(y, m, 1)
+            d = first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (int(nth) - 1))
+        return W.day(d + dt.timedelta(days=int(plus or 0)))
     except (ValueError, OverflowError):
         return None

@@ -268,6 +268,7 @@ class Language:
         # words that can come before a trigger inside a template
         mods = set(self.relative) | set(self.parts) | set(self.numbers) | set(self.ordinals)
         mods |= set(self.weekdays) | set(self.months) | set(self.refs) | set(self.relday)
+        mods |= set(self.holidays)
         for t in self.data.get("patterns", []):
             mods |= {w.lower() for w in re.findall(r"[^\W\d_]{2,}", PLACEHOLDER.sub(" ", t["re"]))}
         self.modifiers = {w for m in mods for w in re.findall(r"[\w']+", m.lower())}
