@@ -448,8 +448,8 @@ def _history(value, position: int, key: str = "history") -> list[dict] | None:
             isinstance(e, dict) and isinstance(e.get("event"), str) and isinstance(e.get("at", ""), str)
             for e in value):
         _fail(position, f"'{key}' must be a list of {{at, event, note}} objects")
-    return [{"at": e.get("at", ""), "event": e["event"], "note": str(e.get("note") or "")}
-            for e in value]
+    # the event's own fields are kept (a postponement's "from"/"to" dues, say)
+    return [{**e, "at": e.get("at", ""), "note": str(e.get("note") or "")} for e in value]
 
 
 def _stamp_text(value: str, key: str, position: int) -> str:
@@ -637,15 +637,20 @@ def _from_ics(text: str, name: str) -> Parsed:
     if not text.rstrip().upper().endswith("END:VCALENDAR"):
         raise ExchangeError(f"{name} is not a complete iCalendar file (no END:VCALENDAR)")
     entries = [c for cal in calendars for c in cal.walk() if c.name in ("VEVENT", "VTODO")]
-    records = []
+    records, skipped = [], []
     for position, comp in enumerate(entries, 1):
+        if comp.name == "VTODO" and comp.get("DUE") is None:
+            # an undated to-do is common in calendars and is no deadline: leave it out
+            title = " ".join(str(comp.get("SUMMARY", "")).split())
+            skipped.append(f"entry {position}: VTODO {title!r} has no due date")
+            continue
         try:
             records.append(_ics_record(comp, position, name))
         except ExchangeError:
             raise
         except Exception as e:  # a malformed property value
             _fail(position, f"{comp.name} cannot be read ({_one_line(e)})")
-    return Parsed("iCalendar", records)
+    return Parsed("iCalendar", records, skipped)
 
 
 def _one_line(error: Exception) -> str:
@@ -659,8 +664,6 @@ def _ics_record(comp, position: int, name: str) -> dict:
     if not title:
         _fail(position, f"{kind} has no SUMMARY (title)")
     if kind == "VTODO":
-        if comp.get("DUE") is None:
-            _fail(position, f"VTODO {title!r} has no DUE date")
         end = _ics_day(_ics_value(comp, "DUE", position))
         has_start = comp.get("DTSTART") is not None
         start = min(_ics_day(_ics_value(comp, "DTSTART", position)), end) if has_start else end

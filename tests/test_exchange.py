@@ -302,7 +302,6 @@ def test_ics_import_reads_todos_and_dated_events(frist, tmp_path):
 
 
 @pytest.mark.parametrize("entry, message", [
-    ("BEGIN:VTODO\nUID:t\nSUMMARY:Undated\nEND:VTODO", "entry 2: VTODO 'Undated' has no DUE date"),
     ("BEGIN:VEVENT\nUID:e\nSUMMARY:Floating\nEND:VEVENT", "entry 2: VEVENT 'Floating' has no DTSTART"),
     ("BEGIN:VEVENT\nUID:e\nSUMMARY:X\nDTSTART:garbage\nEND:VEVENT",
      "entry 2: VEVENT DTSTART is not a date: 'garbage'"),
@@ -317,6 +316,16 @@ def test_a_bad_calendar_entry_stops_the_whole_import(frist, tmp_path, entry, mes
         result.stderr.startswith(f"error: {message}")
     assert len(result.stderr.strip().splitlines()) == 1
     assert listed(frist) == []
+
+
+def test_an_undated_todo_is_skipped_and_said(frist, tmp_path):
+    text = ("BEGIN:VCALENDAR\nVERSION:2.0\n"
+            "BEGIN:VEVENT\nUID:g\nSUMMARY:Good\nDTSTART;VALUE=DATE:20260101\nEND:VEVENT\n"
+            "BEGIN:VTODO\nUID:t\nSUMMARY:Undated\nEND:VTODO\nEND:VCALENDAR\n")
+    result = frist("import", write(tmp_path, "todo.ics", text))
+    assert result.returncode == 0, result.stderr
+    assert "skipped entry 2: VTODO 'Undated' has no due date" in result.stderr
+    assert [i["title"] for i in listed(frist)] == ["Good"]
 
 
 # ---------------------------------------------------------------- Taskwarrior
