@@ -200,3 +200,39 @@ def test_bad_inputs_give_empty_lists():
     assert find_dates("", PUB) == []
     assert find_dates("no date here at all", PUB) == []
     assert find_dates(None, PUB) == []  # type: ignore[arg-type]
+
+
+def test_holidays_fixed_movable_and_nth_weekday():
+    assert one("Christmas 2026", PUB).value == "2026-12-25"
+    assert one("Ostern 2026", PUB).value == "2026-04-05"  # Easter Sunday
+    assert one("Pfingstmontag 2026", PUB).value == "2026-05-25"
+    assert one("Thanksgiving 2026", PUB).value == "2026-11-26"  # fourth Thursday
+    assert one("Memorial Day 2026", PUB).value == "2026-05-25"  # last Monday of May
+
+
+def test_weekend_follows_tense():
+    assert one("The rebels attacked the town over the weekend.", PUB, "en").value == "2025-11-23"
+    assert one("Am kommenden Wochenende wird gewählt.", PUB, "de").value == "2025-11-30"
+
+
+def test_latest_quarter_is_the_last_completed_one():
+    m = one("Profit fell in the latest quarter, the company said.", PUB, "en")
+    assert (m.value, m.precision) == ("2025-Q3", "quarter")
+
+
+def test_weekday_with_date_picks_the_matching_year():
+    m = one("The vote was held on Monday, Oct. 26, officials said.", dt.date(1998, 11, 2), "en")
+    assert m.value == "1998-10-26"
+
+
+def test_narrative_offsets_are_not_anchored_to_publication():
+    assert values("The following year, the company moved to Berlin.", PUB, "en") == []
+    assert values("Four years later, he returned.", PUB, "en") == []
+
+
+def test_timex_mode_bc_years_and_decades():
+    assert [m.value for m in find_dates("Die Schlacht fand 216 v. Chr. statt.", PUB, "de",
+                                        timex=True)] == ["BC0216"]
+    assert [m.value for m in find_dates("Prices rose in the 1990s.", PUB, "en",
+                                        timex=True)] == ["199"]
+    assert find_dates("Die Schlacht fand 216 v. Chr. statt.", PUB, "de") == []

@@ -192,3 +192,24 @@ def test_import_does_not_load_dateparser_or_textual():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == ""
+
+
+def test_denied_event_is_not_a_commitment():
+    assert dues("There will be no vote on December 3, the speaker said.", lang="en") == []
+    assert dues("Parliament will not reconvene until December 3.", lang="en") == [
+        ("2025-12-03", "day")]
+
+
+def test_reported_past_with_preposition_is_not_forward():
+    text = "By November 2, the agency had delivered 5,000 doses to the region."
+    assert dues(text, lang="en") == []
+
+
+def test_titles_are_compact_and_in_the_article_language():
+    cands = extract("Laut Gesundheitsministerin Anna Beispiel soll das neue Register bis Ende "
+                    "März 2026 in Betrieb gehen, wie das Ministerium am Montag mitteilte.",
+                    PUB, "de")
+    assert len(cands) == 1
+    title = cands[0].title
+    assert "Register" in title and "März" not in title and len(title) <= 81
+    assert "Anna Beispiel" in cands[0].actor
