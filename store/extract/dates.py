@@ -465,7 +465,7 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
             rel = _rel(lang, g, tpl)
             if rel is not None:
                 return make(published.year + rel)
-            if tense == "future":
+            if tense == "future" and sure:
                 return _pick(make, published, tense)
             return make(published.year)  # "the third quarter": of the current year
         if kind == "season":
