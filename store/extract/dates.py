@@ -502,7 +502,7 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
             return _rel_unit(unit, rel, published)
         if kind == "rel_unit":
             rel = _rel(lang, g, tpl)
-            unit = _lookup(lang.units, g.get("unit"))
+            unit = tpl.get("unit") or _lookup(lang.units, g.get("unit"))
             if g.get("unit", "").lower() in lang.plural_units:
                 return None  # "in the coming years": no window
             if rel is None or unit is None:
