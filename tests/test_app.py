@@ -641,6 +641,20 @@ async def test_the_command_palette_lists_the_actions(store):
         await pilot.pause()
         assert titles(app) == ["Port authority publishes the dredging tender"]
 
+async def test_back_on_the_main_screen_keys_act_on_the_row_shown_selected(store):
+    """A pushed screen selected an item the Open tab does not show (a met one): back on
+    the table, m must not act on that hidden item."""
+    from textual.screen import Screen
+    app = app_for(store)
+    met_id, _ = find(store, "Budget draft")
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(Screen())
+        app.selected_id = met_id
+        app.pop_screen()
+        await pilot.pause()
+        table = app.screen.query_one(CommitTable)
+        assert app.selected_id == table.selected_id != met_id
+
 def _run_async(test):
     """Run an async Pilot test with asyncio (no async pytest plugin is installed)."""
     @functools.wraps(test)

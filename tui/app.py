@@ -171,6 +171,8 @@ class FristApp(App):
 
     def tick(self) -> None:
         """Every second: a new day, a change on disk, the clock in the top bar."""
+        if not self.screen_stack:  # closing down
+            return
         now = self.now()
         if now.date() != self.today:
             self.today = self.view.today = now.date()

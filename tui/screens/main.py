@@ -96,6 +96,13 @@ class MainScreen(Screen):
         self.table.focus()
         self.refresh_items()
 
+    def on_screen_resume(self) -> None:
+        """Back from another screen: the keys act on what the table shows as selected."""
+        if self.app.selected_id in self.app.view.rows:
+            self.table.move_to(self.app.selected_id)
+        else:
+            self.app.follow_cursor(self.table.selected_id)
+
     @property
     def table(self) -> CommitTable:
         return self.query_one(CommitTable)
