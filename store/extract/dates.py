@@ -441,6 +441,12 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
             sun = sat + dt.timedelta(days=1)
             iy, iw, _ = sat.isocalendar()
             return W.Window(sun.isoformat(), "day", sat, sun, timex=f"{iy:04d}-W{iw:02d}-WE")
+        if kind == "season_relyear":
+            code = _lookup(lang.seasons, g.get("season"))
+            rel = _rel(lang, g, tpl)
+            if code is None or rel is None:
+                return None
+            return W.season(published.year + rel, code)
         if kind == "year":
             return W.year(year) if year else None
         if kind == "decade":
