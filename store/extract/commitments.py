@@ -62,7 +62,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         if "year" in raw.groups:
             explicit_years.append((raw.start, w.end.year))
         resolved.append((raw, w))
-        if w.precision == "day" and w.end <= published:
+        if w.end <= published:  # a date already past: what a duration may count from
             anchors.append((raw, w))
     for raw in raws:
         if raw.kind not in ("offset", "duration"):
@@ -75,8 +75,9 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
             if not suspension:
                 continue
         anchor = None
-        if anchors:  # the announcement date nearest to the duration
-            anchor = min(anchors, key=lambda a: abs(a[0].start - raw.start))[1].end
+        if anchors:  # the announcement day nearest to the duration (a day if there is one)
+            anchor = min(anchors, key=lambda a: (a[1].precision != "day",
+                                                 abs(a[0].start - raw.start)))[1].end
         w = D.resolve(raw, published, L, None, anchor=anchor)
         if w is not None:
             resolved.append((raw, w))

@@ -6,7 +6,8 @@ import re
 
 from .lexicon import Language
 
-BOUNDARY = re.compile(r"\n[ \t\r\f\v]*|[.!?…]+[\"'»«“”‘’)\]]*(?=\s)")
+BOUNDARY = re.compile(r"\n[ \t\r\f\v]*|[.!?…]+[\"'»«“”‘’)\]]*(?=\s)"
+                      r"|(?<=[a-zäöüß]{3})[.!?](?=[A-ZÄÖÜ][a-zäöüß])")  # "...president.In the"
 PREV_TOKEN = re.compile(r"(\S{1,40})$")
 OPENERS = "\"'»«“”„‘’([-–—"
 
