@@ -56,6 +56,8 @@ class Candidate:
     end: int
     confidence: float
     value: str = ""     # the TIMEX3-style form of due ("2026-04")
+    due_start: int = -1  # offsets of due_text in the text (for highlighting)
+    due_end: int = -1
 
     def to_json(self) -> dict:
         return {
@@ -90,7 +92,7 @@ def detect_language(text: str) -> str:
 def _language(text: str, lang: str | None):
     code = (lang or "").strip().lower()[:2]
     if not code or code not in available_languages():
-        code = detect_language(text) if not code else "en"
+        code = detect_language(text)
     return _load(code)
 
 

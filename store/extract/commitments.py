@@ -277,7 +277,8 @@ def _candidate(c) -> Candidate:
     actor = find_actor(text, c["s0"], c["s1"], due_start, L)
     return Candidate(title=title, due=w.end, precision=w.precision, window_start=w.start,
                      due_text=due_text, actor=actor, sentence=c["sentence"], start=c["s0"],
-                     end=c["s1"], confidence=round(c["confidence"], 3), value=w.value)
+                     end=c["s1"], confidence=round(c["confidence"], 3), value=w.value,
+                     due_start=due_start, due_end=raw.end)
 
 
 # --------------------------------------------------------------------------- title
@@ -452,7 +453,7 @@ def find_actor(text, s0, s1, d0, L: Language) -> str:
     for r in runs:
         if _name_like([t[0] for t in r]):
             return _clean(r)
-    if L.code == "en":
+    if not L.capitalised_nouns:  # where only names are capitalised, any will do
         for r in runs:
             if r[0][1] != tokens[0][1] if tokens else False:
                 return _clean(r)

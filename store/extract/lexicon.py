@@ -179,6 +179,7 @@ class Language:
         self.attr_before = [w.lower() for w in att.get("before", [])]
         self.attr_verbs = set(w.lower() for w in att.get("verbs", []))
         self.verb_second = bool(data.get("verb_second", False))
+        self.capitalised_nouns = bool(data.get("capitalised_nouns", False))
         self.speech_verbs = set(w.lower() for w in att.get("speech", []))
         self.title_strip = set(w.lower() for w in data.get("title_strip", []))
         self.stop_title = set(w.lower() for w in data.get("stop_title", []))
