@@ -142,7 +142,7 @@ def _find(text, published, L, prefer_future, timex, short) -> list[DateMention]:
         if raw.kind == "duration" or (raw.tpl.get("weak") and raw.kind == "offset"):
             continue
         tense = "future" if prefer_future else None
-        if tense is None and _needs_tense(raw):
+        if tense is None and _dates.needs_tense(raw):
             k = max(0, bisect.bisect_right(starts, raw.start) - 1)
             if k not in contexts:
                 contexts[k] = _dates.SentenceContext(text, spans[k][0], spans[k][1], L)
@@ -159,14 +159,6 @@ def _find(text, published, L, prefer_future, timex, short) -> list[DateMention]:
                                w.timex_value if timex else w.value, w.precision,
                                w.end, w.start))
     return out
-
-
-def _needs_tense(raw) -> bool:
-    g = raw.groups
-    if "year" in g or "yy" in g:
-        return False
-    return raw.kind in ("date", "date_range", "month", "month_range", "weekday", "season",
-                        "quarter", "half", "part_month", "slash", "weekend", "holiday")
 
 
 def _fallback(text: str, published: dt.date, code: str):

@@ -11,7 +11,6 @@ from .lexicon import Language
 from .sentences import split
 
 TOKEN = re.compile(r"[\w'’-]+")
-NAME_TOKEN = re.compile(r"[A-ZÄÖÜ][\w'’.-]*")
 SKIP_KINDS = {"ref", "decade"}
 # kinds whose value depends on the publication date only loosely: need a clear cue
 WEAK_KINDS = {"weekday", "relday"}
@@ -55,7 +54,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
                 if w is not None:
                     resolved.append((raw, w))
                     continue
-        tense = ctx.tense(raw.start, raw.end, hedge=True) if _needs_tense(raw) else None
+        tense = ctx.tense(raw.start, raw.end, hedge=True) if D.needs_tense(raw) else None
         w = D.resolve(raw, published, L, tense)
         if w is None:
             continue
@@ -139,14 +138,6 @@ def _points_ahead(raw, L) -> bool:
     if rel is None and "rel" in raw.groups:
         rel = L.relative.get(" ".join(raw.groups["rel"].lower().split()))
     return rel is not None and rel > 0
-
-
-def _needs_tense(raw) -> bool:
-    g = raw.groups
-    if "year" in g or "yy" in g:
-        return False
-    return raw.kind in ("date", "date_range", "month", "month_range", "weekday", "season",
-                        "quarter", "half", "part_month", "slash", "weekend", "holiday")
 
 
 def _stem_in(word: str, vocab: set) -> bool:
@@ -240,7 +231,7 @@ def _dedup(found, L):
                 placed = True
                 break
             if h["s0"] == c["s0"]:
-                continue  # two mentions of the same date in one sentence: keep both? no:
+                continue  # the same date twice in one sentence: two things due that day
             inter = len(h["cw"] & cw)
             small = min(len(h["cw"]), len(cw)) or 1
             if inter >= min(SAME_COMMITMENT_WORDS, small):

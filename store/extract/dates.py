@@ -287,6 +287,16 @@ class SentenceContext:
 
 # --------------------------------------------------------------------------- resolution
 
+TENSE_KINDS = frozenset({"date", "date_range", "month", "month_range", "weekday", "season",
+                         "quarter", "half", "part_month", "slash", "weekend", "holiday"})
+
+
+def needs_tense(raw: Raw) -> bool:
+    """Whether the value depends on reading the sentence as future or past (no year)."""
+    g = raw.groups
+    return raw.kind in TENSE_KINDS and "year" not in g and "yy" not in g
+
+
 def _pick(make, published: dt.date, tense: str | None, sure: bool = True):
     """Choose among the windows make(y) for years around `published` by tense."""
     cands = [w for w in (make(y) for y in range(published.year - 1, published.year + 2)) if w]
