@@ -29,7 +29,7 @@ def extract(text: str, published: dt.date, L: Language) -> list[Candidate]:
         k = max(0, bisect.bisect_right(starts, raw.start) - 1)
         by_sentence.setdefault(k, []).append(raw)
     found = []
-    for k, rs in by_sentence.items():
+    for k, rs in sorted(by_sentence.items()):
         s0, s1 = spans[k]
         ctx = D.SentenceContext(text, s0, s1, L)
         ctx.mask([(r.start, r.end) for r in rs])
@@ -203,6 +203,7 @@ def _content_words(c, L: Language):
     a, b = raw.start - c["s0"], raw.end - c["s0"]
     s = sent[:max(0, a)] + " " + sent[max(0, b):]
     skip = L.month_words | set(L.weekdays) | set(L.units) | set(L.relative) | set(L.parts)
+    skip = skip | L.cue_past[0]  # "said", "sagte": not what is due
     words = set()
     for t in TOKEN.findall(s.lower()):
         if len(t) < 4 or t in L.stopwords or t in skip or any(ch.isdigit() for ch in t):
