@@ -236,3 +236,21 @@ def test_timex_mode_bc_years_and_decades():
     assert [m.value for m in find_dates("Prices rose in the 1990s.", PUB, "en",
                                         timex=True)] == ["199"]
     assert find_dates("Die Schlacht fand 216 v. Chr. statt.", PUB, "de") == []
+
+
+@pytest.mark.parametrize("text,value,precision", [
+    ("2026/04/30", "2026-04-30", "day"),
+    ("12/2026", "2026-12", "month"),
+    ("KW 49", "2026-W49", "week"),
+    ("KW 10", "2027-W10", "week"),
+    ("week 50", "2026-W50", "week"),
+    ("Montag", "2026-11-30", "day"),
+    ("this Friday", "2026-11-27", "day"),
+    ("diesen Freitag", "2026-11-27", "day"),
+    ("in a fortnight", "2026-12-09", "day"),
+    ("end of next month", "2026-12", "month"),
+    ("Ende nächster Woche", "2026-W49", "week"),
+])
+def test_more_typed_forms(text, value, precision):
+    m = one(text, TODAY)
+    assert (m.value, m.precision) == (value, precision)

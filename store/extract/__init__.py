@@ -146,12 +146,12 @@ def _find(text, published, L, prefer_future, timex, short) -> list[DateMention]:
             k = max(0, bisect.bisect_right(starts, raw.start) - 1)
             if k not in contexts:
                 contexts[k] = _dates.SentenceContext(text, spans[k][0], spans[k][1], L)
-            if raw.kind == "weekday":
+            if short:  # typed input ("27 November", "Montag") means the next one
+                tense = contexts[k].tense(raw.start, raw.end, hedge=True) or "future"
+            elif raw.kind == "weekday":
                 tense = contexts[k].weekday_tense(raw.start, raw.end)
             else:
                 tense = contexts[k].tense(raw.start, raw.end, hedge=True)
-            if tense is None and short:
-                tense = "future"  # typed input ("27 November") means the next one
         w = _dates.resolve(raw, published, L, tense, timex=timex)
         if w is None:
             continue

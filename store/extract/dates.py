@@ -288,7 +288,8 @@ class SentenceContext:
 # --------------------------------------------------------------------------- resolution
 
 TENSE_KINDS = frozenset({"date", "date_range", "month", "month_range", "weekday", "season",
-                         "quarter", "half", "part_month", "slash", "weekend", "holiday"})
+                         "quarter", "half", "part_month", "slash", "weekend", "holiday",
+                         "isoweek"})
 
 
 def needs_tense(raw: Raw) -> bool:
@@ -465,6 +466,10 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
             return W.Window(str(year)[:3], "year", dt.date(year, 1, 1), dt.date(year + 9, 12, 31))
         if kind == "isoweek":
             wk = int(g["weeknum"])
+            if year is None:  # "KW 49": this year's, or next year's when it has passed
+                year = published.year
+                if tense == "future" and dt.date.fromisocalendar(year, wk, 7) < published:
+                    year += 1
             monday = dt.date.fromisocalendar(year, wk, 1)
             return W.week_of(monday)
         if kind in ("quarter", "half"):
@@ -649,6 +654,8 @@ def _weekday(published: dt.date, wd: int, rel, tense):
     if rel is not None and rel > 0:
         d = forward if delta else published + dt.timedelta(days=7)
         return d + dt.timedelta(days=7 * (rel - 1))
+    if rel == 0:  # "this Friday": the one in the current week
+        return published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=wd)
     if rel is not None and rel < 0:
         d = backward if backward != published else published - dt.timedelta(days=7)
         return d - dt.timedelta(days=7 * (-rel - 1))
