@@ -75,22 +75,21 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
                 failed.add(s)
                 continue
             if m.end() > p:
-                found = s
+                found = m
                 break
         if len(failed) > 4096:
             failed = {f for f in failed if f >= p - LOOKBACK}
         if found is None:
             continue
-        best = _longest_at(text, found, lang, short)
+        best = _chosen(text, found, lang, short)
         if best is None:
             continue
         # a longer expression may start inside the one found ("Bereits im Jahr 2007")
-        for wm in WORD_START.finditer(text, found + 1, best[0].end()):
-            q = wm.start()
-            m = combined.match(text, q)
-            if m is None:
+        for wm in WORD_START.finditer(text, found.start() + 1, best[0].end()):
+            m = combined.match(text, wm.start())
+            if m is None or m.end() <= best[0].end():
                 continue
-            other = _longest_at(text, q, lang, short)
+            other = _chosen(text, m, lang, short)
             if other is not None and other[0].end() > best[0].end():
                 best = other
         mm, i, tpl, names = best
@@ -108,25 +107,22 @@ LOOKBACK = 32  # characters a template may reach back before its trigger word
 MAX_LEAD_WORDS = 5
 
 
-def _longest_at(text, s, lang, short):
-    """The template that matches at `s`: templates are an ordered choice (the data files
-    list longer forms first), so the first alternative of the combined pattern wins."""
-    m = lang.combined.match(text, s)
-    while m is not None:
-        i = int(m.lastgroup[1:])
-        _, tpl, rx, names = lang.templates[i]
-        if not tpl.get("short_only") or short:
-            return (rx.match(text, s), i, tpl, names)
-        # a template for typed input only: try the others
-        best = None
-        for j, tpl2, rx2, names2 in lang.templates:
-            if j == i or (tpl2.get("short_only") and not short):
-                continue
-            mm = rx2.match(text, s)
-            if mm is not None and mm.end() > s:
-                best = (mm, j, tpl2, names2)
-                break
-        return best
+def _chosen(text, m, lang, short):
+    """(match, index, template, group names) for a match of the combined pattern: the
+    templates are an ordered choice (the data files list longer forms first), so the
+    alternative that matched is the template, and its groups are in the same match."""
+    i = int(m.lastgroup[1:])
+    _, tpl, rx, names = lang.templates[i]
+    if not tpl.get("short_only") or short:
+        return (m, i, tpl, names)
+    # a template for typed input only: the next one that matches here
+    s = m.start()
+    for j, tpl2, rx2, names2 in lang.templates:
+        if j == i or (tpl2.get("short_only") and not short):
+            continue
+        mm = rx2.match(text, s)
+        if mm is not None and mm.end() > s:
+            return (mm, j, tpl2, names2)
     return None
 
 

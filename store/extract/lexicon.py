@@ -257,7 +257,7 @@ class Language:
             body = r"(?<!\w)(?:" + body + ")"
             names = sorted({f"{GROUP_ALIAS.get(m.group(1), m.group(1).lower())}{m.group(2)}"
                             for m in PLACEHOLDER.finditer(t["re"])})
-            self.templates.append((i, t, re.compile(body, re.IGNORECASE), names))
+            self.templates.append((i, t, _Lazy(body), names))
             alts.append(f"(?P<t{i}>{body})")
         anchors = set(self.months) | set(self.weekdays) | set(self.units) | set(self.seasons)
         anchors |= set(self.relday) | set(self.refs) | set(self.holidays)
@@ -275,6 +275,20 @@ class Language:
         self.modifiers = {w for m in mods for w in re.findall(r"[\w']+", m.lower())}
         # numeric forms shared by every language
         self.combined = re.compile(r"(?:" + "|".join(alts) + ")", re.IGNORECASE) if alts else None
+
+
+class _Lazy:
+    """A template compiled on first use (the combined pattern does the scanning)."""
+
+    __slots__ = ("source", "_rx")
+
+    def __init__(self, source: str):
+        self.source, self._rx = source, None
+
+    def match(self, text, pos=0):
+        if self._rx is None:
+            self._rx = re.compile(self.source, re.IGNORECASE)
+        return self._rx.match(text, pos)
 
 
 def _phrases(words):
