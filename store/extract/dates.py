@@ -132,20 +132,7 @@ def _tokens(text: str, start: int, end: int):
     return [(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
 
 
-def _cue_hits(tokens, cueset):
-    """Indexes of tokens that start a cue (single word or phrase), with its length."""
-    single, multi = cueset
-    hits = []
-    words = [t[0] for t in tokens]
-    for j, w in enumerate(words):
-        if w in single:
-            hits.append((j, 1))
-            continue
-        for ph in multi.get(w, ()):
-            if tuple(words[j:j + len(ph)]) == ph:
-                hits.append((j, len(ph)))
-                break
-    return hits
+FUT, STRONG, PAST = 1, 2, 4
 
 
 class SentenceContext:
@@ -171,33 +158,34 @@ class SentenceContext:
         self.token_ends = [t[2] for t in tokens]
         self.lang = lang
         self.clause = clause
-        self.future = _cue_hits(self.tokens, lang.cue_future)
-        if lang.modal_perfect:  # "may have killed", "would have become": not ahead
-            self.future = [(j, n) for j, n in self.future
-                           if not (j + 1 < len(self.tokens)
-                                   and self.tokens[j + 1][0] in lang.modal_perfect)]
-        fut_ok = {j for j, _ in self.future}
-        self.strong = {j for j, _ in _cue_hits(self.tokens, lang.cue_strong) if j in fut_ok}
-        past = _cue_hits(self.tokens, lang.cue_past)
-        self.past = [(j, 0.8 if self.tokens[j][0] in lang.cue_weak_past else 1.0) for j, _ in past]
-        self.has_strong = bool(self.strong)
-        if lang.past_suffix:
-            fut_idx = {j for j, _ in self.future}
-            past_idx = {j for j, _ in past}
-            raw = text
-            for j, (w, s, _) in enumerate(self.tokens):
-                if (len(w) > 4 and w.endswith(lang.past_suffix) and j not in fut_idx
-                        and j not in past_idx and raw[s].islower()
-                        and w not in lang.not_past):
-                    self.past.append((j, 0.25))
-        # inflected participles ("verhängten"): prefix match on long past cues
-        single_past = lang.cue_past[0]
-        past_idx = {j for j, _ in self.past}
-        for j, (w, _, _) in enumerate(self.tokens):
-            if j in past_idx or len(w) < 8:
-                continue
-            if w[:-1] in single_past or w[:-2] in single_past:
-                self.past.append((j, 0.8))
+        # cue words, one pass: future / strong (commitment) / past, with weights
+        future, strong, past = [], set(), []
+        single, multi = lang.cue_table, lang.cue_phrases
+        words = [t[0] for t in tokens]
+        n = len(words)
+        suffix, not_past, weak = lang.past_suffix, lang.not_past, lang.cue_weak_past
+        perfect, past_words = lang.modal_perfect, lang.cue_past[0]
+        for j, w in enumerate(words):
+            flags = single.get(w, 0)
+            if not flags and w in multi:
+                for ph, f in multi[w]:
+                    if tuple(words[j:j + len(ph)]) == ph:
+                        flags = f
+                        break
+            if flags & FUT and not (perfect and j + 1 < n and words[j + 1] in perfect):
+                future.append((j, 1))
+                if flags & STRONG:
+                    strong.add(j)
+            if flags & PAST:
+                past.append((j, 0.8 if w in weak else 1.0))
+            elif not flags and len(w) > 4:
+                if suffix and w.endswith(suffix) and w not in not_past \
+                        and text[tokens[j][1]].islower():
+                    past.append((j, 0.25))  # regular past form ("voted", "stellte")
+                elif len(w) >= 8 and (w[:-1] in past_words or w[:-2] in past_words):
+                    past.append((j, 0.8))  # inflected participle ("verhängten")
+        self.future, self.strong, self.past = future, strong, past
+        self.has_strong = bool(strong)
 
     def mask(self, spans):
         """Ignore cue words inside other time expressions ("last" in "last week")."""

@@ -168,6 +168,27 @@ class Language:
         self.past_preps = _phrases(cues.get("past_preps", []))
         self.clause_breaks = set(w.lower() for w in cues.get("clause_breaks", []))
         self.deadline_phrases = [p for ps in self.deadline_preps[1].values() for p in ps]
+        # one lookup table for the sentence scan: word -> FUT | STRONG | PAST bits
+        table: dict[str, int] = {}
+        phrases: dict[str, list] = {}
+        for cues_, bit in ((self.cue_future, 1), (self.cue_strong, 2), (self.cue_past, 4)):
+            for w in cues_[0]:
+                table[w] = table.get(w, 0) | bit
+            for first, lst in cues_[1].items():
+                for ph in lst:
+                    phrases.setdefault(first, []).append([ph, 0])
+        for first, lst in phrases.items():
+            for item in lst:
+                ph = item[0]
+                bits = 0
+                for cues_, bit in ((self.cue_future, 1), (self.cue_strong, 2), (self.cue_past, 4)):
+                    if ph in cues_[1].get(first, []):
+                        bits |= bit
+                item[1] = bits
+        # a strong cue only counts where it is also a future cue
+        self.cue_table = {w: (b & ~2 if not b & 1 else b) for w, b in table.items()}
+        self.cue_phrases = {f: [(ph, (b & ~2 if not b & 1 else b)) for ph, b in lst]
+                            for f, lst in phrases.items()}
         self.suspension = set(w.lower() for w in cues.get("suspension", []))
         self.recurring_before = set(w.lower() for w in cues.get("recurring_before", []))
         self.recurring_after = set(w.lower() for w in cues.get("recurring_after", []))
