@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from . import dates as _dates
 from .lexicon import available_languages, load as _load

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import windows as W
 from .lexicon import Language
