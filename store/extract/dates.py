@@ -19,7 +19,7 @@ from .lexicon import Language
 
 WORD = re.compile(r"[\w']+")
 TOKEN_OR_BREAK = re.compile(r"([\w']+)|([,;:()–—])")
-PREV_WORDS = re.compile(r"[\w']+")
+PREV_WORDS = re.compile(r"\w[\w']*")
 WORD_START = re.compile(r"(?<!\w)\w")
 
 
@@ -56,6 +56,8 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
         # words that may open a template before its trigger ("within the next ten days");
         # digits are triggers of their own, so they were tried already
         starts = [p]
+        if p > pos and text[p - 1] in "'’":  # "'58", "the '90s"
+            starts.append(p - 1)
         lo = max(pos, p - LOOKBACK)
         if lo < p:
             prev = PREV_WORDS.findall(text, lo, p)
@@ -443,10 +445,18 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
                 return None
             return W.season(published.year + rel, code)
         if kind == "year":
+            if "yy" in g and "year" not in g:  # "'58": the latest such year not ahead
+                year = int(g["yy"]) + 100 * (published.year // 100)
+                if year > published.year + 5:
+                    year -= 100
             return W.year(year) if year else None
         if kind == "decade":
             if not timex or not year:
                 return None
+            if "yy" in g:  # "the '90s": the century the reference date is in, or the last
+                year = int(g["yy"]) + 100 * (published.year // 100)
+                if year > published.year:
+                    year -= 100
             return W.Window(str(year)[:3], "year", dt.date(year, 1, 1), dt.date(year + 9, 12, 31))
         if kind == "isoweek":
             wk = int(g["weeknum"])
