@@ -213,3 +213,16 @@ def test_titles_are_compact_and_in_the_article_language():
     title = cands[0].title
     assert "Register" in title and "März" not in title and len(title) <= 81
     assert "Anna Beispiel" in cands[0].actor
+
+
+def test_german_future_forms_become_commitments():
+    cases = {
+        "Die Regierung will das Gesetz im ersten Quartal verabschieden.": ("2026-03-31", "quarter"),
+        "Die Regierung will das Gesetz kommenden Dienstag verabschieden.": ("2025-11-25", "day"),
+        "Die Regierung will das Gesetz binnen eines Jahres verabschieden.": ("2026-11-24", "day"),
+        "Die Regierung will das Gesetz bis Ende März verabschieden.": ("2026-03-31", "month"),
+        "Die Regierung will das Gesetz Mitte März verabschieden.": ("2026-03-31", "month"),
+        "Die Regierung will das Gesetz später im Jahr verabschieden.": ("2025-12-31", "year"),
+    }
+    for text, want in cases.items():
+        assert dues(text) == [want], text

@@ -91,7 +91,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         tense = ctx.tense(raw.start, raw.end)
         if prep and fut >= past:
             tense = "future"  # "bis zum 27. November", "extended to Nov. 16"
-        if (raw.tpl.get("weak") or raw.kind in WEAK_KINDS) and _after_name(text, s0, raw):
+        if raw.tpl.get("weak") and not L.capitalised_nouns and _after_name(text, s0, raw):
             continue  # "Theresa May", "Christian Winter": a name, not a date
         if raw.kind == "duration":
             ok = True

@@ -312,6 +312,7 @@ def _pick(make, published: dt.date, tense: str | None, sure: bool = True):
 
 FAR_DAYS, NEAR_DAYS = 200, 100
 WEEKDAY_FUTURE = 0.05
+REPORTING_DAYS = 90  # a quarter ended this recently is still the one reported on
 DECAY = 2  # cue weight falls with the square of its distance in words: the nearest verb rules
 MIN_CUE = 0.003
 SURE = 0.25  # a tense score this high (and twice the other) is trusted over the near-date prior
@@ -480,7 +481,9 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
             rel = _rel(lang, g, tpl)
             if rel is not None:
                 return make(published.year + rel)
-            if tense == "future" and sure:
+            ended = (published - make(published.year).end).days
+            # future: the next one, unless it just ended (earnings of the quarter past)
+            if tense == "future" and (sure or ended > REPORTING_DAYS):
                 return _pick(make, published, tense)
             return make(published.year)  # "the third quarter": of the current year
         if kind == "season":
