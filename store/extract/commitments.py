@@ -278,6 +278,7 @@ def _candidate(c) -> Candidate:
 CLAUSE_SEP = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
 DATELINE = re.compile(r"^[A-ZÄÖÜ]{2,}[^\n_—]{0,50}?(?:\([A-Za-z]{1,10}\))?\s*(?:_|—|--)\s*")
 SPACE = re.compile(r"\s+")
+EMPTY_QUOTES = re.compile(r"[„“”\"‚‘’«»]\s*[„“”\"‚‘’«»]")
 TITLE_MIN = 35  # characters: shorter clauses take in their neighbours
 
 
@@ -309,7 +310,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 80) -> str:
         before = sent[lo:a] if lo < a else ""
         after = sent[max(b, lo):hi]
         bw = _strip_words(before.split(), L.stop_title, front=False)
-        return SPACE.sub(" ", " ".join(bw) + " " + after).strip(" ,;:-–—\"'„“”»«()[]")
+        out = EMPTY_QUOTES.sub(" ", " ".join(bw) + " " + after)  # „später im Jahr“ gone
+        return SPACE.sub(" ", out).strip(" ,;:-–—\"'„“”»«()[]")
 
     text_ = phrase(lo, hi)
     while len(text_) < TITLE_MIN and (right < len(clauses) or left >= 0):
@@ -369,11 +371,17 @@ def _name_like(run: list[str]) -> bool:
 
 
 def _runs(tokens, L, start=0):
-    run, runs = [], []
+    """Runs of capitalised tokens; a run right after a number ("0,1 Prozent Seltene
+    Erden", "5 Million Dollars") is a quantity, not a name."""
+    run, runs, quantity = [], [], False
     for i in range(start, len(tokens)):
         if _is_name_token(tokens[i][0], L):
-            run.append(tokens[i])
+            if not run and i > 0 and tokens[i - 1][0][:1].isdigit():
+                quantity = True
+            if not quantity:
+                run.append(tokens[i])
         else:
+            quantity = False
             if run:
                 runs.append(run)
             run = []
