@@ -358,7 +358,8 @@ def _is_name_token(t: str, L: Language) -> bool:
         return False
     low = core.lower()
     return not (low in L.stopwords or low in L.month_words or low in L.weekdays
-                or low in L.title_strip or low in L.attr_verbs or low in L.relative)
+                or low in L.title_strip or low in L.attr_verbs or low in L.relative
+                or low in L.attr_words)
 
 
 def _name_like(run: list[str]) -> bool:
@@ -373,15 +374,21 @@ def _name_like(run: list[str]) -> bool:
 def _runs(tokens, L, start=0):
     """Runs of capitalised tokens; a run right after a number ("0,1 Prozent Seltene
     Erden", "5 Million Dollars") is a quantity, not a name."""
-    run, runs, quantity = [], [], False
+    run, runs, skip = [], [], False
     for i in range(start, len(tokens)):
-        if _is_name_token(tokens[i][0], L):
-            if not run and i > 0 and tokens[i - 1][0][:1].isdigit():
-                quantity = True
-            if not quantity:
+        tok = tokens[i][0]
+        if _is_name_token(tok, L):
+            if not run and not skip and i > 0:
+                prev = tokens[i - 1][0]
+                # a quantity ("0,1 Prozent Seltene Erden") or a place ("in Little Havana")
+                skip = prev[:1].isdigit() or prev.lower() in L.place_preps
+            if not skip:
                 run.append(tokens[i])
+        elif (run and tok.lower() in L.name_joiners and i + 1 < len(tokens)
+              and _is_name_token(tokens[i + 1][0], L)):
+            run.append(tokens[i])  # "Immigration and Naturalization Service"
         else:
-            quantity = False
+            skip = False
             if run:
                 runs.append(run)
             run = []
@@ -413,8 +420,11 @@ def find_actor(text, s0, s1, d0, L: Language) -> str:
         n = len(ph)
         for i in range(len(low) - n + 1):
             if low[i:i + n] == ph:
-                j = i + n
-                while j < len(tokens) and low[j] in L.stopwords:
+                j, lower = i + n, 0
+                # "laut der chinesischen Zusammenfassung", "selon la ministre Claire X"
+                while j < len(tokens) and (low[j] in L.stopwords or (
+                        tokens[j][0][:1].islower() and lower < 2)):
+                    lower += low[j] not in L.stopwords
                     j += 1
                 run = []
                 while j < len(tokens) and _is_name_token(tokens[j][0], L) and len(run) < 5:
@@ -450,6 +460,14 @@ def find_actor(text, s0, s1, d0, L: Language) -> str:
     runs = _runs(tokens, L)
     runs = [r for r in runs if not (r[0][1] == tokens[0][1] and len(r) == 1
                                     and r[0][0].lower() in L.stopwords)]
+    if not L.capitalised_nouns and runs:
+        # where only names are capitalised, the subject is the run before the first verb
+        verbs = [i for i, w in enumerate(low) if w in L.cue_table or w in L.speech_verbs]
+        if verbs:
+            first_verb = tokens[verbs[0]][1]
+            before = [r for r in runs if r[0][1] < first_verb]
+            if before:
+                return _clean(before[0])
     for r in runs:
         if _name_like([t[0] for t in r]):
             return _clean(r)

@@ -198,9 +198,12 @@ class Language:
         self.stopwords = set(w.lower() for w in data.get("stopwords", []))
         att = data.get("attribution", {})
         self.attr_before = [w.lower() for w in att.get("before", [])]
+        self.attr_words = {w for a in self.attr_before for w in a.split()}
         self.attr_verbs = set(w.lower() for w in att.get("verbs", []))
         self.verb_second = bool(data.get("verb_second", False))
         self.capitalised_nouns = bool(data.get("capitalised_nouns", False))
+        self.place_preps = set(w.lower() for w in att.get("place_preps", []))
+        self.name_joiners = set(w.lower() for w in att.get("name_joiners", []))
         self.speech_verbs = set(w.lower() for w in att.get("speech", []))
         self.title_strip = set(w.lower() for w in data.get("title_strip", []))
         self.stop_title = set(w.lower() for w in data.get("stop_title", []))
