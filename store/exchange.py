@@ -390,20 +390,6 @@ def _iso_day(value, key: str, position: int) -> dt.date:
         _fail(position, f"'{key}' is not a date: {_short(value)}")
 
 
-def period_value(day: dt.date, precision: str) -> str:
-    """The TIMEX value of the `precision`-long window that contains `day`."""
-    if precision == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year}-W{week:02d}"
-    if precision == "month":
-        return f"{day.year}-{day.month:02d}"
-    if precision == "quarter":
-        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-    if precision == "year":
-        return str(day.year)
-    return day.isoformat()
-
-
 def make_due(value, precision, window_start, due_text: str, position: int) -> model.Due:
     """A Due from an entry's `due`: a window value ("2026-04", "2026-Q1") is taken as it
     is; a day with `window_start` spans from there; a day with a coarser `precision` and
@@ -425,7 +411,7 @@ def make_due(value, precision, window_start, due_text: str, position: int) -> mo
         if start > end:
             _fail(position, f"'window_start' {window_start} is after the due date {value}")
     elif precision != "day":
-        start, end, _ = model.window(period_value(end, precision))
+        start, end, _ = model.window(model.period_value(end, precision))
     return model.Due(end, precision, start, due_text)
 
 
@@ -678,7 +664,7 @@ def _ics_record(comp, position: int, name: str) -> dict:
     if precision is None and start != end:
         # a span that is exactly a week, month, quarter or year keeps that precision
         for candidate in ("week", "month", "quarter", "year"):
-            if model.window(period_value(end, candidate))[:2] == (start, end):
+            if model.window(model.period_value(end, candidate))[:2] == (start, end):
                 precision = candidate
                 break
         else:

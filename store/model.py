@@ -50,17 +50,21 @@ class Due:
     @property
     def value(self) -> str:
         """The TIMEX-style form of the window (as precise as it is)."""
-        d = self.due
-        if self.precision == "week":
-            year, week, _ = d.isocalendar()
-            return f"{year}-W{week:02d}"
-        if self.precision == "month":
-            return f"{d.year}-{d.month:02d}"
-        if self.precision == "quarter":
-            return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
-        if self.precision == "year":
-            return str(d.year)
-        return d.isoformat()
+        return period_value(self.due, self.precision)
+
+
+def period_value(day: dt.date, precision: str) -> str:
+    """The TIMEX value of the `precision`-long window that holds `day`: 2026-W15, 2026-04 ..."""
+    if precision == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    if precision == "month":
+        return f"{day.year}-{day.month:02d}"
+    if precision == "quarter":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    if precision == "year":
+        return str(day.year)
+    return day.isoformat()
 
 
 def _month_end(year: int, month: int) -> dt.date:
