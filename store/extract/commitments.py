@@ -74,9 +74,11 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
             if not suspension:
                 continue
         anchor = None
-        if anchors:  # the announcement day nearest to the duration (a day if there is one)
-            anchor = min(anchors, key=lambda a: (a[1].precision != "day",
-                                                 abs(a[0].start - raw.start)))[1].end
+        usable = anchors if raw.kind == "duration" else [a for a in anchors
+                                                         if a[1].precision == "day"]
+        if usable:  # the announcement day nearest to the duration (a day if there is one)
+            anchor = min(usable, key=lambda a: (a[1].precision != "day",
+                                                abs(a[0].start - raw.start)))[1].end
         w = D.resolve(raw, published, L, None, anchor=anchor)
         if w is not None:
             resolved.append((raw, w))

@@ -314,7 +314,7 @@ FAR_DAYS, NEAR_DAYS = 200, 100
 WEEKDAY_FUTURE = 0.05
 REPORTING_DAYS = 90  # a quarter ended this recently is still the one reported on
 DECAY = 2  # cue weight falls with the square of its distance in words: the nearest verb rules
-MIN_CUE = 0.003
+MIN_CUE = 0.0005
 SURE = 0.25  # a tense score this high (and twice the other) is trusted over the near-date prior
 PREP_WEIGHT = 0.45  # "bis zum", "by", "ab dem" right before a date: a strong future cue
 
