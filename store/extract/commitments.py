@@ -361,7 +361,7 @@ def _is_name_token(t: str, L: Language) -> bool:
     low = core.lower()
     return not (low in L.stopwords or low in L.month_words or low in L.weekdays
                 or low in L.title_strip or low in L.attr_verbs or low in L.relative
-                or low in L.attr_words)
+                or low in L.attr_words or low in L.not_names)
 
 
 def _name_like(run: list[str]) -> bool:

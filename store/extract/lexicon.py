@@ -199,6 +199,7 @@ class Language:
         att = data.get("attribution", {})
         self.attr_before = [w.lower() for w in att.get("before", [])]
         self.attr_words = {w for a in self.attr_before for w in a.split()}
+        self.not_names = set(w.lower() for w in att.get("not_names", []))
         self.attr_verbs = set(w.lower() for w in att.get("verbs", []))
         self.verb_second = bool(data.get("verb_second", False))
         self.capitalised_nouns = bool(data.get("capitalised_nouns", False))
