@@ -59,6 +59,32 @@ print(f"{{t_import * 1000:.1f}} {{t_all * 1000:.1f}} {{','.join(heavy) or '-'}}"
 """
 
 
+TYPED_COLD = r"""
+import sys, time, datetime
+sys.path.insert(0, {root!r})
+t = time.perf_counter()
+from store.extract import find_dates
+t_import = time.perf_counter() - t
+t = time.perf_counter()
+find_dates({text!r}, datetime.date(2025, 11, 24), prefer_future=True)
+print(f"{{t_import * 1000:.1f}} {{(time.perf_counter() - t) * 1000:.1f}}")
+"""
+TYPED = ("next Friday", "in zwei Wochen", "27. November", "bis Ende März")
+
+
+def typed_cold_start():
+    """(text, import ms, first find_dates ms) in a fresh interpreter, median of 5 runs."""
+    out = []
+    for text in TYPED:
+        runs = sorted(
+            tuple(float(x) for x in subprocess.run(
+                [sys.executable, "-c", TYPED_COLD.format(root=ROOT, text=text)],
+                capture_output=True, text=True, check=True).stdout.split())
+            for _ in range(5))
+        out.append((text,) + runs[len(runs) // 2])
+    return out
+
+
 def cold_start(corpus):
     article = os.path.join(corpus, "commitments", "dev", "seed-de-trump-xi", "article.txt")
     if not os.path.exists(article):
@@ -84,6 +110,10 @@ def main(argv=None):
         print(f"cold start (fresh interpreter, median of 5): import store.extract "
               f"{cold[0]:.0f} ms, import + extract(seed article) {cold[1]:.0f} ms; "
               f"heavy modules loaded: {cold[2]}")
+
+    for text, t_import, t_first in typed_cold_start():
+        print(f"typed date {text!r} (fresh interpreter, median of 5): import {t_import:.0f} ms, "
+              f"first find_dates {t_first:.1f} ms")
 
     from store.extract import extract, find_dates
     docs = load(args.corpus, args.limit)

@@ -43,9 +43,9 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
     weekdays, units, seasons, ...) finds the places worth looking at; the full templates
     are only tried at the word starts just before each trigger."""
     out: list[Raw] = []
-    combined = lang.combined
-    if combined is None or not text:
+    if not text or not lang.templates:
         return out
+    match_at = lang.matcher(text)
     pos = 0
     failed: set[int] = set()  # start positions where no template matches
     for t in lang.trigger.finditer(text):
@@ -72,11 +72,11 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
         for s in reversed(starts):
             if s in failed:
                 continue
-            m = combined.match(text, s)
+            m = match_at(s)
             if m is None:
                 failed.add(s)
                 continue
-            if m.end() > p:
+            if m[0].end() > p:
                 found = m
                 break
         if len(failed) > 4096:
@@ -87,9 +87,9 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
         if best is None:
             continue
         # a longer expression may start inside the one found ("Bereits im Jahr 2007")
-        for wm in WORD_START.finditer(text, found.start() + 1, best[0].end()):
-            m = combined.match(text, wm.start())
-            if m is None or m.end() <= best[0].end():
+        for wm in WORD_START.finditer(text, found[0].start() + 1, best[0].end()):
+            m = match_at(wm.start())
+            if m is None or m[0].end() <= best[0].end():
                 continue
             other = _chosen(text, m, lang, short)
             if other is not None and other[0].end() > best[0].end():
@@ -109,11 +109,12 @@ LOOKBACK = 32  # characters a template may reach back before its trigger word
 MAX_LEAD_WORDS = 5
 
 
-def _chosen(text, m, lang, short):
-    """(match, index, template, group names) for a match of the combined pattern: the
-    templates are an ordered choice (the data files list longer forms first), so the
-    alternative that matched is the template, and its groups are in the same match."""
-    i = int(m.lastgroup[1:])
+def _chosen(text, found, lang, short):
+    """(match, index, template, group names) for a (match, template index) of the
+    language's matcher: the templates are an ordered choice (the data files list longer
+    forms first), so the alternative that matched is the template, and its groups are in
+    the same match."""
+    m, i = found
     _, tpl, rx, names = lang.templates[i]
     if not tpl.get("short_only") or short:
         return (m, i, tpl, names)

@@ -270,20 +270,16 @@ class Language:
     def _build(self):
         self.templates = []
         alts = []
-        cache: dict[str, str] = {}
+        self._class_cache: dict[str, str] = {}
         for i, t in enumerate(self.data.get("patterns", [])):
-            def repl(m, i=i):
-                name, suffix = m.group(1), m.group(2)
-                if name not in cache:
-                    cache[name] = self._class_regex(name)
-                return f"(?P<t{i}_{GROUP_ALIAS.get(name, name.lower())}{suffix}>{cache[name]})"
-
-            body = PLACEHOLDER.sub(repl, _space(t["re"]))
-            body = r"(?<!\w)(?:" + body + ")"
             names = sorted({f"{GROUP_ALIAS.get(m.group(1), m.group(1).lower())}{m.group(2)}"
                             for m in PLACEHOLDER.finditer(t["re"])})
-            self.templates.append((i, t, _Lazy(body), names))
-            alts.append(f"(?P<t{i}>{body})")
+            rx = _Lazy(self, i, t["re"])
+            self.templates.append((i, t, rx, names))
+            alts.append(rx)
+        self._alts = alts
+        self._combined = None
+        self._needs = None
         anchors = set(self.months) | set(self.weekdays) | set(self.units) | set(self.seasons)
         anchors |= set(self.relday) | set(self.refs) | set(self.holidays)
         anchors |= {w.lower() for w in self.data.get("anchor_words", [])}
@@ -298,22 +294,227 @@ class Language:
         for t in self.data.get("patterns", []):
             mods |= {w.lower() for w in re.findall(r"[^\W\d_]{2,}", PLACEHOLDER.sub(" ", t["re"]))}
         self.modifiers = {w for m in mods for w in re.findall(r"[\w']+", m.lower())}
-        # numeric forms shared by every language
-        self.combined = re.compile(r"(?:" + "|".join(alts) + ")", re.IGNORECASE) if alts else None
+
+    def template_source(self, i: int, template: str) -> str:
+        """The regular expression of template i: placeholders become named groups."""
+        cache = self._class_cache
+
+        def repl(m):
+            name, suffix = m.group(1), m.group(2)
+            if name not in cache:
+                cache[name] = self._class_regex(name)
+            return f"(?P<t{i}_{GROUP_ALIAS.get(name, name.lower())}{suffix}>{cache[name]})"
+
+        return r"(?<!\w)(?:" + PLACEHOLDER.sub(repl, _space(template)) + ")"
+
+    @property
+    def combined(self):
+        """All templates as one ordered alternation (compiled on first use: ~25 ms)."""
+        if self._combined is None and self._alts:
+            self._combined = re.compile(
+                "(?:" + "|".join(f"(?P<t{rx.index}>{rx.source})" for rx in self._alts) + ")",
+                re.IGNORECASE)
+        return self._combined
+
+    def matcher(self, text: str):
+        """A function pos -> (match, template index) or None: the first template (in data
+        order) that matches at pos.  Long texts use the combined pattern; a short text
+        (typed input) tries only the templates whose required words and tables occur in
+        it, each compiled on its own, so a first call does not pay for compiling them all."""
+        if self._combined is not None or len(text) > FILTER_MAX or not self._alts:
+            combined = self.combined
+            if combined is None:
+                return lambda pos: None
+
+            def match(pos):
+                m = combined.match(text, pos)
+                return None if m is None else (m, int(m.lastgroup[1:]))
+            return match
+        present = _Presence(self, text)
+        if self._needs is None:
+            self._needs = [_requirement(t["re"]) for _, t, _, _ in self.templates]
+        usable = [rx for rx, need in zip(self._alts, self._needs) if present.holds(need)]
+
+        def match(pos):
+            for rx in usable:
+                m = rx.match(text, pos)
+                if m is not None:
+                    return (m, rx.index)
+            return None
+        return match
+
+    def present_tables(self, name: str):
+        """Lower-case keys of the word table behind a placeholder, or None when the
+        placeholder is numeric (needs a digit)."""
+        tables = {"MONTH": self.months, "MONTHFULL": self.months, "WEEKDAY": self.weekdays,
+                  "UNIT": self.units, "REL": self.relative, "SEASON": self.seasons,
+                  "PART": self.parts, "QORD": self.ordinals, "RELDAY": self.relday,
+                  "REF": self.refs, "HOLIDAY": self.holidays, "NUM": self.numbers}
+        return tables.get(name)
+
+
+COUNTED = re.compile(r"\{(\d*)(?:,(\d*))?\}")
+LOOKAROUND = ("(?<=", "(?<!", "(?=", "(?!")
+FILTER_MAX = 200  # characters: up to this a text is matched template by template
 
 
 class _Lazy:
     """A template compiled on first use (the combined pattern does the scanning)."""
 
-    __slots__ = ("source", "_rx")
+    __slots__ = ("lang", "index", "template", "_source", "_rx")
 
-    def __init__(self, source: str):
-        self.source, self._rx = source, None
+    def __init__(self, lang: Language, index: int, template: str):
+        self.lang, self.index, self.template = lang, index, template
+        self._source = self._rx = None
+
+    @property
+    def source(self) -> str:
+        if self._source is None:
+            self._source = self.lang.template_source(self.index, self.template)
+        return self._source
 
     def match(self, text, pos=0):
         if self._rx is None:
             self._rx = re.compile(self.source, re.IGNORECASE)
         return self._rx.match(text, pos)
+
+
+# ------------------------------------------------- which templates can match a short text
+
+def _requirement(template: str):
+    """What a text must contain for `template` to match anywhere in it, as a formula:
+    ("all", [...]), ("any", [...]), ("lit", "word") (case-insensitive substring) or
+    ("ph", NAME) (a placeholder's table).  Optional parts, classes and lookarounds require
+    nothing, so the formula errs only towards trying a template."""
+    req, _ = _parse_alts(template, 0)
+    return req
+
+
+def _parse_alts(s: str, i: int):
+    branches, items = [], []
+    lit = []  # the literal run being read
+
+    def flush():
+        if lit:
+            items.append(("lit", "".join(lit).lower()))
+            lit.clear()
+
+    def quantified(j):
+        """(optional?, next index) for a quantifier at j."""
+        if j < len(s) and s[j] in "?*":
+            j2 = j + 1
+            if j2 < len(s) and s[j2] in "?+":
+                j2 += 1
+            return True, j2
+        if j < len(s) and s[j] == "+":
+            return False, j + 1
+        m = COUNTED.match(s, j)
+        if m:
+            return m.group(1) in ("", "0"), m.end()
+        return False, j
+
+    while i < len(s):
+        ch = s[i]
+        if ch == ")":
+            break
+        if ch == "|":
+            flush()
+            branches.append(("all", items))
+            items = []
+            i += 1
+            continue
+        if ch == "(":
+            flush()
+            look = next((p for p in LOOKAROUND if s.startswith(p, i)), None)
+            if look:
+                j = i + len(look)
+            elif s.startswith("(?P<", i):
+                j = s.index(">", i) + 1
+            elif s.startswith("(?", i):
+                j = s.index(":", i) + 1  # (?: and inline flags (?-i:
+            else:
+                j = i + 1
+            inner, j = _parse_alts(s, j)
+            j += 1  # the ")"
+            optional, j = quantified(j)
+            if not look and not optional:
+                items.append(inner)
+            i = j
+            continue
+        if ch == "[":
+            flush()
+            j = i + 1
+            if j < len(s) and s[j] == "^":
+                j += 1
+            if j < len(s) and s[j] == "]":
+                j += 1
+            while j < len(s) and s[j] != "]":
+                j += 2 if s[j] == "\\" else 1
+            _, i = quantified(j + 1)
+            continue
+        m = PLACEHOLDER.match(s, i)
+        if m:
+            flush()
+            optional, i = quantified(m.end())
+            if not optional:
+                items.append(("ph", m.group(1)))
+            continue
+        if ch == "\\" and i + 1 < len(s):
+            esc = s[i + 1]
+            atom = esc if not esc.isalnum() else None  # \. is a dot; \w, \d, \s a class
+            j = i + 2
+        elif ch in ". ^$":
+            atom, j = None, i + 1
+        else:
+            atom, j = ch, i + 1
+        optional, j2 = quantified(j)
+        if atom is None or optional:
+            flush()
+        elif j2 != j:  # "x+": the letter is needed, but the run ends
+            lit.append(atom)
+            flush()
+        else:
+            lit.append(atom)
+        i = j2
+    flush()
+    branches.append(("all", items))
+    return (branches[0] if len(branches) == 1 else ("any", branches)), i
+
+
+class _Presence:
+    """Which literal words and word tables occur in one short text."""
+
+    def __init__(self, lang: Language, text: str):
+        self.lang = lang
+        low = " ".join(text.lower().split())
+        self.texts = (low, " ".join(text.casefold().split()))
+        self.digit = any(c in low for c in "0123456789")
+        self.cache: dict = {}
+
+    def has(self, word: str) -> bool:
+        return any(word in t or word.casefold() in t for t in self.texts)
+
+    def placeholder(self, name: str) -> bool:
+        if name not in self.cache:
+            table = self.lang.present_tables(name)
+            if name == "H":
+                ok = self.has("h")
+            elif table is None:
+                ok = self.digit  # {DAY}, {YEAR}, ...: digits
+            else:
+                ok = any(self.has(k) for k in table) or (name == "NUM" and self.digit)
+            self.cache[name] = ok
+        return self.cache[name]
+
+    def holds(self, need) -> bool:
+        kind, arg = need
+        if kind == "lit":
+            return self.has(arg)
+        if kind == "ph":
+            return self.placeholder(arg)
+        if kind == "all":
+            return all(self.holds(n) for n in arg)
+        return any(self.holds(n) for n in arg)
 
 
 def _phrases(words):
