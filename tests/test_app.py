@@ -191,6 +191,9 @@ async def test_search_looks_in_sentences_and_actors(store):
         await type_text(pilot, "zzzz")
         assert titles(app) == []
         assert "Nothing matches" in str(app.screen.query_one("#empty").render())
+        app.set_search("[b]zz[/b] [@click=app.quit]x[/]")  # shown as typed, not as markup
+        await pilot.pause()
+        assert "[b]zz[/b] [@click=app.quit]x[/]" in str(app.screen.query_one("#empty").render())
 
 
 async def test_mark_met_with_a_note_then_undo(store):

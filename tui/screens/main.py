@@ -111,7 +111,7 @@ class MainScreen(Screen):
     def refresh_items(self) -> None:
         """The app's view changed (a change, a reload, a new day): show it."""
         app = self.app
-        self.table.forget()
+        # No cache to clear: the table's cached lines are keyed by each record's version.
         self.table.rows_changed(keep_id=app.selected_id)
         self.refresh_counts()
         empty = self.query_one("#empty", Static)
@@ -122,7 +122,7 @@ class MainScreen(Screen):
                        else EMPTY[app.view.view])
         else:
             message = ""
-        empty.update(message)
+        empty.update(Content(message))  # the search text is the user's: never markup
         empty.set_class(not message, "-hidden")
         self.table.set_class(bool(message), "-hidden")
         if self.detail_open:
