@@ -658,6 +658,20 @@ async def test_back_on_the_main_screen_keys_act_on_the_row_shown_selected(store)
         table = app.screen.query_one(CommitTable)
         assert app.selected_id == table.selected_id != met_id
 
+async def test_a_new_theme_recolours_the_rows(store):
+    app = app_for(store)
+    item_id, _ = find(store, "Port authority")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")  # the cursor off the overdue row
+        await pilot.pause()
+        table = app.screen.query_one(CommitTable)
+        index = app.view.rows.index(item_id)
+        dark = list(table._row_line(index))[0].style.color
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = list(table._row_line(index))[0].style.color
+        assert dark != light
+
 def _run_async(test):
     """Run an async Pilot test with asyncio (no async pytest plugin is installed)."""
     @functools.wraps(test)

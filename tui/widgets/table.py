@@ -176,6 +176,11 @@ class CommitTable(ScrollView, can_focus=True):
         if already or event.chain >= 2:
             self.action_choose()
 
+    def notify_style_update(self) -> None:
+        """A new theme or stylesheet: the cached lines carry the old colours."""
+        super().notify_style_update()
+        self._lines.clear()
+
     def on_focus(self) -> None:
         self.refresh()
 
