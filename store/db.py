@@ -138,9 +138,24 @@ class DurableStorage(Storage):
         self._journal: _Journal | None = None
         self._journal_ok = False         # the journal continues the snapshot on disk now
         self._snapshot_size = 0
+        self._snapshot_sig: list[int] | None = None  # of the snapshot file _data came from
         self._pending: dict[str, dict[str, dict | None]] = {}
         self._pending_last_id: int | None = None
         self._rewrite = False
+
+    def still_current(self) -> bool:
+        """Whether the data read is still what is on disk: no other process has appended
+        to the journal or compacted since. A long-running process (the dashboard) then
+        need not parse the whole store again for each change it makes."""
+        journal = self._journal
+        if (self._data is None or journal is None or journal.torn or self._pending
+                or self._rewrite or self._snapshot_sig is None):
+            return False
+        try:
+            return (_signature(self.path.stat()) == self._snapshot_sig
+                    and self.journal_path.stat().st_size == journal.good_bytes)
+        except OSError:
+            return False
 
     # -- reading
     def _damaged(self, why: str, where: Path | None = None) -> StoreError:
@@ -187,12 +202,14 @@ class DurableStorage(Storage):
 
     def _read_snapshot(self) -> dict:
         try:
-            raw = self.path.read_bytes()
+            with open(self.path, "rb") as fh:
+                sig = _signature(os.fstat(fh.fileno()))
+                raw = fh.read()
         except FileNotFoundError:
             return {}
         except OSError as e:
             raise StoreError(f"cannot read the store {self.path}: {e.strerror}") from None
-        self._snapshot_size = len(raw)
+        self._snapshot_size, self._snapshot_sig = len(raw), sig
         try:
             data = _parse(raw, self.freeze_gc)
         except orjson.JSONDecodeError:
@@ -326,6 +343,7 @@ class DurableStorage(Storage):
         self._fsync_folder()
         self._journal = _Journal(header, [], len(header_line))
         self._journal_ok, self._snapshot_size, self._head = True, len(payload), head
+        self._snapshot_sig = sig
 
     def _write_file(self, target: Path, payload: bytes) -> list[int]:
         """Atomically replace `target` with `payload` (mode 0600); the new file's signature."""
@@ -481,7 +499,8 @@ class Store:
         try:
             if fcntl:
                 fcntl.flock(lock_fd, fcntl.LOCK_EX)
-            self.storage.reload()
+            if not self.storage.still_current():
+                self.storage.reload()
             self.storage.remove_stale_temps()
             for table in (self.items, self.journal, self.meta):
                 table._next_id = None  # TinyDB caches the next id per process

@@ -337,3 +337,22 @@ def test_any_sequence_of_changes_reads_back_like_a_plain_dict(steps):
             db.journal_limit = limit
         fresh = open_store(path)
         assert {i: (r["title"], r["status"]) for i, r in fresh.all()} == expected
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_a_long_lived_store_sees_writes_between_its_own(db_path, monkeypatch, compact):
+    """The dashboard keeps its Store open; it skips re-reading the file only while no
+    other process wrote (appended or compacted) in between its own changes."""
+    if compact:
+        monkeypatch.setattr(db, "journal_limit", lambda size: 0)
+    dashboard, other = open_store(db_path), open_store(db_path)
+    first = dashboard.add(record("mine"))
+    dashboard.mark(first, "met")
+    second = other.add(record("from the command line"))
+    dashboard.mark(second, "missed")           # must see the other process's item
+    other.edit(first, title="renamed elsewhere")
+    dashboard.postpone(first, model.Due.from_value("2026-02"))
+    fresh = dict(open_store(db_path).all())
+    assert fresh[first]["title"] == "renamed elsewhere" and fresh[first]["due"] == "2026-02-28"
+    assert fresh[second]["status"] == "missed"
+    assert dict(dashboard.all()) == fresh
