@@ -108,22 +108,28 @@ def days_left(due: dt.date, today: dt.date) -> int:
     return (due - today).days
 
 
-def state(status: str, due: dt.date, today: dt.date, soon_days: int = DUE_SOON_DAYS) -> str:
-    """The derived state: a decision wins; an open item is placed by its days left."""
-    if status != "open":
-        return status
-    left = days_left(due, today)
-    if left < 0:
-        return "overdue"
-    if left == 0:
-        return "due-today"
-    if left <= soon_days:
-        return "due-soon"
-    return "upcoming"
+def state_reader(today: dt.date, soon_days: int = DUE_SOON_DAYS):
+    """The derived state of a record on `today`: a decision wins; an open item is placed
+    by its due date. Returned as a function so that a view of thousands of records
+    compares ISO date strings instead of parsing a date per record."""
+    today_iso = today.isoformat()
+    soon_iso = (today + dt.timedelta(days=soon_days)).isoformat()
+
+    def state_of(record: dict) -> str:
+        status = record["status"]
+        if status != "open":
+            return status
+        due = record["due"]
+        if due < today_iso:
+            return "overdue"
+        if due == today_iso:
+            return "due-today"
+        return "due-soon" if due <= soon_iso else "upcoming"
+    return state_of
 
 
 def record_state(record: dict, today: dt.date, soon_days: int = DUE_SOON_DAYS) -> str:
-    return state(record["status"], dt.date.fromisoformat(record["due"]), today, soon_days)
+    return state_reader(today, soon_days)(record)
 
 
 def due_label(record: dict, day_format: str | None = None) -> str:

@@ -5,6 +5,8 @@ import datetime as dt
 import uuid
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from store import model, query
 from store.errors import FristError
@@ -151,3 +153,13 @@ def test_search_reads_sources_too():
                       "published": "2025-11-24", "lang": "de"}])
     assert query.Filter(search="lizenzen").matches(r, TODAY)
     assert not query.Filter(search="zölle").matches(r, TODAY)
+
+
+@given(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)), st.integers(-400, 400),
+       st.integers(0, 60))
+def test_state_follows_the_days_left(today, offset, soon):
+    due = today + dt.timedelta(days=offset)
+    state = model.record_state({"status": "open", "due": due.isoformat()}, today, soon)
+    left = model.days_left(due, today)
+    assert state == ("overdue" if left < 0 else "due-today" if left == 0
+                     else "due-soon" if left <= soon else "upcoming")

@@ -36,9 +36,8 @@ class FristGroup(click.Group):
 class Env:
     """What every command needs: the settings, where the store is and what day it is."""
 
-    def __init__(self, db: str | None, today: str | None, short_lived: bool = True):
+    def __init__(self, db: str | None, today: str | None):
         self.db_path = db
-        self.short_lived = short_lived  # a command, not the dashboard
         self.today_text = today
         self._config = None
         self._store = None
@@ -61,7 +60,7 @@ class Env:
         if self._store is None:
             from store.db import open_store
             path = self.db_path or (os.path.expanduser(self.config.db) if self.config.db else None)
-            self._store = open_store(path, freeze_gc=self.short_lived)
+            self._store = open_store(path)
         return self._store
 
     @property
@@ -111,7 +110,7 @@ def say(message: str) -> None:
 @click.pass_context
 def cli(ctx, db, today, demo):
     """frist: a dashboard for dated commitments. Without a command it opens the dashboard."""
-    ctx.obj = Env(db, today, short_lived=ctx.invoked_subcommand is not None)
+    ctx.obj = Env(db, today)
     if demo:
         from tui.demo import run_demo
         run_demo(ctx.obj)

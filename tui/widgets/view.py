@@ -60,8 +60,8 @@ class ItemView:
 
     def restate(self) -> None:
         """Recompute every state (a new day) and the rows."""
-        today, soon = self.today, self.soon_days
-        self.states = {i: model.record_state(r, today, soon) for i, r in self.items.items()}
+        state_of = model.state_reader(self.today, self.soon_days)
+        self.states = {i: state_of(r) for i, r in self.items.items()}
         self.rebuild()
 
     def rebuild(self) -> None:
