@@ -29,11 +29,14 @@ def extract(text: str, published: dt.date, L: Language) -> list[Candidate]:
         k = max(0, bisect.bisect_right(starts, raw.start) - 1)
         by_sentence.setdefault(k, []).append(raw)
     found = []
+    doc = Document(text, spans, L)
     for k, rs in sorted(by_sentence.items()):
         s0, s1 = spans[k]
         ctx = D.SentenceContext(text, s0, s1, L)
         ctx.mask([(r.start, r.end) for r in rs])
-        found.extend(_sentence_candidates(text, s0, s1, rs, ctx, published, L))
+        for c in _sentence_candidates(text, s0, s1, rs, ctx, published, L):
+            c["doc"] = doc
+            found.append(c)
     cands = _merge_ranges(found)
     return _dedup(cands, L)
 
@@ -268,7 +271,7 @@ def _candidate(c) -> Candidate:
     due_start = first.start if first is not None else raw.start
     due_text = text[due_start:raw.end]
     title = make_title(text, c["s0"], c["s1"], due_start, raw.end, L)
-    actor = find_actor(text, c["s0"], c["s1"], due_start, L)
+    actor = find_actor(text, c["s0"], c["s1"], due_start, L, c.get("doc"))
     return Candidate(title=title, due=w.end, precision=w.precision, window_start=w.start,
                      due_text=due_text, actor=actor, sentence=c["sentence"], start=c["s0"],
                      end=c["s1"], confidence=round(c["confidence"], 3), value=w.value,
@@ -352,11 +355,12 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 80) -> str:
 # --------------------------------------------------------------------------- actor
 
 WORD_RE = re.compile(r"[\w'’.-]+")
+JOINERS = {"of", "and", "&", "for", "de", "von", "für", "und", "on"}
 
 
 def _is_name_token(t: str, L: Language) -> bool:
     core = t.strip(".'’-")
-    if not core or not core[0].isupper():
+    if not core or not core[0].isupper() or (len(core) == 1 and not t.endswith(".")):
         return False
     low = core.lower()
     return not (low in L.stopwords or low in L.month_words or low in L.weekdays
@@ -399,24 +403,309 @@ def _runs(tokens, L, start=0):
     return runs
 
 
-def _clean(run):
+def _clean(run, L: Language | None = None):
     words = [t[0].strip(".,'’") for t in run][:5]
+    while len(words) > 1 and words[-1].lower() in JOINERS:
+        words.pop()  # "Center for Biological Diversity and"
     while words and words[-1].endswith(("s'", "’s", "'s")):
         words[-1] = words[-1].rsplit("'", 1)[0].rsplit("’", 1)[0]
         break
     return " ".join(w for w in words if w)
 
 
-def find_actor(text, s0, s1, d0, L: Language) -> str:
-    """Who is committed: an attribution ("laut X", "according to X", "X said"), else the
-    first name-like words of the sentence, else ""."""
-    sent = text[s0:s1]
-    m = DATELINE.match(sent)
-    if m:
-        sent = " " * m.end() + sent[m.end():]
-    tokens = [(x.group(), x.start()) for x in WORD_RE.finditer(sent)]
-    low = [t[0].lower().strip(".,") for t in tokens]
-    # "laut X", "according to X", "nach Angaben X"
+class Document:
+    """What the actor finder knows about the whole article: its sentences, the words
+    written capitalised inside sentences (names, not sentence openers), and the subjects
+    of earlier sentences, for "it said" / "the company will"."""
+
+    def __init__(self, text: str, spans, L: Language):
+        self.text, self.spans, self.L = text, spans, L
+        self.starts = [s for s, _ in spans]
+        self._caps = self._after_det = None
+        self._subjects: dict[int, str] = {}
+
+    def capitalised_inside(self) -> set:
+        """Words written capitalised inside a sentence, and never in lower case."""
+        if self._caps is None:
+            caps, lower = set(), set()
+            for m in WORD_RE.finditer(self.text):
+                w = m.group().strip(".'’-")
+                if not w[:1].isupper():
+                    lower.add(w)
+                    continue
+                k = m.start() - 1
+                while k >= 0 and self.text[k] in " \t":
+                    k -= 1
+                if k >= 0 and (self.text[k].isalnum() or self.text[k] in ",;"):
+                    caps.add(w)
+            self._caps = caps
+            self._lower = lower
+        return self._caps
+
+    def after_determiner(self) -> set:
+        """Capitalised words the article writes after a determiner ("der Vertrag"): in
+        languages that capitalise nouns, these are nouns, not names."""
+        if self._after_det is None:
+            dets, seen, prev = self.L.determiners, set(), ""
+            for m in WORD_RE.finditer(self.text):
+                w = m.group().strip(".,'’-")
+                if w[:1].isupper() and prev in dets:
+                    seen.add(w)
+                prev = w.lower()
+            self._after_det = seen
+        return self._after_det
+
+    def never_lower(self, word: str) -> bool:
+        self.capitalised_inside()
+        return word.lower() not in self._lower
+
+    def sentence_index(self, s0: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, s0) - 1)
+
+    def subject(self, k: int) -> str:
+        """The named subject of sentence k ("" if it has none)."""
+        if k not in self._subjects:
+            s0, s1 = self.spans[k]
+            S = _Sentence(self.text, s0, s1, self.L, self)
+            kind, run = _main_subject(S)
+            if kind == "name" and self.L.capitalised_nouns and not _name_like(
+                    [t[0] for t in run]) and not S.is_org(run):
+                kind = None  # a lone German noun is too weak to carry over
+            self._subjects[k] = _clean(run) if kind == "name" else ""
+        return self._subjects[k]
+
+    def previous_subject(self, s0: int) -> str:
+        k = self.sentence_index(s0)
+        for j in range(k - 1, max(-1, k - 1 - LOOK_BACK), -1):
+            subj = self.subject(j)
+            if subj:
+                return subj
+        return ""
+
+
+LOOK_BACK = 4  # sentences searched for the subject a pronoun stands for
+
+
+class _Sentence:
+    """Tokens of one sentence (dateline blanked), for the actor finder."""
+
+    def __init__(self, text, s0, s1, L: Language, doc: Document | None):
+        sent = text[s0:s1]
+        m = DATELINE.match(sent)
+        if m:
+            sent = " " * m.end() + sent[m.end():]
+        self.sent, self.L, self.doc = sent, L, doc
+        self.tokens = [(x.group(), x.start()) for x in WORD_RE.finditer(sent)]
+        self.low = [t[0].lower().strip(".,") for t in self.tokens]
+        # punctuation between token i-1 and token i: a clause boundary before i
+        self.cut = [False] + [bool(CLAUSE_PUNCT.search(sent, a[1] + len(a[0]), b[1]))
+                              for a, b in zip(self.tokens, self.tokens[1:])]
+
+    def is_verb(self, i: int) -> bool:
+        t, w, L = self.tokens[i][0], self.low[i], self.L
+        if not t[:1].islower():
+            return False
+        if w in L.finite_verbs or w in L.speech_verbs:
+            return True
+        return bool(L.past_suffix) and len(w) > 4 and w.endswith(L.past_suffix) \
+            and (w not in L.not_past or w in L.cue_table) and w not in L.stopwords
+
+    def proper(self, run) -> bool:
+        """A run of capitalised words that names someone: several words, an acronym, an
+        organisation, or a word the article also writes capitalised inside a sentence
+        (sentence openers and, in German, common nouns after an article are not names)."""
+        words = [t[0].strip(".,'’") for t in run]
+        L = self.L
+        if self.is_org(run):
+            return True
+        if len(words) >= 2 and not L.capitalised_nouns:
+            return True
+        if len(words) >= 2:  # "Scott Bessent", not "Zahlungen Deutschlands", "Keine Streiks"
+            if any(x.lower().endswith(L.noun_suffixes) or x.lower() in L.determiners
+                   for x in words):
+                return False
+            if self.doc is None:
+                return True
+            nouns = self.doc.after_determiner()
+            return any(a not in nouns and b not in nouns for a, b in zip(words, words[1:]))
+        w = words[0]
+        if sum(ch.isupper() for ch in w) >= 2 and len(w) >= 2:
+            return True
+        i = next(k for k, t in enumerate(self.tokens) if t[1] == run[0][1])
+        if L.capitalised_nouns:
+            # where every noun is capitalised, a lone word is a name only where a noun
+            # could not stand: not after an article or adjective, not a noun's ending
+            prev = self.tokens[i - 1][0] if i > 0 else ""
+            after_lower = i > 0 and self.low[i - 1] in L.determiners or \
+                prev[:1].islower() and not self.cut[i] and \
+                self.low[i - 1] not in L.clause_breaks and not self.is_verb(i - 1)
+            if after_lower or w.lower().endswith(L.noun_suffixes) or w.lower() in L.not_names:
+                return False
+            return self.doc is None or w not in self.doc.after_determiner()
+        if self.doc is None:
+            return i > 0
+        if w in self.doc.capitalised_inside():
+            return True
+        # a sentence opener: a name if the article never writes it in lower case
+        low = w.lower()
+        return i == 0 and self.doc.never_lower(w) and not (
+            low in L.stopwords or low in L.not_names or low in L.openers or low in L.pronouns
+            or (L.verb_endings and low.endswith(L.verb_endings)))  # "Based on", "Sentencing"
+
+    def is_org(self, run) -> bool:
+        last = run[-1][0].strip(".,'’").lower()
+        L = self.L
+        return last in L.org_words or bool(L.org_suffixes and last.endswith(L.org_suffixes))
+
+    def classify(self, i: int, j: int):
+        """(kind, run) for the noun phrase tokens[i:j]: "pronoun", "name" or "common"."""
+        if i >= j:
+            return None, None
+        L = self.L
+        if self.low[i] in L.pronouns:
+            return "pronoun", None
+        for run in _runs(self.tokens[i:j], L):
+            if self.proper(run):
+                k = next(x for x, t in enumerate(self.tokens) if t[1] == run[-1][1]) + 1
+                if k < j and k < len(self.low) and self.low[k] in L.org_words:
+                    run = run + [self.tokens[k]]  # "the Canadian government"
+                return "name", run
+        # a group of people as subject: "Protesters", "big computer makers"
+        head = self.low[j - 1]
+        if j - i <= 4 and L.agent_suffixes and head.endswith(L.agent_suffixes) \
+                and not any(self.cut[i + 1:j]):
+            words = [t for t in self.tokens[i:j] if t[0].lower() not in ARTICLES.get(L.code, ())]
+            return "name", words
+        return "common", None
+
+
+def _main_subject(S: _Sentence):
+    """The grammatical subject of the sentence: in verb-second languages the words before
+    the finite verb when they are a noun phrase, else the noun phrase right after it; in
+    others the words before the first verb, after an opening adverbial ("In a statement,
+    it said") and without an apposition ("X, which ..., said")."""
+    L, low, n = S.L, S.low, len(S.tokens)
+    verb = next((i for i in range(n) if S.is_verb(i)), None)
+    if verb is None or verb == 0:
+        return None, None
+    if L.verb_second:
+        first = S.tokens[0][0]
+        opener = low[0] in L.stopwords and low[0] not in ARTICLES.get(L.code, ()) or (
+            first[:1].isupper() and low[0] in L.not_names) or low[0] in L.attr_words
+        if not opener and not any(S.cut[1:verb]):
+            return S.classify(0, verb)
+        j, skipped = verb + 1, 0
+        while j < n and (low[j] in ARTICLES.get(L.code, ()) or (
+                S.tokens[j][0][:1].islower() and skipped < 2 and low[j] not in L.stopwords
+                and low[j] not in L.pronouns)):
+            skipped += low[j] not in ARTICLES.get(L.code, ())
+            j += 1
+        if j < n and low[j] in L.pronouns:
+            return "pronoun", None
+        end = j
+        while end < n and (_is_name_token(S.tokens[end][0], L) and not S.cut[end] or end == j):
+            end += 1
+        return S.classify(j, end)
+    start = 0
+    if low[0] in L.openers:
+        commas = [i for i in range(1, verb) if S.cut[i]]
+        if not commas:
+            return None, None
+        start = commas[0]
+    end = next((i for i in range(start + 1, verb) if S.cut[i]), verb)
+    return S.classify(start, end)
+
+
+ARTICLES = {"de": ("der", "die", "das", "den", "dem", "des"), "en": ("the", "a", "an")}
+
+
+def _clause_subject(S: _Sentence, d0: int):
+    """The subject of a subordinate clause holding the date ("..., während Xi später im
+    Jahr kommen werde", "..., the ministry will ..."), when it opens with a name."""
+    L, low = S.L, S.low
+    k = next((i for i, t in enumerate(S.tokens) if t[1] >= d0), len(S.tokens)) - 1
+    while k > 0 and not S.cut[k] and low[k] not in L.clause_breaks:
+        k -= 1
+    if k <= 0:
+        return None, None
+    if low[k] in L.clause_breaks and not S.cut[k]:
+        if low[k] in RELATIVE or low[k] in COORDINATING:
+            return None, None  # "Staats- und Regierungschefs": words joined, not clauses
+        k += 1
+    elif low[k] in L.clause_breaks:
+        if low[k] in RELATIVE:
+            return None, None
+        k += 1
+    j = k
+    while j < len(S.tokens) and low[j] in ARTICLES.get(L.code, ()):
+        j += 1
+    if j < len(S.tokens) and low[j] in L.pronouns:
+        return S.classify(j, j + 1)
+    stop = next((i for i in range(j + 1, len(S.tokens)) if S.cut[i]), len(S.tokens))
+    runs = _runs(S.tokens[j:stop], L)
+    if not runs or runs[0][0][1] != S.tokens[j][1]:
+        return None, None
+    end = j + len(runs[0])
+    if not any(S.is_verb(i) for i in range(end, stop)):
+        return None, None  # "between Australia and India by August": no clause of its own
+    return S.classify(j, end)
+
+
+RELATIVE = {"which", "who", "wonach", "when", "als", "wenn"}  # their subject is elsewhere
+COORDINATING = {"und", "and", "oder", "or", "aber", "but", "sondern"}
+CLAUSE_PUNCT = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
+
+
+def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> str:
+    """Who is committed: the named subject of the clause holding the date or of the
+    sentence; else an attribution ("laut X", "according to X", "X said"); else, when the
+    subject is a pronoun or a noun like "the company", the subject of an earlier
+    sentence; else the first name-like words of the sentence; else ""."""
+    S = _Sentence(text, s0, s1, L, doc)
+    tokens, low = S.tokens, S.low
+    if not tokens:
+        return ""
+    kind, run = _clause_subject(S, d0 - s0)
+    if kind == "name":
+        return _clean(run)
+    main_kind, run = _main_subject(S)
+    if main_kind == "name":
+        return _clean(run)
+    found = _attributed(S)
+    if found:
+        return found
+    if main_kind in ("pronoun", "common") and doc is not None and (
+            main_kind == "pronoun" or _is_org_noun(S)):
+        prev = doc.previous_subject(s0)
+        if prev:
+            return prev
+    # the first name-like run; a single capitalised word only when nothing better exists
+    runs = [r for r in _runs(tokens, L) if S.proper(r) or not L.capitalised_nouns]
+    for r in runs:
+        if _name_like([t[0] for t in r]) and S.proper(r):
+            return _clean(r)
+    if not L.capitalised_nouns:  # where only names are capitalised, any will do
+        for r in runs:
+            if S.proper(r):
+                return _clean(r)
+    if doc is not None and main_kind is None or main_kind == "common":
+        # nobody named: the article goes on about whom it named just before
+        return doc.previous_subject(s0) if doc is not None else ""
+    return ""
+
+
+def _is_org_noun(S: _Sentence) -> bool:
+    """"the company will ...", "das Unternehmen will ...": an organisation named before."""
+    L = S.L
+    for w in S.low[:4]:
+        if w in L.org_words or (L.org_suffixes and w.endswith(L.org_suffixes)):
+            return True
+    return False
+
+
+def _attributed(S: _Sentence) -> str:
+    """"laut X", "according to X", "nach Angaben X"; "X sagte", "X said", "said X"."""
+    L, tokens, low = S.L, S.tokens, S.low
     for phrase in L.attr_before:
         ph = phrase.split()
         n = len(ph)
@@ -434,7 +723,6 @@ def find_actor(text, s0, s1, d0, L: Language) -> str:
                     j += 1
                 if run:
                     return _clean(run)
-    # "Trump sagte", "X said" / "said X"
     for i, w in enumerate(low):
         if w not in L.speech_verbs:
             continue
@@ -444,7 +732,7 @@ def find_actor(text, s0, s1, d0, L: Language) -> str:
             j -= 1
         # verb-second languages: "Im Anschluss ... sagte das Ministerium": the subject
         # follows the verb unless the name opens the sentence
-        if run and (not L.verb_second or j < 0):
+        if run and (not L.verb_second or j < 0) and S.proper(run):
             return _clean(run)
         run = []
         j = i + 1
@@ -458,23 +746,4 @@ def find_actor(text, s0, s1, d0, L: Language) -> str:
             j += 1
         if run:
             return _clean(run)
-    # the first name-like run; a single capitalised word only when nothing better exists
-    runs = _runs(tokens, L)
-    runs = [r for r in runs if not (r[0][1] == tokens[0][1] and len(r) == 1
-                                    and r[0][0].lower() in L.stopwords)]
-    if not L.capitalised_nouns and runs:
-        # where only names are capitalised, the subject is the run before the first verb
-        verbs = [i for i, w in enumerate(low) if w in L.cue_table or w in L.speech_verbs]
-        if verbs:
-            first_verb = tokens[verbs[0]][1]
-            before = [r for r in runs if r[0][1] < first_verb]
-            if before:
-                return _clean(before[0])
-    for r in runs:
-        if _name_like([t[0] for t in r]):
-            return _clean(r)
-    if not L.capitalised_nouns:  # where only names are capitalised, any will do
-        for r in runs:
-            if r[0][1] != tokens[0][1] if tokens else False:
-                return _clean(r)
     return ""

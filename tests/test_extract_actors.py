@@ -1,0 +1,52 @@
+"""Who is committed: the subject of the clause holding the date, attributions, and the
+subject a pronoun stands for. Example texts are written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+from store.extract import extract
+
+PUB = dt.date(2025, 11, 24)
+
+
+def actor_for(text, lang, month):
+    return next(c.actor for c in extract(text, PUB, lang) if c.due.month == month)
+
+
+def test_subject_of_the_clause_holding_the_date():
+    text = ("Müller sagte, er werde im März 2026 nach Rom reisen, während Lena Schmidt "
+            "im Mai 2026 nach Wien fahren werde.")
+    assert "Müller" in actor_for(text, "de", 3)
+    assert "Schmidt" in actor_for(text, "de", 5)
+
+
+def test_pronoun_takes_the_subject_of_an_earlier_sentence():
+    text = ("Acme Widgets reported record sales on Monday. "
+            "It will open a new plant in Ohio in March 2026.")
+    assert "Acme Widgets" in actor_for(text, "en", 3)
+    text = ("Die Stadtwerke Beispielstadt haben am Montag ihre Bilanz vorgelegt. "
+            "Sie wollen im März 2026 ein neues Kraftwerk eröffnen.")
+    assert "Stadtwerke Beispielstadt" in actor_for(text, "de", 3)
+
+
+def test_subject_after_an_opening_phrase_and_apposition():
+    text = ("In a statement on Monday, Northwind Traders, which makes garden tools, said it "
+            "would close its factory in March 2026.")
+    assert "Northwind Traders" in actor_for(text, "en", 3)
+
+
+def test_organisations_and_groups_are_actors_but_openers_are_not():
+    assert actor_for("Das Bundesministerium will die Regel im März 2026 ändern.",
+                     "de", 3) == "Bundesministerium"
+    assert "government" in actor_for(
+        "The Ruritanian government will publish the report in March 2026.", "en", 3)
+    assert actor_for("Protesters will march on the capital in March 2026.",
+                     "en", 3) == "Protesters"
+    assert actor_for("Based on the survey, the report will be published in March 2026.",
+                     "en", 3) == ""
+
+
+def test_german_nouns_are_not_names():
+    text = "Der Vertrag läuft ab dem 1. März 2026. Die Abgabe soll im Mai 2026 steigen."
+    assert actor_for(text, "de", 3) == ""
+    assert actor_for(text, "de", 5) == ""
