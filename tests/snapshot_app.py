@@ -20,18 +20,18 @@ STAMP = "2025-11-20T09:00:00+00:00"
 
 ITEMS = [
     # (title, due value, due_text, actor, status, sentence, document, days before TODAY decided)
-    ("Abkommen mit China über Seltene Erden abschließen", "2025-11-27", "bis zum 27. November",
-     "Scott Bessent", "open",
-     "Laut US-Finanzminister Scott Bessent rechne die Trump-Regierung damit, bis zum "
-     "27. November ein Abkommen mit China über Seltene Erden abzuschließen.",
-     "epochtimes-trump-xi.txt"),
-    ("Ausfuhrgenehmigungen für Produkte mit Seltenen Erden erforderlich", "2025-12-01",
-     "ab dem 1. Dezember", "China", "open",
-     "Zu den neuen Beschränkungen gehört eine Regelung, wonach ab dem 1. Dezember "
-     "Ausfuhrgenehmigungen erforderlich sind.", "epochtimes-trump-xi.txt"),
-    ("Trump besucht Peking", "2026-04", "im April 2026", "Donald Trump", "open",
-     "Trump sagte, er habe Xis Einladung zu einem Besuch in Peking im April 2026 angenommen.",
-     "epochtimes-trump-xi.txt"),
+    ("Abkommen mit Norwegen über Batterierecycling schließen", "2025-11-27", "bis zum 27. November",
+     "Karin Holm", "open",
+     "Nach Angaben von Wirtschaftsministerin Karin Holm will die Regierung bis zum "
+     "27. November ein Abkommen mit Norwegen über Batterierecycling schließen.",
+     "wirtschaft-holm.txt"),
+    ("Einfuhrlizenzen für Altbatterien erforderlich", "2025-12-01",
+     "ab dem 1. Dezember", "Umweltbundesamt", "open",
+     "Ab dem 1. Dezember brauchen Händler für jede Lieferung von Altbatterien eine "
+     "Einfuhrlizenz, teilte das Umweltbundesamt mit.", "wirtschaft-holm.txt"),
+    ("Ministerin Holm besucht Oslo", "2026-04", "im April 2026", "Karin Holm", "open",
+     "Holm sagte, sie werde im April 2026 zu Gesprächen über Wasserstoff nach Oslo reisen.",
+     "wirtschaft-holm.txt"),
     ("Port authority publishes the dredging tender", "2025-11-18", "by 18 November",
      "Port of Hamburg", "open",
      "The port authority said it would publish the dredging tender by 18 November.",
@@ -77,17 +77,17 @@ def review_proposals(known_id: int | None = 1) -> list:
     """Proposals as store.ingest.propose makes them, written out (the extractor may change;
     the review screen's look should not change with it)."""
     from store.ingest import Document, Proposal
-    doc = Document("…", "/home/ana/news/seltene-erden.txt", TODAY, "de", "given")
+    doc = Document("…", "/home/ana/news/batterien.txt", TODAY, "de", "given")
     rows = [
-        ("Abkommen mit China über Seltene Erden abschließen", "2025-11-27", "bis zum 27. November",
-         "Scott Bessent", 0.95, "Laut US-Finanzminister Scott Bessent rechne die Trump-Regierung "
-         "damit, bis zum 27. November ein Abkommen mit China über Seltene Erden abzuschließen.",
-         known_id),
-        ("Ausfuhrgenehmigungen für Produkte mit Seltenen Erden", "2025-12-01", "ab dem 1. Dezember",
-         "China", 0.8, "Zu den neuen Beschränkungen gehört eine Regelung, wonach ab dem "
-         "1. Dezember Ausfuhrgenehmigungen erforderlich sind.", None),
-        ("Trump besucht Peking [bold]sic[/bold]", "2026-04", "im April 2026", "Donald Trump", 0.66,
-         "Trump sagte, er habe Xis Einladung zu einem Besuch in Peking im April 2026 angenommen.",
+        ("Abkommen mit Norwegen über Batterierecycling schließen", "2025-11-27",
+         "bis zum 27. November", "Karin Holm", 0.95,
+         "Nach Angaben von Wirtschaftsministerin Karin Holm will die Regierung bis zum "
+         "27. November ein Abkommen mit Norwegen über Batterierecycling schließen.", known_id),
+        ("Einfuhrlizenzen für Altbatterien", "2025-12-01", "ab dem 1. Dezember",
+         "Umweltbundesamt", 0.8, "Ab dem 1. Dezember brauchen Händler für jede Lieferung von "
+         "Altbatterien eine Einfuhrlizenz, teilte das Umweltbundesamt mit.", None),
+        ("Holm besucht Oslo [bold]sic[/bold]", "2026-04", "im April 2026", "Karin Holm", 0.66,
+         "Holm sagte, sie werde im April 2026 zu Gesprächen über Wasserstoff nach Oslo reisen.",
          None),
     ]
     return [Proposal(title, model.Due.from_value(value, text), actor, sentence, conf, doc, known)
