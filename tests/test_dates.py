@@ -254,3 +254,14 @@ def test_timex_mode_bc_years_and_decades():
 def test_more_typed_forms(text, value, precision):
     m = one(text, TODAY)
     assert (m.value, m.precision) == (value, precision)
+
+
+def test_a_year_earlier_in_quarterly_results_is_the_same_quarter():
+    pub = dt.date(2025, 10, 30)  # reporting the third quarter
+    text = ("Net income rose to $5 million in the third quarter from $4 million a year "
+            "earlier, and year-ago sales were lower.")
+    found = {m.text: m.value for m in find_dates(text, pub, "en")}
+    assert found["a year earlier"] == "2024-Q3"
+    assert found["year-ago"] == "2024-Q3"
+    # without quarters in the text it is just the year before
+    assert one("The museum opened a year ago.", pub, "en").value == "2024"

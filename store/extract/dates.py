@@ -102,6 +102,12 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
                 groups[name] = v
         out.append(Raw(mm.start(), mm.end(), tpl, groups, mm.group()))
         pos = mm.end()
+    if any(r.kind in ("quarter", "last_quarter") for r in out):
+        # a text about quarterly results compares with the same quarter a year before:
+        # "profit rose to $5 million from $4 million a year earlier"
+        for r in out:
+            if "quarterly" in r.tpl:
+                r.tpl = dict(r.tpl, **r.tpl["quarterly"])
     return out
 
 
