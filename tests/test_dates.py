@@ -265,3 +265,11 @@ def test_a_year_earlier_in_quarterly_results_is_the_same_quarter():
     assert found["year-ago"] == "2024-Q3"
     # without quarters in the text it is just the year before
     assert one("The museum opened a year ago.", pub, "en").value == "2024"
+
+
+def test_as_early_as_points_ahead_and_the_latest_period_is_a_quarter():
+    pub = dt.date(2025, 11, 24)  # a Monday
+    m = one("The envoy could arrive as early as Thursday, officials said.", pub, "en")
+    assert m.value == "2025-11-27"
+    m = one("Net income in the latest period rose 5%.", dt.date(2025, 10, 30), "en")
+    assert m.value == "2025-Q3"
