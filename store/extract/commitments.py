@@ -7,7 +7,7 @@ import re
 
 from . import Candidate
 from . import dates as D
-from .lexicon import Language
+from .lexicon import Language, _trie_regex
 from .sentences import split
 
 TOKEN = re.compile(r"[\w'’-]+")
@@ -355,6 +355,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 80) -> str:
 # --------------------------------------------------------------------------- actor
 
 WORD_RE = re.compile(r"[\w'’.-]+")
+UPPER = "[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я]"  # first letters that may be capitals (checked with isupper)
+CAP_INSIDE = re.compile(r"(?<=[^\W_]|[,;])[ \t]+(" + UPPER + r"[\w'’.-]*)")
 JOINERS = {"of", "and", "&", "for", "de", "von", "für", "und", "on"}
 
 
@@ -425,39 +427,30 @@ class Document:
         self._subjects: dict[int, str] = {}
 
     def capitalised_inside(self) -> set:
-        """Words written capitalised inside a sentence, and never in lower case."""
+        """Words written capitalised inside a sentence (after a word or a comma)."""
         if self._caps is None:
-            caps, lower = set(), set()
-            for m in WORD_RE.finditer(self.text):
-                w = m.group().strip(".'’-")
-                if not w[:1].isupper():
-                    lower.add(w)
-                    continue
-                k = m.start() - 1
-                while k >= 0 and self.text[k] in " \t":
-                    k -= 1
-                if k >= 0 and (self.text[k].isalnum() or self.text[k] in ",;"):
-                    caps.add(w)
-            self._caps = caps
-            self._lower = lower
+            self._caps = {w for w in (m.group(1).strip(".'’-")
+                                      for m in CAP_INSIDE.finditer(self.text)) if w[:1].isupper()}
         return self._caps
 
     def after_determiner(self) -> set:
         """Capitalised words the article writes after a determiner ("der Vertrag"): in
         languages that capitalise nouns, these are nouns, not names."""
         if self._after_det is None:
-            dets, seen, prev = self.L.determiners, set(), ""
-            for m in WORD_RE.finditer(self.text):
-                w = m.group().strip(".,'’-")
-                if w[:1].isupper() and prev in dets:
-                    seen.add(w)
-                prev = w.lower()
+            seen = set()
+            if self.L.determiners:
+                rx = re.compile(r"(?<!\w)(?i:" + _trie_regex(sorted(self.L.determiners))
+                                + r")\s+(" + UPPER + r"[\w'’.-]*)")
+                seen = {w for w in (m.group(1).strip(".,'’-") for m in rx.finditer(self.text))
+                        if w[:1].isupper()}
             self._after_det = seen
         return self._after_det
 
     def never_lower(self, word: str) -> bool:
-        self.capitalised_inside()
-        return word.lower() not in self._lower
+        low = word.lower()
+        if low == word:
+            return False
+        return re.search(r"(?<![\w'’.-])" + re.escape(low) + r"(?![\w'’-])", self.text) is None
 
     def sentence_index(self, s0: int) -> int:
         return max(0, bisect.bisect_right(self.starts, s0) - 1)
