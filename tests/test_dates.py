@@ -273,3 +273,9 @@ def test_as_early_as_points_ahead_and_the_latest_period_is_a_quarter():
     assert m.value == "2025-11-27"
     m = one("Net income in the latest period rose 5%.", dt.date(2025, 10, 30), "en")
     assert m.value == "2025-Q3"
+
+
+def test_quarterly_is_not_a_quarter():
+    pub = dt.date(2025, 10, 30)
+    assert find_dates("It posted its first quarterly loss; the quarterly results were weak.",
+                      pub, "en") == []
