@@ -226,3 +226,11 @@ def test_german_future_forms_become_commitments():
     }
     for text, want in cases.items():
         assert dues(text) == [want], text
+
+
+def test_a_plan_in_the_past_perfect_is_no_commitment():
+    assert extract("The offer had been due to expire on Friday, the company said.",
+                   PUB, "en") == []
+    assert extract("The talks had been scheduled for December 3.", PUB, "en") == []
+    assert [c.due.isoformat() for c in extract("The offer is due to expire on Friday.",
+                                               PUB, "en")] == ["2025-11-28"]

@@ -144,6 +144,11 @@ def _tokens(text: str, start: int, end: int):
 FUT, STRONG, PAST = 1, 2, 4
 
 
+def _after_any(words, j, phrases) -> bool:
+    """Whether words[:j] ends with one of `phrases` (token tuples)."""
+    return any(tuple(words[max(0, j - len(ph)):j]) == ph for ph in phrases)
+
+
 class SentenceContext:
     """Cue positions of one sentence, computed once and reused for all its mentions."""
 
@@ -174,6 +179,7 @@ class SentenceContext:
         n = len(words)
         suffix, not_past, weak = lang.past_suffix, lang.not_past, lang.cue_weak_past
         perfect, past_words = lang.modal_perfect, lang.cue_past[0]
+        perfect_until = -1
         for j, w in enumerate(words):
             flags = single.get(w, 0)
             if not flags and w in multi:
@@ -181,6 +187,10 @@ class SentenceContext:
                     if tuple(words[j:j + len(ph)]) == ph:
                         flags = f
                         break
+            if flags & FUT and j and (j <= perfect_until or _after_any(words, j, lang.past_perfect)):
+                past.append((j, 1.0))  # "had been due to expire Friday": a superseded plan
+                perfect_until = j + 3  # ... and the verbs it governs ("to expire")
+                continue
             if flags & FUT and not (perfect and j + 1 < n and words[j + 1] in perfect):
                 future.append((j, 1))
                 if flags & STRONG:

@@ -222,6 +222,8 @@ class Language:
                          | set(w.lower() for w in data.get("cues", {}).get("not_past", [])))
         self.negation = set(w.lower() for w in cues.get("negation", []))
         self.modal_perfect = set(w.lower() for w in cues.get("modal_perfect", []))
+        # "had been due", "had planned": a plan of the past, since changed or done
+        self.past_perfect = [tuple(p.lower().split()) for p in cues.get("past_perfect", [])]
         self.plural_units = set(w.lower() for w in data.get("plural_units", []))
         self._build()
 
