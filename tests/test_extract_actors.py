@@ -50,3 +50,13 @@ def test_german_nouns_are_not_names():
     text = "Der Vertrag läuft ab dem 1. März 2026. Die Abgabe soll im Mai 2026 steigen."
     assert actor_for(text, "de", 3) == ""
     assert actor_for(text, "de", 5) == ""
+
+
+def test_possessive_names_and_name_particles():
+    text = "Ruritania's President Omar al-Rashid will visit Vienna in March 2026."
+    assert actor_for(text, "en", 3) == "President Omar al-Rashid"
+
+
+def test_german_attribution_skips_nouns_to_the_name():
+    text = "Nach Angaben des Sprechers der Stadtwerke Beispielstadt soll das Netz im März 2026 fertig sein."
+    assert "Stadtwerke Beispielstadt" in actor_for(text, "de", 3)

@@ -357,11 +357,16 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 80) -> str:
 WORD_RE = re.compile(r"[\w'’.-]+")
 UPPER = "[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я]"  # first letters that may be capitals (checked with isupper)
 CAP_INSIDE = re.compile(r"(?<=[^\W_]|[,;])[ \t]+(" + UPPER + r"[\w'’.-]*)")
+POSSESSIVE = ("'s", "’s", "s'")
+ACRONYM = re.compile(r"[A-ZÄÖÜ]{2}")
+NAME_PARTICLE = re.compile(r"[a-z]{1,3}-[A-ZÄÖÜ][a-zäöüß]")
 JOINERS = {"of", "and", "&", "for", "de", "von", "für", "und", "on"}
 
 
 def _is_name_token(t: str, L: Language) -> bool:
     core = t.strip(".'’-")
+    if NAME_PARTICLE.match(core):
+        return True  # "al-Sisi", "el-Baradei"
     if not core or not core[0].isupper() or (len(core) == 1 and not t.endswith(".")):
         return False
     low = core.lower()
@@ -522,8 +527,8 @@ class _Sentence:
             nouns = self.doc.after_determiner()
             return any(a not in nouns and b not in nouns for a, b in zip(words, words[1:]))
         w = words[0]
-        if sum(ch.isupper() for ch in w) >= 2 and len(w) >= 2:
-            return True
+        if ACRONYM.search(w) or (not L.capitalised_nouns and sum(ch.isupper() for ch in w) >= 2):
+            return True  # "NASA", "EU-Kommission"; in English also "McVeigh"
         i = next(k for k, t in enumerate(self.tokens) if t[1] == run[0][1])
         if L.capitalised_nouns:
             # where every noun is capitalised, a lone word is a name only where a noun
@@ -545,6 +550,13 @@ class _Sentence:
             low in L.stopwords or low in L.not_names or low in L.openers or low in L.pronouns
             or (L.verb_endings and low.endswith(L.verb_endings)))  # "Based on", "Sentencing"
 
+    def with_org(self, run):
+        """"the Canadian government": a name and the organisation word after it."""
+        k = next(x for x, t in enumerate(self.tokens) if t[1] == run[-1][1]) + 1
+        if k < len(self.low) and self.low[k] in self.L.org_words and not self.cut[k]:
+            return run + [self.tokens[k]]
+        return run
+
     def is_org(self, run) -> bool:
         last = run[-1][0].strip(".,'’").lower()
         L = self.L
@@ -557,12 +569,14 @@ class _Sentence:
         L = self.L
         if self.low[i] in L.pronouns:
             return "pronoun", None
-        for run in _runs(self.tokens[i:j], L):
-            if self.proper(run):
-                k = next(x for x, t in enumerate(self.tokens) if t[1] == run[-1][1]) + 1
-                if k < j and k < len(self.low) and self.low[k] in L.org_words:
-                    run = run + [self.tokens[k]]  # "the Canadian government"
-                return "name", run
+        runs = [r for r in _runs(self.tokens[i:j], L) if self.proper(r)]
+        for n, run in enumerate(runs):
+            if n + 1 < len(runs) and run[-1][0].endswith(POSSESSIVE):
+                continue  # "Egypt's current President al-Sisi": the possessed one acts
+            cut = [k for k, t in enumerate(run[:-1]) if t[0].endswith(POSSESSIVE)]
+            if cut:
+                run = run[cut[-1] + 1:]  # "Ruritania's President Omar"
+            return "name", self.with_org(run)
         # a group of people as subject: "Protesters", "big computer makers"
         head = self.low[j - 1]
         if j - i <= 4 and L.agent_suffixes and head.endswith(L.agent_suffixes) \
@@ -676,11 +690,11 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> st
     runs = [r for r in _runs(tokens, L) if S.proper(r) or not L.capitalised_nouns]
     for r in runs:
         if _name_like([t[0] for t in r]) and S.proper(r):
-            return _clean(r)
+            return _clean(S.with_org(r))
     if not L.capitalised_nouns:  # where only names are capitalised, any will do
         for r in runs:
             if S.proper(r):
-                return _clean(r)
+                return _clean(S.with_org(r))
     if doc is not None and main_kind is None or main_kind == "common":
         # nobody named: the article goes on about whom it named just before
         return doc.previous_subject(s0) if doc is not None else ""
@@ -710,12 +724,18 @@ def _attributed(S: _Sentence) -> str:
                         tokens[j][0][:1].islower() and lower < 2)):
                     lower += low[j] not in L.stopwords
                     j += 1
-                run = []
-                while j < len(tokens) and _is_name_token(tokens[j][0], L) and len(run) < 5:
-                    run.append(tokens[j])
-                    j += 1
-                if run:
-                    return _clean(run)
+                for _ in range(3):  # "nach Angaben des Leiters der Sektion X": past nouns
+                    run = []
+                    while j < len(tokens) and _is_name_token(tokens[j][0], L) and len(run) < 5:
+                        run.append(tokens[j])
+                        j += 1
+                    if run and (not L.capitalised_nouns or S.proper(run)):
+                        return _clean(run)
+                    if not run or not L.capitalised_nouns:
+                        break
+                    while j < len(tokens) and (low[j] in L.stopwords or low[j] in L.determiners
+                                               or tokens[j][0][:1].islower()):
+                        j += 1
     for i, w in enumerate(low):
         if w not in L.speech_verbs:
             continue
