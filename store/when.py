@@ -21,6 +21,8 @@ def _via_finder(text: str, today: dt.date) -> model.Due | None:
     # Accept only a reading of (nearly) the whole text, not a date buried in other words.
     for m in mentions:
         if len(m.text) >= 0.6 * len(text.strip()):
+            if m.due and m.window_start:  # the finder's own window ("H1 2027": Jan..Jun)
+                return model.Due(m.due, m.precision, m.window_start, text)
             return model.Due.from_value(m.value, text)
     return None
 

@@ -96,6 +96,7 @@ def test_add_stores_every_given_field(frist):
     ("27. November 2025", "2025-11-27", "2025-11-27", "day"),
     ("April 2026", "2026-04-30", "2026-04-01", "month"),
     ("bis Ende März", "2026-03-31", "2026-03-01", "month"),
+    ("H1 2027", "2027-06-30", "2027-01-01", "quarter"),  # a half keeps its own first day
 ])
 def test_add_keeps_the_window_of_the_date_typed(frist, typed, due, start, precision):
     item = shown(frist, add(frist, "x", typed))
