@@ -279,3 +279,14 @@ def test_quarterly_is_not_a_quarter():
     pub = dt.date(2025, 10, 30)
     assert find_dates("It posted its first quarterly loss; the quarterly results were weak.",
                       pub, "en") == []
+
+
+def test_that_year_is_the_year_named_before():
+    pub = dt.date(2005, 1, 1)
+    found = values("The plant opened in 1998. Later that year it closed; the following "
+                   "year it reopened.", pub, "en")
+    assert found == [("1998", "1998", "year"), ("Later that year", "1998", "year"),
+                     ("the following year", "1999", "year")]
+    found = values("Der Bau begann 1998. Im selben Jahr kam der Kran.", pub, "de")
+    assert found[-1] == ("Im selben Jahr", "1998", "year")
+    assert find_dates("Later that year it closed.", pub, "en") == []

@@ -102,12 +102,29 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
                 groups[name] = v
         out.append(Raw(mm.start(), mm.end(), tpl, groups, mm.group()))
         pos = mm.end()
+    if any(r.tpl.get("that_year") for r in out):
+        out = _that_year(out)
     if any(r.kind in ("quarter", "last_quarter") for r in out):
         # a text about quarterly results compares with the same quarter a year before:
         # "profit rose to $5 million from $4 million a year earlier"
         for r in out:
             if "quarterly" in r.tpl:
                 r.tpl = dict(r.tpl, **r.tpl["quarterly"])
+    return out
+
+
+def _that_year(raws: list[Raw]) -> list[Raw]:
+    """"that year", "later that year": the year last named in the text (dropped when
+    none was named: the words alone say nothing)."""
+    out, last = [], None
+    for r in raws:
+        if r.tpl.get("that_year"):
+            if last is None:
+                continue
+            r.groups = dict(r.groups, year=str(last + r.tpl.get("shift", 0)))
+        elif "year" in r.groups and r.groups["year"].isdigit():
+            last = int(r.groups["year"])
+        out.append(r)
     return out
 
 
