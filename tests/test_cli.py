@@ -188,10 +188,13 @@ def test_list_of_nothing_says_so_on_stderr(frist, seeded):
 
 
 def test_list_rejects_unknown_status_and_span(frist, seeded):
-    for args in (["--status", "finished"], ["--within", "soon"]):
-        result = frist("list", *args)
-        assert result.returncode == 1
-        assert result.stderr.startswith("error: ") and len(result.stderr.splitlines()) == 1
+    result = frist("list", "--status", "finished")   # a choice: a usage error, listing them
+    assert result.returncode == 2 and "'needs-decision'" in result.stderr
+    result = frist("list", "--within", "soon")
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: ") and len(result.stderr.splitlines()) == 1
+    result = frist("list", "--json", "--timeline")
+    assert result.returncode == 2 and "choose one" in result.stderr
 
 
 # -- show

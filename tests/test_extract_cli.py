@@ -62,7 +62,8 @@ def test_human_output_is_a_table_with_the_date_words_marked(frist):
     assert result.returncode == 0
     header, *rows = result.stdout.splitlines()
     assert header.split() == ["#", "DUE", "WHEN", "PRECISION", "CONF", "ACTOR", "TITLE"]
-    assert any(r.split()[:6] == ["1", "15", "Dec", "2025", "in", "25"] for r in rows)
+    # the countdown counts from today (24 Nov 2025 in the tests), as everywhere else
+    assert any(r.split()[:6] == ["1", "15", "Dec", "2025", "in", "21"] for r in rows)
     assert "“The transport department promised to publish the timetable by **15 December 2025**.”" \
         in result.stdout
     assert any("Mar 2026" in r and "month" in r and "Linda Okafor" in r for r in rows)
@@ -125,3 +126,21 @@ def test_date_words_are_marked_exactly_in_german_text_with_sharp_s(frist):
     text = "Außerdem will die Stadt bis zum 15. Dezember 2025 die neuen Eintrittspreise bekannt geben."
     result = frist("extract", "-", "--published", "2025-11-20", "--lang", "de", input=text)
     assert "Außerdem will die Stadt bis zum **15. Dezember 2025** die neuen" in result.stdout
+
+
+def test_without_published_it_says_it_reads_dates_as_of_today(frist):
+    result = frist("extract", "-", input="The ministry will publish the rules by 15 December.")
+    assert result.returncode == 0
+    assert "note: no --published date given: dates are read as of today, 2025-11-24" in result.stderr
+    assert "15 Dec 2025" in result.stdout
+
+
+def test_languages_come_from_the_language_data(frist, isolated):
+    result = frist("extract", "-", "--lang", "xx", input="Anything by 15 December.")
+    assert result.returncode == 2 and "'xx' is not one of de, en" in result.stderr
+    config = isolated / "c.toml"
+    config.write_text('lang = "xx"\n')
+    result = frist("extract", "-", input="Anything by 15 December.",
+                   env={"FRIST_CONFIG": str(config)})
+    assert result.returncode == 1
+    assert result.stderr == f"error: the config file {config}: 'lang' must be one of de, en, not 'xx'\n"

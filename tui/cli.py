@@ -77,6 +77,24 @@ class Env:
 
 pass_env = click.make_pass_decorator(Env)
 
+lang_option = click.option("--lang", metavar="LANG",
+                           help="The text's language: de, en, ... (default: the config's, "
+                                "else detected).")
+
+
+def extraction_lang(env: Env, given: str | None) -> str | None:
+    """--lang, else the config's `lang`, checked against the language data frist has."""
+    from store.extract import available_languages
+    known = available_languages()
+    if given is not None and given not in known:
+        raise click.BadParameter(f"{given!r} is not one of {', '.join(known)}",
+                                 param_hint="'--lang'")
+    lang = given or env.config.lang
+    if lang is not None and lang not in known:
+        raise FristError(f"the config file {env.config.path}: 'lang' must be one of "
+                         f"{', '.join(known)}, not {lang!r}")
+    return lang
+
 
 def item_id(value: str) -> int:
     try:
@@ -151,11 +169,15 @@ def _list_rows(items, env):
     return rows, states
 
 
+LIST_STATUSES = ["open", "met", "missed", "cancelled", "overdue", "due-today", "due-soon",
+                 "upcoming", "needs-decision", "all"]
+
+
 @cli.command("list")
-@click.option("--status", default="open", show_default=True,
-              help="open, met, missed, cancelled, a state (overdue, due-soon ...), "
-                   "needs-decision, or all.")
-@click.option("--within", metavar="SPAN", help="Only what falls due within SPAN (7d, 2w, 1m).")
+@click.option("--status", default="open", show_default=True, type=click.Choice(LIST_STATUSES),
+              help="A status, a state, needs-decision (overdue and open), or all.")
+@click.option("--within", metavar="SPAN",
+              help="Only what falls due within SPAN (7d, 2w, 1m) from today, overdue included.")
 @click.option("--actor", default="", help="Only commitments of this actor (part of the name).")
 @click.option("--tag", default="", help="Only commitments with this tag.")
 @click.option("--search", default="", help="Only commitments whose text contains this.")
@@ -164,6 +186,8 @@ def _list_rows(items, env):
 @pass_env
 def list_(env, status, within, actor, tag, search, as_json, timeline):
     """List commitments, soonest due first."""
+    if as_json and timeline:
+        raise click.UsageError("--json and --timeline are alternatives: choose one")
     from store import model, query
     flt = query.Filter(status=status, actor=actor, tag=tag, search=search,
                        within_days=query.parse_within(within) if within else None,
@@ -312,16 +336,22 @@ def read_input(source: str) -> tuple[str, str]:
 
 @cli.command()
 @click.argument("source", default="-", metavar="[FILE|-]")
-@click.option("--published", metavar="DATE", help="Publication date (default: today).")
-@click.option("--lang", type=click.Choice(["de", "en"]), help="Language (default: detect).")
+@click.option("--published", metavar="DATE",
+              help="Publication date, the day relative dates count from (default: today).")
+@lang_option
 @click.option("--json", "as_json", is_flag=True)
 @pass_env
 def extract(env, source, published, lang, as_json):
     """Show the dated commitments in an article; stores nothing."""
     from store.extract import extract as run_extract
+    lang = extraction_lang(env, lang)
     text, _name = read_input(source)
-    pub = env.when(published).due if published else env.today
-    candidates = run_extract(text, pub, lang or env.config.lang)
+    if published:
+        pub = env.when(published).due
+    else:
+        pub = env.today
+        say(f"note: no --published date given: dates are read as of today, {pub.isoformat()}")
+    candidates = run_extract(text, pub, lang)
     if as_json:
         write_json([c.to_json() for c in candidates])
         return
@@ -329,7 +359,7 @@ def extract(env, source, published, lang, as_json):
         say("no dated commitments found")
         return
     from tui.candidates import print_candidates
-    print_candidates(candidates, pub)
+    print_candidates(candidates, pub, today=env.today)
 
 
 # Commands kept in modules of their own register themselves on `cli` when imported.

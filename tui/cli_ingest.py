@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 import click
 
-from tui.cli import cli, pass_env, say
+from tui.cli import cli, extraction_lang, lang_option, pass_env, say
 
 FEW_FILES = 5  # more documents than this get a progress bar (on a terminal)
 
@@ -102,11 +102,17 @@ def _summary(outcome) -> str:
     return ", ".join(parts)
 
 
+def _due_label(proposal) -> str:
+    from store import model
+    return model.due_label({"due": proposal.due.due.isoformat(),
+                            "precision": proposal.due.precision})
+
+
 @cli.command()
 @click.argument("source", metavar="FILE|DIR|URL|-")
 @click.option("--published", metavar="DATE",
               help="Publication date (default: the document's own, else the file's date).")
-@click.option("--lang", type=click.Choice(["de", "en"]), help="Language (default: detect).")
+@lang_option
 @click.option("--yes", is_flag=True,
               help="Store every candidate that is confident enough, without asking.")
 @pass_env
@@ -115,6 +121,7 @@ def ingest(env, source, published, lang, yes):
     from store import ingest as ing
     from store.errors import FristError
     from tui.candidates import print_candidates
+    lang = extraction_lang(env, lang)
     given = env.when(published).due if published else None
     with progress_bar("reading") as tick:
         loaded = ing.load(source, given, lang, env.today, progress=tick)
@@ -136,10 +143,10 @@ def ingest(env, source, published, lang, yes):
         return
     if yes:
         chosen = [p for p in proposals if p.confidence >= ing.CONFIDENCE_THRESHOLD]
-        left = len(proposals) - len(chosen)
-        if left:
-            say(f"{left} candidate{'s' if left != 1 else ''} below confidence "
-                f"{ing.CONFIDENCE_THRESHOLD} not stored")
+        for p in proposals:
+            if p.confidence < ing.CONFIDENCE_THRESHOLD:  # say what was left, so it can be added
+                say(f"not stored (confidence {p.confidence:.2f} < {ing.CONFIDENCE_THRESHOLD}): "
+                    f"{_due_label(p)} — {p.title}")
     else:
         print_candidates(proposals, env.today, today=env.today, notes=_notes(proposals))
         if not stdin_is_terminal():
