@@ -63,7 +63,8 @@ def search_text(record: dict) -> str:
     """Everything a search looks through, case-folded."""
     parts = [record.get("title", ""), record.get("actor", ""), record.get("due_text", ""),
              " ".join(record.get("tags", []))]
-    parts += [s.get("sentence", "") for s in record.get("sources", [])]
+    for source in record.get("sources", []):  # the document too: the dashboard shows it
+        parts += [source.get("sentence", ""), source.get("document", "")]
     return "\n".join(parts).casefold()
 
 

@@ -599,3 +599,12 @@ def test_a_terminal_gets_colours_unless_no_color_and_never_raw_escapes_from_titl
     plain = run_on_a_terminal(["list"], {"NO_COLOR": "1"})
     assert "\x1b" not in plain.replace("\\x1b", "")
     assert "Old promise" in plain
+
+
+def test_postpone_says_when_it_reopens_or_moves_earlier(frist, seeded):
+    assert frist("mark", "1", "met").returncode == 0
+    result = frist("postpone", "1", "2026-02-01")
+    assert result.returncode == 0 and "reopened (it was met)" in result.stderr
+    result = frist("postpone", "1", "2025-12-01")
+    assert "note: that is earlier than before (1 Feb 2026)" in result.stderr
+    assert "reopened" not in result.stderr

@@ -163,3 +163,11 @@ def test_state_follows_the_days_left(today, offset, soon):
     left = model.days_left(due, today)
     assert state == ("overdue" if left < 0 else "due-today" if left == 0
                      else "due-soon" if left <= soon else "upcoming")
+
+
+def test_search_finds_the_source_document_shown_beside_the_title():
+    record = model.new_record("Tariff vote", model.Due.from_value("2026-01-01"),
+                              sources=[{"sentence": "The council will vote.",
+                                        "document": "/news/bahn-de.txt", "published": "", "lang": "en"}])
+    assert query.Filter(status="all", search="bahn").matches(record, TODAY)
+    assert not query.Filter(status="all", search="tram").matches(record, TODAY)

@@ -264,8 +264,14 @@ def mark(env, ident, status, note):
 def postpone(env, ident, when, note):
     """Move a commitment's due date (it stays or becomes open)."""
     from store import model
-    record = env.store.postpone(item_id(ident), env.when(when), note)
-    say(f"{ident}: now due {model.due_label(record)} ({model.countdown(record, env.today)})")
+    n = item_id(ident)
+    due = env.when(when)
+    before = env.store.get(n)
+    record = env.store.postpone(n, due, note)
+    say(f"{n}: now due {model.due_label(record)} ({model.countdown(record, env.today)})"
+        + (f"; reopened (it was {before['status']})" if before["status"] != "open" else ""))
+    if record["due"] < before["due"]:
+        say(f"note: that is earlier than before ({model.due_label(before)})")
 
 
 @cli.command()
