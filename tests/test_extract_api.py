@@ -234,3 +234,13 @@ def test_a_plan_in_the_past_perfect_is_no_commitment():
     assert extract("The talks had been scheduled for December 3.", PUB, "en") == []
     assert [c.due.isoformat() for c in extract("The offer is due to expire on Friday.",
                                                PUB, "en")] == ["2025-11-28"]
+
+
+def test_one_deadline_said_two_ways_in_one_sentence_is_one_candidate():
+    cands = extract("Die Arbeiten sollen bis Ende März 2026 und damit spätestens am "
+                    "31. März 2026 abgeschlossen sein.", PUB, "de")
+    assert [c.due.isoformat() for c in cands] == ["2026-03-31"]
+    # two different days joined by 'und' stay two things
+    cands = extract("Die Abgabe soll am 1. März 2026 steigen und am 1. Mai 2026 wieder "
+                    "sinken.", PUB, "de")
+    assert len(cands) == 2

@@ -231,6 +231,10 @@ def _dedup(found, L):
         for g in groups:
             h = g[0]
             if h["w"].value != c["w"].value:
+                if h["s0"] == c["s0"] and h["w"].end == c["w"].end and _joined(h, c):
+                    g.append(c)  # "bis Ende März und noch vor Ostern": one deadline, twice
+                    placed = True
+                    break
                 continue
             if h["s0"] == c["s0"] and h["raw"].start == c["raw"].start:
                 g.append(c)
@@ -252,6 +256,13 @@ def _dedup(found, L):
         cands.append(_candidate(best))
     cands.sort(key=lambda c: (c.start, c.due))
     return cands
+
+
+def _joined(a, b) -> bool:
+    """Two mentions of one sentence joined by a conjunction (and nothing much else)."""
+    first, second = (a, b) if a["raw"].start < b["raw"].start else (b, a)
+    gap = first["text"][first["raw"].end:second["raw"].start].lower().split()
+    return len(gap) <= 4 and any(w in ("und", "and", "oder", "or") for w in gap)
 
 
 def _preference(c):
