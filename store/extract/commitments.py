@@ -383,7 +383,16 @@ def _is_name_token(t: str, L: Language) -> bool:
     low = core.lower()
     return not (low in L.stopwords or low in L.month_words or low in L.weekdays
                 or low in L.title_strip or low in L.attr_verbs or low in L.relative
-                or low in L.attr_words or low in L.not_names)
+                or low in L.attr_words or low in L.not_names
+                or (L.capitalised_nouns and low in L.cue_table and low not in L.org_words))
+    # ^ German cue words ("Geplant", "Termin") are not names; English "Will" may be one
+
+
+def _org_word(token: str, L: Language) -> bool:
+    """"Ministerium" in "Ministerium für Bildung": where nouns are capitalised, only an
+    organisation joins the words after 'für' into its name."""
+    low = token.strip(".,'’").lower()
+    return low in L.org_words or bool(L.org_suffixes and low.endswith(L.org_suffixes))
 
 
 def _name_like(run: list[str]) -> bool:
@@ -409,7 +418,8 @@ def _runs(tokens, L, start=0):
             if not skip:
                 run.append(tokens[i])
         elif (run and tok.lower() in L.name_joiners and i + 1 < len(tokens)
-              and _is_name_token(tokens[i + 1][0], L)):
+              and _is_name_token(tokens[i + 1][0], L)
+              and (not L.capitalised_nouns or _org_word(run[-1][0], L))):
             run.append(tokens[i])  # "Immigration and Naturalization Service"
         else:
             skip = False
