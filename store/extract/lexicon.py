@@ -364,6 +364,7 @@ class Language:
         return tables.get(name)
 
 
+FOUR_DIGITS = re.compile(r"[0-9]{4}")
 COUNTED = re.compile(r"\{(\d*)(?:,(\d*))?\}")
 LOOKAROUND = ("(?<=", "(?<!", "(?=", "(?!")
 FILTER_MAX = 200  # characters: up to this a text is matched template by template
@@ -500,6 +501,7 @@ class _Presence:
         low = " ".join(text.lower().split())
         self.texts = (low, " ".join(text.casefold().split()))
         self.digit = any(c in low for c in "0123456789")
+        self.four_digits = self.digit and FOUR_DIGITS.search(low) is not None
         self.cache: dict = {}
 
     def has(self, word: str) -> bool:
@@ -510,8 +512,10 @@ class _Presence:
             table = self.lang.present_tables(name)
             if name == "H":
                 ok = self.has("h")
+            elif name in ("YEAR", "NYEAR"):
+                ok = self.four_digits
             elif table is None:
-                ok = self.digit  # {DAY}, {YEAR}, ...: digits
+                ok = self.digit  # {DAY}, {MONTHNUM}, ...: digits
             else:
                 ok = any(self.has(k) for k in table) or (name == "NUM" and self.digit)
             self.cache[name] = ok
