@@ -21,10 +21,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store import model
 from tui.text import clip, printable, width
+from tui.widgets.footer import KeyFooter
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -223,7 +224,7 @@ class CalendarScreen(Screen):
         yield MonthGrid()
         yield Static(id="calendar-day", markup=False)
         yield Static(id="calendar-legend", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def grid(self) -> MonthGrid:

@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from store import model
 from store.errors import FristError
 from store.query import Filter, select
 from tui.text import printable
+from tui.widgets.footer import KeyFooter
 
 
 def signature(record: dict) -> tuple:
@@ -91,7 +92,7 @@ class DecideScreen(Screen):
                               "Enter sets it, Escape cancels"), markup=False)
             yield Input(id="decide-date", placeholder="new due date")
             yield Static(id="decide-error", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.ready = True

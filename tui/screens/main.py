@@ -9,10 +9,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from store import model
 from tui.screens.detail import STATE_STYLE, DetailPane
+from tui.widgets.footer import KeyFooter
 from tui.widgets.table import STATE_WORDS, CommitTable
 from tui.widgets.view import VIEWS
 from tui.widgets.viewbar import ViewBar
@@ -87,7 +88,7 @@ class MainScreen(Screen):
         with Horizontal(id="body"):
             yield CommitTable(self.app.view, id="table")
             yield Static("", id="empty", classes="-hidden")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         form = getattr(self.app.config, "date_format", None)

@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, ListItem, ListView, Static
+from textual.widgets import ListItem, ListView, Static
 
 from store import model
 from tui.screens.forms import ItemForm
+from tui.widgets.footer import KeyFooter
 from tui.widgets.literal import highlighted, literal
 
 MARKS = {
@@ -96,7 +97,7 @@ class ReviewScreen(ModalScreen):
         yield Static("", id="review-head")
         yield ListView(*(ProposalCard(p, i) for i, p in enumerate(self.proposals)),
                        id="proposals")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(ListView).focus()

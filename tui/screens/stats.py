@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store import model
 from store.stats import bar_segments, share_label, track_record
 from tui.text import clip, printable, width
+from tui.widgets.footer import KeyFooter
 
 # Bar glyphs differ as well as colours, so the bar reads without colour too.
 BAR_STYLE = {"met": ("█", "green"), "missed": ("▓", "red"), "cancelled": ("░", "grey50"),
@@ -95,7 +96,7 @@ class StatsScreen(Screen):
         with VerticalScroll(id="stats-scroll"):
             yield Static(id="stats-table", markup=False)
         yield Static(legend(), id="stats-legend", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.ready = True

@@ -23,12 +23,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store import model
 from store.query import sort_key
 from tui import timeline_text as tl
 from tui.text import clip, printable, width
+from tui.widgets.footer import KeyFooter
 
 HEADER_ROWS = 2  # axis labels and the ruler
 STATE_STYLES = {state: f"timeline--{state}" for state in model.STATES}
@@ -267,7 +268,7 @@ class TimelineScreen(Screen):
         yield Static(id="timeline-title", markup=False)
         yield TimelineView()
         yield Static(id="timeline-info", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def view(self) -> TimelineView:

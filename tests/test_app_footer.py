@@ -1,0 +1,53 @@
+"""The dashboard's footers: every key they show is whole (a narrow terminal leaves out
+whole keys, never `? Help`), in the order the keys are declared, remapped or not."""
+from __future__ import annotations
+
+import inspect
+import sys
+from pathlib import Path
+
+import pytest
+from textual.widgets._footer import FooterKey
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from test_app import _run_async, app_for, store  # noqa: E402,F401 — the fixture is used by name
+from store.config import Config  # noqa: E402
+from tui.widgets.footer import KeyFooter  # noqa: E402
+
+
+def footer_keys(app) -> list[tuple[str, str]]:
+    """(key shown, description) of the keys the footer shows, left to right."""
+    footer = app.screen.query_one(KeyFooter)
+    return [(key.key_display, key.description) for key in footer.query(FooterKey)
+            if key.display]
+
+
+async def test_remapped_keys_keep_their_place_in_the_footer(store):  # noqa: F811
+    app = app_for(store, config=Config(keymap={"mark_met": "z", "undo": "m"}))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        keys = footer_keys(app)
+        assert keys[:8] == [("⏎", "Details"), ("a", "Add"), ("e", "Edit"), ("z", "Met"),
+                            ("x", "Missed"), ("p", "Postpone"), ("d", "Delete"), ("m", "Undo")]
+
+
+@pytest.mark.parametrize("key", [None, "t", "v", "n", "R"])
+async def test_footers_at_80_columns_show_whole_keys_and_help(store, key):  # noqa: F811
+    app = app_for(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        if key:
+            await pilot.press(key)
+        await pilot.pause()
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        assert footer.max_scroll_x == 0  # nothing runs off the right edge
+        shown = [k for k in footer.query(FooterKey) if k.display]
+        assert all(k.region.right <= 80 for k in shown)
+        assert ("?", "Help") in footer_keys(app)
+        assert len(shown) >= 4
+
+
+for _name, _test in list(globals().items()):
+    if _name.startswith("test_") and inspect.iscoroutinefunction(_test):
+        globals()[_name] = _run_async(_test)
