@@ -43,6 +43,30 @@ PUSHED_SCREENS = {
 }
 
 
+def binding_ids() -> set[str]:
+    """The id of every binding of the app and its screens and widgets: what the config's
+    [keymap] may name. Imports every screen, so it runs only when there is a keymap."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    import tui.screens
+    import tui.widgets
+    names = [__name__] + [f"{package.__name__}.{module.name}"
+                          for package in (tui.screens, tui.widgets)
+                          for module in pkgutil.iter_modules(package.__path__)]
+    ids = set()
+    for name in names:
+        for thing in vars(importlib.import_module(name)).values():
+            if inspect.isclass(thing) and issubclass(thing, DOMNode):
+                for klass in thing.__mro__:
+                    ids.update(binding.id for binding in klass.__dict__.get("BINDINGS", ())
+                               if isinstance(binding, Binding) and binding.id)
+    return ids
+
+
 def _binding(key: str, action: str, description: str, tooltip: str, show: bool = True) -> Binding:
     return Binding(key, action, description, show=show, id=action, tooltip=tooltip)
 
@@ -98,6 +122,9 @@ class FristApp(App):
         super().__init__()
         self.store = store
         self.config = config if config is not None else default_config()
+        if getattr(self.config, "keymap", None):  # an unknown binding id stops frist
+            from store.config import check_keymap
+            check_keymap(self.config, binding_ids())
         self.clock = clock
         self.today_fixed = bool(today_text)
         real = clock().date()

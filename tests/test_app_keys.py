@@ -1,0 +1,35 @@
+"""The config's [keymap] in the dashboard: an id no binding has stops frist with one line."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from test_app import app_for, store  # noqa: E402,F401 — the fixture is used by name
+from store.config import Config, ConfigError  # noqa: E402
+
+
+def test_an_unknown_keymap_id_stops_the_dashboard_naming_it(store):  # noqa: F811
+    config = Config(keymap={"fly": "f", "mark_met": "z"}, path=Path("/tmp/frist.toml"))
+    with pytest.raises(ConfigError) as error:
+        app_for(store, config=config)
+    assert "fly" in str(error.value) and "/tmp/frist.toml" in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_keymap_ids_of_pushed_screens_are_known(store):  # noqa: F811
+    config = Config(keymap={"calendar.show_day": "l", "decide.skip": "k", "timeline.ticks": "H",
+                            "review_accept": "y", "stats.group": "G", "open_detail": "o"})
+    app_for(store, config=config)  # no error
+
+
+def test_frist_with_an_unknown_keymap_id_exits_with_one_line(frist, tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[keymap]\nfly = "f"\n')
+    result = frist(env={"FRIST_CONFIG": str(path)})
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+    assert "fly" in result.stderr and "Traceback" not in result.stderr
