@@ -60,3 +60,11 @@ def test_possessive_names_and_name_particles():
 def test_german_attribution_skips_nouns_to_the_name():
     text = "Nach Angaben des Sprechers der Stadtwerke Beispielstadt soll das Netz im März 2026 fertig sein."
     assert "Stadtwerke Beispielstadt" in actor_for(text, "de", 3)
+
+
+def test_regnal_names_and_organisation_nouns_carried_back_to_a_name():
+    text = "Papst Clemens XX. will am 3. März 2026 nach Lissabon reisen."
+    assert actor_for(text, "de", 3) == "Papst Clemens XX"
+    text = ("Die ESA plant eine neue Sonde. Die Raumfahrtbehörde hat dafür Geld. "
+            "Sie soll im März 2026 starten.")
+    assert actor_for(text, "de", 3) == "ESA"

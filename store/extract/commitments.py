@@ -370,6 +370,7 @@ UPPER = "[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я]"  # first letters that may be capitals (
 CAP_INSIDE = re.compile(r"(?<=[^\W_]|[,;])[ \t]+(" + UPPER + r"[\w'’.-]*)")
 POSSESSIVE = ("'s", "’s", "s'")
 ACRONYM = re.compile(r"[A-ZÄÖÜ]{2}")
+ROMAN = re.compile(r"[IVX]{1,5}")
 NAME_PARTICLE = re.compile(r"[a-z]{1,3}-[A-ZÄÖÜ][a-zäöüß]")
 JOINERS = {"of", "and", "&", "for", "de", "von", "für", "und", "on"}
 
@@ -494,12 +495,18 @@ class Document:
         return self._subjects[k]
 
     def previous_subject(self, s0: int) -> str:
+        """The named subject of one of the sentences before; a lone organisation noun
+        ("die Weltraumbehörde", "the company") gives way to a name said before it."""
         k = self.sentence_index(s0)
+        found = ""
         for j in range(k - 1, max(-1, k - 1 - LOOK_BACK), -1):
             subj = self.subject(j)
-            if subj:
+            if not subj:
+                continue
+            if " " in subj or ACRONYM.search(subj) or not _org_word(subj, self.L):
                 return subj
-        return ""
+            found = found or subj
+        return found
 
 
 LOOK_BACK = 4  # sentences searched for the subject a pronoun stands for
@@ -543,8 +550,8 @@ class _Sentence:
             if any(x.lower().endswith(L.noun_suffixes) or x.lower() in L.determiners
                    for x in words):
                 return False
-            if self.doc is None:
-                return True
+            if self.doc is None or ROMAN.fullmatch(words[-1]):
+                return True  # "Benedikt XVI", "Elizabeth II"
             nouns = self.doc.after_determiner()
             return any(a not in nouns and b not in nouns for a, b in zip(words, words[1:]))
         w = words[0]
