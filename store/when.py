@@ -20,7 +20,9 @@ def _via_finder(text: str, today: dt.date) -> model.Due | None:
     mentions = find_dates(text, today, prefer_future=True)
     # Accept only a reading of (nearly) the whole text, not a date buried in other words.
     for m in mentions:
-        if len(m.text) >= 0.6 * len(text.strip()):
+        rest = text[:m.start] + text[m.end:]
+        # a reading of (nearly) all of it, leaving no number unread ("2 Mai" is not "Mai")
+        if len(m.text) >= 0.6 * len(text.strip()) and not any(c.isdigit() for c in rest):
             if m.due and m.window_start:  # the finder's own window ("H1 2027": Jan..Jun)
                 return model.Due(m.due, m.precision, m.window_start, text)
             return model.Due.from_value(m.value, text)
@@ -28,6 +30,8 @@ def _via_finder(text: str, today: dt.date) -> model.Due | None:
 
 
 def _via_dateparser(text: str, today: dt.date) -> model.Due | None:
+    if not any(c.isalpha() for c in text):
+        return None  # digits the finder could not read ("32.12.", "5") are a typo, not a date
     import dateparser
     settings = {"PREFER_DATES_FROM": "future",
                 "RELATIVE_BASE": dt.datetime.combine(today, dt.time()),

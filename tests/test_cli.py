@@ -97,6 +97,7 @@ def test_add_stores_every_given_field(frist):
     ("April 2026", "2026-04-30", "2026-04-01", "month"),
     ("bis Ende März", "2026-03-31", "2026-03-01", "month"),
     ("H1 2027", "2027-06-30", "2027-01-01", "quarter"),  # a half keeps its own first day
+    ("2 Mai", "2026-05-02", "2026-05-02", "day"),  # the day is not dropped
 ])
 def test_add_keeps_the_window_of_the_date_typed(frist, typed, due, start, precision):
     item = shown(frist, add(frist, "x", typed))
@@ -608,3 +609,9 @@ def test_postpone_says_when_it_reopens_or_moves_earlier(frist, seeded):
     result = frist("postpone", "1", "2025-12-01")
     assert "note: that is earlier than before (1 Feb 2026)" in result.stderr
     assert "reopened" not in result.stderr
+
+
+@pytest.mark.parametrize("typo", ["32.12.", "40.12.", "5", "31.02.2026"])
+def test_a_mistyped_date_is_refused_not_guessed(frist, typo):
+    result = frist("add", "x", "--due", typo)
+    assert one_line_error(result) == f"error: cannot understand the date '{typo}'"
