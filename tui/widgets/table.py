@@ -22,7 +22,7 @@ from textual.strip import Strip
 
 from store import model
 from tui.text import printable
-from tui.widgets.view import SORTS, ItemView
+from tui.widgets.view import SORTS, VIEWS, ItemView
 
 # What the state column says for each state.
 STATE_WORDS = {
@@ -30,9 +30,11 @@ STATE_WORDS = {
     "upcoming": "upcoming", "met": "met", "missed": "missed", "cancelled": "cancelled",
 }
 
-# (header, width or None for the flexible title column).
-COLUMNS = [("Due", 12), ("When", 12), ("Title", None), ("Actor", 16), ("State", 14),
+# (header, width or None for the flexible title column). When's 13 holds "missed 25 Nov"
+# and "365 d overdue"; a tab that shows a cancelled item widens it (CANCELLED_WHEN).
+COLUMNS = [("Due", 12), ("When", 13), ("Title", None), ("Actor", 16), ("State", 14),
            ("Source", 14)]
+CANCELLED_WHEN = len("cancelled 25 Nov")
 DROP_ORDER = ["Source", "Actor", "State"]  # what goes first when the terminal is narrow
 MIN_TITLE = 24
 
@@ -88,6 +90,7 @@ class CommitTable(ScrollView, can_focus=True):
         self.due_text = model.due_label  # the Due column: "4 Dec 2025", "Apr 2026", "Q1 2026"
         self._lines: LRUCache[tuple, Strip] = LRUCache(1000)
         self._widths: list[tuple[str, int]] = []
+        self._when_width = 0  # what the When column was laid out for
         self._last_highlight: int | None = -1
 
     # -- data
@@ -196,10 +199,16 @@ class CommitTable(ScrollView, can_focus=True):
     # -- painting
     def _layout(self) -> list[tuple[str, int]]:
         """Column widths for the current width: the title takes what the others leave."""
-        if self._widths:
+        when = dict(COLUMNS)["When"]
+        if "cancelled" in VIEWS[self.view.view][1] and self.view.counts()["cancelled"]:
+            when = CANCELLED_WHEN
+        if self._widths and when == self._when_width:
             return self._widths
+        if self._widths:  # the cached lines have the old width
+            self._lines.clear()
+        self._when_width = when
         width = max(self.scrollable_content_region.width, 40)
-        columns = list(COLUMNS)
+        columns = [(name, when if name == "When" else w) for name, w in COLUMNS]
         drop = list(DROP_ORDER)
         while True:
             fixed = sum(w for _, w in columns if w) + len(columns) + 1
