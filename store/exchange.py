@@ -527,6 +527,10 @@ def _from_taskwarrior(data: list) -> Parsed:
             skipped.append(f"entry {position}: recurring template "
                            f"{task.get('description', '')!r}")
             return None
+        if isinstance(task, dict) and not task.get("due"):  # a to-do with no deadline
+            skipped.append(f"entry {position}: task {task.get('description', '')!r} "
+                           "has no due date")
+            return None
         return _task_entry(task, position)
     return Parsed("Taskwarrior JSON", _each(data, read), skipped)
 
@@ -538,8 +542,6 @@ def _task_entry(task: dict, position: int) -> dict:
     title = task.get("fristtitle") or task.get("description")
     if not isinstance(title, str) or not title.strip():
         _fail(position, "'description' is missing or empty")
-    if not task.get("due"):
-        _fail(position, f"task {title!r} has no 'due' date (frist needs one)")
     due_day = parse_tw_date(task["due"], "due", position).astimezone().date()
     due = make_due(due_day.isoformat(), task.get("fristprecision"),
                    task.get("fristwindowstart"), _string(task, "fristduetext", position),

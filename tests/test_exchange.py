@@ -428,7 +428,6 @@ def test_old_style_task_export_one_object_per_line(frist, tmp_path):
 
 
 @pytest.mark.parametrize("bad, message", [
-    ({"description": "No due", "status": "pending"}, "entry 3: task 'No due' has no 'due' date"),
     ({"description": "Bad due", "due": "tomorrow", "status": "pending"},
      "entry 3: 'due' is not a Taskwarrior date: 'tomorrow'"),
     ({"description": "Odd", "due": "20251201T000000Z", "status": "sleeping"},
@@ -440,6 +439,16 @@ def test_a_bad_task_stops_the_whole_import(frist, tmp_path, bad, message):
     assert result.stderr.startswith(f"error: {message}")
     assert len(result.stderr.strip().splitlines()) == 1
     assert listed(frist) == []
+
+
+def test_tasks_without_a_due_date_are_passed_over_with_a_note(frist, tmp_path):
+    undated = {"description": "Someday", "status": "pending",
+               "uuid": "0b1e2a4c-1c8b-4a8e-9f0a-2b3c4d5e6f71"}
+    result = frist("import", write(tmp_path, "task.json", TASK_EXPORT[:2] + [undated]),
+                   env={"TZ": "UTC"})
+    assert result.returncode == 0, result.stderr
+    assert "skipped entry 3: task 'Someday' has no due date" in result.stderr
+    assert len(listed(frist)) == 2
 
 
 def test_recurring_templates_are_passed_over_with_a_note(frist, tmp_path):
