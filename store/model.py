@@ -143,6 +143,9 @@ def due_label(record: dict, day_format: str | None = None) -> str:
     if precision == "month":
         return f"{MONTH_ABBR[d.month - 1]} {d.year}"
     if precision == "quarter":
+        start = record.get("window_start") or ""
+        if start[5:7].isdigit() and d.month - int(start[5:7]) == 5:  # a half year ("H1 2027")
+            return f"H{d.month // 6} {d.year}"
         return f"Q{(d.month - 1) // 3 + 1} {d.year}"
     if precision == "year":
         return str(d.year)

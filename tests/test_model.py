@@ -171,3 +171,10 @@ def test_search_finds_the_source_document_shown_beside_the_title():
                                         "document": "/news/bahn-de.txt", "published": "", "lang": "en"}])
     assert query.Filter(status="all", search="bahn").matches(record, TODAY)
     assert not query.Filter(status="all", search="tram").matches(record, TODAY)
+
+
+def test_a_half_year_is_labelled_as_one():
+    half = {"due": "2027-06-30", "precision": "quarter", "window_start": "2027-01-01"}
+    assert model.due_label(half) == "H1 2027"
+    assert model.due_label(dict(half, due="2027-12-31", window_start="2027-07-01")) == "H2 2027"
+    assert model.due_label(dict(half, window_start="2027-04-01")) == "Q2 2027"
