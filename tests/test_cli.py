@@ -615,3 +615,10 @@ def test_postpone_says_when_it_reopens_or_moves_earlier(frist, seeded):
 def test_a_mistyped_date_is_refused_not_guessed(frist, typo):
     result = frist("add", "x", "--due", typo)
     assert one_line_error(result) == f"error: cannot understand the date '{typo}'"
+
+
+def test_postpone_by_a_span_counts_from_the_current_due(frist, seeded):
+    result = frist("postpone", "2", "+2w")   # 'Export licences required', due 1 Dec 2025
+    assert result.returncode == 0, result.stderr
+    assert shown(frist, "2")["due"] == "2025-12-15"
+    assert one_line_error(frist("postpone", "2", "+soon")).startswith("error: cannot understand")

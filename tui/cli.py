@@ -262,11 +262,19 @@ def mark(env, ident, status, note):
 @click.option("--note", default="")
 @pass_env
 def postpone(env, ident, when, note):
-    """Move a commitment's due date (it stays or becomes open)."""
+    """Move a commitment's due date (it stays or becomes open).
+
+    WHEN is a date ('15 January', 'in 2 weeks' from today), or +SPAN ('+7d', '+2w')
+    to move the current due date by that much."""
     from store import model
     n = item_id(ident)
-    due = env.when(when)
     before = env.store.get(n)
+    if when.strip().startswith("+"):
+        from store.query import parse_within
+        days = parse_within(when.strip()[1:])
+        due = model.Due.day(model.due_of(before).due + dt.timedelta(days=days), when)
+    else:
+        due = env.when(when)
     record = env.store.postpone(n, due, note)
     say(f"{n}: now due {model.due_label(record)} ({model.countdown(record, env.today)})"
         + (f"; reopened (it was {before['status']})" if before["status"] != "open" else ""))
