@@ -8,6 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from test_app import _run_async, app_for, find, row_text, store  # noqa: E402,F401
+from tui.widgets.table import CommitTable  # noqa: E402
 
 
 async def test_the_when_column_holds_decided_dates_whole(store):  # noqa: F811
@@ -22,6 +23,18 @@ async def test_the_when_column_holds_decided_dates_whole(store):  # noqa: F811
         await pilot.pause()
         assert "cancelled 21 Nov " in row_text(app, cancelled_id)
         assert "missed 21 Nov " in row_text(app, missed_id)
+
+
+async def test_beside_the_details_at_80_columns_the_table_fits_without_a_scrollbar(store):  # noqa: F811
+    app = app_for(store)
+    port_id, _ = find(store, "Port authority")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # the detail pane opens beside the table
+        await pilot.pause()
+        table = app.screen.query_one(CommitTable)
+        assert not table.show_horizontal_scrollbar  # no stray scrollbar under the rows
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert row_text(app, port_id).startswith(" 18 Nov 2025  Port authority")
 
 
 for _name, _test in list(globals().items()):

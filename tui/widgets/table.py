@@ -35,7 +35,8 @@ STATE_WORDS = {
 COLUMNS = [("Due", 12), ("When", 13), ("Title", None), ("Actor", 16), ("State", 14),
            ("Source", 14)]
 CANCELLED_WHEN = len("cancelled 25 Nov")
-DROP_ORDER = ["Source", "Actor", "State"]  # what goes first when the terminal is narrow
+# What goes first when the table is narrow (the detail pane beside it says them all).
+DROP_ORDER = ["Source", "Actor", "State", "When"]
 MIN_TITLE = 24
 
 
@@ -207,7 +208,7 @@ class CommitTable(ScrollView, can_focus=True):
         if self._widths:  # the cached lines have the old width
             self._lines.clear()
         self._when_width = when
-        width = max(self.scrollable_content_region.width, 40)
+        width = self.scrollable_content_region.width
         columns = [(name, when if name == "When" else w) for name, w in COLUMNS]
         drop = list(DROP_ORDER)
         while True:
@@ -216,7 +217,7 @@ class CommitTable(ScrollView, can_focus=True):
                 break
             gone = drop.pop(0)
             columns = [c for c in columns if c[0] != gone]
-        title = max(MIN_TITLE, width - fixed)
+        title = max(width - fixed, 10)  # below MIN_TITLE only with nothing left to drop
         self._widths = [(name, w if w else title) for name, w in columns]
         return self._widths
 
