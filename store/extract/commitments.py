@@ -262,7 +262,7 @@ def _joined(a, b) -> bool:
     """Two mentions of one sentence joined by a conjunction (and nothing much else)."""
     first, second = (a, b) if a["raw"].start < b["raw"].start else (b, a)
     gap = first["text"][first["raw"].end:second["raw"].start].lower().split()
-    return len(gap) <= 4 and any(w in ("und", "and", "oder", "or") for w in gap)
+    return len(gap) <= 4 and any(w in first["L"].coordinating for w in gap)
 
 
 def _preference(c):
@@ -372,7 +372,6 @@ POSSESSIVE = ("'s", "’s", "s'")
 ACRONYM = re.compile(r"[A-ZÄÖÜ]{2}")
 ROMAN = re.compile(r"[IVX]{1,5}")
 NAME_PARTICLE = re.compile(r"[a-z]{1,3}-[A-ZÄÖÜ][a-zäöüß]")
-JOINERS = {"of", "and", "&", "for", "de", "von", "für", "und", "on"}
 
 
 def _is_name_token(t: str, L: Language) -> bool:
@@ -432,10 +431,11 @@ def _runs(tokens, L, start=0):
     return runs
 
 
-def _clean(run, L: Language | None = None):
+def _clean(run, L: Language):
     words = [t[0].strip(".,'’") for t in run][:5]
-    while len(words) > 1 and words[-1].lower() in JOINERS:
-        words.pop()  # "Center for Biological Diversity and"
+    while len(words) > 1 and (words[-1].lower() in L.name_joiners
+                              or words[-1].lower() in L.coordinating):
+        words.pop()  # cut at five words: "Center for Biological Diversity and"
     while words and words[-1].endswith(("s'", "’s", "'s")):
         words[-1] = words[-1].rsplit("'", 1)[0].rsplit("’", 1)[0]
         break
@@ -491,7 +491,7 @@ class Document:
             if kind == "name" and self.L.capitalised_nouns and not _name_like(
                     [t[0] for t in run]) and not S.is_org(run):
                 kind = None  # a lone German noun is too weak to carry over
-            self._subjects[k] = _clean(run) if kind == "name" else ""
+            self._subjects[k] = _clean(run, self.L) if kind == "name" else ""
         return self._subjects[k]
 
     def previous_subject(self, s0: int) -> str:
@@ -524,7 +524,7 @@ class _Sentence:
         self.tokens = [(x.group(), x.start()) for x in WORD_RE.finditer(sent)]
         self.low = [t[0].lower().strip(".,") for t in self.tokens]
         # punctuation between token i-1 and token i: a clause boundary before i
-        self.cut = [False] + [bool(CLAUSE_PUNCT.search(sent, a[1] + len(a[0]), b[1]))
+        self.cut = [False] + [bool(CLAUSE_SEP.search(sent, a[1] + len(a[0]), b[1]))
                               for a, b in zip(self.tokens, self.tokens[1:])]
 
     def is_verb(self, i: int) -> bool:
@@ -609,7 +609,7 @@ class _Sentence:
         head = self.low[j - 1]
         if j - i <= 4 and L.agent_suffixes and head.endswith(L.agent_suffixes) \
                 and not any(self.cut[i + 1:j]):
-            words = [t for t in self.tokens[i:j] if t[0].lower() not in ARTICLES.get(L.code, ())]
+            words = [t for t in self.tokens[i:j] if t[0].lower() not in L.articles]
             return "name", words
         return "common", None
 
@@ -625,15 +625,15 @@ def _main_subject(S: _Sentence):
         return None, None
     if L.verb_second:
         first = S.tokens[0][0]
-        opener = low[0] in L.stopwords and low[0] not in ARTICLES.get(L.code, ()) or (
+        opener = low[0] in L.stopwords and low[0] not in L.articles or (
             first[:1].isupper() and low[0] in L.not_names) or low[0] in L.attr_words
         if not opener and not any(S.cut[1:verb]):
             return S.classify(0, verb)
         j, skipped = verb + 1, 0
-        while j < n and (low[j] in ARTICLES.get(L.code, ()) or (
+        while j < n and (low[j] in L.articles or (
                 S.tokens[j][0][:1].islower() and skipped < 2 and low[j] not in L.stopwords
                 and low[j] not in L.pronouns)):
-            skipped += low[j] not in ARTICLES.get(L.code, ())
+            skipped += low[j] not in L.articles
             j += 1
         if j < n and low[j] in L.pronouns:
             return "pronoun", None
@@ -651,9 +651,6 @@ def _main_subject(S: _Sentence):
     return S.classify(start, end)
 
 
-ARTICLES = {"de": ("der", "die", "das", "den", "dem", "des"), "en": ("the", "a", "an")}
-
-
 def _clause_subject(S: _Sentence, d0: int):
     """The subject of a subordinate clause holding the date ("..., während Xi später im
     Jahr kommen werde", "..., the ministry will ..."), when it opens with a name."""
@@ -664,15 +661,15 @@ def _clause_subject(S: _Sentence, d0: int):
     if k <= 0:
         return None, None
     if low[k] in L.clause_breaks and not S.cut[k]:
-        if low[k] in RELATIVE or low[k] in COORDINATING:
+        if low[k] in L.relative_openers or low[k] in L.coordinating:
             return None, None  # "Staats- und Regierungschefs": words joined, not clauses
         k += 1
     elif low[k] in L.clause_breaks:
-        if low[k] in RELATIVE:
+        if low[k] in L.relative_openers:
             return None, None
         k += 1
     j = k
-    while j < len(S.tokens) and low[j] in ARTICLES.get(L.code, ()):
+    while j < len(S.tokens) and low[j] in L.articles:
         j += 1
     if j < len(S.tokens) and low[j] in L.pronouns:
         return S.classify(j, j + 1)
@@ -686,9 +683,6 @@ def _clause_subject(S: _Sentence, d0: int):
     return S.classify(j, end)
 
 
-RELATIVE = {"which", "who", "wonach", "when", "als", "wenn"}  # their subject is elsewhere
-COORDINATING = {"und", "and", "oder", "or", "aber", "but", "sondern"}
-CLAUSE_PUNCT = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
 
 
 def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> str:
@@ -702,10 +696,10 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> st
         return ""
     kind, run = _clause_subject(S, d0 - s0)
     if kind == "name":
-        return _clean(run)
+        return _clean(run, L)
     main_kind, run = _main_subject(S)
     if main_kind == "name":
-        return _clean(run)
+        return _clean(run, L)
     found = _attributed(S)
     if found:
         return found
@@ -718,11 +712,11 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> st
     runs = [r for r in _runs(tokens, L) if S.proper(r) or not L.capitalised_nouns]
     for r in runs:
         if _name_like([t[0] for t in r]) and S.proper(r):
-            return _clean(S.with_org(r))
+            return _clean(S.with_org(r), L)
     if not L.capitalised_nouns:  # where only names are capitalised, any will do
         for r in runs:
             if S.proper(r):
-                return _clean(S.with_org(r))
+                return _clean(S.with_org(r), L)
     if doc is not None and main_kind is None or main_kind == "common":
         # nobody named: the article goes on about whom it named just before
         return doc.previous_subject(s0) if doc is not None else ""
@@ -758,7 +752,7 @@ def _attributed(S: _Sentence) -> str:
                         run.append(tokens[j])
                         j += 1
                     if run and (not L.capitalised_nouns or S.proper(run)):
-                        return _clean(run)
+                        return _clean(run, L)
                     if not run or not L.capitalised_nouns:
                         break
                     while j < len(tokens) and (low[j] in L.stopwords or low[j] in L.determiners
@@ -774,7 +768,7 @@ def _attributed(S: _Sentence) -> str:
         # verb-second languages: "Im Anschluss ... sagte das Ministerium": the subject
         # follows the verb unless the name opens the sentence
         if run and (not L.verb_second or j < 0) and S.proper(run):
-            return _clean(run)
+            return _clean(run, L)
         run = []
         j = i + 1
         lower_skipped = 0
@@ -786,5 +780,5 @@ def _attributed(S: _Sentence) -> str:
             run.append(tokens[j])
             j += 1
         if run:
-            return _clean(run)
+            return _clean(run, L)
     return ""
