@@ -1,6 +1,7 @@
 """The main table and the top bar as a person reads them: nothing cut that fits."""
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 import sys
 from pathlib import Path
@@ -35,6 +36,16 @@ async def test_beside_the_details_at_80_columns_the_table_fits_without_a_scrollb
         assert not table.show_horizontal_scrollbar  # no stray scrollbar under the rows
         assert table.virtual_size.width <= table.scrollable_content_region.width
         assert row_text(app, port_id).startswith(" 18 Nov 2025  Port authority")
+
+
+def test_the_details_of_an_item_due_today_say_today_once(store):  # noqa: F811
+    from tui.screens.detail import describe
+    item_id, record = find(store, "Rail strike")  # due on the fixed today
+    header = describe(item_id, record, dt.date(2025, 11, 24)).plain.splitlines()[1]
+    assert header == f"#{item_id} · due today"
+    item_id, record = find(store, "Renew my passport")
+    header = describe(item_id, record, dt.date(2025, 11, 24)).plain.splitlines()[1]
+    assert header == f"#{item_id} · due soon · in 4 d"
 
 
 for _name, _test in list(globals().items()):

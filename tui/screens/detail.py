@@ -49,7 +49,8 @@ def describe(item_id: int, record: dict, today: dt.date, soon_days: int = model.
         label(STATE_WORDS.get(state, state), STATE_STYLE.get(state, ""))
         if record["status"] == "open" else label(model.countdown(record, today),
                                                  STATE_STYLE.get(state, "")),
-        label(f" · {model.countdown(record, today)}" if record["status"] == "open" else "",
+        label(f" · {model.countdown(record, today)}"
+              if record["status"] == "open" and state != "due-today" else "",  # not "today" twice
               "$foreground-muted"),
         Content("\n"),
     ]
