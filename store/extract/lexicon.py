@@ -196,6 +196,12 @@ class Language:
         self.past_suffix = tuple([ps] if isinstance(ps, str) else ps)
         self.abbreviations = set(a.lower().rstrip(".") for a in data.get("abbreviations", []))
         self.stopwords = set(w.lower() for w in data.get("stopwords", []))
+        # the actor finder's words ("attribution" in the data file), all optional:
+        # before/verbs/speech (attributions), not_names, place_preps, name_joiners,
+        # pronouns, articles, determiners, relative_openers, coordinating, finite_verbs
+        # (to find the subject), organisations / organisation_suffixes, agent_suffixes
+        # ("protesters"), noun_suffixes and verb_endings (words that are not names),
+        # openers (adverbials before an English subject)
         att = data.get("attribution", {})
         self.attr_before = [w.lower() for w in att.get("before", [])]
         self.attr_words = {w for a in self.attr_before for w in a.split()}
