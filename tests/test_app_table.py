@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import re
 import sys
 from pathlib import Path
 
@@ -46,6 +47,16 @@ def test_the_details_of_an_item_due_today_say_today_once(store):  # noqa: F811
     item_id, record = find(store, "Renew my passport")
     header = describe(item_id, record, dt.date(2025, 11, 24)).plain.splitlines()[1]
     assert header == f"#{item_id} · due soon · in 4 d"
+
+
+async def test_the_top_bar_at_80_columns_names_what_it_counts(store):  # noqa: F811
+    app = app_for(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        counts = str(app.screen.query_one("#counts").render())
+        chips = counts.split("●")[1:]
+        assert chips and all(re.fullmatch(r" \d+ [a-z]+ *", chip) for chip in chips), counts
+        assert "today" in counts and "soon" in counts
 
 
 for _name, _test in list(globals().items()):

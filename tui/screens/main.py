@@ -33,6 +33,7 @@ WELCOME = ("No commitments yet.\n\n"
 
 CHIP_WORDS = dict(STATE_WORDS, **{"due-today": "today", "due-soon": "soon"})
 SHORT_WORDS = dict(CHIP_WORDS, **{"overdue": "decide", "upcoming": "later", "cancelled": "off"})
+TAB_STATES = {"overdue", "met", "missed"}  # the tab row counts these as well
 
 
 class TopBar(Horizontal):
@@ -54,20 +55,22 @@ class TopBar(Horizontal):
             self._show_counts()
 
     def _show_counts(self) -> None:
-        """Every state with its count; on a narrow terminal the empty ones step aside."""
+        """Every state with its count and name; on a narrow terminal the names get short,
+        the empty states step aside, then those the tab row counts too."""
         counts = self._counts
         clock = len(str(self.query_one("#clock", Label).render()))
         room = self.size.width - 2 - 7 - (clock + 3)  # padding, "frist  ", the day and time
-        bare = dict.fromkeys(model.STATES, "")  # the colours alone (the legend is in ? help)
-        for words, keep_zero in ((CHIP_WORDS, True), (SHORT_WORDS, True), (SHORT_WORDS, False),
-                                 (bare, True)):
-            chips = [Content.styled(f"● {counts[state]} {words[state]}".rstrip(),
-                                    STATE_STYLE[state] or "$foreground")
-                     for state in model.STATES if keep_zero or counts[state]]
-            line = Content("  ").join(chips)
-            if chips and line.cell_length <= room:
+        nonzero = [state for state in model.STATES if counts[state]]
+        for words, states in ((CHIP_WORDS, model.STATES), (SHORT_WORDS, model.STATES),
+                              (SHORT_WORDS, nonzero),
+                              (SHORT_WORDS, [s for s in nonzero if s not in TAB_STATES])):
+            chips = [Content.styled(f"● {counts[state]} {words[state]}",
+                                    STATE_STYLE[state] or "$foreground") for state in states]
+            if Content("  ").join(chips).cell_length <= room:
                 break
-        self.query_one("#counts", Static).update(line)
+        while chips and Content("  ").join(chips).cell_length > room:  # very narrow: what fits
+            chips.pop()
+        self.query_one("#counts", Static).update(Content("  ").join(chips))
 
 
 class MainScreen(Screen):
