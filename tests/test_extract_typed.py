@@ -23,6 +23,8 @@ TYPED = [
     "the '90s", "mid-2026", "27/11/2025", "3 to 14 December", "Juni bis August 2026",
     "for one year", "auf ein Jahr", "earlier this year", "im zweiten Halbjahr",
     "Herbst diesen Jahres", "spring of next year", "the day after tomorrow", "Tuesday evening",
+    "im selben Jahr", "im Jahr darauf", "later that year", "the following year", "a year earlier",
+    "year-ago", "the latest period", "the near future", "as early as Tuesday", "the full year",
 ]
 
 WORDS = ["next", "the", "of", "in", "end", "Ende", "Mitte", "März", "May", "may", "Nov.",
