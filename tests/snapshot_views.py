@@ -1,6 +1,7 @@
 """A tiny stand-in for the dashboard app, with exactly the contract of TEAM.md that the
-timeline and calendar screens use: store, today, visible_items(), selected_id, show_day(),
-and the open_detail / mark_met / mark_missed actions bound to Enter / m / x.
+timeline and calendar screens use: store, today, visible_items() (and view_label(), the
+name of the tab they come from), selected_id, show_day(), and the open_detail / mark_met /
+mark_missed actions bound to Enter / m / x.
 
 The timeline and calendar tests run against it, so they do not wait on tui/app.py.
 `python tests/snapshot_views.py [timeline|calendar]` opens it by hand on the sample items.
@@ -74,6 +75,9 @@ class ContractApp(App):
 
     def show_day(self, day: dt.date) -> None:
         self.shown_days.append(day)
+
+    def view_label(self) -> str:
+        return "Open"
 
     def action_open_detail(self) -> None:
         self.opened.append(self.selected_id)

@@ -174,10 +174,14 @@ class FristApp(App):
             self.refresh_bindings()
 
     def show_day(self, day: dt.date) -> None:
-        """Back to the main table, showing what falls due on `day`."""
+        """Back to the main table, showing what falls due on `day` in the tab it showed
+        (the calendar counted that tab's items); Escape gives the whole tab back."""
         self._to_main()
-        self.view.view = "all"
         self.set_day(day)
+
+    def view_label(self) -> str:
+        """The name of the main table's tab ("Open", "All", ...): what visible_items holds."""
+        return VIEWS[self.view.view][0]
 
     def now(self) -> dt.datetime:
         return self.clock() + self._offset

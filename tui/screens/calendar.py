@@ -1,6 +1,7 @@
 """The month calendar: a Monday-first grid of one month, each day with what falls due on it.
 
-Items come from the main table (`app.visible_items()`) and are counted on their due day;
+Items come from the main table's tab (`app.visible_items()`, named by `app.view_label()`)
+and are counted on their due day;
 a week, month, quarter or year window counts on its last day (the legend says so).
 `MonthGrid` draws with the line API, from a dict of items per day built once per refresh,
 so 10,000 items cost one pass when the view opens and nothing per keypress.
@@ -95,6 +96,10 @@ class MonthGrid(Widget, can_focus=True):
     def today(self) -> dt.date:
         return self.app.today
 
+    def has_open(self, day: dt.date) -> bool:
+        """Something on this day is still open (else all of it was met, missed or cancelled)."""
+        return any(r["status"] == "open" for _, r in self.days.get(day, ()))
+
     def is_overdue(self, day: dt.date) -> bool:
         """Something still open fell due on this past day."""
         return day < self.today and any(r["status"] == "open" for _, r in self.days.get(day, ()))
@@ -149,7 +154,7 @@ class MonthGrid(Widget, can_focus=True):
                 if day == self.today else style
             pieces.append((number, number_style))
             if items:
-                word = "late" if self.is_overdue(day) else "due"
+                word = "late" if self.is_overdue(day) else "due" if self.has_open(day) else "done"
                 count = f"{len(items)} {word}"
                 if len(count) > cell - len(number):
                     count = f"{'!' if word == 'late' else ''}{len(items)}"
@@ -241,7 +246,7 @@ class CalendarScreen(Screen):
         self.grid.days = items_by_day(self.app.visible_items())
         self.query_one("#calendar-legend", Static).update(Text(
             f"[{self.app.today.day}] today (Home) · n due: falling due that day · "
-            "n late: overdue, still open · "
+            "n late: overdue, still open · n done: met, missed or cancelled · "
             "week, month, quarter and year windows count on their last day"))
         self.grid.refresh()
         self._show_day()
@@ -263,7 +268,7 @@ class CalendarScreen(Screen):
         due = sum(len(items) for items in in_month)
         title = Text(f" {MONTHS[day.month - 1]} {day.year}", style="bold")
         today = self.app.today
-        title.append(f" · {due} falling due this month · today {today.day} "
+        title.append(f" · {self.app.view_label()} tab: {due} due this month · today {today.day} "
                      f"{model.MONTH_ABBR[today.month - 1]} {today.year}")
         self.query_one("#calendar-title", Static).update(title)
         items = grid.days.get(day, [])
@@ -277,6 +282,8 @@ class CalendarScreen(Screen):
             for n, (item_id, record) in enumerate(items[:3]):
                 info.append(("; " if n else " — ") + f"#{item_id} ")
                 info.append(printable(record["title"]))
+                if record["status"] != "open":
+                    info.append(f" ({record['status']})")
             if len(items) > 3:
                 info.append(f"; +{len(items) - 3} more")
         self.query_one("#calendar-day", Static).update(info)

@@ -135,7 +135,8 @@ class MainScreen(Screen):
         if app.view.day:
             d = app.view.day
             note.update(Content.styled(
-                f"Due on {d:%a} {d.day} {model.MONTH_ABBR[d.month - 1]} {d.year} — Escape shows all",
+                f"Due on {d:%a} {d.day} {model.MONTH_ABBR[d.month - 1]} {d.year}, "
+                f"{app.view_label()} tab — Escape shows the whole tab",
                 "$text-accent"))
         note.set_class(app.view.day is None, "-hidden")
 
