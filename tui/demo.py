@@ -66,26 +66,11 @@ def sample_articles(today: dt.date) -> list[tuple[str, str, dt.date, str]]:
 
 
 def _ingest(store, today: dt.date) -> None:
-    articles = sample_articles(today)
-    try:
-        from store import ingest
-    except ImportError:  # store/ingest.py not there yet: the extractor alone
-        ingest = None
-    if ingest is not None:
-        documents = [ingest.Document(text, name, published, lang, "given")
-                     for name, text, published, lang in articles]
-        ingest.commit(store, ingest.propose(store, documents, today))
-        return
-    from store.extract import extract
-    records = []
-    for name, text, published, lang in articles:
-        for c in extract(text, published, lang):
-            due = model.Due(dt.date.fromisoformat(str(c.due)), c.precision,
-                            dt.date.fromisoformat(str(c.window_start)), c.due_text)
-            source = {"sentence": c.sentence, "document": name,
-                      "published": published.isoformat(), "lang": lang}
-            records.append(model.new_record(c.title, due, actor=c.actor or "", sources=[source]))
-    store.add_many(records, "demo")
+    """The sample articles through the real extractor and ingest, as any article goes."""
+    from store import ingest
+    documents = [ingest.Document(text, name, published, lang, "given")
+                 for name, text, published, lang in sample_articles(today)]
+    ingest.commit(store, ingest.propose(store, documents, today))
 
 
 def build_demo_store(path: str | Path, today: dt.date):
@@ -116,6 +101,6 @@ def run_demo(env) -> None:
     try:
         path = folder / "store.json"
         build_demo_store(path, env.today)
-        make_app(open_store(path), env.today_text).run()
+        make_app(open_store(path), env.today_text, env.config).run()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
