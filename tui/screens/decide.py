@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 from store import model
 from store.errors import FristError
 from store.query import Filter, select
+from tui.screens.forms import due_examples
 from tui.text import printable
 from tui.widgets.footer import KeyFooter
 
@@ -88,8 +89,10 @@ class DecideScreen(Screen):
         with VerticalScroll(id="decide-card"):
             yield Static(id="decide-item", markup=False)
         with Vertical(id="decide-prompt"):
-            yield Static(Text("New due date, e.g. 2026-01-15, 2026-03, Q2 2026 — "
-                              "Enter sets it, Escape cancels"), markup=False)
+            ex = due_examples(self.app.today)
+            yield Static(Text(f"New due date, e.g. {ex['iso_day']}, {ex['iso_month']}, "
+                              f"{ex['quarter']} — Enter sets it, Escape cancels"),
+                         markup=False)
             yield Input(id="decide-date", placeholder="new due date")
             yield Static(id="decide-error", markup=False)
         yield KeyFooter()

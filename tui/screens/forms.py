@@ -5,6 +5,7 @@ So an invalid form never writes anything, and Escape always leaves the store as 
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from textual import on, work
@@ -18,6 +19,23 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 from store import model
 from store.errors import FristError
 from tui.widgets.literal import literal
+
+
+def due_examples(today: dt.date) -> dict[str, str]:
+    """Dues to show as examples, all ahead of `today` (a fixed "April 2026" goes stale):
+    a day, a month and the next quarter with their years, an ISO day and month."""
+    day, iso = today + dt.timedelta(days=3), today + dt.timedelta(days=50)
+    year, month = divmod(today.year * 12 + today.month - 1 + 4, 12)  # four months on
+    quarter = (today.month - 1) // 3 + 2
+    return {"day": f"{day.day} {model.MONTH_ABBR[day.month - 1]}",
+            "month": f"{calendar.month_name[month + 1]} {year}",
+            "quarter": f"Q{quarter} {today.year}" if quarter <= 4 else f"Q1 {today.year + 1}",
+            "iso_day": iso.isoformat(), "iso_month": f"{year}-{month + 1:02d}"}
+
+
+def due_hint(today: dt.date) -> str:
+    ex = due_examples(today)
+    return f"Try '{ex['day']}', 'in 10 days' or '{ex['month']}'."
 
 
 def preview_text(due: model.Due, today: dt.date) -> str:
@@ -116,8 +134,10 @@ class ItemForm(FormScreen):
         with Vertical(classes="form-box"):
             yield Label(self.heading, classes="form-title")
             yield field("Title", text_input("title", r.get("title", ""), "what was promised"))
+            ex = due_examples(self.app.today)
             yield field("Due", text_input("due", self.initial_due,
-                                          "27 Nov · in 10 days · April 2026 · bis Ende März"))
+                                          f"{ex['day']} · in 10 days · {ex['month']} · "
+                                          "bis Ende März"))
             yield DuePreview(id="due-preview", classes="preview")
             yield field("Actor", text_input("actor", r.get("actor", ""), "who promised it"))
             if self.extras:
@@ -144,14 +164,14 @@ class ItemForm(FormScreen):
             self.error("A commitment needs a title.", "title")
             return
         if not value["due"].strip():
-            self.error("When is it due? Try '27 Nov', 'in 10 days' or 'April 2026'.", "due")
+            self.error(f"When is it due? {due_hint(self.app.today)}", "due")
             return
         due = None
         if not self.record or value["due"].strip() != self.initial_due:
             try:
                 due = read_due(value["due"], self.app.today)
             except FristError as e:
-                self.error(f"{e}. Try '27 Nov', 'in 10 days' or 'April 2026'.", "due")
+                self.error(f"{e}. {due_hint(self.app.today)}", "due")
                 return
         tags = [t.strip() for t in value["tags"].split(",") if t.strip()]
         self.dismiss({"title": value["title"], "due": due, "actor": value["actor"],
@@ -191,7 +211,9 @@ class PostponeForm(FormScreen):
             yield Label("Postpone", classes="form-title")
             yield Static(literal(self.record.get("title", ""), one_line=False), classes="form-subject")
             yield Static(Content.styled(f"now due {model.due_label(self.record)}", "$foreground-muted"))
-            yield field("New due", text_input("due", "", "in 2 weeks · 15 Jan · Q2 2026"))
+            ex = due_examples(self.app.today)
+            yield field("New due", text_input("due", "", f"in 2 weeks · {ex['day']} · "
+                                                         f"{ex['quarter']}"))
             yield DuePreview(id="due-preview", classes="preview")
             yield field("Note", text_input("note", "", "why (optional)"))
             yield Static("", id="form-error", classes="form-error")
