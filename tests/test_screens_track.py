@@ -120,7 +120,7 @@ async def test_decide_steps_through_overdue_items_oldest_first(overdue_store):
         assert overdue_store.get(2)["status"] == "missed"
         await pilot.press("s")
         assert overdue_store.get(3)["status"] == "open"  # skipped: untouched
-        assert "Nothing needs a decision" in shown(screen, "#decide-item")
+        assert "1 skipped commitment is still undecided" in shown(screen, "#decide-item")
         assert "0 left" in shown(screen, "#decide-title")
         assert "1 met, 1 missed, 1 skipped" in shown(screen, "#decide-title")
         await pilot.press("m")  # nothing left: a key does nothing

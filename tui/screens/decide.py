@@ -1,6 +1,7 @@
 """The "needs a decision" queue: overdue, undecided commitments, one at a time.
 
-m met, x missed, p postpone (asks for a new date), s skip, Escape closes. Each decision
+m met, x missed, p postpone (asks for a new date), s skip, Escape closes; at the end of
+the queue, r brings back what was skipped and is still undecided. Each decision
 goes through `app.change` (the store write, then the app refreshes every screen), and
 the queue moves on. An item handled here stays out of the queue while it is as we left
 it; if it changes again (say `u` undoes the decision) it comes back.
@@ -73,6 +74,7 @@ class DecideScreen(Screen):
         Binding("x", "decide('missed')", "missed", id="decide.missed"),
         Binding("p", "postpone", "postpone", id="decide.postpone"),
         Binding("s", "skip", "skip", id="decide.skip"),
+        Binding("r", "again", "skipped again", id="decide.again"),
         Binding("escape", "close", "back", id="decide.back"),
     ]
 
@@ -82,6 +84,8 @@ class DecideScreen(Screen):
         self.handled: dict[int, tuple] = {}  # id -> signature when we last acted on it
         self.current: tuple[int, dict] | None = None
         self.waiting = 0
+        self.skipped: set[int] = set()  # ids skipped here ...
+        self.undecided_skipped = 0  # ... of which this many are still overdue, as skipped
         self.counts = {"met": 0, "missed": 0, "postponed": 0, "skipped": 0}
 
     def compose(self) -> ComposeResult:
@@ -105,7 +109,10 @@ class DecideScreen(Screen):
     def queue(self) -> list[tuple[int, dict]]:
         """Overdue open items, oldest due first, leaving out those handled here."""
         overdue = select(self.app.store.all(), Filter(status="needs-decision"), self.app.today)
-        return [(i, r) for i, r in overdue if self.handled.get(i) != signature(r)]
+        waiting = [(i, r) for i, r in overdue if self.handled.get(i) != signature(r)]
+        self.undecided_skipped = sum(1 for i, r in overdue
+                                     if i in self.skipped and self.handled.get(i) == signature(r))
+        return waiting
 
     def refresh_items(self) -> None:
         """Look at the store again (the app calls this after every change)."""
@@ -115,6 +122,12 @@ class DecideScreen(Screen):
         if self.current is not None and self.app.selected_id != self.current[0]:
             self.app.selected_id = self.current[0]
         self._draw()
+        self.refresh_bindings()  # r (skipped again) shows only at the end of the queue
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "again":
+            return self.current is None and self.undecided_skipped > 0
+        return True
 
     def _draw(self) -> None:
         if not self.ready:  # not mounted yet: the app may refresh every screen it holds
@@ -123,7 +136,13 @@ class DecideScreen(Screen):
         title = Text(f" Needs a decision · {self.waiting} left" + (f" · {done}" if done else ""))
         self.query_one("#decide-title", Static).update(title)
         item = self.query_one("#decide-item", Static)
-        if self.current is None:
+        if self.current is None and self.undecided_skipped:
+            item.update(Text(f"The queue is done, but {self.undecided_skipped} skipped "
+                             f"commitment{'s' if self.undecided_skipped > 1 else ''} "
+                             f"{'are' if self.undecided_skipped > 1 else 'is'} still undecided."
+                             "\n\nr goes through the skipped ones again · Escape goes back.",
+                             style="italic"))
+        elif self.current is None:
             item.update(Text("Nothing needs a decision: every overdue commitment is decided."
                              "\n\nEscape goes back.", style="italic"))
         else:
@@ -157,7 +176,16 @@ class DecideScreen(Screen):
             return
         item_id, record = self.current
         self.handled[item_id] = signature(record)
+        self.skipped.add(item_id)
         self.counts["skipped"] += 1
+        self.refresh_items()
+
+    def action_again(self) -> None:
+        """The skipped items, still undecided, back in the queue."""
+        for item_id in self.skipped:
+            self.handled.pop(item_id, None)
+        self.skipped.clear()
+        self.counts["skipped"] = 0
         self.refresh_items()
 
     def action_postpone(self) -> None:
