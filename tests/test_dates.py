@@ -154,6 +154,13 @@ def test_weekdays():
     assert one("Am kommenden Dienstag wird abgestimmt.", PUB, "de").value == "2025-11-25"
 
 
+def test_deadline_weekday_in_a_past_perfect_sentence_is_the_past_one():
+    # "by" alone would point forward; the past perfect right before says it is done
+    s = "Most member states had replied by Wednesday, and the rest were still drafting theirs."
+    assert one(s, PUB, "en").value == "2025-11-19"
+    assert one("All member states must reply by Wednesday.", PUB, "en").value == "2025-11-26"
+
+
 def test_relative_forms():
     assert one("Results are expected next month.", PUB, "en").value == "2025-12"
     assert one("Das Gesetz soll im nächsten Jahr kommen.", PUB, "de").value == "2026"

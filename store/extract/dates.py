@@ -288,8 +288,16 @@ class SentenceContext:
     def weekday_tense(self, start: int, end: int) -> str:
         """News names past weekdays far more often than coming ones: a bare weekday is
         read forward only on clear future evidence ("will meet on Thursday")."""
-        fut, past, _ = self.scores(start, end)
+        fut, past, prep = self.scores(start, end)
+        if prep and self._past_before(start) >= WEEKDAY_PREP_PAST:
+            fut -= PREP_WEIGHT  # "had filed reports by Wednesday": the verb says when
         return "future" if fut >= WEEKDAY_FUTURE and fut >= 2 * past else "past"
+
+    def _past_before(self, start: int) -> float:
+        """Past cues before `start` in its clause (the verb a "by <date>" belongs to)."""
+        a, _ = self.token_span(start, start + 1)
+        here = self.clause[a] if a < len(self.clause) else -1
+        return sum(w / (a - j) ** DECAY for j, w in self.past if j < a and self.clause[j] == here)
 
     def tense(self, start: int, end: int, hedge: bool = False) -> str | None:
         """"future", "past" or None for the words around [start, end); with hedge=True a
@@ -346,6 +354,7 @@ def _pick(make, published: dt.date, tense: str | None, sure: bool = True):
 
 FAR_DAYS, NEAR_DAYS = 200, 100
 WEEKDAY_FUTURE = 0.05
+WEEKDAY_PREP_PAST = 0.1
 REPORTING_DAYS = 90  # a quarter ended this recently is still the one reported on
 DECAY = 2  # cue weight falls with the square of its distance in words: the nearest verb rules
 MIN_CUE = 0.0005
