@@ -52,7 +52,8 @@ def _label(day: dt.date, scale: str) -> str | None:
         last = day + dt.timedelta(days=6)
         if last.day > 7:
             return None
-        return str(last.year) if last.month == 1 else model.MONTH_ABBR[last.month - 1]
+        # January names its year too: a bare "2026" after "Dec" reads as "Dec 2026"
+        return f"Jan {last.year}" if last.month == 1 else model.MONTH_ABBR[last.month - 1]
     if day.month == 1:
         return str(day.year)
     return month if day.month == 7 else None
