@@ -583,7 +583,8 @@ async def test_ingest_a_missing_file_says_so(store, tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         messages = " ".join(str(n.message) for n in app._notifications)
-        assert "nowhere.txt" in messages
+        assert "nowhere.txt does not exist" in messages
+        assert "No dated commitments found" not in messages  # not the same as an empty article
 
 
 async def test_review_edit_changes_the_proposal_before_storing(store):

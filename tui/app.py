@@ -457,6 +457,9 @@ class FristApp(App):
             if request["source"]:
                 loaded = ingest.load(request["source"], published=published, today=self.today)
                 documents, skipped, warnings = loaded.documents, loaded.skipped, loaded.warnings
+                if not documents:  # a mistyped path or a dead link: say so, as the CLI does
+                    why = "; ".join(f"{name} {reason}" for name, reason in skipped)
+                    raise FristError(why or f"nothing could be read from {request['source']}")
             else:
                 documents = [ingest.Document(request["text"], "pasted text", published or self.today,
                                              None, "given" if published else "today")]
