@@ -131,6 +131,9 @@ def test_iso_week_window():
     ("Die Frist endet am 01.12.2025.", "de", "2025-12-01"),
     ("The filing is due 2025-12-01.", "en", "2025-12-01"),
     ("Payment due 27/11/2025.", "en", "2025-11-27"),
+    # a German day without its dot before the month name keeps its day (QA F34)
+    ("Die Anträge müssen bis 2 Mai beim Bezirksamt eingehen.", "de", "2026-05-02"),
+    ("Der Tarif gilt vom 3 Januar an für alle Kunden.", "de", "2026-01-03"),
 ])
 def test_day_forms(text, lang, value):
     assert one(text, PUB, lang).value == value
@@ -176,6 +179,9 @@ def test_ranges_end_on_their_last_day_or_month():
 def test_numbers_that_are_not_dates():
     assert values("Es kamen 2.000 Polizisten und 0,1 Prozent mehr.", PUB, "de") == []
     assert values("Sales rose 12.5% to 1,700 units.", PUB, "en") == []
+    # a number before a month name is not taken as its day across other words
+    found = values("Der Umsatz stieg um 12 Prozent auf 3 Millionen im März.", PUB, "de")
+    assert [(t, p) for t, _, p in found] == [("im März", "month")]
 
 
 def test_may_the_modal_is_not_a_month():
