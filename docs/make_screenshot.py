@@ -1,8 +1,8 @@
 """Make docs/screenshot.png: the dashboard on the --demo store at a fixed today.
 
-    /work/venv/bin/python docs/make_screenshot.py
+    python docs/make_screenshot.py
 
-Needs cairosvg (SVG to PNG), which is in the development venv but not a dependency.
+Needs cairosvg (SVG to PNG): pip install cairosvg. It is not a dependency of frist.
 """
 from __future__ import annotations
 
