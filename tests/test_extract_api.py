@@ -145,9 +145,23 @@ def test_headline_without_punctuation_splits():
     ("en", "The U.S. Senate will vote on Nov. 27. Dr. Smith agreed.", 2),
     ("en", "He said: \u201cWe will do it.\u201d Then he left.", 2),
     ("en", "Sales rose in 1998. The company said so.", 2),
+    # a bracketed tag after the full stop does not glue two sentences (QA F24)
+    ("de", "Die Werke wollen neue Preise nennen. [hinweis] Der Rat tagt im Mai 2027.", 2),
+    ("en", "The plant will close in May. [update] Talks resume in June 2027.", 2),
+    ("en", "He called it [sic] a mistake. [b]Note[/b]: Votes are due by June 2027.", 2),
 ])
 def test_sentence_splitter(lang, text, expected):
     assert len(split(text, load(lang))) == expected
+
+
+def test_bracketed_tags_stay_out_of_the_title():
+    text = ("Die Werke wollen neue Preise nennen. "
+            "[b]Achtung[/b]: Der Stadtrat soll im Februar 2027 über die Preise entscheiden.")
+    c = extract(text, dt.date(2026, 11, 20), "de")
+    assert [(x.due.isoformat(), x.precision) for x in c] == [("2027-02-28", "month")]
+    assert "[" not in c[0].title and "]" not in c[0].title
+    assert "Stadtrat soll" in c[0].title
+    assert c[0].sentence.startswith("[b]Achtung")
 
 
 def test_empty_and_odd_inputs():

@@ -294,6 +294,7 @@ def _candidate(c) -> Candidate:
 CLAUSE_SEP = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
 DATELINE = re.compile(r"^[A-ZÄÖÜ]{2,}[^\n_—]{0,50}?(?:\([A-Za-z]{1,10}\))?\s*(?:_|—|--)\s*")
 SPACE = re.compile(r"\s+")
+BRACKET_TAG = re.compile(r"\[[^\[\]\s]{1,30}\]")  # "[Update]", "[bold]", "[/bold]"
 EMPTY_QUOTES = re.compile(r"[„“”\"‚‘’«»]\s*[„“”\"‚‘’«»]")
 TITLE_MIN = 35  # characters: shorter clauses take in their neighbours
 
@@ -313,6 +314,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 80) -> str:
     its preposition, attribution ("laut X", "X said") and leading conjunctions."""
     sent = text[s0:s1]
     a, b = d0 - s0, d1 - s0
+    # tags are no part of the phrase; blanked, so that offsets stay put
+    sent = BRACKET_TAG.sub(lambda m: " " * len(m.group()), sent)
     m = DATELINE.match(sent)
     off = m.end() if m and m.end() <= a else 0
     # clauses (start, end) of the sentence

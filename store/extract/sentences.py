@@ -53,6 +53,7 @@ def _line_break_ends_sentence(text: str, p: int, q: int) -> bool:
     return len(line) < WRAP_WIDTH
 
 
+BRACKET_TAG = 40  # a bracketed tag after a full stop ("[Update]") is at most this long
 MAX_SENTENCE = 2000  # longer runs without a boundary are cut at whitespace (not prose)
 
 
@@ -82,6 +83,15 @@ def _is_boundary(text: str, p: int, q: int, lang: Language) -> bool:
         k += 1
     if k >= n or text[k] in "\r\n":
         return True
+    while text[k] == "[":  # "[Update]", "[bold]": a bracketed tag, not the next word
+        close = text.find("]", k, k + BRACKET_TAG)
+        if close < 0:
+            break
+        k = close + 1
+        while k < n and text[k] in " \t\u00a0":
+            k += 1
+        if k >= n or text[k] in "\r\n":
+            return True
     nxt = text[k]
     while nxt in OPENERS and k + 1 < n:
         k += 1
