@@ -258,3 +258,14 @@ def test_one_deadline_said_two_ways_in_one_sentence_is_one_candidate():
     cands = extract("Die Abgabe soll am 1. März 2026 steigen und am 1. Mai 2026 wieder "
                     "sinken.", PUB, "de")
     assert len(cands) == 2
+
+
+def test_a_date_inside_a_past_participle_phrase_is_no_commitment():
+    # "der zum ersten März aufgelösten Kasse": the dissolving is done (QA F6) ...
+    pub = dt.date(2027, 3, 10)
+    text = ("Die Versicherten der zum ersten März 2027 aufgelösten Kasse müssen bis zum "
+            "30. März eine neue Versicherung nachweisen.")
+    assert dues(text, pub, "de") == [("2027-03-30", "day")]
+    # ... while a planned one still lies ahead
+    text = "Die zum 1. Januar 2028 geplanten Beiträge sollen höher ausfallen."
+    assert dues(text, pub, "de") == [("2028-01-01", "day")]

@@ -109,7 +109,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
             ok = prep or fut > 0 or ctx.has_strong
         elif w.start <= published:
             # a window we are already in ("this year"): only when it is spoken of as ahead
-            ok = prep or (tense == "future" and ctx.has_strong)
+            ok = (prep and fut >= past) or (tense == "future" and ctx.has_strong)
         else:
             ok = tense == "future" or (tense is None and (prep or ctx.has_strong))
         if not ok:

@@ -215,13 +215,35 @@ class SentenceContext:
             if flags & PAST:
                 past.append((j, 0.8 if w in weak else 1.0))
             elif not flags and len(w) > 4:
-                if suffix and w.endswith(suffix) and w not in not_past \
+                participle = self._participle(text, tokens, j) if lang.participle else None
+                if participle is not None:
+                    if participle:
+                        future.append((j, 1))
+                    else:
+                        past.append((j, 1.0))
+                elif suffix and w.endswith(suffix) and w not in not_past \
                         and text[tokens[j][1]].islower():
                     past.append((j, 0.25))  # regular past form ("voted", "stellte")
                 elif len(w) >= 8 and (w[:-1] in past_words or w[:-2] in past_words):
                     past.append((j, 0.8))  # inflected participle ("verhängten")
         self.future, self.strong, self.past = future, strong, past
         self.has_strong = bool(strong)
+
+    def _participle(self, text, tokens, j):
+        """For an inflected participle right before a noun: True when its bare form is a
+        future cue ("geplanten"), False when it tells of the past ("aufgelösten"), else None."""
+        L, w = self.lang, tokens[j][0]
+        if j + 1 >= len(tokens) or not text[tokens[j + 1][1]].isupper() \
+                or not text[tokens[j][1]].islower() or w in L.not_past \
+                or not L.participle.match(w):
+            return None
+        for e in L.participle_endings:
+            stem = w[:-len(e)]
+            if w.endswith(e) and (stem in L.not_past or stem + "e" in L.not_past):
+                return None
+            if w.endswith(e) and L.cue_table.get(stem, 0) & FUT:
+                return True
+        return False
 
     def mask(self, spans):
         """Ignore cue words inside other time expressions ("last" in "last week")."""

@@ -235,6 +235,11 @@ class Language:
         # "had been due", "had planned": a plan of the past, since changed or done
         self.past_perfect = [tuple(p.lower().split()) for p in cues.get("past_perfect", [])]
         self.plural_units = set(w.lower() for w in data.get("plural_units", []))
+        # an inflected participle before a noun ("der aufgelösten Kasse"): past, unless its
+        # bare form is a future cue ("der geplanten Reform")
+        ap = cues.get("attributive_participle") or {}
+        self.participle = re.compile(ap["re"]) if ap.get("re") else None
+        self.participle_endings = tuple(ap.get("endings", []))
         self._build()
 
     # placeholders -> regex
