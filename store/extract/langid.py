@@ -27,7 +27,7 @@ def detect(text: str, default: str = "en") -> str:
         return default
     if default not in langs:
         default = langs[0]
-    words = [w.lower() for w in WORD.findall(text[:20000])]
+    words = WORD.findall(text[:20000].lower())
     if not words:
         return default
     scores = {}
