@@ -269,3 +269,19 @@ def test_a_date_inside_a_past_participle_phrase_is_no_commitment():
     # ... while a planned one still lies ahead
     text = "Die zum 1. Januar 2028 geplanten Beiträge sollen höher ausfallen."
     assert dues(text, pub, "de") == [("2028-01-01", "day")]
+
+
+def test_a_sentence_in_another_language_is_read_in_its_own():
+    # an English sentence pasted under German ones keeps its day and gets no "The" actor,
+    # and a German one inside English text keeps "15. März" whole (QA F23)
+    pub = dt.date(2026, 11, 20)
+    text = ("Die Wasserwerke wollen bis zum 15. Dezember 2026 neue Preise vorlegen. Der "
+            "Stadtrat soll im Februar 2027 entscheiden.\n"
+            "The minister said the new fees will take effect on 1 March 2027.")
+    found = extract(text, pub, "de")
+    assert [(c.due.isoformat(), c.precision) for c in found] == [
+        ("2026-12-15", "day"), ("2027-02-28", "month"), ("2027-03-01", "day")]
+    assert found[2].actor != "The"
+    text = ("The council will vote on the budget on 3 December 2026. "
+            "Der Senat soll am 15. März 2027 entscheiden.")
+    assert dues(text, pub, "en") == [("2026-12-03", "day"), ("2027-03-15", "day")]

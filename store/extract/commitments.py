@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
+import functools
 import re
 
 from . import Candidate
 from . import dates as D
-from .lexicon import Language, _trie_regex
+from .langid import detect
+from .lexicon import Language, _trie_regex, available_languages, load
 from .sentences import split
 
 TOKEN = re.compile(r"[\w'’-]+")
@@ -21,24 +24,72 @@ def extract(text: str, published: dt.date, L: Language) -> list[Candidate]:
     if not spans:
         return []
     raws = D.scan(text, L)
-    if not raws:
-        return []
     starts = [s for s, _ in spans]
     by_sentence: dict[int, list] = {}
     for raw in raws:
         k = max(0, bisect.bisect_right(starts, raw.start) - 1)
         by_sentence.setdefault(k, []).append(raw)
+    langs = _foreign_sentences(text, spans, L)
+    for k, Lk in langs.items():  # a sentence in another language is read in that one
+        s0, s1 = spans[k]
+        by_sentence[k] = [dataclasses.replace(r, start=r.start + s0, end=r.end + s0)
+                          for r in D.scan(text[s0:s1], Lk)]
     found = []
     doc = Document(text, spans, L)
     for k, rs in sorted(by_sentence.items()):
         s0, s1 = spans[k]
-        ctx = D.SentenceContext(text, s0, s1, L)
+        Lk = langs.get(k, L)
+        ctx = D.SentenceContext(text, s0, s1, Lk)
         ctx.mask([(r.start, r.end) for r in rs])
-        for c in _sentence_candidates(text, s0, s1, rs, ctx, published, L):
-            c["doc"] = doc
+        for c in _sentence_candidates(text, s0, s1, rs, ctx, published, Lk):
+            c["doc"] = doc if Lk is L else None  # subjects do not carry across languages
             found.append(c)
     cands = _merge_ranges(found)
     return _dedup(cands, L)
+
+
+def _foreign_sentences(text, spans, L: Language) -> dict:
+    """{sentence index: language} for sentences of another language inside the text,
+    found by a month name that only the other language has ("März" in an English text,
+    "March" in a German one) and confirmed by detecting that sentence's language."""
+    out = {}
+    low = text.lower()
+    if len(low) != len(text):  # offsets would not match (rare letters like "İ")
+        return out
+    starts = [s for s, _ in spans]
+    n = len(low)
+    for code, words, prefixes in _foreign_months(L.code, tuple(available_languages())):
+        for w in prefixes:  # substring search, then a whole-word check: fast on long texts
+            i = low.find(w)
+            while i >= 0:
+                j = i + len(w)
+                while j < n and low[j].isalnum():
+                    j += 1
+                if (i == 0 or not low[i - 1].isalnum()) and low[i:j] in words:
+                    k = max(0, bisect.bisect_right(starts, i) - 1)
+                    s0, s1 = spans[k]
+                    if k not in out and s0 <= i < s1 and detect(text[s0:s1], L.code) == code:
+                        out[k] = load(code)
+                i = low.find(w, j)
+    return out
+
+
+@functools.lru_cache(maxsize=16)
+def _foreign_months(code: str, codes: tuple):
+    """For each other language: its month names that `code` does not know."""
+    own = set(load(code).months)
+    out = []
+    for other in codes:
+        if other == code:
+            continue
+        Lo = load(other)
+        abbr = set(Lo.data.get("abbreviated_months", []))
+        words = {w for w in Lo.months if w not in own and w not in abbr and len(w) > 3}
+        # "dezember" finds "dezembers" too: search only the shortest forms
+        prefixes = tuple(w for w in words if not any(v != w and w.startswith(v) for v in words))
+        if words:
+            out.append((other, frozenset(words), prefixes))
+    return out
 
 
 def _sentence_candidates(text, s0, s1, raws, ctx, published, L):

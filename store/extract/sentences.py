@@ -3,8 +3,9 @@ closing quotes and headlines (a line break always ends a sentence)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .lexicon import Language
+from .lexicon import Language, available_languages, load
 
 BOUNDARY = re.compile(r"\n[ \t\r\f\v]*|[.!?…]+[\"'»«“”‘’)\]]*(?=\s)"
                       r"|(?<=[a-zäöüß]{3})[.!?](?=[A-ZÄÖÜ][a-zäöüß])")  # "...president.In the"
@@ -17,6 +18,7 @@ def split(text: str, lang: Language) -> list[tuple[int, int]]:
     spans = []
     start = 0
     n = len(text)
+    months = lang.month_words | _all_month_words(tuple(available_languages()))
     for m in BOUNDARY.finditer(text):
         p = m.start()
         if text[p] == "\n":
@@ -24,7 +26,7 @@ def split(text: str, lang: Language) -> list[tuple[int, int]]:
                 _emit(text, start, p, spans)
                 start = m.end()
             continue
-        if not _is_boundary(text, p, m.end(), lang):
+        if not _is_boundary(text, p, m.end(), lang, months):
             continue
         _emit(text, start, m.end(), spans)
         start = m.end()
@@ -74,7 +76,7 @@ def _emit(text, s, e, spans):
         spans.append((s, e))
 
 
-def _is_boundary(text: str, p: int, q: int, lang: Language) -> bool:
+def _is_boundary(text: str, p: int, q: int, lang: Language, months: frozenset) -> bool:
     punct = text[p]
     # next visible character
     k = q
@@ -113,8 +115,8 @@ def _is_boundary(text: str, p: int, q: int, lang: Language) -> bool:
     if prev.isdigit() and len(prev) <= 2:
         # ordinal day or number: "27. November", "1. Dezember", "der 2. Weltkrieg"
         word = re.match(r"[^\W\d_]+", text[k:k + 20])
-        if word and word.group().lower() in lang.month_words:
-            return False
+        if word and word.group().lower() in months:
+            return False  # also "15. März" in an English text
         if lang.numeric_order == "dmy":
             return False
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", prev):
@@ -122,3 +124,9 @@ def _is_boundary(text: str, p: int, q: int, lang: Language) -> bool:
     if re.fullmatch(r"[IVX]{2,6}", prev) and not nxt.isupper():
         return False
     return True
+
+
+@lru_cache(maxsize=4)
+def _all_month_words(codes: tuple) -> frozenset:
+    """Month names of every known language (a quoted or pasted sentence may be in another)."""
+    return frozenset(w for c in codes for w in load(c).month_words)
