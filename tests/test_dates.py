@@ -303,3 +303,15 @@ def test_that_year_is_the_year_named_before():
     found = values("Der Bau begann 1998. Im selben Jahr kam der Kran.", pub, "de")
     assert found[-1] == ("Im selben Jahr", "1998", "year")
     assert find_dates("Later that year it closed.", pub, "en") == []
+
+
+def test_the_last_half_is_the_second_half():
+    pub = dt.date(2026, 1, 10)
+    m = one("Profits will be lower in the last half of 2026.", pub, "en")
+    assert (m.value, m.window_start) == ("2026-Q4", dt.date(2026, 7, 1))
+    m = one("Die Zahlen für das letzte Halbjahr 2026 kommen später.", pub, "de")
+    assert (m.value, m.window_start) == ("2026-Q4", dt.date(2026, 7, 1))
+    assert one("Profits fell in the last half of 2025.", pub, "en", timex=True).value == "2025-H2"
+    # a half of something else is not a half-year of the current year
+    assert values("Volume kept the trend of the last half of the 1980s.", pub, "en",
+                  timex=True) == [("the 1980s", "198", "year")]

@@ -537,6 +537,8 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
                 int(g["qnum"]) if "qnum" in g else None)
             if q is None:
                 return None
+            if kind == "half" and q == 4:
+                q = 2  # "last"/"letzte" is the fourth quarter, and so the second half
             make = (lambda y: W.quarter(y, q)) if kind == "quarter" else (
                 lambda y: W.half(y, q if q <= 2 else 2))
             if kind == "half" and q > 2:
