@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from store.extract import DateMention, find_dates
+from store.extract import DateMention, extract, find_dates
 
 PUB = dt.date(2025, 11, 24)  # a Monday
 TODAY = dt.date(2026, 11, 25)  # a Wednesday
@@ -315,3 +315,11 @@ def test_the_last_half_is_the_second_half():
     # a half of something else is not a half-year of the current year
     assert values("Volume kept the trend of the last half of the 1980s.", pub, "en",
                   timex=True) == [("the 1980s", "198", "year")]
+
+
+def test_a_superseded_plan_keeps_its_date_near():
+    # "had been set to expire" says the plan is past, not that its day is a year back
+    text = "The offer, worth about $500 million, had been set to expire Nov. 28, the firm said."
+    assert one(text, PUB, "en").value == "2025-11-28"
+    assert extract(text, PUB, "en") == []
+    assert one("The ministers met on April 4 to sign it.", PUB, "en").value == "2025-04-04"

@@ -197,6 +197,7 @@ class SentenceContext:
         suffix, not_past, weak = lang.past_suffix, lang.not_past, lang.cue_weak_past
         perfect, past_words = lang.modal_perfect, lang.cue_past[0]
         perfect_until = -1
+        plans = set()
         for j, w in enumerate(words):
             flags = single.get(w, 0)
             if not flags and w in multi:
@@ -206,6 +207,7 @@ class SentenceContext:
                         break
             if flags & FUT and j and (j <= perfect_until or _after_any(words, j, lang.past_perfect)):
                 past.append((j, 1.0))  # "had been due to expire Friday": a superseded plan
+                plans.add(j)
                 perfect_until = j + 3  # ... and the verbs it governs ("to expire")
                 continue
             if flags & FUT and not (perfect and j + 1 < n and words[j + 1] in perfect):
@@ -227,6 +229,7 @@ class SentenceContext:
                 elif len(w) >= 8 and (w[:-1] in past_words or w[:-2] in past_words):
                     past.append((j, 0.8))  # inflected participle ("verhängten")
         self.future, self.strong, self.past = future, strong, past
+        self.plans = plans
         self.has_strong = bool(strong)
 
     def _participle(self, text, tokens, j):
@@ -315,6 +318,20 @@ class SentenceContext:
             fut -= PREP_WEIGHT  # "had filed reports by Wednesday": the verb says when
         return "future" if fut >= WEEKDAY_FUTURE and fut >= 2 * past else "past"
 
+    def _plan_past(self, start: int, end: int) -> float:
+        """The part of the past score that comes from superseded plans."""
+        if not self.plans:
+            return 0.0
+        a, b = self.token_span(start, end)
+        here = self.clause[a] if a < len(self.clause) else -1
+        out = 0.0
+        fut_idx = {j for j, _ in self.future}
+        for j in self.plans:
+            d = a - j if j < a else j - b if j > b else None
+            if d and j + 1 not in fut_idx:  # counted as in scores()
+                out += 1.0 / d ** DECAY * (1.0 if self.clause[j] == here else 0.5)
+        return out
+
     def _past_before(self, start: int) -> float:
         """Past cues before `start` in its clause (the verb a "by <date>" belongs to)."""
         a, _ = self.token_span(start, start + 1)
@@ -329,7 +346,10 @@ class SentenceContext:
         if fut > past * 1.1 and fut > MIN_CUE:
             t, sure = "future", core >= SURE and fut >= 2 * past
         elif past > fut and past > MIN_CUE:
-            t, sure = "past", past >= SURE and past >= 2 * fut
+            # a superseded plan ("had been set to expire Nov. 6") tells that the plan is
+            # past, not which year its date is in: alone it does not carry a date far back
+            plan = self._plan_past(start, end)
+            t, sure = "past", past - plan >= SURE and past >= 2 * fut
         else:
             return None
         return t if sure or not hedge else t + "~"
