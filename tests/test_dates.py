@@ -323,3 +323,13 @@ def test_a_superseded_plan_keeps_its_date_near():
     assert one(text, PUB, "en").value == "2025-11-28"
     assert extract(text, PUB, "en") == []
     assert one("The ministers met on April 4 to sign it.", PUB, "en").value == "2025-04-04"
+
+
+def test_centuries_in_timex_mode_only():
+    pub = dt.date(2025, 11, 24)
+    assert values("The temple dates from the 11th century.", pub, "en", timex=True) == [
+        ("the 11th century", "10", "year")]
+    assert values("Die Kirche des 12. Jahrhunderts steht noch.", pub, "de", timex=True) == [
+        ("des 12. Jahrhunderts", "11", "year")]
+    # a century is no deadline: not a date outside the benchmark mode
+    assert find_dates("It was a 20th-century idea.", pub, "en") == []

@@ -5,7 +5,7 @@ Matches are found with one combined regular expression (leftmost first); at each
 every template is tried anchored at that position and the longest match wins.  The
 resolver knows a fixed set of template kinds (date, month, year, quarter, half, season,
 part_month, part_year, part_rel, rel_unit, weekday, relday, offset, duration, ref,
-decade, date_range, month_range, slash, isoweek); which words mean what is data.
+decade, century, date_range, month_range, slash, isoweek); which words mean what is data.
 """
 from __future__ import annotations
 
@@ -544,6 +544,13 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
                 if year > published.year:
                     year -= 100
             return W.Window(str(year)[:3], "year", dt.date(year, 1, 1), dt.date(year + 9, 12, 31))
+        if kind == "century":  # TIMEX3 "19" for the 20th century; no deadline in frist
+            n = int(g["day"]) if g.get("day") else 0
+            if not timex or not 1 <= n <= 21:
+                return None
+            first = max(1, (n - 1) * 100)
+            return W.Window(f"{n - 1:02d}", "year", dt.date(first, 1, 1),
+                            dt.date((n - 1) * 100 + 99, 12, 31))
         if kind == "isoweek":
             wk = int(g["weeknum"])
             if year is None:  # "KW 49": this year's, or next year's when it has passed
