@@ -217,7 +217,8 @@ class SentenceContext:
             if flags & PAST:
                 past.append((j, 0.8 if w in weak else 1.0))
             elif not flags and len(w) > 4:
-                participle = self._participle(text, tokens, j) if lang.participle else None
+                participle = self._participle(text, tokens, j) if (
+                    lang.participle and j + 1 < n and text[tokens[j + 1][1]].isupper()) else None
                 if participle is not None:
                     if participle:
                         future.append((j, 1))

@@ -3,6 +3,7 @@ files, so a new language file takes part without code changes."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .lexicon import available_languages, load
@@ -27,14 +28,15 @@ def detect(text: str, default: str = "en") -> str:
         return default
     if default not in langs:
         default = langs[0]
-    words = WORD.findall(text[:20000].lower())
+    words = Counter(WORD.findall(text[:20000].lower()))  # each distinct word scored once
     if not words:
         return default
     scores = {}
     for code in langs:
         stop = load(code).stopwords
         vocab = _vocab(code)
-        scores[code] = sum(2 if w in stop else 1 if w in vocab else 0 for w in words)
+        scores[code] = sum(n * (2 if w in stop else 1 if w in vocab else 0)
+                           for w, n in words.items())
     best = max(scores.values())
     if scores[default] == best:
         return default
