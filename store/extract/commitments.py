@@ -14,7 +14,7 @@ from .lexicon import Language, _trie_regex, available_languages, load
 from .sentences import split
 
 TOKEN = re.compile(r"[\w'’-]+")
-SKIP_KINDS = {"ref", "decade"}
+SKIP_KINDS = {"ref", "decade", "century"}  # never a deadline
 # kinds whose value depends on the publication date only loosely: need a clear cue
 WEAK_KINDS = {"weekday", "relday"}
 
@@ -37,6 +37,8 @@ def extract(text: str, published: dt.date, L: Language) -> list[Candidate]:
     found = []
     doc = Document(text, spans, L)
     for k, rs in sorted(by_sentence.items()):
+        if all(r.kind in SKIP_KINDS for r in rs):
+            continue  # "now", "the 1990s": nothing that could be due
         s0, s1 = spans[k]
         Lk = langs.get(k, L)
         ctx = D.SentenceContext(text, s0, s1, Lk)
