@@ -185,6 +185,10 @@ def main() -> None:
               f"ratio {fc / bc:.2f}")
         for name, seconds in asyncio.run(responsiveness(db, 3)).items():
             print(f"  {name:<22} {seconds * 1000:7.1f} ms")
+    # The timeline and the month calendar, opened on the same number of items.
+    print(f"\nopening the views ({args.items:,} items against 20):", flush=True)
+    subprocess.run([sys.executable, str(ROOT / "bench" / "views_startup.py"),
+                    "--items", str(args.items)], check=False)
 
 
 if __name__ == "__main__":
