@@ -1,6 +1,8 @@
 """Shared fixtures: every test gets its own store, config folder and a fixed "today"."""
 from __future__ import annotations
 
+import asyncio
+import inspect
 import os
 import shutil
 import subprocess
@@ -51,3 +53,13 @@ def frist():
             raise AssertionError(f"frist {' '.join(args)} exited {result.returncode}: {result.stderr}")
         return result
     return run
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """Run `async def` tests (the Pilot tests) with asyncio: no async plugin is needed."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True

@@ -1,10 +1,7 @@
 """Pilot tests of the dashboard: every flow a person goes through, on a real store file."""
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import functools
-import inspect
 import sys
 from pathlib import Path
 
@@ -673,14 +670,3 @@ async def test_a_new_theme_recolours_the_rows(store):
         light = list(table._row_line(index))[0].style.color
         assert dark != light
 
-def _run_async(test):
-    """Run an async Pilot test with asyncio (no async pytest plugin is installed)."""
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-    return run
-
-
-for _name, _test in list(globals().items()):
-    if _name.startswith("test_") and inspect.iscoroutinefunction(_test):
-        globals()[_name] = _run_async(_test)

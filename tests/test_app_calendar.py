@@ -3,13 +3,12 @@ in it filters that tab (Escape gives the whole tab back, not another one)."""
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from test_app import _run_async, app_for, find, store, titles  # noqa: E402,F401
+from test_app import app_for, find, store, titles  # noqa: E402,F401
 from test_calendar import cell, text_of  # noqa: E402
 from tui.screens.calendar import CalendarScreen, MonthGrid  # noqa: E402
 from tui.screens.main import MainScreen  # noqa: E402
@@ -52,8 +51,3 @@ async def test_from_the_all_tab_a_day_with_only_decided_items_says_done(store): 
         await pilot.pause()
         assert f"#{missed_id} Ceasefire talks resume in Geneva (missed)" in \
             text_of(app, "#calendar-day")
-
-
-for _name, _test in list(globals().items()):
-    if _name.startswith("test_") and inspect.iscoroutinefunction(_test):
-        globals()[_name] = _run_async(_test)

@@ -1,13 +1,12 @@
 """The decision queue inside the real dashboard: skipping is not deciding."""
 from __future__ import annotations
 
-import inspect
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from test_app import _run_async, app_for, find, store  # noqa: E402,F401
+from test_app import app_for, find, store  # noqa: E402,F401
 
 
 def card_text(app) -> str:
@@ -34,8 +33,3 @@ async def test_a_skipped_item_is_still_undecided_and_r_brings_it_back(store):  #
         await pilot.pause()
         assert "every overdue commitment is decided" in card_text(app)
         assert store.get(port_id)["status"] == "met"
-
-
-for _name, _test in list(globals().items()):
-    if _name.startswith("test_") and inspect.iscoroutinefunction(_test):
-        globals()[_name] = _run_async(_test)

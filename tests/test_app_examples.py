@@ -3,14 +3,13 @@ copies one gets a commitment that is not overdue from the start."""
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from test_app import _run_async, app_for, store  # noqa: E402,F401
+from test_app import app_for, store  # noqa: E402,F401
 from store.when import parse_when  # noqa: E402
 from textual.widgets import Input, Static  # noqa: E402
 
@@ -53,8 +52,3 @@ async def test_the_decision_queues_postpone_examples_are_ahead_of_today(store): 
         examples = prompt.split("e.g. ", 1)[1].split(" — ")[0].split(", ")
         assert len(examples) == 3
         assert_ahead(examples)
-
-
-for _name, _test in list(globals().items()):
-    if _name.startswith("test_") and inspect.iscoroutinefunction(_test):
-        globals()[_name] = _run_async(_test)

@@ -2,7 +2,6 @@
 whole keys, never `? Help`), in the order the keys are declared, remapped or not."""
 from __future__ import annotations
 
-import inspect
 import sys
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from textual.widgets._footer import FooterKey
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from test_app import _run_async, app_for, store  # noqa: E402,F401 — the fixture is used by name
+from test_app import app_for, store  # noqa: E402,F401 — the fixture is used by name
 from store.config import Config  # noqa: E402
 from tui.widgets.footer import KeyFooter  # noqa: E402
 
@@ -46,8 +45,3 @@ async def test_footers_at_80_columns_show_whole_keys_and_help(store, key):  # no
         assert all(k.region.right <= 80 for k in shown)
         assert ("?", "Help") in footer_keys(app)
         assert len(shown) >= 4
-
-
-for _name, _test in list(globals().items()):
-    if _name.startswith("test_") and inspect.iscoroutinefunction(_test):
-        globals()[_name] = _run_async(_test)

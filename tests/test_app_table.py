@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from test_app import _run_async, app_for, find, row_text, store  # noqa: E402,F401
+from test_app import app_for, find, row_text, store  # noqa: E402,F401
 from tui.widgets.table import CommitTable  # noqa: E402
 
 
@@ -57,8 +56,3 @@ async def test_the_top_bar_at_80_columns_names_what_it_counts(store):  # noqa: F
         chips = counts.split("●")[1:]
         assert chips and all(re.fullmatch(r" \d+ [a-z]+ *", chip) for chip in chips), counts
         assert "today" in counts and "soon" in counts
-
-
-for _name, _test in list(globals().items()):
-    if _name.startswith("test_") and inspect.iscoroutinefunction(_test):
-        globals()[_name] = _run_async(_test)

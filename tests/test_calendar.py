@@ -1,10 +1,7 @@
 """The month calendar, through a stand-in app with the app contract of TEAM.md."""
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import functools
-
 from snapshot_views import TODAY, ContractApp, fill, sample_app
 from store import model
 from store.db import open_store
@@ -12,13 +9,6 @@ from tui.screens.calendar import CalendarScreen, MonthGrid, add_months, items_by
 
 SIZE = (80, 24)
 
-
-def sync(test):
-    """Run an async Pilot test with asyncio (no async pytest plugin is installed)."""
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-    return run
 
 
 def grid_lines(app) -> list[str]:
@@ -57,7 +47,6 @@ def test_windows_count_on_their_last_day():
     assert [i for i, _ in days[dt.date(2025, 12, 14)]] == [2]
 
 
-@sync
 async def test_the_grid_shows_counts_titles_overdue_days_and_today(tmp_path):
     app = sample_app("calendar", tmp_path / "s.json")
     async with app.run_test(size=SIZE) as pilot:
@@ -75,7 +64,6 @@ async def test_the_grid_shows_counts_titles_overdue_days_and_today(tmp_path):
             " ".join(text_of(app, "#calendar-legend").split())
 
 
-@sync
 async def test_arrows_move_by_day_and_week_and_enter_shows_that_day(tmp_path):
     app = sample_app("calendar", tmp_path / "s.json")
     async with app.run_test(size=SIZE) as pilot:
@@ -91,7 +79,6 @@ async def test_arrows_move_by_day_and_week_and_enter_shows_that_day(tmp_path):
         assert app.shown_days[-1] == TODAY
 
 
-@sync
 async def test_pagedown_and_pageup_move_a_month(tmp_path):
     app = sample_app("calendar", tmp_path / "s.json")
     async with app.run_test(size=SIZE) as pilot:
@@ -110,7 +97,6 @@ async def test_pagedown_and_pageup_move_a_month(tmp_path):
         assert cell(app, 31).split() == ["31", "1", "late"]
 
 
-@sync
 async def test_the_days_first_item_is_selected_and_m_marks_it(tmp_path):
     app = sample_app("calendar", tmp_path / "s.json")
     async with app.run_test(size=SIZE) as pilot:
@@ -127,7 +113,6 @@ async def test_the_days_first_item_is_selected_and_m_marks_it(tmp_path):
         assert cell(app, 20).split() == ["20"]  # the app's refresh reached the calendar
 
 
-@sync
 async def test_the_day_line_lists_titles_literally(tmp_path):
     app = sample_app("calendar", tmp_path / "s.json")
     async with app.run_test(size=(120, 30)) as pilot:
@@ -139,7 +124,6 @@ async def test_the_day_line_lists_titles_literally(tmp_path):
         assert "#13 Pension reform bill" in day_line
 
 
-@sync
 async def test_ten_thousand_items_open_and_count(tmp_path):
     store = open_store(tmp_path / "s.json")
     fill(store, [(f"item {n}", (TODAY + dt.timedelta(days=n % 30)).isoformat(), "open", "")
@@ -165,7 +149,6 @@ def test_snapshot_calendar_light_next_month(snap_compare, tmp_path):
     assert snap_compare(app, press=["pagedown", "left"], terminal_size=SIZE)
 
 
-@sync
 async def test_leaving_from_an_empty_day_gives_back_the_tables_selection(tmp_path):
     store = open_store(tmp_path / "s.json")
     fill(store)
@@ -182,7 +165,6 @@ async def test_leaving_from_an_empty_day_gives_back_the_tables_selection(tmp_pat
         assert app.selected_id == 8
 
 
-@sync
 async def test_a_narrow_terminal_keeps_the_columns_in_place(tmp_path):
     app = sample_app("calendar", tmp_path / "s.json")
     async with app.run_test(size=(40, 20)) as pilot:

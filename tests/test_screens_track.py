@@ -2,10 +2,7 @@
 contract of TEAM.md (store, today, visible_items(), selected_id, change, refresh)."""
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import functools
-
 import pytest
 from rich.text import Text
 from textual.app import App
@@ -21,13 +18,6 @@ from tui.screens.stats import StatsScreen
 
 TODAY = dt.date(2025, 11, 24)
 
-
-def pilot_test(test):
-    """Run an async Pilot test with asyncio (no async pytest plugin is installed)."""
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-    return run
 
 
 class ContractApp(App):
@@ -101,7 +91,6 @@ def overdue_store(store):
     return store
 
 
-@pilot_test
 async def test_decide_steps_through_overdue_items_oldest_first(overdue_store):
     app = ContractApp(overdue_store, DecideScreen)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -128,7 +117,6 @@ async def test_decide_steps_through_overdue_items_oldest_first(overdue_store):
         assert app.messages == ["#1 met", "#2 missed"]
 
 
-@pilot_test
 async def test_postpone_asks_for_a_date_and_keeps_asking_after_a_bad_one(overdue_store):
     app = ContractApp(overdue_store, DecideScreen)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -151,7 +139,6 @@ async def test_postpone_asks_for_a_date_and_keeps_asking_after_a_bad_one(overdue
         assert "1 postponed" in shown(screen, "#decide-title")
 
 
-@pilot_test
 async def test_letters_typed_into_the_date_prompt_do_not_decide(overdue_store):
     app = ContractApp(overdue_store, DecideScreen)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -161,7 +148,6 @@ async def test_letters_typed_into_the_date_prompt_do_not_decide(overdue_store):
         assert overdue_store.get(1)["status"] == "open"
 
 
-@pilot_test
 async def test_escape_closes_the_prompt_then_the_screen(overdue_store):
     app = ContractApp(overdue_store, DecideScreen)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -174,7 +160,6 @@ async def test_escape_closes_the_prompt_then_the_screen(overdue_store):
         assert not isinstance(app.screen, DecideScreen)
 
 
-@pilot_test
 async def test_undo_brings_a_decided_item_back_into_the_queue(overdue_store):
     app = ContractApp(overdue_store, DecideScreen)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -186,7 +171,6 @@ async def test_undo_brings_a_decided_item_back_into_the_queue(overdue_store):
         assert "Oldest promise" in shown(app.screen, "#decide-item")
 
 
-@pilot_test
 async def test_the_queue_follows_changes_made_elsewhere(overdue_store):
     app = ContractApp(overdue_store, DecideScreen)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -199,7 +183,6 @@ async def test_the_queue_follows_changes_made_elsewhere(overdue_store):
         assert "3 left" in shown(app.screen, "#decide-title")
 
 
-@pilot_test
 async def test_an_empty_queue_says_so(store):
     add(store, "Future", "2026-05-01")
     app = ContractApp(store, DecideScreen)
@@ -241,7 +224,6 @@ def table_lines(screen) -> list[str]:
     return shown(screen, "#stats-table").splitlines()
 
 
-@pilot_test
 async def test_stats_screen_shows_the_figures_and_a_bar_per_actor(record_store):
     app = ContractApp(record_store, StatsScreen)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -259,7 +241,6 @@ async def test_stats_screen_shows_the_figures_and_a_bar_per_actor(record_store):
         assert all(len(line) <= 78 for line in lines)
 
 
-@pilot_test
 async def test_stats_screen_fits_80_columns_with_long_names(store):
     add(store, "x", "2025-11-01", actor="The Ministry of Very Long Names and Even Longer Titles",
         status="met")
@@ -275,7 +256,6 @@ async def test_stats_screen_fits_80_columns_with_long_names(store):
         assert "The Ministry" in "\n".join(lines) and "…" in "\n".join(lines)
 
 
-@pilot_test
 async def test_stats_screen_groups_by_tag_and_follows_changes(record_store):
     app = ContractApp(record_store, StatsScreen)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -293,7 +273,6 @@ async def test_stats_screen_groups_by_tag_and_follows_changes(record_store):
         assert trump.split()[2:8] == ["2", "1", "0", "1", "0", "67%"]
 
 
-@pilot_test
 async def test_stats_screen_closes_with_escape_and_handles_an_empty_store(store):
     app = ContractApp(store, StatsScreen)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -303,7 +282,6 @@ async def test_stats_screen_closes_with_escape_and_handles_an_empty_store(store)
         assert not isinstance(app.screen, StatsScreen)
 
 
-@pilot_test
 async def test_stats_screen_shows_actor_names_literally(store):
     add(store, "x", "2025-11-01", actor="[b]E[/b]\x1b]8", status="met")
     app = ContractApp(store, StatsScreen)
@@ -315,7 +293,6 @@ async def test_stats_screen_shows_actor_names_literally(store):
 
 # ---------------------------------------------------------------- inside the real app
 
-@pilot_test
 async def test_the_dashboard_keys_open_both_screens(overdue_store):
     from tui.app import make_app
     app = make_app(overdue_store, "2025-11-24")

@@ -2,10 +2,7 @@
 contract of TEAM.md), and `frist list --timeline`."""
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import functools
-
 import pytest
 
 from snapshot_views import SAMPLE, TODAY, ContractApp, fill, sample_app
@@ -16,13 +13,6 @@ from tui.screens.timeline import TimelineScreen, TimelineView
 
 SIZE = (80, 24)
 
-
-def sync(test):
-    """Run an async Pilot test with asyncio (no async pytest plugin is installed)."""
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-    return run
 
 
 def record(value: str, status: str = "open") -> dict:
@@ -94,7 +84,6 @@ def open_rows(app) -> list[int]:
     return [i for i, _ in app.visible_items()]
 
 
-@sync
 async def test_opening_selects_the_first_open_item_and_arrows_move_the_selection(tmp_path):
     app = sample_app("timeline", tmp_path / "s.json")
     async with app.run_test(size=SIZE) as pilot:
@@ -110,7 +99,6 @@ async def test_opening_selects_the_first_open_item_and_arrows_move_the_selection
         assert app.selected_id == order[-1]
 
 
-@sync
 async def test_opening_keeps_the_item_selected_in_the_table(tmp_path):
     store = open_store(tmp_path / "s.json")
     fill(store)
@@ -126,7 +114,6 @@ async def test_opening_keeps_the_item_selected_in_the_table(tmp_path):
         assert app.selected_id == open_rows(app)[open_rows(app).index(8) + 1]
 
 
-@sync
 async def test_m_marks_the_selected_item_through_the_app_and_its_line_goes(tmp_path):
     app = sample_app("timeline", tmp_path / "s.json")
     async with app.run_test(size=SIZE) as pilot:
@@ -151,7 +138,6 @@ def axis_labels(app) -> str:
     return view_lines(app)[0].split("today", 1)[1]  # the legend ends in "today"
 
 
-@sync
 async def test_zoom_changes_the_axis_and_arrows_pan_through_time(tmp_path):
     app = sample_app("timeline", tmp_path / "s.json")
     async with app.run_test(size=SIZE) as pilot:
@@ -171,7 +157,6 @@ async def test_zoom_changes_the_axis_and_arrows_pan_through_time(tmp_path):
         assert "2027" in axis_labels(app) and "1 cell = 1 month" in title_of(app)
 
 
-@sync
 async def test_find_bar_brings_a_far_window_into_view(tmp_path):
     app = sample_app("timeline", tmp_path / "s.json")
     async with app.run_test(size=SIZE) as pilot:
@@ -187,7 +172,6 @@ async def test_find_bar_brings_a_far_window_into_view(tmp_path):
         assert "━" in line and "▶" not in line
 
 
-@sync
 async def test_h_shows_met_and_missed_items_as_ticks(tmp_path):
     app = sample_app("timeline", tmp_path / "s.json")
     async with app.run_test(size=SIZE) as pilot:
@@ -201,7 +185,6 @@ async def test_h_shows_met_and_missed_items_as_ticks(tmp_path):
         assert not any("Port reopens" in line for line in view_lines(app))
 
 
-@sync
 async def test_titles_are_shown_literally(tmp_path):
     app = sample_app("timeline", tmp_path / "s.json")
     async with app.run_test(size=(120, 30)) as pilot:
@@ -211,7 +194,6 @@ async def test_titles_are_shown_literally(tmp_path):
         assert "\x1b" not in "".join(view_lines(app))
 
 
-@sync
 async def test_ten_thousand_items_scroll_to_the_last_one(tmp_path):
     store = open_store(tmp_path / "s.json")
     fill(store, [(f"item {n}", (TODAY + dt.timedelta(days=n % 400)).isoformat(), "open", "")
