@@ -211,7 +211,7 @@ NEGATION_REACH = 5  # words before the date, within its clause
 
 
 def _negated(ctx, raw, L) -> bool:
-    """"there will be no debate on October 15": a denied event is no commitment."""
+    """"there will be no vote on 3 March": a denied event is no commitment."""
     a, _ = ctx.token_span(raw.start, raw.end)
     if a >= len(ctx.tokens):
         return False
