@@ -52,6 +52,12 @@ class Due:
         """The TIMEX-style form of the window (as precise as it is)."""
         return period_value(self.due, self.precision)
 
+    @property
+    def label(self) -> str:
+        """The window as a person reads it: '27 Nov 2025', 'Apr 2026', 'H1 2027' (due_label)."""
+        return due_label({"due": self.due.isoformat(), "precision": self.precision,
+                          "window_start": self.window_start.isoformat()})
+
 
 def period_value(day: dt.date, precision: str) -> str:
     """The TIMEX value of the `precision`-long window that holds `day`: 2026-W15, 2026-04 ..."""

@@ -50,7 +50,7 @@ def print_candidates(candidates, published: dt.date, today: dt.date | None = Non
     for n, c in enumerate(candidates, 1):
         due = due_of(c)
         record = {"status": "open", "due": due.due.isoformat(), "precision": due.precision}
-        rows.append([str(n), model.due_label(record), model.countdown(record, since),
+        rows.append([str(n), due.label, model.countdown(record, since),
                      due.precision, f"{float(c.confidence):.2f}", printable(c.actor or "-"),
                      printable(c.title)])
     widths = [max(width(row[i]) for row in [HEADER] + rows) for i in range(len(HEADER) - 1)]

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from pathlib import Path
 
 import click
 
@@ -342,12 +341,6 @@ def due(env, within, check, as_json):
         table(["ID", "DUE", "WHEN", "TITLE", "ACTOR", "STATUS"], rows, states, flexible=3)
 
 
-def read_input(source: str) -> tuple[str, str]:
-    """(text, document name) of FILE or '-' (stdin); FristError on anything unreadable."""
-    from store.documents import read_document_text
-    return read_document_text(source)
-
-
 @cli.command()
 @click.argument("source", default="-", metavar="[FILE|-]")
 @click.option("--published", metavar="DATE",
@@ -359,7 +352,8 @@ def extract(env, source, published, lang, as_json):
     """Show the dated commitments in an article; stores nothing."""
     from store.extract import extract as run_extract
     lang = extraction_lang(env, lang)
-    text, _name = read_input(source)
+    from store.documents import read_document_text
+    text, _name = read_document_text(source)
     if published:
         pub = env.when(published).due
     else:

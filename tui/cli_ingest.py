@@ -102,12 +102,6 @@ def _summary(outcome) -> str:
     return ", ".join(parts)
 
 
-def _due_label(proposal) -> str:
-    from store import model
-    return model.due_label({"due": proposal.due.due.isoformat(),
-                            "precision": proposal.due.precision})
-
-
 @cli.command()
 @click.argument("source", metavar="FILE|DIR|URL|-")
 @click.option("--published", metavar="DATE",
@@ -146,7 +140,7 @@ def ingest(env, source, published, lang, yes):
         for p in proposals:
             if p.confidence < ing.CONFIDENCE_THRESHOLD:  # say what was left, so it can be added
                 say(f"not stored (confidence {p.confidence:.2f} < {ing.CONFIDENCE_THRESHOLD}): "
-                    f"{_due_label(p)} — {p.title}")
+                    f"{p.due.label} — {p.title}")
     else:
         print_candidates(proposals, env.today, today=env.today, notes=_notes(proposals))
         if not stdin_is_terminal():

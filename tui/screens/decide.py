@@ -220,6 +220,5 @@ class DecideScreen(Screen):
             return
         item_id = self.current[0]
         self._close_prompt()
-        label = model.due_label({"due": due.due.isoformat(), "precision": due.precision})
         self._apply(lambda: self.app.store.postpone(item_id, due),
-                    f"#{item_id} now due {label}", "postponed")
+                    f"#{item_id} now due {due.label}", "postponed")
