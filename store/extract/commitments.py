@@ -747,7 +747,7 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> st
     subject is a pronoun or a noun like "the company", the subject of an earlier
     sentence; else the first name-like words of the sentence; else ""."""
     S = _Sentence(text, s0, s1, L, doc)
-    tokens, low = S.tokens, S.low
+    tokens = S.tokens
     if not tokens:
         return ""
     kind, run = _clause_subject(S, d0 - s0)

@@ -15,7 +15,6 @@ from store import model
 from tui.screens.detail import STATE_STYLE, DetailPane
 from tui.widgets.footer import KeyFooter
 from tui.widgets.table import STATE_WORDS, CommitTable
-from tui.widgets.view import VIEWS
 from tui.widgets.viewbar import ViewBar
 
 EMPTY = {

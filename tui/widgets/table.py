@@ -11,7 +11,6 @@ import datetime as dt
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -22,7 +21,7 @@ from textual.strip import Strip
 
 from store import model
 from tui.text import printable
-from tui.widgets.view import SORTS, VIEWS, ItemView
+from tui.widgets.view import VIEWS, ItemView
 
 # What the state column says for each state.
 STATE_WORDS = {
