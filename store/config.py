@@ -7,7 +7,6 @@ know stops with one line naming the file and the key: a typo is never silently i
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -61,6 +60,7 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
         return Config()
     except OSError as e:
         raise ConfigError(f"cannot read the config file {path}: {e.strerror}") from None
+    import tomllib  # only when there is a file: the dashboard's start skips its import
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

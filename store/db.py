@@ -431,10 +431,7 @@ def _apply_head(head: dict, change: dict) -> None:
 
 def _due_order(entry: tuple[str, dict]):
     key, record = entry
-    return (record["due"], _PRECISION_RANK.get(record.get("precision"), 0), int(key))
-
-
-_PRECISION_RANK = {p: n for n, p in enumerate(model.PRECISIONS)}
+    return model.due_order(int(key), record)
 
 
 def _head_of(data: dict) -> dict:

@@ -134,6 +134,15 @@ def state_reader(today: dt.date, soon_days: int = DUE_SOON_DAYS):
     return state_of
 
 
+PRECISION_RANK = {name: n for n, name in enumerate(PRECISIONS)}
+
+
+def due_order(item_id: int, record: dict) -> tuple:
+    """The usual order of commitments: soonest due first; a day before a week, month, ...
+    ending the same day; then by id. The CLI, the dashboard and the store all use it."""
+    return (record["due"], PRECISION_RANK.get(record.get("precision"), 0), item_id)
+
+
 def record_state(record: dict, today: dt.date, soon_days: int = DUE_SOON_DAYS) -> str:
     return state_reader(today, soon_days)(record)
 

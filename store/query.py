@@ -68,13 +68,9 @@ def search_text(record: dict) -> str:
     return "\n".join(parts).casefold()
 
 
-_PRECISION_RANK = {p: n for n, p in enumerate(model.PRECISIONS)}
-
-
 def sort_key(item: tuple[int, dict]):
-    """Soonest due first; a day before a week, month, ... ending the same day; then id."""
-    item_id, record = item
-    return (record["due"], _PRECISION_RANK.get(record.get("precision"), 0), item_id)
+    """For sorting (id, record) pairs: model.due_order."""
+    return model.due_order(*item)
 
 
 def select(items: list[tuple[int, dict]], flt: Filter, today: dt.date) -> list[tuple[int, dict]]:

@@ -30,7 +30,7 @@ SORTS = {
     "changed": "recently changed",
 }
 
-_RANK = {name: n for n, name in enumerate(model.PRECISIONS)}
+_RANK = model.PRECISION_RANK
 _FAR = "\U0010ffff"  # sorts after every real name: items without an actor go last
 
 
@@ -107,10 +107,9 @@ class ItemView:
 
     def sort_key(self, item_id: int):
         record = self.items[item_id]
-        precision = _RANK[record.get("precision") or "day"]
         if self.sort == "latest":
             day = dt.date.fromisoformat(record["due"]).toordinal()
-            return (-day, precision, -item_id)
+            return (-day, _RANK[record.get("precision") or "day"], -item_id)
         if self.sort == "actor":
             return (record.get("actor", "").casefold() or _FAR, record["due"], item_id)
         if self.sort == "title":
@@ -121,7 +120,7 @@ class ItemView:
             except ValueError:
                 stamp = 0.0
             return (-stamp, item_id)
-        return (record["due"], precision, item_id)
+        return model.due_order(item_id, record)
 
     def cycle_sort(self) -> str:
         names = list(SORTS)
