@@ -12,7 +12,8 @@ full write. `DurableStorage` (a TinyDB `Storage`) keeps the data in two files in
   (a copy, not a link, so damage done to the live file in place cannot reach it).
 - `store.json.journal`, append-only: a header line naming the snapshot it continues
   (a random token also stored in the snapshot, plus the snapshot's inode, size and
-  mtime), then one JSON line per change: the documents it set or deleted. A line is
+  mtime) and holding its first open items in due order (what the dashboard paints
+  before it reads the rest), then one JSON line per change: the documents it set or deleted. A line is
   appended and fsynced in one write; a torn last line (a writer killed mid-write) is
   ignored by readers and cut off by the next writer.
 
@@ -57,6 +58,9 @@ JOURNAL_FORMAT = "frist-journal-1"
 # Compact once the journal outgrows this and a quarter of the snapshot: replaying it
 # then costs a reader at most about a quarter more than the snapshot alone.
 JOURNAL_MIN_BYTES = 256 * 1024
+# The journal header also keeps the first open items in due order, as many as a tall
+# terminal shows: the dashboard paints them before it parses the whole snapshot.
+SOONEST_KEPT = 150
 
 
 def journal_limit(snapshot_size: int) -> int:
@@ -103,9 +107,10 @@ class _Journal:
     """The parsed journal file: header, changes, and how many bytes of it are whole."""
 
     def __init__(self, header: dict | None = None, changes: list | None = None,
-                 good_bytes: int = 0, torn: bool = False):
+                 good_bytes: int = 0, torn: bool = False, header_bytes: int = 0):
         self.header, self.changes = header, changes or []
         self.good_bytes, self.torn = good_bytes, torn
+        self.header_bytes = header_bytes  # the header line's length: not counted for compaction
 
 
 class DurableStorage(Storage):
@@ -203,7 +208,7 @@ class DurableStorage(Storage):
         if not (isinstance(header.get("last_id"), int) and isinstance(undo, list)
                 and all(isinstance(key, int) for key in undo) and all(map(_valid_change, changes))):
             raise self._damaged("a journal line has the wrong shape", self.journal_path)
-        return _Journal(header, changes, end, end < len(raw))
+        return _Journal(header, changes, end, end < len(raw), len(lines[0]) + 1)
 
     def _read_snapshot(self) -> dict:
         try:
@@ -281,6 +286,37 @@ class DurableStorage(Storage):
         self._head = _head_of(data)
         return self._head
 
+    def soonest_open(self) -> list[tuple[int, dict]] | None:
+        """The first open items in due order (SOONEST_KEPT or so), from the journal alone;
+        None when it cannot tell (it does not continue the snapshot on disk, or every
+        item it kept has been decided since). They are
+        exactly the first open items of a full read: the header holds every open item up
+        to its last one, and a journal change moves an item into or out of that range."""
+        journal = self._read_journal()
+        header = journal.header or {}
+        try:
+            sig = _signature(self.path.stat())
+        except OSError:
+            return None
+        kept, kept_all = header.get("soonest"), header.get("soonest_all")
+        if (header.get("snapshot") != sig or not isinstance(kept, list) or not kept
+                or not isinstance(kept_all, bool)
+                or not all(isinstance(pair, list) and len(pair) == 2 and type(pair[0]) is int
+                           and _valid_item(pair[1]) for pair in kept)):
+            return None
+        last = model.due_order(*kept[-1])
+        items = dict(kept)
+        for change in journal.changes:
+            for key, doc in change.get("set", {}).get(ITEMS, {}).items():
+                item_id = int(key)
+                items.pop(item_id, None)
+                if doc is not None and doc["status"] == "open" and (
+                        kept_all or model.due_order(item_id, doc) <= last):
+                    items[item_id] = doc
+        if not items:  # all of them decided since: the journal cannot say what comes next
+            return None
+        return sorted(items.items(), key=lambda item: model.due_order(*item))
+
     # -- changing (inside Store.transaction only)
     def put(self, table: str, key: int | str, doc: dict | None) -> None:
         """Set one document (None: delete it), to be written at commit."""
@@ -308,7 +344,8 @@ class DurableStorage(Storage):
         line = orjson.dumps(change) + b"\n"
         journal = self._journal
         if (self._rewrite or not self._journal_ok or journal is None or journal.header is None
-                or journal.good_bytes + len(line) > journal_limit(self._snapshot_size)):
+                or journal.good_bytes - journal.header_bytes + len(line)
+                > journal_limit(self._snapshot_size)):
             self.compact()
         else:
             self._append(line, journal)
@@ -341,12 +378,15 @@ class DurableStorage(Storage):
         payload = orjson.dumps(data)
         sig = self._write_file(self.path, payload)
         self._write_file(self.backup, payload)
+        soonest = [[int(key), record] for key, record in data[ITEMS].items()
+                   if record["status"] == "open"]
         header = {"format": JOURNAL_FORMAT, "schema": SCHEMA_VERSION, "token": meta["token"],
-                  "snapshot": sig, "last_id": head["last_id"], "undo": sorted(head["undo"])}
+                  "snapshot": sig, "last_id": head["last_id"], "undo": sorted(head["undo"]),
+                  "soonest": soonest[:SOONEST_KEPT], "soonest_all": len(soonest) <= SOONEST_KEPT}
         header_line = orjson.dumps(header) + b"\n"
         self._write_file(self.journal_path, header_line)
         self._fsync_folder()
-        self._journal = _Journal(header, [], len(header_line))
+        self._journal = _Journal(header, [], len(header_line), header_bytes=len(header_line))
         self._journal_ok, self._snapshot_size, self._head = True, len(payload), head
         self._snapshot_sig = sig
 
@@ -471,6 +511,10 @@ class Store:
     def all(self) -> list[tuple[int, dict]]:
         """Every commitment as (id, record)."""
         return [(int(key), record) for key, record in self.storage.read().get(ITEMS, {}).items()]
+
+    def soonest_open(self) -> list[tuple[int, dict]] | None:
+        """The first open commitments in due order, read cheaply (see DurableStorage)."""
+        return self.storage.soonest_open()
 
     def get(self, item_id: int) -> dict:
         record = self.storage.read().get(ITEMS, {}).get(str(item_id))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -670,3 +671,58 @@ async def test_a_new_theme_recolours_the_rows(store):
         light = list(table._row_line(index))[0].style.color
         assert dark != light
 
+
+
+def bars_text(app) -> str:
+    """The state counts and the tab row, as shown."""
+    return " | ".join(str(widget.render()) for widget in app.screen.query("#counts, #views"))
+
+
+async def test_the_first_rows_show_before_the_rest_of_the_store_is_read(store, monkeypatch):
+    """The first screen comes from the store's few soonest open items (no full parse);
+    the counts say they are still being read, and are whole right after."""
+    from store import db
+    from tui.app import FristApp
+    monkeypatch.setattr(db, "SOONEST_KEPT", 3)
+    with store.transaction():
+        store.storage.compact()  # writes the journal header with the 3 soonest open items
+    everything = open_store(store.path).all()
+    open_items = sorted((item for item in everything if item[1]["status"] == "open"),
+                        key=lambda item: item[1]["due"])
+    read_rest = FristApp.read_rest
+    monkeypatch.setattr(FristApp, "read_rest", lambda self: None)  # hold the first screen
+    app = app_for(open_store(store.path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert titles(app) == [r["title"] for _i, r in open_items[:3]]
+        assert "reading the store" in bars_text(app)
+        assert "Open …" in bars_text(app)
+        read_rest(app)
+        await pilot.pause()
+        assert titles(app) == [r["title"] for _i, r in open_items]
+        assert "reading the store" not in bars_text(app)
+        assert f"Open {len(open_items)}" in bars_text(app)
+        assert f"All {len(everything)}" in bars_text(app)
+
+
+def test_a_store_damaged_after_the_first_rows_stops_with_one_line(store, monkeypatch):
+    from store import db
+    from store.errors import FristError
+    from tui.app import FristApp, run_app
+    monkeypatch.setattr(db, "SOONEST_KEPT", 3)
+    with store.transaction():
+        store.storage.compact()
+    before = store.path.stat()
+    fresh = open_store(store.path)
+    assert fresh.soonest_open() is not None
+    original_run = FristApp.run
+
+    def run_damaging_first(self, **kwargs):
+        # Damaged in place between the first read and the rest (same size and mtime).
+        store.path.write_bytes(b"x" * before.st_size)
+        os.utime(store.path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        return original_run(self, headless=True, size=SIZE)
+
+    monkeypatch.setattr(FristApp, "run", run_damaging_first)
+    with pytest.raises(FristError, match="damaged"):
+        run_app(fresh, TODAY)

@@ -1,6 +1,7 @@
 """The store API: snapshot + journal, compaction, undo, backups, damage and old files."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -78,7 +79,8 @@ def test_compaction_happens_once_the_journal_is_big_enough(db_path, monkeypatch)
     store.add(record("first"))
     for n in range(40):
         store.add(record(f"item {n} " + "x" * 100))
-    assert journal_of(db_path).stat().st_size <= 4000 + 1000
+    header, *changes = journal_of(db_path).read_bytes().splitlines(keepends=True)
+    assert sum(map(len, changes)) <= 4000 + 1000
     assert len(json.loads(db_path.read_bytes())["commitments"]) > 20
     assert len(open_store(db_path).all()) == 41
 
@@ -356,3 +358,64 @@ def test_a_long_lived_store_sees_writes_between_its_own(db_path, monkeypatch, co
     assert fresh[first]["title"] == "renamed elsewhere" and fresh[first]["due"] == "2026-02-28"
     assert fresh[second]["status"] == "missed"
     assert dict(dashboard.all()) == fresh
+
+
+SOONEST_OPS = ["add", "add", "mark", "postpone", "edit", "remove", "undo", "compact"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(SOONEST_OPS), st.integers(0, 60)), max_size=40))
+def test_the_soonest_open_items_read_from_the_journal_match_a_full_read(steps):
+    """The dashboard paints its first rows from Store.soonest_open (the journal alone):
+    after any changes they must be exactly the first open items of a full read."""
+    dues = ["2026-01-05", "2026-01-20", "2026-02", "2026-W06", "2026-Q1", "2026", "2025-12-24"]
+    kept = db.SOONEST_KEPT
+    db.SOONEST_KEPT = 4  # small, so items move across its edge
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "store.json")
+            store = open_store(path)
+            used = False
+            for op, n in steps:
+                ids = [i for i, _r in store.all()]
+                target = ids[n % len(ids)] if ids else None
+                due = model.Due.from_value(dues[n % len(dues)])
+                if op == "add":
+                    store.add(record(f"item {n}", dues[n % len(dues)]))
+                elif op == "compact":
+                    with store.transaction():
+                        store.storage.compact()
+                elif op == "undo":
+                    with contextlib.suppress(StoreError):
+                        store.undo()
+                elif target is not None:
+                    if op == "mark":
+                        store.mark(target, ("met", "missed", "open")[n % 3])
+                    elif op == "postpone":
+                        store.postpone(target, due)
+                    elif op == "edit":
+                        store.edit(target, due=due)
+                    else:
+                        store.remove(target)
+                soonest = open_store(path).soonest_open()
+                everything = sorted(((i, r) for i, r in open_store(path).all()
+                                     if r["status"] == "open"),
+                                    key=lambda item: model.due_order(*item))
+                if soonest is not None:
+                    used = True
+                    assert soonest == everything[:len(soonest)]
+                    assert soonest  # never an empty answer: the full read is as cheap then
+            if steps and steps[-1][0] == "compact" and any(
+                    r["status"] == "open" for _i, r in open_store(path).all()):
+                assert used
+    finally:
+        db.SOONEST_KEPT = kept
+
+
+def test_soonest_open_is_none_when_the_journal_does_not_continue_the_snapshot(db_path):
+    store = open_store(db_path)
+    store.add_many([record(f"item {n}", f"2026-01-{n + 1:02d}") for n in range(5)])
+    assert [r["title"] for _i, r in open_store(db_path).soonest_open()] == [
+        f"item {n}" for n in range(5)]
+    os.utime(db_path, ns=(1, 1))  # the snapshot is not the one the journal names
+    assert open_store(db_path).soonest_open() is None

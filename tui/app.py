@@ -138,7 +138,14 @@ class FristApp(App):
         self._selected: int | None = None
         self._seen_mtime = store.mtime()
         self._minute = -1
-        self.view.load(store.all())  # before the first paint: the table shows rows at once
+        self.failure: str | None = None  # why the app stopped early, for the command line
+        # Before the first paint, so the table shows rows at once: the first open items,
+        # which the store reads without parsing everything; the rest once they are shown.
+        soonest = store.soonest_open()
+        if soonest is not None:
+            self.view.load(soonest, complete=False)
+        else:
+            self.view.load(store.all())
         self._selected = self.view.rows[0] if self.view.rows else None
 
     # -- the contract other screens use
@@ -199,6 +206,22 @@ class FristApp(App):
                 self.notify(f"unknown theme {theme!r} in the config; using the default",
                             severity="warning")
         self.set_interval(POLL_SECONDS, self.tick)
+
+    def on_ready(self) -> None:
+        """The first frame is on screen."""
+        if not self.view.complete:
+            self.read_rest()
+
+    def read_rest(self) -> None:
+        """After the first paint: every item, so the counts, tabs and scrolling are whole."""
+        try:
+            items = self.store.all()
+        except FristError as e:  # damaged since the first read: stop, as `frist` would have
+            self.failure = str(e)
+            self.exit(return_code=1)
+            return
+        self.view.load(items)
+        self.refresh_screens()
 
     def tick(self) -> None:
         """Every second: a new day, a change on disk, the clock in the top bar."""
@@ -530,5 +553,10 @@ def make_app(store: Store, today_text: str | None = None, config=None, **kwargs)
     return FristApp(store, today_text, config, **kwargs)
 
 
-def run_app(store: Store, today_text: str | None = None) -> None:
-    make_app(store, today_text).run()
+def run_app(store: Store, today_text: str | None = None, config=None) -> None:
+    """Run the dashboard until the person quits. A store found damaged only after the
+    first paint raises FristError, as it would have had it been read whole first."""
+    app = make_app(store, today_text, config)
+    app.run()
+    if app.failure:
+        raise FristError(app.failure)

@@ -132,8 +132,8 @@ def cli(ctx, db, today, demo):
         from tui.demo import run_demo
         run_demo(ctx.obj)
     elif ctx.invoked_subcommand is None:
-        from tui.app import make_app
-        make_app(ctx.obj.store, ctx.obj.today_text, ctx.obj.config).run()
+        from tui.app import run_app
+        run_app(ctx.obj.store, ctx.obj.today_text, ctx.obj.config)
 
 
 @cli.command()

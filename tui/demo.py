@@ -96,11 +96,11 @@ def build_demo_store(path: str | Path, today: dt.date):
 
 def run_demo(env) -> None:
     from store.db import open_store
-    from tui.app import make_app
+    from tui.app import run_app
     folder = Path(tempfile.mkdtemp(prefix="frist-demo-"))
     try:
         path = folder / "store.json"
         build_demo_store(path, env.today)
-        make_app(open_store(path), env.today_text, env.config).run()
+        run_app(open_store(path), env.today_text, env.config)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

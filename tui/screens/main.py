@@ -50,13 +50,17 @@ class TopBar(Horizontal):
         self._show_counts()
 
     def on_resize(self) -> None:
-        if getattr(self, "_counts", None):
+        if getattr(self, "_counts", None) is not None:
             self._show_counts()
 
     def _show_counts(self) -> None:
         """Every state with its count and name; on a narrow terminal the names get short,
         the empty states step aside, then those the tab row counts too."""
         counts = self._counts
+        if not counts:  # the store is still being read
+            self.query_one("#counts", Static).update(Content.styled("reading the store…",
+                                                                    "$foreground-muted"))
+            return
         clock = len(str(self.query_one("#clock", Label).render()))
         room = self.size.width - 2 - 7 - (clock + 3)  # padding, "frist  ", the day and time
         nonzero = [state for state in model.STATES if counts[state]]
@@ -141,8 +145,10 @@ class MainScreen(Screen):
 
     def refresh_counts(self) -> None:
         app = self.app
-        self.query_one(TopBar).show(app.today, app.now(), app.view.counts(), app.today_fixed)
-        self.query_one(ViewBar).show(app.view.view, app.view.view_counts())
+        complete = app.view.complete  # else the rest of the store is still being read
+        self.query_one(TopBar).show(app.today, app.now(), app.view.counts() if complete else {},
+                                    app.today_fixed)
+        self.query_one(ViewBar).show(app.view.view, app.view.view_counts() if complete else {})
 
     @on(CommitTable.Highlighted)
     def _highlighted(self, event: CommitTable.Highlighted) -> None:

@@ -58,9 +58,27 @@ class KeyFooter(Footer):
                             binding.action, classes="-command-palette", disabled=not enabled,
                             tooltip=binding.tooltip or binding.description)
 
+    _shown: tuple | None = None  # what the keys were last composed from
+
     async def recompose(self) -> None:
+        """Textual recomposes the footer whenever the bindings may have changed (each
+        selection move, each refresh): ~6 ms of widgets each time. Only do so when what
+        it shows did change."""
+        if not self.is_attached or self._pruning:  # its screen has gone
+            return
+        shown = self._what_is_shown()
+        if shown == self._shown:
+            return
+        self._shown = shown
         await super().recompose()
         self.fit()
+
+    def _what_is_shown(self) -> tuple:
+        if not self._bindings_ready:
+            return ()
+        return (self.show_command_palette,) + tuple(
+            (id(node), binding.key, binding.action, binding.description, binding.show, enabled,
+             tooltip) for node, binding, enabled, tooltip in self.screen.active_bindings.values())
 
     def on_resize(self) -> None:
         self.fit()

@@ -51,9 +51,13 @@ class ItemView:
         self.rows: list[int] = []  # ids, in display order
         self._changes = 0  # bumped by every update, so cached counts know they are stale
         self._counted: tuple = (None, {})
+        self.complete = True  # False while it holds only the first open items (load)
 
     # -- loading
-    def load(self, items: list[tuple[int, dict]]) -> None:
+    def load(self, items: list[tuple[int, dict]], complete: bool = True) -> None:
+        """All items; or, with complete=False, only the first open ones in due order
+        (Store.soonest_open), enough for the first screen of the Open tab."""
+        self.complete = complete
         self.items = dict(items)
         self._search_cache.clear()
         self.restate()
@@ -166,7 +170,7 @@ class ItemView:
                    if (o := old.get(i)) is None or o.get("updated") != r.get("updated")
                    or len(o.get("history", ())) != len(r.get("history", ()))]
         gone = [i for i in old if i not in fresh]
-        if len(changed) + len(gone) > max(100, len(fresh) // 20):
+        if not self.complete or len(changed) + len(gone) > max(100, len(fresh) // 20):
             self.load(items)  # much changed (an import): filtering everything is quicker
             return changed + gone
         for item_id in gone:

@@ -36,7 +36,7 @@ class ViewBar(Widget):
         parts, self._spans, x = [], [], 1
         parts.append(Content(" "))
         for n, (name, (label, _states)) in enumerate(VIEWS.items(), 1):
-            text = f" {label} {self.counts.get(name, 0)} "
+            text = f" {label} {self.counts.get(name, '…')} "  # … until the counts are known
             style = "bold reverse $primary" if name == self.active else "$foreground-muted"
             parts.append(Content.styled(text, style))
             self._spans.append((x, x + len(text), name))
