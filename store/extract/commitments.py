@@ -406,6 +406,13 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 80) -> str:
             while words and words[0][:1].isupper() and len(words) > 3:
                 words.pop(0)
             break
+    # "X said (that) the plant will ...": what is due is the plant's; "X said it would"
+    # keeps X, the pronoun's only name
+    lw = [w.lower().strip(",.") for w in words]
+    said = next((k for k, w in enumerate(lw[:8]) if w in L.speech_verbs), None)
+    if said is not None and len(words) - said > 4 and lw[said + 1] in L.title_strip \
+            and lw[said + 1] not in L.pronouns and lw[said + 2] not in L.possessives:
+        words = words[said + 1:]
     words = _strip_words(words, L.title_strip | L.stop_title, front=True)
     out = " ".join(words).rstrip(" ,;:.")
     out = re.sub(r"\s+([.,;:!?])", r"\1", out)
@@ -653,7 +660,12 @@ class _Sentence:
         L = self.L
         if self.low[i] in L.pronouns:
             return "pronoun", None
+        # a name after a preposition is a complement ("the line between Kassel and
+        # Göttingen"), unless a name opens the phrase ("the Bank of England")
+        prep = next((k for k in range(i + 1, j) if self.low[k] in L.prepositions), j)
         runs = [r for r in _runs(self.tokens[i:j], L) if self.proper(r)]
+        if runs and prep < j and runs[0][0][1] > self.tokens[prep][1]:
+            runs = []
         for n, run in enumerate(runs):
             if n + 1 < len(runs) and run[-1][0].endswith(POSSESSIVE):
                 continue  # "Egypt's current President al-Sisi": the possessed one acts
@@ -667,7 +679,7 @@ class _Sentence:
                 and not any(self.cut[i + 1:j]):
             words = [t for t in self.tokens[i:j] if t[0].lower() not in L.articles]
             return "name", words
-        return "common", None
+        return "common", self.tokens[i:j]
 
 
 def _main_subject(S: _Sentence):
@@ -759,8 +771,20 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> st
     found = _attributed(S)
     if found:
         return found
-    if main_kind in ("pronoun", "common") and doc is not None and (
-            main_kind == "pronoun" or _is_org_noun(S)):
+    if main_kind == "pronoun" and doc is not None:
+        prev = doc.previous_subject(s0)
+        if prev:
+            return prev
+    head = _organisation_phrase(run, L) if main_kind == "common" else []
+    if head:
+        # "the company will ...": the organisation named before; "a council committee",
+        # or nothing organisation-like named before: the committee itself
+        prev = (doc.previous_subject(s0) if doc is not None
+                and run[0][0].lower() not in L.indefinite_articles else "")
+        if prev and _organisation_like(prev, L):
+            return prev
+        return " ".join([head[0][:1].upper() + head[0][1:]] + head[1:])
+    if main_kind == "common" and doc is not None and _is_org_noun(S):
         prev = doc.previous_subject(s0)
         if prev:
             return prev
@@ -777,6 +801,31 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> st
         # nobody named: the article goes on about whom it named just before
         return doc.previous_subject(s0) if doc is not None else ""
     return ""
+
+
+def _organisation_phrase(run, L: Language) -> list[str]:
+    """The words of a subject whose head is an organisation noun ("a council committee",
+    "the utility" -> ["council", "committee"], ["utility"]); [] for any other subject."""
+    words = []
+    for t in run or ():
+        w = t[0].strip(".,'’")
+        if w.lower() in L.prepositions:
+            break  # "the senate seat from Colorado": the head is "seat"
+        if w.lower() not in L.articles and w.lower() not in L.indefinite_articles:
+            words.append(w)
+    last = words[-1].lower() if words else ""
+    if len(words) > 4 or not (last in L.org_words
+                              or (L.org_suffixes and last.endswith(L.org_suffixes))):
+        return []
+    return words
+
+
+def _organisation_like(name: str, L: Language) -> bool:
+    """"Oneida Ltd.", "EU", "Hamburger Senat": a name an organisation noun ("the
+    company") can stand for; not "People", "Analysts" or a person's name."""
+    last = name.split()[-1].lower().strip(".")
+    return (last in L.org_words or bool(L.org_suffixes and last.endswith(L.org_suffixes))
+            or bool(ACRONYM.search(name)))
 
 
 def _is_org_noun(S: _Sentence) -> bool:
@@ -825,6 +874,8 @@ def _attributed(S: _Sentence) -> str:
         # follows the verb unless the name opens the sentence
         if run and (not L.verb_second or j < 0) and S.proper(run):
             return _clean(run, L)
+        if not run and j >= 1 and low[j] in L.org_words and low[j - 1] in L.articles:
+            return tokens[j][0].capitalize()  # "..., the city said"
         run = []
         j = i + 1
         lower_skipped = 0

@@ -197,8 +197,9 @@ class Language:
         self.abbreviations = set(a.lower().rstrip(".") for a in data.get("abbreviations", []))
         self.stopwords = set(w.lower() for w in data.get("stopwords", []))
         # the actor finder's words ("attribution" in the data file), all optional:
-        # before/verbs/speech (attributions), not_names, place_preps, name_joiners,
-        # pronouns, articles, determiners, relative_openers, coordinating, finite_verbs
+        # before/verbs/speech (attributions), not_names, place_preps, prepositions,
+        # name_joiners, pronouns, possessives, articles, indefinite_articles, determiners,
+        # relative_openers, coordinating, finite_verbs
         # (to find the subject), organisations / organisation_suffixes, agent_suffixes
         # ("protesters"), noun_suffixes and verb_endings (words that are not names),
         # openers (adverbials before an English subject)
@@ -210,9 +211,11 @@ class Language:
         self.verb_second = bool(data.get("verb_second", False))
         self.capitalised_nouns = bool(data.get("capitalised_nouns", False))
         self.place_preps = set(w.lower() for w in att.get("place_preps", []))
+        self.prepositions = self.place_preps | set(w.lower() for w in att.get("prepositions", []))
         self.name_joiners = set(w.lower() for w in att.get("name_joiners", []))
         self.speech_verbs = set(w.lower() for w in att.get("speech", []))
         self.pronouns = set(w.lower() for w in att.get("pronouns", []))
+        self.possessives = set(w.lower() for w in att.get("possessives", []))
         self.org_words = set(w.lower() for w in att.get("organisations", []))
         self.org_suffixes = tuple(w.lower() for w in att.get("organisation_suffixes", []))
         self.openers = set(w.lower() for w in att.get("openers", []))
@@ -222,6 +225,8 @@ class Language:
         self.verb_endings = tuple(w.lower() for w in att.get("verb_endings", []))
         self.determiners = set(w.lower() for w in att.get("determiners", []))
         self.articles = set(w.lower() for w in att.get("articles", []))
+        # "a committee" is someone new, never one named before
+        self.indefinite_articles = set(w.lower() for w in att.get("indefinite_articles", []))
         # clause openers whose subject is outside the clause ("which", "wonach")
         self.relative_openers = set(w.lower() for w in att.get("relative_openers", []))
         self.coordinating = set(w.lower() for w in att.get("coordinating", []))
