@@ -726,3 +726,19 @@ def test_a_store_damaged_after_the_first_rows_stops_with_one_line(store, monkeyp
     monkeypatch.setattr(FristApp, "run", run_damaging_first)
     with pytest.raises(FristError, match="damaged"):
         run_app(fresh, TODAY)
+
+
+async def test_keys_typed_right_after_tab_go_to_the_next_field(store):
+    """Keys that arrive together (fast typing, a macro, tmux send-keys) are delivered in
+    order: what follows Tab lands in the field Tab moved to, not in the one before."""
+    from textual import events
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        assert app.focused.id == "title"
+        for key in [*"Renew the lease", "tab", *"tomorrow", "tab", *"Landlord"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+        values = {name: app.screen.query_one(f"#{name}").value for name in ("title", "due", "actor")}
+        assert values == {"title": "Renew the lease", "due": "tomorrow", "actor": "Landlord"}

@@ -106,7 +106,14 @@ def text_input(name: str, value: str = "", placeholder: str = "") -> Input:
 class FormScreen(ModalScreen):
     """Common to the forms: Escape cancels, an error line, a hint line."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="form_cancel")]
+    # Tab and Shift+Tab as priority bindings: the app then moves the focus as it reads
+    # the key, so keys typed right after Tab reach the next field, not the one before
+    # (a focused widget's own keys are handled only after later keys were handed to it).
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="form_cancel"),
+                Binding("tab", "app.focus_next", "Next field", show=False, priority=True,
+                        id="form_next_field"),
+                Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
+                        priority=True, id="form_previous_field")]
 
     def action_cancel(self) -> None:
         self.dismiss(None)
