@@ -742,3 +742,21 @@ async def test_keys_typed_right_after_tab_go_to_the_next_field(store):
         await pilot.pause()
         values = {name: app.screen.query_one(f"#{name}").value for name in ("title", "due", "actor")}
         assert values == {"title": "Renew the lease", "due": "tomorrow", "actor": "Landlord"}
+
+
+@pytest.mark.parametrize("key", ["R", "question_mark"])
+async def test_item_keys_do_nothing_where_no_item_is_shown(store, key):
+    """The track record and the help show no selected item: m, x, d ... must not act on
+    the main table's row behind them, nor be offered in the footer."""
+    from tui.screens.forms import NoteForm
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.screen is screen and not isinstance(app.screen, NoteForm)
+        shown = [b.binding.action for b in app.screen.active_bindings.values()
+                 if b.binding.show and b.enabled]
+        assert "mark_met" not in shown

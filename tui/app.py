@@ -298,8 +298,11 @@ class FristApp(App):
         return item_id, record
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action in ITEM_ACTIONS and self.view.items.get(self._selected) is None:
-            return None  # shown dimmed: there is nothing to act on
+        if action in ITEM_ACTIONS:
+            if not getattr(self.screen, "SHOWS_AN_ITEM", True):
+                return False  # this screen shows no selected item (the track record)
+            if self.view.items.get(self._selected) is None:
+                return None  # shown dimmed: there is nothing to act on
         return True
 
     def change(self, item_id: int, write: Callable[[], dict | None], message: str) -> bool:

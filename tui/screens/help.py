@@ -24,6 +24,7 @@ STATE_NOTES = [
 
 
 class HelpScreen(ModalScreen):
+    SHOWS_AN_ITEM = False  # m, x, d ... must not act on the table behind it
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="help_close")]
 
     def compose(self) -> ComposeResult:

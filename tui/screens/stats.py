@@ -80,6 +80,7 @@ class StatsScreen(Screen):
     StatsScreen #stats-table { width: auto; padding: 0 1; }
     """
 
+    SHOWS_AN_ITEM = False  # the item keys (m, x, e ...) would act on a row not in sight
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back", id="stats.back"),
         Binding("g", "toggle_group", "by actor/tag", id="stats.group"),
