@@ -108,12 +108,14 @@ def is_url(source: str) -> bool:
 
 
 def load(source: str, published: dt.date | None = None, lang: str | None = None,
-         today: dt.date | None = None, progress: Progress | None = None) -> Loaded:
+         today: dt.date | None = None, progress: Progress | None = None,
+         date_hint: str = "set it with --published") -> Loaded:
     """Read `source` (a file, folder, http(s) URL, feed, or "-") into documents.
 
     Whatever cannot be read is listed in `skipped` with its reason; nothing raises for a
-    bad document, only for a source that cannot mean anything (an ftp:// address)."""
-    reader = _Reader(published, lang, today or dt.date.today())
+    bad document, only for a source that cannot mean anything (an ftp:// address).
+    `date_hint` tells the person how to give a publication date where none was found."""
+    reader = _Reader(published, lang, today or dt.date.today(), date_hint)
     if not Path(source).is_dir():
         reader.progress = progress   # a feed's entries, each perhaps a page to fetch
     if source == "-":
@@ -156,8 +158,9 @@ def _files_in(folder: Path) -> list[Path]:
 class _Reader:
     """Turns bytes of each kind into Documents, collecting skips and warnings."""
 
-    def __init__(self, published: dt.date | None, lang: str | None, today: dt.date):
-        self.published, self.lang, self.today = published, lang, today
+    def __init__(self, published: dt.date | None, lang: str | None, today: dt.date,
+                 date_hint: str):
+        self.published, self.lang, self.today, self.date_hint = published, lang, today, date_hint
         self.loaded = Loaded()
         self.progress: Progress | None = None
         self.dead_hosts: set[str] = set()   # a feed's pages are not fetched from these again
@@ -218,12 +221,12 @@ class _Reader:
             published, source = min(file_date, self.today), "file time"  # not in the future
             self.loaded.warnings.append(
                 f"{name}: no publication date found; using the file's date {published} "
-                "(set it with --published)")
+                f"({self.date_hint})")
         else:
             published, source = self.today, "today"
             self.loaded.warnings.append(
                 f"{name}: no publication date found; using today, {self.today} "
-                "(set it with --published)")
+                f"({self.date_hint})")
         lang = self.lang or (meta_lang if meta_lang in LANGS else None)
         self.loaded.documents.append(Document(text, name, published, lang, source))
 

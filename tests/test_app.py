@@ -574,15 +574,37 @@ async def test_ingest_pasted_text_and_cancel_review(store):
     assert store.all() == before
 
 
-async def test_ingest_a_missing_file_says_so(store, tmp_path):
+async def test_ingest_a_missing_file_keeps_the_dialog_to_fix_the_path(store, tmp_path):
+    from tui.screens.forms import IngestForm
     app = app_for(store)
     async with app.run_test(size=SIZE) as pilot:
         await ingest_file(pilot, tmp_path / "nowhere.txt")
         await pilot.pause()
-        assert isinstance(app.screen, MainScreen)
+        assert isinstance(app.screen, IngestForm)  # the typed path is still there to fix
+        assert app.screen.query_one("#source").value.endswith("nowhere.txt")
+        assert "no file or folder" in str(app.screen.query_one("#form-error").render())
         messages = " ".join(str(n.message) for n in app._notifications)
-        assert "nowhere.txt does not exist" in messages
         assert "No dated commitments found" not in messages  # not the same as an empty article
+
+
+async def test_a_folder_with_many_notes_gives_one_toast_and_the_review(store, tmp_path):
+    from tui.screens.review import ReviewScreen
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(5):  # no publication date in any
+        (folder / f"a{n}.txt").write_text(
+            f"The harbour office will open berth {n} on 3 December 2025.\n", encoding="utf-8")
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        app.screen.query_one("#source").value = str(folder)  # no date given: five notes
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        notes = [str(n.message) for n in app._notifications]
+        assert len(notes) == 1 and "3 more like these" in notes[0]
+        assert "Reading and extracting" not in notes[0]
 
 
 async def test_review_edit_changes_the_proposal_before_storing(store):

@@ -481,7 +481,8 @@ class FristApp(App):
         published = request["published"].due if request["published"] else None
         try:
             if request["source"]:
-                loaded = ingest.load(request["source"], published=published, today=self.today)
+                loaded = ingest.load(request["source"], published=published, today=self.today,
+                                     date_hint="set it in the Published field")
                 documents, skipped, warnings = loaded.documents, loaded.skipped, loaded.warnings
                 if not documents:  # a mistyped path or a dead link: say so, as the CLI does
                     why = "; ".join(f"{name} {reason}" for name, reason in skipped)
@@ -507,10 +508,12 @@ class FristApp(App):
 
     def review(self, proposals: list, skipped=(), warnings=()) -> None:
         """Show the proposals; store what is accepted."""
-        for name, reason in skipped:
-            self.notify(f"{name}: {reason}", title="skipped", severity="warning", timeout=6)
-        for warning in warnings:
-            self.notify(str(warning), severity="warning", timeout=6)
+        self.clear_notifications()  # "Reading and extracting…" is done
+        notes = [f"skipped {name}: {reason}" for name, reason in skipped] + list(map(str, warnings))
+        if len(notes) > 3:  # a folder: one note, not a toast per file
+            notes = notes[:2] + [f"… and {len(notes) - 2} more like these"]
+        if notes:
+            self.notify("\n".join(notes), title="while reading", severity="warning", timeout=8)
         if not proposals:
             self.notify("No dated commitments found.", severity="warning", timeout=5)
             return

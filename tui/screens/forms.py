@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import os
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -284,7 +285,7 @@ class IngestForm(FormScreen):
             yield Label("…or paste the article here:", classes="paste-label")
             yield TextArea(id="pasted", soft_wrap=True, show_line_numbers=False, compact=True)
             yield field("Published", text_input("published", "",
-                                                "optional: 24 Nov 2025 (default: the document's date, else today)"))
+                                                "optional; else the article's own date"))
             yield Static("", id="form-error", classes="form-error")
             with Horizontal(classes="buttons"):
                 yield Button("Extract (ctrl+s)", variant="primary", id="run")
@@ -300,6 +301,9 @@ class IngestForm(FormScreen):
         text = self.query_one("#pasted", TextArea).text
         if not source and not text.strip():
             self.error("Give a path or URL, or paste some text.", "source")
+            return
+        if source and "://" not in source and not os.path.exists(os.path.expanduser(source)):
+            self.error(f"There is no file or folder {source}.", "source")  # fix the typo here
             return
         published_text = self.query_one("#published", Input).value.strip()
         published = None

@@ -68,7 +68,8 @@ class ProposalCard(ListItem):
         meta = [("actor ", "$foreground-muted"), literal(p.actor or "—"),
                 ("   confidence ", "$foreground-muted"), (f"{p.confidence:.0%}", ""),
                 ("   from ", "$foreground-muted"), literal(_short(p.document.name)),
-                (f"   published {p.document.published:%d %b %Y}", "$foreground-muted")]
+                (f"   published {model.due_label({'due': p.document.published.isoformat()})}",
+                 "$foreground-muted")]
         if p.known_id is not None:
             meta.append((f"   already stored as #{p.known_id}", "bold $text-warning"))
         sentence = Content.assemble("“", highlighted(p.sentence, p.due.text or "",
