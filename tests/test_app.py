@@ -273,6 +273,10 @@ async def test_delete_asks_first(store):
         await pilot.pause()
         store.refresh()
         assert store.get(item_id)
+        await pilot.press("d", "enter")  # Enter keeps it: the safe answer has the focus
+        await pilot.pause()
+        store.refresh()
+        assert store.get(item_id) and isinstance(app.screen, MainScreen)
         await pilot.press("d", "y")
         await pilot.pause()
         assert item_id not in app.view.items

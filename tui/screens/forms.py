@@ -243,7 +243,8 @@ class PostponeForm(FormScreen):
 
 
 class ConfirmForm(ModalScreen[bool]):
-    """Yes or no. y / Enter on the first button confirms; n / Escape keeps things."""
+    """Yes or no. y confirms; n, Escape or Enter keep things: the safe answer has the
+    focus, so `d` then a reflex Enter deletes nothing."""
 
     BINDINGS = [Binding("y", "answer(True)", "Yes", id="confirm_yes"),
                 Binding("n,escape", "answer(False)", "No", id="confirm_no")]
@@ -260,7 +261,7 @@ class ConfirmForm(ModalScreen[bool]):
                 yield Button(f"{self.no} (n)", id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one("#no", Button).focus()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
