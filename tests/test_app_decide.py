@@ -33,3 +33,18 @@ async def test_a_skipped_item_is_still_undecided_and_r_brings_it_back(store):  #
         await pilot.pause()
         assert "every overdue commitment is decided" in card_text(app)
         assert store.get(port_id)["status"] == "met"
+
+
+async def test_undo_takes_a_decision_back_in_the_count(store):  # noqa: F811
+    app = app_for(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        title = lambda: str(app.screen.query_one("#decide-title").render())  # noqa: E731
+        await pilot.press("x")
+        await pilot.pause()
+        assert "0 left · 1 missed" in title()
+        await pilot.press("u")
+        await pilot.pause()
+        assert "1 left" in title() and "missed" not in title()
+        assert "Port authority" in card_text(app)

@@ -86,7 +86,7 @@ class DecideScreen(Screen):
         self.waiting = 0
         self.skipped: set[int] = set()  # ids skipped here ...
         self.undecided_skipped = 0  # ... of which this many are still overdue, as skipped
-        self.counts = {"met": 0, "missed": 0, "postponed": 0, "skipped": 0}
+        self.decided: dict[int, str] = {}  # id -> "met", "missed" or "postponed" here
 
     def compose(self) -> ComposeResult:
         yield Static(id="decide-title", markup=False)
@@ -132,7 +132,7 @@ class DecideScreen(Screen):
     def _draw(self) -> None:
         if not self.ready:  # not mounted yet: the app may refresh every screen it holds
             return
-        done = ", ".join(f"{n} {what}" for what, n in self.counts.items() if n)
+        done = ", ".join(f"{n} {what}" for what, n in self.counts().items() if n)
         title = Text(f" Needs a decision · {self.waiting} left" + (f" · {done}" if done else ""))
         self.query_one("#decide-title", Static).update(title)
         item = self.query_one("#decide-item", Static)
@@ -148,6 +148,16 @@ class DecideScreen(Screen):
         else:
             item.update(card(*self.current, self.app.today))
 
+    def counts(self) -> dict[str, int]:
+        """What was decided here and still stands (an undo takes a decision back)."""
+        out = {"met": 0, "missed": 0, "postponed": 0}
+        items = self.app.view.items
+        for item_id, what in self.decided.items():
+            record = items.get(item_id)
+            if record is not None and signature(record) == self.handled.get(item_id):
+                out[what] += 1
+        return out | {"skipped": self.undecided_skipped}
+
     def _prompt_open(self) -> bool:
         return self.query_one("#decide-prompt").has_class("open")
 
@@ -162,7 +172,7 @@ class DecideScreen(Screen):
             return written["record"]
         if self.app.change(item_id, run, message):
             self.handled[item_id] = signature(written["record"])
-            self.counts[counter] += 1
+            self.decided[item_id] = counter
         self.refresh_items()
 
     def action_decide(self, status: str) -> None:
@@ -177,7 +187,6 @@ class DecideScreen(Screen):
         item_id, record = self.current
         self.handled[item_id] = signature(record)
         self.skipped.add(item_id)
-        self.counts["skipped"] += 1
         self.refresh_items()
 
     def action_again(self) -> None:
@@ -185,7 +194,6 @@ class DecideScreen(Screen):
         for item_id in self.skipped:
             self.handled.pop(item_id, None)
         self.skipped.clear()
-        self.counts["skipped"] = 0
         self.refresh_items()
 
     def action_postpone(self) -> None:
