@@ -87,6 +87,7 @@ class DecideScreen(Screen):
         self.skipped: set[int] = set()  # ids skipped here ...
         self.undecided_skipped = 0  # ... of which this many are still overdue, as skipped
         self.decided: dict[int, str] = {}  # id -> "met", "missed" or "postponed" here
+        self.records: dict[int, dict] = {}  # every item, as the queue last read them
 
     def compose(self) -> ComposeResult:
         yield Static(id="decide-title", markup=False)
@@ -108,7 +109,9 @@ class DecideScreen(Screen):
     # -- the queue
     def queue(self) -> list[tuple[int, dict]]:
         """Overdue open items, oldest due first, leaving out those handled here."""
-        overdue = select(self.app.store.all(), Filter(status="needs-decision"), self.app.today)
+        everything = self.app.store.all()
+        self.records = dict(everything)
+        overdue = select(everything, Filter(status="needs-decision"), self.app.today)
         waiting = [(i, r) for i, r in overdue if self.handled.get(i) != signature(r)]
         self.undecided_skipped = sum(1 for i, r in overdue
                                      if i in self.skipped and self.handled.get(i) == signature(r))
@@ -151,9 +154,8 @@ class DecideScreen(Screen):
     def counts(self) -> dict[str, int]:
         """What was decided here and still stands (an undo takes a decision back)."""
         out = {"met": 0, "missed": 0, "postponed": 0}
-        items = self.app.view.items
         for item_id, what in self.decided.items():
-            record = items.get(item_id)
+            record = self.records.get(item_id)
             if record is not None and signature(record) == self.handled.get(item_id):
                 out[what] += 1
         return out | {"skipped": self.undecided_skipped}
