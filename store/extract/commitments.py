@@ -362,7 +362,7 @@ def _strip_words(words, vocab, front=True):
     return words
 
 
-def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 80) -> str:
+def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120) -> str:
     """A compact phrase of what is due: the clause around the date, without the date,
     its preposition, attribution ("laut X", "X said") and leading conjunctions."""
     sent = text[s0:s1]
