@@ -188,7 +188,7 @@ async def test_search_looks_in_sentences_and_actors(store):
         await pilot.press("slash")
         await type_text(pilot, "zzzz")
         assert titles(app) == []
-        assert "Nothing matches" in str(app.screen.query_one("#empty").render())
+        assert "Nothing in Open matches “zzzz”." == str(app.screen.query_one("#empty").render())
         app.set_search("[b]zz[/b] [@click=app.quit]x[/]")  # shown as typed, not as markup
         await pilot.pause()
         assert "[b]zz[/b] [@click=app.quit]x[/]" in str(app.screen.query_one("#empty").render())
@@ -786,3 +786,15 @@ async def test_item_keys_do_nothing_where_no_item_is_shown(store, key):
         shown = [b.binding.action for b in app.screen.active_bindings.values()
                  if b.binding.show and b.enabled]
         assert "mark_met" not in shown
+
+
+async def test_an_empty_search_says_how_many_match_in_other_tabs(store):
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await type_text(pilot, "budget draft")  # marked met: not in the Open tab
+        assert titles(app) == []
+        assert "1 in All: press 5" in str(app.screen.query_one("#empty").render())
+        await pilot.press("enter", "5")
+        await pilot.pause()
+        assert titles(app) == ["Budget draft sent to parliament"]

@@ -124,9 +124,13 @@ class MainScreen(Screen):
         empty = self.query_one("#empty", Static)
         if not app.view.items:
             message = WELCOME
+        elif not app.view.rows and app.view.search:
+            message = f"Nothing in {app.view_label()} matches “{app.view.search}”."
+            elsewhere = app.view.matching_anywhere() if app.view.view != "all" else 0
+            if elsewhere:
+                message += f"\n\n{elsewhere} in All: press 5."
         elif not app.view.rows:
-            message = (f"Nothing matches “{app.view.search}”." if app.view.search
-                       else EMPTY[app.view.view])
+            message = EMPTY[app.view.view]
         else:
             message = ""
         empty.update(Content(message))  # the search text is the user's: never markup

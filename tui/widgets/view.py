@@ -96,6 +96,17 @@ class ItemView:
             return all(word in text for word in self._words)
         return True
 
+    def matching_anywhere(self) -> int:
+        """How many items the search matches in any tab, on any day."""
+        cache, words = self._search_cache, self._words
+        count = 0
+        for item_id, record in self.items.items():
+            text = cache.get(item_id)
+            if text is None:
+                text = cache[item_id] = search_text(record)
+            count += all(word in text for word in words)
+        return count
+
     def set_search(self, text: str) -> None:
         """Filter by words typed so far. Typing one more letter only narrows the rows
         already shown (they are sorted already), so it does not look at every item."""
