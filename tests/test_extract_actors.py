@@ -95,3 +95,10 @@ def test_a_title_drops_who_said_it_when_the_clause_names_its_own_subject():
         "The state of Ruritania said it would publish a report in May 2026.", PUB, "en")}
     assert titles[3].startswith("Ferries will run again")
     assert titles[5].startswith("State of Ruritania said it would publish")
+
+
+def test_a_german_promise_in_the_past_tense_is_a_commitment():
+    text = ("Die Senatorin versprach, das Gesetz im Februar 2026 einzubringen. "
+            "Der Bürgermeister sicherte zu, den Bericht im April 2026 vorzulegen.")
+    found = {c.due.month: c for c in extract(text, PUB, "de")}
+    assert {2, 4} <= set(found)
