@@ -102,3 +102,11 @@ def test_a_german_promise_in_the_past_tense_is_a_commitment():
             "Der Bürgermeister sicherte zu, den Bericht im April 2026 vorzulegen.")
     found = {c.due.month: c for c in extract(text, PUB, "de")}
     assert {2, 4} <= set(found)
+
+
+def test_the_day_something_was_said_is_no_due_date():
+    text = "The harbour office said on Monday it will reopen the pier on 3 March 2026."
+    dues = [c.due for c in extract(text, dt.date(2025, 11, 26), "en")]  # a Wednesday
+    assert dues == [dt.date(2026, 3, 3)]
+    assert [c.due for c in extract("The council will vote on Monday.", dt.date(2025, 11, 26),
+                                   "en")] == [dt.date(2025, 12, 1)]

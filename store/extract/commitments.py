@@ -111,6 +111,8 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
                     resolved.append((raw, w))
                     continue
         tense = ctx.tense(raw.start, raw.end, hedge=True) if D.needs_tense(raw) else None
+        if tense is not None and _said_on(text, s0, raw, L):
+            tense = "past"  # "said on Monday it will ...": the day it was said
         w = D.resolve(raw, published, L, tense)
         if w is None:
             continue
@@ -180,6 +182,15 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
 
 
 NAME_BEFORE = re.compile(r"([A-ZÄÖÜ][\w'’-]*)\s+$")
+
+
+def _said_on(text, s0, raw, L) -> bool:
+    """A day named right after a reporting verb ("said on Monday", "announced Tuesday",
+    "sagte am Montag"): when it was said, not when something is due."""
+    before = [w.strip(",").lower() for w in text[s0:raw.start].split()[-2:]]
+    if before and len(before[-1]) <= 3 and not before[-1] in L.speech_verbs:
+        before = before[:-1]  # "on", "am"
+    return bool(before) and (before[-1] in L.speech_verbs or before[-1] in L.cue_weak_past)
 
 
 def _after_name(text, s0, raw) -> bool:
