@@ -597,7 +597,7 @@ class Store:
             for item_id, record in zip(ids, records):
                 self._put(item_id, record)
             if ids:
-                what = f"add {ids[0]}" if len(ids) == 1 else f"{label} of {len(ids)} items"
+                what = f"#{ids[0]} added" if len(ids) == 1 else f"{label} of {len(ids)} items"
                 self._remember(what, [(i, None) for i in ids])
         return ids
 
@@ -610,7 +610,7 @@ class Store:
             record["history"].append(happened)
             record["updated"] = happened["at"]
             self._put(item_id, record)
-            self._remember(f"{label} {item_id}", [(item_id, before)])
+            self._remember(f"#{item_id} {label}", [(item_id, before)])
         return record
 
     def mark(self, item_id: int, status: str, note: str = "") -> dict:
@@ -621,7 +621,8 @@ class Store:
             previous, record["status"] = record["status"], status
             name = "reopened" if status == "open" else f"marked {status}"
             return model.event(name if previous != status else f"{name} again", note)
-        return self.change(item_id, f"mark {status}", update)
+        return self.change(item_id, "reopened" if status == "open" else f"marked {status}",
+                           update)
 
     def postpone(self, item_id: int, due: model.Due, note: str = "") -> dict:
         def update(record):
@@ -631,7 +632,7 @@ class Store:
             happened = model.event(f"postponed from {old_label} to {model.due_label(record)}", note)
             happened.update({"from": old_due, "to": record["due"]})  # for the track record
             return happened
-        return self.change(item_id, "postpone", update)
+        return self.change(item_id, "postponed", update)
 
     def edit(self, item_id: int, title: str | None = None, due: model.Due | None = None,
              actor: str | None = None, tags: list[str] | None = None, note: str = "") -> dict:
@@ -654,19 +655,19 @@ class Store:
                 what.append("tags")
                 record["tags"] = sorted(set(tags))
             return model.event("edited " + (", ".join(what) or "nothing"), note)
-        return self.change(item_id, "edit", update)
+        return self.change(item_id, "edited", update)
 
     def add_source(self, item_id: int, source: dict) -> dict:
         def update(record):
             record["sources"].append(source)
             return model.event("source added", source.get("document", ""))
-        return self.change(item_id, "add source to", update)
+        return self.change(item_id, "given a source", update)
 
     def remove(self, item_id: int) -> dict:
         with self.transaction():
             before = self.get(item_id)
             self._put(item_id, None)
-            self._remember(f"rm {item_id}", [(item_id, before)])
+            self._remember(f"#{item_id} deleted", [(item_id, before)])
         return before
 
     def undo(self) -> str:

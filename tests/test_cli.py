@@ -280,7 +280,7 @@ def test_rm_then_undo_brings_the_item_back_unchanged(frist, seeded):
     assert frist("show", "2").returncode == 1
     assert 2 not in ids(frist, "--status", "all")
     undone = frist("undo")
-    assert undone.returncode == 0 and "rm 2" in undone.stderr
+    assert undone.returncode == 0 and "#2 deleted" in undone.stderr
     assert shown(frist, 2) == before
 
 

@@ -161,7 +161,7 @@ def test_a_store_without_a_journal_from_earlier_frist_is_read_and_continued(db_p
     store = open_store(db_path)
     assert sorted(i for i, _ in store.all()) == [1, 4]
     assert store.add(record("new")) == 5
-    assert store.undo() == "add 5"
+    assert store.undo() == "#5 added"
     assert store.undo() == "add 4"
     assert sorted(i for i, _ in open_store(db_path).all()) == [1]
 
