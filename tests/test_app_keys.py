@@ -21,8 +21,8 @@ def test_an_unknown_keymap_id_stops_the_dashboard_naming_it(store):  # noqa: F81
 
 
 def test_keymap_ids_of_pushed_screens_are_known(store):  # noqa: F811
-    config = Config(keymap={"calendar.show_day": "l", "decide.skip": "k", "timeline.ticks": "H",
-                            "review_accept": "y", "stats.group": "G", "open_detail": "o"})
+    config = Config(keymap={"calendar_show_day": "l", "decide_skip": "k", "timeline_ticks": "H",
+                            "review_accept": "y", "stats_group": "G", "open_detail": "o"})
     app_for(store, config=config)  # no error
 
 
@@ -33,3 +33,16 @@ def test_frist_with_an_unknown_keymap_id_exits_with_one_line(frist, tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
     assert "fly" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_every_binding_id_can_be_written_bare_in_the_config_file(store, tmp_path):  # noqa: F811
+    """A dotted id ("timeline.zoom_in") would be a nested table in TOML: ids are words."""
+    from store.config import load_config
+    from tui.app import binding_ids
+    ids = sorted(binding_ids())
+    assert all(i.replace("_", "").isalnum() for i in ids)
+    path = tmp_path / "config.toml"
+    path.write_text("[keymap]\n" + "".join(f'{i} = "f{n % 12 + 1}"\n' for n, i in enumerate(ids)))
+    config = load_config(path)
+    assert sorted(config.keymap) == ids
+    app_for(store, config=config)  # every id known: no error

@@ -72,16 +72,16 @@ class MonthGrid(Widget, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("left", "move(-1)", "day before", show=False, id="calendar.day_before"),
-        Binding("right", "move(1)", "day after", show=False, id="calendar.day_after"),
-        Binding("up", "move(-7)", "week before", show=False, id="calendar.week_before"),
-        Binding("down", "move(7)", "week after", show=False, id="calendar.week_after"),
+        Binding("left", "move(-1)", "day before", show=False, id="calendar_day_before"),
+        Binding("right", "move(1)", "day after", show=False, id="calendar_day_after"),
+        Binding("up", "move(-7)", "week before", show=False, id="calendar_week_before"),
+        Binding("down", "move(7)", "week after", show=False, id="calendar_week_after"),
         Binding("pageup", "month(-1)", "month before", key_display="pgup",
-                id="calendar.month_before"),
+                id="calendar_month_before"),
         Binding("pagedown", "month(1)", "month after", key_display="pgdn",
-                id="calendar.month_after"),
-        Binding("home", "to_today", "today", show=False, id="calendar.today"),
-        Binding("enter", "show_day", "list day", id="calendar.show_day"),
+                id="calendar_month_after"),
+        Binding("home", "to_today", "today", show=False, id="calendar_today"),
+        Binding("enter", "show_day", "list day", id="calendar_show_day"),
     ]
 
     class Moved(Message):
@@ -222,7 +222,7 @@ class CalendarScreen(Screen):
     CalendarScreen #calendar-legend { height: auto; color: $text-muted; }
     """
 
-    BINDINGS = [Binding("escape", "back", "back", id="calendar.back")]
+    BINDINGS = [Binding("escape", "back", "back", id="calendar_back")]
 
     def compose(self) -> ComposeResult:
         yield Static(id="calendar-title", markup=False)

@@ -70,12 +70,12 @@ class DecideScreen(Screen):
     """
 
     BINDINGS = [
-        Binding("m", "decide('met')", "met", id="decide.met"),
-        Binding("x", "decide('missed')", "missed", id="decide.missed"),
-        Binding("p", "postpone", "postpone", id="decide.postpone"),
-        Binding("s", "skip", "skip", id="decide.skip"),
-        Binding("r", "again", "skipped again", id="decide.again"),
-        Binding("escape", "close", "back", id="decide.back"),
+        Binding("m", "decide('met')", "met", id="decide_met"),
+        Binding("x", "decide('missed')", "missed", id="decide_missed"),
+        Binding("p", "postpone", "postpone", id="decide_postpone"),
+        Binding("s", "skip", "skip", id="decide_skip"),
+        Binding("r", "again", "skipped again", id="decide_again"),
+        Binding("escape", "close", "back", id="decide_back"),
     ]
 
     def __init__(self) -> None:

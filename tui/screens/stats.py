@@ -82,8 +82,8 @@ class StatsScreen(Screen):
 
     SHOWS_AN_ITEM = False  # the item keys (m, x, e ...) would act on a row not in sight
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "back", id="stats.back"),
-        Binding("g", "toggle_group", "by actor/tag", id="stats.group"),
+        Binding("escape", "app.pop_screen", "back", id="stats_back"),
+        Binding("g", "toggle_group", "by actor/tag", id="stats_group"),
     ]
 
     def __init__(self) -> None:

@@ -80,20 +80,20 @@ class TimelineView(Widget, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("up", "move(-1)", "up", show=False, id="timeline.up"),
-        Binding("down", "move(1)", "down", show=False, id="timeline.down"),
-        Binding("pageup", "page(-1)", "page up", show=False, id="timeline.page_up"),
-        Binding("pagedown", "page(1)", "page down", show=False, id="timeline.page_down"),
-        Binding("home", "move(-1_000_000_000)", "first", show=False, id="timeline.first"),
-        Binding("end", "move(1_000_000_000)", "last", show=False, id="timeline.last"),
-        Binding("left", "pan(-1)", "earlier", show=False, id="timeline.earlier"),
-        Binding("right", "pan(1)", "later", show=False, id="timeline.later"),
-        Binding("plus,equals_sign", "zoom(-1)", "zoom in", key_display="+", id="timeline.zoom_in"),
-        Binding("minus", "zoom(1)", "zoom out", key_display="-", id="timeline.zoom_out"),
-        Binding("full_stop", "to_today", "today", key_display=".", id="timeline.today"),
-        Binding("f", "find_bar", "find bar", id="timeline.find_bar"),
+        Binding("up", "move(-1)", "up", show=False, id="timeline_up"),
+        Binding("down", "move(1)", "down", show=False, id="timeline_down"),
+        Binding("pageup", "page(-1)", "page up", show=False, id="timeline_page_up"),
+        Binding("pagedown", "page(1)", "page down", show=False, id="timeline_page_down"),
+        Binding("home", "move(-1_000_000_000)", "first", show=False, id="timeline_first"),
+        Binding("end", "move(1_000_000_000)", "last", show=False, id="timeline_last"),
+        Binding("left", "pan(-1)", "earlier", show=False, id="timeline_earlier"),
+        Binding("right", "pan(1)", "later", show=False, id="timeline_later"),
+        Binding("plus,equals_sign", "zoom(-1)", "zoom in", key_display="+", id="timeline_zoom_in"),
+        Binding("minus", "zoom(1)", "zoom out", key_display="-", id="timeline_zoom_out"),
+        Binding("full_stop", "to_today", "today", key_display=".", id="timeline_today"),
+        Binding("f", "find_bar", "find bar", id="timeline_find_bar"),
         # The app binds Enter on its table, not globally: ask for the detail explicitly.
-        Binding("enter", "app.open_detail", "details", show=False, id="timeline.open_detail"),
+        Binding("enter", "app.open_detail", "details", show=False, id="timeline_open_detail"),
     ]
 
     class Moved(Message):
@@ -255,8 +255,8 @@ class TimelineScreen(Screen):
     """
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "back", id="timeline.back"),
-        Binding("h", "toggle_ticks", "met/missed", id="timeline.ticks"),
+        Binding("escape", "app.pop_screen", "back", id="timeline_back"),
+        Binding("h", "toggle_ticks", "met/missed", id="timeline_ticks"),
     ]
 
     def __init__(self) -> None:
