@@ -58,9 +58,10 @@ def track_record(items: list[tuple[int, dict]], today: dt.date, by: str = "actor
     if by not in ("actor", "tag"):
         raise ValueError(f"by must be 'actor' or 'tag', not {by!r}")
     groups: dict[str, Record] = {}
+    actor_of = _actor_names(items) if by == "actor" else {}
     for _id, record in items:
         if by == "actor":
-            names = [" ".join(str(record.get("actor") or "").split())]
+            names = [actor_of[" ".join(str(record.get("actor") or "").split())]]
         else:
             names = sorted(set(record.get("tags") or [])) or [""]
         moves = postponements(record)
@@ -68,6 +69,23 @@ def track_record(items: list[tuple[int, dict]], today: dt.date, by: str = "actor
             row = groups.setdefault(name.casefold(), Record(by, name))
             _count(row, record, today, soon_days, moves)
     return sorted(groups.values(), key=lambda r: (r.name == "", -r.total, r.name.casefold()))
+
+
+def _actor_names(items: list[tuple[int, dict]]) -> dict[str, str]:
+    """Each actor as written -> the name its row goes under. A name that is the first or
+    last words of exactly one longer actor's name is that actor: "Norvane" is "Norvane
+    Semiconductors", "Commission" is "European Commission" (an article names someone in
+    full once, then shortly). With two such longer names it stays apart: it could be either."""
+    written = {" ".join(str(r.get("actor") or "").split()) for _i, r in items}
+    words = {name: name.casefold().split() for name in written if name}
+    out = {name: name for name in written}
+    for name, short in words.items():
+        n = len(short)
+        longer = [other for other, full in words.items()
+                  if len(full) > n and (full[:n] == short or full[-n:] == short)]
+        if len(longer) == 1:
+            out[name] = longer[0]
+    return out
 
 
 def _count(row: Record, record: dict, today: dt.date, soon_days: int, moves: list[int]) -> None:

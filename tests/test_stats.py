@@ -155,3 +155,16 @@ def test_bars_are_one_cell_per_item_until_they_must_scale():
     segments = dict(bar_segments(big, 12, largest=100))
     assert sum(segments.values()) == 12
     assert segments["met"] > segments["missed"] > segments["cancelled"] >= 1
+
+
+def test_a_short_name_of_one_actor_counts_under_the_full_name():
+    items = [(n, {"title": t, "due": "2025-10-01", "status": s, "actor": a, "history": []})
+             for n, (t, s, a) in enumerate([
+                 ("a", "met", "Norvane Semiconductors"), ("b", "missed", "Norvane"),
+                 ("c", "met", "European Commission"), ("d", "met", "Commission"),
+                 ("e", "met", "Federal Trade Commission"), ("f", "open", "Trade")], 1)]
+    rows = {r.name: (r.met, r.missed, r.open) for r in track_record(items, dt.date(2025, 11, 24))}
+    assert rows["Norvane Semiconductors"] == (1, 1, 0) and "Norvane" not in rows
+    # "Commission" could be either commission: it stays apart
+    assert rows["Commission"] == (1, 0, 0) and rows["European Commission"] == (1, 0, 0)
+    assert rows["Federal Trade Commission"] == (1, 0, 0) and rows["Trade"] == (0, 0, 1)
