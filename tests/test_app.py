@@ -798,3 +798,20 @@ async def test_an_empty_search_says_how_many_match_in_other_tabs(store):
         await pilot.press("enter", "5")
         await pilot.pause()
         assert titles(app) == ["Budget draft sent to parliament"]
+
+
+@pytest.mark.parametrize("keys", [["down", "m"], ["down", "down", "up", "d"]])
+async def test_a_key_right_behind_an_arrow_acts_on_the_row_moved_to(store, keys):
+    from textual import events
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        expected = app.view.rows[1]
+        for key in keys:  # arriving together, as from fast typing
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, (NoteForm, ConfirmForm))
+        shown = form.record["title"] if isinstance(form, NoteForm) else str(form.question)
+        assert app.view.items[expected]["title"] in shown

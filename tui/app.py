@@ -290,6 +290,10 @@ class FristApp(App):
 
     # -- changes
     def _item(self) -> tuple[int, dict] | None:
+        if self.screen_stack and self.screen is self.main:
+            # the table's cursor itself: a key typed right behind an arrow key arrives
+            # before the table's message that the cursor moved
+            self._selected = self.main.table.selected_id
         item_id = self._selected
         record = self.view.items.get(item_id) if item_id is not None else None
         if record is None:
