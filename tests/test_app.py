@@ -815,3 +815,17 @@ async def test_a_key_right_behind_an_arrow_acts_on_the_row_moved_to(store, keys)
         assert isinstance(form, (NoteForm, ConfirmForm))
         shown = form.record["title"] if isinstance(form, NoteForm) else str(form.question)
         assert app.view.items[expected]["title"] in shown
+
+
+async def test_a_store_damaged_while_open_keeps_the_view_and_says_so(store):
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = titles(app)
+        store.path.write_bytes(b"garbage{{{")
+        await pilot.press("r")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any("damaged" in m and "read before" in m for m in messages)
+        assert "Reloaded." not in messages
+        assert titles(app) == shown

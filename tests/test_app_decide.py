@@ -48,3 +48,6 @@ async def test_undo_takes_a_decision_back_in_the_count(store):  # noqa: F811
         await pilot.pause()
         assert "1 left" in title() and "missed" not in title()
         assert "Port authority" in card_text(app)
+        await pilot.press("s")  # skipped now, after the undone decision
+        await pilot.pause()
+        assert "1 skipped" in title() and "missed" not in title()

@@ -242,18 +242,20 @@ class FristApp(App):
             table.refresh()
             self.main.refresh_counts()
 
-    def reload(self, quiet: bool = True, from_disk: bool = True) -> list[int]:
+    def reload(self, quiet: bool = True, from_disk: bool = True) -> list[int] | None:
         """Read the store again and move the rows that changed: after another process
         wrote to it (from_disk), or after our own undo or ingest (the store already holds
-        the new state in memory). Returns the ids that changed."""
+        the new state in memory). Returns the ids that changed; None if it cannot be read
+        (the view keeps what it showed, and a message says why)."""
         if from_disk:
             self.store.refresh()
         self._seen_mtime = self.store.mtime()
         try:
             items = self.store.all()
         except FristError as e:
-            self.notify(str(e), title="cannot read the store", severity="error", timeout=10)
-            return []
+            self.notify(f"{e}. What is shown is what was read before.",
+                        title="cannot read the store", severity="error", timeout=15)
+            return None
         changed = self.view.merge(items)
         if not quiet and changed:
             self.notify("The store changed on disk; the view follows it.", timeout=3)
@@ -414,14 +416,14 @@ class FristApp(App):
         except FristError as e:
             self.notify(str(e), severity="warning", timeout=3)
             return
-        changed = self.reload(from_disk=False)
+        changed = self.reload(from_disk=False) or []
         if len(changed) == 1 and changed[0] in self.view.items:
             self.selected_id = changed[0]  # the cursor goes to what came back
-        self.notify(f"Undone: {label}", timeout=3)
+        self.notify(f"Took back the last change ({label})", timeout=3)
 
     def action_refresh(self) -> None:
-        self.reload()
-        self.notify("Reloaded.", timeout=2)
+        if self.reload() is not None:
+            self.notify("Reloaded.", timeout=2)
 
     def action_open_detail(self) -> None:
         if (item := self._item()) is None:

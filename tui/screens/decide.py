@@ -175,6 +175,7 @@ class DecideScreen(Screen):
         if self.app.change(item_id, run, message):
             self.handled[item_id] = signature(written["record"])
             self.decided[item_id] = counter
+            self.skipped.discard(item_id)
         self.refresh_items()
 
     def action_decide(self, status: str) -> None:
@@ -189,6 +190,7 @@ class DecideScreen(Screen):
         item_id, record = self.current
         self.handled[item_id] = signature(record)
         self.skipped.add(item_id)
+        self.decided.pop(item_id, None)  # decided before and undone: now only skipped
         self.refresh_items()
 
     def action_again(self) -> None:
