@@ -90,7 +90,7 @@ class CommitTable(ScrollView, can_focus=True):
         self.due_text = model.due_label  # the Due column: "4 Dec 2025", "Apr 2026", "Q1 2026"
         self._lines: LRUCache[tuple, Strip] = LRUCache(1000)
         self._widths: list[tuple[str, int]] = []
-        self._when_width = 0  # what the When column was laid out for
+        self._laid_out_for: tuple[int, int] = (-1, -1)  # (table width, When width)
         self._last_highlight: int | None = -1
 
     # -- data
@@ -191,8 +191,6 @@ class CommitTable(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self) -> None:
-        self._widths = []
-        self._lines.clear()
         self.virtual_size = Size(self._total_width(), len(self.view.rows) + 1)
         self._scroll_to_cursor()
 
@@ -202,12 +200,13 @@ class CommitTable(ScrollView, can_focus=True):
         when = dict(COLUMNS)["When"]
         if "cancelled" in VIEWS[self.view.view][1] and self.view.counts()["cancelled"]:
             when = CANCELLED_WHEN
-        if self._widths and when == self._when_width:
-            return self._widths
-        if self._widths:  # the cached lines have the old width
-            self._lines.clear()
-        self._when_width = when
         width = self.scrollable_content_region.width
+        # Laid out again whenever the width changes, also before the first Resize event
+        # arrives (the first rows may be painted before it), and the cached lines with it.
+        if self._laid_out_for == (width, when):
+            return self._widths
+        self._lines.clear()
+        self._laid_out_for = (width, when)
         columns = [(name, when if name == "When" else w) for name, w in COLUMNS]
         drop = list(DROP_ORDER)
         while True:
