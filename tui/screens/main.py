@@ -31,8 +31,8 @@ WELCOME = ("No commitments yet.\n\n"
 
 
 CHIP_WORDS = dict(STATE_WORDS, **{"due-today": "today", "due-soon": "soon"})
-SHORT_WORDS = dict(CHIP_WORDS, **{"overdue": "decide", "upcoming": "later", "cancelled": "off"})
-TAB_STATES = {"overdue", "met", "missed"}  # the tab row counts these as well
+# When the top bar is short of room, the state counts step aside least urgent first.
+STEP_ASIDE = ("cancelled", "met", "missed", "upcoming", "due-soon", "due-today", "overdue")
 
 
 class TopBar(Horizontal):
@@ -54,8 +54,8 @@ class TopBar(Horizontal):
             self._show_counts()
 
     def _show_counts(self) -> None:
-        """Every state with its count and name; on a narrow terminal the names get short,
-        the empty states step aside, then those the tab row counts too."""
+        """Every state with its count and name (the legend of the row colours); where
+        they do not fit, the empty states step aside, then the least urgent ones."""
         counts = self._counts
         if not counts:  # the store is still being read
             self.query_one("#counts", Static).update(Content.styled("reading the store…",
@@ -63,17 +63,16 @@ class TopBar(Horizontal):
             return
         clock = len(str(self.query_one("#clock", Label).render()))
         room = self.size.width - 2 - 7 - (clock + 3)  # padding, "frist  ", the day and time
-        nonzero = [state for state in model.STATES if counts[state]]
-        for words, states in ((CHIP_WORDS, model.STATES), (SHORT_WORDS, model.STATES),
-                              (SHORT_WORDS, nonzero),
-                              (SHORT_WORDS, [s for s in nonzero if s not in TAB_STATES])):
-            chips = [Content.styled(f"● {counts[state]} {words[state]}",
-                                    STATE_STYLE[state] or "$foreground") for state in states]
-            if Content("  ").join(chips).cell_length <= room:
+        shown = list(model.STATES)
+        aside = [s for s in model.STATES if not counts[s]] + [s for s in STEP_ASIDE if counts[s]]
+        while True:
+            chips = Content("  ").join(
+                Content.styled(f"● {counts[state]} {CHIP_WORDS[state]}",
+                               STATE_STYLE[state] or "$foreground") for state in shown)
+            if chips.cell_length <= room or not aside:
                 break
-        while chips and Content("  ").join(chips).cell_length > room:  # very narrow: what fits
-            chips.pop()
-        self.query_one("#counts", Static).update(Content("  ").join(chips))
+            shown.remove(aside.pop(0))
+        self.query_one("#counts", Static).update(chips)
 
 
 class MainScreen(Screen):
