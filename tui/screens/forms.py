@@ -294,6 +294,16 @@ class IngestForm(FormScreen):
 
     def on_mount(self) -> None:
         self.query_one("#source", Input).focus()
+        self.fit_paste_box()
+
+    def on_resize(self) -> None:
+        self.fit_paste_box()
+
+    def fit_paste_box(self) -> None:
+        """The paste box gives up lines on a short terminal, so that the error line and
+        the buttons below it stay in sight (the rest of the box needs ~19 lines)."""
+        room = int(self.size.height * 0.95) - 19
+        self.query_one("#pasted", TextArea).styles.height = max(3, min(10, room))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#run")
