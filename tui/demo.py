@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import os
 import re
 import shutil
 import tempfile
@@ -94,11 +95,25 @@ def build_demo_store(path: str | Path, today: dt.date):
     return store
 
 
+def _remove_abandoned_demos() -> None:
+    """Demo folders whose frist was killed (a closed terminal skips the clean-up)."""
+    for folder in Path(tempfile.gettempdir()).glob("frist-demo-*"):
+        try:
+            pid = int((folder / "pid").read_text())
+            os.kill(pid, 0)
+        except ProcessLookupError:  # its process is gone
+            shutil.rmtree(folder, ignore_errors=True)
+        except (OSError, ValueError):  # not ours to judge: another user's, or no pid
+            continue
+
+
 def run_demo(env) -> None:
     from store.db import open_store
     from tui.app import run_app
+    _remove_abandoned_demos()
     folder = Path(tempfile.mkdtemp(prefix="frist-demo-"))
     try:
+        (folder / "pid").write_text(str(os.getpid()))
         path = folder / "store.json"
         build_demo_store(path, env.today)
         run_app(open_store(path), env.today_text, env.config)
