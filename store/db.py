@@ -13,9 +13,9 @@ full write. `DurableStorage` (a TinyDB `Storage`) keeps the data in two files in
 - `store.json.journal`, append-only: a header line naming the snapshot it continues
   (a random token also stored in the snapshot, plus the snapshot's inode, size and
   mtime) and holding its first open items in due order (what the dashboard paints
-  before it reads the rest), then one JSON line per change: the documents it set or deleted. A line is
-  appended and fsynced in one write; a torn last line (a writer killed mid-write) is
-  ignored by readers and cut off by the next writer.
+  before it reads the rest), then one JSON line per change: the documents it set or
+  deleted. A line is appended and fsynced in one write; a torn last line (a writer
+  killed mid-write) is ignored by readers and cut off by the next writer.
 
 So `frist add` reads only the small journal (its header carries the last id and the
 undo keys), appends one line and is done: its cost does not grow with the store.
@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import os
 import re
 from pathlib import Path
@@ -289,9 +290,9 @@ class DurableStorage(Storage):
     def soonest_open(self) -> list[tuple[int, dict]] | None:
         """The first open items in due order (SOONEST_KEPT or so), from the journal alone;
         None when it cannot tell (it does not continue the snapshot on disk, or every
-        item it kept has been decided since). They are
-        exactly the first open items of a full read: the header holds every open item up
-        to its last one, and a journal change moves an item into or out of that range."""
+        item it kept has been decided since). They are exactly the first open items of a
+        full read: the header holds every open item up to its last one, and a journal
+        change moves an item into or out of that range."""
         journal = self._read_journal()
         header = journal.header or {}
         try:
@@ -378,8 +379,8 @@ class DurableStorage(Storage):
         payload = orjson.dumps(data)
         sig = self._write_file(self.path, payload)
         self._write_file(self.backup, payload)
-        soonest = [[int(key), record] for key, record in data[ITEMS].items()
-                   if record["status"] == "open"]
+        soonest = list(itertools.islice(([int(key), record] for key, record in data[ITEMS].items()
+                                         if record["status"] == "open"), SOONEST_KEPT + 1))
         header = {"format": JOURNAL_FORMAT, "schema": SCHEMA_VERSION, "token": meta["token"],
                   "snapshot": sig, "last_id": head["last_id"], "undo": sorted(head["undo"]),
                   "soonest": soonest[:SOONEST_KEPT], "soonest_all": len(soonest) <= SOONEST_KEPT}
@@ -617,12 +618,12 @@ class Store:
         if status not in model.STATUSES:
             raise StoreError(f"unknown status {status!r} (one of {', '.join(model.STATUSES)})")
 
+        name = "reopened" if status == "open" else f"marked {status}"
+
         def update(record):
             previous, record["status"] = record["status"], status
-            name = "reopened" if status == "open" else f"marked {status}"
             return model.event(name if previous != status else f"{name} again", note)
-        return self.change(item_id, "reopened" if status == "open" else f"marked {status}",
-                           update)
+        return self.change(item_id, name, update)
 
     def postpone(self, item_id: int, due: model.Due, note: str = "") -> dict:
         def update(record):
