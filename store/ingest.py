@@ -53,7 +53,7 @@ class Document:
     name: str              # absolute path, URL, or "standard input"
     published: dt.date
     lang: str | None
-    published_from: str    # "given", "metadata", "file time" or "today"
+    published_from: str    # "given", "metadata", "dateline", "file time" or "today"
 
 
 @dataclass
@@ -155,6 +155,29 @@ def _files_in(folder: Path) -> list[Path]:
     return found
 
 
+# "KIEL, 14 March 2011 — ", "Kiel (dpa) – 14. März 2011 – ": a place, perhaps an agency,
+# then the date between separators, at the start of a line
+DATELINE = re.compile(r"[A-ZÄÖÜ][\w .'/-]{1,40}?(?:\s*\([^)\n]{1,20}\))?\s*[,—–-]\s*"
+                      r"(?P<date>[^—–:\n]{6,40}?)\s*(?:—|–|--|-|:)\s")
+
+
+def dateline_date(text: str, lang: str | None, today: dt.date) -> dt.date | None:
+    """The day of the article's dateline ("BERLIN, 24 November 2026 — ..."), on one of its
+    first lines: a plain text file's best word on when it was written (its file time may
+    be years later). Only a full date, not after today."""
+    from store.extract import find_dates
+    for line in text[:2000].splitlines()[:8]:
+        match = DATELINE.match(line.strip())
+        if not match:
+            continue
+        for mention in find_dates(match["date"], today, lang):
+            if mention.precision == "day" and re.search(r"\d{4}", mention.text):
+                day = dt.date.fromisoformat(mention.value)
+                if day <= today:
+                    return day
+    return None
+
+
 class _Reader:
     """Turns bytes of each kind into Documents, collecting skips and warnings."""
 
@@ -217,6 +240,8 @@ class _Reader:
             published, source = self.published, "given"
         elif meta_date:
             published, source = meta_date, "metadata"
+        elif (dated := dateline_date(text, self.lang or meta_lang, self.today)) is not None:
+            published, source = dated, "dateline"
         elif file_date:
             published, source = min(file_date, self.today), "file time"  # not in the future
             self.loaded.warnings.append(

@@ -247,3 +247,24 @@ def test_feed_entries_report_progress():
     seen = []
     load(str(FIXTURES / "feed.rss"), today=TODAY, progress=lambda done, total, name: seen.append((done, total)))
     assert seen == [(1, 2), (2, 2)]
+
+
+@pytest.mark.parametrize("first_lines, published", [
+    ("Harbour deal signed\n\nKIEL, 14 March 2011 — The port will open a berth by 1 July.",
+     dt.date(2011, 3, 14)),                     # the dateline, not the file's time
+    ("KIEL (dpa) — 14. März 2011 — Der Hafen will bis zum 1. Juli eröffnen.",
+     dt.date(2011, 3, 14)),
+    ("Kiel, 14. März 2011 – Der Hafen will bis zum 1. Juli eröffnen.", dt.date(2011, 3, 14)),
+    ("On 14 March 2011 the port opened. It will add a berth by 1 July.",
+     dt.date(2025, 11, 3)),                     # a date in a sentence is no dateline
+    ("KIEL, 14 March 2031 — The port will open a berth by 1 July.",
+     dt.date(2025, 11, 3)),                     # a dateline after today is a typo
+])
+def test_a_plain_text_dateline_gives_the_publication_date(tmp_path, first_lines, published):
+    path = tmp_path / "a.txt"
+    path.write_text(first_lines + "\n")
+    set_mtime(path, dt.date(2025, 11, 3))
+    doc, loaded = one(path)
+    assert doc.published == published
+    assert (doc.published_from == "dateline") == (published.year == 2011)
+    assert bool(loaded.warnings) == (published.year != 2011)  # no "no date found" note
