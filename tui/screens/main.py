@@ -15,6 +15,7 @@ from store import model
 from tui.screens.detail import STATE_STYLE, DetailPane
 from tui.widgets.footer import KeyFooter
 from tui.widgets.table import STATE_WORDS, CommitTable
+from tui.widgets.view import VIEWS
 from tui.widgets.viewbar import ViewBar
 
 EMPTY = {
@@ -125,9 +126,10 @@ class MainScreen(Screen):
             message = WELCOME
         elif not app.view.rows and app.view.search:
             message = f"Nothing in {app.view_label()} matches “{app.view.search}”."
-            elsewhere = app.view.matching_anywhere() if app.view.view != "all" else 0
+            elsewhere = app.view.matches_elsewhere() if app.view.view != "all" else None
             if elsewhere:
-                message += f"\n\n{elsewhere} in All: press 5."
+                tab, count = elsewhere
+                message += f"\n\n{count} in {VIEWS[tab][0]}" + self._key_hint(f"view_{tab}")
         elif not app.view.rows:
             message = EMPTY[app.view.view]
         else:
@@ -145,6 +147,12 @@ class MainScreen(Screen):
                 f"{app.view_label()} tab — Escape shows the whole tab",
                 "$text-accent"))
         note.set_class(app.view.day is None, "-hidden")
+
+    def _key_hint(self, binding_id: str) -> str:
+        """": press 3." with the binding's key, or the one the config's keymap gives it."""
+        binding = next(b for b in self.BINDINGS if b.id == binding_id)
+        keys = (getattr(self.app.config, "keymap", None) or {}).get(binding_id, binding.key)
+        return f": press {keys.split(',')[0].strip()}."
 
     def refresh_counts(self) -> None:
         app = self.app

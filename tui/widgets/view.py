@@ -96,16 +96,22 @@ class ItemView:
             return all(word in text for word in self._words)
         return True
 
-    def matching_anywhere(self) -> int:
-        """How many items the search matches in any tab, on any day."""
+    def matches_elsewhere(self) -> tuple[str, int] | None:
+        """Where else the search finds items: the first tab holding them all (All if
+        none does), and how many; None if it finds nothing in any tab."""
         cache, words = self._search_cache, self._words
-        count = 0
+        found = []
         for item_id, record in self.items.items():
             text = cache.get(item_id)
             if text is None:
                 text = cache[item_id] = search_text(record)
-            count += all(word in text for word in words)
-        return count
+            if all(word in text for word in words):
+                found.append(self.states[item_id])
+        if not found:
+            return None
+        tab = next(name for name, (_label, states) in VIEWS.items()
+                   if name == "all" or all(state in states for state in found))
+        return tab, len(found)
 
     def set_search(self, text: str) -> None:
         """Filter by words typed so far. Typing one more letter only narrows the rows
