@@ -157,7 +157,7 @@ def _files_in(folder: Path) -> list[Path]:
 
 # "KIEL, 14 March 2011 — ", "Kiel (dpa) – 14. März 2011 – ": a place, perhaps an agency,
 # then the date between separators, at the start of a line
-DATELINE = re.compile(r"[A-ZÄÖÜ][\w .'/-]{1,40}?(?:\s*\([^)\n]{1,20}\))?\s*[,—–-]\s*"
+DATED_DATELINE = re.compile(r"[A-ZÄÖÜ][\w .'/-]{1,40}?(?:\s*\([^)\n]{1,20}\))?\s*[,—–-]\s*"
                       r"(?P<date>[^—–:\n]{6,40}?)\s*(?:—|–|--|-|:)\s")
 
 
@@ -167,7 +167,7 @@ def dateline_date(text: str, lang: str | None, today: dt.date) -> dt.date | None
     be years later). Only a full date, not after today."""
     from store.extract import find_dates
     for line in text[:2000].splitlines()[:8]:
-        match = DATELINE.match(line.strip())
+        match = DATED_DATELINE.match(line.strip())
         if not match:
             continue
         for mention in find_dates(match["date"], today, lang):

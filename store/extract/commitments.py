@@ -660,9 +660,7 @@ class _Sentence:
         return run
 
     def is_org(self, run) -> bool:
-        last = run[-1][0].strip(".,'’").lower()
-        L = self.L
-        return last in L.org_words or bool(L.org_suffixes and last.endswith(L.org_suffixes))
+        return _org_word(run[-1][0], self.L)
 
     def classify(self, i: int, j: int):
         """(kind, run) for the noun phrase tokens[i:j]: "pronoun", "name" or "common"."""
@@ -824,9 +822,7 @@ def _organisation_phrase(run, L: Language) -> list[str]:
             break  # "the senate seat from Colorado": the head is "seat"
         if w.lower() not in L.articles and w.lower() not in L.indefinite_articles:
             words.append(w)
-    last = words[-1].lower() if words else ""
-    if len(words) > 4 or not (last in L.org_words
-                              or (L.org_suffixes and last.endswith(L.org_suffixes))):
+    if not words or len(words) > 4 or not _org_word(words[-1], L):
         return []
     return words
 
@@ -834,18 +830,12 @@ def _organisation_phrase(run, L: Language) -> list[str]:
 def _organisation_like(name: str, L: Language) -> bool:
     """"Oneida Ltd.", "EU", "Hamburger Senat": a name an organisation noun ("the
     company") can stand for; not "People", "Analysts" or a person's name."""
-    last = name.split()[-1].lower().strip(".")
-    return (last in L.org_words or bool(L.org_suffixes and last.endswith(L.org_suffixes))
-            or bool(ACRONYM.search(name)))
+    return _org_word(name.split()[-1], L) or bool(ACRONYM.search(name))
 
 
 def _is_org_noun(S: _Sentence) -> bool:
     """"the company will ...", "das Unternehmen will ...": an organisation named before."""
-    L = S.L
-    for w in S.low[:4]:
-        if w in L.org_words or (L.org_suffixes and w.endswith(L.org_suffixes)):
-            return True
-    return False
+    return any(_org_word(w, S.L) for w in S.low[:4])
 
 
 def _attributed(S: _Sentence) -> str:
