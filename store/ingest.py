@@ -91,10 +91,15 @@ class MissingExtra(FristError):
 def _web(module: str, what: str):
     """Import one of the `frist[web]` libraries, or say how to install it."""
     import importlib
+    import importlib.util
     try:
         loaded = importlib.import_module(module)
-    except ImportError:
-        raise MissingExtra(f"{what} needs the web extra: pip install 'frist[web]'") from None
+    except ImportError as e:
+        if importlib.util.find_spec(module) is None:
+            raise MissingExtra(f"{what} needs the web extra: pip install 'frist[web]'") from None
+        # Installed but broken (a dependency's new release dropped a module it needs):
+        # sending the person to install what they have would send them in a circle.
+        raise MissingExtra(f"{module} is installed but cannot be imported: {e}") from None
     # Their log warnings about odd markup would otherwise reach the terminal raw.
     logging.getLogger(module).addHandler(logging.NullHandler())
     logging.getLogger(module).propagate = False
