@@ -196,9 +196,25 @@ def countdown(record: dict, today: dt.date) -> str:
     return f"in {left} d" if left > 0 else f"{-left} d overdue"
 
 
+# --today / FRIST_TODAY moves the calendar: every timestamp frist writes (created,
+# decided, postponed) is taken on that day, so a demo or a test reads as it would have.
+_clock_shift = dt.timedelta(0)
+
+
+def set_today(day: dt.date | None) -> None:
+    """Make `day` frist's today for every timestamp it writes (None: the real clock)."""
+    global _clock_shift
+    _clock_shift = dt.timedelta(0) if day is None else day - dt.date.today()
+
+
+def now() -> dt.datetime:
+    """The current local time, shifted to frist's today."""
+    return dt.datetime.now(dt.timezone.utc).astimezone() + _clock_shift
+
+
 def now_stamp() -> str:
-    """The current local time, to the second, with its UTC offset."""
-    return dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+    """The current local time (on frist's today), to the second, with its UTC offset."""
+    return now().isoformat(timespec="seconds")
 
 
 def event(name: str, note: str = "") -> dict:

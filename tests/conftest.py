@@ -27,7 +27,9 @@ def isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("FRIST_TODAY", TODAY)
     monkeypatch.delenv("FRIST_CONFIG", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
-    return tmp_path
+    yield tmp_path
+    from store import model
+    model.set_today(None)  # a command or app run in-process moved frist's clock
 
 
 @pytest.fixture

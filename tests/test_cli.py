@@ -14,6 +14,7 @@ import pytest
 
 from store import model
 from store.db import open_store
+from conftest import TODAY
 
 # DESIGN.md's JSON object, field for field, in its order (written out here on purpose:
 # a change to model.JSON_FIELDS must not silently change what the test expects).
@@ -622,3 +623,13 @@ def test_postpone_by_a_span_counts_from_the_current_due(frist, seeded):
     assert result.returncode == 0, result.stderr
     assert shown(frist, "2")["due"] == "2025-12-15"
     assert one_line_error(frist("postpone", "2", "+soon")).startswith("error: cannot understand")
+
+
+def test_every_timestamp_is_taken_on_the_given_today(frist):
+    """--today moves the clock for what frist writes too: created, marked, postponed."""
+    item = frist("add", "Port reopens", "--due", "2025-12-01", check=True).stdout.strip()
+    frist("mark", item, "met", check=True)
+    shown = json.loads(frist("show", item, "--json", check=True).stdout)
+    assert shown["created"].startswith(TODAY) and shown["updated"].startswith(TODAY)
+    assert [event["at"][:10] for event in shown["history"]] == [TODAY, TODAY]
+    assert "met 24 Nov" in frist("list", "--status", "all", check=True).stdout

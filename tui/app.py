@@ -134,6 +134,8 @@ class FristApp(App):
         else:
             self._offset = dt.timedelta(0)
         self.today: dt.date = real + self._offset
+        if today_text:
+            model.set_today(self.today)
         self.view = ItemView(self.today, self.config.due_soon_days)
         self._selected: int | None = None
         self._seen_mtime = store.mtime()

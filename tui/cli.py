@@ -128,6 +128,9 @@ def say(message: str) -> None:
 def cli(ctx, db, today, demo):
     """frist: a dashboard for dated commitments. Without a command it opens the dashboard."""
     ctx.obj = Env(db, today)
+    if today:
+        from store import model
+        model.set_today(ctx.obj.today)
     if demo:
         from tui.demo import run_demo
         run_demo(ctx.obj)
