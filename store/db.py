@@ -33,6 +33,7 @@ A damaged snapshot or journal is never written over: the error names the file.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
 import itertools
 import os
@@ -614,14 +615,22 @@ class Store:
             self._remember(f"#{item_id} {label}", [(item_id, before)])
         return record
 
-    def mark(self, item_id: int, status: str, note: str = "") -> dict:
+    def mark(self, item_id: int, status: str, note: str = "", on: dt.date | None = None) -> dict:
+        """Record a decision; `on` is the day it was taken (default: frist's today)."""
         if status not in model.STATUSES:
             raise StoreError(f"unknown status {status!r} (one of {', '.join(model.STATUSES)})")
+        if status == "open" and on is not None:
+            raise StoreError("a date of decision is for met, missed or cancelled, not open")
+        decided = on or model.now().date()
+        if decided > model.now().date():
+            raise StoreError(f"{decided.isoformat()} is after today: a decision cannot be "
+                             f"taken in the future")
 
         name = "reopened" if status == "open" else f"marked {status}"
 
         def update(record):
             previous, record["status"] = record["status"], status
+            record["decided"] = None if status == "open" else decided.isoformat()
             return model.event(name if previous != status else f"{name} again", note)
         return self.change(item_id, name, update)
 
@@ -629,7 +638,7 @@ class Store:
         def update(record):
             old_label, old_due = model.due_label(record), record["due"]
             _set_due(record, due)
-            record["status"] = "open"
+            record["status"], record["decided"] = "open", None
             happened = model.event(f"postponed from {old_label} to {model.due_label(record)}", note)
             happened.update({"from": old_due, "to": record["due"]})  # for the track record
             return happened

@@ -449,7 +449,8 @@ def _stamp_text(value: str, key: str, position: int) -> str:
 
 
 def _record(title, due: model.Due, position: int, actor="", tags=(), status="open",
-            sources=(), uid=None, history=None, created=None, updated=None, note="") -> dict:
+            sources=(), uid=None, history=None, created=None, updated=None, note="",
+            decided=None) -> dict:
     if not isinstance(title, str) or not title.strip():
         _fail(position, "'title' is missing or empty")
     created = _stamp_text(created or "", "created", position)
@@ -468,6 +469,11 @@ def _record(title, due: model.Due, position: int, actor="", tags=(), status="ope
         record["history"] = history
     elif created:
         record["history"][0]["at"] = created
+    if decided and status != "open":
+        try:
+            record["decided"] = dt.date.fromisoformat(decided).isoformat()
+        except ValueError:
+            _fail(position, f"'decided' is not an ISO date: {_short(decided)}")
     return record
 
 
@@ -492,7 +498,8 @@ def _frist_entry(entry, position: int) -> dict:
         history=_history(entry.get("history"), position),
         created=_string(entry, "created", position),
         updated=_string(entry, "updated", position),
-        note=_string(entry, "note", position))
+        note=_string(entry, "note", position),
+        decided=_string(entry, "decided", position))
 
 
 def parse_tw_date(value, key: str, position: int) -> dt.datetime:

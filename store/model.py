@@ -19,7 +19,8 @@ DUE_SOON_DAYS = 7  # "due-soon" means due within this many days
 
 # The JSON contract of DESIGN.md, in its order.
 JSON_FIELDS = ("id", "uid", "title", "due", "precision", "window_start", "due_text", "actor",
-               "status", "state", "days_left", "tags", "sources", "created", "updated", "history")
+               "status", "state", "days_left", "tags", "sources", "created", "updated", "decided",
+               "history")
 
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -170,7 +171,15 @@ def due_label(record: dict, day_format: str | None = None) -> str:
 
 
 def decided_on(record: dict) -> dt.date | None:
-    """The day the current decision (met/missed/cancelled) was recorded, if any."""
+    """The day the current decision (met/missed/cancelled) was taken, if any: the stored
+    `decided` date, else (a store of an older frist) the day the decision was recorded."""
+    if record["status"] == "open":
+        return None
+    if record.get("decided"):
+        try:
+            return dt.date.fromisoformat(record["decided"])
+        except ValueError:
+            return None
     for event in reversed(record.get("history", [])):
         if event.get("event", "").startswith(f"marked {record['status']}"):
             try:
@@ -185,7 +194,10 @@ def countdown(record: dict, today: dt.date) -> str:
     status = record["status"]
     if status != "open":
         day = decided_on(record)
-        return f"{status} {day.day} {MONTH_ABBR[day.month - 1]}" if day else status
+        if day is None:
+            return status
+        year = f" {day.year}" if day.year != today.year else ""
+        return f"{status} {day.day} {MONTH_ABBR[day.month - 1]}{year}"
     left = days_left(dt.date.fromisoformat(record["due"]), today)
     if left == 0:
         return "today"
@@ -273,4 +285,10 @@ def to_json(doc_id: int, record: dict, today: dt.date, soon_days: int = DUE_SOON
             "due_text": get("due_text", ""), "actor": get("actor", ""), "status": status,
             "state": current, "days_left": left, "tags": get("tags", []),
             "sources": get("sources", []), "created": get("created", ""),
-            "updated": get("updated", ""), "history": get("history", [])}
+            "updated": get("updated", ""), "decided": _decided_iso(record),
+            "history": get("history", [])}
+
+
+def _decided_iso(record: dict) -> str | None:
+    day = decided_on(record)
+    return day.isoformat() if day else None

@@ -68,3 +68,25 @@ def parse_today(text: str | None) -> dt.date:
     if due.precision != "day":
         raise DateError(f"--today must name one day, not {text!r}")
     return due.due
+
+
+
+def parse_past_day(text: str, today: dt.date) -> dt.date:
+    """The day a person means by `text` for something that already happened: typed
+    dates read forward ('26 Nov' said on 10 Dec is next year's, 'Monday' the coming one),
+    so a reading after today is read again from an earlier day, as long as it names a
+    calendar day rather than an offset from today ('in 2 days' stays in the future).
+    DateError if it is not one day."""
+    due = parse_when(text, today)
+    if due.precision != "day":
+        raise DateError(f"a decision is taken on one day, not in {text!r}")
+    if due.due <= today:
+        return due.due
+    for back in (6, 366):  # a weekday of the past week; a year-less date of the past year
+        try:
+            earlier = parse_when(text, today - dt.timedelta(days=back)).due
+        except DateError:
+            continue
+        if earlier <= today and earlier != due.due - dt.timedelta(days=back):
+            return earlier
+    return due.due

@@ -19,7 +19,7 @@ from conftest import TODAY
 # DESIGN.md's JSON object, field for field, in its order (written out here on purpose:
 # a change to model.JSON_FIELDS must not silently change what the test expects).
 DESIGN_FIELDS = ["id", "uid", "title", "due", "precision", "window_start", "due_text", "actor",
-                 "status", "state", "days_left", "tags", "sources", "created", "updated", "history"]
+                 "status", "state", "days_left", "tags", "sources", "created", "updated", "decided", "history"]
 
 
 def add(frist, title, due, *extra) -> int:
@@ -633,3 +633,40 @@ def test_every_timestamp_is_taken_on_the_given_today(frist):
     assert shown["created"].startswith(TODAY) and shown["updated"].startswith(TODAY)
     assert [event["at"][:10] for event in shown["history"]] == [TODAY, TODAY]
     assert "met 24 Nov" in frist("list", "--status", "all", check=True).stdout
+
+
+def test_mark_on_records_when_it_was_decided(frist):
+    item = frist("add", "Port reopens", "--due", "2025-11-20", check=True).stdout.strip()
+    frist("mark", item, "met", "--on", "19 Nov", check=True)   # year-less: the past one
+    shown = json.loads(frist("show", item, "--json", check=True).stdout)
+    assert shown["status"] == "met" and shown["decided"] == "2025-11-19"
+    assert "met 19 Nov" in frist("list", "--status", "all", check=True).stdout
+    frist("mark", item, "missed", "--on", "2024-06-03", check=True)
+    assert "missed 3 Jun 2024" in frist("list", "--status", "all", check=True).stdout  # not this year
+    frist("mark", item, "open", check=True)
+    assert json.loads(frist("show", item, "--json", check=True).stdout)["decided"] is None
+
+
+@pytest.mark.parametrize("when,message", [
+    ("tomorrow", "after today: a decision cannot be taken in the future"),
+    ("December 2025", "a decision is taken on one day"),
+    ("soonish", "cannot understand the date 'soonish'"),
+])
+def test_mark_on_refuses_what_is_not_a_past_day(frist, when, message):
+    item = frist("add", "Port reopens", "--due", "2025-11-20", check=True).stdout.strip()
+    result = frist("mark", item, "met", "--on", when)
+    assert result.returncode == 1 and message in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert json.loads(frist("show", item, "--json", check=True).stdout)["status"] == "open"
+
+
+def test_decided_is_today_by_default_and_survives_an_export(frist, tmp_path):
+    item = frist("add", "Port reopens", "--due", "2025-11-20", check=True).stdout.strip()
+    frist("mark", item, "cancelled", check=True)
+    exported = frist("export", check=True).stdout
+    assert json.loads(exported)[0]["decided"] == TODAY
+    path = tmp_path / "out.json"
+    path.write_text(exported)
+    other = str(tmp_path / "other.json")
+    frist("--db", other, "import", str(path), check=True)
+    assert json.loads(frist("--db", other, "show", "1", "--json", check=True).stdout)["decided"] == TODAY

@@ -250,11 +250,17 @@ def show(env, ident, as_json):
 @click.argument("ident", metavar="ID")
 @click.argument("status", type=click.Choice(["met", "missed", "open", "cancelled"]))
 @click.option("--note", default="")
+@click.option("--on", "on", metavar="DATE",
+              help="When it was decided (default today): '2025-11-26', 'yesterday', '26 Nov'.")
 @pass_env
-def mark(env, ident, status, note):
+def mark(env, ident, status, note, on):
     """Record a decision: met, missed, cancelled, or open again."""
     from store import model
-    record = env.store.mark(item_id(ident), status, note)
+    decided = None
+    if on is not None:
+        from store.when import parse_past_day
+        decided = parse_past_day(on, env.today)
+    record = env.store.mark(item_id(ident), status, note, on=decided)
     say(f"{ident}: {record['title']} — {model.countdown(record, env.today)}")
 
 
