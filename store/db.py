@@ -651,7 +651,7 @@ class Store:
             if title is not None and " ".join(title.split()) != record["title"]:
                 if not title.strip():
                     raise StoreError("the title cannot be empty")
-                what.append(f"title from {record['title']!r}")
+                what.append(f"title from {record['title']!r} to {' '.join(title.split())!r}")
                 record["title"] = " ".join(title.split())
             if due is not None:
                 old = model.due_label(record)
@@ -659,10 +659,10 @@ class Store:
                 if model.due_label(record) != old:
                     what.append(f"due from {old} to {model.due_label(record)}")
             if actor is not None and actor.strip() != record["actor"]:
-                what.append(f"actor from {record['actor']!r}")
+                what.append(f"actor from {record['actor']!r} to {actor.strip()!r}")
                 record["actor"] = actor.strip()
             if tags is not None and sorted(set(tags)) != record["tags"]:
-                what.append("tags")
+                what.append(f"tags to {', '.join(sorted(set(tags))) or 'none'}")
                 record["tags"] = sorted(set(tags))
             return model.event("edited " + (", ".join(what) or "nothing"), note)
         return self.change(item_id, "edited", update)
@@ -697,8 +697,12 @@ class Store:
 
 
 def _set_due(record: dict, due: model.Due) -> None:
+    """A new due window. `due_text` keeps the words the commitment was made in ("said
+    as"): a later '+2w' is told by the history, not passed off as the source's words."""
     record.update(due=due.due.isoformat(), precision=due.precision,
-                  window_start=due.window_start.isoformat(), due_text=due.text)
+                  window_start=due.window_start.isoformat())
+    if not record.get("due_text"):
+        record["due_text"] = due.text
 
 
 def default_path() -> Path:

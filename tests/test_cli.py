@@ -670,3 +670,13 @@ def test_decided_is_today_by_default_and_survives_an_export(frist, tmp_path):
     other = str(tmp_path / "other.json")
     frist("--db", other, "import", str(path), check=True)
     assert json.loads(frist("--db", other, "show", "1", "--json", check=True).stdout)["decided"] == TODAY
+
+
+def test_history_says_what_an_edit_changed_to_and_said_as_keeps_the_words(frist):
+    item = frist("add", "Port reopens", "--due", "27 November", check=True).stdout.strip()
+    frist("edit", item, "--actor", "Harbour board", check=True)
+    frist("postpone", item, "+2w", check=True)
+    shown = json.loads(frist("show", item, "--json", check=True).stdout)
+    assert shown["due"] == "2025-12-11" and shown["due_text"] == "27 November"
+    assert shown["history"][1]["event"] == "edited actor from '' to 'Harbour board'"
+    assert "said as   27 November" in frist("show", item, check=True).stdout
