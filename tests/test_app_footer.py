@@ -23,12 +23,12 @@ def footer_keys(app) -> list[tuple[str, str]]:
 
 
 async def test_remapped_keys_keep_their_place_in_the_footer(store):  # noqa: F811
-    app = app_for(store, config=Config(keymap={"mark_met": "z", "undo": "m"}))
+    app = app_for(store, config=Config(keymap={"mark_met": "z", "undo": "b"}))
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         keys = footer_keys(app)
         assert keys[:8] == [("⏎", "Details"), ("a", "Add"), ("e", "Edit"), ("z", "Met"),
-                            ("x", "Missed"), ("p", "Postpone"), ("d", "Delete"), ("m", "Undo")]
+                            ("x", "Missed"), ("p", "Postpone"), ("d", "Delete"), ("b", "Undo")]
 
 
 @pytest.mark.parametrize("key", [None, "t", "v", "n", "R"])

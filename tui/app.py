@@ -124,7 +124,8 @@ class FristApp(App):
         self.config = config if config is not None else default_config()
         if getattr(self.config, "keymap", None):  # an unknown binding id stops frist
             from store.config import check_keymap
-            check_keymap(self.config, binding_ids())
+            from tui.keys import key_scopes, normalise
+            check_keymap(self.config, binding_ids(), key_scopes(), normalise)
         self.clock = clock
         self.today_fixed = bool(today_text)
         real = clock().date()
