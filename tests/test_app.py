@@ -11,6 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from snapshot_app import build_store  # noqa: E402
+from store.config import Config  # noqa: E402
 from store.db import open_store  # noqa: E402
 from tui.app import make_app  # noqa: E402
 from tui.screens.forms import ConfirmForm, ItemForm, NoteForm, PostponeForm  # noqa: E402
@@ -483,6 +484,32 @@ async def test_help_lists_every_binding(store):
         text = str(app.screen.query_one("Static").render())
         for word in ("Add", "Met", "Missed", "Postpone", "Delete", "Undo", "Ingest", "Timeline"):
             assert word in text
+
+
+async def test_help_lists_the_keys_of_every_screen_as_they_are_bound(store):
+    """Every described binding of every screen is in the help, and a key the config
+    remaps shows as remapped: the list is made from the bindings, not written by hand."""
+    from tui.keys import SCREENS, declared, load
+    app = app_for(store, config=Config(keymap={"timeline_zoom_in": "z", "stats_group": "G"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = str(app.screen.query_one("Static").render()).splitlines()
+        for heading in ("Timeline", "Month calendar", "Track record", "Decision queue",
+                        "Review of what an ingest found"):
+            assert any(line.startswith(heading) for line in lines), heading
+        for _heading, _action, _app, classes in SCREENS:
+            for key in (k for where in classes for k in declared(load(where))):
+                if key.own and key.binding.description:
+                    assert any(key.binding.description in line for line in lines), key.name
+
+        def keys_for(description: str) -> list[str]:
+            return [line.split()[0] for line in lines if f"  {description}" in line]
+        assert keys_for("zoom in") == ["z"]  # remapped; "+" no longer
+        assert keys_for("zoom out") == ["-"]
+        assert keys_for("find bar") == ["f"] and keys_for("today")[0] == "."
+        assert keys_for("met/missed") == ["h"]
+        assert keys_for("by actor/tag") == ["G"]
 
 
 # -- ingest and review ------------------------------------------------------------------

@@ -65,3 +65,23 @@ async def test_a_change_keeps_the_footer_and_a_change_of_keys_redraws_it(store):
         assert not app.visible_items()
         met = next(key for key in footer.query(FooterKey) if key.description == "Met")
         assert met.has_class("-disabled")
+
+
+async def test_at_80_columns_the_main_footer_keeps_the_keys_needed_most(store):  # noqa: F811
+    """Details (Enter), Edit, Delete and Undo (every change's message says "u undoes")
+    step aside first; Search, Ingest, Timeline and Quit stay, and ? lists the rest."""
+    app = app_for(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        shown = [description for _key, description in footer_keys(app)]
+        assert shown == ["Add", "Met", "Missed", "Postpone", "Search", "Ingest", "Timeline",
+                         "Help", "Quit"]
+    app = app_for(store)
+    async with app.run_test(size=(140, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        shown = [description for _key, description in footer_keys(app)]
+        assert shown[:9] == ["Details", "Add", "Edit", "Met", "Missed", "Postpone", "Delete",
+                             "Undo", "Search"]
+        assert {"Ingest", "Timeline", "Help", "Quit"} <= set(shown)

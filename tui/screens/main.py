@@ -80,11 +80,16 @@ class MainScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="back", show=False,
                 tooltip="Close the details, clear the search or the day filter"),
-        Binding("1", "view('open')", "Open", id="view_open", show=False),
-        Binding("2", "view('decide')", "Needs decision", id="view_decide", show=False),
-        Binding("3", "view('met')", "Met", id="view_met", show=False),
-        Binding("4", "view('missed')", "Missed", id="view_missed", show=False),
-        Binding("5", "view('all')", "All", id="view_all", show=False),
+        Binding("1", "view('open')", "Open", id="view_open", show=False,
+                tooltip="The Open tab"),
+        Binding("2", "view('decide')", "Needs decision", id="view_decide", show=False,
+                tooltip="The Needs decision tab"),
+        Binding("3", "view('met')", "Met", id="view_met", show=False,
+                tooltip="The Met tab"),
+        Binding("4", "view('missed')", "Missed", id="view_missed", show=False,
+                tooltip="The Missed tab"),
+        Binding("5", "view('all')", "All", id="view_all", show=False,
+                tooltip="The All tab"),
     ]
 
     def compose(self) -> ComposeResult:
