@@ -219,6 +219,61 @@ async def test_mark_met_with_a_note_then_undo(store):
         assert "needs decision" in row_text(app, item_id)
 
 
+async def test_the_note_form_records_the_day_it_was_decided(store):
+    """The Decided field starts at today, previews what is typed, refuses a day after
+    today, and the details show the day (with its year when it is not this year)."""
+    from tui.screens.detail import DetailPane
+    app = app_for(store)
+    item_id, _ = find(store, "Port authority")
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, item_id)
+        await pilot.press("m")
+        form = app.screen
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        decided = form.query_one("#decided")
+        assert decided.value == "today"
+        assert "Mon 24 Nov 2025 · today" in str(form.query_one("#decided-preview").render())
+        await pilot.press("tab")
+        assert app.focused is decided
+        await type_text(pilot, "tomorrow")  # Tab selected "today": typing replaces it
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "after today" in str(form.query_one("#decided-preview").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form and "after today" in str(form.query_one("#form-error").render())
+        decided.value = "2024-11-25"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        store.refresh()
+        assert store.get(item_id)["decided"] == "2024-11-25"
+        assert any("#%d met on 25 Nov 2024" % item_id in str(n.message)
+                   for n in app._notifications)
+        await pilot.press("5")
+        await select(pilot, item_id)
+        assert "met 25 Nov 2024" in row_text(app, item_id)
+        await pilot.press("enter")
+        await pilot.pause()
+        text = str(app.main.query_one(DetailPane).query_one("#detail-body").render())
+        assert "decided   Mon 25 Nov 2024" in text
+
+
+async def test_reopening_asks_for_a_note_but_no_day(store):
+    app = app_for(store)
+    item_id, _ = find(store, "Budget draft")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await select(pilot, item_id)
+        await pilot.press("o")
+        assert isinstance(app.screen, NoteForm) and not app.screen.query("#decided")
+        await pilot.press("enter")
+        await pilot.pause()
+    store.refresh()
+    assert store.get(item_id)["status"] == "open" and store.get(item_id)["decided"] is None
+
+
 async def test_mark_missed_with_an_empty_note(store):
     app = app_for(store)
     item_id, _ = find(store, "Rail strike")

@@ -366,12 +366,18 @@ class FristApp(App):
             return
         item_id, record = item
 
-        def done(note: str | None) -> None:
-            if note is not None:
-                self.change(item_id, lambda: self.store.mark(item_id, status, note),
-                            f"#{item_id} {'reopened' if status == 'open' else status} — u undoes")
+        def done(answer: dict | None) -> None:
+            if answer is not None:
+                self.mark(item_id, status, answer)
         from tui.screens.forms import NoteForm
-        self.push_screen(NoteForm(heading, record), done)
+        self.push_screen(NoteForm(heading, record, dated=status != "open"), done)
+
+    def mark(self, item_id: int, status: str, answer: dict) -> bool:
+        """Record a decision as the note form gave it ({"note", "on"})."""
+        on = answer.get("on")
+        from tui.screens.forms import decision_message
+        return self.change(item_id, lambda: self.store.mark(item_id, status, answer["note"], on=on),
+                           decision_message(item_id, status, on, self.today))
 
     def action_mark_met(self) -> None:
         self._decide("met", "Mark as met")

@@ -28,6 +28,31 @@ def printable(text: str, one_line: bool = True) -> str:
     return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_label(day, today, weekday: bool = False) -> str:
+    """A day as a person reads it: '21 Nov' this year, '21 Nov 2024' another year
+    (the dashboard's countdown reads 'met 21 Nov' the same way)."""
+    shown = f"{day.day} {MONTHS[day.month - 1]}"
+    if day.year != today.year:
+        shown += f" {day.year}"
+    return f"{day:%a} {shown}" if weekday else shown
+
+
+def stamp_label(stamp: str, today) -> str:
+    """A stored timestamp ('2025-11-21T10:30:00+00:00') in local time as a person reads
+    it: '21 Nov 11:30', with the year only when it is not this year."""
+    import datetime as dt
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return printable(str(stamp))
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()  # the reader's local time
+    return f"{day_label(moment.date(), today)} {moment:%H:%M}"
+
+
 def use_colour(stream=sys.stdout) -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
     if os.environ.get("NO_COLOR"):
