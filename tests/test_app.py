@@ -209,9 +209,9 @@ async def test_mark_met_with_a_note_then_undo(store):
         record = store.get(item_id)
         assert record["status"] == "met"
         assert record["history"][-1]["note"] == "tender is online"
-        # the row changed at once, in place
-        assert "met" in row_text(app, item_id)
-        assert app.view.states[item_id] == "met"
+        # decided: it leaves the Open tab at once, and the cursor is on the row after it
+        assert item_id not in app.view.rows and app.view.states[item_id] == "met"
+        assert app.selected_id == app.view.rows[0] != item_id
         await pilot.press("u")
         await pilot.pause()
         store.refresh()
@@ -750,6 +750,53 @@ async def test_the_command_palette_lists_the_actions(store):
         commands["View: Needs decision"].callback()
         await pilot.pause()
         assert titles(app) == ["Port authority publishes the dredging tender"]
+
+
+async def test_the_palettes_screenshot_goes_beside_the_store_and_says_where(store, db_path):
+    assert not (Path.home() / "Downloads").exists()  # Textual's default folder is missing
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        commands["Screenshot"].callback()
+        await pilot.pause(0.3)
+        saved = list(db_path.parent.glob("*.svg"))
+        assert len(saved) == 1 and saved[0].read_text().startswith("<svg")
+        messages = [str(n.message) for n in app._notifications]
+        assert f"Saved to {saved[0]}" in messages
+
+
+async def test_the_undo_message_says_what_was_undone_and_what_is_now(store):
+    app = app_for(store)
+    item_id, _ = find(store, "Renew my passport")
+    port_id, _ = find(store, "Port authority")
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, item_id)
+        await pilot.press("d", "y")
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.press("u")
+        await pilot.pause()
+        assert [str(n.message) for n in app._notifications] == [
+            f"Undone: #{item_id} deleted. #{item_id} is back: open, due 28 Nov 2025 (in 4 d)."]
+        await select(pilot, port_id)
+        await pilot.press("x", "enter")
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.press("u")
+        await pilot.pause()
+        assert [str(n.message) for n in app._notifications] == [
+            f"Undone: #{port_id} marked missed. #{port_id} is as before: open, "
+            "due 18 Nov 2025 (6 d overdue)."]
+
+
+async def test_messages_show_untrusted_text_literally(store):
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.notify("cannot read [bold]x[/bold] [@click=app.quit]q[/]")
+        await pilot.pause()
+        shown = list(app._notifications)[-1]  # a toast shows it as markup only if asked to
+        assert shown.message.startswith("cannot read [bold]x") and shown.markup is False
+
 
 async def test_back_on_the_main_screen_keys_act_on_the_row_shown_selected(store):
     """A pushed screen selected an item the Open tab does not show (a met one): back on

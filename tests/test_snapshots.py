@@ -3,13 +3,26 @@ today. Look at the report (and the SVGs in tests/__snapshots__/) before --snapsh
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 import snapshot_app  # noqa: E402
 
 SIZE = (120, 32)
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch):
+    """History times are shown in local time: the snapshots are taken in UTC."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 def test_main_screen(snap_compare, db_path):

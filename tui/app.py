@@ -196,6 +196,29 @@ class FristApp(App):
     def now(self) -> dt.datetime:
         return self.clock() + self._offset
 
+    def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
+        """Messages carry titles, file names and errors from outside: never markup."""
+        super().notify(message, markup=markup, **kwargs)
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """The palette's Screenshot: an SVG beside the store (Textual's default folder,
+        ~/Downloads, may not exist), else in the current folder; a message says where."""
+        from pathlib import Path
+        folders = [Path(path)] if path else [Path(self.store.path).parent, Path.cwd()]
+        problems = []
+        for folder in folders:
+            try:
+                saved = self.save_screenshot(filename, str(folder), time_format)
+            except OSError as e:
+                problems.append(f"{folder}: {e.strerror or e}")
+                continue
+            self.notify(f"Saved to {saved}", title="Screenshot", timeout=8)
+            return saved
+        self.notify("Cannot save it: " + "; ".join(problems), title="Screenshot",
+                    severity="error", timeout=8)
+        return None
+
     # -- start, ticks, reloads
     def on_mount(self) -> None:
         keymap = getattr(self.config, "keymap", None)
@@ -322,7 +345,7 @@ class FristApp(App):
             self.notify(str(e), title="not changed", severity="error", timeout=6)
             return False
         self._seen_mtime = self.store.mtime()
-        self.view.update(item_id, record, linger=True)
+        self.view.update(item_id, record)
         self.refresh_screens()
         self.notify(message, timeout=3)
         return True
@@ -428,7 +451,7 @@ class FristApp(App):
         changed = self.reload(from_disk=False) or []
         if len(changed) == 1 and changed[0] in self.view.items:
             self.selected_id = changed[0]  # the cursor goes to what came back
-        self.notify(f"Took back the last change ({label})", timeout=3)
+        self.notify(undo_message(label, changed, self.view.items, self.today), timeout=4)
 
     def action_refresh(self) -> None:
         if self.reload() is not None:
@@ -567,6 +590,23 @@ class FristApp(App):
         for name, (label, _states) in VIEWS.items():
             yield SystemCommand(f"View: {label}", f"Show {label.lower()} commitments",
                                 partial(self.set_view, name))
+
+
+def undo_message(label: str, changed: list[int], items: dict[int, dict], today: dt.date) -> str:
+    """What an undo did, told with what is true now: 'Undone: #2 deleted. #2 is back:
+    open, due 27 Nov 2025 (in 3 d).' (the store's label alone read as if #2 had just
+    been deleted)."""
+    head = f"Undone: {label}."
+    if len(changed) != 1:
+        return f"{head} {len(changed)} commitments are as they were before it."
+    item_id = changed[0]
+    record = items.get(item_id)
+    if record is None:
+        return f"{head} #{item_id} is gone again."
+    now = f"open, due {model.due_label(record)} ({model.countdown(record, today)})" \
+        if record["status"] == "open" else model.countdown(record, today)
+    verb = "is back" if label.endswith("deleted") else "is as before"
+    return f"{head} #{item_id} {verb}: {now}."
 
 
 def make_app(store: Store, today_text: str | None = None, config=None, **kwargs) -> FristApp:

@@ -55,8 +55,9 @@ class TopBar(Horizontal):
             self._show_counts()
 
     def _show_counts(self) -> None:
-        """Every state with its count and name (the legend of the row colours); where
-        they do not fit, the empty states step aside, then the least urgent ones."""
+        """Every state that holds an item, with its count and name (the legend of the
+        row colours; an empty state is never shown); where they do not fit, the least
+        urgent ones step aside."""
         counts = self._counts
         if not counts:  # the store is still being read
             self.query_one("#counts", Static).update(Content.styled("reading the store…",
@@ -64,8 +65,8 @@ class TopBar(Horizontal):
             return
         clock = len(str(self.query_one("#clock", Label).render()))
         room = self.size.width - 2 - 7 - (clock + 3)  # padding, "frist  ", the day and time
-        shown = list(model.STATES)
-        aside = [s for s in model.STATES if not counts[s]] + [s for s in STEP_ASIDE if counts[s]]
+        shown = [s for s in model.STATES if counts[s]]
+        aside = [s for s in STEP_ASIDE if counts[s]]
         while True:
             chips = Content("  ").join(
                 Content.styled(f"● {counts[state]} {CHIP_WORDS[state]}",

@@ -52,6 +52,8 @@ class ItemView:
         self._changes = 0  # bumped by every update, so cached counts know they are stale
         self._counted: tuple = (None, {})
         self.complete = True  # False while it holds only the first open items (load)
+        self._oldest_overdue: str | None = None  # see _measure_when
+        self._other_year: dict[str, bool] = {}
 
     # -- loading
     def load(self, items: list[tuple[int, dict]], complete: bool = True) -> None:
@@ -66,7 +68,45 @@ class ItemView:
         """Recompute every state (a new day) and the rows."""
         state_of = model.state_reader(self.today, self.soon_days)
         self.states = {i: state_of(r) for i, r in self.items.items()}
+        self._measure_when()
         self.rebuild()
+
+    # -- how wide the countdown words get ("2528 d overdue", "missed 25 Nov 2024")
+    def _measure_when(self) -> None:
+        """The oldest overdue due, and whether a decision of each kind was taken in
+        another year (its countdown then shows the year): cheap string looks, no dates."""
+        items, year = self.items, str(self.today.year)
+        overdue = [items[i]["due"] for i, s in self.states.items() if s == "overdue"]
+        self._oldest_overdue = min(overdue, default=None)
+        self._other_year = {status: False for status in ("met", "missed", "cancelled")}
+        for item_id, state in self.states.items():
+            if state in self._other_year and not self._other_year[state]:
+                self._other_year[state] = self._decided_year(items[item_id]) != year
+
+    @staticmethod
+    def _decided_year(record: dict) -> str:
+        return (record.get("decided") or record.get("updated") or "")[:4]
+
+    def _widen_when(self, record: dict, state: str) -> None:
+        """One item changed: the column grows if its countdown is wider (it shrinks only
+        when everything is measured again: a new day, a reload)."""
+        if state == "overdue" and (self._oldest_overdue is None
+                                   or record["due"] < self._oldest_overdue):
+            self._oldest_overdue = record["due"]
+        elif state in self._other_year and self._decided_year(record) != str(self.today.year):
+            self._other_year[state] = True
+
+    def when_cells(self) -> int:
+        """Cells the countdown column needs for the items the current tab can show."""
+        counts, shown = self.counts(), VIEWS[self.view][1]
+        cells = [len("in 9999 d")]
+        if "overdue" in shown and counts["overdue"] and self._oldest_overdue:
+            late = (self.today - dt.date.fromisoformat(self._oldest_overdue)).days
+            cells.append(len(f"{late} d overdue"))
+        for status, other_year in self._other_year.items():
+            if status in shown and counts[status]:  # "missed 25 Nov", " 2024" another year
+                cells.append(len(f"{status} 25 Nov") + (5 if other_year else 0))
+        return max(cells)
 
     def rebuild(self) -> None:
         """Filter and sort everything: after a new tab, search, sort or full reload."""
@@ -150,13 +190,10 @@ class ItemView:
         return self.sort
 
     # -- one item changed, appeared or vanished
-    def update(self, item_id: int, record: dict | None, linger: bool = False) -> None:
+    def update(self, item_id: int, record: dict | None) -> None:
         """Move, add or drop the one row of `item_id`; the other rows stay as they are.
-
-        With `linger`, an item that no longer belongs to the view (just marked met in the
-        Open tab) keeps its place until the view is next rebuilt, so the person sees
-        the row change instead of vanishing.
-        """
+        An item that no longer belongs to the view (just marked met in the Open tab)
+        leaves it at once."""
         self._changes += 1
         index = self.index_of(item_id)  # list search runs in C: fine for 100,000 rows
         self._search_cache.pop(item_id, None)
@@ -168,8 +205,9 @@ class ItemView:
             return
         old_key = self.sort_key(item_id) if item_id in self.items else None
         self.items[item_id] = record
-        self.states[item_id] = model.record_state(record, self.today, self.soon_days)
-        if index is not None and linger and self.sort_key(item_id) == old_key:
+        self.states[item_id] = state = model.record_state(record, self.today, self.soon_days)
+        self._widen_when(record, state)
+        if index is not None and self.sort_key(item_id) == old_key and self.matches(item_id):
             return  # same place; the table shows its new state
         if index is not None:
             del self.rows[index]
