@@ -338,3 +338,84 @@ async def test_the_dashboard_keys_open_both_screens(overdue_store):
         assert app.selected_id == 2  # the main table follows the queue
         await pilot.press("escape")
         assert not isinstance(app.screen, DecideScreen)
+
+
+async def test_enter_on_an_actor_lists_its_commitments_and_the_usual_keys_work(record_store):
+    """R, down to China's row, Enter: the main table lists China's commitments, met,
+    cancelled and open, and m, p, Enter, u, d act on them; Escape gives the tab back and
+    R comes back to China's row."""
+    from tui.app import make_app
+    from tui.screens.detail import DetailPane
+    from tui.screens.forms import ConfirmForm
+    from tui.screens.main import MainScreen
+    add(record_store, "g", "2025-11-20", actor="China")  # open, overdue
+    add(record_store, "h", "2025-11-30", actor="Beijing")  # another actor
+    app = make_app(record_store, "2025-11-24")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("R")
+        await pilot.pause()
+        lines = table_lines(app.screen)
+        assert lines[1].startswith("Donald Trump") and lines[2].startswith("China ")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        titles = {r["title"] for _i, r in app.visible_items()}
+        assert titles == {"e", "f", "g"}  # met, cancelled and open: every decision shown
+        note = str(app.screen.query_one("#filter-note").render())
+        assert "Actor China: 3 commitments · Escape: back to Open" in note
+        g_id = next(i for i, r in app.visible_items() if r["title"] == "g")
+        app.selected_id = g_id
+        await pilot.pause()
+        await pilot.press("m")  # the usual keys: the note form ...
+        assert isinstance(app.screen, NoteForm)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert record_store.get(g_id)["status"] == "met"
+        assert g_id in app.view.rows  # still China's: it stays in the list
+        await pilot.press("u")
+        await pilot.pause()
+        assert record_store.get(g_id)["status"] == "open"
+        await pilot.press("p")
+        assert isinstance(app.screen, PostponeForm)
+        await pilot.press("escape", "enter")  # ... and Enter, the details
+        await pilot.pause()
+        assert app.screen.query_one(DetailPane).item_id == g_id
+        await pilot.press("escape", "d")
+        assert isinstance(app.screen, ConfirmForm)
+        await pilot.press("n", "escape")  # the whole tab again
+        await pilot.pause()
+        assert app.view.view == "open" and app.view.group is None
+        assert "h" in {r["title"] for _i, r in app.visible_items()}
+        await pilot.press("R")
+        await pilot.pause()
+        assert app.screen.cursor == 1  # on China's row again
+
+
+async def test_the_track_record_cursor_moves_and_a_click_opens_a_row(record_store):
+    from tui.app import make_app
+    app = make_app(record_store, "2025-11-24")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("R")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.cursor == 0
+        table = screen.query_one("#stats-table", Static)
+        reverse = [span for span in table.content.spans if "reverse" in str(span.style)]
+        assert reverse and table.content.plain[reverse[0].start:].startswith("Donald Trump")
+        await pilot.press("down", "down")
+        assert screen.cursor == 1  # the last row: it stays
+        await pilot.press("up")
+        assert screen.cursor == 0
+        await pilot.press("down")
+        assert screen.cursor == 1
+        await pilot.press("g")  # by tag: 'trade', then the untagged
+        assert screen.cursor == 0
+        await pilot.click("#stats-table", offset=(3, 2))  # the untagged row: picked
+        assert screen.cursor == 1 and app.screen is screen
+        await pilot.click("#stats-table", offset=(3, 1))
+        assert screen.cursor == 0 and app.screen is screen
+        await pilot.click("#stats-table", offset=(3, 1))  # a click on the picked row lists it
+        await pilot.pause()
+        assert app.view.group == ("tag", "trade")
+        assert {r["title"] for _i, r in app.visible_items()} == {"a", "e"}

@@ -189,6 +189,27 @@ class FristApp(App):
         self._to_main()
         self.set_day(day)
 
+    def show_group(self, by: str, name: str) -> None:
+        """Back to the main table, listing the commitments that count under one row of
+        the track record (an actor or a tag), decided or not: the usual keys act on
+        them. Escape gives back the tab shown before."""
+        self._to_main()
+        if self.view.group is None:
+            self._tab_before_group = self.view.view
+        self.main.clear_search()
+        self.view.view, self.view.day = "all", None
+        self.view.set_group(by, name)
+        self._selected = self.view.rows[0] if self.view.rows else None
+        self.main.refresh_items()
+        self.refresh_bindings()
+
+    def clear_group(self) -> None:
+        self.view.view = getattr(self, "_tab_before_group", "open")
+        self.view.set_group(None)
+        if self.view.rows and self._selected not in self.view.rows:
+            self._selected = self.view.rows[0]
+        self.main.refresh_items()
+
     def view_label(self) -> str:
         """The name of the main table's tab ("Open", "All", ...): what visible_items holds."""
         return VIEWS[self.view.view][0]

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Static
 from store import model
 from tui.screens.detail import STATE_STYLE, DetailPane
 from tui.widgets.footer import KeyFooter
+from tui.widgets.literal import literal
 from tui.widgets.table import STATE_WORDS, CommitTable
 from tui.widgets.view import VIEWS
 from tui.widgets.viewbar import ViewBar
@@ -80,7 +81,7 @@ class TopBar(Horizontal):
 class MainScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="back", show=False,
-                tooltip="Close the details, clear the search or the day filter"),
+                tooltip="Close the details; clear the search, the day or the actor shown"),
         Binding("1", "view('open')", "Open", id="view_open", show=False,
                 tooltip="The Open tab"),
         Binding("2", "view('decide')", "Needs decision", id="view_decide", show=False,
@@ -152,7 +153,16 @@ class MainScreen(Screen):
                 f"Due on {d:%a} {d.day} {model.MONTH_ABBR[d.month - 1]} {d.year}, "
                 f"{app.view_label()} tab — Escape shows the whole tab",
                 "$text-accent"))
-        note.set_class(app.view.day is None, "-hidden")
+        elif app.view.group:
+            by, name = app.view.group
+            shown = len(app.view.rows)
+            back = VIEWS[getattr(app, "_tab_before_group", "open")][0]
+            note.update(Content.assemble(
+                (f"{by.capitalize()} ", "$text-accent"),
+                literal(name or f"(no {by})", "bold $text-accent"),
+                (f": {shown} commitment{'s' if shown != 1 else ''} · Escape: back to {back}"
+                 " · R: track record", "$text-accent")))
+        note.set_class(app.view.day is None and app.view.group is None, "-hidden")
 
     def _key_hint(self, binding_id: str) -> str:
         """": press 3." with the binding's key, or the one the config's keymap gives it."""
@@ -246,6 +256,8 @@ class MainScreen(Screen):
             self.clear_search()
         elif self.app.view.day is not None:
             self.app.set_day(None)
+        elif self.app.view.group is not None:
+            self.app.clear_group()
         else:
             for search in self.query("#search"):
                 search.add_class("-hidden")

@@ -47,6 +47,10 @@ class ItemView:
         self.search = ""
         self._words: tuple[str, ...] = ()  # the search, case-folded, split into words
         self.day: dt.date | None = None  # show only what falls due that day (show_day)
+        # show only one actor's or tag's commitments (a track record row): (by, name), test
+        self.group: tuple[str, str] | None = None
+        self.last_group: tuple[str, str] | None = None  # the track record opens on it again
+        self._in_group = None
         self.sort = "due"
         self.rows: list[int] = []  # ids, in display order
         self._changes = 0  # bumped by every update, so cached counts know they are stale
@@ -129,6 +133,8 @@ class ItemView:
         if self.day is not None and not (record.get("window_start") or record["due"]) \
                 <= self.day.isoformat() <= record["due"]:
             return False
+        if self._in_group is not None and not self._in_group(record):
+            return False
         if self._words:
             text = self._search_cache.get(item_id)
             if text is None:
@@ -152,6 +158,16 @@ class ItemView:
         tab = next(name for name, (_label, states) in VIEWS.items()
                    if name == "all" or all(state in states for state in found))
         return tab, len(found)
+
+    def set_group(self, by: str | None, name: str = "") -> None:
+        """Show only what counts under one row of the track record (None: everything)."""
+        if by is None:
+            self.group, self._in_group = None, None
+        else:
+            from store.stats import member_test
+            self.group = self.last_group = (by, name)
+            self._in_group = member_test(list(self.items.items()), by, name)
+        self.rebuild()
 
     def set_search(self, text: str) -> None:
         """Filter by words typed so far. Typing one more letter only narrows the rows
