@@ -714,6 +714,123 @@ async def test_review_edit_changes_the_proposal_before_storing(store):
     assert record["due"] == "2025-11-30"
 
 
+@pytest.mark.parametrize("width", [80, 120])
+async def test_review_titles_wrap_under_themselves_not_to_column_0(store, width):
+    from snapshot_app import review_proposals
+    proposals = review_proposals()
+    proposals[0].title = "Abkommen mit Norwegen über Batterierecycling und Rohstoffe " * 3
+    app = app_for(store)
+    async with app.run_test(size=(width, 30)) as pilot:
+        app.review(proposals)
+        await pilot.pause()
+        card = app.screen.cards[0]
+        title, meta = card.query_one(".title"), card.query_one(".meta")
+        assert title.region.height >= 2  # the long title wraps ...
+        assert title.region.x == meta.region.x >= 13  # ... in its own column
+        assert card.query_one(".mark").region.right <= title.region.x
+
+
+async def test_review_edit_of_the_actor_shows_in_its_row(store):
+    from snapshot_app import review_proposals
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.review(review_proposals(known_id=None))
+        await pilot.pause()
+        await pilot.press("e")
+        app.screen.query_one("#actor").value = "Regierung Holm"
+        await pilot.press("enter")
+        await pilot.pause()
+        card = app.screen.cards[0]
+        meta = str(card.query_one(".meta").render())
+        assert "Regierung Holm" in meta and "Karin Holm" not in meta and "edited" in meta
+        assert "accept" in str(card.query_one(".mark").render())
+
+
+async def test_review_escape_asks_before_throwing_work_away(store):
+    from snapshot_app import review_proposals
+    from tui.screens.review import ReviewScreen
+    app = app_for(store)
+    before = store.all()
+    async with app.run_test(size=SIZE) as pilot:
+        app.review(review_proposals(known_id=None))
+        await pilot.pause()
+        await pilot.press("escape")  # nothing accepted or edited: it just closes
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        app.review(review_proposals(known_id=None))
+        await pilot.pause()
+        await pilot.press("a", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmForm)
+        assert "1 accepted or edited proposal would be lost" in str(app.screen.question)
+        await pilot.press("n")  # keep reviewing: the accept is still there
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.cards[0].decision == "accepted"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    store.refresh()
+    assert store.all() == before
+
+
+@pytest.fixture
+def dead_server():
+    """A real local HTTP server that answers every request 404."""
+    import http.server
+    import threading
+
+    class Gone(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_error(404, "gone")
+
+        def log_message(self, *args):
+            pass
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Gone)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+async def test_a_failed_url_keeps_the_ingest_dialog_with_the_error_and_the_text(
+        store, dead_server, monkeypatch):
+    from tui.screens.forms import IngestForm
+    for var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(var, raising=False)
+    url = f"{dead_server}/news/article.html"
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        form = app.screen
+        form.query_one("#source").value = url
+        form.query_one("#published").value = "2025-11-23"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is form  # still open, as typed
+        assert form.query_one("#source").value == url
+        assert form.query_one("#published").value == "2025-11-23"
+        error = str(form.query_one("#form-error").render())
+        assert error.startswith("Cannot ingest:") and "\n" not in error
+        assert not form.query_one("#run").disabled  # ready to try again
+
+
+async def test_pasted_text_without_a_date_keeps_the_dialog_and_says_so(store):
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        form = app.screen
+        form.query_one("#pasted").text = "The council met and talked about the weather."
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is form
+        assert "No dated commitments found" in str(form.query_one("#form-error").render())
+        assert form.query_one("#pasted").text.startswith("The council met")
+
+
 async def test_config_date_format_and_due_soon_days(store):
     from store.config import Config
     app = app_for(store, config=Config(date_format="%Y-%m-%d", due_soon_days=2))

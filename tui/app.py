@@ -11,12 +11,10 @@ import datetime as dt
 from functools import partial
 from typing import Callable, Iterable
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
 
 from store import model
 from store.db import Store
@@ -527,47 +525,36 @@ class FristApp(App):
 
     # -- ingest
     def action_ingest(self) -> None:
-        def done(request: dict | None) -> None:
-            if request is not None:
-                self.notify("Reading and extracting…", timeout=3)
-                self._extract(request)
+        """The ingest form reads and extracts (it stays open, with what was typed, when
+        that fails); what it found goes to the review."""
+        def done(found: ProposalsReady | None) -> None:
+            if found is not None:
+                self.review(found.proposals, found.skipped, found.warnings)
         from tui.screens.forms import IngestForm
         self.push_screen(IngestForm(), done)
 
-    @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
-    def _extract(self, request: dict) -> None:
+    def extract(self, request: dict) -> ProposalsReady:
+        """Read what the ingest form names (a path, URL or feed, or pasted text) and
+        propose its commitments; FristError says why nothing could be read. Slow (the
+        network, the extractor): the form runs it in a thread."""
         from store import ingest
         published = request["published"].due if request["published"] else None
-        try:
-            if request["source"]:
-                loaded = ingest.load(request["source"], published=published, today=self.today,
-                                     date_hint="set it in the Published field")
-                documents, skipped, warnings = loaded.documents, loaded.skipped, loaded.warnings
-                if not documents:  # a mistyped path or a dead link: say so, as the CLI does
-                    why = "; ".join(f"{name} {reason}" for name, reason in skipped)
-                    raise FristError(why or f"nothing could be read from {request['source']}")
-            else:
-                documents = [ingest.Document(request["text"], "pasted text", published or self.today,
-                                             None, "given" if published else "today")]
-                skipped, warnings = [], []
-            proposals = ingest.propose(self.store, documents, self.today)
-        except FristError as e:
-            self.call_from_thread(self.notify, str(e), title="cannot ingest", severity="error",
-                                  timeout=8)
-            return
-        self.post_message(ProposalsReady(proposals, list(skipped), list(warnings)))
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR and event.worker.group == "ingest":
-            self.notify(f"{type(event.worker.error).__name__}: {event.worker.error}",
-                        title="ingest failed", severity="error", timeout=10)
-
-    def on_proposals_ready(self, message: ProposalsReady) -> None:
-        self.review(message.proposals, message.skipped, message.warnings)
+        if request["source"]:
+            loaded = ingest.load(request["source"], published=published, today=self.today,
+                                 date_hint="set it in the Published field")
+            documents, skipped, warnings = loaded.documents, loaded.skipped, loaded.warnings
+            if not documents:  # a mistyped path or a dead link: say so, as the CLI does
+                why = "; ".join(f"{name} {reason}" for name, reason in skipped)
+                raise FristError(why or f"nothing could be read from {request['source']}")
+        else:
+            documents = [ingest.Document(request["text"], "pasted text", published or self.today,
+                                         None, "given" if published else "today")]
+            skipped, warnings = [], []
+        proposals = ingest.propose(self.store, documents, self.today)
+        return ProposalsReady(proposals, list(skipped), list(map(str, warnings)))
 
     def review(self, proposals: list, skipped=(), warnings=()) -> None:
         """Show the proposals; store what is accepted."""
-        self.clear_notifications()  # "Reading and extracting…" is done
         notes = [f"skipped {name}: {reason}" for name, reason in skipped] + list(map(str, warnings))
         if len(notes) > 3:  # a folder: one note, not a toast per file
             notes = notes[:2] + [f"… and {len(notes) - 2} more like these"]

@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from store import model
 from store.errors import FristError
+from tui.messages import IngestFailed, ProposalsReady
 from tui.widgets.literal import literal
 
 
@@ -327,7 +328,9 @@ class ConfirmForm(ModalScreen[bool]):
 
 class IngestForm(FormScreen):
     """Where the article comes from: a path, URL or feed, or text pasted into the box.
-    Returns {"source": str, "text": str, "published": Due | None}."""
+    It reads and extracts (app.extract, in a thread) and returns what was found, a
+    ProposalsReady; when nothing could be read, or nothing was found, it stays open
+    with the reason and everything that was typed."""
 
     BINDINGS = [Binding("ctrl+s,f2", "run", "Extract", id="ingest_run"),
                 Binding("escape", "cancel", "Cancel", id="form_cancel")]
@@ -353,15 +356,24 @@ class IngestForm(FormScreen):
     def on_resize(self) -> None:
         self.fit_paste_box()
 
-    def fit_paste_box(self) -> None:
-        """The paste box gives up lines on a short terminal, so that the error line and
-        the buttons below it stay in sight (the rest of the box needs ~19 lines)."""
-        room = int(self.size.height * 0.95) - 19
+    def fit_paste_box(self, message: str = "") -> None:
+        """The paste box gives up lines on a short terminal, so that the error line (or
+        lines, for `message`) and the buttons below it stay in sight (the rest of the
+        box needs ~19 lines)."""
+        inner = max(20, min(96, int(self.size.width * 0.95)) - 6)  # border and padding
+        lines = max(1, -(-len(message) // inner))
+        room = int(self.size.height * 0.95) - 18 - lines
         self.query_one("#pasted", TextArea).styles.height = max(3, min(10, room))
+
+    def error(self, message: str, field: str | None = None) -> None:
+        super().error(message, field)
+        self.fit_paste_box(message)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#run")
     def action_run(self) -> None:
+        if self.query_one("#run", Button).disabled:  # still reading the last request
+            return
         source = self.query_one("#source", Input).value.strip()
         text = self.query_one("#pasted", TextArea).text
         if not source and not text.strip():
@@ -378,7 +390,41 @@ class IngestForm(FormScreen):
             except FristError as e:
                 self.error(f"{e}.", "published")
                 return
-        self.dismiss({"source": source, "text": text, "published": published})
+        self.query_one("#form-error", Static).update(
+            Content.styled("Reading and extracting…", "not bold $foreground-muted"))
+        self.query_one("#run", Button).disabled = True
+        self._read({"source": source, "text": text, "published": published})
+
+    @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
+    def _read(self, request: dict) -> None:
+        try:
+            found = self.app.extract(request)
+        except FristError as e:
+            self.post_message(IngestFailed(str(e)))
+            return
+        except Exception as e:  # noqa: BLE001 — a bug: say so here, keep what was typed
+            self.post_message(IngestFailed(f"{type(e).__name__}: {e}"))
+            return
+        self.post_message(found)
+
+    def _done_reading(self) -> None:
+        self.query_one("#form-error", Static).update("")
+        self.query_one("#run", Button).disabled = False
+
+    def on_proposals_ready(self, found: ProposalsReady) -> None:
+        self._done_reading()
+        if found.proposals:
+            self.dismiss(found)
+            return
+        why = [f"skipped {name}: {reason}" for name, reason in found.skipped] + found.warnings
+        self.error("No dated commitments found" + (f" ({'; '.join(why[:2])})" if why else "."),
+                   "source")
+
+    def on_ingest_failed(self, failed: IngestFailed) -> None:
+        self._done_reading()
+        field = "pasted" if not self.query_one("#source", Input).value.strip() else "source"
+        self.error(f"Cannot ingest: {failed.reason}")
+        self.query_one(f"#{field}").focus()
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
