@@ -215,6 +215,11 @@ class CommitTable(ScrollView, can_focus=True):
             columns = [c for c in columns if c[0] != gone]
         title = max(width - fixed, 10)  # below MIN_TITLE only with nothing left to drop
         self._widths = [(name, w if w else title) for name, w in columns]
+        # the scrollable width follows (a resize may have been handled before a refresh
+        # that measured the old width: a stray horizontal scrollbar)
+        total = sum(w + 1 for _, w in self._widths) + 1
+        if self.virtual_size.width != total:
+            self.virtual_size = Size(total, len(self.view.rows) + 1)
         return self._widths
 
     def _total_width(self) -> int:
