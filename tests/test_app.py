@@ -874,9 +874,11 @@ async def test_the_palettes_screenshot_goes_beside_the_store_and_says_where(stor
     app = app_for(store)
     async with app.run_test(size=SIZE) as pilot:
         commands = {c.title: c for c in app.get_system_commands(app.screen)}
-        commands["Screenshot"].callback()
-        await pilot.pause(0.3)
-        saved = list(db_path.parent.glob("*.svg"))
+        commands["Screenshot"].callback()  # Textual runs it on a 0.1 s timer
+        for _ in range(100):
+            await pilot.pause(0.1)
+            if saved := list(db_path.parent.glob("*.svg")):
+                break
         assert len(saved) == 1 and saved[0].read_text().startswith("<svg")
         messages = [str(n.message) for n in app._notifications]
         assert f"Saved to {saved[0]}" in messages
