@@ -804,6 +804,7 @@ async def test_a_failed_url_keeps_the_ingest_dialog_with_the_error_and_the_text(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("i")
         form = app.screen
+        assert isinstance(form, IngestForm)
         form.query_one("#source").value = url
         form.query_one("#published").value = "2025-11-23"
         await pilot.press("enter")

@@ -31,6 +31,7 @@ SORTS = {
 }
 
 _RANK = model.PRECISION_RANK
+DECIDED = {"met", "missed", "cancelled"}
 _FAR = "\U0010ffff"  # sorts after every real name: items without an actor go last
 
 
@@ -56,8 +57,7 @@ class ItemView:
         self._changes = 0  # bumped by every update, so cached counts know they are stale
         self._counted: tuple = (None, {})
         self.complete = True  # False while it holds only the first open items (load)
-        self._oldest_overdue: str | None = None  # see _measure_when
-        self._other_year: dict[str, bool] = {}
+        self._when_cells: dict[str, int] = {}  # tab -> cells of its countdowns (when_cells)
 
     # -- loading
     def load(self, items: list[tuple[int, dict]], complete: bool = True) -> None:
@@ -72,45 +72,53 @@ class ItemView:
         """Recompute every state (a new day) and the rows."""
         state_of = model.state_reader(self.today, self.soon_days)
         self.states = {i: state_of(r) for i, r in self.items.items()}
-        self._measure_when()
+        self._when_cells.clear()
         self.rebuild()
 
     # -- how wide the countdown words get ("2528 d overdue", "missed 25 Nov 2024")
-    def _measure_when(self) -> None:
-        """The oldest overdue due, and whether a decision of each kind was taken in
-        another year (its countdown then shows the year): cheap string looks, no dates."""
+    def when_cells(self) -> int:
+        """Cells the countdown column needs for what the current tab can show. Measured
+        for a tab when it is first shown (cheap looks at strings: the oldest overdue due,
+        and whether some decision was taken in another year, which the countdown then
+        names), kept until the states are worked out again; a changed item widens it."""
+        cells = self._when_cells.get(self.view)
+        if cells is None:
+            cells = self._when_cells[self.view] = self._measure_when(VIEWS[self.view][1])
+        return cells
+
+    def _measure_when(self, shown: set[str]) -> int:
         items, year = self.items, str(self.today.year)
-        overdue = [items[i]["due"] for i, s in self.states.items() if s == "overdue"]
-        self._oldest_overdue = min(overdue, default=None)
-        self._other_year = {status: False for status in ("met", "missed", "cancelled")}
+        oldest, other_year = None, set()
         for item_id, state in self.states.items():
-            if state in self._other_year and not self._other_year[state]:
-                self._other_year[state] = self._decided_year(items[item_id]) != year
+            if state not in shown:
+                continue
+            if state == "overdue":
+                due = items[item_id]["due"]
+                if oldest is None or due < oldest:
+                    oldest = due
+            elif state in DECIDED and state not in other_year \
+                    and self._decided_year(items[item_id]) != year:
+                other_year.add(state)
+        counts = self.counts()
+        cells = [len("in 9999 d")]
+        if oldest is not None:
+            cells.append(len(f"{(self.today - dt.date.fromisoformat(oldest)).days} d overdue"))
+        for status in DECIDED & shown:
+            if counts[status]:  # "missed 25 Nov", " 2024" for another year
+                cells.append(len(f"{status} 25 Nov") + (5 if status in other_year else 0))
+        return max(cells)
 
     @staticmethod
     def _decided_year(record: dict) -> str:
         return (record.get("decided") or record.get("updated") or "")[:4]
 
     def _widen_when(self, record: dict, state: str) -> None:
-        """One item changed: the column grows if its countdown is wider (it shrinks only
-        when everything is measured again: a new day, a reload)."""
-        if state == "overdue" and (self._oldest_overdue is None
-                                   or record["due"] < self._oldest_overdue):
-            self._oldest_overdue = record["due"]
-        elif state in self._other_year and self._decided_year(record) != str(self.today.year):
-            self._other_year[state] = True
-
-    def when_cells(self) -> int:
-        """Cells the countdown column needs for the items the current tab can show."""
-        counts, shown = self.counts(), VIEWS[self.view][1]
-        cells = [len("in 9999 d")]
-        if "overdue" in shown and counts["overdue"] and self._oldest_overdue:
-            late = (self.today - dt.date.fromisoformat(self._oldest_overdue)).days
-            cells.append(len(f"{late} d overdue"))
-        for status, other_year in self._other_year.items():
-            if status in shown and counts[status]:  # "missed 25 Nov", " 2024" another year
-                cells.append(len(f"{status} 25 Nov") + (5 if other_year else 0))
-        return max(cells)
+        """One item changed: each measured tab that shows it makes room for it (the
+        column narrows again only when the states are worked out again)."""
+        cells = len(model.countdown(record, self.today))
+        for tab in self._when_cells:
+            if state in VIEWS[tab][1]:
+                self._when_cells[tab] = max(self._when_cells[tab], cells)
 
     def rebuild(self) -> None:
         """Filter and sort everything: after a new tab, search, sort or full reload."""
