@@ -890,3 +890,12 @@ def _attributed(S: _Sentence) -> str:
         if run:
             return _clean(run, L)
     return ""
+
+
+def speaker_of(text: str, at: int, L: Language) -> str:
+    """Who speaks in the sentence of `text` that holds offset `at` (the actor finder's
+    answer for that sentence)."""
+    spans = split(text, L)
+    k = max(0, bisect.bisect_right([s for s, _ in spans], at) - 1)
+    s0, s1 = spans[k]
+    return find_actor(text, s0, s1, at, L, Document(text, spans, L))
