@@ -147,8 +147,13 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
             continue
         if _recurring(ctx, raw, L) or _negated(ctx, raw, L):
             continue
-        fut, past, prep = ctx.scores(raw.start, raw.end)
-        tense = ctx.tense(raw.start, raw.end)
+        a, b = ctx.token_span(raw.start, raw.end)
+        if a < len(ctx.tokens) and not ctx.moved_to(a) and (
+                ctx.replaced(a) or ctx.forecast(a, b, text)):
+            continue  # a plan replaced or called off; a forecast of a quantity
+        explicit = not D.needs_tense(raw)
+        fut, past, prep = ctx.scores(raw.start, raw.end, explicit)
+        tense = ctx.tense(raw.start, raw.end, explicit=explicit)
         if prep and fut >= past:
             tense = "future"  # "bis zum 27. November", "extended to Nov. 16"
         if raw.tpl.get("weak") and not L.capitalised_nouns and _after_name(text, s0, raw):

@@ -166,6 +166,18 @@ def _after_any(words, j, phrases) -> bool:
     return any(tuple(words[max(0, j - len(ph)):j]) == ph for ph in phrases)
 
 
+def _starts(words, phrases) -> bool:
+    """Whether the word list is one of `phrases` (single words, {first: [tuples]})."""
+    single, multi = phrases
+    if len(words) == 1:
+        return words[0] in single
+    return tuple(words) in multi.get(words[0], ())
+
+
+STATE_REACH = 4  # words before a verb of state whose past forms are the state's participle
+RESCHEDULE_REACH = 8  # words between a moving verb and the new date
+
+
 class SentenceContext:
     """Cue positions of one sentence, computed once and reused for all its mentions."""
 
@@ -198,6 +210,7 @@ class SentenceContext:
         perfect, past_words = lang.modal_perfect, lang.cue_past[0]
         perfect_until = -1
         plans = set()
+        listed = set()  # past cues named in the data (not guessed from a suffix)
         for j, w in enumerate(words):
             flags = single.get(w, 0)
             if not flags and w in multi:
@@ -216,6 +229,7 @@ class SentenceContext:
                     strong.add(j)
             if flags & PAST:
                 past.append((j, 0.8 if w in weak else 1.0))
+                listed.add(j)
             elif not flags and len(w) > 4:
                 participle = self._participle(text, tokens, j) if (
                     lang.participle and j + 1 < n and text[tokens[j + 1][1]].isupper()) else None
@@ -229,9 +243,133 @@ class SentenceContext:
                     past.append((j, 0.25))  # regular past form ("voted", "stellte")
                 elif len(w) >= 8 and (w[:-1] in past_words or w[:-2] in past_words):
                     past.append((j, 0.8))  # inflected participle ("verhängten")
+        self.words = words
+        self.listed_past = listed
+        self._found: dict[int, list[int]] = {}
+        if lang.stative[0] or lang.stative[1]:
+            # "bleiben bis zum 1. Juli geschlossen", "remain closed until": a participle
+            # beside a verb of state names the state, not a past event
+            states = self.find(lang.stative)
+            if states:
+                past = [(j, w) for j, w in past if not any(
+                    clause[s] == clause[j] and (j > s or s - j <= STATE_REACH) for s in states)]
         self.future, self.strong, self.past = future, strong, past
         self.plans = plans
         self.has_strong = bool(strong)
+
+    def find(self, table) -> list[int]:
+        """Indexes of the tokens where a word or phrase of `table` (single words, {first
+        word: [phrases]}) starts; computed once per table."""
+        key = id(table)
+        if key not in self._found:
+            single, multi = table
+            words, out = self.words, []
+            for j, w in enumerate(words):
+                if w in single or w in multi and any(
+                        tuple(words[j:j + len(ph)]) == ph for ph in multi[w]):
+                    out.append(j)
+            self._found[key] = out
+        return self._found[key]
+
+    def governed_by_past(self, a: int, b: int, explicit: bool = False) -> bool:
+        """Whether the verb nearest to tokens a..b in their clause is a past form ("the fire
+        was reduced through Tuesday", "am Montag verstarb er"): then the verb, not a
+        preposition before the date, says when.  Verbs are the future cues, the listed past
+        forms and the language's finite verbs (present: "stellt zum 19.01. ein"); not
+        reporting verbs, adverbs, verbs that set a date ("gave them until"), a participle
+        of a future or passive form ("will be paid"), nor a past verb with an infinitive
+        between it and the date ("agreed to pay by June").  A date that names its year
+        is governed by a past copula only ("his term was through 2021")."""
+        if a >= len(self.clause):
+            return False
+        here, L, words = self.clause[a], self.lang, self.words
+        fut_idx = {j for j, _ in self.future}
+        best = None  # (distance, is past)
+        for j, w in enumerate(words):
+            if self.clause[j] != here or a <= j <= b:
+                continue
+            if j in fut_idx:
+                past = False
+            elif j in self.listed_past:
+                if w in L.cue_weak_past or w in L.not_verbs or w in L.sets_date:
+                    continue
+                if self._serves_future(j, fut_idx):
+                    continue  # "will be paid", "bezahlt werden"
+                if j < a and any(words[k] in L.infinitive for k in range(j + 1, a)):
+                    continue
+                if explicit and not (w in L.copula_past and a - j <= 2):
+                    continue
+                past = True
+            elif w in L.finite_verbs:
+                past = False
+            else:
+                continue
+            d = a - j if j < a else j - b
+            if best is None or d < best[0]:
+                best = (d, past)
+        return bool(best and best[1])
+
+    def _serves_future(self, j: int, fut_idx) -> bool:
+        """A past form that is part of a future or passive one: "was expected", "will be
+        paid", "soll bezahlt werden"."""
+        words, aux = self.words, self.lang.passive_aux
+        return (j + 1 in fut_idx or j - 1 in fut_idx or j - 2 in fut_idx
+                or j > 0 and words[j - 1] in aux or j + 1 < len(words) and words[j + 1] in aux)
+
+    def moved_to(self, a: int) -> bool:
+        """"rescheduled to June 2", "auf Oktober vertagt", "extended the lockdown to May 1":
+        the date right after a preposition of a verb that moves a date is the new one."""
+        L = self.lang
+        if not (L.reschedule[0] or L.reschedule[1]):
+            return False
+        before = self.words[max(0, a - 3):a]
+        if not any(before[-k:] and _starts(before[-k:], L.reschedule_preps) for k in (1, 2, 3)):
+            return False
+        return any(abs(j - a) <= RESCHEDULE_REACH for j in self.find(L.reschedule))
+
+    def replaced(self, a: int) -> bool:
+        """A date whose plan was replaced or called off: "originally planned for April 28",
+        "moved from May 3", "the debate, which was slated for October 15, was cancelled"."""
+        L = self.lang
+        here = self.clause[a] if a < len(self.clause) else -1
+        before = self.words[max(0, a - 2):a]
+        if any(w in L.reschedule_from for w in before) and self.find(L.reschedule):
+            return True
+        if any(self.clause[j] == here and j < a for j in self.find(L.superseded)):
+            return True
+        cancelled = self.find(L.cancelled)
+        if any(self.clause[j] == here for j in cancelled):
+            return True
+        # "the show, which was slated for April 20, was called off": the relative clause
+        # holding the date describes what the sentence calls off
+        first = self.clause.index(here)
+        return bool(cancelled) and first > 0 and self.words[first] in L.relative_pronouns
+
+    def forecast(self, a: int, b: int, text: str) -> bool:
+        """A forecast of a quantity, not a commitment: "inflation will be 51 percent in
+        2021", "may cause 32,000 more deaths by August 4", "wird 78 Milliarden Euro
+        kosten": in the date's clause a statistic (sales, deaths, Umsatz) with a number,
+        a measure verb, an expectation or a forecast verb; or an amount with a measure or
+        forecast verb.  An event forecast ("projected to open in 2022") is not one."""
+        L = self.lang
+        if a >= len(self.clause) or not L.statistic and not L.forecast[0]:
+            return False
+        here = self.clause[a]
+        inside = [j for j, c in enumerate(self.clause) if c == here and not a <= j <= b]
+        words = self.words
+        # an amount: a number with a unit ("78 Milliarden", "25 percent", "51 %")
+        amount = any(self.clause[j] == here and j > 0 and (
+            words[j - 1][:1].isdigit() or words[j - 1] in L.numbers)
+            for j in self.find(L.quantity_units))
+        if not amount and inside:
+            amount = "%" in text[self.token_starts[inside[0]]:self.token_ends[inside[-1]] + 2]
+        number = amount or any(words[j][:1].isdigit() for j in inside)
+        measure = any(self.clause[j] == here for j in self.find(L.measure))
+        statistic = any(words[j].endswith(L.statistic) for j in inside)
+        expects = any(self.clause[j] == here for j in self.find(L.expectation))
+        predicts = any(self.clause[j] == here for j in self.find(L.forecast))
+        return statistic and (number or measure or expects or predicts) \
+            or (measure or predicts) and amount
 
     def _participle(self, text, tokens, j):
         """For an inflected participle right before a noun: True when its bare form is a
@@ -269,8 +407,9 @@ class SentenceContext:
             return first, first - 1
         return first, last
 
-    def scores(self, start: int, end: int):
-        """(future score, past score, has a deadline preposition right before)."""
+    def scores(self, start: int, end: int, explicit: bool = False):
+        """(future score, past score, has a deadline preposition right before); explicit:
+        the date names its year (its tense only decides whether it is a commitment)."""
         a, b = self.token_span(start, end)
         fut = past = 0.0
 
@@ -291,8 +430,9 @@ class SentenceContext:
             fut += w / d ** DECAY * (1.0 if self.clause[j] == here else 0.5)
         for j, w in self.past:
             d = dist(j)
-            if d is None or j + 1 in fut_idx:
-                continue  # "were planning", "was expected": the auxiliary serves the plan
+            if d is None or j + 1 in fut_idx or j in self.listed_past and w >= 1.0 \
+                    and self._serves_future(j, fut_idx):
+                continue  # "were planning", "was expected", "will be paid": it serves the plan
             past += w / d ** DECAY * (1.0 if self.clause[j] == here else 0.5)
         words = [t[0] for t in self.tokens]
         prep = False
@@ -304,6 +444,10 @@ class SentenceContext:
             k = len(ph)
             if tuple(before[-k:]) == ph or tuple(before[-k - 1:-1]) == ph:
                 prep = True
+        if prep and self.governed_by_past(a, b, explicit) and not self.moved_to(a):
+            prep = False  # "the fire was reduced through Tuesday": the verb says when
+        elif not prep and self.moved_to(a):
+            prep = True  # "auf Oktober vertagt", "rescheduled to June 2"
         pastprep = any(w in self.lang.past_preps[0] for w in before[-2:])
         if prep:
             fut += PREP_WEIGHT
@@ -339,10 +483,11 @@ class SentenceContext:
         here = self.clause[a] if a < len(self.clause) else -1
         return sum(w / (a - j) ** DECAY for j, w in self.past if j < a and self.clause[j] == here)
 
-    def tense(self, start: int, end: int, hedge: bool = False) -> str | None:
+    def tense(self, start: int, end: int, hedge: bool = False,
+              explicit: bool = False) -> str | None:
         """"future", "past" or None for the words around [start, end); with hedge=True a
         weakly supported reading is marked "future~" / "past~"."""
-        fut, past, prep = self.scores(start, end)
+        fut, past, prep = self.scores(start, end, explicit)
         core = fut - PREP_WEIGHT if prep else fut  # a preposition alone is not certainty
         if fut > past * 1.1 and fut > MIN_CUE:
             t, sure = "future", core >= SURE and fut >= 2 * past

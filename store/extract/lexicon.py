@@ -190,6 +190,26 @@ class Language:
         self.cue_phrases = {f: [(ph, (b & ~2 if not b & 1 else b)) for ph, b in lst]
                             for f, lst in phrases.items()}
         self.suspension = set(w.lower() for w in cues.get("suspension", []))
+        # what a clause says about its date (see lang/README.md, "Cues"): a state that
+        # lasts until it, a plan replaced or called off, a date moved to, a forecast
+        self.stative = _phrases(cues.get("stative", []))
+        self.superseded = _phrases(cues.get("superseded", []))
+        self.cancelled = _phrases(cues.get("cancelled", []))
+        self.reschedule = _phrases(cues.get("reschedule", []))
+        self.reschedule_preps = _phrases(cues.get("reschedule_preps", []))
+        self.reschedule_from = set(w.lower() for w in cues.get("reschedule_from", []))
+        self.forecast = _phrases(cues.get("forecast", []))
+        self.statistic = tuple(w.lower() for w in cues.get("statistic", []))
+        self.measure = _phrases(cues.get("measure", []))
+        self.quantity_units = _phrases(cues.get("quantity_units", []))
+        self.expectation = _phrases(cues.get("expectation", []))
+        self.not_verbs = set(w.lower() for w in cues.get("not_verbs", []))
+        self.sets_date = set(w.lower() for w in cues.get("sets_date", []))
+        self.passive_aux = set(w.lower() for w in cues.get("passive_aux", []))
+        self.copula_past = set(w.lower() for w in cues.get("copula_past", []))
+        self.relative_pronouns = set(w.lower() for w in cues.get("relative_pronouns", []))
+        self.infinitive = set(w.lower() for w in cues.get("infinitive", []))
+        self.chain = _phrases(cues.get("chain", []))
         self.recurring_before = set(w.lower() for w in cues.get("recurring_before", []))
         self.recurring_after = set(w.lower() for w in cues.get("recurring_after", []))
         ps = data.get("past_suffix", [])
