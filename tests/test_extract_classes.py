@@ -53,3 +53,30 @@ def test_no_commitment(lang, text):
 ])
 def test_commitment(lang, text, due):
     assert dues(text, lang) == [due]
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    # ranges and vague counts end with their last unit; years and months as precise as said
+    ("de", "Das Werk will in den nächsten 12 bis 18 Monaten 300 Leute einstellen.", "2032-09-30"),
+    ("en", "The ferry line will add two boats over the next few months.", "2031-06-30"),
+    ("en", "The tunnel is scheduled to reopen in 20 years.", "2051-12-31"),
+    ("de", "Die Halle soll Anfang Mai dieses Jahres eröffnet werden.", "2031-05-31"),
+    ("de", "Der Umzug soll erst nach drei Jahren erfolgen.", "2034-12-31"),
+    ("en", "The appeal may be heard the week of April 14.", "2031-04-20"),  # its ISO week
+    # a start plus a duration is due at its end; an offset counts from the day named with it
+    ("en", "A three-week closure of the bridge begins April 7.", "2031-04-28"),
+    ("de", "Die Sperrung gilt ab dem 7. April für drei Wochen.", "2031-04-28"),
+    ("en", "The buyer must respond within ten days of the April 2 notice.", "2031-04-12"),
+])
+def test_missed_forms(lang, text, due):
+    assert dues(text, lang) == [due]
+
+
+def test_a_date_chained_to_a_commitment_is_one_too():
+    text = "A first vote is planned for April 3, followed by the final reading on April 17."
+    assert dues(text, "en") == ["2031-04-03", "2031-04-17"]
+
+
+def test_a_length_is_no_due_date():
+    assert dues("The firm signed a two-year lease for its office.", "en") == []
+    assert dues("Der 61-jährige Fahrer ist seit Mittwoch unterwegs.", "de") == []

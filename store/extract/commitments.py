@@ -121,29 +121,37 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         resolved.append((raw, w))
         if w.end <= published:  # a date already past: what a duration may count from
             anchors.append((raw, w))
+    dated = list(resolved)  # the mentions that name a date, in text order
+    consumed = set()  # mentions that a duration counts from: the due date is its end
     for raw in raws:
-        if raw.kind not in ("offset", "duration"):
+        if raw.kind not in ("offset", "duration") or raw.tpl.get("dir", 1) < 0:
             continue
-        if raw.tpl.get("dir", 1) < 0:
-            continue
-        if raw.kind == "duration":
-            if suspension is None:
-                suspension = any(_stem_in(t[0], L.suspension) for t in ctx.tokens)
-            if not suspension:
-                continue
         anchor = None
-        usable = anchors if raw.kind == "duration" else [a for a in anchors
-                                                         if a[1].precision == "day"]
-        if usable:  # the announcement day nearest to the duration (a day if there is one)
-            anchor = min(usable, key=lambda a: (a[1].precision != "day",
-                                                abs(a[0].start - raw.start)))[1].end
+        fixed = _counted_from(text, ctx, raw, dated, L)
+        if fixed is not None:
+            # "within two weeks of the March 15 filing", "a four-week closure begins
+            # April 7": counted from the date named with it
+            consumed.add(id(fixed[0]))
+            anchor = fixed[1].start
+        else:
+            if raw.tpl.get("adjective"):
+                continue  # "a two-year contract": a length, not a time
+            if raw.kind == "duration":
+                if suspension is None:
+                    suspension = any(_stem_in(t[0], L.suspension) for t in ctx.tokens)
+                if not suspension:
+                    continue
+            usable = anchors if raw.kind == "duration" else [a for a in anchors
+                                                             if a[1].precision == "day"]
+            if usable:  # the announcement day nearest to the duration (a day if there is one)
+                anchor = min(usable, key=lambda a: (a[1].precision != "day",
+                                                    abs(a[0].start - raw.start)))[1].end
         w = D.resolve(raw, published, L, None, anchor=anchor)
         if w is not None:
             resolved.append((raw, w))
-    out = []
-    sentence = text[s0:s1]
+    verdicts = []
     for raw, w in resolved:
-        if w.end <= published or raw.tpl.get("past"):
+        if id(raw) in consumed or w.end <= published or raw.tpl.get("past"):
             continue
         if _recurring(ctx, raw, L) or _negated(ctx, raw, L):
             continue
@@ -172,6 +180,17 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
             ok = (prep and fut >= past) or (tense == "future" and ctx.has_strong)
         else:
             ok = tense == "future" or (tense is None and (prep or ctx.has_strong))
+        verdicts.append([raw, w, ok, fut, prep, tense])
+    # "a vote on March 20, followed by a second reading on April 2": a date chained to a
+    # commitment's date is one too
+    chain = ctx.find(L.chain)
+    if chain:
+        for v in verdicts:
+            if not v[2] and any(u[2] and _chained(ctx, chain, u[0], v[0]) for u in verdicts):
+                v[2] = True
+    out = []
+    sentence = text[s0:s1]
+    for raw, w, ok, fut, prep, tense in verdicts:
         if not ok:
             continue
         conf = 0.45 + min(0.25, fut * 0.5) + (0.15 if prep else 0) + (
@@ -184,6 +203,43 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
             "confidence": conf, "ctx": ctx, "text": text, "L": L,
         })
     return out
+
+
+def _counted_from(text, ctx, raw, dated, L):
+    """The (mention, window) a duration or offset counts from: a day named right after it
+    with an anchoring word ("within two weeks of March 15", "binnen zehn Tagen nach dem
+    3. Mai"), or, for a duration, a day the sentence says something starts on ("a
+    four-week closure begins April 7", "ab dem 1. Juni für drei Monate")."""
+    days = [(r, w) for r, w in dated if w.precision == "day"]
+    for r, w in days:
+        if r.start >= raw.end:
+            gap = text[raw.end:r.start].split()
+            if gap and len(gap) <= ANCHOR_GAP and gap[0].lower().strip(",") in L.anchor_preps:
+                return r, w
+            break
+    if raw.kind != "duration":
+        return None
+    starts = ctx.find(L.start_cues)
+    for r, w in days:
+        a, _ = ctx.token_span(r.start, r.end)
+        if any(0 < a - j <= 2 for j in starts):
+            return r, w
+    return None
+
+
+ANCHOR_GAP = 3  # words between "within two weeks" and the date it counts from
+
+
+def _chained(ctx, chain, first, second) -> bool:
+    """Two mentions joined by a chaining phrase ("followed by", "gefolgt von") between them."""
+    if first.start > second.start:
+        first, second = second, first
+    a = ctx.token_span(first.start, first.end)[1]
+    b = ctx.token_span(second.start, second.end)[0]
+    return any(a < j < b and b - j <= CHAIN_REACH for j in chain)
+
+
+CHAIN_REACH = 8  # words from the chaining phrase to the date it chains
 
 
 NAME_BEFORE = re.compile(r"([A-ZÄÖÜ][\w'’-]*)\s+$")

@@ -503,7 +503,7 @@ class SentenceContext:
 
 # --------------------------------------------------------------------------- resolution
 
-TENSE_KINDS = frozenset({"date", "date_range", "month", "month_range", "weekday", "season",
+TENSE_KINDS = frozenset({"date", "date_range", "week_of", "month", "month_range", "weekday", "season",
                          "quarter", "half", "part_month", "slash", "weekend", "holiday",
                          "isoweek"})
 
@@ -697,6 +697,13 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
             first = max(1, (n - 1) * 100)
             return W.Window(f"{n - 1:02d}", "year", dt.date(first, 1, 1),
                             dt.date((n - 1) * 100 + 99, 12, 31))
+        if kind == "week_of":  # "the week of March 6": the ISO week of that day
+            m = _lookup(lang.months, g.get("month"))
+            if m is None:
+                return None
+            d = _day_window(year, m, int(g["day"])) if year else _pick(
+                lambda y: _day_window(y, m, int(g["day"])), published, tense, sure)
+            return W.week_of(d.end) if d else None
         if kind == "isoweek":
             wk = int(g["weeknum"])
             if year is None:  # "KW 49": this year's, or next year's when it has passed
@@ -778,8 +785,9 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
                 return None
             return W.day(published + dt.timedelta(days=off))
         if kind in ("offset", "duration"):
-            n = tpl.get("num") or _num(lang, g.get("num"))
-            unit = _lookup(lang.units, g.get("unit"))
+            # "in 18 to 24 months": the range ends with the second number
+            n = _num(lang, g.get("num2")) or tpl.get("num") or _num(lang, g.get("num"))
+            unit = tpl.get("unit") or _lookup(lang.units, g.get("unit"))
             if n is None or unit is None or unit in ("WE",):
                 return None
             direction = tpl.get("dir", 1)
@@ -787,6 +795,10 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
             target = W.add(base, direction * n, unit)
             if target is None:
                 return None
+            if tpl.get("in") and not tpl.get("deadline") and unit in ("M", "Y") \
+                    and kind == "offset" and anchor == published:
+                # "in 25 years", "in a few months": as precise as the text, a year or month
+                return W.year(target.year) if unit == "Y" else W.month(target.year, target.month)
             if kind == "duration" or tpl.get("deadline") or direction > 0:
                 return W.day(target)  # "in two weeks", "within 90 days": that very day
             if unit in ("D", "W", "F"):

@@ -208,6 +208,8 @@ class Language:
         self.passive_aux = set(w.lower() for w in cues.get("passive_aux", []))
         self.copula_past = set(w.lower() for w in cues.get("copula_past", []))
         self.relative_pronouns = set(w.lower() for w in cues.get("relative_pronouns", []))
+        self.anchor_preps = set(w.lower() for w in cues.get("anchor_preps", []))
+        self.start_cues = _phrases(cues.get("start", []))
         self.infinitive = set(w.lower() for w in cues.get("infinitive", []))
         self.chain = _phrases(cues.get("chain", []))
         self.recurring_before = set(w.lower() for w in cues.get("recurring_before", []))
