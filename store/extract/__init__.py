@@ -155,9 +155,14 @@ def _find(text, published, L, prefer_future, timex, short) -> list[DateMention]:
         w = _dates.resolve(raw, published, L, tense, timex=timex)
         if w is None:
             continue
+        start = w.start
+        if start < published <= w.end and (
+                prefer_future or short or (tense or "").startswith("future")
+                or _dates.looks_ahead(raw, L)):
+            start = published  # a window never starts before the text that set it
         out.append(DateMention(raw.start, raw.end, text[raw.start:raw.end],
                                w.timex_value if timex else w.value, w.precision,
-                               w.end, w.start))
+                               w.end, start))
     return out
 
 

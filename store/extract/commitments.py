@@ -5,10 +5,12 @@ import bisect
 import dataclasses
 import datetime as dt
 import functools
+import math
 import re
 
 from . import Candidate
 from . import dates as D
+from . import scorer as S
 from .langid import detect
 from .lexicon import Language, _trie_regex, available_languages, load
 from .sentences import split
@@ -17,9 +19,16 @@ TOKEN = re.compile(r"[\w'’-]+")
 SKIP_KINDS = {"ref", "decade", "century"}  # never a deadline
 # kinds whose value depends on the publication date only loosely: need a clear cue
 WEAK_KINDS = {"weekday", "relday"}
+# kinds that take the year named earlier in their sentence
+YEARLESS = {"date", "date_range", "month", "month_range", "part_month", "season", "week_of"}
 
 
 def extract(text: str, published: dt.date, L: Language) -> list[Candidate]:
+    return _dedup(_merge_ranges(decide(propose(text, published, L))), L)
+
+
+def propose(text: str, published: dt.date, L: Language) -> list[dict]:
+    """Stage one: every dated clause that could be a commitment, with its features."""
     spans = split(text, L)
     if not spans:
         return []
@@ -45,9 +54,27 @@ def extract(text: str, published: dt.date, L: Language) -> list[Candidate]:
         ctx.mask([(r.start, r.end) for r in rs])
         for c in _sentence_candidates(text, s0, s1, rs, ctx, published, Lk):
             c["doc"] = doc if Lk is L else None  # subjects do not carry across languages
+            c["features"]["lead"] = k < LEAD
             found.append(c)
-    cands = _merge_ranges(found)
-    return _dedup(cands, L)
+    return found
+
+
+LEAD = 3  # sentences at the top of an article (headline, lead)
+
+
+def decide(found: list[dict], model=None) -> list[dict]:
+    """Stage two: the learned scorer's probability becomes each proposal's confidence;
+    those below its threshold are dropped.  Without weights the rules decide."""
+    model = model or S.model()
+    if model is None:
+        return [c for c in found if c["ok"]]
+    out = []
+    for c in found:
+        p = model.probability(c["features"])
+        if model.keeps(c["ok"], p):
+            c["confidence"] = p
+            out.append(c)
+    return out
 
 
 def _foreign_sentences(text, spans, L: Language) -> dict:
@@ -113,6 +140,10 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         tense = ctx.tense(raw.start, raw.end, hedge=True) if D.needs_tense(raw) else None
         if tense is not None and _said_on(text, s0, raw, L):
             tense = "past"  # "said on Monday it will ...": the day it was said
+        prev = [y for pos, y in explicit_years if pos < raw.start]
+        if prev and prev[-1] != published.year and raw.kind in YEARLESS and D.needs_tense(raw):
+            # "Im Jahr 2007 ...: vom 16. Juni bis zum 23. September": the year just named
+            raw = dataclasses.replace(raw, groups=dict(raw.groups, year=str(prev[-1])))
         w = D.resolve(raw, published, L, tense)
         if w is None:
             continue
@@ -150,29 +181,33 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         if w is not None:
             resolved.append((raw, w))
     verdicts = []
+    past_dated = any(w.end <= published for _, w in dated)
     for raw, w in resolved:
         if id(raw) in consumed or w.end <= published or raw.tpl.get("past"):
             continue
         if _recurring(ctx, raw, L) or _negated(ctx, raw, L):
             continue
         a, b = ctx.token_span(raw.start, raw.end)
-        if a < len(ctx.tokens) and not ctx.moved_to(a) and (
-                ctx.replaced(a) or ctx.forecast(a, b, text)):
-            continue  # a plan replaced or called off; a forecast of a quantity
+        moved = a < len(ctx.tokens) and ctx.moved_to(a)
+        if a < len(ctx.tokens) and not moved and (
+                ctx.replaced(a) or ctx.forecast(a, b, text) or ctx.matures(a)):
+            continue  # a plan replaced or called off; a forecast; a bond's maturity
+        if raw.tpl.get("weak") and not L.capitalised_nouns and _after_name(text, s0, raw):
+            continue  # "Theresa May", "Christian Winter": a name, not a date
         explicit = not D.needs_tense(raw)
         fut, past, prep = ctx.scores(raw.start, raw.end, explicit)
         tense = ctx.tense(raw.start, raw.end, explicit=explicit)
         if prep and fut >= past:
             tense = "future"  # "bis zum 27. November", "extended to Nov. 16"
-        if raw.tpl.get("weak") and not L.capitalised_nouns and _after_name(text, s0, raw):
-            continue  # "Theresa May", "Christian Winter": a name, not a date
+        weak = bool(raw.tpl.get("weak")) or raw.kind in WEAK_KINDS
+        ahead = D.points_ahead(raw, L)
         if raw.kind == "duration":
             ok = True
         elif raw.tpl.get("need_prep"):
             ok = prep
-        elif raw.tpl.get("weak") or raw.kind in WEAK_KINDS:
+        elif weak:
             ok = tense == "future" and (prep or ctx.has_strong)
-        elif _points_ahead(raw, L):
+        elif ahead:
             # "next year", "in two weeks": the words themselves look ahead
             ok = prep or fut > 0 or ctx.has_strong
         elif w.start <= published:
@@ -180,29 +215,71 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
             ok = (prep and fut >= past) or (tense == "future" and ctx.has_strong)
         else:
             ok = tense == "future" or (tense is None and (prep or ctx.has_strong))
-        verdicts.append([raw, w, ok, fut, prep, tense])
+        here = ctx.clause[a] if a < len(ctx.clause) else -1
+        features = {
+            "rule": ok, "future": tense == "future", "past": tense == "past",
+            "fut": min(fut, 2.0), "pastscore": min(past, 2.0), "prep": prep,
+            "strong_sentence": ctx.has_strong,
+            "strong_clause": any(ctx.clause[j] == here for j in ctx.strong),
+            "moved": moved, "explicit": explicit and not ahead, "ahead": ahead, "weak": weak,
+            "duration": raw.kind in ("offset", "duration"),
+            # a window we are in, not spoken of as ahead ("this year", not "later this year")
+            "started": w.start <= published and not D.looks_ahead(raw, L),
+            "far": min(math.log1p((w.end - published).days) / FAR_LOG, 1.5),
+            "governed_past": ctx.governing(a, b, explicit) == "past",
+            "past_date": past_dated, "many_dates": len(dated) >= 3,
+            "headline": not text[s0:s1].rstrip("“”\"'»«)").endswith((".", "!", "?", ":")),
+            "quoted": _quoted(text, s0, s1, raw.start),
+            "no_cue": tense is None and not prep,
+            "short": len(text[s0:s1].split()) < SHORT_SENTENCE,
+            "possessive": text[raw.end:raw.end + 2] in ("'s", "’s"),
+            "name_year": raw.kind == "year" and _after_name(text, s0, raw),
+            "precision_" + w.precision: True, "lang_" + L.code: True,
+        }
+        verdicts.append([raw, w, ok, fut, prep, tense, features])
     # "a vote on March 20, followed by a second reading on April 2": a date chained to a
     # commitment's date is one too
     chain = ctx.find(L.chain)
     if chain:
         for v in verdicts:
             if not v[2] and any(u[2] and _chained(ctx, chain, u[0], v[0]) for u in verdicts):
-                v[2] = True
+                v[2] = v[6]["chained"] = v[6]["rule"] = True
     out = []
     sentence = text[s0:s1]
-    for raw, w, ok, fut, prep, tense in verdicts:
-        if not ok:
-            continue
+    for raw, w, ok, fut, prep, tense, features in verdicts:
         conf = 0.45 + min(0.25, fut * 0.5) + (0.15 if prep else 0) + (
             0.1 if w.precision == "day" else 0.05 if w.precision in ("week", "month") else 0)
         if tense == "past":
             conf -= 0.2
         conf = max(0.05, min(0.99, conf))
         out.append({
-            "raw": raw, "w": w, "s0": s0, "s1": s1, "sentence": sentence,
-            "confidence": conf, "ctx": ctx, "text": text, "L": L,
+            "raw": raw, "w": w, "s0": s0, "s1": s1, "sentence": sentence, "ok": ok,
+            "published": published,
+            "confidence": conf, "ctx": ctx, "text": text, "L": L, "features": features,
         })
     return out
+
+
+SHORT_SENTENCE = 6  # words: a fragment ("Until this week.")
+FAR_LOG = math.log(3650)  # days ahead, on a log scale where ten years is 1
+
+
+QUOTE_MARK = re.compile(r"``|''|[„“”\"«»]")
+
+
+def _quoted(text, s0, s1, at) -> bool:
+    """Whether position `at` lies inside direct speech: a quotation of its sentence that
+    holds several words (not scare quotes around a phrase: „später im Jahr“)."""
+    marks = [m.start() for m in QUOTE_MARK.finditer(text, s0, s1)]
+    before = [p for p in marks if p < at]
+    if len(before) % 2 == 0:
+        return False
+    after = [p for p in marks if p >= at]
+    end = after[0] if after else s1
+    return len(text[before[-1]:end].split()) >= SPEECH_WORDS
+
+
+SPEECH_WORDS = 5
 
 
 def _counted_from(text, ctx, raw, dated, L):
@@ -259,15 +336,6 @@ def _after_name(text, s0, raw) -> bool:
     season word: most likely a name ("Theresa May")."""
     m = NAME_BEFORE.search(text, max(s0, raw.start - 40), raw.start)
     return bool(m) and m.start() > s0 and not text[m.start(1):m.end(1)].isupper()
-
-
-def _points_ahead(raw, L) -> bool:
-    if raw.kind == "offset":
-        return raw.tpl.get("dir", 1) > 0
-    rel = raw.tpl.get("rel")
-    if rel is None and "rel" in raw.groups:
-        rel = L.relative.get(" ".join(raw.groups["rel"].lower().split()))
-    return rel is not None and rel > 0
 
 
 def _stem_in(word: str, vocab: set) -> bool:
@@ -408,7 +476,10 @@ def _candidate(c) -> Candidate:
     due_text = text[due_start:raw.end]
     title = make_title(text, c["s0"], c["s1"], due_start, raw.end, L)
     actor = find_actor(text, c["s0"], c["s1"], due_start, L, c.get("doc"))
-    return Candidate(title=title, due=w.end, precision=w.precision, window_start=w.start,
+    # a commitment lies ahead: its window starts no earlier than the text that set it
+    # ("by the end of the year" said on 3 December is 3 to 31 December)
+    start = max(w.start, c["published"])
+    return Candidate(title=title, due=w.end, precision=w.precision, window_start=start,
                      due_text=due_text, actor=actor, sentence=c["sentence"], start=c["s0"],
                      end=c["s1"], confidence=round(c["confidence"], 3), value=w.value,
                      due_start=due_start, due_end=raw.end)

@@ -176,6 +176,7 @@ def _starts(words, phrases) -> bool:
 
 STATE_REACH = 4  # words before a verb of state whose past forms are the state's participle
 RESCHEDULE_REACH = 8  # words between a moving verb and the new date
+MATURITY_REACH = 5  # words between a security ("notes") and its "due <date>"
 
 
 class SentenceContext:
@@ -272,6 +273,9 @@ class SentenceContext:
         return self._found[key]
 
     def governed_by_past(self, a: int, b: int, explicit: bool = False) -> bool:
+        return self.governing(a, b, explicit) == "past"
+
+    def governing(self, a: int, b: int, explicit: bool = False) -> str | None:
         """Whether the verb nearest to tokens a..b in their clause is a past form ("the fire
         was reduced through Tuesday", "am Montag verstarb er"): then the verb, not a
         preposition before the date, says when.  Verbs are the future cues, the listed past
@@ -281,15 +285,15 @@ class SentenceContext:
         between it and the date ("agreed to pay by June").  A date that names its year
         is governed by a past copula only ("his term was through 2021")."""
         if a >= len(self.clause):
-            return False
+            return None
         here, L, words = self.clause[a], self.lang, self.words
         fut_idx = {j for j, _ in self.future}
-        best = None  # (distance, is past)
+        best = None  # (distance, tense)
         for j, w in enumerate(words):
             if self.clause[j] != here or a <= j <= b:
                 continue
             if j in fut_idx:
-                past = False
+                past = "future"
             elif j in self.listed_past:
                 if w in L.cue_weak_past or w in L.not_verbs or w in L.sets_date:
                     continue
@@ -299,15 +303,15 @@ class SentenceContext:
                     continue
                 if explicit and not (w in L.copula_past and a - j <= 2):
                     continue
-                past = True
+                past = "past"
             elif w in L.finite_verbs:
-                past = False
+                past = "present"
             else:
                 continue
             d = a - j if j < a else j - b
             if best is None or d < best[0]:
                 best = (d, past)
-        return bool(best and best[1])
+        return best[1] if best else None
 
     def _serves_future(self, j: int, fut_idx) -> bool:
         """A past form that is part of a future or passive one: "was expected", "will be
@@ -344,6 +348,13 @@ class SentenceContext:
         # holding the date describes what the sentence calls off
         first = self.clause.index(here)
         return bool(cancelled) and first > 0 and self.words[first] in L.relative_pronouns
+
+    def matures(self, a: int) -> bool:
+        """"debentures, due March 15, 2007": the maturity of a security, no commitment."""
+        L = self.lang
+        if not L.instruments or a < 1 or self.words[a - 1] not in L.maturity:
+            return False
+        return any(w.endswith(L.instruments) for w in self.words[max(0, a - MATURITY_REACH):a])
 
     def forecast(self, a: int, b: int, text: str) -> bool:
         """A forecast of a quantity, not a commitment: "inflation will be 51 percent in
@@ -506,6 +517,25 @@ class SentenceContext:
 TENSE_KINDS = frozenset({"date", "date_range", "week_of", "month", "month_range", "weekday", "season",
                          "quarter", "half", "part_month", "slash", "weekend", "holiday",
                          "isoweek"})
+
+
+def points_ahead(raw: Raw, lang: Language) -> bool:
+    """"next year", "in two weeks": the words themselves look ahead."""
+    if raw.kind == "offset":
+        return raw.tpl.get("dir", 1) > 0
+    rel = raw.tpl.get("rel")
+    if rel is None and "rel" in raw.groups:
+        rel = lang.relative.get(" ".join(raw.groups["rel"].lower().split()))
+    return rel is not None and rel > 0
+
+
+def looks_ahead(raw: Raw, lang: Language) -> bool:
+    """Words that speak of what is still to come of a window: "next year", "later this
+    year", "by the end of the month", "Jahresende"."""
+    if raw.tpl.get("past"):
+        return False
+    part = raw.tpl.get("part") or _lookup(lang.parts, raw.groups.get("part"))
+    return points_ahead(raw, lang) or part in ("end", "any") or bool(raw.tpl.get("anaphoric"))
 
 
 def needs_tense(raw: Raw) -> bool:
@@ -764,7 +794,11 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
             unit = tpl.get("unit")
             if unit is None:
                 unit = _unit_from_text(lang, raw, g)
-            return _rel_unit(unit, rel, published)
+            w = _rel_unit(unit, rel, published)
+            part = tpl.get("part") or _lookup(lang.parts, g.get("part"))
+            if w is not None and unit == "Y" and part == "start" and not timex:
+                return W.quarter(w.end.year, 1, timex=w.value)  # "early next year": Q1
+            return w
         if kind == "rel_unit":
             rel = _rel(lang, g, tpl)
             unit = tpl.get("unit") or _lookup(lang.units, g.get("unit"))

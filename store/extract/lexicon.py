@@ -210,6 +210,8 @@ class Language:
         self.relative_pronouns = set(w.lower() for w in cues.get("relative_pronouns", []))
         self.anchor_preps = set(w.lower() for w in cues.get("anchor_preps", []))
         self.start_cues = _phrases(cues.get("start", []))
+        self.instruments = tuple(w.lower() for w in cues.get("instruments", []))
+        self.maturity = set(w.lower() for w in cues.get("maturity", []))
         self.infinitive = set(w.lower() for w in cues.get("infinitive", []))
         self.chain = _phrases(cues.get("chain", []))
         self.recurring_before = set(w.lower() for w in cues.get("recurring_before", []))
