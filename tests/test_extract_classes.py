@@ -80,3 +80,28 @@ def test_a_date_chained_to_a_commitment_is_one_too():
 def test_a_length_is_no_due_date():
     assert dues("The firm signed a two-year lease for its office.", "en") == []
     assert dues("Der 61-jährige Fahrer ist seit Mittwoch unterwegs.", "de") == []
+
+
+@pytest.mark.parametrize("lang, text, first", [
+    ("de", "Tesla beginnt die Auslieferung des Modells 3. Ein Sprecher sagte, alles laufe.",
+     "Tesla beginnt die Auslieferung des Modells 3."),
+    ("en", "The shops stay shut until 6 a.m. Norway planned to open them earlier.",
+     "The shops stay shut until 6 a.m."),
+    ("en", "Shares rose at Hollow Pine Ltd. The company said it would pay.",
+     "Shares rose at Hollow Pine Ltd."),
+])
+def test_sentences_end_after_numbers_and_abbreviations(lang, text, first):
+    from store.extract.lexicon import load
+    from store.extract.sentences import split
+    spans = split(text, load(lang))
+    assert text[spans[0][0]:spans[0][1]] == first and len(spans) == 2
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Der 2. Weltkrieg endete lange vor dem 3. Oktober."),
+    ("en", "Hollow Pine Ltd. said it would pay. They met at 6 p.m. EST on Monday."),
+])
+def test_no_sentence_end_inside(lang, text):
+    from store.extract.lexicon import load
+    from store.extract.sentences import split
+    assert len(split(text, load(lang))) == (1 if lang == "de" else 2)

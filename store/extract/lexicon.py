@@ -220,6 +220,12 @@ class Language:
         self.past_suffix = tuple([ps] if isinstance(ps, str) else ps)
         self.abbreviations = set(a.lower().rstrip(".") for a in data.get("abbreviations", []))
         self.stopwords = set(w.lower() for w in data.get("stopwords", []))
+        # abbreviations that may end a sentence (when the next word opens one: "Ltd. The")
+        # and times after which a capitalised word starts the next ("6 a.m. Thailand")
+        self.final_abbreviations = set(a.lower().rstrip(".")
+                                       for a in data.get("sentence_final_abbreviations", []))
+        self.time_abbreviations = set(a.lower().rstrip(".")
+                                      for a in data.get("time_abbreviations", []))
         # the actor finder's words ("attribution" in the data file), all optional:
         # before/verbs/speech (attributions), not_names, place_preps, prepositions,
         # name_joiners, pronouns, possessives, articles, indefinite_articles, determiners,

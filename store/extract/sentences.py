@@ -108,22 +108,38 @@ def _is_boundary(text: str, p: int, q: int, lang: Language, months: frozenset) -
     low = prev.lower()
     if not prev:
         return True
+    word = re.match(r"[^\W\d_]+", text[k:k + 30])
+    word = word.group() if word else ""
+    # the next word opens a sentence ("Ein Sprecher", "The company"): after an ordinal-like
+    # number or an abbreviation that can end one, the sentence ends here
+    opener = word[:1].isupper() and _opens_sentence(word.lower(), lang)
+    key = low.rstrip(".")
+    if key in lang.time_abbreviations and word[:1].isupper() and not word.isupper() \
+            and word.lower() not in months and word.lower() not in lang.weekdays:
+        return True  # "at 6 a.m. Thailand planned"
     if low in lang.abbreviations or low.replace(".", "") in lang.abbreviations and "." in low:
-        return False
+        return opener and (key in lang.final_abbreviations
+                           or key.replace(".", "") in lang.final_abbreviations)
     if len(prev) == 1 and prev.isalpha():
         return False  # initial: "J. Smith", "z. B."
     if prev.isdigit() and len(prev) <= 2:
         # ordinal day or number: "27. November", "1. Dezember", "der 2. Weltkrieg"
-        word = re.match(r"[^\W\d_]+", text[k:k + 20])
-        if word and word.group().lower() in months:
+        if word.lower() in months:
             return False  # also "15. März" in an English text
-        if lang.numeric_order == "dmy":
-            return False
+        if lang.numeric_order == "dmy" and not opener:
+            return False  # "des Modells 3. Ein Sprecher": the 3 ended the sentence
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", prev):
-        return False  # U.S. / z.B. style
+        return opener and key in lang.final_abbreviations  # U.S. / z.B. style
     if re.fullmatch(r"[IVX]{2,6}", prev) and not nxt.isupper():
         return False
     return True
+
+
+def _opens_sentence(word: str, lang: Language) -> bool:
+    """Words that open sentences but never follow an ordinal or an abbreviation inside
+    one: articles, pronouns, conjunctions ("Die", "Ein", "Er", "The", "It", "But")."""
+    return word in lang.articles or word in lang.pronouns or word in lang.coordinating \
+        or word in lang.indefinite_articles or word in lang.openers and len(word) > 2
 
 
 @lru_cache(maxsize=4)
