@@ -594,6 +594,18 @@ def _is_name_token(t: str, L: Language) -> bool:
     # ^ German cue words ("Geplant", "Termin") are not names; English "Will" may be one
 
 
+def _role(word: str, L: Language, roles=None):
+    """The role a word is or ends with ("minister", "Bundestrainer" -> "trainer"), else
+    None; compounds count only where nouns are written together (German)."""
+    low = word.lower().strip(".,'’")
+    roles = L.roles if roles is None else roles
+    if low in roles:
+        return low
+    if L.capitalised_nouns:
+        return next((r for r in roles if low.endswith(r) and len(low) > len(r) + 1), None)
+    return None
+
+
 def _org_word(token: str, L: Language) -> bool:
     """"Ministerium" in "Ministerium für Bildung": where nouns are capitalised, only an
     organisation joins the words after 'für' into its name."""
@@ -656,7 +668,7 @@ class Document:
     def __init__(self, text: str, spans, L: Language):
         self.text, self.spans, self.L = text, spans, L
         self.starts = [s for s, _ in spans]
-        self._caps = self._after_det = None
+        self._caps = self._after_det = self._names = self._place = None
         self._subjects: dict[int, str] = {}
 
     def capitalised_inside(self) -> set:
@@ -679,6 +691,86 @@ class Document:
             self._after_det = seen
         return self._after_det
 
+    def names(self) -> list:
+        """[(offset, name, organisation-like)] for the names the article writes: runs of
+        capitalised words (with "of", "für" inside) that hold an organisation word or an
+        acronym, or have two words or more and do not open a sentence."""
+        if self._names is None:
+            L, out = self.L, []
+            tokens = [(m.group(), m.start()) for m in WORD_RE.finditer(self.text)]
+            starts = set(self.starts)
+            for run in _runs(tokens, L):
+                words = [t[0].strip(".,'’") for t in run]
+                if not words or not words[-1]:
+                    continue
+                org = _org_word(words[-1], L) or bool(ACRONYM.search(" ".join(words)))
+                opener = run[0][1] in starts
+                if org or len(words) >= 2 and not (opener and L.capitalised_nouns):
+                    out.append((run[0][1], _clean(run, L), org))
+            self._names = out
+        return self._names
+
+    def organisation_named(self, stem: str) -> str:
+        """The organisation the article names with this word ("Bahn": "Deutsche Bahn")."""
+        stem = stem.strip("-").lower()
+        if len(stem) < 3:
+            return ""
+        for _, name, org in self.names():
+            if any(w.lower().startswith(stem) or w.lower().endswith(stem)
+                   for w in name.split()) and (
+                    org or len(name.split()) >= 2):
+                return name
+        return ""
+
+    def named_for(self, noun: str, before: int | None = None) -> str:
+        """What a generic noun stands for: "the city" the place the article is about,
+        "the company" the organisation it named last before (else most often)."""
+        L, low = self.L, noun.lower()
+        if low in L.place_nouns:
+            return self.place()
+        orgs = [(pos, name) for pos, name, org in self.names()
+                if org and name.lower() not in L.org_words]
+        if not orgs:
+            return ""
+        if before is not None:
+            earlier = [name for pos, name in orgs if pos < before]
+            if earlier:
+                return earlier[-1]
+        return self.most_named(orgs)
+
+    def most_named(self, names) -> str:
+        counts: dict[str, int] = {}
+        for _, name in names:
+            counts[name] = counts.get(name, 0) + 1
+        return max(counts, key=lambda n: (counts[n], -[m for _, m in names].index(n)))
+
+    def place(self) -> str:
+        """The place the article names most often after a place preposition ("in Dresden")."""
+        if self._place is None:
+            L = self.L
+            counts: dict[str, int] = {}
+            tokens = [m.group() for m in WORD_RE.finditer(self.text)]
+            for a, b in zip(tokens, tokens[1:]):
+                w = b.strip(".,'’")
+                if a.lower() in L.place_preps and w[:1].isupper() and _is_name_token(w, L) \
+                        and not _org_word(w, L) and not ACRONYM.search(w) and not (
+                            L.capitalised_nouns and (w in self.after_determiner()
+                                                     or w.lower().endswith(L.noun_suffixes))):
+                    counts[w] = counts.get(w, 0) + 1
+            for _, name, _ in self.names():  # "die Stadt Dresden", "the City of Dresden"
+                words = [w for w in name.split() if w.lower() not in L.name_joiners]
+                if len(words) == 2 and words[0].lower() in L.place_nouns:
+                    counts[words[1]] = counts.get(words[1], 0) + 2
+            counts = {w: n for w, n in counts.items() if n >= PLACE_MIN}
+            self._place = max(counts, key=counts.get) if counts else ""
+        return self._place
+
+    def main_actor(self) -> str:
+        """The organisation the article names most often (its main actor), "" if none."""
+        orgs = [(pos, name) for pos, name, org in self.names()
+                if org and name.lower() not in self.L.org_words]
+        return self.most_named(orgs) if orgs else ""
+
     def never_lower(self, word: str) -> bool:
         low = word.lower()
         if low == word:
@@ -700,15 +792,25 @@ class Document:
             self._subjects[k] = _clean(run, self.L) if kind == "name" else ""
         return self._subjects[k]
 
+    def speaks(self, k: int) -> bool:
+        """Whether sentence k reports speech (a reporting verb, or a quotation)."""
+        s0, s1 = self.spans[k]
+        words = {w.lower() for w in WORD_RE.findall(self.text[s0:s1])}
+        return bool(words & self.L.speech_verbs) or QUOTE_MARK.search(self.text, s0, s1) is not None
+
     def previous_subject(self, s0: int) -> str:
         """The named subject of one of the sentences before; a lone organisation noun
         ("die Weltraumbehörde", "the company") gives way to a name said before it."""
         k = self.sentence_index(s0)
         found = ""
+        crossed = False
         for j in range(k - 1, max(-1, k - 1 - LOOK_BACK), -1):
+            crossed = crossed or "\n\n" in self.text[self.spans[j][1]:self.spans[j + 1][0]]
             subj = self.subject(j)
             if not subj:
                 continue
+            if crossed and self.speaks(j) and not _organisation_like(subj, self.L):
+                continue  # a person who spoke in an earlier paragraph does not speak on
             if " " in subj or ACRONYM.search(subj) or not _org_word(subj, self.L):
                 return subj
             found = found or subj
@@ -716,6 +818,18 @@ class Document:
 
 
 LOOK_BACK = 4  # sentences searched for the subject a pronoun stands for
+PLACE_MIN = 2  # mentions that make a place the one "the city" stands for
+
+
+def _blank_speech(sent: str) -> str:
+    """The sentence with the words of direct speech blanked (offsets kept): no name inside
+    a quotation is its speaker ("„Ziele ...“, betonte Struck")."""
+    marks = [m for m in QUOTE_MARK.finditer(sent)]
+    for a, b in zip(marks[::2], marks[1::2]):
+        inner = sent[a.end():b.start()]
+        if len(inner.split()) >= SPEECH_WORDS:
+            sent = sent[:a.end()] + " " * len(inner) + sent[b.start():]
+    return sent
 
 
 class _Sentence:
@@ -726,7 +840,8 @@ class _Sentence:
         m = DATELINE.match(sent)
         if m:
             sent = " " * m.end() + sent[m.end():]
-        self.sent, self.L, self.doc = sent, L, doc
+        sent = _blank_speech(sent)  # the actor of reported speech is its speaker
+        self.sent, self.L, self.doc, self.doc_offset = sent, L, doc, s0
         self.tokens = [(x.group(), x.start()) for x in WORD_RE.finditer(sent)]
         self.low = [t[0].lower().strip(".,") for t in self.tokens]
         # punctuation between token i-1 and token i: a clause boundary before i
@@ -773,7 +888,10 @@ class _Sentence:
                 self.low[i - 1] not in L.clause_breaks and not self.is_verb(i - 1)
             if after_lower or w.lower().endswith(L.noun_suffixes) or w.lower() in L.not_names:
                 return False
-            return self.doc is None or w not in self.doc.after_determiner()
+            # a word the article also writes in lower case is no noun, so no name
+            # ("Ursprünglich sollte ..."); nor one it writes after an article
+            return self.doc is None or (w not in self.doc.after_determiner()
+                                        and self.doc.never_lower(w))
         if self.doc is None:
             return i > 0
         if w in self.doc.capitalised_inside():
@@ -782,7 +900,46 @@ class _Sentence:
         low = w.lower()
         return i == 0 and self.doc.never_lower(w) and not (
             low in L.stopwords or low in L.not_names or low in L.openers or low in L.pronouns
-            or (L.verb_endings and low.endswith(L.verb_endings)))  # "Based on", "Sentencing"
+            or (L.verb_endings and low.endswith(L.verb_endings))  # "Based on", "Sentencing"
+            or (L.noun_suffixes and low.endswith(L.noun_suffixes)))  # "Construction is"
+
+    def name_of(self, run):
+        """Who a name run stands for: a role before a person's name is not the actor
+        ("Transport Minister Sofia de Wit", "Bundestrainer Joachim Löw"); a spokesperson
+        speaks for an organisation ("Bahnsprecherin Carola Wendt": Deutsche Bahn, when
+        the article names it)."""
+        L = self.L
+        words = [t[0].strip(".,'’") for t in run]
+        k = 0
+        while k < len(run) - 2 and _role(words[k], L) and _is_name_token(words[k + 1], L) \
+                and words[k + 1].lower() not in L.name_joiners:
+            speaks = _role(words[k], L, L.spokesperson)
+            if speaks is not None and self.doc is not None:
+                org = self.doc.organisation_named(words[k][:len(words[k]) - len(speaks)])
+                if org:
+                    return [(w, -1) for w in org.split()]
+            k += 1
+        return run[k:]
+
+    def actor(self, run) -> str:
+        """The actor a subject's name run gives: a lone generic noun ("Stadt", "the
+        Company") stands for what the article named."""
+        name = _clean(self.name_of(run), self.L)
+        # (in English a capitalised "Parliament" inside a sentence is a name)
+        if " " not in name and self.doc is not None and self.L.capitalised_nouns and (
+                name.lower() in self.L.org_words or name.lower() in self.L.place_nouns):
+            return self.doc.named_for(name, run[0][1] + self.doc_offset) or name
+        return name
+
+    def generic(self, j: int) -> str:
+        """An organisation or place noun ("the company", "die Stadt"): the one the article
+        named, else the noun itself."""
+        noun = self.tokens[j][0].strip(".,")
+        if self.doc is not None:
+            named = self.doc.named_for(noun, self.doc_offset)
+            if named:
+                return named
+        return noun[:1].upper() + noun[1:]
 
     def with_org(self, run):
         """"the Canadian government": a name and the organisation word after it."""
@@ -807,6 +964,17 @@ class _Sentence:
         runs = [r for r in _runs(self.tokens[i:j], L) if self.proper(r)]
         if runs and prep < j and runs[0][0][1] > self.tokens[prep][1]:
             runs = []
+        if len(runs) >= 2:
+            # "Transport minister Sofia de Wit", "Airline group Skyward": the role words
+            # between two names; a spokesperson's is the organisation's ("Skyward
+            # spokesperson John Doe")
+            a = next(k for k, t in enumerate(self.tokens) if t[1] == runs[0][-1][1]) + 1
+            b = next(k for k, t in enumerate(self.tokens) if t[1] == runs[1][0][1])
+            between = self.low[a:b]
+            if between and all(self.tokens[k][0][:1].islower() for k in range(a, b)) \
+                    and _role(between[-1], L) is not None:
+                spoke = _role(between[-1], L, L.spokesperson) is not None
+                runs = [runs[0]] if spoke else runs[1:]
         for n, run in enumerate(runs):
             if n + 1 < len(runs) and run[-1][0].endswith(POSSESSIVE):
                 continue  # "Egypt's current President al-Sisi": the possessed one acts
@@ -896,19 +1064,29 @@ def _clause_subject(S: _Sentence, d0: int):
 
 def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> str:
     """Who is committed: the named subject of the clause holding the date or of the
-    sentence; else an attribution ("laut X", "according to X", "X said"); else, when the
-    subject is a pronoun or a noun like "the company", the subject of an earlier
-    sentence; else the first name-like words of the sentence; else ""."""
+    sentence (a person, not the role before the name); else the speaker of reported
+    speech ("X sagte", "said X") or its source ("laut X", "according to X"); else, for a
+    pronoun, the subject of an earlier sentence of the paragraph, for a noun like "the
+    company" or "die Stadt", the organisation or place the article named; else the first
+    name-like words of the sentence; else whom the article spoke of just before."""
     S = _Sentence(text, s0, s1, L, doc)
     tokens = S.tokens
     if not tokens:
         return ""
+    agent = _passive_agent(S, d0 - s0)
+    if agent:
+        return agent
     kind, run = _clause_subject(S, d0 - s0)
     if kind == "name":
-        return _clean(run, L)
+        return S.actor(run)
+    if kind == "pronoun" and doc is not None:
+        # "..., im Dezember soll er sein Amt antreten": whom the pronoun stands for
+        prev = doc.previous_subject(s0)
+        if prev:
+            return prev
     main_kind, run = _main_subject(S)
     if main_kind == "name":
-        return _clean(run, L)
+        return S.actor(run)
     found = _attributed(S)
     if found:
         return found
@@ -920,10 +1098,13 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> st
     if head:
         # "the company will ...": the organisation named before; "a council committee",
         # or nothing organisation-like named before: the committee itself
-        prev = (doc.previous_subject(s0) if doc is not None
-                and run[0][0].lower() not in L.indefinite_articles else "")
-        if prev and _organisation_like(prev, L):
-            return prev
+        if doc is not None and run[0][0].lower() not in L.indefinite_articles:
+            prev = doc.previous_subject(s0)
+            if prev and _organisation_like(prev, L):
+                return prev
+            named = doc.named_for(head[-1], s0) if len(head) == 1 else ""
+            if named:
+                return named
         return " ".join([head[0][:1].upper() + head[0][1:]] + head[1:])
     if main_kind == "common" and doc is not None and _is_org_noun(S):
         prev = doc.previous_subject(s0)
@@ -933,7 +1114,7 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> st
     runs = [r for r in _runs(tokens, L) if S.proper(r) or not L.capitalised_nouns]
     for r in runs:
         if _name_like([t[0] for t in r]) and S.proper(r):
-            return _clean(S.with_org(r), L)
+            return _clean(S.name_of(S.with_org(r)), L)
     if not L.capitalised_nouns:  # where only names are capitalised, any will do
         for r in runs:
             if S.proper(r):
@@ -941,6 +1122,43 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> st
     if doc is not None and main_kind is None or main_kind == "common":
         # nobody named: the article goes on about whom it named just before
         return doc.previous_subject(s0) if doc is not None else ""
+    return ""
+
+
+def _passive_agent(S: _Sentence, d0: int) -> str:
+    """The agent of a passive in the clause holding the date: "eine Talkshow, die am 16.
+    Dezember von SAT.1 ausgestrahlt werden wird", "will be published by the Bundesbank"."""
+    L, low, tokens = S.L, S.low, S.tokens
+    if not L.agent_preps or not L.passive:
+        return ""
+    if not tokens:
+        return ""
+    k = next((i for i, t in enumerate(tokens) if t[1] >= d0), len(tokens) - 1)
+    lo = k
+    while lo > 0 and not S.cut[lo]:
+        lo -= 1
+    hi = k + 1
+    while hi < len(tokens) and not S.cut[hi]:
+        hi += 1
+    # a passive: its auxiliary beside a participle ("ausgestrahlt werden", "be published")
+    form = L.participle_form
+    if form is None or not any(
+            low[i] in L.passive and any(0 <= k < len(low) and (
+                form.match(low[k]) or low[k] in L.cue_past[0]) for k in (i - 1, i + 1))
+            for i in range(lo, hi)):
+        return ""
+    for i in range(lo, hi - 1):
+        if low[i] not in L.agent_preps:
+            continue
+        j = i + 1
+        while j < hi and (low[j] in L.articles or low[j] in L.determiners):
+            j += 1
+        run = []
+        while j < hi and _is_name_token(tokens[j][0], L) and len(run) < 5:
+            run.append(tokens[j])
+            j += 1
+        if run and S.proper(run):
+            return S.actor(run)
     return ""
 
 
@@ -971,56 +1189,129 @@ def _is_org_noun(S: _Sentence) -> bool:
 
 
 def _attributed(S: _Sentence) -> str:
-    """"laut X", "according to X", "nach Angaben X"; "X sagte", "X said", "said X"."""
+    """The speaker of reported speech ("X sagte", "said X") before the source it is
+    attributed to ("laut Spiegel Online", "according to"): "sagte Raab laut Spiegel
+    Online" is Raab's."""
+    return _speaker(S) or _according_to(S)
+
+
+def _according_to(S: _Sentence) -> str:
+    """"laut X", "according to X", "nach Angaben des X", "X zufolge"."""
     L, tokens, low = S.L, S.tokens, S.low
     for phrase in L.attr_before:
         ph = phrase.split()
         n = len(ph)
         for i in range(len(low) - n + 1):
-            if low[i:i + n] == ph:
-                j, lower = i + n, 0
-                # "laut der chinesischen Zusammenfassung", "selon la ministre Claire X"
-                while j < len(tokens) and (low[j] in L.stopwords or (
-                        tokens[j][0][:1].islower() and lower < 2)):
-                    lower += low[j] not in L.stopwords
+            if low[i:i + n] != ph:
+                continue
+            if ph[-1] in L.postpositions:  # "dem Bericht zufolge": the words before
+                j = i - 1
+                run = []
+                while j >= 0 and _is_name_token(tokens[j][0], L) and len(run) < 4:
+                    run.insert(0, tokens[j])
+                    j -= 1
+                if run:
+                    return _clean(run, L)
+                continue
+            j, lower = i + n, 0
+            # "laut der chinesischen Zusammenfassung", "selon la ministre Claire X"
+            while j < len(tokens) and (low[j] in L.stopwords or (
+                    tokens[j][0][:1].islower() and lower < 2)):
+                lower += low[j] not in L.stopwords
+                j += 1
+            first = None
+            for _ in range(3):  # "nach Angaben des Leiters der Sektion X": past nouns
+                run = []
+                while j < len(tokens) and _is_name_token(tokens[j][0], L) and len(run) < 5:
+                    run.append(tokens[j])
                     j += 1
-                for _ in range(3):  # "nach Angaben des Leiters der Sektion X": past nouns
-                    run = []
-                    while j < len(tokens) and _is_name_token(tokens[j][0], L) and len(run) < 5:
-                        run.append(tokens[j])
-                        j += 1
-                    if run and (not L.capitalised_nouns or S.proper(run)):
-                        return _clean(run, L)
-                    if not run or not L.capitalised_nouns:
-                        break
-                    while j < len(tokens) and (low[j] in L.stopwords or low[j] in L.determiners
-                                               or tokens[j][0][:1].islower()):
-                        j += 1
+                if run and (not L.capitalised_nouns or S.proper(run)):
+                    return _clean(S.name_of(run), L)
+                first = first or run
+                if not run or not L.capitalised_nouns:
+                    break
+                while j < len(tokens) and (low[j] in L.stopwords or low[j] in L.determiners
+                                           or tokens[j][0][:1].islower()):
+                    j += 1
+            if first:  # "nach Angaben des Polizeichefs": who it is, if not a name
+                return _clean(first, L)
+    return ""
+
+
+def _speaker(S: _Sentence) -> str:
+    """"X sagte", "X said", "said X", "sagte das Ministerium", "X, ein Sprecher von Y,
+    sagte", "Wie ein Sprecher mitteilte", "„...“, so X", "X: „...“": who speaks."""
+    L, tokens, low = S.L, S.tokens, S.low
+    n = len(tokens)
+    colon = _colon_speaker(S)
+    if colon:
+        return colon
     for i, w in enumerate(low):
-        if w not in L.speech_verbs:
+        if w in L.after_quote and S.cut[i] and i + 1 < n and _is_name_token(tokens[i + 1][0], L) \
+                and QUOTE_MARK.search(S.sent, 0, tokens[i][1]):
+            run = _name_run(S, i + 1)
+            if run:
+                return S.actor(run)  # "„...“, so Guttenberg"
+        if w not in L.speech_verbs or not tokens[i][0][:1].islower():
             continue
         j, run = i - 1, []
         while j >= 0 and _is_name_token(tokens[j][0], L) and len(run) < 5:
             run.insert(0, tokens[j])
             j -= 1
         # verb-second languages: "Im Anschluss ... sagte das Ministerium": the subject
-        # follows the verb unless the name opens the sentence
-        if run and (not L.verb_second or j < 0) and S.proper(run):
-            return _clean(run, L)
+        # follows the verb unless it opens the sentence or its clause ("Der Übergangsrat
+        # kündigte an", "Wie ein Sprecher der Feuerwehr mitteilt")
+        opens = j < 0 or low[j] in L.articles and (j == 0 or S.cut[j]) or S.cut[j + 1] \
+            or low[j] in L.determiners and j >= 0 and (j == 0 or low[j - 1] in L.as_openers)
+        if run and (not L.verb_second or opens) and (S.proper(run) or L.verb_second and opens):
+            return S.actor(run)
         if not run and j >= 1 and low[j] in L.org_words and low[j - 1] in L.articles:
-            return tokens[j][0].capitalize()  # "..., the city said"
+            return S.generic(j)  # "..., the city said"
+        if not run and j >= 0 and low[j] in L.pronouns and S.doc is not None:
+            prev = S.doc.previous_subject(S.doc_offset)  # "..., it said"
+            if prev:
+                return prev
+        if S.cut[i] and i > 0:
+            # "Tony Auden, ein Sprecher des Zentrums, wies darauf hin", "Deiss, der ...,
+            # sagte": the name that opens the sentence, before its apposition
+            first = _name_run(S, 0)
+            if first and S.cut[len(first)] and S.proper(first):
+                return S.actor(first)
         run = []
         j = i + 1
         lower_skipped = 0
-        while j < len(tokens) and (low[j] in L.stopwords or (
+        while j < n and (low[j] in L.stopwords or (
                 L.verb_second and tokens[j][0][:1].islower() and lower_skipped < 2)):
             lower_skipped += low[j] not in L.stopwords
             j += 1
-        while j < len(tokens) and _is_name_token(tokens[j][0], L) and len(run) < 5:
+        while j < n and _is_name_token(tokens[j][0], L) and len(run) < 5:
             run.append(tokens[j])
             j += 1
         if run:
-            return _clean(run, L)
+            if L.capitalised_nouns and len(run) == 1 and _org_word(run[0][0], L):
+                return S.generic(j - 1)  # "sagte das Ministerium"
+            return S.actor(run)
+    return ""
+
+
+def _name_run(S: _Sentence, i: int):
+    """The run of name words starting at token i (up to five)."""
+    run = []
+    while i < len(S.tokens) and _is_name_token(S.tokens[i][0], S.L) and len(run) < 5:
+        run.append(S.tokens[i])
+        i += 1
+    return run
+
+
+def _colon_speaker(S: _Sentence) -> str:
+    """"Bundesinnenminister Schäuble: „Nur damit ...“": the name before a colon that
+    opens a quotation."""
+    k = S.sent.find(":")
+    if k < 0 or not QUOTE_MARK.match(S.sent[k + 1:].lstrip()[:2] or " "):
+        return ""
+    run = [t for t in S.tokens if t[1] < k]
+    if 0 < len(run) <= 5 and all(_is_name_token(t[0], S.L) for t in run):
+        return S.actor(run)
     return ""
 
 
@@ -1030,4 +1321,6 @@ def speaker_of(text: str, at: int, L: Language) -> str:
     spans = split(text, L)
     k = max(0, bisect.bisect_right([s for s, _ in spans], at) - 1)
     s0, s1 = spans[k]
-    return find_actor(text, s0, s1, at, L, Document(text, spans, L))
+    doc = Document(text, spans, L)
+    found = _attributed(_Sentence(text, s0, s1, L, doc))
+    return found or find_actor(text, s0, s1, at, L, doc)

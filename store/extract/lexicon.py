@@ -260,6 +260,20 @@ class Language:
         # clause openers whose subject is outside the clause ("which", "wonach")
         self.relative_openers = set(w.lower() for w in att.get("relative_openers", []))
         self.coordinating = set(w.lower() for w in att.get("coordinating", []))
+        # roles before a name ("minister", "Bundestrainer"), spokespeople (who speak for
+        # an organisation), nouns of places ("the city": the place the article names),
+        # postpositions of attribution ("dem Bericht zufolge")
+        self.roles = tuple(sorted({w.lower() for w in att.get("roles", [])}, key=len, reverse=True))
+        self.spokesperson = tuple(w.lower() for w in att.get("spokesperson", []))
+        self.place_nouns = set(w.lower() for w in att.get("place_nouns", []))
+        self.postpositions = set(w.lower() for w in att.get("postpositions", []))
+        # the agent of a passive ("von SAT.1 ausgestrahlt werden", "published by X")
+        # "„...“, so Guttenberg", "Wie ein Sprecher mitteilte", "As the company said"
+        self.after_quote = set(w.lower() for w in att.get("after_quote", []))
+        self.as_openers = set(w.lower() for w in att.get("as_openers", []))
+        self.agent_preps = set(w.lower() for w in att.get("agent_preps", []))
+        self.passive = set(w.lower() for w in att.get("passive", []))
+        self.participle_form = re.compile(att["participle"]) if att.get("participle") else None
         self.title_strip = set(w.lower() for w in data.get("title_strip", []))
         self.stop_title = set(w.lower() for w in data.get("stop_title", []))
         self.month_words = set(self.months)
