@@ -46,8 +46,8 @@ def propose(text: str, published: dt.date, L: Language) -> list[dict]:
     found = []
     doc = Document(text, spans, L)
     for k, rs in sorted(by_sentence.items()):
-        if all(r.kind in SKIP_KINDS for r in rs):
-            continue  # "now", "the 1990s": nothing that could be due
+        if all(r.kind in SKIP_KINDS for r in rs) or len(rs) > MAX_MENTIONS:
+            continue  # "now", "the 1990s": nothing that could be due; a table, not prose
         s0, s1 = spans[k]
         Lk = langs.get(k, L)
         ctx = D.SentenceContext(text, s0, s1, Lk)
@@ -60,6 +60,7 @@ def propose(text: str, published: dt.date, L: Language) -> list[dict]:
 
 
 LEAD = 3  # sentences at the top of an article (headline, lead)
+MAX_MENTIONS = 40  # time expressions in one "sentence": more make it a table or a list
 
 
 def decide(found: list[dict], model=None) -> list[dict]:
@@ -417,11 +418,12 @@ SAME_COMMITMENT_WORDS = 2  # shared content words that make two same-date mentio
 def _dedup(found, L):
     found.sort(key=lambda c: (c["w"].end, c["s0"]))
     groups: list[list] = []
+    by_end: dict = {}  # groups by due day: only those can be the same commitment
     for c in found:
         cw = _content_words(c, L)
         c["cw"] = cw
         placed = False
-        for g in groups:
+        for g in by_end.get(c["w"].end, ()):
             h = g[0]
             if h["w"].value != c["w"].value:
                 if h["s0"] == c["s0"] and h["w"].end == c["w"].end and _joined(h, c):
@@ -443,6 +445,7 @@ def _dedup(found, L):
                 break
         if not placed:
             groups.append([c])
+            by_end.setdefault(c["w"].end, []).append(groups[-1])
     cands = []
     for g in groups:
         best = max(g, key=_preference)

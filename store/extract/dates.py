@@ -46,12 +46,19 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
     if not text or not lang.templates:
         return out
     match_at = lang.matcher(text)
+    memo = None
+    if len(text) > REPEAT_FROM:
+        # a very long text (no article is): what happens at a trigger depends on the few
+        # words before it and the window after it, so a text that repeats itself ("1.1.1.",
+        # a megabyte of "Nov. ") is worked through once per distinct neighbourhood
+        match_at = _remembering(match_at, text)
+        memo = {}
     pos = 0
     failed: set[int] = set()  # start positions where no template matches
-    for t in lang.trigger.finditer(text):
-        p = t.start()
-        if p < pos:
-            continue
+
+    def at(p: int, pos: int):
+        """The expression found at trigger p (nothing before pos), or None."""
+        nonlocal failed
         found = None
         # words that may open a template before its trigger ("within the next ten days");
         # digits are triggers of their own, so they were tried already
@@ -59,7 +66,10 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
         if p > pos and text[p - 1] in "'’":  # "'58", "the '90s"
             starts.append(p - 1)
         lo = max(pos, p - LOOKBACK)
-        if lo < p:
+        # modifiers are words: look back only when a letter stands before the trigger
+        # (or before a hyphen before it: "three-week")
+        before = text[lo:p].rstrip()
+        if lo < p and (before[-1:].isalpha() or before[-1:] == "-" and before[-2:-1].isalpha()):
             prev = PREV_WORDS.findall(text, lo, p)
             k = p
             for w in reversed(prev[-MAX_LEAD_WORDS:]):
@@ -82,10 +92,10 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
         if len(failed) > 4096:
             failed = {f for f in failed if f >= p - LOOKBACK}
         if found is None:
-            continue
+            return None
         best = _chosen(text, found, lang, short)
         if best is None:
-            continue
+            return None
         # a longer expression may start inside the one found ("Bereits im Jahr 2007")
         for wm in WORD_START.finditer(text, found[0].start() + 1, best[0].end()):
             m = match_at(wm.start())
@@ -100,8 +110,30 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
             v = mm.group(f"t{i}_{name}")
             if v is not None:
                 groups[name] = v
-        out.append(Raw(mm.start(), mm.end(), tpl, groups, mm.group()))
-        pos = mm.end()
+        return Raw(mm.start(), mm.end(), tpl, groups, mm.group())
+
+    for t in lang.trigger.finditer(text):
+        p = t.start()
+        if p < pos:
+            continue
+        key = None
+        if memo is not None and p > LOOKBACK:
+            key = (text[p - LOOKBACK - 1:p + WINDOW], min(p - pos, LOOKBACK + 1))
+            if key in memo:
+                hit = memo[key]
+                if hit is not None:
+                    ds, de, tpl, groups = hit
+                    out.append(Raw(p + ds, p + de, tpl, groups, text[p + ds:p + de]))
+                    pos = p + de
+                continue
+        raw = at(p, pos)
+        if key is not None and (raw is None or raw.end - p <= REACH and raw.start >= p - LOOKBACK):
+            if len(memo) > CACHE_MAX:
+                memo.clear()
+            memo[key] = None if raw is None else (raw.start - p, raw.end - p, raw.tpl, raw.groups)
+        if raw is not None:
+            out.append(raw)
+            pos = raw.end
     if any(r.tpl.get("that_year") for r in out):
         out = _that_year(out)
     if any(r.kind in ("quarter", "last_quarter") for r in out):
@@ -111,6 +143,63 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
             if "quarterly" in r.tpl:
                 r.tpl = dict(r.tpl, **r.tpl["quarterly"])
     return out
+
+
+REPEAT_FROM = 200_000  # characters: a text this long is matched through a window cache
+WINDOW, REACH = 64, 48  # characters a cached window holds; a cached match ends within REACH
+CACHE_MAX = 20_000
+
+
+class _Hit:
+    """A match re-used from an identical window elsewhere in the text (same interface
+    as the parts of re.Match that scan uses)."""
+
+    __slots__ = ("_start", "_end", "_groups", "_whole")
+
+    def __init__(self, start, end, groups, whole):
+        self._start, self._end, self._groups, self._whole = start, end, groups, whole
+
+    def start(self):
+        return self._start
+
+    def end(self):
+        return self._end
+
+    def group(self, name=0):
+        return self._whole if name == 0 else self._groups.get(name)
+
+    def __getitem__(self, k):
+        return self.group(k)
+
+
+def _remembering(match_at, text):
+    """match_at for very long texts: the result at a position depends only on a few
+    characters before it and the window after it (templates reach back one character and
+    no date is REACH characters long), so a text that repeats itself ("1.1.1.1...", a
+    megabyte of "Nov. ") is matched once per distinct window, not once per position."""
+    cache: dict = {}
+
+    def match(pos):
+        key = text[max(0, pos - 2):pos + WINDOW]
+        if len(key) < WINDOW or pos < 2:
+            return match_at(pos)
+        if key in cache:
+            hit = cache[key]
+            if hit is None:
+                return None
+            ds, de, i, groups = hit
+            return _Hit(pos + ds, pos + de, groups, text[pos + ds:pos + de]), i
+        found = match_at(pos)
+        if len(cache) > CACHE_MAX:
+            cache.clear()
+        if found is None:
+            cache[key] = None
+        elif found[0].end() - pos <= REACH:
+            m, i = found
+            cache[key] = (m.start() - pos, m.end() - pos, i, {
+                k: v for k, v in m.groupdict().items() if v is not None})
+        return found
+    return match
 
 
 def _that_year(raws: list[Raw]) -> list[Raw]:

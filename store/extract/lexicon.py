@@ -360,8 +360,9 @@ class Language:
         anchors |= {w.lower() for w in self.data.get("anchor_words", [])}
         anchors = {a.split()[-1] for a in anchors if a.split()}
         # words are matched as prefixes ("Jahresende", "third-quarter"), digits anywhere
-        self.trigger = re.compile(r"(?<![\w])(?:[0-9]|" + _trie_regex(sorted(anchors)) + ")",
-                                  re.IGNORECASE)
+        # (?=\w) first: it lets the engine skip to word characters quickly
+        self.trigger = re.compile(r"(?=\w)(?<![\w])(?:[0-9]|" + _trie_regex(sorted(anchors))
+                                  + ")", re.IGNORECASE)
         # words that can come before a trigger inside a template
         mods = set(self.relative) | set(self.parts) | set(self.numbers) | set(self.ordinals)
         mods |= set(self.weekdays) | set(self.months) | set(self.refs) | set(self.relday)
