@@ -663,6 +663,13 @@ def _clean(run, L: Language):
     return " ".join(w for w in words if w)
 
 
+@functools.lru_cache(maxsize=8)
+def _after_determiner_re(code: str, determiners: tuple):
+    """A capitalised word after a determiner (compiled once per language)."""
+    return re.compile(r"(?<!\w)(?i:" + _trie_regex(list(determiners)) + r")\s+("
+                      + UPPER + r"[\w'’.-]*)")
+
+
 class Document:
     """What the actor finder knows about the whole article: its sentences, the words
     written capitalised inside sentences (names, not sentence openers), and the subjects
@@ -687,8 +694,7 @@ class Document:
         if self._after_det is None:
             seen = set()
             if self.L.determiners:
-                rx = re.compile(r"(?<!\w)(?i:" + _trie_regex(sorted(self.L.determiners))
-                                + r")\s+(" + UPPER + r"[\w'’.-]*)")
+                rx = _after_determiner_re(self.L.code, tuple(sorted(self.L.determiners)))
                 seen = {w for w in (m.group(1).strip(".,'’-") for m in rx.finditer(self.text))
                         if w[:1].isupper()}
             self._after_det = seen
