@@ -105,3 +105,17 @@ def test_no_sentence_end_inside(lang, text):
     from store.extract.lexicon import load
     from store.extract.sentences import split
     assert len(split(text, load(lang))) == (1 if lang == "de" else 2)
+
+
+def test_the_same_commitment_twice_is_one_candidate_from_its_most_precise_statement():
+    text = ("Juni 2031: Schachturnier der Jugend in Lindenau\n\n"
+            "Das Schachturnier der Jugend soll vom 3. bis zum 7. Juni in Lindenau stattfinden.")
+    found = extract(text, PUB, "de")
+    assert [c.due.isoformat() for c in found] == ["2031-06-07"]
+    assert found[0].sentence.startswith("Das Schachturnier")
+
+
+def test_a_month_and_a_day_of_different_things_stay_apart():
+    text = ("The ferry company will raise its fares on April 6. The ferry company must also "
+            "submit a safety report to the harbour board by the end of April.")
+    assert dues(text, "en") == ["2031-04-06", "2031-04-30"]

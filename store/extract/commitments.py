@@ -446,12 +446,48 @@ def _dedup(found, L):
         if not placed:
             groups.append([c])
             by_end.setdefault(c["w"].end, []).append(groups[-1])
+    groups = _nested(groups)
     cands = []
     for g in groups:
         best = max(g, key=_preference)
         cands.append(_candidate(best))
     cands.sort(key=lambda c: (c.start, c.due))
     return cands
+
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+NESTED_SHARE = 0.6  # of the content words, outside a headline, for a restated commitment
+
+
+def _nested(groups):
+    """The same commitment stated twice, once less precisely ("November 2006: Treffen
+    der Schachspieler in Moskau", then "vom 5. bis zum 9. November ... in Moskau"): a
+    window holding another group's due day, in another sentence, with the same content
+    words, is that group's; the most precise statement stands for both."""
+    keep = []
+    fine = sorted(groups, key=lambda g: PRECISION_RANK.get(g[0]["w"].precision, 0))
+    for g in fine:
+        h = g[0]
+        rank = PRECISION_RANK.get(h["w"].precision, 0)
+        home = None
+        for f in keep:
+            k = f[0]
+            if PRECISION_RANK.get(k["w"].precision, 0) >= rank or k["s0"] == h["s0"]:
+                continue
+            # a month (or week) and a day in it: coarser windows hold too much to tell
+            shared = len(k["cw"] & h["cw"])
+            if rank <= PRECISION_RANK["month"] and h["w"].start <= k["w"].end <= h["w"].end \
+                    and shared >= SAME_COMMITMENT_WORDS and (
+                        h["features"].get("headline")
+                        or shared >= NESTED_SHARE * min(len(k["cw"]), len(h["cw"]))):
+                home = f
+                break
+        if home is None:
+            keep.append(g)
+        else:
+            home.extend(c for c in g if c not in home and (c.setdefault("coarser", True)))
+    order = {id(g): i for i, g in enumerate(groups)}
+    return sorted(keep, key=lambda g: order[id(g)])
 
 
 def _joined(a, b) -> bool:
@@ -467,8 +503,8 @@ def _preference(c):
     s = c["sentence"]
     ends = 1 if s.rstrip("“”\"'»«)").endswith((".", "!", "?", ":")) else 0
     explicit = 1 if "year" in c["raw"].groups else 0
-    return (ends, len(c["raw"].text.split()), explicit, round(c["confidence"] * 5) / 5,
-            min(len(s), 300))
+    return (not c.get("coarser"), ends, len(c["raw"].text.split()), explicit,
+            round(c["confidence"] * 5) / 5, min(len(s), 300))
 
 
 def _candidate(c) -> Candidate:
