@@ -192,7 +192,7 @@ def speaker_accuracy(items):
     """{split: (correct, n)}: the speaker named for the sentence holding each quotation
     shares a content word with the annotated speaker."""
     from store.extract.lexicon import load
-    from store.extract.commitments import speaker_of
+    from store.extract.actors import speaker_of
     L = load("de")
     res = {}
     for split_, _, text, at, speaker in items:
