@@ -603,9 +603,9 @@ class SentenceContext:
 
 # --------------------------------------------------------------------------- resolution
 
-TENSE_KINDS = frozenset({"date", "date_range", "week_of", "month", "month_range", "weekday", "season",
-                         "quarter", "half", "part_month", "slash", "weekend", "holiday",
-                         "isoweek"})
+TENSE_KINDS = frozenset({"date", "date_range", "week_of", "month", "month_range", "weekday",
+                         "season", "quarter", "half", "part_month", "slash", "weekend",
+                         "holiday", "isoweek"})
 
 
 def points_ahead(raw: Raw, lang: Language) -> bool:
@@ -712,248 +712,397 @@ def _day_window(y, m, d):
         return None
 
 
+class _Ask:
+    """What resolving one match needs: the match, its groups and template, the reference
+    date, the language, the tense of its sentence (a trailing "~": weakly supported),
+    the year it names, the day a duration counts from, and whether TIMEX3 values are wanted."""
+
+    __slots__ = ("raw", "g", "tpl", "kind", "published", "lang", "tense", "sure", "year",
+                 "anchor", "timex")
+
+    def __init__(self, raw, published, lang, tense, anchor, timex):
+        self.raw, self.g, self.tpl, self.kind = raw, raw.groups, raw.tpl, raw.kind
+        self.published, self.lang, self.timex = published, lang, timex
+        self.anchor = anchor or published
+        self.sure = not (tense and tense.endswith("~"))
+        self.tense = tense.rstrip("~") if tense else tense
+        g = raw.groups
+        self.year = _year(g.get("year") or g.get("nyear") or g.get("yy"))
+
+
 def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
             anchor: dt.date | None = None, timex: bool = False):
-    """Window for a raw match, or None when it cannot be normalised to a date."""
-    g, tpl, kind = raw.groups, raw.tpl, raw.kind
-    anchor = anchor or published
-    sure = not (tense and tense.endswith("~"))
-    tense = tense.rstrip("~") if tense else tense
-    year = _year(g.get("year") or g.get("nyear") or g.get("yy"))
+    """Window for a raw match, or None when it cannot be normalised to a date: one named
+    step per kind of template (_STEPS)."""
+    step = _STEPS.get(raw.kind)
+    if step is None:
+        return None
     try:
-        if kind in ("date", "date_range", "slash"):
-            if kind == "slash":
-                a, b = int(g["day"]), int(g["day2"])
-                if a > 12 and b <= 12:
-                    d, m = a, b
-                elif b > 12 and a <= 12:
-                    m, d = a, b
-                elif lang.numeric_order == "mdy":
-                    m, d = a, b
-                else:
-                    d, m = a, b
-            else:
-                d = int(g["day2"] if "day2" in g else g["day"])
-                m = _lookup(lang.months, g.get("month")) if "month" in g else int(g["monthnum"])
-            if m is None:
-                return None
-            if year is not None:
-                return _day_window(year, m, d)
-            wd = _lookup(lang.weekdays, g.get("weekday")) if "weekday" in g else None
-            if wd is not None:  # "Monday, Oct. 26": the year in which that is a Monday
-                fits = [y for y in range(published.year - 1, published.year + 2)
-                        if _day_window(y, m, d) and dt.date(y, m, d).weekday() == wd]
-                if len(fits) == 1:
-                    return _day_window(fits[0], m, d)
-            return _pick(lambda y: _day_window(y, m, d), published, tense, sure)
-        if kind in ("month", "month_range"):
-            m = _lookup(lang.months, g.get("month2") or g.get("month")) if (
-                "month" in g or "month2" in g) else int(g["monthnum"])
-            if m is None:
-                return None
-            if year is not None:
-                return W.month(year, m)
-            rel = _rel(lang, g, tpl)
-            if rel is not None and "rel" in g:
-                if rel == 0:
-                    return W.month(published.year, m)
-                if rel > 0:
-                    y = published.year if m > published.month else published.year + 1
-                    return W.month(y + rel - 1, m)
-                y = published.year if m < published.month else published.year - 1
-                return W.month(y + rel + 1, m)
-            return _pick(lambda y: W.month(y, m), published, tense, sure)
-        if kind == "month_relyear":
-            m = _lookup(lang.months, g.get("month"))
-            rel = _rel(lang, g, tpl)
-            if m is None or rel is None:
-                return None
-            return W.month(published.year + rel, m)
-        if kind == "last_quarter":
-            # "the latest quarter", "the year-ago quarter": the last one completed
-            q0 = (published.month - 1) // 3  # index of the current quarter, 0-based
-            y, q = (published.year, q0) if q0 else (published.year - 1, 4)
-            return W.quarter(y - tpl.get("years_back", 0), q)
-        if kind == "weekend":
-            words = raw.text.lower().split()
-            rel = next((lang.relative[w] for w in words if lang.relative.get(w) is not None), None)
-            sat = published + dt.timedelta(days=(5 - published.weekday()) % 7)
-            if rel is None:
-                rel = 0 if tense == "future" else -1
-            if rel < 0:
-                sat = sat - dt.timedelta(days=7) if sat > published else sat
-                if published.weekday() == 6:
-                    sat = published - dt.timedelta(days=1)
-            elif rel > 0 and published.weekday() >= 5:
-                sat += dt.timedelta(days=7)
-            sun = sat + dt.timedelta(days=1)
-            iy, iw, _ = sat.isocalendar()
-            return W.Window(sun.isoformat(), "day", sat, sun, timex=f"{iy:04d}-W{iw:02d}-WE")
-        if kind == "season_relyear":
-            code = _lookup(lang.seasons, g.get("season"))
-            rel = _rel(lang, g, tpl)
-            if code is None or rel is None:
-                return None
-            return W.season(published.year + rel, code)
-        if kind == "year":
-            if "yy" in g and "year" not in g:  # "'58": the latest such year not ahead
-                year = int(g["yy"]) + 100 * (published.year // 100)
-                if year > published.year + 5:
-                    year -= 100
-            return W.year(year) if year else None
-        if kind == "decade":
-            if not timex or not year:
-                return None
-            if "yy" in g:  # "the '90s": the century the reference date is in, or the last
-                year = int(g["yy"]) + 100 * (published.year // 100)
-                if year > published.year:
-                    year -= 100
-            return W.Window(str(year)[:3], "year", dt.date(year, 1, 1), dt.date(year + 9, 12, 31))
-        if kind == "century":  # TIMEX3 "19" for the 20th century; no deadline in frist
-            n = int(g["day"]) if g.get("day") else 0
-            if not timex or not 1 <= n <= 21:
-                return None
-            first = max(1, (n - 1) * 100)
-            return W.Window(f"{n - 1:02d}", "year", dt.date(first, 1, 1),
-                            dt.date((n - 1) * 100 + 99, 12, 31))
-        if kind == "week_of":  # "the week of March 6": the ISO week of that day
-            m = _lookup(lang.months, g.get("month"))
-            if m is None:
-                return None
-            d = _day_window(year, m, int(g["day"])) if year else _pick(
-                lambda y: _day_window(y, m, int(g["day"])), published, tense, sure)
-            return W.week_of(d.end) if d else None
-        if kind == "isoweek":
-            wk = int(g["weeknum"])
-            if year is None:  # "KW 49": this year's, or next year's when it has passed
-                year = published.year
-                if tense == "future" and dt.date.fromisocalendar(year, wk, 7) < published:
-                    year += 1
-            monday = dt.date.fromisocalendar(year, wk, 1)
-            return W.week_of(monday)
-        if kind in ("quarter", "half"):
-            q = _lookup(lang.ordinals, g.get("qord")) if "qord" in g else (
-                int(g["qnum"]) if "qnum" in g else None)
-            if q is None:
-                return None
-            if kind == "half" and q == 4:
-                q = 2  # "last"/"letzte" is the fourth quarter, and so the second half
-            make = (lambda y: W.quarter(y, q)) if kind == "quarter" else (
-                lambda y: W.half(y, q if q <= 2 else 2))
-            if kind == "half" and q > 2:
-                return None
-            if year is not None:
-                return make(year)
-            rel = _rel(lang, g, tpl)
-            if rel is not None:
-                return make(published.year + rel)
-            ended = (published - make(published.year).end).days
-            # future: the next one, unless it just ended (earnings of the quarter past)
-            if tense == "future" and (sure or ended > REPORTING_DAYS):
-                return _pick(make, published, tense)
-            return make(published.year)  # "the third quarter": of the current year
-        if kind == "season":
-            code = _lookup(lang.seasons, g.get("season"))
-            if code is None:
-                return None
-            if year is not None:
-                return W.season(year, code)
-            rel = _rel(lang, g, tpl)
-            if rel is not None:
-                return _season_rel(code, rel, published)
-            return _pick(lambda y: W.season(y, code), published, tense)
-        if kind == "part_month":
-            m = _lookup(lang.months, g.get("month"))
-            if m is None:
-                return None
-            if year is not None:
-                return W.month(year, m)
-            return _pick(lambda y: W.month(y, m), published, tense, sure)
-        if kind == "part_year":
-            part = _lookup(lang.parts, g.get("part"))
-            if not year:
-                return None
-            if part == "start" and not timex:
-                return W.quarter(year, 1, timex=str(year))
-            return W.year(year)
-        if kind == "part_rel":
-            rel = _rel(lang, g, tpl)
-            if rel is None:
-                return None
-            unit = tpl.get("unit")
-            if unit is None:
-                unit = _unit_from_text(lang, raw, g)
-            w = _rel_unit(unit, rel, published)
-            part = tpl.get("part") or _lookup(lang.parts, g.get("part"))
-            if w is not None and unit == "Y" and part == "start" and not timex:
-                return W.quarter(w.end.year, 1, timex=w.value)  # "early next year": Q1
-            return w
-        if kind == "rel_unit":
-            rel = _rel(lang, g, tpl)
-            unit = tpl.get("unit") or _lookup(lang.units, g.get("unit"))
-            if g.get("unit", "").lower() in lang.plural_units:
-                return None  # "in the coming years": no window
-            if rel is None or unit is None:
-                return None
-            return _rel_unit(unit, rel, published)
-        if kind == "weekday":
-            wd = _lookup(lang.weekdays, g.get("weekday"))
-            if wd is None:
-                return None
-            rel = _rel(lang, g, tpl)
-            return W.day(_weekday(published, wd, rel, tense))
-        if kind == "relday":
-            off = _lookup(lang.relday, g.get("relday"))
-            if off is None:
-                return None
-            return W.day(published + dt.timedelta(days=off))
-        if kind in ("offset", "duration"):
-            # "in 18 to 24 months": the range ends with the second number
-            n = _num(lang, g.get("num2")) or tpl.get("num") or _num(lang, g.get("num"))
-            unit = tpl.get("unit") or _lookup(lang.units, g.get("unit"))
-            if n is None or unit is None or unit in ("WE",):
-                return None
-            direction = tpl.get("dir", 1)
-            base = anchor if direction > 0 else published
-            target = W.add(base, direction * n, unit)
-            if target is None:
-                return None
-            if tpl.get("in") and not tpl.get("deadline") and unit in ("M", "Y") \
-                    and kind == "offset" and anchor == published:
-                # "in 25 years", "in a few months": as precise as the text, a year or month
-                return W.year(target.year) if unit == "Y" else W.month(target.year, target.month)
-            if kind == "duration" or tpl.get("deadline") or direction > 0:
-                return W.day(target)  # "in two weeks", "within 90 days": that very day
-            if unit in ("D", "W", "F"):
-                return W.day(target)
-            if unit in ("M",):
-                return W.month(target.year, target.month)
-            if unit == "Q":
-                return W.quarter(target.year, (target.month - 1) // 3 + 1)
-            return W.year(target.year)
-        if kind == "holiday":
-            spec = _lookup(lang.holidays, g.get("holiday"))
-            if spec is None:
-                return None
-            make = lambda y: _holiday(y, spec)
-            if year is not None:
-                return make(year)
-            return _pick(make, published, tense)
-        if kind == "bc_year":
-            if not timex:
-                return None
-            n = int(g["bcyear"])
-            if tpl.get("decade"):
-                return W.Window(f"BC{n // 10:03d}", "year", published, published)
-            return W.Window(f"BC{n:04d}", "year", published, published)
-        if kind == "ref":
-            if not timex:
-                return None
-            v = _lookup(lang.refs, g.get("ref"))
-            return W.Window(v, "day", published, published) if v else None
+        return step(_Ask(raw, published, lang, tense, anchor, timex))
     except (ValueError, OverflowError, KeyError, TypeError):
         return None
-    return None
+
+
+def _date_window(ask: _Ask):
+    """A day: "27. November", "Nov. 27, 2025", "11/27/2025", a range's last day."""
+    g, kind, published, lang = ask.g, ask.kind, ask.published, ask.lang
+    tense, sure, year = ask.tense, ask.sure, ask.year
+    if kind == "slash":
+        a, b = int(g["day"]), int(g["day2"])
+        if a > 12 and b <= 12:
+            d, m = a, b
+        elif b > 12 and a <= 12:
+            m, d = a, b
+        elif lang.numeric_order == "mdy":
+            m, d = a, b
+        else:
+            d, m = a, b
+    else:
+        d = int(g["day2"] if "day2" in g else g["day"])
+        m = _lookup(lang.months, g.get("month")) if "month" in g else int(g["monthnum"])
+    if m is None:
+        return None
+    if year is not None:
+        return _day_window(year, m, d)
+    wd = _lookup(lang.weekdays, g.get("weekday")) if "weekday" in g else None
+    if wd is not None:  # "Monday, Oct. 26": the year in which that is a Monday
+        fits = [y for y in range(published.year - 1, published.year + 2)
+                if _day_window(y, m, d) and dt.date(y, m, d).weekday() == wd]
+        if len(fits) == 1:
+            return _day_window(fits[0], m, d)
+    return _pick(lambda y: _day_window(y, m, d), published, tense, sure)
+
+
+def _month_window(ask: _Ask):
+    """A month or a range of months: "im April 2026", "June to August"."""
+    g, tpl, published, lang = ask.g, ask.tpl, ask.published, ask.lang
+    tense, sure, year = ask.tense, ask.sure, ask.year
+    m = _lookup(lang.months, g.get("month2") or g.get("month")) if (
+        "month" in g or "month2" in g) else int(g["monthnum"])
+    if m is None:
+        return None
+    if year is not None:
+        return W.month(year, m)
+    rel = _rel(lang, g, tpl)
+    if rel is not None and "rel" in g:
+        if rel == 0:
+            return W.month(published.year, m)
+        if rel > 0:
+            y = published.year if m > published.month else published.year + 1
+            return W.month(y + rel - 1, m)
+        y = published.year if m < published.month else published.year - 1
+        return W.month(y + rel + 1, m)
+    return _pick(lambda y: W.month(y, m), published, tense, sure)
+
+
+def _month_relyear_window(ask: _Ask):
+    """"im April nächsten Jahres": a month of a year counted from now."""
+    g, tpl, published, lang = ask.g, ask.tpl, ask.published, ask.lang
+    m = _lookup(lang.months, g.get("month"))
+    rel = _rel(lang, g, tpl)
+    if m is None or rel is None:
+        return None
+    return W.month(published.year + rel, m)
+
+
+def _last_quarter_window(ask: _Ask):
+    """"the latest quarter", "the year-ago quarter": the last one completed."""
+    tpl, published = ask.tpl, ask.published
+    # "the latest quarter", "the year-ago quarter": the last one completed
+    q0 = (published.month - 1) // 3  # index of the current quarter, 0-based
+    y, q = (published.year, q0) if q0 else (published.year - 1, 4)
+    return W.quarter(y - tpl.get("years_back", 0), q)
+
+
+def _weekend_window(ask: _Ask):
+    """"this weekend", "am Wochenende": Saturday and Sunday."""
+    raw, published, lang, tense = ask.raw, ask.published, ask.lang, ask.tense
+    words = raw.text.lower().split()
+    rel = next((lang.relative[w] for w in words if lang.relative.get(w) is not None), None)
+    sat = published + dt.timedelta(days=(5 - published.weekday()) % 7)
+    if rel is None:
+        rel = 0 if tense == "future" else -1
+    if rel < 0:
+        sat = sat - dt.timedelta(days=7) if sat > published else sat
+        if published.weekday() == 6:
+            sat = published - dt.timedelta(days=1)
+    elif rel > 0 and published.weekday() >= 5:
+        sat += dt.timedelta(days=7)
+    sun = sat + dt.timedelta(days=1)
+    iy, iw, _ = sat.isocalendar()
+    return W.Window(sun.isoformat(), "day", sat, sun, timex=f"{iy:04d}-W{iw:02d}-WE")
+
+
+def _season_relyear_window(ask: _Ask):
+    """"im Sommer nächsten Jahres": a season of a year counted from now."""
+    g, tpl, published, lang = ask.g, ask.tpl, ask.published, ask.lang
+    code = _lookup(lang.seasons, g.get("season"))
+    rel = _rel(lang, g, tpl)
+    if code is None or rel is None:
+        return None
+    return W.season(published.year + rel, code)
+
+
+def _year_window(ask: _Ask):
+    """"2026", "'58": a year."""
+    g, published, year = ask.g, ask.published, ask.year
+    if "yy" in g and "year" not in g:  # "'58": the latest such year not ahead
+        year = int(g["yy"]) + 100 * (published.year // 100)
+        if year > published.year + 5:
+            year -= 100
+    return W.year(year) if year else None
+
+
+def _decade_window(ask: _Ask):
+    """"the 1990s" (TIMEX3 only)."""
+    g, published, year, timex = ask.g, ask.published, ask.year, ask.timex
+    if not timex or not year:
+        return None
+    if "yy" in g:  # "the '90s": the century the reference date is in, or the last
+        year = int(g["yy"]) + 100 * (published.year // 100)
+        if year > published.year:
+            year -= 100
+    return W.Window(str(year)[:3], "year", dt.date(year, 1, 1), dt.date(year + 9, 12, 31))
+
+
+def _century_window(ask: _Ask):
+    """"the 20th century" (TIMEX3 only)."""
+    g, timex = ask.g, ask.timex
+    n = int(g["day"]) if g.get("day") else 0
+    if not timex or not 1 <= n <= 21:
+        return None
+    first = max(1, (n - 1) * 100)
+    return W.Window(f"{n - 1:02d}", "year", dt.date(first, 1, 1),
+                    dt.date((n - 1) * 100 + 99, 12, 31))
+
+
+def _week_of_window(ask: _Ask):
+    """"the week of March 6": the ISO week of that day."""
+    g, published, lang, tense = ask.g, ask.published, ask.lang, ask.tense
+    sure, year = ask.sure, ask.year
+    m = _lookup(lang.months, g.get("month"))
+    if m is None:
+        return None
+    d = _day_window(year, m, int(g["day"])) if year else _pick(
+        lambda y: _day_window(y, m, int(g["day"])), published, tense, sure)
+    return W.week_of(d.end) if d else None
+
+
+def _isoweek_window(ask: _Ask):
+    """"KW 49", "2026-W49"."""
+    g, published, tense, year = ask.g, ask.published, ask.tense, ask.year
+    wk = int(g["weeknum"])
+    if year is None:  # "KW 49": this year's, or next year's when it has passed
+        year = published.year
+        if tense == "future" and dt.date.fromisocalendar(year, wk, 7) < published:
+            year += 1
+    monday = dt.date.fromisocalendar(year, wk, 1)
+    return W.week_of(monday)
+
+
+def _quarter_window(ask: _Ask):
+    """A quarter or a half-year: "Q1 2026", "im zweiten Halbjahr"."""
+    g, tpl, kind, published, lang = ask.g, ask.tpl, ask.kind, ask.published, ask.lang
+    tense, sure, year = ask.tense, ask.sure, ask.year
+    q = _lookup(lang.ordinals, g.get("qord")) if "qord" in g else (
+        int(g["qnum"]) if "qnum" in g else None)
+    if q is None:
+        return None
+    if kind == "half" and q == 4:
+        q = 2  # "last"/"letzte" is the fourth quarter, and so the second half
+    make = (lambda y: W.quarter(y, q)) if kind == "quarter" else (
+        lambda y: W.half(y, q if q <= 2 else 2))
+    if kind == "half" and q > 2:
+        return None
+    if year is not None:
+        return make(year)
+    rel = _rel(lang, g, tpl)
+    if rel is not None:
+        return make(published.year + rel)
+    ended = (published - make(published.year).end).days
+    # future: the next one, unless it just ended (earnings of the quarter past)
+    if tense == "future" and (sure or ended > REPORTING_DAYS):
+        return _pick(make, published, tense)
+    return make(published.year)  # "the third quarter": of the current year
+
+
+def _season_window(ask: _Ask):
+    """"im Frühjahr", "summer 2026": the quarter the season ends in."""
+    g, tpl, published, lang = ask.g, ask.tpl, ask.published, ask.lang
+    tense, year = ask.tense, ask.year
+    code = _lookup(lang.seasons, g.get("season"))
+    if code is None:
+        return None
+    if year is not None:
+        return W.season(year, code)
+    rel = _rel(lang, g, tpl)
+    if rel is not None:
+        return _season_rel(code, rel, published)
+    return _pick(lambda y: W.season(y, code), published, tense)
+
+
+def _part_month_window(ask: _Ask):
+    """"Anfang März", "mid-June": that month."""
+    g, published, lang, tense = ask.g, ask.published, ask.lang, ask.tense
+    sure, year = ask.sure, ask.year
+    m = _lookup(lang.months, g.get("month"))
+    if m is None:
+        return None
+    if year is not None:
+        return W.month(year, m)
+    return _pick(lambda y: W.month(y, m), published, tense, sure)
+
+
+def _part_year_window(ask: _Ask):
+    """"Anfang 2026" (Q1), "end of 2026" (the year)."""
+    g, lang, year, timex = ask.g, ask.lang, ask.year, ask.timex
+    part = _lookup(lang.parts, g.get("part"))
+    if not year:
+        return None
+    if part == "start" and not timex:
+        return W.quarter(year, 1, timex=str(year))
+    return W.year(year)
+
+
+def _part_rel_window(ask: _Ask):
+    """"later this year", "Ende nächsten Monats", "early next year" (Q1)."""
+    raw, g, tpl, published = ask.raw, ask.g, ask.tpl, ask.published
+    lang, timex = ask.lang, ask.timex
+    rel = _rel(lang, g, tpl)
+    if rel is None:
+        return None
+    unit = tpl.get("unit")
+    if unit is None:
+        unit = _unit_from_text(lang, raw, g)
+    w = _rel_unit(unit, rel, published)
+    part = tpl.get("part") or _lookup(lang.parts, g.get("part"))
+    if w is not None and unit == "Y" and part == "start" and not timex:
+        return W.quarter(w.end.year, 1, timex=w.value)  # "early next year": Q1
+    return w
+
+
+def _rel_unit_window(ask: _Ask):
+    """"next week", "nächstes Jahr"."""
+    g, tpl, published, lang = ask.g, ask.tpl, ask.published, ask.lang
+    rel = _rel(lang, g, tpl)
+    unit = tpl.get("unit") or _lookup(lang.units, g.get("unit"))
+    if g.get("unit", "").lower() in lang.plural_units:
+        return None  # "in the coming years": no window
+    if rel is None or unit is None:
+        return None
+    return _rel_unit(unit, rel, published)
+
+
+def _weekday_window(ask: _Ask):
+    """"am Montag", "next Friday"."""
+    g, tpl, published, lang, tense = ask.g, ask.tpl, ask.published, ask.lang, ask.tense
+    wd = _lookup(lang.weekdays, g.get("weekday"))
+    if wd is None:
+        return None
+    rel = _rel(lang, g, tpl)
+    return W.day(_weekday(published, wd, rel, tense))
+
+
+def _relday_window(ask: _Ask):
+    """"tomorrow", "übermorgen"."""
+    g, published, lang = ask.g, ask.published, ask.lang
+    off = _lookup(lang.relday, g.get("relday"))
+    if off is None:
+        return None
+    return W.day(published + dt.timedelta(days=off))
+
+
+def _offset_window(ask: _Ask):
+    """An offset or a duration: "in two weeks", "within 90 days", "for one year" from its anchor."""
+    g, tpl, kind, published = ask.g, ask.tpl, ask.kind, ask.published
+    lang, anchor = ask.lang, ask.anchor
+    # "in 18 to 24 months": the range ends with the second number
+    n = _num(lang, g.get("num2")) or tpl.get("num") or _num(lang, g.get("num"))
+    unit = tpl.get("unit") or _lookup(lang.units, g.get("unit"))
+    if n is None or unit is None or unit in ("WE",):
+        return None
+    direction = tpl.get("dir", 1)
+    base = anchor if direction > 0 else published
+    target = W.add(base, direction * n, unit)
+    if target is None:
+        return None
+    if tpl.get("in") and not tpl.get("deadline") and unit in ("M", "Y") \
+            and kind == "offset" and anchor == published:
+        # "in 25 years", "in a few months": as precise as the text, a year or month
+        return W.year(target.year) if unit == "Y" else W.month(target.year, target.month)
+    if kind == "duration" or tpl.get("deadline") or direction > 0:
+        return W.day(target)  # "in two weeks", "within 90 days": that very day
+    if unit in ("D", "W", "F"):
+        return W.day(target)
+    if unit in ("M",):
+        return W.month(target.year, target.month)
+    if unit == "Q":
+        return W.quarter(target.year, (target.month - 1) // 3 + 1)
+    return W.year(target.year)
+
+
+def _holiday_window(ask: _Ask):
+    """"Ostern", "Thanksgiving"."""
+    g, published, lang, tense, year = ask.g, ask.published, ask.lang, ask.tense, ask.year
+    spec = _lookup(lang.holidays, g.get("holiday"))
+    if spec is None:
+        return None
+    make = lambda y: _holiday(y, spec)
+    if year is not None:
+        return make(year)
+    return _pick(make, published, tense)
+
+
+def _bc_year_window(ask: _Ask):
+    """A year before Christ (TIMEX3 only)."""
+    g, tpl, published, timex = ask.g, ask.tpl, ask.published, ask.timex
+    if not timex:
+        return None
+    n = int(g["bcyear"])
+    if tpl.get("decade"):
+        return W.Window(f"BC{n // 10:03d}", "year", published, published)
+    return W.Window(f"BC{n:04d}", "year", published, published)
+
+
+def _ref_window(ask: _Ask):
+    """"now", "in the future" (TIMEX3 only)."""
+    g, published, lang, timex = ask.g, ask.published, ask.lang, ask.timex
+    if not timex:
+        return None
+    v = _lookup(lang.refs, g.get("ref"))
+    return W.Window(v, "day", published, published) if v else None
+
+
+_STEPS = {
+    "date": _date_window,
+    "date_range": _date_window,
+    "slash": _date_window,
+    "month": _month_window,
+    "month_range": _month_window,
+    "month_relyear": _month_relyear_window,
+    "last_quarter": _last_quarter_window,
+    "weekend": _weekend_window,
+    "season_relyear": _season_relyear_window,
+    "year": _year_window,
+    "decade": _decade_window,
+    "century": _century_window,
+    "week_of": _week_of_window,
+    "isoweek": _isoweek_window,
+    "quarter": _quarter_window,
+    "half": _quarter_window,
+    "season": _season_window,
+    "part_month": _part_month_window,
+    "part_year": _part_year_window,
+    "part_rel": _part_rel_window,
+    "rel_unit": _rel_unit_window,
+    "weekday": _weekday_window,
+    "relday": _relday_window,
+    "offset": _offset_window,
+    "duration": _offset_window,
+    "holiday": _holiday_window,
+    "bc_year": _bc_year_window,
+    "ref": _ref_window,
+}
 
 
 def _unit_from_text(lang: Language, raw: Raw, g: dict):
