@@ -119,3 +119,21 @@ def test_a_month_and_a_day_of_different_things_stay_apart():
     text = ("The ferry company will raise its fares on April 6. The ferry company must also "
             "submit a safety report to the harbour board by the end of April.")
     assert dues(text, "en") == ["2031-04-06", "2031-04-30"]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Im Juni soll die Sanierung der alten Brücke beginnen.",
+     "Sanierung der alten Brücke soll beginnen"),
+    ("Am 3. April will der Bürgermeister Jan Kolbe den Haushalt vorlegen.",
+     "Bürgermeister Jan Kolbe will den Haushalt vorlegen"),
+    ("Im Mai erwartet die NWB Zahlungen von drei Millionen Euro.",
+     "NWB erwartet Zahlungen von drei Millionen Euro"),
+])
+def test_a_title_starts_with_its_subject(text, title):
+    [c] = extract(text, PUB, "de")
+    assert c.title == title
+
+
+def test_a_title_opening_with_an_object_is_left_alone():
+    [c] = extract("Am 3. April will den Haushalt der Bürgermeister vorlegen.", PUB, "de")
+    assert c.title.startswith("Will den Haushalt")

@@ -271,6 +271,9 @@ class Language:
         # "„...“, so Guttenberg", "Wie ein Sprecher mitteilte", "As the company said"
         self.after_quote = set(w.lower() for w in att.get("after_quote", []))
         self.as_openers = set(w.lower() for w in att.get("as_openers", []))
+        # articles that never open a subject ("den", "einem"): a title is not reordered
+        self.oblique_articles = set(w.lower() for w in att.get("oblique_articles", []))
+        self.genitive_articles = set(w.lower() for w in att.get("genitive_articles", []))
         self.agent_preps = set(w.lower() for w in att.get("agent_preps", []))
         self.passive = set(w.lower() for w in att.get("passive", []))
         self.participle_form = re.compile(att["participle"]) if att.get("participle") else None

@@ -75,8 +75,9 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120) -> str:
     if said is not None and len(words) - said > 4 and lw[said + 1] in L.title_strip \
             and lw[said + 1] not in L.pronouns and lw[said + 2] not in L.possessives:
         words = words[said + 1:]
+    words = _subject_first(words, L)
     words = _strip_words(words, L.title_strip | L.stop_title, front=True)
-    out = " ".join(words).rstrip(" ,;:.")
+    out = " ".join(words).rstrip(" ,;:.").lstrip(" ,;:.-–—")
     out = re.sub(r"\s+([.,;:!?])", r"\1", out)
     if len(out) < 3:
         out = SPACE.sub(" ", sent.strip())
@@ -86,3 +87,52 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120) -> str:
             cut = cut[:cut.rfind(" ")]
         out = cut.rstrip(" ,;:") + "…"
     return out[:1].upper() + out[1:]
+
+
+def _subject_first(words, L: Language):
+    """A verb-second title that lost the date in front of its verb starts with the verb
+    ("soll die Fusion der beiden Hersteller erreicht sein"): the subject goes first
+    ("die Fusion der beiden Hersteller soll erreicht sein").  Only for a subject that opens
+    with an article (not a pronoun, not an object's article) and ends with its nouns."""
+    if not L.verb_second or len(words) < 3 or not words[0][:1].islower():
+        return words
+    verb = words[0].lower().strip(",.")
+    second = words[1].lower()
+    if verb not in L.finite_verbs and not L.cue_table.get(verb, 0) & 1 or not (
+            second in L.articles or second in L.determiners) or second in L.prepositions \
+            or second in L.oblique_articles:
+        return words
+    end = _noun_end(words, 2, None, L)
+    # a genitive after the noun belongs to it ("der beiden Automobilhersteller")
+    if end and end < len(words) and words[end - 1][-1:].isalnum() \
+            and words[end].lower() in L.genitive_articles:
+        end = _noun_end(words, end + 1, GENITIVE_REACH, L) or end
+    if not end or end >= len(words) or any(w[-1:] in ",;:" for w in words[1:end - 1]):
+        return words
+    subject = words[1:end]
+    return [subject[0][:1].upper() + subject[0][1:]] + subject[1:] + [verb] + words[end:]
+
+
+def _noun_end(words, k, reach, L: Language):
+    """The index after the capitalised words that end a noun phrase whose lower-case words
+    (adjectives) start at k: a noun, a name, up to three ("Finanzbürgermeister Hartmut
+    Vorjahn", "Schweizer Bundesversammlung"), not the object after an acronym or a noun
+    ("die IADB Überweisungen"); None when none is within reach."""
+    start = k
+    while k < len(words) and not words[k][:1].isupper():
+        k += 1
+        if reach is not None and k - start > reach:
+            return None
+    if k >= len(words):
+        return None
+    first = k
+    k += 1
+    while k < len(words) and k - first < NOUN_RUN and words[k][:1].isupper() \
+            and words[k - 1][-1:] not in ",;:" and not words[k - 1].isupper() \
+            and not words[k - 1].lower().endswith(L.noun_suffixes):
+        k += 1
+    return k
+
+
+NOUN_RUN = 3  # capitalised words of one subject
+GENITIVE_REACH = 3  # words between a genitive article and its noun
