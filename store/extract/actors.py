@@ -174,19 +174,42 @@ class Document:
 
     def named_for(self, noun: str, before: int | None = None) -> str:
         """What a generic noun stands for: "the city" the place the article is about,
-        "the company" the organisation it named last before (else most often)."""
+        "the company" the named subject the article's sentences have most often (its
+        words counted through the text), of those before if any."""
         L, low = self.L, noun.lower()
         if low in L.place_nouns:
             return self.place()
-        orgs = [(pos, name) for pos, name, org in self.names()
-                if org and name.lower() not in L.org_words]
-        if not orgs:
+        subjects = []
+        for k, (s0, _) in enumerate(self.spans):
+            if before is not None and s0 >= before and subjects:
+                break
+            subj = self.subject(k)
+            if subj and subj.lower() not in L.org_words and subj.lower() not in L.generic \
+                    and subj.lower() not in L.place_nouns and (
+                        _organisation_like(subj, L) or not self.person(subj)):
+                subjects.append(subj)
+        if not subjects:
             return ""
-        if before is not None:
-            earlier = [name for pos, name in orgs if pos < before]
-            if earlier:
-                return earlier[-1]
-        return self.most_named(orgs)
+        return max(dict.fromkeys(subjects), key=lambda n: (self.mentions(n), -subjects.index(n)))
+
+    def person(self, name: str) -> bool:
+        """A name the article gives a person's role ("Mayor Ana Ruiz", "chief executive
+        Laura Feng"), or a one-word name (most likely a surname)."""
+        words = name.split()
+        if len(words) < 2 or any(_role(w, self.L) is not None for w in words[:-1]):
+            return True
+        at = self.text.find(name)
+        before = self.text[max(0, at - 30):at].split()
+        return at > 0 and bool(before) and _role(before[-1], self.L) is not None
+
+    def mentions(self, name: str) -> int:
+        """How often the article writes the most written word of a name."""
+        counts = []
+        for w in name.split():
+            if len(w) >= 3 and w.lower() not in self.L.stopwords:
+                counts.append(len(re.findall(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])",
+                                             self.text)))
+        return max(counts, default=0)
 
     def most_named(self, names) -> str:
         counts: dict[str, int] = {}
@@ -377,7 +400,7 @@ class _Sentence:
         name = _clean(self.name_of(run), self.L)
         # (in English a capitalised "Parliament" inside a sentence is a name)
         if " " not in name and self.doc is not None and self.L.capitalised_nouns and (
-                name.lower() in self.L.org_words or name.lower() in self.L.place_nouns):
+                name.lower() in self.L.generic or name.lower() in self.L.place_nouns):
             return self.doc.named_for(name, run[0][1] + self.doc_offset) or name
         return name
 
@@ -385,7 +408,8 @@ class _Sentence:
         """An organisation or place noun ("the company", "die Stadt"): the one the article
         named, else the noun itself."""
         noun = self.tokens[j][0].strip(".,")
-        if self.doc is not None:
+        if self.doc is not None and (noun.lower() in self.L.generic
+                                     or noun.lower() in self.L.place_nouns):
             named = self.doc.named_for(noun, self.doc_offset)
             if named:
                 return named
@@ -550,11 +574,15 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> st
         # or nothing organisation-like named before: the committee itself
         if doc is not None and run[0][0].lower() not in L.indefinite_articles:
             prev = doc.previous_subject(s0)
-            if prev and _organisation_like(prev, L):
-                return prev
-            named = doc.named_for(head[-1], s0) if len(head) == 1 else ""
-            if named:
-                return named
+            noun = head[-1].lower()
+            if noun in L.generic:
+                if prev and _organisation_like(prev, L):
+                    return prev
+                named = doc.named_for(head[-1], s0) if len(head) == 1 else ""
+                if named:
+                    return named
+            elif prev and any(w.lower().endswith(noun) for w in prev.split()):
+                return prev  # "die Bahn" after "die Deutsche Bahn"
         return " ".join([head[0][:1].upper() + head[0][1:]] + head[1:])
     if main_kind == "common" and doc is not None and _is_org_noun(S):
         prev = doc.previous_subject(s0)

@@ -266,6 +266,8 @@ class Language:
         self.roles = tuple(sorted({w.lower() for w in att.get("roles", [])}, key=len, reverse=True))
         self.spokesperson = tuple(w.lower() for w in att.get("spokesperson", []))
         self.place_nouns = set(w.lower() for w in att.get("place_nouns", []))
+        # nouns that stand for the organisation or place an article named ("the company")
+        self.generic = set(w.lower() for w in att.get("generic", []))
         self.postpositions = set(w.lower() for w in att.get("postpositions", []))
         # the agent of a passive ("von SAT.1 ausgestrahlt werden", "published by X")
         # "„...“, so Guttenberg", "Wie ein Sprecher mitteilte", "As the company said"
