@@ -137,3 +137,9 @@ def test_a_title_starts_with_its_subject(text, title):
 def test_a_title_opening_with_an_object_is_left_alone():
     [c] = extract("Am 3. April will den Haushalt der Bürgermeister vorlegen.", PUB, "de")
     assert c.title.startswith("Will den Haushalt")
+
+
+def test_a_phrase_before_the_verb_gives_way_to_the_subject():
+    [c] = extract("Nach drei Jahren Planung will die Stadtwerke AG am 4. Mai das Netz übergeben.",
+                  PUB, "de")
+    assert c.title == "Stadtwerke AG will das Netz übergeben"

@@ -10,6 +10,7 @@ CLAUSE_SEP = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
 DATELINE = re.compile(r"^[A-ZÄÖÜ]{2,}[^\n_—]{0,50}?(?:\([A-Za-z]{1,10}\))?\s*(?:_|—|--)\s*")
 SPACE = re.compile(r"\s+")
 BRACKET_TAG = re.compile(r"\[[^\[\]\s]{1,30}\]")  # "[Update]", "[bold]", "[/bold]"
+QUOTES = re.compile(r"[„“”\"‚‘’«»]")
 EMPTY_QUOTES = re.compile(r"[„“”\"‚‘’«»]\s*[„“”\"‚‘’«»]")
 TITLE_MIN = 35  # characters: shorter clauses take in their neighbours
 
@@ -90,6 +91,21 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120) -> str:
 
 
 def _subject_first(words, L: Language):
+    """Subject, verb, rest for a verb-second title that starts with its verb, or with a
+    phrase of place or time before its verb ("nach fünf Monaten Bauzeit will die Bahn
+    ...": "Bahn will ..."); the words as they were when no subject can be found."""
+    moved = _verb_then_subject(words, L)
+    if moved is not words:
+        return moved
+    shorter = _without_fronted_phrase(words, L)
+    if shorter is not words:
+        moved = _verb_then_subject(shorter, L)
+        if moved is not shorter:
+            return moved
+    return words
+
+
+def _verb_then_subject(words, L: Language):
     """A verb-second title that lost the date in front of its verb starts with the verb
     ("soll die Fusion der beiden Hersteller erreicht sein"): the subject goes first
     ("die Fusion der beiden Hersteller soll erreicht sein").  Only for a subject that opens
@@ -103,12 +119,14 @@ def _subject_first(words, L: Language):
             or second in L.oblique_articles:
         return words
     end = _noun_end(words, 2, None, L)
-    # a genitive after the noun belongs to it ("der beiden Automobilhersteller")
-    if end and end < len(words) and words[end - 1][-1:].isalnum() \
-            and words[end].lower() in L.genitive_articles:
-        end = _noun_end(words, end + 1, GENITIVE_REACH, L) or end
-    if not end or end >= len(words) or any(w[-1:] in ",;:" for w in words[1:end - 1]):
-        return words
+    # genitives after the noun belong to it ("der Kunstwerke des Malers X")
+    for _ in range(GENITIVES):
+        if end and end < len(words) and words[end - 1][-1:].isalnum() \
+                and words[end].lower() in L.genitive_articles:
+            end = _noun_end(words, end + 1, GENITIVE_REACH, L) or end
+    if not end or end >= len(words) or any(w[-1:] in ",;:" for w in words[1:end - 1]) \
+            or words[end].lower() in L.coordinating:
+        return words  # "die Weltmeisterschaft und die Spiele": not one subject
     subject = words[1:end]
     return [subject[0][:1].upper() + subject[0][1:]] + subject[1:] + [verb] + words[end:]
 
@@ -136,3 +154,21 @@ def _noun_end(words, k, reach, L: Language):
 
 NOUN_RUN = 3  # capitalised words of one subject
 GENITIVE_REACH = 3  # words between a genitive article and its noun
+GENITIVES = 2  # genitives in a row that a subject takes along
+
+
+def _without_fronted_phrase(words, L: Language):
+    """A verb-second title that opens with a phrase of place or time before its verb
+    ("nach fünf Monaten Bauzeit will die Bahn ..."): that phrase goes, the verb leads."""
+    if not L.verb_second or len(words) < 4 or words[0].lower() not in L.prepositions:
+        return words
+    for k in range(2, min(len(words) - 2, FRONTED_MAX + 1)):
+        w = words[k].lower()
+        if words[k][:1].islower() and (w in L.finite_verbs or L.cue_table.get(w, 0) & 1) \
+                and not any(x[-1:] in ",;:" or QUOTES.search(x) for x in words[:k]):
+            return words[k:]
+    return words
+
+
+FRONTED_MAX = 5  # words of a phrase before the verb
+
