@@ -113,12 +113,15 @@ def _verb_then_subject(words, L: Language):
     if not L.verb_second or len(words) < 3 or not words[0][:1].islower():
         return words
     verb = words[0].lower().strip(",.")
-    second = words[1].lower()
+    first = 1  # adverbs between verb and subject stay with the verb ("sollen dann auch")
+    while first < ADVERBS and _adverb(words[first].lower(), L):
+        first += 1
+    second = words[first].lower()
     if verb not in L.finite_verbs and not L.cue_table.get(verb, 0) & 1 or not (
             second in L.articles or second in L.determiners) or second in L.prepositions \
             or second in L.oblique_articles:
         return words
-    end = _noun_end(words, 2, None, L)
+    end = _noun_end(words, first + 1, None, L)
     # genitives after the noun belong to it ("der Kunstwerke des Malers X")
     for _ in range(GENITIVES):
         if end and end < len(words) and words[end - 1][-1:].isalnum() \
@@ -127,8 +130,9 @@ def _verb_then_subject(words, L: Language):
     if not end or end >= len(words) or any(w[-1:] in ",;:" for w in words[1:end - 1]) \
             or words[end].lower() in L.coordinating:
         return words  # "die Weltmeisterschaft und die Spiele": not one subject
-    subject = words[1:end]
-    return [subject[0][:1].upper() + subject[0][1:]] + subject[1:] + [verb] + words[end:]
+    subject = words[first:end]
+    return [subject[0][:1].upper() + subject[0][1:]] + subject[1:] + [verb] \
+        + words[1:first] + words[end:]
 
 
 def _noun_end(words, k, reach, L: Language):
@@ -155,6 +159,7 @@ def _noun_end(words, k, reach, L: Language):
 NOUN_RUN = 3  # capitalised words of one subject
 GENITIVE_REACH = 3  # words between a genitive article and its noun
 GENITIVES = 2  # genitives in a row that a subject takes along
+ADVERBS = 3  # position of the subject at the latest, after adverbs ("dann auch")
 
 
 def _without_fronted_phrase(words, L: Language):
@@ -171,4 +176,11 @@ def _without_fronted_phrase(words, L: Language):
 
 
 FRONTED_MAX = 5  # words of a phrase before the verb
+
+
+def _adverb(word: str, L: Language) -> bool:
+    """"dann", "auch", "jedoch": a word that is never a name, nor a preposition, pronoun
+    or determiner."""
+    return word in L.not_names and not (word in L.prepositions or word in L.pronouns
+                                        or word in L.determiners or word in L.stop_title)
 
