@@ -59,10 +59,14 @@ CSV_FIELDS = ("id", "uid", "title", "due", "precision", "window_start", "due_tex
               "created", "updated")
 
 
-def _cell(text: str) -> str:
-    """A text cell that a spreadsheet will not run as a formula (untrusted article text)."""
-    text = str(text)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+def _cell(value):
+    """A cell a spreadsheet will not run as a formula: untrusted text (a title, a uid, a
+    source's date as the file gave it) has its control characters blanked and, when it
+    starts like a formula, a leading apostrophe. Numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    text = _CONTROL.sub(" ", value)
+    return "'" + text if text.lstrip()[:1] in ("=", "+", "-", "@") else text
 
 
 def to_csv(items, today) -> bytes:
@@ -75,8 +79,7 @@ def to_csv(items, today) -> bytes:
                "tags": "; ".join(record.get("tags", [])),
                "sentence": source.get("sentence", ""), "document": source.get("document", ""),
                "published": source.get("published", "")}
-        text_fields = ("title", "due_text", "actor", "tags", "sentence", "document")
-        writer.writerow([_cell(row[f]) if f in text_fields else row[f] for f in CSV_FIELDS])
+        writer.writerow([_cell(row[f]) for f in CSV_FIELDS])
     return out.getvalue().encode("utf-8")
 
 
@@ -355,6 +358,8 @@ def _each(entries: list, read) -> list[dict]:
             record = read(entry, position)
         except ExchangeError:
             raise
+        except model.ModelError as e:   # a day outside the range frist accepts, say
+            _fail(position, str(e))
         except (TypeError, ValueError, AttributeError, KeyError, OverflowError) as e:
             _fail(position, f"cannot be read ({_one_line(e)})")
         if record is not None:
@@ -385,9 +390,18 @@ def _string_list(entry: dict, key: str, position: int) -> list[str]:
 
 def _iso_day(value, key: str, position: int) -> dt.date:
     try:
-        return dt.date.fromisoformat(str(value))
+        day = dt.date.fromisoformat(str(value))
     except ValueError:
         _fail(position, f"'{key}' is not a date: {_short(value)}")
+    return _in_range(day, key, position)
+
+
+def _in_range(day: dt.date, key: str, position: int) -> dt.date:
+    """`day` if frist accepts it, else an entry error naming the range."""
+    try:
+        return model.check_day(day)
+    except model.OutOfRange as e:
+        _fail(position, f"'{key}': {e}")
 
 
 def make_due(value, precision, window_start, due_text: str, position: int) -> model.Due:
@@ -401,6 +415,8 @@ def make_due(value, precision, window_start, due_text: str, position: int) -> mo
                         f"not {_short(precision)}")
     try:
         start, end, found = model.window(value)
+    except model.OutOfRange as e:
+        _fail(position, f"'due': {e}")
     except model.ModelError:
         _fail(position, f"'due' is not a date: {_short(value)}")
     if found != "day":
@@ -411,7 +427,10 @@ def make_due(value, precision, window_start, due_text: str, position: int) -> mo
         if start > end:
             _fail(position, f"'window_start' {window_start} is after the due date {value}")
     elif precision != "day":
-        start, end, _ = model.window(model.period_value(end, precision))
+        try:
+            start, end, _ = model.window(model.period_value(end, precision))
+        except model.OutOfRange as e:   # the last days of 2999 are in a week of 3000
+            _fail(position, f"'due' {value} as a {precision}: {e}")
     return model.Due(end, precision, start, due_text)
 
 
@@ -442,9 +461,10 @@ def _stamp_text(value: str, key: str, position: int) -> str:
     """An ISO date-time kept as given ('' when absent); entry error if it is not one."""
     if value:
         try:
-            dt.datetime.fromisoformat(value)
+            when = dt.datetime.fromisoformat(value)
         except ValueError:
             _fail(position, f"'{key}' is not a date and time: {_short(value)}")
+        _in_range(when.date(), key, position)
     return value
 
 
@@ -471,9 +491,10 @@ def _record(title, due: model.Due, position: int, actor="", tags=(), status="ope
         record["history"][0]["at"] = created
     if decided and status != "open":
         try:
-            record["decided"] = dt.date.fromisoformat(decided).isoformat()
+            day = dt.date.fromisoformat(decided)
         except ValueError:
             _fail(position, f"'decided' is not an ISO date: {_short(decided)}")
+        record["decided"] = _in_range(day, "decided", position).isoformat()
     return record
 
 
@@ -507,11 +528,14 @@ def parse_tw_date(value, key: str, position: int) -> dt.datetime:
     text = str(value)
     try:
         if re.fullmatch(r"\d{8}T\d{6}Z", text):
-            return dt.datetime.strptime(text, TW_DATE).replace(tzinfo=dt.timezone.utc)
-        when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-        return when if when.tzinfo else when.astimezone()
+            when = dt.datetime.strptime(text, TW_DATE).replace(tzinfo=dt.timezone.utc)
+        else:
+            when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         _fail(position, f"'{key}' is not a Taskwarrior date: {_short(value)}")
+    # checked before any time-zone arithmetic, which fails near the ends of Python's dates
+    _in_range(when.date(), key, position)
+    return when if when.tzinfo else when.astimezone()
 
 
 def _uda_json(task: dict, key: str, position: int):
@@ -561,7 +585,7 @@ def _task_entry(task: dict, position: int) -> dict:
             tags.append(task["project"].strip())
     elif not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         _fail(position, "'fristtags' must be a JSON list of strings")
-    uid = task.get("fristuid")
+    uid = _string(task, "fristuid", position).strip()
     if not uid and task.get("uuid"):
         try:
             uid = uuid.UUID(str(task["uuid"])).hex
@@ -625,12 +649,13 @@ def _ics_end_day(value) -> dt.date:
 
 def _from_ics(text: str, name: str) -> Parsed:
     from icalendar import Calendar
+    if not text.rstrip().upper().endswith("END:VCALENDAR"):
+        raise ExchangeError(f"{name} is not a complete iCalendar file (no END:VCALENDAR)")
+    _check_nesting(text, name)
     try:
         calendars = Calendar.from_ical(text, multiple=True)
     except Exception as e:  # icalendar raises ValueError and others on broken files
         raise ExchangeError(f"{name} is not a readable iCalendar file ({_one_line(e)})") from None
-    if not text.rstrip().upper().endswith("END:VCALENDAR"):
-        raise ExchangeError(f"{name} is not a complete iCalendar file (no END:VCALENDAR)")
     entries = [c for cal in calendars for c in cal.walk() if c.name in ("VEVENT", "VTODO")]
     records, skipped = [], []
     for position, comp in enumerate(entries, 1):
@@ -643,9 +668,35 @@ def _from_ics(text: str, name: str) -> Parsed:
             records.append(_ics_record(comp, position, name))
         except ExchangeError:
             raise
+        except model.ModelError as e:   # a day outside the range frist accepts
+            _fail(position, f"{comp.name} {str(comp.get('SUMMARY', ''))!r}: {e}")
         except Exception as e:  # a malformed property value
             _fail(position, f"{comp.name} cannot be read ({_one_line(e)})")
     return Parsed("iCalendar", records, skipped)
+
+
+def _check_nesting(text: str, name: str) -> None:
+    """ExchangeError naming the line of a BEGIN without its END (or an END without its
+    BEGIN): icalendar drops such a calendar's events without a word."""
+    open_ = []   # (component, line number) of each BEGIN not yet ended
+    for number, line in enumerate(re.split(r"\r\n|\n|\r", text), 1):
+        key, colon, value = line.partition(":")
+        key = key.strip().upper()
+        if not colon or key not in ("BEGIN", "END"):
+            continue   # a property, or a folded line's continuation
+        component = value.strip().upper()[:40]
+        if key == "BEGIN":
+            open_.append((component, number))
+        elif not open_:
+            raise ExchangeError(f"{name} line {number}: END:{component} without a BEGIN")
+        else:
+            begun, at = open_.pop()
+            if begun != component:
+                raise ExchangeError(f"{name} line {at}: BEGIN:{begun} has no END:{begun} "
+                                    f"(line {number} ends {component} instead)")
+    if open_:
+        begun, at = open_[-1]
+        raise ExchangeError(f"{name} line {at}: BEGIN:{begun} has no END:{begun}")
 
 
 def _one_line(error: Exception) -> str:

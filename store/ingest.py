@@ -178,7 +178,7 @@ def dateline_date(text: str, lang: str | None, today: dt.date) -> dt.date | None
         for mention in find_dates(match["date"], today, lang):
             if mention.precision == "day" and re.search(r"\d{4}", mention.text):
                 day = dt.date.fromisoformat(mention.value)
-                if day <= today:
+                if model.FIRST_DAY <= day <= today:
                     return day
     return None
 
@@ -241,6 +241,9 @@ class _Reader:
 
     def add(self, text: str, name: str, meta_date: dt.date | None, meta_lang: str | None,
             file_date: dt.date | None = None) -> None:
+        # a date frist cannot keep (a feed's year 9999) is no date at all
+        meta_date = meta_date if meta_date and _acceptable(meta_date) else None
+        file_date = file_date if file_date and _acceptable(file_date) else None
         if self.published:
             published, source = self.published, "given"
         elif meta_date:
@@ -325,6 +328,10 @@ def _declared_charset(raw: bytes) -> str | None:
 def _lang_code(value: str | None) -> str | None:
     m = re.match(r"^\s*([A-Za-z]{2})\b", value or "")
     return m[1].lower() if m else None
+
+
+def _acceptable(day: dt.date) -> bool:
+    return model.FIRST_DAY <= day <= model.LAST_DAY
 
 
 def _struct_date(value) -> dt.date | None:
@@ -593,7 +600,10 @@ def propose(store, documents: list[Document], today: dt.date | None = None,
     for n, doc in enumerate(documents, 1):
         seen = set()
         for c in extract(doc.text, doc.published, doc.lang):
-            due = due_of_candidate(c)
+            try:
+                due = due_of_candidate(c)
+            except model.OutOfRange:   # "next year" in an article of 31 Dec 2999
+                continue
             key = (_norm(c.sentence), due.due)
             if key in seen:  # the same sentence and day twice in one document
                 continue

@@ -460,6 +460,98 @@ def test_recurring_templates_are_passed_over_with_a_note(frist, tmp_path):
     assert [i["title"] for i in listed(frist)] == ["Pay the invoice"]
 
 
+# ---------------------------------------------------------------- hostile input
+
+def one_line_error(result) -> str:
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("error: ")
+    return line
+
+
+def test_csv_escapes_every_text_cell_uid_and_published_too(frist, tmp_path):
+    entries = [{"title": "Plain \x1b]0;pwned\x07 title", "due": "2026-01-01", "uid": "=1+1",
+                "sources": [{"sentence": "s", "document": "-2+3", "published": "@SUM(A1)"}]},
+               {"title": "Negative days", "due": "2025-11-01", "uid": "abc"}]
+    frist("import", write(tmp_path, "c.json", entries), check=True)
+    raw = frist("export", "--format", "csv", check=True).stdout
+    assert "\x1b" not in raw and "\x07" not in raw
+    rows = list(csv.DictReader(io.StringIO(raw)))
+    assert rows[0]["uid"] == "'=1+1"
+    assert rows[0]["published"] == "'@SUM(A1)" and rows[0]["document"] == "'-2+3"
+    assert rows[0]["title"] == "Plain  ]0;pwned  title"
+    assert rows[1]["uid"] == "abc" and rows[1]["days_left"] == "-23"   # a number stays one
+
+
+@pytest.mark.parametrize("fristuid", [["a", "b"], {"a": 1}, 7])
+def test_a_taskwarrior_fristuid_that_is_no_string_is_an_entry_error(frist, tmp_path, fristuid):
+    task = {"description": "Odd uid", "due": "20251201T000000Z", "status": "pending",
+            "fristuid": fristuid}
+    line = one_line_error(frist("import", write(tmp_path, "t.json", TASK_EXPORT[:1] + [task])))
+    assert line.startswith("error: entry 2: 'fristuid' must be a string, not ")
+    assert listed(frist) == []
+
+
+@pytest.mark.parametrize("body, where", [
+    ("BEGIN:VEVENT\nUID:a\nSUMMARY:Open\nDTSTART;VALUE=DATE:20260101\n"
+     "BEGIN:VEVENT\nUID:b\nSUMMARY:B\nDTSTART;VALUE=DATE:20260102\nEND:VEVENT\n",
+     "line 3: BEGIN:VEVENT has no END:VEVENT (line 12 ends VCALENDAR instead)"),
+    ("BEGIN:VEVENT\nUID:a\nSUMMARY:A\nDTSTART;VALUE=DATE:20260101\nEND:VEVENT\n"
+     "BEGIN:VEVENT\nUID:b\nSUMMARY:Last\nDTSTART;VALUE=DATE:20260102\n",
+     "line 8: BEGIN:VEVENT has no END:VEVENT (line 12 ends VCALENDAR instead)"),
+    ("BEGIN:VEVENT\nUID:a\nSUMMARY:A\nDTSTART;VALUE=DATE:20260101\nEND:VTODO\n",
+     "line 3: BEGIN:VEVENT has no END:VEVENT (line 7 ends VTODO instead)"),
+    ("END:VCALENDAR\nEND:VEVENT\n", "line 4: END:VEVENT without a BEGIN"),
+])
+def test_an_event_without_its_end_is_reported_not_dropped(frist, tmp_path, body, where):
+    text = f"BEGIN:VCALENDAR\nVERSION:2.0\n{body}END:VCALENDAR\n"
+    path = write(tmp_path, "cal.ics", text)
+    assert one_line_error(frist("import", path)) == f"error: {path} {where}"
+    assert listed(frist) == []
+
+
+RANGE = "is outside the dates frist accepts (1 Jan 1900 to 31 Dec 2999)"
+
+
+@pytest.mark.parametrize("entry, message", [
+    ({"title": "x", "due": "9999-12-31"}, f"entry 1: 'due': the date 9999-12-31 {RANGE}"),
+    ({"title": "x", "due": "0001-01"}, f"entry 1: 'due': the date 0001-01 {RANGE}"),
+    ({"title": "x", "due": "2999-12-31", "precision": "week"},
+     f"entry 1: 'due' 2999-12-31 as a week: the date 3000-W01 {RANGE}"),
+    ({"title": "x", "due": "2026-01-01", "window_start": "1066-10-14"},
+     f"entry 1: 'window_start': the date 1066-10-14 {RANGE}"),
+    ({"title": "x", "due": "2026-01-01", "status": "met", "decided": "0001-01-01"},
+     f"entry 1: 'decided': the date 0001-01-01 {RANGE}"),
+    ({"title": "x", "due": "2026-01-01", "created": "0001-01-01T00:00:00+05:00"},
+     f"entry 1: 'created': the date 0001-01-01 {RANGE}"),
+    ({"title": "x", "due": "2026-01-01", "history": [{"at": "9999-12-31T23:59:59-12:00",
+                                                      "event": "created", "note": ""}]},
+     f"entry 1: 'history': the date 9999-12-31 {RANGE}"),
+])
+def test_json_dates_outside_the_range_are_entry_errors(frist, tmp_path, entry, message):
+    line = one_line_error(frist("import", write(tmp_path, "x.json", [entry])))
+    assert line == f"error: {message}"
+
+
+@pytest.mark.parametrize("task, message", [
+    ({"description": "x", "due": "00010101T000000Z"}, f"entry 1: 'due': the date 0001-01-01 {RANGE}"),
+    ({"description": "x", "due": "99991231T230000Z"}, f"entry 1: 'due': the date 9999-12-31 {RANGE}"),
+    ({"description": "x", "due": "20251201T000000Z", "entry": "00010101T000000Z"},
+     f"entry 1: 'entry': the date 0001-01-01 {RANGE}"),
+])
+def test_taskwarrior_dates_outside_the_range_are_entry_errors(frist, tmp_path, task, message):
+    line = one_line_error(frist("import", write(tmp_path, "t.json", [task]), env={"TZ": "UTC"}))
+    assert line == f"error: {message}"
+
+
+def test_calendar_dates_outside_the_range_are_entry_errors(frist, tmp_path):
+    text = ("BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:e\nSUMMARY:Far\n"
+            "DTSTART;VALUE=DATE:99991231\nEND:VEVENT\nEND:VCALENDAR\n")
+    line = one_line_error(frist("import", write(tmp_path, "far.ics", text)))
+    assert line == f"error: entry 1: 'due': the date 9999-12-31 {RANGE}"
+
+
 # ---------------------------------------------------------------- any record, in-process
 
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402

@@ -277,12 +277,8 @@ def postpone(env, ident, when, note):
     from store import model
     n = item_id(ident)
     before = env.store.get(n)
-    if when.strip().startswith("+"):
-        from store.query import parse_within
-        days = parse_within(when.strip()[1:])
-        due = model.Due.day(model.due_of(before).due + dt.timedelta(days=days), when)
-    else:
-        due = env.when(when)
+    from store.when import parse_postpone
+    due = parse_postpone(when, model.due_of(before), env.today)
     record = env.store.postpone(n, due, note)
     say(f"{n}: now due {model.due_label(record)} ({model.countdown(record, env.today)})"
         + (f"; reopened (it was {before['status']})" if before["status"] != "open" else ""))
