@@ -490,7 +490,8 @@ class FristApp(App):
         try:
             if request["source"]:
                 loaded = ingest.load(request["source"], published=published, today=self.today,
-                                     date_hint="set it in the Published field")
+                                     date_hint="set it in the Published field",
+                                     deadline=getattr(self.config, "fetch_timeout", None))
                 documents, skipped, warnings = loaded.documents, loaded.skipped, loaded.warnings
                 if not documents:  # a mistyped path or a dead link: say so, as the CLI does
                     why = "; ".join(f"{name} {reason}" for name, reason in skipped)

@@ -18,7 +18,8 @@ class UserError(click.ClickException):
     """One line on stderr, exit code 1."""
 
     def show(self, file=None) -> None:
-        click.echo(f"error: {self.format_message()}", err=True)
+        from tui.text import printable   # a file name or a server's words may hold ESC
+        click.echo(f"error: {printable(self.format_message())}", err=True)
 
 
 class FristGroup(click.Group):
