@@ -12,6 +12,7 @@ import subprocess
 import uuid
 
 import pytest
+from conftest import frist_exe
 from icalendar import Calendar
 
 RICH = [
@@ -230,16 +231,76 @@ def test_ics_export_puts_each_commitment_on_its_due_date(frist, rich_store):
     assert "Trump will im April 2026 Peking besuchen." in visit
 
 
-def test_ics_export_imports_back_with_its_windows_and_statuses(frist, rich_store, tmp_path):
+def test_ics_export_imports_back_unchanged_apart_from_ids(frist, rich_store, tmp_path):
+    """Sources, notes, history and decisions come back: frist reads its own X-FRIST-RECORD."""
     path = write(tmp_path, "all.ics", frist("export", "--format", "ics", check=True).stdout)
     other = str(tmp_path / "other.json")
     result = frist("--db", other, "import", path)
     assert result.returncode == 0, result.stderr
-    keys = ("uid", "title", "due", "precision", "window_start", "due_text", "actor", "status",
-            "tags")
     back = json.loads(frist("--db", other, "list", "--status", "all", "--json", check=True).stdout)
-    assert sorted([tuple(str(i[k]) for k in keys) for i in back]) == \
-           sorted([tuple(str(i[k]) for k in keys) for i in rich_store])
+    strip = lambda items: sorted(({k: v for k, v in i.items() if k != "id"} for i in items),
+                                 key=lambda i: i["uid"])
+    assert strip(back) == strip(rich_store)
+    met = next(i for i in back if i["status"] == "met")
+    assert met["decided"] == "2025-11-24" and met["sources"] and \
+        [h["note"] for h in met["history"]][-1] == "signed on time"
+
+
+def test_an_ics_edit_in_a_calendar_app_wins_over_the_record(frist, rich_store, tmp_path):
+    raw = frist("export", "--format", "ics", check=True).stdout
+    moved = raw.replace("SUMMARY:Trump to visit Beijing", "SUMMARY:Trump visits Beijing") \
+               .replace("DTSTART;VALUE=DATE:20260430", "DTSTART;VALUE=DATE:20260515") \
+               .replace("DTEND;VALUE=DATE:20260501", "DTEND;VALUE=DATE:20260516")
+    # and one event moved to a time of day, which icalendar reads for frist
+    moved = moved.replace("DTSTART;VALUE=DATE:20251127", "DTSTART:20251203T090000Z") \
+                 .replace("DTEND;VALUE=DATE:20251128", "DTEND:20251203T100000Z")
+    other = str(tmp_path / "other.json")
+    frist("--db", other, "import", write(tmp_path, "moved.ics", moved), env={"TZ": "UTC"},
+          check=True)
+    back = {i["uid"]: i for i in json.loads(frist("--db", other, "list", "--status", "all",
+                                                  "--json", check=True).stdout)}
+    before = {i["uid"]: i for i in rich_store}
+    visit = next(u for u, i in before.items() if i["title"] == "Trump to visit Beijing")
+    assert (back[visit]["title"], back[visit]["due"], back[visit]["precision"]) == \
+        ("Trump visits Beijing", "2026-05-15", "day")
+    assert back[visit]["sources"] == before[visit]["sources"]
+    deal = next(u for u, i in before.items() if i["title"] == "Rare-earth deal with China")
+    assert back[deal]["due"] == "2025-12-03"
+    assert back[deal]["history"] == before[deal]["history"]   # the rest is the record's
+
+
+def test_ics_lines_are_folded_at_75_octets_between_characters(frist, tmp_path):
+    long = "Die Bürgermeisterin sagte, die Brücke über die Förde werde bis Ende März " * 4
+    frist("import", write(tmp_path, "l.json", [{"title": long.strip(), "due": "2026-03"}]),
+          check=True)
+    raw = subprocess.run(frist_exe() + ["export", "--format", "ics"], capture_output=True,
+                         check=True).stdout
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    lines = raw.split(b"\r\n")[:-1]
+    assert max(len(line) for line in lines) <= 75
+    for line in lines:
+        line.decode("utf-8")   # no character cut in two
+    event = Calendar.from_ical(raw).walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == " ".join(long.split())
+
+
+def test_an_older_frist_calendar_reads_its_words_unescaped(frist, tmp_path):
+    text = ("BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:old-1\nSUMMARY:Report\n"
+            "DTSTART;VALUE=DATE:20260101\nDTEND;VALUE=DATE:20260102\nX-FRIST-STATUS:open\n"
+            "X-FRIST-PRECISION:day\nX-FRIST-ACTOR:Smith\\, Jones\\; partners\n"
+            "X-FRIST-DUE-TEXT:by 1 January\\, at the latest\nEND:VEVENT\nEND:VCALENDAR\n")
+    frist("import", write(tmp_path, "old.ics", text), check=True)
+    [item] = listed(frist)
+    assert item["actor"] == "Smith, Jones; partners"
+    assert item["due_text"] == "by 1 January, at the latest"
+
+
+def test_a_broken_record_in_an_ics_is_an_entry_error(frist, rich_store, tmp_path):
+    raw = frist("export", "--format", "ics", check=True).stdout
+    broken = re.sub(r"X-FRIST-RECORD:\{", "X-FRIST-RECORD:[", raw, count=1)
+    result = frist("--db", str(tmp_path / "o.json"), "import", write(tmp_path, "b.ics", broken))
+    assert result.returncode == 1 and result.stderr == \
+        "error: entry 1: X-FRIST-RECORD is not valid JSON\n"
 
 
 # ---------------------------------------------------------------- ICS import
@@ -579,8 +640,8 @@ records = st.builds(
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(records, min_size=1, max_size=4), st.sampled_from(["json", "taskwarrior"]))
-def test_json_and_taskwarrior_exports_keep_every_field_of_any_record(items, fmt):
+@given(st.lists(records, min_size=1, max_size=4), st.sampled_from(["json", "taskwarrior", "ics"]))
+def test_json_taskwarrior_and_ics_exports_keep_every_field_of_any_record(items, fmt):
     numbered = list(enumerate(items, 1))
     parsed = parse_import(export(numbered, fmt, TODAY).decode(), "x", TODAY)
     assert parsed.records == items
