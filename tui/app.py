@@ -497,8 +497,7 @@ class FristApp(App):
                     why = "; ".join(f"{name} {reason}" for name, reason in skipped)
                     raise FristError(why or f"nothing could be read from {request['source']}")
             else:
-                documents = [ingest.Document(request["text"], "pasted text", published or self.today,
-                                             None, "given" if published else "today")]
+                documents = [ingest.pasted(request["text"], published, self.today)]
                 skipped, warnings = [], []
             proposals = ingest.propose(self.store, documents, self.today)
         except FristError as e:

@@ -357,15 +357,17 @@ def due(env, within, check, as_json):
 def extract(env, source, published, lang, as_json):
     """Show the dated commitments in an article; stores nothing."""
     from store.extract import extract as run_extract
+    from store.ingest import read_one
     lang = extraction_lang(env, lang)
-    from store.documents import read_document_text
-    text, _name = read_document_text(source)
-    if published:
-        pub = env.when(published).due
-    else:
-        pub = env.today
-        say(f"note: no --published date given: dates are read as of today, {pub.isoformat()}")
-    candidates = run_extract(text, pub, lang)
+    doc = read_one(source, env.when(published).due if published else None, lang, env.today)
+    pub = doc.published
+    if doc.published_from != "given":   # dated as `frist ingest` dates it
+        where = {"metadata": "the publication date in its metadata",
+                 "dateline": "the date of its dateline", "file time": "the file's date",
+                 "today": "today"}[doc.published_from]
+        said = f"today, {pub.isoformat()}" if where == "today" else f"{pub.isoformat()}, {where}"
+        say(f"note: no --published date given: dates are read as of {said}")
+    candidates = run_extract(doc.text, pub, doc.lang)
     if as_json:
         write_json([c.to_json() for c in candidates])
         return
