@@ -189,6 +189,15 @@ def test_export_to_a_file_and_unknown_format(frist, rich_store, tmp_path):
     assert bad.returncode == 1 and bad.stderr.startswith("error: ")
 
 
+def test_every_format_of_the_registry_is_a_choice_of_export(frist, rich_store):
+    from store.exchange import FORMATS
+    shown = " ".join(frist("export", "--help", check=True).stdout.split())
+    for name, fmt in FORMATS.items():
+        result = frist("export", "--format", name)
+        assert result.returncode == 0 and result.stdout, (name, result.stderr)
+        assert f"{name} ({' '.join(fmt.help.split())})" in shown
+
+
 def test_csv_export_has_one_row_per_commitment_and_defuses_formulas(frist, tmp_path):
     entries = [{"title": "=HYPERLINK(\"http://evil\")", "due": "2026-01-01", "actor": "@x"},
                {"title": "Plain, with comma", "due": "2026-04", "tags": ["a", "b"]}]
