@@ -201,7 +201,7 @@ def _toml_key(key: str) -> str:
 def _toml_value(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
+    if isinstance(value, (int, float)):   # a float's repr is a TOML float (30.0, 12.5)
+        return repr(value)
     import json  # a JSON string with \uXXXX escapes is a valid TOML basic string
     return json.dumps(str(value), ensure_ascii=True)

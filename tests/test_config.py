@@ -246,3 +246,16 @@ def test_fetch_timeout_is_read(isolated):
     path.write_text("fetch_timeout = 12.5\n")
     assert load_config(path).fetch_timeout == 12.5
     assert Config().fetch_timeout is None   # the default: ingest's 30 s
+
+
+def test_config_show_names_the_default_fetch_timeout(frist):
+    shown = frist("config", "show", check=True).stdout
+    line = next(line for line in shown.splitlines() if "fetch_timeout" in line)
+    assert line.startswith("# fetch_timeout = 30.0") and "ingest --timeout wins" in line
+
+
+def test_config_show_reads_back_a_fetch_timeout_of_the_file(frist, isolated):
+    path = isolated / "c.toml"
+    path.write_text("fetch_timeout = 12.5\n")
+    shown = frist("config", "show", env={"FRIST_CONFIG": str(path)}, check=True).stdout
+    assert tomllib.loads(shown)["fetch_timeout"] == 12.5
