@@ -24,6 +24,7 @@ class Config:
     lang: str | None = None  # default extraction language
     date_format: str | None = None  # strftime form for day-precision dues; None: "27 Nov 2025"
     db: str | None = None  # default store path
+    fetch_timeout: float | None = None  # seconds one web address may take in all; None: 30
     path: Path | None = field(default=None, compare=False)  # the file read, if any
 
     def settings(self) -> dict:
@@ -39,6 +40,7 @@ _SCALARS = {
     "lang": ((str,), "a string"),
     "date_format": ((str,), "a string"),
     "db": ((str,), "a string (a file path)"),
+    "fetch_timeout": ((int, float), "a number of seconds"),
 }
 _KEYS = (*_SCALARS, "keymap")
 
@@ -88,6 +90,11 @@ def _check(data: dict, path: Path) -> Config:
     if "due_soon_days" in values and not 0 <= values["due_soon_days"] <= 3650:
         raise ConfigError(f"the config file {path}: 'due_soon_days' must be between 0 and 3650, "
                           f"not {values['due_soon_days']}")
+    if "fetch_timeout" in values and not 0 < values["fetch_timeout"] <= 3600:
+        raise ConfigError(f"the config file {path}: 'fetch_timeout' must be more than 0 and at "
+                          f"most 3600 seconds, not {values['fetch_timeout']}")
+    if "db" in values:
+        _check_home(values["db"], path)
     if "date_format" in values:
         _check_date_format(values["date_format"], path)
     if "lang" in values and not values["lang"].strip():
@@ -149,6 +156,18 @@ def _keymap_clash(keymap: dict[str, str], bindings, normalise):
     return None
 
 
+def _check_home(db: str, path: Path) -> None:
+    """ConfigError for a `db` path that starts with the home folder of a user this machine
+    does not have ("~nosuchuser/x.json"): left as it is, it would become a folder named
+    "~nosuchuser" in the current one."""
+    if db.startswith("~") and os.path.expanduser(db).startswith("~"):
+        user = db[1:].split("/", 1)[0]
+        whose = f"of {user!r}, and there is no such user here" if user else \
+            "~, and this user has none (set HOME)"
+        raise ConfigError(f"the config file {path}: 'db' {db!r} starts with the home folder "
+                          f"{whose}")
+
+
 def _check_date_format(form: str, path: Path) -> None:
     import datetime as dt
     try:
@@ -182,7 +201,7 @@ def _toml_key(key: str) -> str:
 def _toml_value(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
+    if isinstance(value, (int, float)):   # a float's repr is a TOML float (30.0, 12.5)
+        return repr(value)
     import json  # a JSON string with \uXXXX escapes is a valid TOML basic string
     return json.dumps(str(value), ensure_ascii=True)

@@ -77,23 +77,3 @@ def read_stdin_bytes(name: str = "standard input") -> bytes:
     if len(raw) > MAX_FILE_BYTES:
         raise DocumentError(name, too_large(MAX_FILE_BYTES))
     return raw
-
-
-def read_document_text(source: str) -> tuple[str, str]:
-    """(text, name) of a file path or '-' for standard input; DocumentError if unreadable."""
-    if source == "-":
-        name = "standard input"
-        raw = read_stdin_bytes(name)
-    else:
-        name = source
-        raw = read_file_bytes(Path(source), name)
-    text = decode_text(raw, name)
-    if _looks_like_html(raw):  # a saved web page: its article text, not its markup
-        from store.ingest import html_main_text
-        text = html_main_text(text, name)[0]
-    return text, name
-
-
-def _looks_like_html(raw: bytes) -> bool:
-    head = raw[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith((b"<!doctype html", b"<html"))

@@ -1,5 +1,19 @@
 """The one family of errors a user can cause; the command line prints them as one line."""
+from __future__ import annotations
+
+import re
 
 
 class FristError(Exception):
     """Bad input or a store that cannot be used: shown as `error: <message>`, exit code 1."""
+
+
+# C0 and C1 controls, DEL, and the invisible direction overrides (tui.text.printable's set)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def visible(text: str, limit: int = 200) -> str:
+    """Untrusted text (a server's reason phrase, a header) made safe to put in a message:
+    on one line, control characters shown as escapes (ESC as \\x1b), at most `limit` long."""
+    text = _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), str(text))
+    return text if len(text) <= limit else text[:limit - 1] + "…"

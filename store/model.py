@@ -29,6 +29,29 @@ class ModelError(FristError):
     """A value that cannot be a commitment's (bad due form, unknown status)."""
 
 
+# The days frist accepts, for dues, --today and decisions: wide enough for any real
+# commitment, and thousands of years inside what Python's dates can hold, so that every
+# count, export and view on an accepted day stays a date (no overflow at year 9999).
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2999, 12, 31)
+DATE_RANGE = "1 Jan 1900 to 31 Dec 2999"
+
+
+class OutOfRange(ModelError):
+    """A real date that frist does not accept (before FIRST_DAY or after LAST_DAY)."""
+
+
+def check_day(day: dt.date, what: str = "the date") -> dt.date:
+    """`day` itself when frist accepts it; OutOfRange naming the range otherwise."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise OutOfRange(out_of_range(what, day.isoformat()))
+    return day
+
+
+def out_of_range(what: str, value: str) -> str:
+    return f"{what} {value} is outside the dates frist accepts ({DATE_RANGE})"
+
+
 @dataclass(frozen=True)
 class Due:
     """A due window: the commitment falls due by `due`, the window's last day."""
@@ -37,6 +60,11 @@ class Due:
     precision: str
     window_start: dt.date
     text: str = ""
+
+    def __post_init__(self):
+        # every Due is inside the accepted range, so nothing built on one can overflow
+        check_day(self.window_start)
+        check_day(self.due)
 
     @classmethod
     def day(cls, day: dt.date, text: str = "") -> Due:
@@ -82,6 +110,8 @@ def _month_end(year: int, month: int) -> dt.date:
 def window(value: str) -> tuple[dt.date, dt.date, str]:
     """(first day, last day, precision) of a TIMEX-style due value; ModelError if malformed."""
     value = str(value).strip()
+    if (m := re.match(r"(\d{4})(?:-|$)", value)) and not FIRST_DAY.year <= int(m[1]) <= LAST_DAY.year:
+        raise OutOfRange(out_of_range("the date", value))
     try:
         if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
             day = dt.date(int(m[1]), int(m[2]), int(m[3]))

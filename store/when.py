@@ -47,16 +47,34 @@ def parse_when(text: str, today: dt.date) -> model.Due:
         raise DateError("cannot understand an empty date")
     try:
         return model.Due.from_value(cleaned, text)
+    except model.OutOfRange as e:
+        raise DateError(str(e)) from None
     except model.ModelError:
         pass
     for reader in (_via_finder, _via_dateparser):
         try:
             due = reader(cleaned, today)
+        except model.OutOfRange as e:   # read, but a day frist does not keep
+            raise DateError(str(e)) from None
         except (ValueError, OverflowError, model.ModelError):
             due = None
         if due is not None:
             return due
     raise DateError(f"cannot understand the date {text!r}")
+
+
+def parse_postpone(text: str, current: model.Due, today: dt.date) -> model.Due:
+    """The new due of a postponement: '+SPAN' ('+7d', '+2w') moves the current due day by
+    that much; anything else is a date as `parse_when` reads it."""
+    if not str(text).strip().startswith("+"):
+        return parse_when(text, today)
+    from store.query import parse_within
+    span = str(text).strip()
+    days = parse_within(span[1:])
+    if days > (model.LAST_DAY - current.due).days:
+        raise DateError(f"{span} from {current.due.isoformat()} is after the last day frist "
+                        f"accepts ({model.DATE_RANGE})")
+    return model.Due.day(current.due + dt.timedelta(days=days), text)
 
 
 def parse_today(text: str | None) -> dt.date:

@@ -201,3 +201,61 @@ def test_commands_follow_the_config(frist, isolated, monkeypatch):
     assert "2025-12-24" in listed and "24 Dec 2025" not in listed
     assert frist("list", "--json", check=True).stdout.count('"due-soon"') == 1
     assert store.exists()
+
+
+def test_a_db_in_the_home_folder_of_no_such_user_is_refused(frist, isolated, monkeypatch):
+    path = isolated / "c.toml"
+    path.write_text('db = "~nosuchuser/x.json"\n')
+    with pytest.raises(ConfigError, match="home folder of 'nosuchuser', and there is no such user"):
+        load_config(path)
+    monkeypatch.delenv("FRIST_DB")
+    monkeypatch.chdir(isolated)
+    result = frist("add", "Report", "--due", "2026-01-01", env={"FRIST_CONFIG": str(path)})
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == (f"error: the config file {path}: 'db' '~nosuchuser/x.json' starts "
+                             "with the home folder of 'nosuchuser', and there is no such user here\n")
+    assert not (isolated / "~nosuchuser").exists()
+
+
+def test_a_db_in_ones_own_home_folder_is_expanded(frist, isolated, monkeypatch):
+    path = isolated / "c.toml"
+    path.write_text('db = "~/stores/mine.json"\n')
+    monkeypatch.delenv("FRIST_DB")
+    monkeypatch.chdir(isolated)
+    frist("add", "Report", "--due", "2026-01-01", env={"FRIST_CONFIG": str(path)}, check=True)
+    assert (isolated / "home" / "stores" / "mine.json").exists()
+    assert not (isolated / "~").exists()
+
+
+@pytest.mark.parametrize("text, words", [
+    ("fetch_timeout = 0", ["'fetch_timeout' must be more than 0 and at most 3600"]),
+    ("fetch_timeout = 7200", ["'fetch_timeout' must be more than 0 and at most 3600"]),
+    ("fetch_timeout = \"30s\"", ["'fetch_timeout' must be a number of seconds"]),
+    ("fetch_timeout = true", ["'fetch_timeout' must be a number of seconds"]),
+])
+def test_a_bad_fetch_timeout_is_refused(isolated, text, words):
+    path = isolated / "bad.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert all(word in str(caught.value) for word in words)
+
+
+def test_fetch_timeout_is_read(isolated):
+    path = isolated / "c.toml"
+    path.write_text("fetch_timeout = 12.5\n")
+    assert load_config(path).fetch_timeout == 12.5
+    assert Config().fetch_timeout is None   # the default: ingest's 30 s
+
+
+def test_config_show_names_the_default_fetch_timeout(frist):
+    shown = frist("config", "show", check=True).stdout
+    line = next(line for line in shown.splitlines() if "fetch_timeout" in line)
+    assert line.startswith("# fetch_timeout = 30.0") and "ingest --timeout wins" in line
+
+
+def test_config_show_reads_back_a_fetch_timeout_of_the_file(frist, isolated):
+    path = isolated / "c.toml"
+    path.write_text("fetch_timeout = 12.5\n")
+    shown = frist("config", "show", env={"FRIST_CONFIG": str(path)}, check=True).stdout
+    assert tomllib.loads(shown)["fetch_timeout"] == 12.5

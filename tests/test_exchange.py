@@ -12,6 +12,7 @@ import subprocess
 import uuid
 
 import pytest
+from conftest import frist_exe
 from icalendar import Calendar
 
 RICH = [
@@ -188,6 +189,15 @@ def test_export_to_a_file_and_unknown_format(frist, rich_store, tmp_path):
     assert bad.returncode == 1 and bad.stderr.startswith("error: ")
 
 
+def test_every_format_of_the_registry_is_a_choice_of_export(frist, rich_store):
+    from store.exchange import FORMATS
+    shown = " ".join(frist("export", "--help", check=True).stdout.split())
+    for name, fmt in FORMATS.items():
+        result = frist("export", "--format", name)
+        assert result.returncode == 0 and result.stdout, (name, result.stderr)
+        assert f"{name} ({' '.join(fmt.help.split())})" in shown
+
+
 def test_csv_export_has_one_row_per_commitment_and_defuses_formulas(frist, tmp_path):
     entries = [{"title": "=HYPERLINK(\"http://evil\")", "due": "2026-01-01", "actor": "@x"},
                {"title": "Plain, with comma", "due": "2026-04", "tags": ["a", "b"]}]
@@ -230,16 +240,76 @@ def test_ics_export_puts_each_commitment_on_its_due_date(frist, rich_store):
     assert "Trump will im April 2026 Peking besuchen." in visit
 
 
-def test_ics_export_imports_back_with_its_windows_and_statuses(frist, rich_store, tmp_path):
+def test_ics_export_imports_back_unchanged_apart_from_ids(frist, rich_store, tmp_path):
+    """Sources, notes, history and decisions come back: frist reads its own X-FRIST-RECORD."""
     path = write(tmp_path, "all.ics", frist("export", "--format", "ics", check=True).stdout)
     other = str(tmp_path / "other.json")
     result = frist("--db", other, "import", path)
     assert result.returncode == 0, result.stderr
-    keys = ("uid", "title", "due", "precision", "window_start", "due_text", "actor", "status",
-            "tags")
     back = json.loads(frist("--db", other, "list", "--status", "all", "--json", check=True).stdout)
-    assert sorted([tuple(str(i[k]) for k in keys) for i in back]) == \
-           sorted([tuple(str(i[k]) for k in keys) for i in rich_store])
+    strip = lambda items: sorted(({k: v for k, v in i.items() if k != "id"} for i in items),
+                                 key=lambda i: i["uid"])
+    assert strip(back) == strip(rich_store)
+    met = next(i for i in back if i["status"] == "met")
+    assert met["decided"] == "2025-11-24" and met["sources"] and \
+        [h["note"] for h in met["history"]][-1] == "signed on time"
+
+
+def test_an_ics_edit_in_a_calendar_app_wins_over_the_record(frist, rich_store, tmp_path):
+    raw = frist("export", "--format", "ics", check=True).stdout
+    moved = raw.replace("SUMMARY:Trump to visit Beijing", "SUMMARY:Trump visits Beijing") \
+               .replace("DTSTART;VALUE=DATE:20260430", "DTSTART;VALUE=DATE:20260515") \
+               .replace("DTEND;VALUE=DATE:20260501", "DTEND;VALUE=DATE:20260516")
+    # and one event moved to a time of day, which icalendar reads for frist
+    moved = moved.replace("DTSTART;VALUE=DATE:20251127", "DTSTART:20251203T090000Z") \
+                 .replace("DTEND;VALUE=DATE:20251128", "DTEND:20251203T100000Z")
+    other = str(tmp_path / "other.json")
+    frist("--db", other, "import", write(tmp_path, "moved.ics", moved), env={"TZ": "UTC"},
+          check=True)
+    back = {i["uid"]: i for i in json.loads(frist("--db", other, "list", "--status", "all",
+                                                  "--json", check=True).stdout)}
+    before = {i["uid"]: i for i in rich_store}
+    visit = next(u for u, i in before.items() if i["title"] == "Trump to visit Beijing")
+    assert (back[visit]["title"], back[visit]["due"], back[visit]["precision"]) == \
+        ("Trump visits Beijing", "2026-05-15", "day")
+    assert back[visit]["sources"] == before[visit]["sources"]
+    deal = next(u for u, i in before.items() if i["title"] == "Rare-earth deal with China")
+    assert back[deal]["due"] == "2025-12-03"
+    assert back[deal]["history"] == before[deal]["history"]   # the rest is the record's
+
+
+def test_ics_lines_are_folded_at_75_octets_between_characters(frist, tmp_path):
+    long = "Die Bürgermeisterin sagte, die Brücke über die Förde werde bis Ende März " * 4
+    frist("import", write(tmp_path, "l.json", [{"title": long.strip(), "due": "2026-03"}]),
+          check=True)
+    raw = subprocess.run(frist_exe() + ["export", "--format", "ics"], capture_output=True,
+                         check=True).stdout
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    lines = raw.split(b"\r\n")[:-1]
+    assert max(len(line) for line in lines) <= 75
+    for line in lines:
+        line.decode("utf-8")   # no character cut in two
+    event = Calendar.from_ical(raw).walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == " ".join(long.split())
+
+
+def test_an_older_frist_calendar_reads_its_words_unescaped(frist, tmp_path):
+    text = ("BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:old-1\nSUMMARY:Report\n"
+            "DTSTART;VALUE=DATE:20260101\nDTEND;VALUE=DATE:20260102\nX-FRIST-STATUS:open\n"
+            "X-FRIST-PRECISION:day\nX-FRIST-ACTOR:Smith\\, Jones\\; partners\n"
+            "X-FRIST-DUE-TEXT:by 1 January\\, at the latest\nEND:VEVENT\nEND:VCALENDAR\n")
+    frist("import", write(tmp_path, "old.ics", text), check=True)
+    [item] = listed(frist)
+    assert item["actor"] == "Smith, Jones; partners"
+    assert item["due_text"] == "by 1 January, at the latest"
+
+
+def test_a_broken_record_in_an_ics_is_an_entry_error(frist, rich_store, tmp_path):
+    raw = frist("export", "--format", "ics", check=True).stdout
+    broken = re.sub(r"X-FRIST-RECORD:\{", "X-FRIST-RECORD:[", raw, count=1)
+    result = frist("--db", str(tmp_path / "o.json"), "import", write(tmp_path, "b.ics", broken))
+    assert result.returncode == 1 and result.stderr == \
+        "error: entry 1: X-FRIST-RECORD is not valid JSON\n"
 
 
 # ---------------------------------------------------------------- ICS import
@@ -460,6 +530,98 @@ def test_recurring_templates_are_passed_over_with_a_note(frist, tmp_path):
     assert [i["title"] for i in listed(frist)] == ["Pay the invoice"]
 
 
+# ---------------------------------------------------------------- hostile input
+
+def one_line_error(result) -> str:
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("error: ")
+    return line
+
+
+def test_csv_escapes_every_text_cell_uid_and_published_too(frist, tmp_path):
+    entries = [{"title": "Plain \x1b]0;pwned\x07 title", "due": "2026-01-01", "uid": "=1+1",
+                "sources": [{"sentence": "s", "document": "-2+3", "published": "@SUM(A1)"}]},
+               {"title": "Negative days", "due": "2025-11-01", "uid": "abc"}]
+    frist("import", write(tmp_path, "c.json", entries), check=True)
+    raw = frist("export", "--format", "csv", check=True).stdout
+    assert "\x1b" not in raw and "\x07" not in raw
+    rows = list(csv.DictReader(io.StringIO(raw)))
+    assert rows[0]["uid"] == "'=1+1"
+    assert rows[0]["published"] == "'@SUM(A1)" and rows[0]["document"] == "'-2+3"
+    assert rows[0]["title"] == "Plain  ]0;pwned  title"
+    assert rows[1]["uid"] == "abc" and rows[1]["days_left"] == "-23"   # a number stays one
+
+
+@pytest.mark.parametrize("fristuid", [["a", "b"], {"a": 1}, 7])
+def test_a_taskwarrior_fristuid_that_is_no_string_is_an_entry_error(frist, tmp_path, fristuid):
+    task = {"description": "Odd uid", "due": "20251201T000000Z", "status": "pending",
+            "fristuid": fristuid}
+    line = one_line_error(frist("import", write(tmp_path, "t.json", TASK_EXPORT[:1] + [task])))
+    assert line.startswith("error: entry 2: 'fristuid' must be a string, not ")
+    assert listed(frist) == []
+
+
+@pytest.mark.parametrize("body, where", [
+    ("BEGIN:VEVENT\nUID:a\nSUMMARY:Open\nDTSTART;VALUE=DATE:20260101\n"
+     "BEGIN:VEVENT\nUID:b\nSUMMARY:B\nDTSTART;VALUE=DATE:20260102\nEND:VEVENT\n",
+     "line 3: BEGIN:VEVENT has no END:VEVENT (line 12 ends VCALENDAR instead)"),
+    ("BEGIN:VEVENT\nUID:a\nSUMMARY:A\nDTSTART;VALUE=DATE:20260101\nEND:VEVENT\n"
+     "BEGIN:VEVENT\nUID:b\nSUMMARY:Last\nDTSTART;VALUE=DATE:20260102\n",
+     "line 8: BEGIN:VEVENT has no END:VEVENT (line 12 ends VCALENDAR instead)"),
+    ("BEGIN:VEVENT\nUID:a\nSUMMARY:A\nDTSTART;VALUE=DATE:20260101\nEND:VTODO\n",
+     "line 3: BEGIN:VEVENT has no END:VEVENT (line 7 ends VTODO instead)"),
+    ("END:VCALENDAR\nEND:VEVENT\n", "line 4: END:VEVENT without a BEGIN"),
+])
+def test_an_event_without_its_end_is_reported_not_dropped(frist, tmp_path, body, where):
+    text = f"BEGIN:VCALENDAR\nVERSION:2.0\n{body}END:VCALENDAR\n"
+    path = write(tmp_path, "cal.ics", text)
+    assert one_line_error(frist("import", path)) == f"error: {path} {where}"
+    assert listed(frist) == []
+
+
+RANGE = "is outside the dates frist accepts (1 Jan 1900 to 31 Dec 2999)"
+
+
+@pytest.mark.parametrize("entry, message", [
+    ({"title": "x", "due": "9999-12-31"}, f"entry 1: 'due': the date 9999-12-31 {RANGE}"),
+    ({"title": "x", "due": "0001-01"}, f"entry 1: 'due': the date 0001-01 {RANGE}"),
+    ({"title": "x", "due": "2999-12-31", "precision": "week"},
+     f"entry 1: 'due' 2999-12-31 as a week: the date 3000-W01 {RANGE}"),
+    ({"title": "x", "due": "2026-01-01", "window_start": "1066-10-14"},
+     f"entry 1: 'window_start': the date 1066-10-14 {RANGE}"),
+    ({"title": "x", "due": "2026-01-01", "status": "met", "decided": "0001-01-01"},
+     f"entry 1: 'decided': the date 0001-01-01 {RANGE}"),
+    ({"title": "x", "due": "2026-01-01", "created": "0001-01-01T00:00:00+05:00"},
+     f"entry 1: 'created': the date 0001-01-01 {RANGE}"),
+    ({"title": "x", "due": "2026-01-01", "history": [{"at": "9999-12-31T23:59:59-12:00",
+                                                      "event": "created", "note": ""}]},
+     f"entry 1: 'history': the date 9999-12-31 {RANGE}"),
+])
+def test_json_dates_outside_the_range_are_entry_errors(frist, tmp_path, entry, message):
+    line = one_line_error(frist("import", write(tmp_path, "x.json", [entry])))
+    assert line == f"error: {message}"
+
+
+@pytest.mark.parametrize("task, message", [
+    ({"description": "x", "due": "00010101T000000Z"}, f"entry 1: 'due': the date 0001-01-01 {RANGE}"),
+    ({"description": "x", "due": "99991231T230000Z"}, f"entry 1: 'due': the date 9999-12-31 {RANGE}"),
+    ({"description": "x", "due": "20251201T000000Z", "entry": "00010101T000000Z"},
+     f"entry 1: 'entry': the date 0001-01-01 {RANGE}"),
+])
+def test_taskwarrior_dates_outside_the_range_are_entry_errors(frist, tmp_path, task, message):
+    line = one_line_error(frist("import", write(tmp_path, "t.json", [task]), env={"TZ": "UTC"}))
+    assert line == f"error: {message}"
+
+
+def test_calendar_dates_outside_the_range_are_entry_errors(frist, tmp_path):
+    text = ("BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:e\nSUMMARY:Far\n"
+            "DTSTART;VALUE=DATE:99991231\nEND:VEVENT\nEND:VCALENDAR\n")
+    line = one_line_error(frist("import", write(tmp_path, "far.ics", text)))
+    assert line == f"error: entry 1: 'due': the date 9999-12-31 {RANGE}"
+
+
 # ---------------------------------------------------------------- any record, in-process
 
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
@@ -487,8 +649,8 @@ records = st.builds(
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(records, min_size=1, max_size=4), st.sampled_from(["json", "taskwarrior"]))
-def test_json_and_taskwarrior_exports_keep_every_field_of_any_record(items, fmt):
+@given(st.lists(records, min_size=1, max_size=4), st.sampled_from(["json", "taskwarrior", "ics"]))
+def test_json_taskwarrior_and_ics_exports_keep_every_field_of_any_record(items, fmt):
     numbered = list(enumerate(items, 1))
     parsed = parse_import(export(numbered, fmt, TODAY).decode(), "x", TODAY)
     assert parsed.records == items

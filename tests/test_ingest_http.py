@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from store import ingest
+from store.ingest import web
 from store.ingest import load
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
@@ -220,12 +220,12 @@ def test_size_cap_declared_and_streamed(server):
 
 
 def test_timeout(server, monkeypatch):
-    monkeypatch.setattr(ingest, "TIMEOUT_SECONDS", 0.3)
+    monkeypatch.setattr(web, "TIMEOUT_SECONDS", 0.3)
     assert skipped_reason(f"{server}/slow") == "did not answer within 0.3 s"
 
 
 def test_a_feed_does_not_wait_for_a_dead_host_again_and_again(server, monkeypatch):
-    monkeypatch.setattr(ingest, "TIMEOUT_SECONDS", 0.3)
+    monkeypatch.setattr(web, "TIMEOUT_SECONDS", 0.3)
     Handler.slow_hits = 0
     loaded = load(f"{server}/slow-feed", today=TODAY)
     assert len(loaded.documents) == 3   # every entry from its summary

@@ -57,7 +57,7 @@ def test_trafilatura_reads_a_page_on_this_install():
 
 
 def test_an_installed_but_broken_library_is_named_with_its_own_error(tmp_path, monkeypatch):
-    from store.ingest import _web
+    from store.ingest.markup import web_library as _web
     broken = tmp_path / "trafilatura"
     broken.mkdir()
     (broken / "__init__.py").write_text("raise ImportError(\"No module named 'lxml.html.clean'\")\n")

@@ -541,14 +541,14 @@ class FristApp(App):
         published = request["published"].due if request["published"] else None
         if request["source"]:
             loaded = ingest.load(request["source"], published=published, today=self.today,
-                                 date_hint="set it in the Published field")
+                                 date_hint="set it in the Published field",
+                                 deadline=getattr(self.config, "fetch_timeout", None))
             documents, skipped, warnings = loaded.documents, loaded.skipped, loaded.warnings
             if not documents:  # a mistyped path or a dead link: say so, as the CLI does
                 why = "; ".join(f"{name} {reason}" for name, reason in skipped)
                 raise FristError(why or f"nothing could be read from {request['source']}")
         else:
-            documents = [ingest.Document(request["text"], "pasted text", published or self.today,
-                                         None, "given" if published else "today")]
+            documents = [ingest.pasted(request["text"], published, self.today)]
             skipped, warnings = [], []
         proposals = ingest.propose(self.store, documents, self.today)
         return ProposalsReady(proposals, list(skipped), list(map(str, warnings)))

@@ -16,12 +16,17 @@ from tui.text import clip, printable, terminal_columns, use_colour, width
 HEADER = ["#", "DUE", "WHEN", "PRECISION", "CONF", "ACTOR", "TITLE"]
 
 
-def due_of(candidate) -> model.Due:
-    """The due window of a Candidate (dates or ISO strings) or of a Proposal (a Due)."""
-    if isinstance(candidate.due, model.Due):
-        return candidate.due
-    from store.ingest import due_of_candidate
-    return due_of_candidate(candidate)
+def due_of(candidate) -> dict:
+    """The due window of a Candidate (dates or ISO strings) or of a Proposal (a Due), as a
+    record's fields: the extractor may read a day beyond the dates frist stores (an
+    article published on 31 Dec 2999 that says "next year"), and it is shown all the same."""
+    due = candidate.due
+    if isinstance(due, model.Due):
+        return {"due": due.due.isoformat(), "precision": due.precision,
+                "window_start": due.window_start.isoformat(), "due_text": due.text}
+    return {"due": str(due), "precision": candidate.precision,
+            "window_start": str(candidate.window_start or due),
+            "due_text": candidate.due_text or ""}
 
 
 def highlight(sentence: str, words: str, colour: bool) -> str:
@@ -48,10 +53,9 @@ def print_candidates(candidates, published: dt.date, today: dt.date | None = Non
     since = today or published
     rows = []
     for n, c in enumerate(candidates, 1):
-        due = due_of(c)
-        record = {"status": "open", "due": due.due.isoformat(), "precision": due.precision}
-        rows.append([str(n), due.label, model.countdown(record, since),
-                     due.precision, f"{float(c.confidence):.2f}", printable(c.actor or "-"),
+        record = {**due_of(c), "status": "open"}
+        rows.append([str(n), model.due_label(record), model.countdown(record, since),
+                     record["precision"], f"{float(c.confidence):.2f}", printable(c.actor or "-"),
                      printable(c.title)])
     widths = [max(width(row[i]) for row in [HEADER] + rows) for i in range(len(HEADER) - 1)]
     indent = " " * (widths[0] + 2)
@@ -65,9 +69,8 @@ def print_candidates(candidates, published: dt.date, today: dt.date | None = Non
 
     out = [f"\x1b[1m{line(HEADER)}\x1b[0m" if colour else line(HEADER)]
     for n, (c, row) in enumerate(zip(candidates, rows)):
-        due = due_of(c)
         out.append(line(row).rstrip())
-        out.append(indent + "“" + highlight(c.sentence, due.text, colour) + "”")
+        out.append(indent + "“" + highlight(c.sentence, due_of(c)["due_text"], colour) + "”")
         if notes and notes[n]:
             out.append(indent + printable(notes[n]))
     stream.write("\n".join(out) + "\n")

@@ -18,7 +18,8 @@ class UserError(click.ClickException):
     """One line on stderr, exit code 1."""
 
     def show(self, file=None) -> None:
-        click.echo(f"error: {self.format_message()}", err=True)
+        from tui.text import printable   # a file name or a server's words may hold ESC
+        click.echo(f"error: {printable(self.format_message())}", err=True)
 
 
 class FristGroup(click.Group):
@@ -304,12 +305,8 @@ def postpone(env, ident, when, note):
     from store import model
     n = item_id(ident)
     before = env.store.get(n)
-    if when.strip().startswith("+"):
-        from store.query import parse_within
-        days = parse_within(when.strip()[1:])
-        due = model.Due.day(model.due_of(before).due + dt.timedelta(days=days), when)
-    else:
-        due = env.when(when)
+    from store.when import parse_postpone
+    due = parse_postpone(when, model.due_of(before), env.today)
     record = env.store.postpone(n, due, note)
     say(f"{n}: now due {model.due_label(record)} ({model.countdown(record, env.today)})"
         + (f"; reopened (it was {before['status']})" if before["status"] != "open" else ""))
@@ -385,15 +382,17 @@ def due(env, within, check, as_json):
 def extract(env, source, published, lang, as_json):
     """Show the dated commitments in an article; stores nothing."""
     from store.extract import extract as run_extract
+    from store.ingest import read_one
     lang = extraction_lang(env, lang)
-    from store.documents import read_document_text
-    text, _name = read_document_text(source)
-    if published:
-        pub = env.when(published).due
-    else:
-        pub = env.today
-        say(f"note: no --published date given: dates are read as of today, {pub.isoformat()}")
-    candidates = run_extract(text, pub, lang)
+    doc = read_one(source, env.when(published).due if published else None, lang, env.today)
+    pub = doc.published
+    if doc.published_from != "given":   # dated as `frist ingest` dates it
+        where = {"metadata": "the publication date in its metadata",
+                 "dateline": "the date of its dateline", "file time": "the file's date",
+                 "today": "today"}[doc.published_from]
+        said = f"today, {pub.isoformat()}" if where == "today" else f"{pub.isoformat()}, {where}"
+        say(f"note: no --published date given: dates are read as of {said}")
+    candidates = run_extract(doc.text, pub, doc.lang)
     if as_json:
         write_json([c.to_json() for c in candidates])
         return

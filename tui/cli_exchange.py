@@ -5,14 +5,13 @@ import sys
 
 import click
 
+from store.exchange import FORMATS, formats_help
 from tui.cli import cli, pass_env, say
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "ics", "md", "taskwarrior"]),
-              default="json", show_default=True,
-              help="json (lossless, `frist import` reads it back), csv, ics (calendar), "
-                   "md (Markdown) or taskwarrior (`task import` reads it).")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="json",
+              show_default=True, help=formats_help())
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
 @pass_env
 def export(env, fmt, output):

@@ -109,8 +109,11 @@ def _summary(outcome) -> str:
 @lang_option
 @click.option("--yes", is_flag=True,
               help="Store every candidate that is confident enough, without asking.")
+@click.option("--timeout", metavar="SECONDS", type=click.FloatRange(0, 3600, min_open=True),
+              help="How long one web address may take in all, redirects and slow servers "
+                   "included (default: the config's fetch_timeout, 30).")
 @pass_env
-def ingest(env, source, published, lang, yes):
+def ingest(env, source, published, lang, yes, timeout):
     """Find the dated commitments in files, a folder, a web page or a feed; review; store."""
     from store import ingest as ing
     from store.errors import FristError
@@ -118,7 +121,8 @@ def ingest(env, source, published, lang, yes):
     lang = extraction_lang(env, lang)
     given = env.when(published).due if published else None
     with progress_bar("reading") as tick:
-        loaded = ing.load(source, given, lang, env.today, progress=tick)
+        loaded = ing.load(source, given, lang, env.today, progress=tick,
+                          deadline=timeout or env.config.fetch_timeout)
     for warning in _warnings(loaded):
         say(f"warning: {warning}")
     if not loaded.documents and len(loaded.skipped) == 1:

@@ -130,6 +130,9 @@ def default_setting(config, name: str) -> tuple[object, str]:
         return str(default_path()), "--db and FRIST_DB win over it"
     if name == "lang":
         return None, "unset, each text's language is detected"
+    if name == "fetch_timeout":
+        from store.ingest.web import DEADLINE_SECONDS
+        return DEADLINE_SECONDS, "seconds per web address; ingest --timeout wins over it"
     return None, "unset"
 
 

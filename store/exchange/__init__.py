@@ -1,0 +1,136 @@
+"""Export commitments to other tools and import them from frist JSON, Taskwarrior or ICS.
+
+One module per format, each with `write(items, today) -> bytes` and, where `frist import`
+reads the format back, `read(...)`; FORMATS is the one list of export formats (the
+command line takes its --format choices and their help from it). `entries` holds what the
+readers share: every entry is validated before any is stored (`entry 3: 'due' is not a
+date: 'soon'`), entries whose uid the store already holds are skipped (re-importing a
+file adds nothing), and the rest is stored as one undo step.
+
+Only this registry is imported by a command's start; a format's module when it is used.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from store.exchange.entries import ExchangeError, Parsed
+
+
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str      # what --format takes
+    module: str    # store.exchange.<module> has write(items, today) -> bytes
+    help: str      # said after the name in --format's help
+
+
+FORMATS = {f.name: f for f in (
+    Format("json", "frist_json", "lossless, `frist import` reads it back"),
+    Format("csv", "spreadsheet", "one row per commitment, for spreadsheets"),
+    Format("ics", "ics", "calendar; `frist import` reads it back"),
+    Format("md", "markdown", "a Markdown table"),
+    Format("taskwarrior", "taskwarrior", "`task import` and `frist import` read it"),
+)}
+
+__all__ = ["FORMATS", "ExchangeError", "Format", "Parsed", "export", "import_into",
+           "parse_import", "read_import_file"]
+
+
+def formats_help() -> str:
+    """The export formats as --format's help says them."""
+    return "; ".join(f"{f.name} ({f.help})" for f in FORMATS.values()) + "."
+
+
+def _module(name: str):
+    return importlib.import_module(f"store.exchange.{name}")
+
+
+def export(items: list[tuple[int, dict]], fmt: str, today: dt.date) -> bytes:
+    """The commitments, ordered by id, in export format `fmt`, as the bytes of a file."""
+    if fmt not in FORMATS:
+        raise ExchangeError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    ordered = sorted(items, key=lambda item: item[0])
+    return _module(FORMATS[fmt].module).write(ordered, today)
+
+
+def read_import_file(source: str) -> tuple[str, str]:
+    """(text, name) of FILE or '-' (stdin); ExchangeError for what cannot be text."""
+    from store.documents import DocumentError, decode_text
+    import sys
+    name = "standard input" if source == "-" else source
+    try:
+        if source == "-":
+            raw = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+        else:
+            path = Path(source)
+            if path.is_dir():
+                raise ExchangeError(f"{name} is a folder, not a file")
+            with path.open("rb") as fh:
+                raw = fh.read(MAX_IMPORT_BYTES + 1)
+    except FileNotFoundError:
+        raise ExchangeError(f"{name} does not exist") from None
+    except OSError as e:
+        raise ExchangeError(f"{name} cannot be read ({e.strerror or e})") from None
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise ExchangeError(f"{name} is too large (over {MAX_IMPORT_BYTES >> 20} MB)")
+    try:
+        return decode_text(raw, name), name
+    except DocumentError as e:
+        raise ExchangeError(str(e)) from None
+
+
+def parse_import(text: str, name: str, today: dt.date) -> Parsed:
+    """Detect the format of `text` and turn every entry into a record; ExchangeError naming
+    the first bad entry's position, so that nothing is stored from a file with one."""
+    head = text.lstrip("\ufeff \t\r\n")
+    if head[:15].upper() == "BEGIN:VCALENDAR":
+        return _module("ics").read(text, name)
+    if head[:1] and head[:1] in "[{":
+        data = _json_entries(head, name)
+        if all(isinstance(e, dict) and "title" not in e and "description" in e for e in data) \
+                and data:
+            return _module("taskwarrior").read(data)
+        return _module("frist_json").read(data)
+    raise ExchangeError(f"{name} is not frist JSON, Taskwarrior JSON or an iCalendar file")
+
+
+def _json_entries(text: str, name: str) -> list:
+    """A JSON list, or JSON lines of objects (older `task export`)."""
+    import orjson
+    try:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        data = None
+        lines = [line.strip().rstrip(",") for line in text.splitlines() if line.strip()]
+        try:
+            data = [orjson.loads(line) for line in lines]
+        except orjson.JSONDecodeError:
+            pass
+        if data is None or not all(isinstance(e, dict) for e in data):
+            raise ExchangeError(f"{name} is not valid JSON") from None
+    if isinstance(data, dict):
+        if "description" in data and "title" not in data:
+            return [data]  # a single task
+        raise ExchangeError(f"{name}: frist JSON must be a list of commitments, not one object")
+    if not isinstance(data, list):
+        raise ExchangeError(f"{name}: frist JSON must be a list of commitments")
+    return data
+
+
+def import_into(store, parsed: Parsed) -> tuple[list[int], int]:
+    """Store what `parsed` holds as one undo step: (new ids, entries already present)."""
+    with store.transaction():
+        known = {record.get("uid") for _id, record in store.all()}
+        fresh, seen = [], set()
+        for record in parsed.records:
+            if record["uid"] in known or record["uid"] in seen:
+                continue
+            seen.add(record["uid"])
+            fresh.append(record)
+        ids = store.add_many(fresh, label="import") if fresh else []
+    return ids, len(parsed.records) - len(fresh)

@@ -1,0 +1,38 @@
+"""CSV for spreadsheets: one row per commitment (its first source), every text cell
+defused against formulas."""
+from __future__ import annotations
+
+import csv
+import io
+
+from store import model
+from store.exchange.entries import CONTROL
+
+
+CSV_FIELDS = ("id", "uid", "title", "due", "precision", "window_start", "due_text", "actor",
+              "status", "state", "days_left", "tags", "sentence", "document", "published",
+              "created", "updated")
+
+
+def _cell(value):
+    """A cell a spreadsheet will not run as a formula: untrusted text (a title, a uid, a
+    source's date as the file gave it) has its control characters blanked and, when it
+    starts like a formula, a leading apostrophe. Numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    text = CONTROL.sub(" ", value)
+    return "'" + text if text.lstrip()[:1] in ("=", "+", "-", "@") else text
+
+
+def write(items, today) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_FIELDS)
+    for item_id, record in items:
+        source = (record.get("sources") or [{}])[0]
+        row = {**model.to_json(item_id, record, today),
+               "tags": "; ".join(record.get("tags", [])),
+               "sentence": source.get("sentence", ""), "document": source.get("document", ""),
+               "published": source.get("published", "")}
+        writer.writerow([_cell(row[f]) for f in CSV_FIELDS])
+    return out.getvalue().encode("utf-8")

@@ -1,0 +1,90 @@
+"""Storing the accepted proposals: new commitments, or a new source for one already stored,
+all in one transaction that is one undo step.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from store import model
+from store.ingest.matching import Proposal, find_known, has_source
+
+
+@dataclass
+class Outcome:
+    new_ids: list[int] = field(default_factory=list)
+    merged_ids: list[int] = field(default_factory=list)   # stored items that gained a source
+    already_known: int = 0                                 # proposals whose source was stored
+    more_sources: int = 0   # sources added to items new in this same ingest (a later article)
+
+
+def _detect_lang(text: str) -> str | None:
+    try:
+        from store.extract import detect_language
+    except ImportError:
+        return None
+    try:
+        return detect_language(text)
+    except Exception:
+        return None
+
+
+def commit(store, proposals: list[Proposal]) -> Outcome:
+    """Store the accepted proposals as one change (one undo step).
+
+    A commitment the store already holds gains this document as a source instead of
+    becoming a second item; one whose source is already there adds nothing. Matching is
+    done again inside the transaction, so another process's changes are respected and
+    two articles in one batch saying the same thing make one item."""
+    outcome = Outcome()
+    if not proposals:
+        return outcome
+    import orjson
+    langs: dict[str, str] = {}   # document name -> language, detected once per document
+    with store.transaction():
+        stored = dict(store.all())
+        pool: dict[object, dict] = dict(stored)   # id -> record; ("new", n) -> new record
+        before: dict[int, dict] = {}
+        new_keys = []
+        for p in proposals:
+            doc = p.document
+            if doc.name not in langs:
+                langs[doc.name] = doc.lang or _detect_lang(doc.text) or ""
+            source = {"sentence": p.sentence, "document": doc.name,
+                      "published": doc.published.isoformat(), "lang": langs[doc.name]}
+            title = " ".join(p.title.split())
+            key = p.known_id if p.known_id in stored else None
+            if key is None:
+                key = find_known(pool.items(), title, p.due, p.actor, p.sentence)
+            if key is None:
+                key = ("new", len(new_keys))
+                new_keys.append(key)
+                pool[key] = model.new_record(title, p.due, actor=p.actor, sources=[source],
+                                             note=f"from {doc.name}")
+                continue
+            if has_source(pool[key], p.sentence):
+                outcome.already_known += 1
+                continue
+            if key not in stored:
+                outcome.more_sources += 1
+            elif key not in before:
+                before[key] = stored[key]
+                pool[key] = orjson.loads(orjson.dumps(stored[key]))   # change a copy
+                outcome.merged_ids.append(key)
+            happened = model.event("source added", doc.name)
+            pool[key]["sources"].append(source)
+            pool[key]["history"].append(happened)
+            pool[key]["updated"] = happened["at"]
+        # Store internals, so that the whole ingest is one journal entry (one undo step).
+        ids = store._new_ids(len(new_keys)) if new_keys else []
+        for item_id, key in zip(ids, new_keys):
+            store._put(item_id, pool[key])
+        for item_id in before:
+            store._put(item_id, pool[item_id])
+        if ids or before:
+            parts = [f"{len(ids)} new"] if ids else []
+            if before:
+                parts.append(f"{len(before)} given a source")
+            store._remember(f"ingest ({', '.join(parts)})",
+                            [(i, None) for i in ids] + list(before.items()))
+        outcome.new_ids = ids
+    return outcome

@@ -1,0 +1,62 @@
+"""The rooms of `store/` import each other in one direction only, and never `tui/`.
+
+A room is a module or package directly under store (store.ingest, store.documents,
+store.exchange, ...). Every import counts, also one inside a function: store.documents
+used to import store.ingest from inside read_document_text while store.ingest imported
+store.documents, a cycle no import-time check saw.
+"""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+STORE = Path(__file__).resolve().parents[1] / "store"
+
+
+def imports_of(path: Path, package: str) -> set[str]:
+    """Every module name `path` imports, relative imports resolved against `package`."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[:len(package.split(".")) - node.level + 1]
+                base = ".".join(parts + ([base] if base else []))
+            found |= {base} | {f"{base}.{alias.name}" for alias in node.names}
+    return found
+
+
+def room_graph() -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for path in STORE.rglob("*.py"):
+        parts = path.relative_to(STORE.parent).with_suffix("").parts
+        module = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+        room = ".".join(parts[:2]) if len(parts) > 1 and parts[1] != "__init__" else "store"
+        targets = graph.setdefault(room, set())
+        for name in imports_of(path, package):
+            if name.startswith(("store.", "tui")):
+                targets.add(".".join(name.split(".")[:2]))
+        targets.discard(room)
+    return graph
+
+
+def test_store_never_imports_tui():
+    assert not {room for room, targets in room_graph().items()
+                if any(t == "tui" or t.startswith("tui.") for t in targets)}
+
+
+def test_no_two_rooms_of_store_import_each_other_round_a_cycle():
+    graph = room_graph()
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        for nxt in graph.get(start, ()):
+            if nxt == goal or (nxt not in seen and reaches(nxt, goal, seen | {nxt})):
+                return True
+        return False
+
+    cycles = sorted(room for room in graph if reaches(room, room, {room}))
+    assert cycles == []
+
