@@ -8,12 +8,20 @@ class FristError(Exception):
     """Bad input or a store that cannot be used: shown as `error: <message>`, exit code 1."""
 
 
-# C0 and C1 controls, DEL, and the invisible direction overrides (tui.text.printable's set)
+# C0 and C1 controls, DEL, and the invisible direction overrides: what untrusted text must
+# not send to a terminal raw (ESC sequences, bells, text that runs backwards).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def escape_controls(text: str, keep: str = "") -> str:
+    """`text` with every control character but those in `keep` shown as an escape
+    (ESC as \\x1b): the one rule for untrusted text in messages and terminal output."""
+    return _CONTROL.sub(lambda m: m[0] if m[0] in keep
+                        else m[0].encode("unicode_escape").decode("ascii"), str(text))
 
 
 def visible(text: str, limit: int = 200) -> str:
     """Untrusted text (a server's reason phrase, a header) made safe to put in a message:
     on one line, control characters shown as escapes (ESC as \\x1b), at most `limit` long."""
-    text = _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), str(text))
+    text = escape_controls(text)
     return text if len(text) <= limit else text[:limit - 1] + "…"

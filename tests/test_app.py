@@ -318,6 +318,23 @@ async def test_postpone_moves_the_due_date(store):
     assert record["history"][-1]["note"] == "delayed"
 
 
+async def test_postpone_by_a_span_moves_the_current_due_as_the_cli_does(store):
+    app = app_for(store)
+    item_id, before = find(store, "Port authority")
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, item_id)
+        await pilot.press("p")
+        await type_text(pilot, "+1w")
+        await pilot.pause(0.3)
+        preview = str(app.screen.query_one("#due-preview").render())
+        moved = dt.date.fromisoformat(before["due"]) + dt.timedelta(days=7)
+        assert f"{moved.day} " in preview and "cannot" not in preview
+        await pilot.press("enter")
+        await pilot.pause()
+    store.refresh()
+    assert store.get(item_id)["due"] == moved.isoformat()
+
+
 async def test_delete_asks_first(store):
     app = app_for(store)
     item_id, _ = find(store, "Renew my passport")

@@ -7,9 +7,10 @@ are shown as visible escapes instead of being sent raw.
 from __future__ import annotations
 
 import os
-import re
 import sys
 import unicodedata
+
+from store.errors import escape_controls
 
 # ANSI SGR codes per state (basic colours: the terminal's own theme picks the shades).
 STATE_SGR = {
@@ -17,15 +18,13 @@ STATE_SGR = {
     "met": "32", "missed": "35", "cancelled": "2",
 }
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
-
-
 def printable(text: str, one_line: bool = True) -> str:
-    """`text` with control and direction-override characters made visible, e.g. ESC -> \\x1b."""
+    """`text` with control and direction-override characters made visible, e.g. ESC -> \\x1b;
+    on one line, or keeping its tabs and line breaks."""
     text = str(text)
     if one_line:
         text = " ".join(text.split())
-    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+    return escape_controls(text, keep="" if one_line else "\t\n")
 
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -275,9 +275,9 @@ class PostponeForm(FormScreen):
             yield Static(literal(self.record.get("title", ""), one_line=False), classes="form-subject")
             yield Static(Content.styled(f"now due {model.due_label(self.record)}", "$foreground-muted"))
             ex = due_examples(self.app.today)
-            yield field("New due", text_input("due", "", f"in 2 weeks · {ex['day']} · "
+            yield field("New due", text_input("due", "", f"+2w · in 2 weeks · {ex['day']} · "
                                                          f"{ex['quarter']}"))
-            yield DuePreview(id="due-preview", classes="preview")
+            yield DuePreview(self._read_preview, id="due-preview", classes="preview")
             yield field("Note", text_input("note", "", "why (optional)"))
             yield Static("", id="form-error", classes="form-error")
             yield Static("Enter saves · Escape cancels", classes="form-hint")
@@ -286,11 +286,19 @@ class PostponeForm(FormScreen):
     def _due_changed(self, event: Input.Changed) -> None:
         self.query_one(DuePreview).follow(event.value)
 
+    def _read(self, text: str, today: dt.date) -> model.Due:
+        """A date, or +SPAN from the current due, as `frist postpone` reads it."""
+        from store.when import parse_postpone
+        return parse_postpone(text, model.due_of(self.record), today)
+
+    def _read_preview(self, text: str, today: dt.date) -> str:
+        return preview_text(self._read(text, today), today)
+
     @on(Input.Submitted)
     def save(self) -> None:
         text = self.query_one("#due", Input).value
         try:
-            due = read_due(text, self.app.today)
+            due = self._read(text, self.app.today)
         except FristError as e:
             self.error(f"{e}.", "due")
             return
