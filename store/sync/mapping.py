@@ -27,6 +27,7 @@ PRODID = "-//frist//frist sync//EN"
 VIEW_FIELDS = ("uid", "title", "due", "precision", "window_start", "due_text", "actor",
                "status", "decided", "tags", "sources", "created", "history")
 NO_DUE_TEXT = "no due date"  # due_text of a to-do that came without one
+DESCRIPTION_EVENT = "description edited elsewhere"  # the history line of such an edit
 
 # The VTODO properties frist writes; whatever else an item holds belongs to the app that
 # made it and is carried over unchanged when frist writes the item back.
@@ -352,7 +353,7 @@ def parse(text: str) -> Remote | None:
         if _plain(description) != shown:  # the description was edited in a calendar app
             description = _plain(description)
             added = description[len(shown):].strip() if description.startswith(shown) else description
-            view["history"] = history + [{"at": updated, "event": "description edited elsewhere",
+            view["history"] = history + [{"at": updated, "event": DESCRIPTION_EVENT,
                                           "note": added}]
     return Remote(uid, view, updated, text if _foreign(cal, todo) else None, by_frist)
 
