@@ -2,8 +2,10 @@
 environment or the keyring, one summary line, and one line for each thing that can go wrong."""
 from __future__ import annotations
 
+import http.server
 import json
 import socket
+import threading
 from pathlib import Path
 
 import pytest
@@ -108,6 +110,39 @@ def test_each_failure_is_one_line_and_exit_1_and_nothing_changes_here(
     assert expected in result.stderr
     assert password not in result.stderr + result.stdout
     assert store_files(db_path) == before  # no state file either
+
+
+class WebPage(http.server.BaseHTTPRequestHandler):
+    """A web server that answers every method with a page: a URL that is no CalDAV server."""
+
+    def answer(self):
+        body = b"<html><body>Welcome to our <b>site</body></html>"
+        self.send_response(207 if self.command in ("PROPFIND", "REPORT") else 200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    do_GET = do_PROPFIND = do_REPORT = do_PUT = do_OPTIONS = answer
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_url_that_is_no_caldav_server_is_one_line(frist, tmp_path, db_path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), WebPage)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/calendar/"
+        env = {"FRIST_CONFIG": str(write_config(tmp_path, url)), "FRIST_SYNC_PASSWORD": "pw"}
+        frist("add", "Export licences required", "--due", "2025-12-01", check=True)
+        before = store_files(db_path)
+        result = frist("sync", env=env)
+    finally:
+        server.shutdown()
+    assert result.returncode == 1
+    assert result.stderr == (f"error: the server at {url} does not answer as a CalDAV server; "
+                             "check [sync] url\n")
+    assert store_files(db_path) == before
 
 
 def test_no_collection_or_no_password_is_said_plainly(frist, tmp_path, radicale):  # noqa: F811

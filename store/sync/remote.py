@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
@@ -80,6 +81,9 @@ class Collection:
             raise self.refused(_status(e), doing) from None
         except OSError as e:  # requests' and niquests' connection errors are OSErrors
             raise SyncError(f"cannot reach the sync server {self.where}: {_reason(e)}") from None
+        except Exception as e:  # caldav choking on an answer that is not CalDAV (a web page)
+            raise SyncError(f"the server at {self.url} does not answer as a CalDAV server; "
+                            "check [sync] url") from None
 
     def refused(self, status: int | None, doing: str) -> SyncError:
         who = repr(self.username) if self.username else "no user"
