@@ -282,6 +282,25 @@ def test_a_write_refused_with_412_is_merged_and_pushed_again(alice, app, monkeyp
         "Harbour board vote on the pier", "Harbour board")
 
 
+def test_a_change_made_elsewhere_during_a_push_comes_in_with_the_next_sync(alice, app, monkeypatch):
+    for title in ("Mine", "Theirs"):
+        alice.add(title)
+    alice.sync()
+    theirs = alice.by_title()["Theirs"]["uid"]
+    alice.store.edit(alice.id_of("Mine"), actor="Desk")
+    real_put = Collection.put
+
+    def put_while_the_app_writes(self, href, text, etag):
+        done = real_put(self, href, text, etag)
+        app.edit(theirs, summary="Theirs, renamed")  # after the pull, before the token
+        return done
+    monkeypatch.setattr(Collection, "put", put_while_the_app_writes)
+    assert alice.sync().pushed == 1
+    monkeypatch.setattr(Collection, "put", real_put)
+    assert alice.sync().pulled == 1
+    assert set(alice.by_title()) == {"Mine", "Theirs, renamed"}
+
+
 # -- deletes
 
 def test_deletes_travel_both_ways(alice, bob, app):
@@ -357,7 +376,12 @@ def test_only_changed_items_are_fetched_in_one_multiget(alice, app, monkeypatch)
                         requests.append(method) or real_request(self, url, method, *a, **k))
     assert alice.sync().pulled == 1
     assert [len(hrefs) for hrefs in asked] == [1]
-    assert "GET" not in requests and requests.count("REPORT") == 2  # sync-collection, multiget
+    # is it a task list; what changed; the changed item; its history line back; and the
+    # token past that write (so the next sync does not list it again)
+    assert requests == ["PROPFIND", "REPORT", "REPORT", "PUT", "REPORT"]
+    requests.clear()
+    assert alice.sync().line() == "pulled 0, pushed 0, merged 0"
+    assert requests == ["PROPFIND", "REPORT"] and asked[1:] == [[]]
 
 
 def test_the_server_stopping_mid_sync_loses_nothing_and_the_next_sync_completes(

@@ -122,6 +122,7 @@ class Sync:
         self.state, self.report, self.keep = state, report, keep
         self.after: dict[str, dict | None] = {}  # uid -> the local record wanted (None: remove)
         self.updates: dict[str, Entry | None] = {}  # uid -> new state entry (None: forget)
+        self.written: dict[str, str | None] = {}  # href -> ETag of what this sync wrote (None: removed)
         pulled, gone = self._pull(listing)
         pushes = self._decide(pulled, gone)
         if dry_run:
@@ -129,7 +130,7 @@ class Sync:
             return report
         self._push(pushes)
         self._write_local()
-        state.token = listing.token
+        state.token = self._token_after_own_writes(listing.token)
         state.synced_at = model.now_stamp()
         for uid, entry in self.updates.items():
             if entry is None:
@@ -270,12 +271,14 @@ class Sync:
                     done = coll.delete(push.href, push.etag)
                     if done:
                         self.updates[push.uid] = None
+                        self.written[push.href] = None
                 else:
                     text = to_ical(push.view, push.updated, push.raw)
                     done, etag = coll.put(push.href, text, push.etag)
                     if done:
                         self.updates[push.uid] = Entry(push.href, etag, view_hash(push.view),
                                                        push.view, text if push.raw else None)
+                        self.written[push.href] = etag
                 if done:
                     self.report.pushed += 1
                 else:
@@ -285,6 +288,18 @@ class Sync:
             pushes = self._again(refused)
         raise SyncError("the collection kept changing while frist wrote to it; nothing here "
                         "changed: run frist sync again")
+
+    def _token_after_own_writes(self, token: str | None) -> str | None:
+        """The sync-token to keep: past this sync's own writes when nothing else changed
+        since the pull (else the next sync would list every item written here again, a
+        thousand after a first sync); the pull's token otherwise, so that whatever
+        someone else wrote meanwhile comes in next time."""
+        if not self.written or not token:
+            return token
+        since = self.collection.listing(token)
+        ours = (not since.full and since.deleted <= {h for h, e in self.written.items() if e is None}
+                and all(self.written.get(href) == etag for href, etag in since.etags.items()))
+        return since.token if ours else token
 
     def _again(self, refused: list[Push]) -> list[Push]:
         """Someone wrote first (412): read those items again and merge once more."""
