@@ -131,7 +131,7 @@ def to_ical(view: dict, updated: str, raw: str | None = None) -> str:
     if raw:
         try:
             cal = Calendar.from_ical(raw)
-            todo = next(c for c in cal.walk("VTODO"))
+            todo = next(c for c in cal.walk("VTODO") if c.get("RECURRENCE-ID") is None)
         except Exception:
             cal = None
     if cal is not None:
