@@ -123,6 +123,7 @@ class Sync:
         self.after: dict[str, dict | None] = {}  # uid -> the local record wanted (None: remove)
         self.updates: dict[str, Entry | None] = {}  # uid -> new state entry (None: forget)
         self.written: dict[str, str | None] = {}  # href -> ETag of what this sync wrote (None: removed)
+        self.pull_token = listing.token
         pulled, gone = self._pull(listing)
         pushes = self._decide(pulled, gone)
         if dry_run:
@@ -302,9 +303,12 @@ class Sync:
         return since.token if ours else token
 
     def _again(self, refused: list[Push]) -> list[Push]:
-        """Someone wrote first (412): read those items again and merge once more."""
+        """Someone wrote first (412): read those items again and merge once more. Their
+        ETags come from a listing since the pull too (caldav before 3.6 gives none with
+        multiget); should one change again in between, its write is refused once more."""
+        etags = self.collection.listing(self.pull_token).etags
         fetched = self.collection.fetch([push.href for push in refused])
-        by_href = {href: (etag, text) for href, etag, text in fetched}
+        by_href = {href: (etag or etags.get(href), text) for href, etag, text in fetched}
         pushes: list[Push] = []
         for push in refused:
             if push.href not in by_href:  # gone meanwhile

@@ -44,11 +44,19 @@ def _import_caldav():
 
 
 def _status(e) -> int | None:
+    """The HTTP status of a caldav error: its `status` (newer caldav), else what
+    its reason or message says (older ones: 'Unauthorized', '404 Not Found ...')."""
     status = getattr(e, "status", None)
     if isinstance(status, int):
         return status
-    found = re.search(r"\b(401|403|404|405|409|412|5\d\d)\b", str(getattr(e, "reason", "")))
-    return int(found[1]) if found else None
+    text = f"{getattr(e, 'reason', '')} {getattr(e, 'url', '')}"
+    found = re.search(r"\b([45]\d\d)\b", text)
+    if found:
+        return int(found[1])
+    for words, code in (("unauthorized", 401), ("forbidden", 403), ("not found", 404)):
+        if words in text.lower():
+            return code
+    return 404 if type(e).__name__ == "NotFoundError" else None
 
 
 def href_key(url) -> str:
@@ -172,7 +180,7 @@ class Collection:
         headers = {"Content-Type": "text/calendar; charset=utf-8"}
         headers.update({"If-Match": etag} if etag else {"If-None-Match": "*"})
         with self.talking("write to"):
-            response = self.client.put(self.origin + quote(href), text, headers)
+            response = self.client.request(self.origin + quote(href), "PUT", text, headers)
         if response.status == 412:
             return False, None
         if response.status not in (200, 201, 204):
@@ -185,7 +193,7 @@ class Collection:
         An item already gone counts as removed."""
         headers = {"If-Match": etag} if etag else {}
         with self.talking("write to"):
-            response = self.client.delete(self.origin + quote(href), headers)
+            response = self.client.request(self.origin + quote(href), "DELETE", "", headers)
         if response.status == 412:
             return False
         if response.status not in (200, 204, 404):
