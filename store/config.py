@@ -141,14 +141,49 @@ def sync_every_seconds(text: str, path: Path | None = None) -> int:
     return seconds
 
 
-def check_keymap(config: Config, known_ids) -> None:
-    """ConfigError naming the [keymap] entries that are no binding id the app knows
-    (the app passes the ids of its bindings; store cannot know them)."""
+def check_keymap(config: Config, known_ids, scopes=(), normalise=str.strip) -> None:
+    """ConfigError naming the [keymap] entries that are no binding id the app knows, or
+    a key the keymap gives to two actions that can both act at once.
+
+    The app passes what store cannot know: the ids of its bindings, and `scopes`, a list
+    of (where, [(binding ident, name, default keys), ...]) with the bindings that act
+    together (a screen's, its widgets' and the app's), and `normalise`, which names a
+    typed key as the bindings do ("?" -> "question_mark")."""
     known = set(known_ids)
     unknown = [action for action in config.keymap if action not in known]
     if unknown:
         raise ConfigError(f"the config file {config.path}: unknown [keymap] action(s): "
                           f"{', '.join(unknown)} (known: {', '.join(sorted(known))})")
+    for where, bindings in scopes:
+        clash = _keymap_clash(config.keymap, bindings, normalise)
+        if clash:
+            key, first, second = clash
+            raise ConfigError(f"the config file {config.path}: [keymap] gives {key!r} to both "
+                              f"{first} and {second} (keys of the {where}); give one of them "
+                              "another key")
+
+
+def _keymap_clash(keymap: dict[str, str], bindings, normalise):
+    """(key, name, name) of two bindings that share a key under `keymap` but not by
+    default (a screen's own m over the app's m is meant); None if there is none."""
+    def holders(remapped: bool) -> dict[str, dict[str, str]]:
+        out: dict[str, dict[str, str]] = {}
+        for ident, name, keys in bindings:
+            if remapped and ident in keymap:
+                keys = keymap[ident]
+            for key in keys.split(","):
+                if key.strip():
+                    out.setdefault(normalise(key), {})[ident] = name
+        return out
+    before = holders(False)
+    for key, idents in holders(True).items():
+        together = list(idents)
+        for n, first in enumerate(together):
+            for second in together[n + 1:]:
+                meant = before.get(key, {})
+                if not (first in meant and second in meant):
+                    return key, idents[first], idents[second]
+    return None
 
 
 def _check_date_format(form: str, path: Path) -> None:

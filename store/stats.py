@@ -71,6 +71,18 @@ def track_record(items: list[tuple[int, dict]], today: dt.date, by: str = "actor
     return sorted(groups.values(), key=lambda r: (r.name == "", -r.total, r.name.casefold()))
 
 
+def member_test(items: list[tuple[int, dict]], by: str, name: str):
+    """A test whether a record counts under `name` in track_record(items, by=by): what
+    the dashboard lists when a row of the track record is opened."""
+    key = name.casefold()
+    if by == "tag":
+        if not name:
+            return lambda record: not record.get("tags")
+        return lambda record: key in {str(t).casefold() for t in record.get("tags") or []}
+    spellings = {written for written, row in _actor_names(items).items() if row.casefold() == key}
+    return lambda record: " ".join(str(record.get("actor") or "").split()) in spellings
+
+
 def _actor_names(items: list[tuple[int, dict]]) -> dict[str, str]:
     """Each actor as written -> the name its row goes under. A name that is the first or
     last words of exactly one longer actor's name is that actor: "Norvane" is "Norvane

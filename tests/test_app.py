@@ -11,6 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from snapshot_app import build_store  # noqa: E402
+from store.config import Config  # noqa: E402
 from store.db import open_store  # noqa: E402
 from tui.app import make_app  # noqa: E402
 from tui.screens.forms import ConfirmForm, ItemForm, NoteForm, PostponeForm  # noqa: E402
@@ -208,14 +209,69 @@ async def test_mark_met_with_a_note_then_undo(store):
         record = store.get(item_id)
         assert record["status"] == "met"
         assert record["history"][-1]["note"] == "tender is online"
-        # the row changed at once, in place
-        assert "met" in row_text(app, item_id)
-        assert app.view.states[item_id] == "met"
+        # decided: it leaves the Open tab at once, and the cursor is on the row after it
+        assert item_id not in app.view.rows and app.view.states[item_id] == "met"
+        assert app.selected_id == app.view.rows[0] != item_id
         await pilot.press("u")
         await pilot.pause()
         store.refresh()
         assert store.get(item_id)["status"] == "open"
         assert "needs decision" in row_text(app, item_id)
+
+
+async def test_the_note_form_records_the_day_it_was_decided(store):
+    """The Decided field starts at today, previews what is typed, refuses a day after
+    today, and the details show the day (with its year when it is not this year)."""
+    from tui.screens.detail import DetailPane
+    app = app_for(store)
+    item_id, _ = find(store, "Port authority")
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, item_id)
+        await pilot.press("m")
+        form = app.screen
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        decided = form.query_one("#decided")
+        assert decided.value == "today"
+        assert "Mon 24 Nov 2025 · today" in str(form.query_one("#decided-preview").render())
+        await pilot.press("tab")
+        assert app.focused is decided
+        await type_text(pilot, "tomorrow")  # Tab selected "today": typing replaces it
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "after today" in str(form.query_one("#decided-preview").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form and "after today" in str(form.query_one("#form-error").render())
+        decided.value = "2024-11-25"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        store.refresh()
+        assert store.get(item_id)["decided"] == "2024-11-25"
+        assert any("#%d met on 25 Nov 2024" % item_id in str(n.message)
+                   for n in app._notifications)
+        await pilot.press("5")
+        await select(pilot, item_id)
+        assert "met 25 Nov 2024" in row_text(app, item_id)
+        await pilot.press("enter")
+        await pilot.pause()
+        text = str(app.main.query_one(DetailPane).query_one("#detail-body").render())
+        assert "decided   Mon 25 Nov 2024" in text
+
+
+async def test_reopening_asks_for_a_note_but_no_day(store):
+    app = app_for(store)
+    item_id, _ = find(store, "Budget draft")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await select(pilot, item_id)
+        await pilot.press("o")
+        assert isinstance(app.screen, NoteForm) and not app.screen.query("#decided")
+        await pilot.press("enter")
+        await pilot.pause()
+    store.refresh()
+    assert store.get(item_id)["status"] == "open" and store.get(item_id)["decided"] is None
 
 
 async def test_mark_missed_with_an_empty_note(store):
@@ -485,6 +541,32 @@ async def test_help_lists_every_binding(store):
             assert word in text
 
 
+async def test_help_lists_the_keys_of_every_screen_as_they_are_bound(store):
+    """Every described binding of every screen is in the help, and a key the config
+    remaps shows as remapped: the list is made from the bindings, not written by hand."""
+    from tui.keys import SCREENS, declared, load
+    app = app_for(store, config=Config(keymap={"timeline_zoom_in": "z", "stats_group": "G"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = str(app.screen.query_one("Static").render()).splitlines()
+        for heading in ("Timeline", "Month calendar", "Track record", "Decision queue",
+                        "Review of what an ingest found"):
+            assert any(line.startswith(heading) for line in lines), heading
+        for _heading, _action, _app, classes in SCREENS:
+            for key in (k for where in classes for k in declared(load(where))):
+                if key.own and key.binding.description:
+                    assert any(key.binding.description in line for line in lines), key.name
+
+        def keys_for(description: str) -> list[str]:
+            return [line.split()[0] for line in lines if f"  {description}" in line]
+        assert keys_for("zoom in") == ["z"]  # remapped; "+" no longer
+        assert keys_for("zoom out") == ["-"]
+        assert keys_for("find bar") == ["f"] and keys_for("today")[0] == "."
+        assert keys_for("met/missed") == ["h"]
+        assert keys_for("by actor/tag") == ["G"]
+
+
 # -- ingest and review ------------------------------------------------------------------
 
 def sample_article(tmp_path) -> Path:
@@ -632,6 +714,124 @@ async def test_review_edit_changes_the_proposal_before_storing(store):
     assert record["due"] == "2025-11-30"
 
 
+@pytest.mark.parametrize("width", [80, 120])
+async def test_review_titles_wrap_under_themselves_not_to_column_0(store, width):
+    from snapshot_app import review_proposals
+    proposals = review_proposals()
+    proposals[0].title = "Abkommen mit Norwegen über Batterierecycling und Rohstoffe " * 3
+    app = app_for(store)
+    async with app.run_test(size=(width, 30)) as pilot:
+        app.review(proposals)
+        await pilot.pause()
+        card = app.screen.cards[0]
+        title, meta = card.query_one(".title"), card.query_one(".meta")
+        assert title.region.height >= 2  # the long title wraps ...
+        assert title.region.x == meta.region.x >= 13  # ... in its own column
+        assert card.query_one(".mark").region.right <= title.region.x
+
+
+async def test_review_edit_of_the_actor_shows_in_its_row(store):
+    from snapshot_app import review_proposals
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.review(review_proposals(known_id=None))
+        await pilot.pause()
+        await pilot.press("e")
+        app.screen.query_one("#actor").value = "Regierung Holm"
+        await pilot.press("enter")
+        await pilot.pause()
+        card = app.screen.cards[0]
+        meta = str(card.query_one(".meta").render())
+        assert "Regierung Holm" in meta and "Karin Holm" not in meta and "edited" in meta
+        assert "accept" in str(card.query_one(".mark").render())
+
+
+async def test_review_escape_asks_before_throwing_work_away(store):
+    from snapshot_app import review_proposals
+    from tui.screens.review import ReviewScreen
+    app = app_for(store)
+    before = store.all()
+    async with app.run_test(size=SIZE) as pilot:
+        app.review(review_proposals(known_id=None))
+        await pilot.pause()
+        await pilot.press("escape")  # nothing accepted or edited: it just closes
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        app.review(review_proposals(known_id=None))
+        await pilot.pause()
+        await pilot.press("a", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmForm)
+        assert "1 accepted or edited proposal would be lost" in str(app.screen.question)
+        await pilot.press("n")  # keep reviewing: the accept is still there
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.cards[0].decision == "accepted"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    store.refresh()
+    assert store.all() == before
+
+
+@pytest.fixture
+def dead_server():
+    """A real local HTTP server that answers every request 404."""
+    import http.server
+    import threading
+
+    class Gone(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_error(404, "gone")
+
+        def log_message(self, *args):
+            pass
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Gone)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+async def test_a_failed_url_keeps_the_ingest_dialog_with_the_error_and_the_text(
+        store, dead_server, monkeypatch):
+    from tui.screens.forms import IngestForm
+    for var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(var, raising=False)
+    url = f"{dead_server}/news/article.html"
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        form = app.screen
+        assert isinstance(form, IngestForm)
+        form.query_one("#source").value = url
+        form.query_one("#published").value = "2025-11-23"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is form  # still open, as typed
+        assert form.query_one("#source").value == url
+        assert form.query_one("#published").value == "2025-11-23"
+        error = str(form.query_one("#form-error").render())
+        assert error.startswith("Cannot ingest:") and "\n" not in error
+        assert not form.query_one("#run").disabled  # ready to try again
+
+
+async def test_pasted_text_without_a_date_keeps_the_dialog_and_says_so(store):
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        form = app.screen
+        form.query_one("#pasted").text = "The council met and talked about the weather."
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is form
+        assert "No dated commitments found" in str(form.query_one("#form-error").render())
+        assert form.query_one("#pasted").text.startswith("The council met")
+
+
 async def test_config_date_format_and_due_soon_days(store):
     from store.config import Config
     app = app_for(store, config=Config(date_format="%Y-%m-%d", due_soon_days=2))
@@ -668,6 +868,55 @@ async def test_the_command_palette_lists_the_actions(store):
         commands["View: Needs decision"].callback()
         await pilot.pause()
         assert titles(app) == ["Port authority publishes the dredging tender"]
+
+
+async def test_the_palettes_screenshot_goes_beside_the_store_and_says_where(store, db_path):
+    assert not (Path.home() / "Downloads").exists()  # Textual's default folder is missing
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        commands["Screenshot"].callback()  # Textual runs it on a 0.1 s timer
+        for _ in range(100):
+            await pilot.pause(0.1)
+            if saved := list(db_path.parent.glob("*.svg")):
+                break
+        assert len(saved) == 1 and saved[0].read_text().startswith("<svg")
+        messages = [str(n.message) for n in app._notifications]
+        assert f"Saved to {saved[0]}" in messages
+
+
+async def test_the_undo_message_says_what_was_undone_and_what_is_now(store):
+    app = app_for(store)
+    item_id, _ = find(store, "Renew my passport")
+    port_id, _ = find(store, "Port authority")
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, item_id)
+        await pilot.press("d", "y")
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.press("u")
+        await pilot.pause()
+        assert [str(n.message) for n in app._notifications] == [
+            f"Undone: #{item_id} deleted. #{item_id} is back: open, due 28 Nov 2025 (in 4 d)."]
+        await select(pilot, port_id)
+        await pilot.press("x", "enter")
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.press("u")
+        await pilot.pause()
+        assert [str(n.message) for n in app._notifications] == [
+            f"Undone: #{port_id} marked missed. #{port_id} is as before: open, "
+            "due 18 Nov 2025 (6 d overdue)."]
+
+
+async def test_messages_show_untrusted_text_literally(store):
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.notify("cannot read [bold]x[/bold] [@click=app.quit]q[/]")
+        await pilot.pause()
+        shown = list(app._notifications)[-1]  # a toast shows it as markup only if asked to
+        assert shown.message.startswith("cannot read [bold]x") and shown.markup is False
+
 
 async def test_back_on_the_main_screen_keys_act_on_the_row_shown_selected(store):
     """A pushed screen selected an item the Open tab does not show (a met one): back on

@@ -29,7 +29,7 @@ async def test_a_skipped_item_is_still_undecided_and_r_brings_it_back(store):  #
         await pilot.pause()
         assert "Port authority" in card_text(app)
         assert app.selected_id == port_id
-        await pilot.press("m")  # decided now: the queue is really done
+        await pilot.press("m", "enter")  # decided now: the queue is really done
         await pilot.pause()
         assert "every overdue commitment is decided" in card_text(app)
         assert store.get(port_id)["status"] == "met"
@@ -41,7 +41,7 @@ async def test_undo_takes_a_decision_back_in_the_count(store):  # noqa: F811
         await pilot.press("n")
         await pilot.pause()
         title = lambda: str(app.screen.query_one("#decide-title").render())  # noqa: E731
-        await pilot.press("x")
+        await pilot.press("x", "enter")
         await pilot.pause()
         assert "0 left · 1 missed" in title()
         await pilot.press("u")

@@ -23,12 +23,12 @@ def footer_keys(app) -> list[tuple[str, str]]:
 
 
 async def test_remapped_keys_keep_their_place_in_the_footer(store):  # noqa: F811
-    app = app_for(store, config=Config(keymap={"mark_met": "z", "undo": "m"}))
+    app = app_for(store, config=Config(keymap={"mark_met": "z", "undo": "b"}))
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         keys = footer_keys(app)
         assert keys[:8] == [("⏎", "Details"), ("a", "Add"), ("e", "Edit"), ("z", "Met"),
-                            ("x", "Missed"), ("p", "Postpone"), ("d", "Delete"), ("m", "Undo")]
+                            ("x", "Missed"), ("p", "Postpone"), ("d", "Delete"), ("b", "Undo")]
 
 
 @pytest.mark.parametrize("key", [None, "t", "v", "n", "R"])
@@ -65,3 +65,23 @@ async def test_a_change_keeps_the_footer_and_a_change_of_keys_redraws_it(store):
         assert not app.visible_items()
         met = next(key for key in footer.query(FooterKey) if key.description == "Met")
         assert met.has_class("-disabled")
+
+
+async def test_at_80_columns_the_main_footer_keeps_the_keys_needed_most(store):  # noqa: F811
+    """Details (Enter), Edit, Delete and Undo (every change's message says "u undoes")
+    step aside first; Search, Ingest, Timeline and Quit stay, and ? lists the rest."""
+    app = app_for(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        shown = [description for _key, description in footer_keys(app)]
+        assert shown == ["Add", "Met", "Missed", "Postpone", "Search", "Ingest", "Timeline",
+                         "Help", "Quit"]
+    app = app_for(store)
+    async with app.run_test(size=(140, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        shown = [description for _key, description in footer_keys(app)]
+        assert shown[:9] == ["Details", "Add", "Edit", "Met", "Missed", "Postpone", "Delete",
+                             "Undo", "Search"]
+        assert {"Ingest", "Timeline", "Help", "Quit"} <= set(shown)

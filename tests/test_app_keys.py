@@ -22,7 +22,7 @@ def test_an_unknown_keymap_id_stops_the_dashboard_naming_it(store):  # noqa: F81
 
 def test_keymap_ids_of_pushed_screens_are_known(store):  # noqa: F811
     config = Config(keymap={"calendar_show_day": "l", "decide_skip": "k", "timeline_ticks": "H",
-                            "review_accept": "y", "stats_group": "G", "open_detail": "o"})
+                            "review_accept": "y", "stats_group": "G", "open_detail": "O"})
     app_for(store, config=config)  # no error
 
 
@@ -42,7 +42,43 @@ def test_every_binding_id_can_be_written_bare_in_the_config_file(store, tmp_path
     ids = sorted(binding_ids())
     assert all(i.replace("_", "").isalnum() for i in ids)
     path = tmp_path / "config.toml"
-    path.write_text("[keymap]\n" + "".join(f'{i} = "f{n % 12 + 1}"\n' for n, i in enumerate(ids)))
+    # a key of its own each: two actions given one key would be refused
+    path.write_text("[keymap]\n" + "".join(f'{i} = "f{n + 13}"\n' for n, i in enumerate(ids)))
     config = load_config(path)
     assert sorted(config.keymap) == ids
     app_for(store, config=config)  # every id known: no error
+
+
+@pytest.mark.parametrize("keymap, first, second", [
+    ({"mark_met": "x"}, "mark_met", "mark_missed"),  # x would no longer mark missed
+    ({"mark_met": "q"}, "mark_met", "quit"),
+    ({"mark_met": "?"}, "mark_met", "help"),
+    ({"decide_met": "x"}, "decide_met", "decide_missed"),  # within one screen
+    ({"decide_skip": "t"}, "decide_skip", "timeline"),  # a screen's key over the app's
+    ({"timeline_zoom_in": "f"}, "timeline_zoom_in", "timeline_find_bar"),
+    ({"review_accept": "s"}, "review_accept", "review_store"),
+])
+def test_a_key_given_to_two_actions_is_refused_naming_both(store, keymap, first, second):  # noqa: F811
+    config = Config(keymap=keymap, path=Path("/tmp/frist.toml"))
+    with pytest.raises(ConfigError) as error:
+        app_for(store, config=config)
+    message = str(error.value)
+    assert first in message and second in message and "/tmp/frist.toml" in message
+    assert "\n" not in message
+
+
+def test_keys_that_stay_apart_are_accepted(store):  # noqa: F811
+    """A second key, a swap within a screen, and the screens' own m and x over the app's
+    (they were so by default) are all fine."""
+    app_for(store, config=Config(keymap={"mark_met": "m,M", "undo": "U"}))
+    app_for(store, config=Config(keymap={"timeline_zoom_in": "-", "timeline_zoom_out": "+"}))
+    app_for(store, config=Config(keymap={"review_accept": "y", "decide_skip": "space"}))
+
+
+def test_frist_with_a_key_given_twice_exits_with_one_line(frist, tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[keymap]\nmark_met = "x"\n')
+    result = frist(env={"FRIST_CONFIG": str(path)})
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+    assert "mark_met" in result.stderr and "mark_missed" in result.stderr

@@ -26,6 +26,39 @@ async def test_the_when_column_holds_decided_dates_whole(store):  # noqa: F811
         assert "missed 21 Nov " in row_text(app, missed_id)
 
 
+async def test_a_four_digit_overdue_count_and_a_decision_of_another_year_are_whole(store):  # noqa: F811
+    from store import model
+    old_id = store.add(model.new_record("Promise from 2019", model.Due.from_value("2019-01-01")))
+    store.mark(store.add(model.new_record("Missed long ago", model.Due.from_value("2024-11-20"))),
+               "missed", on=dt.date(2024, 11, 22))
+    gone_id, _ = find(store, "Missed long ago")
+    app = app_for(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "2519 d overdue " in row_text(app, old_id)  # not "2519 d overd…"
+        await pilot.press("4")  # Missed
+        await pilot.pause()
+        assert "missed 22 Nov 2024 " in row_text(app, gone_id)
+        await pilot.press("5")  # All
+        await pilot.pause()
+        assert "missed 22 Nov 2024 " in row_text(app, gone_id)
+        assert "2519 d overdue " in row_text(app, old_id)
+
+
+async def test_the_top_bar_shows_no_empty_state(store):  # noqa: F811
+    """Hide zeros, all of them: no '0 today' beside a hidden '0 needs decision'."""
+    app = app_for(store)
+    async with app.run_test(size=(120, 24)) as pilot:
+        for title in ("Port authority", "Rail strike"):  # the one overdue, the one due today
+            store.mark(find(store, title)[0], "met")
+        app.reload()
+        await pilot.pause()
+        counts = str(app.screen.query_one("#counts").render())
+        assert "needs decision" not in counts and "today" not in counts
+        assert not re.search(r"● 0 ", counts), counts
+        assert "● 3 met" in counts
+
+
 async def test_beside_the_details_at_80_columns_the_table_fits_without_a_scrollbar(store):  # noqa: F811
     app = app_for(store)
     port_id, _ = find(store, "Port authority")

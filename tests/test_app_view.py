@@ -88,18 +88,19 @@ def test_one_row_updates_match_a_full_rebuild(sort, seed, changes):
     assert live.rows == fresh_rows(list(items.items()), "all", "", sort)
 
 
-def test_a_decided_row_lingers_in_place_until_the_view_is_rebuilt():
+def test_a_decided_row_leaves_the_open_view_at_once():
     items = make_items(30)
     live = ItemView(TODAY)
     live.load(items)
-    target = live.rows[3]
+    target, after = live.rows[3], live.rows[4]
     record = copy.deepcopy(live.items[target])
     record["status"] = "met"
     record["history"].append(model.event("marked met"))
-    live.update(target, record, linger=True)
-    assert live.rows[3] == target and live.states[target] == "met"
+    live.update(target, record)
+    assert target not in live.rows and live.rows[3] == after and live.states[target] == "met"
+    rows = list(live.rows)
     live.rebuild()
-    assert target not in live.rows  # the Open view no longer holds it
+    assert live.rows == rows  # as a rebuild has it
 
 
 def test_merge_moves_only_what_changed():

@@ -210,7 +210,7 @@ def test_show_prints_the_item_with_its_history(frist, seeded):
     assert "US Government" in result.stdout
     assert "marked met — signed in Busan" in result.stdout
     window = frist("show", "3").stdout
-    assert "window 2026-04-01 .. 2026-04-30" in window and "im April 2026" in window
+    assert "window 1 Apr 2026 – 30 Apr 2026" in window and "im April 2026" in window
 
 
 # -- mark

@@ -108,10 +108,28 @@ def test_config_path_command(frist, isolated):
 def test_config_show_defaults_as_toml(frist, isolated, db_path):
     result = frist("config", "show")
     assert result.returncode == 0, result.stderr
-    assert "(not found: defaults)" in result.stdout
+    assert "(not found: every setting is a default)" in result.stdout
     assert f"# store: {db_path}" in result.stdout
     shown = tomllib.loads(result.stdout)
-    assert shown == {"due_soon_days": 7, "keymap": {}}
+    assert shown == {"keymap": {}}  # nothing from a file: every setting a commented default
+    lines = result.stdout.splitlines()
+    assert "# due_soon_days = 7                        # default" in lines
+    assert any(line.startswith('# date_format = "%d %b %Y"') for line in lines)
+    assert any(line.startswith('# mark_missed = "x"') for line in lines)  # every binding
+
+
+def test_config_show_marks_what_the_file_sets_among_every_default(frist, isolated):
+    path = isolated / "c.toml"
+    path.write_text('lang = "de"\n[keymap]\nmark_met = "m,M"\n')
+    result = frist("config", "show", env={"FRIST_CONFIG": str(path)})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert 'lang = "de"                                # from the file' in lines
+    assert 'mark_met = "m,M"                           # from the file' in lines
+    assert "# due_soon_days = 7                        # default" in lines
+    assert any(line.startswith('# theme = "textual-dark"') for line in lines)
+    assert any(line.startswith('# quit = "q"') for line in lines)
+    assert tomllib.loads(result.stdout) == {"lang": "de", "keymap": {"mark_met": "m,M"}}
 
 
 def test_config_show_reflects_the_file_and_reads_back(frist, isolated):

@@ -333,3 +333,23 @@ def test_centuries_in_timex_mode_only():
         ("des 12. Jahrhunderts", "11", "year")]
     # a century is no deadline: not a date outside the benchmark mode
     assert find_dates("It was a 20th-century idea.", pub, "en") == []
+
+
+def test_a_window_never_starts_before_the_text_that_set_it():
+    """'End of the year' said on 3 December is 3 to 31 December, not the whole year; the
+    same for typed dates and for extracted commitments (issue 16)."""
+    import datetime as _dt
+    from store.extract import extract as _extract, find_dates as _find_dates
+    said = _dt.date(2030, 12, 3)
+    typed = _find_dates("end of the year", said, prefer_future=True)
+    assert [(m.window_start, m.due) for m in typed] == [(said, _dt.date(2030, 12, 31))]
+    text = "The council will decide on the harbour plan by the end of the year, the mayor said."
+    found = _find_dates(text, said, "en")
+    assert [(m.window_start, m.due) for m in found] == [(said, _dt.date(2030, 12, 31))]
+    [c] = _extract(text, said, "en")
+    assert (c.window_start, c.due) == (said, _dt.date(2030, 12, 31))
+    # a window still ahead keeps its own start; a past one is left as it is
+    later = _find_dates("Die Messe soll im März 2031 stattfinden.", said, "de")
+    assert later[0].window_start == _dt.date(2031, 3, 1)
+    past = _find_dates("Im Jahr 2030 stiegen die Preise in der ganzen Region deutlich an.", said, "de")
+    assert past[0].window_start == _dt.date(2030, 1, 1)

@@ -1,7 +1,7 @@
 """End to end: the real `frist` in a tmux terminal, typed at as a person would.
 
-Adds "in 10 days", sees the countdown, searches, marks met with a note, quits, then reads
-the store back with `frist show --json`.
+Adds "in 10 days", sees the countdown, searches, marks met with a note on the day before,
+quits, then reads the store back with `frist show --json`; and, at 80x24, the footer.
 """
 from __future__ import annotations
 
@@ -90,11 +90,17 @@ def test_a_person_adds_searches_marks_and_quits(frist, db_path):
         time.sleep(0.3)
         term.keys("m")
         term.wait_for("Mark as met")
+        term.wait_for("Mon 24 Nov 2025 · today")  # decided today, unless told otherwise
         term.type("opened on time")
+        term.keys("Tab")
+        term.type("yesterday")
+        term.wait_for("Sun 23 Nov 2025 · yesterday")
         term.keys("Enter")
-        shown = term.wait_for("met 2")  # "met <day>": the row changed at once
+        term.wait_for("1 in Met: press 3")  # decided: it left the Open tab at once
+        term.keys("3")
+        shown = term.wait_for("met 23 Nov")
         row = next(line for line in shown.splitlines() if "Harbour tunnel reopens" in line)
-        assert "met" in row
+        assert "met 23 Nov" in row
         term.keys("q")
         deadline = time.monotonic() + 10
         while term.alive() and time.monotonic() < deadline:
@@ -107,7 +113,25 @@ def test_a_person_adds_searches_marks_and_quits(frist, db_path):
     tunnel = next(i for i in items if i["title"] == "Harbour tunnel reopens")
     shown = json.loads(frist("show", str(tunnel["id"]), "--json", check=True).stdout)
     assert shown["due"] == "2025-12-04"
-    assert shown["status"] == "met"
+    assert shown["status"] == "met" and shown["decided"] == "2025-11-23"
     assert shown["history"][-1]["note"] == "opened on time"
     budget = next(i for i in items if i["title"] == "Budget vote in parliament")
     assert budget["status"] == "open"
+
+
+def test_at_80_by_24_the_footer_keeps_the_keys_a_person_needs(frist, db_path):
+    frist("add", "Budget vote in parliament", "--due", "2025-12-01", check=True)
+    env = {"FRIST_DB": str(db_path), "FRIST_TODAY": "2025-11-24", "TERM": "xterm-256color",
+           "HOME": os.environ["HOME"], "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"],
+           "XDG_DATA_HOME": os.environ["XDG_DATA_HOME"], "PATH": os.environ.get("PATH", "")}
+    term = Terminal(frist_exe(), env, width=80, height=24)
+    try:
+        term.wait_for("Budget vote in parliament")
+        shown = term.wait_for("Quit")
+        footer = next(line for line in shown.splitlines() if "Help" in line)
+        for key in ("a Add", "m Met", "x Missed", "p Postpone", "/ Search", "i Ingest",
+                    "t Timeline", "? Help", "q Quit"):
+            assert key in " ".join(footer.split()), footer
+        term.keys("q")
+    finally:
+        term.close()

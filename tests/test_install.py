@@ -67,3 +67,39 @@ def test_an_installed_but_broken_library_is_named_with_its_own_error(tmp_path, m
         _web("trafilatura", "reading HTML")
     assert str(caught.value) == ("trafilatura is installed but cannot be imported: "
                                  "No module named 'lxml.html.clean'")
+
+
+def test_a_plain_install_runs_outside_the_checkout(tmp_path):
+    """The wheel carries everything frist reads at run time (language data, styles,
+    demo articles): installed without the checkout, it extracts and stores."""
+    import os
+    import subprocess
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w",
+                            str(tmp_path / "wheel"), str(root)], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    wheel = next((tmp_path / "wheel").glob("frist-*.whl"))
+    target = tmp_path / "site"
+    installed = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps",
+                                "--target", str(target), str(wheel)], capture_output=True, text=True)
+    assert installed.returncode == 0, installed.stderr
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(target), FRIST_DB=str(elsewhere / "store.json"))
+    program = ("import store, tui, sys; sys.argv[0] = 'frist'; "
+               f"assert store.__file__.startswith({str(target)!r}), store.__file__; "
+               "from tui.cli import main; main()")
+
+    def frist(*args, input=None):
+        return subprocess.run([sys.executable, "-c", program, *args], input=input, cwd=elsewhere,
+                              capture_output=True, text=True, env=env)
+
+    version = frist("--version")
+    assert version.returncode == 0 and "0." in version.stdout, version.stderr
+    found = frist("extract", "-", "--published", "2025-11-24", "--lang", "de", "--json",
+                  input="Die Regierung will das Gesetz bis Ende März 2026 vorlegen.")
+    assert found.returncode == 0, found.stderr
+    assert '"due": "2026-03-31"' in found.stdout
+    assert frist("add", "Report", "--due", "nächsten Freitag").returncode == 0
+    assert "Report" in frist("list").stdout

@@ -14,6 +14,7 @@ from store.db import open_store
 from store.errors import FristError
 from store.query import Filter, select
 from tui.screens.decide import DecideScreen, card
+from tui.screens.forms import NoteForm, PostponeForm
 from tui.screens.stats import StatsScreen
 
 TODAY = dt.date(2025, 11, 24)
@@ -101,11 +102,13 @@ async def test_decide_steps_through_overdue_items_oldest_first(overdue_store):
         assert "3 left" in shown(screen, "#decide-title")
         assert app.selected_id == 1
         await pilot.press("m")
+        assert isinstance(app.screen, NoteForm)  # the main screen's form: a note, a day
+        await pilot.press("enter")
         assert overdue_store.get(1)["status"] == "met"
         assert "Middle promise" in shown(screen, "#decide-item")
         assert "The EU will decide by 1 November." in shown(screen, "#decide-item")
         assert app.selected_id == 2
-        await pilot.press("x")
+        await pilot.press("x", "enter")
         assert overdue_store.get(2)["status"] == "missed"
         await pilot.press("s")
         assert overdue_store.get(3)["status"] == "open"  # skipped: untouched
@@ -114,48 +117,74 @@ async def test_decide_steps_through_overdue_items_oldest_first(overdue_store):
         assert "1 met, 1 missed, 1 skipped" in shown(screen, "#decide-title")
         await pilot.press("m")  # nothing left: a key does nothing
         assert overdue_store.get(4)["status"] == "open"
-        assert app.messages == ["#1 met", "#2 missed"]
+        assert app.messages == ["#1 met — u undoes", "#2 missed — u undoes"]
 
 
-async def test_postpone_asks_for_a_date_and_keeps_asking_after_a_bad_one(overdue_store):
+async def test_marking_asks_for_a_note_and_the_day_it_was_decided(overdue_store):
+    app = ContractApp(overdue_store, DecideScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # let the pushed screen mount
+        await pilot.press("x")
+        form = app.screen
+        assert isinstance(form, NoteForm)
+        await pilot.press(*"no deal", "tab")
+        form.query_one("#decided", Input).value = "21 Nov"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Fri 21 Nov 2025 · 3 days ago" in str(form.query_one("#decided-preview").render())
+        await pilot.press("enter")
+        record = overdue_store.get(1)
+        assert record["status"] == "missed" and record["decided"] == "2025-11-21"
+        assert record["history"][-1]["note"] == "no deal"
+        assert app.messages == ["#1 missed on 21 Nov — u undoes"]
+        assert "Middle promise" in shown(app.screen, "#decide-item")
+
+
+async def test_postpone_uses_the_form_with_a_preview_and_keeps_asking_after_a_bad_date(overdue_store):
     app = ContractApp(overdue_store, DecideScreen)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()  # let the pushed screen mount
         screen = app.screen
         await pilot.press("p")
-        field = screen.query_one("#decide-date", Input)
-        assert screen.query_one("#decide-prompt").display and app.focused is field
+        form = app.screen
+        assert isinstance(form, PostponeForm) and app.focused is form.query_one("#due", Input)
         await pilot.press(*"soon", "enter")
-        assert "cannot understand the date 'soon'" in shown(screen, "#decide-error")
-        assert screen.query_one("#decide-prompt").has_class("open")
+        assert "cannot understand the date 'soon'" in str(form.query_one("#form-error").render())
+        assert app.screen is form
         assert overdue_store.get(1)["due"] == "2025-10-01"
-        field.value = ""
-        await pilot.press(*"2026-01-15", "enter")
+        form.query_one("#due", Input).value = ""
+        await pilot.press(*"2026-01-15")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Thu 15 Jan 2026 · in 52 days" in str(form.query_one("#due-preview").render())
+        await pilot.press("enter")
         record = overdue_store.get(1)
         assert record["due"] == "2026-01-15" and record["status"] == "open"
         assert record["history"][-1]["event"] == "postponed from 1 Oct 2025 to 15 Jan 2026"
-        assert not screen.query_one("#decide-prompt").has_class("open")
+        assert app.screen is screen
         assert "Middle promise" in shown(screen, "#decide-item")
         assert "1 postponed" in shown(screen, "#decide-title")
 
 
-async def test_letters_typed_into_the_date_prompt_do_not_decide(overdue_store):
+async def test_letters_typed_into_the_postpone_form_do_not_decide(overdue_store):
     app = ContractApp(overdue_store, DecideScreen)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()  # let the pushed screen mount
         await pilot.press("p", "m", "x", "s")
-        assert app.screen.query_one("#decide-date", Input).value == "mxs"
+        assert app.screen.query_one("#due", Input).value == "mxs"
         assert overdue_store.get(1)["status"] == "open"
 
 
-async def test_escape_closes_the_prompt_then_the_screen(overdue_store):
+async def test_escape_closes_the_form_then_the_screen(overdue_store):
     app = ContractApp(overdue_store, DecideScreen)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()  # let the pushed screen mount
         await pilot.press("p", "escape")
         assert isinstance(app.screen, DecideScreen)
-        assert not app.screen.query_one("#decide-prompt").has_class("open")
         assert overdue_store.get(1)["due"] == "2025-10-01"
+        await pilot.press("m", "escape")
+        assert isinstance(app.screen, DecideScreen)
+        assert overdue_store.get(1)["status"] == "open"
         await pilot.press("escape")
         assert not isinstance(app.screen, DecideScreen)
 
@@ -164,7 +193,7 @@ async def test_undo_brings_a_decided_item_back_into_the_queue(overdue_store):
     app = ContractApp(overdue_store, DecideScreen)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()  # let the pushed screen mount
-        await pilot.press("m")
+        await pilot.press("m", "enter")
         assert "Middle promise" in shown(app.screen, "#decide-item")
         await pilot.press("u")
         assert overdue_store.get(1)["status"] == "open"
@@ -190,7 +219,7 @@ async def test_an_empty_queue_says_so(store):
         await pilot.pause()  # let the pushed screen mount
         assert "Nothing needs a decision" in shown(app.screen, "#decide-item")
         await pilot.press("p")
-        assert not app.screen.query_one("#decide-prompt").has_class("open")
+        assert isinstance(app.screen, DecideScreen)  # nothing to postpone: no form
 
 
 def test_untrusted_text_in_the_card_is_literal():
@@ -304,8 +333,89 @@ async def test_the_dashboard_keys_open_both_screens(overdue_store):
         await pilot.press("escape", "n")
         assert isinstance(app.screen, DecideScreen)
         assert "Oldest promise" in shown(app.screen, "#decide-item")
-        await pilot.press("m")
+        await pilot.press("m", "enter")
         assert overdue_store.get(1)["status"] == "met"
         assert app.selected_id == 2  # the main table follows the queue
         await pilot.press("escape")
         assert not isinstance(app.screen, DecideScreen)
+
+
+async def test_enter_on_an_actor_lists_its_commitments_and_the_usual_keys_work(record_store):
+    """R, down to China's row, Enter: the main table lists China's commitments, met,
+    cancelled and open, and m, p, Enter, u, d act on them; Escape gives the tab back and
+    R comes back to China's row."""
+    from tui.app import make_app
+    from tui.screens.detail import DetailPane
+    from tui.screens.forms import ConfirmForm
+    from tui.screens.main import MainScreen
+    add(record_store, "g", "2025-11-20", actor="China")  # open, overdue
+    add(record_store, "h", "2025-11-30", actor="Beijing")  # another actor
+    app = make_app(record_store, "2025-11-24")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("R")
+        await pilot.pause()
+        lines = table_lines(app.screen)
+        assert lines[1].startswith("Donald Trump") and lines[2].startswith("China ")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        titles = {r["title"] for _i, r in app.visible_items()}
+        assert titles == {"e", "f", "g"}  # met, cancelled and open: every decision shown
+        note = str(app.screen.query_one("#filter-note").render())
+        assert "Actor China: 3 commitments · Escape: back to Open" in note
+        g_id = next(i for i, r in app.visible_items() if r["title"] == "g")
+        app.selected_id = g_id
+        await pilot.pause()
+        await pilot.press("m")  # the usual keys: the note form ...
+        assert isinstance(app.screen, NoteForm)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert record_store.get(g_id)["status"] == "met"
+        assert g_id in app.view.rows  # still China's: it stays in the list
+        await pilot.press("u")
+        await pilot.pause()
+        assert record_store.get(g_id)["status"] == "open"
+        await pilot.press("p")
+        assert isinstance(app.screen, PostponeForm)
+        await pilot.press("escape", "enter")  # ... and Enter, the details
+        await pilot.pause()
+        assert app.screen.query_one(DetailPane).item_id == g_id
+        await pilot.press("escape", "d")
+        assert isinstance(app.screen, ConfirmForm)
+        await pilot.press("n", "escape")  # the whole tab again
+        await pilot.pause()
+        assert app.view.view == "open" and app.view.group is None
+        assert "h" in {r["title"] for _i, r in app.visible_items()}
+        await pilot.press("R")
+        await pilot.pause()
+        assert app.screen.cursor == 1  # on China's row again
+
+
+async def test_the_track_record_cursor_moves_and_a_click_opens_a_row(record_store):
+    from tui.app import make_app
+    app = make_app(record_store, "2025-11-24")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("R")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.cursor == 0
+        table = screen.query_one("#stats-table", Static)
+        reverse = [span for span in table.content.spans if "reverse" in str(span.style)]
+        assert reverse and table.content.plain[reverse[0].start:].startswith("Donald Trump")
+        await pilot.press("down", "down")
+        assert screen.cursor == 1  # the last row: it stays
+        await pilot.press("up")
+        assert screen.cursor == 0
+        await pilot.press("down")
+        assert screen.cursor == 1
+        await pilot.press("g")  # by tag: 'trade', then the untagged
+        assert screen.cursor == 0
+        await pilot.click("#stats-table", offset=(3, 2))  # the untagged row: picked
+        assert screen.cursor == 1 and app.screen is screen
+        await pilot.click("#stats-table", offset=(3, 1))
+        assert screen.cursor == 0 and app.screen is screen
+        await pilot.click("#stats-table", offset=(3, 1))  # a click on the picked row lists it
+        await pilot.pause()
+        assert app.view.group == ("tag", "trade")
+        assert {r["title"] for _i, r in app.visible_items()} == {"a", "e"}

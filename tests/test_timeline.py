@@ -305,3 +305,26 @@ def test_on_a_terminal_the_timeline_is_coloured_and_as_wide_as_the_terminal(monk
     out = Terminal()
     tl.print_timeline(sample_items(), TODAY, out)
     assert "\x1b" not in out.text
+
+
+@pytest.mark.parametrize("sort", ["title", "changed", "latest"])
+async def test_rows_are_in_due_order_whatever_the_table_is_sorted_by(tmp_path, sort):
+    """The timeline takes the main table's tab, not its order: by title, by latest
+    change (which reads as by id on a fresh store) or latest first, its bars would jump."""
+    import datetime as dt_
+
+    from snapshot_app import build_store
+    from tui.app import make_app
+    build_store(tmp_path / "store.json")
+    app = make_app(open_store(tmp_path / "store.json"), "2025-11-24",
+                   clock=lambda: dt_.datetime(2025, 11, 24, 10, 0))
+    async with app.run_test(size=(100, 30)) as pilot:
+        while app.view.sort != sort:
+            await pilot.press("s")
+        await pilot.press("t")
+        await pilot.pause()
+        rows = app.screen.query_one(TimelineView).rows
+        assert [i for i, _ in rows] != [i for i, _ in app.visible_items()]  # a real test
+        assert [model.due_order(i, r) for i, r in rows] == sorted(
+            model.due_order(i, r) for i, r in rows)
+        assert {i for i, _ in rows} == {i for i, r in app.visible_items() if r["status"] == "open"}

@@ -11,12 +11,10 @@ import datetime as dt
 from functools import partial
 from typing import Callable, Iterable
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
 
 from store import model
 from store.db import Store
@@ -124,7 +122,8 @@ class FristApp(App):
         self.config = config if config is not None else default_config()
         if getattr(self.config, "keymap", None):  # an unknown binding id stops frist
             from store.config import check_keymap
-            check_keymap(self.config, binding_ids())
+            from tui.keys import key_scopes, normalise
+            check_keymap(self.config, binding_ids(), key_scopes(), normalise)
         self.clock = clock
         self.today_fixed = bool(today_text)
         real = clock().date()
@@ -188,12 +187,56 @@ class FristApp(App):
         self._to_main()
         self.set_day(day)
 
+    def show_group(self, by: str, name: str) -> None:
+        """Back to the main table, listing the commitments that count under one row of
+        the track record (an actor or a tag), decided or not: the usual keys act on
+        them. Escape gives back the tab shown before."""
+        self._to_main()
+        if self.view.group is None:
+            self._tab_before_group = self.view.view
+        self.main.clear_search()
+        self.view.view, self.view.day = "all", None
+        self.view.set_group(by, name)
+        self._selected = self.view.rows[0] if self.view.rows else None
+        self.main.refresh_items()
+        self.refresh_bindings()
+
+    def clear_group(self) -> None:
+        self.view.view = getattr(self, "_tab_before_group", "open")
+        self.view.set_group(None)
+        if self.view.rows and self._selected not in self.view.rows:
+            self._selected = self.view.rows[0]
+        self.main.refresh_items()
+
     def view_label(self) -> str:
         """The name of the main table's tab ("Open", "All", ...): what visible_items holds."""
         return VIEWS[self.view.view][0]
 
     def now(self) -> dt.datetime:
         return self.clock() + self._offset
+
+    def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
+        """Messages carry titles, file names and errors from outside: never markup."""
+        super().notify(message, markup=markup, **kwargs)
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """The palette's Screenshot: an SVG beside the store (Textual's default folder,
+        ~/Downloads, may not exist), else in the current folder; a message says where."""
+        from pathlib import Path
+        folders = [Path(path)] if path else [Path(self.store.path).parent, Path.cwd()]
+        problems = []
+        for folder in folders:
+            try:
+                saved = self.save_screenshot(filename, str(folder), time_format)
+            except OSError as e:
+                problems.append(f"{folder}: {e.strerror or e}")
+                continue
+            self.notify(f"Saved to {saved}", title="Screenshot", timeout=8)
+            return saved
+        self.notify("Cannot save it: " + "; ".join(problems), title="Screenshot",
+                    severity="error", timeout=8)
+        return None
 
     # -- start, ticks, reloads
     def on_mount(self) -> None:
@@ -321,7 +364,7 @@ class FristApp(App):
             self.notify(str(e), title="not changed", severity="error", timeout=6)
             return False
         self._seen_mtime = self.store.mtime()
-        self.view.update(item_id, record, linger=True)
+        self.view.update(item_id, record)
         self.refresh_screens()
         self.notify(message, timeout=3)
         return True
@@ -365,12 +408,18 @@ class FristApp(App):
             return
         item_id, record = item
 
-        def done(note: str | None) -> None:
-            if note is not None:
-                self.change(item_id, lambda: self.store.mark(item_id, status, note),
-                            f"#{item_id} {'reopened' if status == 'open' else status} — u undoes")
+        def done(answer: dict | None) -> None:
+            if answer is not None:
+                self.mark(item_id, status, answer)
         from tui.screens.forms import NoteForm
-        self.push_screen(NoteForm(heading, record), done)
+        self.push_screen(NoteForm(heading, record, dated=status != "open"), done)
+
+    def mark(self, item_id: int, status: str, answer: dict) -> bool:
+        """Record a decision as the note form gave it ({"note", "on"})."""
+        on = answer.get("on")
+        from tui.screens.forms import decision_message
+        return self.change(item_id, lambda: self.store.mark(item_id, status, answer["note"], on=on),
+                           decision_message(item_id, status, on, self.today))
 
     def action_mark_met(self) -> None:
         self._decide("met", "Mark as met")
@@ -421,7 +470,7 @@ class FristApp(App):
         changed = self.reload(from_disk=False) or []
         if len(changed) == 1 and changed[0] in self.view.items:
             self.selected_id = changed[0]  # the cursor goes to what came back
-        self.notify(f"Took back the last change ({label})", timeout=3)
+        self.notify(undo_message(label, changed, self.view.items, self.today), timeout=4)
 
     def action_refresh(self) -> None:
         if self.reload() is not None:
@@ -476,47 +525,36 @@ class FristApp(App):
 
     # -- ingest
     def action_ingest(self) -> None:
-        def done(request: dict | None) -> None:
-            if request is not None:
-                self.notify("Reading and extracting…", timeout=3)
-                self._extract(request)
+        """The ingest form reads and extracts (it stays open, with what was typed, when
+        that fails); what it found goes to the review."""
+        def done(found: ProposalsReady | None) -> None:
+            if found is not None:
+                self.review(found.proposals, found.skipped, found.warnings)
         from tui.screens.forms import IngestForm
         self.push_screen(IngestForm(), done)
 
-    @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
-    def _extract(self, request: dict) -> None:
+    def extract(self, request: dict) -> ProposalsReady:
+        """Read what the ingest form names (a path, URL or feed, or pasted text) and
+        propose its commitments; FristError says why nothing could be read. Slow (the
+        network, the extractor): the form runs it in a thread."""
         from store import ingest
         published = request["published"].due if request["published"] else None
-        try:
-            if request["source"]:
-                loaded = ingest.load(request["source"], published=published, today=self.today,
-                                     date_hint="set it in the Published field")
-                documents, skipped, warnings = loaded.documents, loaded.skipped, loaded.warnings
-                if not documents:  # a mistyped path or a dead link: say so, as the CLI does
-                    why = "; ".join(f"{name} {reason}" for name, reason in skipped)
-                    raise FristError(why or f"nothing could be read from {request['source']}")
-            else:
-                documents = [ingest.Document(request["text"], "pasted text", published or self.today,
-                                             None, "given" if published else "today")]
-                skipped, warnings = [], []
-            proposals = ingest.propose(self.store, documents, self.today)
-        except FristError as e:
-            self.call_from_thread(self.notify, str(e), title="cannot ingest", severity="error",
-                                  timeout=8)
-            return
-        self.post_message(ProposalsReady(proposals, list(skipped), list(warnings)))
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR and event.worker.group == "ingest":
-            self.notify(f"{type(event.worker.error).__name__}: {event.worker.error}",
-                        title="ingest failed", severity="error", timeout=10)
-
-    def on_proposals_ready(self, message: ProposalsReady) -> None:
-        self.review(message.proposals, message.skipped, message.warnings)
+        if request["source"]:
+            loaded = ingest.load(request["source"], published=published, today=self.today,
+                                 date_hint="set it in the Published field")
+            documents, skipped, warnings = loaded.documents, loaded.skipped, loaded.warnings
+            if not documents:  # a mistyped path or a dead link: say so, as the CLI does
+                why = "; ".join(f"{name} {reason}" for name, reason in skipped)
+                raise FristError(why or f"nothing could be read from {request['source']}")
+        else:
+            documents = [ingest.Document(request["text"], "pasted text", published or self.today,
+                                         None, "given" if published else "today")]
+            skipped, warnings = [], []
+        proposals = ingest.propose(self.store, documents, self.today)
+        return ProposalsReady(proposals, list(skipped), list(map(str, warnings)))
 
     def review(self, proposals: list, skipped=(), warnings=()) -> None:
         """Show the proposals; store what is accepted."""
-        self.clear_notifications()  # "Reading and extracting…" is done
         notes = [f"skipped {name}: {reason}" for name, reason in skipped] + list(map(str, warnings))
         if len(notes) > 3:  # a folder: one note, not a toast per file
             notes = notes[:2] + [f"… and {len(notes) - 2} more like these"]
@@ -560,6 +598,23 @@ class FristApp(App):
         for name, (label, _states) in VIEWS.items():
             yield SystemCommand(f"View: {label}", f"Show {label.lower()} commitments",
                                 partial(self.set_view, name))
+
+
+def undo_message(label: str, changed: list[int], items: dict[int, dict], today: dt.date) -> str:
+    """What an undo did, told with what is true now: 'Undone: #2 deleted. #2 is back:
+    open, due 27 Nov 2025 (in 3 d).' (the store's label alone read as if #2 had just
+    been deleted)."""
+    head = f"Undone: {label}."
+    if len(changed) != 1:
+        return f"{head} {len(changed)} commitments are as they were before it."
+    item_id = changed[0]
+    record = items.get(item_id)
+    if record is None:
+        return f"{head} #{item_id} is gone again."
+    now = f"open, due {model.due_label(record)} ({model.countdown(record, today)})" \
+        if record["status"] == "open" else model.countdown(record, today)
+    verb = "is back" if label.endswith("deleted") else "is as before"
+    return f"{head} #{item_id} {verb}: {now}."
 
 
 def make_app(store: Store, today_text: str | None = None, config=None, **kwargs) -> FristApp:

@@ -171,6 +171,19 @@ def _list_rows(items, env):
     return rows, states
 
 
+LIST_HEADER = ["ID", "DUE", "WHEN", "TITLE", "ACTOR", "STATUS"]
+# On a terminal too narrow for every column, the title keeps the room; first the actor
+# narrows, then the status steps aside (the When column says "met 3 Dec" too), then the
+# actor narrows more and steps aside, then the countdown.
+LIST_STEPS = (("cap", 4, 20), ("drop", 5), ("cap", 4, 14), ("drop", 4), ("drop", 2))
+
+
+def print_list(items, env) -> None:
+    from tui.text import table
+    rows, states = _list_rows(items, env)
+    table(LIST_HEADER, rows, states, flexible=3, steps=LIST_STEPS)
+
+
 LIST_STATUSES = ["open", "met", "missed", "cancelled", "overdue", "due-today", "due-soon",
                  "upcoming", "needs-decision", "all"]
 
@@ -203,9 +216,7 @@ def list_(env, status, within, actor, tag, search, as_json, timeline):
     elif not items:
         say("nothing to show" + ("" if status == "all" else " (try --status all)"))
     else:
-        from tui.text import table
-        rows, states = _list_rows(items, env)
-        table(["ID", "DUE", "WHEN", "TITLE", "ACTOR", "STATUS"], rows, states, flexible=3)
+        print_list(items, env)
 
 
 @cli.command()
@@ -221,13 +232,25 @@ def show(env, ident, as_json):
     if as_json:
         write_json(model.to_json(n, record, env.today, env.soon_days))
         return
+    from tui.text import day_label, stamp_label
+    today = env.today
+
+    def day(iso: str) -> str:  # a due, window or publication day: always with its year
+        try:
+            d = dt.date.fromisoformat(iso)
+        except (TypeError, ValueError):
+            return printable(str(iso))
+        return f"{d.day} {model.MONTH_ABBR[d.month - 1]} {d.year}"
+    window = record.get("window_start") or record["due"]
     lines = [f"#{n}  {printable(record['title'])}",
              f"due       {model.due_label(record, env.config.date_format)} "
-             f"({model.countdown(record, env.today)})"
-             + (f", window {record['window_start']} .. {record['due']}"
-                if record["window_start"] != record["due"] else ""),
-             f"state     {model.record_state(record, env.today, env.soon_days)} "
+             f"({model.countdown(record, today)})"
+             + (f", window {day(window)} – {day(record['due'])}" if window != record["due"] else ""),
+             f"state     {model.record_state(record, today, env.soon_days)} "
              f"(status {record['status']})"]
+    decided = model.decided_on(record)
+    if decided is not None:
+        lines.append(f"decided   {day_label(decided, today, weekday=True)}")
     if record.get("due_text"):
         lines.append(f"said as   {printable(record['due_text'])}")
     if record.get("actor"):
@@ -235,14 +258,18 @@ def show(env, ident, as_json):
     if record.get("tags"):
         lines.append(f"tags      {printable(', '.join(record['tags']))}")
     for source in record.get("sources", []):
+        published = source.get("published")
         lines.append(f"source    {printable(source.get('document', ''))} "
-                     f"(published {source.get('published', '?')})")
+                     f"(published {day(published) if published else '?'})")
         if source.get("sentence"):
             lines.append(f"          “{printable(source['sentence'])}”")
     lines.append("history")
-    for ev in record.get("history", []):
+    events = record.get("history", [])
+    stamps = [stamp_label(ev.get("at", ""), today) for ev in events]  # local time, as read
+    cells = max(map(len, stamps), default=0)
+    for ev, stamp in zip(events, stamps):
         note = f" — {printable(ev['note'])}" if ev.get("note") else ""
-        lines.append(f"  {ev.get('at', '')}  {printable(ev.get('event', ''))}{note}")
+        lines.append(f"  {stamp:<{cells}}  {printable(ev.get('event', ''))}{note}")
     click.echo("\n".join(lines))
 
 
@@ -345,9 +372,7 @@ def due(env, within, check, as_json):
     elif not items:
         say("nothing needs attention")
     else:
-        from tui.text import table
-        rows, states = _list_rows(items, env)
-        table(["ID", "DUE", "WHEN", "TITLE", "ACTOR", "STATUS"], rows, states, flexible=3)
+        print_list(items, env)
 
 
 @cli.command()

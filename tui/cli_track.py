@@ -68,13 +68,69 @@ def config_path_cmd():
 @config_group.command("show")
 @pass_env
 def config_show(env):
-    """Print the settings in effect, as TOML, with the config file and store used."""
-    from store.config import config_path, load_config, to_toml
+    """Print every setting in effect, as TOML: those the config file sets as settings
+    (marked "from the file"), the defaults commented out, and every key binding by id."""
+    from store.config import config_path, load_config
     path = config_path()
     config = load_config(path)
     store = store_path(env.db_path, config)
-    where = str(path) if path.exists() else f"{path} (not found: defaults)"
-    click.echo(f"# config file: {where}\n# store: {store}\n" + to_toml(config.settings()), nl=False)
+    where = str(path) if path.exists() else f"{path} (not found: every setting is a default)"
+    click.echo(f"# config file: {where}\n# store: {store}\n"
+               "# Settings the file sets are marked 'from the file'; the others are the "
+               "defaults in effect, commented out.\n" + settings_toml(config, path), nl=False)
+
+
+def settings_toml(config, path) -> str:
+    """Every setting and every key binding as TOML lines, each marked where it comes from."""
+    import dataclasses
+    import tomllib
+
+    from store.config import _toml_key, _toml_value
+    from tui.keys import default_keys
+    try:
+        given = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except (OSError, ValueError):  # load_config has read it already; a race at most
+        given = {}
+    lines = []
+
+    def line(key: str, value, from_file: bool, note: str = "") -> None:
+        text = f"{_toml_key(key)} = {_toml_value(value)}" if value is not None else f"{key} ="
+        mark = "from the file" if from_file else "default" + (f": {note}" if note else "")
+        text = text if from_file else f"# {text}"
+        lines.append(f"{text:<42} # {mark}")
+
+    for name in (f.name for f in dataclasses.fields(config) if f.name not in ("path", "keymap")):
+        if name in given:
+            line(name, getattr(config, name), True)
+        else:
+            value, note = default_setting(config, name)
+            line(name, value, False, note)
+    lines += ["", "[keymap]  # binding id = keys (`?` in the dashboard says what each does)"]
+    defaults = default_keys()
+    for binding_id, keys in defaults.items():
+        line(binding_id, config.keymap.get(binding_id, keys), binding_id in config.keymap)
+    for binding_id, keys in config.keymap.items():
+        if binding_id not in defaults:  # no binding has it: the dashboard will say so
+            line(binding_id, keys, True)
+    return "\n".join(lines) + "\n"
+
+
+def default_setting(config, name: str) -> tuple[object, str]:
+    """(the value in effect, a note) for a setting the file leaves out."""
+    value = getattr(config, name)
+    if value is not None:
+        return value, ""
+    if name == "theme":
+        from textual.app import App
+        return App.theme._default, "Textual's"
+    if name == "date_format":
+        return "%d %b %Y", "'27 Nov 2025'"
+    if name == "db":
+        from store.db import default_path
+        return str(default_path()), "--db and FRIST_DB win over it"
+    if name == "lang":
+        return None, "unset, each text's language is detected"
+    return None, "unset"
 
 
 def store_path(given: str | None, config) -> str:

@@ -28,6 +28,31 @@ def printable(text: str, one_line: bool = True) -> str:
     return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_label(day, today, weekday: bool = False) -> str:
+    """A day as a person reads it: '21 Nov' this year, '21 Nov 2024' another year
+    (the dashboard's countdown reads 'met 21 Nov' the same way)."""
+    shown = f"{day.day} {MONTHS[day.month - 1]}"
+    if day.year != today.year:
+        shown += f" {day.year}"
+    return f"{day:%a} {shown}" if weekday else shown
+
+
+def stamp_label(stamp: str, today) -> str:
+    """A stored timestamp ('2025-11-21T10:30:00+00:00') in local time as a person reads
+    it: '21 Nov 11:30', with the year only when it is not this year."""
+    import datetime as dt
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return printable(str(stamp))
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()  # the reader's local time
+    return f"{day_label(moment.date(), today)} {moment:%H:%M}"
+
+
 def use_colour(stream=sys.stdout) -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
     if os.environ.get("NO_COLOR"):
@@ -69,20 +94,49 @@ def clip(text: str, cells: int) -> str:
     return "".join(out) + "…"
 
 
+def fit_columns(widths: list[int], total: int, flexible: int, steps=(), gap: int = 2
+                ) -> tuple[list[int], list[int]]:
+    """(the columns kept, their widths) so that a line fits `total` cells, the way the
+    dashboard's table does it: the `flexible` column (the title) takes the room the
+    others leave. While the title does not fit whole, the next of `steps` is taken:
+    ("cap", column, cells) narrows a column; ("drop", column) leaves it out, but only
+    while the title would have less than 3/8 of the width."""
+    widths, kept = list(widths), list(range(len(widths)))
+    wanted = max(20, total * 3 // 8)
+
+    def room() -> int:
+        return total - sum(widths[i] for i in kept if i != flexible) - gap * (len(kept) - 1)
+    for kind, column, *cells in steps:
+        if room() >= widths[flexible] or (kind == "drop" and room() >= wanted):
+            break
+        if kind == "drop":
+            kept.remove(column)
+        else:
+            widths[column] = min(widths[column], cells[0])
+    widths[flexible] = max(min(widths[flexible], 10), min(widths[flexible], room()))
+    return kept, widths
+
+
 def table(header: list[str], rows: list[list[str]], states: list[str] | None = None,
-          stream=sys.stdout, flexible: int | None = None) -> None:
-    """Print aligned columns. On a terminal the `flexible` column is clipped to fit the
-    width and each row is coloured by its state; elsewhere the text is complete and plain."""
+          stream=sys.stdout, flexible: int | None = None, steps=()) -> None:
+    """Print aligned columns. On a terminal the lines fit its width (`fit_columns`: the
+    `flexible` column takes the room, `steps` say which columns narrow or step aside
+    first) and each row is coloured by its state; elsewhere (a pipe, a file) every
+    column is there, complete and plain."""
     colour = use_colour(stream)
     cells = [header] + rows
     widths = [max(width(row[i]) for row in cells) for i in range(len(header))]
-    if flexible is not None and hasattr(stream, "isatty") and stream.isatty():
-        room = terminal_columns(stream) - (sum(widths) - widths[flexible]) - 2 * (len(header) - 1)
-        widths[flexible] = max(12, min(widths[flexible], room))
+    kept = list(range(len(header)))
+    fit = flexible is not None and hasattr(stream, "isatty") and stream.isatty()
+    if fit:
+        total = terminal_columns(stream)
+        kept, widths = fit_columns(widths, total, flexible, steps)
     lines = []
     for n, row in enumerate(cells):
-        parts = [clip(c, widths[i]) for i, c in enumerate(row)]
-        line = "  ".join(p + " " * (widths[i] - width(p)) for i, p in enumerate(parts)).rstrip()
+        parts = [(clip(row[i], widths[i]), widths[i]) for i in kept]
+        line = "  ".join(p + " " * (w - width(p)) for p, w in parts).rstrip()
+        if fit and width(line) > total:  # a terminal too narrow even for the fixed columns
+            line = clip(line, total)
         if colour:
             sgr = "1" if n == 0 else STATE_SGR.get(states[n - 1] if states else "", "")
             line = f"\x1b[{sgr}m{line}\x1b[0m" if sgr else line

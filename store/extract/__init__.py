@@ -138,6 +138,7 @@ def _find(text, published, L, prefer_future, timex, short) -> list[DateMention]:
     spans = split(text, L) if not prefer_future and not short else [(0, len(text))]
     starts = [s for s, _ in spans]
     contexts: dict[int, _dates.SentenceContext] = {}
+    windows: dict = {}  # the same words with the same tense resolve alike
     for raw in raws:
         if raw.kind == "duration" or (raw.tpl.get("weak") and raw.kind == "offset"):
             continue
@@ -152,12 +153,21 @@ def _find(text, published, L, prefer_future, timex, short) -> list[DateMention]:
                 tense = contexts[k].weekday_tense(raw.start, raw.end)
             else:
                 tense = contexts[k].tense(raw.start, raw.end, hedge=True)
-        w = _dates.resolve(raw, published, L, tense, timex=timex)
+        key = (id(raw.tpl), raw.text, tense)
+        if key not in windows:
+            w = _dates.resolve(raw, published, L, tense, timex=timex)
+            start = w.start if w else None
+            if w and start < published <= w.end and (
+                    prefer_future or short or (tense or "").startswith("future")
+                    or _dates.looks_ahead(raw, L)):
+                start = published  # a window never starts before the text that set it
+            windows[key] = (w, start)
+        w, start = windows[key]
         if w is None:
             continue
         out.append(DateMention(raw.start, raw.end, text[raw.start:raw.end],
                                w.timex_value if timex else w.value, w.precision,
-                               w.end, w.start))
+                               w.end, start))
     return out
 
 

@@ -1,25 +1,38 @@
-"""From date mentions to commitments: cue words, anchoring, dedup, title and actor."""
+"""From date mentions to commitments: stage one proposes dated clauses with their features
+(cue words, tense, anchoring), stage two (scorer.py) decides; then merging and
+de-duplication.  Titles and actors come from titles.py and actors.py."""
 from __future__ import annotations
 
 import bisect
 import dataclasses
 import datetime as dt
 import functools
+import math
 import re
 
 from . import Candidate
 from . import dates as D
+from . import scorer as S
 from .langid import detect
-from .lexicon import Language, _trie_regex, available_languages, load
+from .actors import QUOTE_MARK, SPEECH_WORDS, Document, find_actor
+from .lexicon import Language, available_languages, load
 from .sentences import split
+from .titles import make_title
 
 TOKEN = re.compile(r"[\w'’-]+")
 SKIP_KINDS = {"ref", "decade", "century"}  # never a deadline
 # kinds whose value depends on the publication date only loosely: need a clear cue
 WEAK_KINDS = {"weekday", "relday"}
+# kinds that take the year named earlier in their sentence
+YEARLESS = {"date", "date_range", "month", "month_range", "part_month", "season", "week_of"}
 
 
 def extract(text: str, published: dt.date, L: Language) -> list[Candidate]:
+    return _dedup(_merge_ranges(decide(propose(text, published, L))), L)
+
+
+def propose(text: str, published: dt.date, L: Language) -> list[dict]:
+    """Stage one: every dated clause that could be a commitment, with its features."""
     spans = split(text, L)
     if not spans:
         return []
@@ -37,17 +50,36 @@ def extract(text: str, published: dt.date, L: Language) -> list[Candidate]:
     found = []
     doc = Document(text, spans, L)
     for k, rs in sorted(by_sentence.items()):
-        if all(r.kind in SKIP_KINDS for r in rs):
-            continue  # "now", "the 1990s": nothing that could be due
+        if all(r.kind in SKIP_KINDS for r in rs) or len(rs) > MAX_MENTIONS:
+            continue  # "now", "the 1990s": nothing that could be due; a table, not prose
         s0, s1 = spans[k]
         Lk = langs.get(k, L)
         ctx = D.SentenceContext(text, s0, s1, Lk)
         ctx.mask([(r.start, r.end) for r in rs])
         for c in _sentence_candidates(text, s0, s1, rs, ctx, published, Lk):
             c["doc"] = doc if Lk is L else None  # subjects do not carry across languages
+            c["features"]["lead"] = k < LEAD
             found.append(c)
-    cands = _merge_ranges(found)
-    return _dedup(cands, L)
+    return found
+
+
+LEAD = 3  # sentences at the top of an article (headline, lead)
+MAX_MENTIONS = 40  # time expressions in one "sentence": more make it a table or a list
+
+
+def decide(found: list[dict], model=None) -> list[dict]:
+    """Stage two: the learned scorer's probability becomes each proposal's confidence;
+    those below its threshold are dropped.  Without weights the rules decide."""
+    model = model or S.model()
+    if model is None:
+        return [c for c in found if c["ok"]]
+    out = []
+    for c in found:
+        p = model.probability(c["features"])
+        if model.keeps(c["ok"], p):
+            c["confidence"] = p
+            out.append(c)
+    return out
 
 
 def _foreign_sentences(text, spans, L: Language) -> dict:
@@ -113,6 +145,10 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         tense = ctx.tense(raw.start, raw.end, hedge=True) if D.needs_tense(raw) else None
         if tense is not None and _said_on(text, s0, raw, L):
             tense = "past"  # "said on Monday it will ...": the day it was said
+        prev = [y for pos, y in explicit_years if pos < raw.start]
+        if prev and prev[-1] != published.year and raw.kind in YEARLESS and D.needs_tense(raw):
+            # "Im Jahr 2007 ...: vom 16. Juni bis zum 23. September": the year just named
+            raw = dataclasses.replace(raw, groups=dict(raw.groups, year=str(prev[-1])))
         w = D.resolve(raw, published, L, tense)
         if w is None:
             continue
@@ -121,45 +157,62 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         resolved.append((raw, w))
         if w.end <= published:  # a date already past: what a duration may count from
             anchors.append((raw, w))
+    dated = list(resolved)  # the mentions that name a date, in text order
+    consumed = set()  # mentions that a duration counts from: the due date is its end
     for raw in raws:
-        if raw.kind not in ("offset", "duration"):
+        if raw.kind not in ("offset", "duration") or raw.tpl.get("dir", 1) < 0:
             continue
-        if raw.tpl.get("dir", 1) < 0:
-            continue
-        if raw.kind == "duration":
-            if suspension is None:
-                suspension = any(_stem_in(t[0], L.suspension) for t in ctx.tokens)
-            if not suspension:
-                continue
         anchor = None
-        usable = anchors if raw.kind == "duration" else [a for a in anchors
-                                                         if a[1].precision == "day"]
-        if usable:  # the announcement day nearest to the duration (a day if there is one)
-            anchor = min(usable, key=lambda a: (a[1].precision != "day",
-                                                abs(a[0].start - raw.start)))[1].end
+        fixed = _counted_from(text, ctx, raw, dated, L)
+        if fixed is not None:
+            # "within two weeks of the March 15 filing", "a four-week closure begins
+            # April 7": counted from the date named with it
+            consumed.add(id(fixed[0]))
+            anchor = fixed[1].start
+        else:
+            if raw.tpl.get("adjective"):
+                continue  # "a two-year contract": a length, not a time
+            if raw.kind == "duration":
+                if suspension is None:
+                    suspension = any(_stem_in(t[0], L.suspension) for t in ctx.tokens)
+                if not suspension:
+                    continue
+            usable = anchors if raw.kind == "duration" else [a for a in anchors
+                                                             if a[1].precision == "day"]
+            if usable:  # the announcement day nearest to the duration (a day if there is one)
+                anchor = min(usable, key=lambda a: (a[1].precision != "day",
+                                                    abs(a[0].start - raw.start)))[1].end
         w = D.resolve(raw, published, L, None, anchor=anchor)
         if w is not None:
             resolved.append((raw, w))
-    out = []
-    sentence = text[s0:s1]
+    verdicts = []
+    past_dated = any(w.end <= published for _, w in dated)
     for raw, w in resolved:
-        if w.end <= published or raw.tpl.get("past"):
+        if id(raw) in consumed or w.end <= published or raw.tpl.get("past"):
             continue
         if _recurring(ctx, raw, L) or _negated(ctx, raw, L):
             continue
-        fut, past, prep = ctx.scores(raw.start, raw.end)
-        tense = ctx.tense(raw.start, raw.end)
-        if prep and fut >= past:
-            tense = "future"  # "bis zum 27. November", "extended to Nov. 16"
+        a, b = ctx.token_span(raw.start, raw.end)
+        moved = a < len(ctx.tokens) and ctx.moved_to(a)
+        if a < len(ctx.tokens) and not moved and (
+                ctx.replaced(a) or ctx.forecast(a, b, text) or ctx.matures(a)):
+            continue  # a plan replaced or called off; a forecast; a bond's maturity
         if raw.tpl.get("weak") and not L.capitalised_nouns and _after_name(text, s0, raw):
             continue  # "Theresa May", "Christian Winter": a name, not a date
+        explicit = not D.needs_tense(raw)
+        fut, past, prep = ctx.scores(raw.start, raw.end, explicit)
+        tense = ctx.tense(raw.start, raw.end, explicit=explicit)
+        if prep and fut >= past:
+            tense = "future"  # "bis zum 27. November", "extended to Nov. 16"
+        weak = bool(raw.tpl.get("weak")) or raw.kind in WEAK_KINDS
+        ahead = D.points_ahead(raw, L)
         if raw.kind == "duration":
             ok = True
         elif raw.tpl.get("need_prep"):
             ok = prep
-        elif raw.tpl.get("weak") or raw.kind in WEAK_KINDS:
+        elif weak:
             ok = tense == "future" and (prep or ctx.has_strong)
-        elif _points_ahead(raw, L):
+        elif ahead:
             # "next year", "in two weeks": the words themselves look ahead
             ok = prep or fut > 0 or ctx.has_strong
         elif w.start <= published:
@@ -167,18 +220,104 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
             ok = (prep and fut >= past) or (tense == "future" and ctx.has_strong)
         else:
             ok = tense == "future" or (tense is None and (prep or ctx.has_strong))
-        if not ok:
-            continue
+        here = ctx.clause[a] if a < len(ctx.clause) else -1
+        features = {
+            "rule": ok, "future": tense == "future", "past": tense == "past",
+            "fut": min(fut, 2.0), "pastscore": min(past, 2.0), "prep": prep,
+            "strong_sentence": ctx.has_strong,
+            "strong_clause": any(ctx.clause[j] == here for j in ctx.strong),
+            "moved": moved, "explicit": explicit and not ahead, "ahead": ahead, "weak": weak,
+            "duration": raw.kind in ("offset", "duration"),
+            # a window we are in, not spoken of as ahead ("this year", not "later this year")
+            "started": w.start <= published and not D.looks_ahead(raw, L),
+            "far": min(math.log1p((w.end - published).days) / FAR_LOG, 1.5),
+            "governed_past": ctx.governing(a, b, explicit) == "past",
+            "past_date": past_dated, "many_dates": len(dated) >= 3,
+            "headline": not text[s0:s1].rstrip("“”\"'»«)").endswith((".", "!", "?", ":")),
+            "quoted": _quoted(text, s0, s1, raw.start),
+            "no_cue": tense is None and not prep,
+            "short": len(text[s0:s1].split()) < SHORT_SENTENCE,
+            "possessive": text[raw.end:raw.end + 2] in ("'s", "’s"),
+            "name_year": raw.kind == "year" and _after_name(text, s0, raw),
+            "precision_" + w.precision: True, "lang_" + L.code: True,
+        }
+        verdicts.append([raw, w, ok, fut, prep, tense, features])
+    # "a vote on March 20, followed by a second reading on April 2": a date chained to a
+    # commitment's date is one too
+    chain = ctx.find(L.chain)
+    if chain:
+        for v in verdicts:
+            if not v[2] and any(u[2] and _chained(ctx, chain, u[0], v[0]) for u in verdicts):
+                v[2] = v[6]["chained"] = v[6]["rule"] = True
+    out = []
+    sentence = text[s0:s1]
+    for raw, w, ok, fut, prep, tense, features in verdicts:
         conf = 0.45 + min(0.25, fut * 0.5) + (0.15 if prep else 0) + (
             0.1 if w.precision == "day" else 0.05 if w.precision in ("week", "month") else 0)
         if tense == "past":
             conf -= 0.2
         conf = max(0.05, min(0.99, conf))
         out.append({
-            "raw": raw, "w": w, "s0": s0, "s1": s1, "sentence": sentence,
-            "confidence": conf, "ctx": ctx, "text": text, "L": L,
+            "raw": raw, "w": w, "s0": s0, "s1": s1, "sentence": sentence, "ok": ok,
+            "published": published,
+            "confidence": conf, "ctx": ctx, "text": text, "L": L, "features": features,
         })
     return out
+
+
+SHORT_SENTENCE = 6  # words: a fragment ("Until this week.")
+FAR_LOG = math.log(3650)  # days ahead, on a log scale where ten years is 1
+
+
+def _quoted(text, s0, s1, at) -> bool:
+    """Whether position `at` lies inside direct speech: a quotation of its sentence that
+    holds several words (not scare quotes around a phrase: „später im Jahr“)."""
+    marks = [m.start() for m in QUOTE_MARK.finditer(text, s0, s1)]
+    before = [p for p in marks if p < at]
+    if len(before) % 2 == 0:
+        return False
+    after = [p for p in marks if p >= at]
+    end = after[0] if after else s1
+    return len(text[before[-1]:end].split()) >= SPEECH_WORDS
+
+
+
+
+def _counted_from(text, ctx, raw, dated, L):
+    """The (mention, window) a duration or offset counts from: a day named right after it
+    with an anchoring word ("within two weeks of March 15", "binnen zehn Tagen nach dem
+    3. Mai"), or, for a duration, a day the sentence says something starts on ("a
+    four-week closure begins April 7", "ab dem 1. Juni für drei Monate")."""
+    days = [(r, w) for r, w in dated if w.precision == "day"]
+    for r, w in days:
+        if r.start >= raw.end:
+            gap = text[raw.end:r.start].split()
+            if gap and len(gap) <= ANCHOR_GAP and gap[0].lower().strip(",") in L.anchor_preps:
+                return r, w
+            break
+    if raw.kind != "duration":
+        return None
+    starts = ctx.find(L.start_cues)
+    for r, w in days:
+        a, _ = ctx.token_span(r.start, r.end)
+        if any(0 < a - j <= 2 for j in starts):
+            return r, w
+    return None
+
+
+ANCHOR_GAP = 3  # words between "within two weeks" and the date it counts from
+
+
+def _chained(ctx, chain, first, second) -> bool:
+    """Two mentions joined by a chaining phrase ("followed by", "gefolgt von") between them."""
+    if first.start > second.start:
+        first, second = second, first
+    a = ctx.token_span(first.start, first.end)[1]
+    b = ctx.token_span(second.start, second.end)[0]
+    return any(a < j < b and b - j <= CHAIN_REACH for j in chain)
+
+
+CHAIN_REACH = 8  # words from the chaining phrase to the date it chains
 
 
 NAME_BEFORE = re.compile(r"([A-ZÄÖÜ][\w'’-]*)\s+$")
@@ -198,15 +337,6 @@ def _after_name(text, s0, raw) -> bool:
     season word: most likely a name ("Theresa May")."""
     m = NAME_BEFORE.search(text, max(s0, raw.start - 40), raw.start)
     return bool(m) and m.start() > s0 and not text[m.start(1):m.end(1)].isupper()
-
-
-def _points_ahead(raw, L) -> bool:
-    if raw.kind == "offset":
-        return raw.tpl.get("dir", 1) > 0
-    rel = raw.tpl.get("rel")
-    if rel is None and "rel" in raw.groups:
-        rel = L.relative.get(" ".join(raw.groups["rel"].lower().split()))
-    return rel is not None and rel > 0
 
 
 def _stem_in(word: str, vocab: set) -> bool:
@@ -288,11 +418,12 @@ SAME_COMMITMENT_WORDS = 2  # shared content words that make two same-date mentio
 def _dedup(found, L):
     found.sort(key=lambda c: (c["w"].end, c["s0"]))
     groups: list[list] = []
+    by_end: dict = {}  # groups by due day: only those can be the same commitment
     for c in found:
         cw = _content_words(c, L)
         c["cw"] = cw
         placed = False
-        for g in groups:
+        for g in by_end.get(c["w"].end, ()):
             h = g[0]
             if h["w"].value != c["w"].value:
                 if h["s0"] == c["s0"] and h["w"].end == c["w"].end and _joined(h, c):
@@ -314,12 +445,49 @@ def _dedup(found, L):
                 break
         if not placed:
             groups.append([c])
+            by_end.setdefault(c["w"].end, []).append(groups[-1])
+    groups = _nested(groups)
     cands = []
     for g in groups:
         best = max(g, key=_preference)
         cands.append(_candidate(best))
     cands.sort(key=lambda c: (c.start, c.due))
     return cands
+
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+NESTED_SHARE = 0.6  # of the content words, outside a headline, for a restated commitment
+
+
+def _nested(groups):
+    """The same commitment stated twice, once less precisely ("November 2006: Treffen
+    der Schachspieler in Moskau", then "vom 5. bis zum 9. November ... in Moskau"): a
+    window holding another group's due day, in another sentence, with the same content
+    words, is that group's; the most precise statement stands for both."""
+    keep = []
+    fine = sorted(groups, key=lambda g: PRECISION_RANK.get(g[0]["w"].precision, 0))
+    for g in fine:
+        h = g[0]
+        rank = PRECISION_RANK.get(h["w"].precision, 0)
+        home = None
+        for f in keep:
+            k = f[0]
+            if PRECISION_RANK.get(k["w"].precision, 0) >= rank or k["s0"] == h["s0"]:
+                continue
+            # a month (or week) and a day in it: coarser windows hold too much to tell
+            shared = len(k["cw"] & h["cw"])
+            if rank <= PRECISION_RANK["month"] and h["w"].start <= k["w"].end <= h["w"].end \
+                    and shared >= SAME_COMMITMENT_WORDS and (
+                        h["features"].get("headline")
+                        or shared >= NESTED_SHARE * min(len(k["cw"]), len(h["cw"]))):
+                home = f
+                break
+        if home is None:
+            keep.append(g)
+        else:
+            home.extend(c for c in g if c not in home and (c.setdefault("coarser", True)))
+    order = {id(g): i for i, g in enumerate(groups)}
+    return sorted(keep, key=lambda g: order[id(g)])
 
 
 def _joined(a, b) -> bool:
@@ -335,8 +503,8 @@ def _preference(c):
     s = c["sentence"]
     ends = 1 if s.rstrip("“”\"'»«)").endswith((".", "!", "?", ":")) else 0
     explicit = 1 if "year" in c["raw"].groups else 0
-    return (ends, len(c["raw"].text.split()), explicit, round(c["confidence"] * 5) / 5,
-            min(len(s), 300))
+    return (not c.get("coarser"), ends, len(c["raw"].text.split()), explicit,
+            round(c["confidence"] * 5) / 5, min(len(s), 300))
 
 
 def _candidate(c) -> Candidate:
@@ -347,546 +515,10 @@ def _candidate(c) -> Candidate:
     due_text = text[due_start:raw.end]
     title = make_title(text, c["s0"], c["s1"], due_start, raw.end, L)
     actor = find_actor(text, c["s0"], c["s1"], due_start, L, c.get("doc"))
-    return Candidate(title=title, due=w.end, precision=w.precision, window_start=w.start,
+    # a commitment lies ahead: its window starts no earlier than the text that set it
+    # ("by the end of the year" said on 3 December is 3 to 31 December)
+    start = max(w.start, c["published"])
+    return Candidate(title=title, due=w.end, precision=w.precision, window_start=start,
                      due_text=due_text, actor=actor, sentence=c["sentence"], start=c["s0"],
                      end=c["s1"], confidence=round(c["confidence"], 3), value=w.value,
                      due_start=due_start, due_end=raw.end)
-
-
-# --------------------------------------------------------------------------- title
-
-CLAUSE_SEP = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
-DATELINE = re.compile(r"^[A-ZÄÖÜ]{2,}[^\n_—]{0,50}?(?:\([A-Za-z]{1,10}\))?\s*(?:_|—|--)\s*")
-SPACE = re.compile(r"\s+")
-BRACKET_TAG = re.compile(r"\[[^\[\]\s]{1,30}\]")  # "[Update]", "[bold]", "[/bold]"
-EMPTY_QUOTES = re.compile(r"[„“”\"‚‘’«»]\s*[„“”\"‚‘’«»]")
-TITLE_MIN = 35  # characters: shorter clauses take in their neighbours
-
-
-def _strip_words(words, vocab, front=True):
-    while words:
-        w = words[0] if front else words[-1]
-        if w.lower().strip("„“”\"'‚‘’.,;:") in vocab:
-            words.pop(0 if front else -1)
-        else:
-            break
-    return words
-
-
-def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120) -> str:
-    """A compact phrase of what is due: the clause around the date, without the date,
-    its preposition, attribution ("laut X", "X said") and leading conjunctions."""
-    sent = text[s0:s1]
-    a, b = d0 - s0, d1 - s0
-    # tags are no part of the phrase; blanked, so that offsets stay put
-    sent = BRACKET_TAG.sub(lambda m: " " * len(m.group()), sent)
-    m = DATELINE.match(sent)
-    off = m.end() if m and m.end() <= a else 0
-    # clauses (start, end) of the sentence
-    bounds = [off] + [x.end() for x in CLAUSE_SEP.finditer(sent, off)] + [len(sent)]
-    clauses = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
-    k = next((j for j, (x, y) in enumerate(clauses) if x <= a < y), 0)
-    lo, hi = clauses[k] if clauses else (off, len(sent))
-    left, right = k - 1, k + 1
-
-    def phrase(lo, hi):
-        before = sent[lo:a] if lo < a else ""
-        after = sent[max(b, lo):hi]
-        bw = _strip_words(before.split(), L.stop_title, front=False)
-        out = EMPTY_QUOTES.sub(" ", " ".join(bw) + " " + after)  # „später im Jahr“ gone
-        return SPACE.sub(" ", out).strip(" ,;:-–—\"'„“”»«()[]")
-
-    text_ = phrase(lo, hi)
-    while len(text_) < TITLE_MIN and (right < len(clauses) or left >= 0):
-        if right < len(clauses):
-            hi = clauses[right][1]
-            right += 1
-        else:
-            lo = clauses[left][0]
-            left -= 1
-        text_ = phrase(lo, hi)
-    words = text_.split()
-    # attribution at either end: "laut X ...", "..., X said"
-    lw = [w.lower().strip(",.") for w in words]
-    for att in L.attr_before:
-        n = len(att.split())
-        if lw[:n] == att.split() and len(words) > n + 3:
-            words = words[n:]
-            lw = lw[n:]
-            # drop the attributed name up to the next lower-case word
-            while words and words[0][:1].isupper() and len(words) > 3:
-                words.pop(0)
-            break
-    # "X said (that) the plant will ...": what is due is the plant's; "X said it would"
-    # keeps X, the pronoun's only name
-    lw = [w.lower().strip(",.") for w in words]
-    said = next((k for k, w in enumerate(lw[:8]) if w in L.speech_verbs), None)
-    if said is not None and len(words) - said > 4 and lw[said + 1] in L.title_strip \
-            and lw[said + 1] not in L.pronouns and lw[said + 2] not in L.possessives:
-        words = words[said + 1:]
-    words = _strip_words(words, L.title_strip | L.stop_title, front=True)
-    out = " ".join(words).rstrip(" ,;:.")
-    out = re.sub(r"\s+([.,;:!?])", r"\1", out)
-    if len(out) < 3:
-        out = SPACE.sub(" ", sent.strip())
-    if len(out) > limit:
-        cut = out[:limit - 1]
-        if " " in cut[limit // 2:]:
-            cut = cut[:cut.rfind(" ")]
-        out = cut.rstrip(" ,;:") + "…"
-    return out[:1].upper() + out[1:]
-
-
-# --------------------------------------------------------------------------- actor
-
-WORD_RE = re.compile(r"[\w'’.-]+")
-UPPER = "[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я]"  # first letters that may be capitals (checked with isupper)
-CAP_INSIDE = re.compile(r"(?<=[^\W_]|[,;])[ \t]+(" + UPPER + r"[\w'’.-]*)")
-POSSESSIVE = ("'s", "’s", "s'")
-ACRONYM = re.compile(r"[A-ZÄÖÜ]{2}")
-ROMAN = re.compile(r"[IVX]{1,5}")
-NAME_PARTICLE = re.compile(r"[a-z]{1,3}-[A-ZÄÖÜ][a-zäöüß]")
-
-
-def _is_name_token(t: str, L: Language) -> bool:
-    core = t.strip(".'’-")
-    if NAME_PARTICLE.match(core):
-        return True  # "al-Sisi", "el-Baradei"
-    if not core or not core[0].isupper() or (len(core) == 1 and not t.endswith(".")):
-        return False
-    low = core.lower()
-    return not (low in L.stopwords or low in L.month_words or low in L.weekdays
-                or low in L.title_strip or low in L.attr_verbs or low in L.relative
-                or low in L.attr_words or low in L.not_names
-                or (L.capitalised_nouns and low in L.cue_table and low not in L.org_words))
-    # ^ German cue words ("Geplant", "Termin") are not names; English "Will" may be one
-
-
-def _org_word(token: str, L: Language) -> bool:
-    """"Ministerium" in "Ministerium für Bildung": where nouns are capitalised, only an
-    organisation joins the words after 'für' into its name."""
-    low = token.strip(".,'’").lower()
-    return low in L.org_words or bool(L.org_suffixes and low.endswith(L.org_suffixes))
-
-
-def _name_like(run: list[str]) -> bool:
-    """Multi-word names ("Scott Bessent") and acronym-bearing words ("EU-Außenminister",
-    "NASA") look like names in every language; a lone capitalised noun does not."""
-    if len(run) >= 2:
-        return True
-    t = run[0]
-    return sum(ch.isupper() for ch in t) >= 2
-
-
-def _runs(tokens, L, start=0):
-    """Runs of capitalised tokens; a run right after a number ("0,1 Prozent Seltene
-    Erden", "5 Million Dollars") is a quantity, not a name."""
-    run, runs, skip = [], [], False
-    for i in range(start, len(tokens)):
-        tok = tokens[i][0]
-        if _is_name_token(tok, L):
-            if not run and not skip and i > 0:
-                prev = tokens[i - 1][0]
-                # a quantity ("0,1 Prozent Seltene Erden") or a place ("in Little Havana")
-                skip = prev[:1].isdigit() or prev.lower() in L.place_preps
-            if not skip:
-                run.append(tokens[i])
-        elif (run and tok.lower() in L.name_joiners and i + 1 < len(tokens)
-              and _is_name_token(tokens[i + 1][0], L)
-              and (not L.capitalised_nouns or _org_word(run[-1][0], L))):
-            run.append(tokens[i])  # "Immigration and Naturalization Service"
-        else:
-            skip = False
-            if run:
-                runs.append(run)
-            run = []
-    if run:
-        runs.append(run)
-    return runs
-
-
-def _clean(run, L: Language):
-    words = [t[0].strip(".,'’") for t in run][:5]
-    while len(words) > 1 and (words[-1].lower() in L.name_joiners
-                              or words[-1].lower() in L.coordinating):
-        words.pop()  # cut at five words: "Center for Biological Diversity and"
-    while words and words[-1].endswith(("s'", "’s", "'s")):
-        words[-1] = words[-1].rsplit("'", 1)[0].rsplit("’", 1)[0]
-        break
-    return " ".join(w for w in words if w)
-
-
-class Document:
-    """What the actor finder knows about the whole article: its sentences, the words
-    written capitalised inside sentences (names, not sentence openers), and the subjects
-    of earlier sentences, for "it said" / "the company will"."""
-
-    def __init__(self, text: str, spans, L: Language):
-        self.text, self.spans, self.L = text, spans, L
-        self.starts = [s for s, _ in spans]
-        self._caps = self._after_det = None
-        self._subjects: dict[int, str] = {}
-
-    def capitalised_inside(self) -> set:
-        """Words written capitalised inside a sentence (after a word or a comma)."""
-        if self._caps is None:
-            self._caps = {w for w in (m.group(1).strip(".'’-")
-                                      for m in CAP_INSIDE.finditer(self.text)) if w[:1].isupper()}
-        return self._caps
-
-    def after_determiner(self) -> set:
-        """Capitalised words the article writes after a determiner ("der Vertrag"): in
-        languages that capitalise nouns, these are nouns, not names."""
-        if self._after_det is None:
-            seen = set()
-            if self.L.determiners:
-                rx = re.compile(r"(?<!\w)(?i:" + _trie_regex(sorted(self.L.determiners))
-                                + r")\s+(" + UPPER + r"[\w'’.-]*)")
-                seen = {w for w in (m.group(1).strip(".,'’-") for m in rx.finditer(self.text))
-                        if w[:1].isupper()}
-            self._after_det = seen
-        return self._after_det
-
-    def never_lower(self, word: str) -> bool:
-        low = word.lower()
-        if low == word:
-            return False
-        return re.search(r"(?<![\w'’.-])" + re.escape(low) + r"(?![\w'’-])", self.text) is None
-
-    def sentence_index(self, s0: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, s0) - 1)
-
-    def subject(self, k: int) -> str:
-        """The named subject of sentence k ("" if it has none)."""
-        if k not in self._subjects:
-            s0, s1 = self.spans[k]
-            S = _Sentence(self.text, s0, s1, self.L, self)
-            kind, run = _main_subject(S)
-            if kind == "name" and self.L.capitalised_nouns and not _name_like(
-                    [t[0] for t in run]) and not S.is_org(run):
-                kind = None  # a lone German noun is too weak to carry over
-            self._subjects[k] = _clean(run, self.L) if kind == "name" else ""
-        return self._subjects[k]
-
-    def previous_subject(self, s0: int) -> str:
-        """The named subject of one of the sentences before; a lone organisation noun
-        ("die Weltraumbehörde", "the company") gives way to a name said before it."""
-        k = self.sentence_index(s0)
-        found = ""
-        for j in range(k - 1, max(-1, k - 1 - LOOK_BACK), -1):
-            subj = self.subject(j)
-            if not subj:
-                continue
-            if " " in subj or ACRONYM.search(subj) or not _org_word(subj, self.L):
-                return subj
-            found = found or subj
-        return found
-
-
-LOOK_BACK = 4  # sentences searched for the subject a pronoun stands for
-
-
-class _Sentence:
-    """Tokens of one sentence (dateline blanked), for the actor finder."""
-
-    def __init__(self, text, s0, s1, L: Language, doc: Document | None):
-        sent = text[s0:s1]
-        m = DATELINE.match(sent)
-        if m:
-            sent = " " * m.end() + sent[m.end():]
-        self.sent, self.L, self.doc = sent, L, doc
-        self.tokens = [(x.group(), x.start()) for x in WORD_RE.finditer(sent)]
-        self.low = [t[0].lower().strip(".,") for t in self.tokens]
-        # punctuation between token i-1 and token i: a clause boundary before i
-        self.cut = [False] + [bool(CLAUSE_SEP.search(sent, a[1] + len(a[0]), b[1]))
-                              for a, b in zip(self.tokens, self.tokens[1:])]
-
-    def is_verb(self, i: int) -> bool:
-        t, w, L = self.tokens[i][0], self.low[i], self.L
-        if not t[:1].islower():
-            return False
-        if w in L.finite_verbs or w in L.speech_verbs:
-            return True
-        return bool(L.past_suffix) and len(w) > 4 and w.endswith(L.past_suffix) \
-            and (w not in L.not_past or w in L.cue_table) and w not in L.stopwords
-
-    def proper(self, run) -> bool:
-        """A run of capitalised words that names someone: several words, an acronym, an
-        organisation, or a word the article also writes capitalised inside a sentence
-        (sentence openers and, in German, common nouns after an article are not names)."""
-        words = [t[0].strip(".,'’") for t in run]
-        L = self.L
-        if self.is_org(run):
-            return True
-        if len(words) >= 2 and not L.capitalised_nouns:
-            return True
-        if len(words) >= 2:  # "Scott Bessent", not "Zahlungen Deutschlands", "Keine Streiks"
-            if any(x.lower().endswith(L.noun_suffixes) or x.lower() in L.determiners
-                   for x in words):
-                return False
-            if self.doc is None or ROMAN.fullmatch(words[-1]):
-                return True  # "Benedikt XVI", "Elizabeth II"
-            nouns = self.doc.after_determiner()
-            return any(a not in nouns and b not in nouns for a, b in zip(words, words[1:]))
-        w = words[0]
-        if ACRONYM.search(w) or (not L.capitalised_nouns and sum(ch.isupper() for ch in w) >= 2):
-            return True  # "NASA", "EU-Kommission"; in English also "McVeigh"
-        i = next(k for k, t in enumerate(self.tokens) if t[1] == run[0][1])
-        if L.capitalised_nouns:
-            # where every noun is capitalised, a lone word is a name only where a noun
-            # could not stand: not after an article or adjective, not a noun's ending
-            prev = self.tokens[i - 1][0] if i > 0 else ""
-            after_lower = i > 0 and self.low[i - 1] in L.determiners or \
-                prev[:1].islower() and not self.cut[i] and \
-                self.low[i - 1] not in L.clause_breaks and not self.is_verb(i - 1)
-            if after_lower or w.lower().endswith(L.noun_suffixes) or w.lower() in L.not_names:
-                return False
-            return self.doc is None or w not in self.doc.after_determiner()
-        if self.doc is None:
-            return i > 0
-        if w in self.doc.capitalised_inside():
-            return True
-        # a sentence opener: a name if the article never writes it in lower case
-        low = w.lower()
-        return i == 0 and self.doc.never_lower(w) and not (
-            low in L.stopwords or low in L.not_names or low in L.openers or low in L.pronouns
-            or (L.verb_endings and low.endswith(L.verb_endings)))  # "Based on", "Sentencing"
-
-    def with_org(self, run):
-        """"the Canadian government": a name and the organisation word after it."""
-        k = next(x for x, t in enumerate(self.tokens) if t[1] == run[-1][1]) + 1
-        if k < len(self.low) and self.low[k] in self.L.org_words and not self.cut[k]:
-            return run + [self.tokens[k]]
-        return run
-
-    def is_org(self, run) -> bool:
-        return _org_word(run[-1][0], self.L)
-
-    def classify(self, i: int, j: int):
-        """(kind, run) for the noun phrase tokens[i:j]: "pronoun", "name" or "common"."""
-        if i >= j:
-            return None, None
-        L = self.L
-        if self.low[i] in L.pronouns:
-            return "pronoun", None
-        # a name after a preposition is a complement ("the line between Kassel and
-        # Göttingen"), unless a name opens the phrase ("the Bank of England")
-        prep = next((k for k in range(i + 1, j) if self.low[k] in L.prepositions), j)
-        runs = [r for r in _runs(self.tokens[i:j], L) if self.proper(r)]
-        if runs and prep < j and runs[0][0][1] > self.tokens[prep][1]:
-            runs = []
-        for n, run in enumerate(runs):
-            if n + 1 < len(runs) and run[-1][0].endswith(POSSESSIVE):
-                continue  # "Egypt's current President al-Sisi": the possessed one acts
-            cut = [k for k, t in enumerate(run[:-1]) if t[0].endswith(POSSESSIVE)]
-            if cut:
-                run = run[cut[-1] + 1:]  # "Ruritania's President Omar"
-            return "name", self.with_org(run)
-        # a group of people as subject: "Protesters", "big computer makers"
-        head = self.low[j - 1]
-        if j - i <= 4 and L.agent_suffixes and head.endswith(L.agent_suffixes) \
-                and not any(self.cut[i + 1:j]):
-            words = [t for t in self.tokens[i:j] if t[0].lower() not in L.articles]
-            return "name", words
-        return "common", self.tokens[i:j]
-
-
-def _main_subject(S: _Sentence):
-    """The grammatical subject of the sentence: in verb-second languages the words before
-    the finite verb when they are a noun phrase, else the noun phrase right after it; in
-    others the words before the first verb, after an opening adverbial ("In a statement,
-    it said") and without an apposition ("X, which ..., said")."""
-    L, low, n = S.L, S.low, len(S.tokens)
-    verb = next((i for i in range(n) if S.is_verb(i)), None)
-    if verb is None or verb == 0:
-        return None, None
-    if L.verb_second:
-        first = S.tokens[0][0]
-        opener = low[0] in L.stopwords and low[0] not in L.articles or (
-            first[:1].isupper() and low[0] in L.not_names) or low[0] in L.attr_words
-        if not opener and not any(S.cut[1:verb]):
-            return S.classify(0, verb)
-        j, skipped = verb + 1, 0
-        while j < n and (low[j] in L.articles or (
-                S.tokens[j][0][:1].islower() and skipped < 2 and low[j] not in L.stopwords
-                and low[j] not in L.pronouns)):
-            skipped += low[j] not in L.articles
-            j += 1
-        if j < n and low[j] in L.pronouns:
-            return "pronoun", None
-        end = j
-        while end < n and (_is_name_token(S.tokens[end][0], L) and not S.cut[end] or end == j):
-            end += 1
-        return S.classify(j, end)
-    start = 0
-    if low[0] in L.openers:
-        commas = [i for i in range(1, verb) if S.cut[i]]
-        if not commas:
-            return None, None
-        start = commas[0]
-    end = next((i for i in range(start + 1, verb) if S.cut[i]), verb)
-    return S.classify(start, end)
-
-
-def _clause_subject(S: _Sentence, d0: int):
-    """The subject of a subordinate clause holding the date ("..., während Xi später im
-    Jahr kommen werde", "..., the ministry will ..."), when it opens with a name."""
-    L, low = S.L, S.low
-    k = next((i for i, t in enumerate(S.tokens) if t[1] >= d0), len(S.tokens)) - 1
-    while k > 0 and not S.cut[k] and low[k] not in L.clause_breaks:
-        k -= 1
-    if k <= 0:
-        return None, None
-    if low[k] in L.clause_breaks and not S.cut[k]:
-        if low[k] in L.relative_openers or low[k] in L.coordinating:
-            return None, None  # "Staats- und Regierungschefs": words joined, not clauses
-        k += 1
-    elif low[k] in L.clause_breaks:
-        if low[k] in L.relative_openers:
-            return None, None
-        k += 1
-    j = k
-    while j < len(S.tokens) and low[j] in L.articles:
-        j += 1
-    if j < len(S.tokens) and low[j] in L.pronouns:
-        return S.classify(j, j + 1)
-    stop = next((i for i in range(j + 1, len(S.tokens)) if S.cut[i]), len(S.tokens))
-    runs = _runs(S.tokens[j:stop], L)
-    if not runs or runs[0][0][1] != S.tokens[j][1]:
-        return None, None
-    end = j + len(runs[0])
-    if not any(S.is_verb(i) for i in range(end, stop)):
-        return None, None  # "between Australia and India by August": no clause of its own
-    return S.classify(j, end)
-
-
-
-
-def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> str:
-    """Who is committed: the named subject of the clause holding the date or of the
-    sentence; else an attribution ("laut X", "according to X", "X said"); else, when the
-    subject is a pronoun or a noun like "the company", the subject of an earlier
-    sentence; else the first name-like words of the sentence; else ""."""
-    S = _Sentence(text, s0, s1, L, doc)
-    tokens = S.tokens
-    if not tokens:
-        return ""
-    kind, run = _clause_subject(S, d0 - s0)
-    if kind == "name":
-        return _clean(run, L)
-    main_kind, run = _main_subject(S)
-    if main_kind == "name":
-        return _clean(run, L)
-    found = _attributed(S)
-    if found:
-        return found
-    if main_kind == "pronoun" and doc is not None:
-        prev = doc.previous_subject(s0)
-        if prev:
-            return prev
-    head = _organisation_phrase(run, L) if main_kind == "common" else []
-    if head:
-        # "the company will ...": the organisation named before; "a council committee",
-        # or nothing organisation-like named before: the committee itself
-        prev = (doc.previous_subject(s0) if doc is not None
-                and run[0][0].lower() not in L.indefinite_articles else "")
-        if prev and _organisation_like(prev, L):
-            return prev
-        return " ".join([head[0][:1].upper() + head[0][1:]] + head[1:])
-    if main_kind == "common" and doc is not None and _is_org_noun(S):
-        prev = doc.previous_subject(s0)
-        if prev:
-            return prev
-    # the first name-like run; a single capitalised word only when nothing better exists
-    runs = [r for r in _runs(tokens, L) if S.proper(r) or not L.capitalised_nouns]
-    for r in runs:
-        if _name_like([t[0] for t in r]) and S.proper(r):
-            return _clean(S.with_org(r), L)
-    if not L.capitalised_nouns:  # where only names are capitalised, any will do
-        for r in runs:
-            if S.proper(r):
-                return _clean(S.with_org(r), L)
-    if doc is not None and main_kind is None or main_kind == "common":
-        # nobody named: the article goes on about whom it named just before
-        return doc.previous_subject(s0) if doc is not None else ""
-    return ""
-
-
-def _organisation_phrase(run, L: Language) -> list[str]:
-    """The words of a subject whose head is an organisation noun ("a council committee",
-    "the utility" -> ["council", "committee"], ["utility"]); [] for any other subject."""
-    words = []
-    for t in run or ():
-        w = t[0].strip(".,'’")
-        if w.lower() in L.prepositions:
-            break  # "the senate seat from Colorado": the head is "seat"
-        if w.lower() not in L.articles and w.lower() not in L.indefinite_articles:
-            words.append(w)
-    if not words or len(words) > 4 or not _org_word(words[-1], L):
-        return []
-    return words
-
-
-def _organisation_like(name: str, L: Language) -> bool:
-    """"Oneida Ltd.", "EU", "Hamburger Senat": a name an organisation noun ("the
-    company") can stand for; not "People", "Analysts" or a person's name."""
-    return _org_word(name.split()[-1], L) or bool(ACRONYM.search(name))
-
-
-def _is_org_noun(S: _Sentence) -> bool:
-    """"the company will ...", "das Unternehmen will ...": an organisation named before."""
-    return any(_org_word(w, S.L) for w in S.low[:4])
-
-
-def _attributed(S: _Sentence) -> str:
-    """"laut X", "according to X", "nach Angaben X"; "X sagte", "X said", "said X"."""
-    L, tokens, low = S.L, S.tokens, S.low
-    for phrase in L.attr_before:
-        ph = phrase.split()
-        n = len(ph)
-        for i in range(len(low) - n + 1):
-            if low[i:i + n] == ph:
-                j, lower = i + n, 0
-                # "laut der chinesischen Zusammenfassung", "selon la ministre Claire X"
-                while j < len(tokens) and (low[j] in L.stopwords or (
-                        tokens[j][0][:1].islower() and lower < 2)):
-                    lower += low[j] not in L.stopwords
-                    j += 1
-                for _ in range(3):  # "nach Angaben des Leiters der Sektion X": past nouns
-                    run = []
-                    while j < len(tokens) and _is_name_token(tokens[j][0], L) and len(run) < 5:
-                        run.append(tokens[j])
-                        j += 1
-                    if run and (not L.capitalised_nouns or S.proper(run)):
-                        return _clean(run, L)
-                    if not run or not L.capitalised_nouns:
-                        break
-                    while j < len(tokens) and (low[j] in L.stopwords or low[j] in L.determiners
-                                               or tokens[j][0][:1].islower()):
-                        j += 1
-    for i, w in enumerate(low):
-        if w not in L.speech_verbs:
-            continue
-        j, run = i - 1, []
-        while j >= 0 and _is_name_token(tokens[j][0], L) and len(run) < 5:
-            run.insert(0, tokens[j])
-            j -= 1
-        # verb-second languages: "Im Anschluss ... sagte das Ministerium": the subject
-        # follows the verb unless the name opens the sentence
-        if run and (not L.verb_second or j < 0) and S.proper(run):
-            return _clean(run, L)
-        if not run and j >= 1 and low[j] in L.org_words and low[j - 1] in L.articles:
-            return tokens[j][0].capitalize()  # "..., the city said"
-        run = []
-        j = i + 1
-        lower_skipped = 0
-        while j < len(tokens) and (low[j] in L.stopwords or (
-                L.verb_second and tokens[j][0][:1].islower() and lower_skipped < 2)):
-            lower_skipped += low[j] not in L.stopwords
-            j += 1
-        while j < len(tokens) and _is_name_token(tokens[j][0], L) and len(run) < 5:
-            run.append(tokens[j])
-            j += 1
-        if run:
-            return _clean(run, L)
-    return ""

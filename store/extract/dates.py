@@ -46,12 +46,19 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
     if not text or not lang.templates:
         return out
     match_at = lang.matcher(text)
+    memo = None
+    if len(text) > REPEAT_FROM:
+        # a very long text (no article is): what happens at a trigger depends on the few
+        # words before it and the window after it, so a text that repeats itself ("1.1.1.",
+        # a megabyte of "Nov. ") is worked through once per distinct neighbourhood
+        match_at = _remembering(match_at, text)
+        memo = {}
     pos = 0
     failed: set[int] = set()  # start positions where no template matches
-    for t in lang.trigger.finditer(text):
-        p = t.start()
-        if p < pos:
-            continue
+
+    def at(p: int, pos: int):
+        """The expression found at trigger p (nothing before pos), or None."""
+        nonlocal failed
         found = None
         # words that may open a template before its trigger ("within the next ten days");
         # digits are triggers of their own, so they were tried already
@@ -59,7 +66,10 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
         if p > pos and text[p - 1] in "'’":  # "'58", "the '90s"
             starts.append(p - 1)
         lo = max(pos, p - LOOKBACK)
-        if lo < p:
+        # modifiers are words: look back only when a letter stands before the trigger
+        # (or before a hyphen before it: "three-week")
+        before = text[lo:p].rstrip()
+        if lo < p and (before[-1:].isalpha() or before[-1:] == "-" and before[-2:-1].isalpha()):
             prev = PREV_WORDS.findall(text, lo, p)
             k = p
             for w in reversed(prev[-MAX_LEAD_WORDS:]):
@@ -82,10 +92,10 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
         if len(failed) > 4096:
             failed = {f for f in failed if f >= p - LOOKBACK}
         if found is None:
-            continue
+            return None
         best = _chosen(text, found, lang, short)
         if best is None:
-            continue
+            return None
         # a longer expression may start inside the one found ("Bereits im Jahr 2007")
         for wm in WORD_START.finditer(text, found[0].start() + 1, best[0].end()):
             m = match_at(wm.start())
@@ -100,8 +110,30 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
             v = mm.group(f"t{i}_{name}")
             if v is not None:
                 groups[name] = v
-        out.append(Raw(mm.start(), mm.end(), tpl, groups, mm.group()))
-        pos = mm.end()
+        return Raw(mm.start(), mm.end(), tpl, groups, mm.group())
+
+    for t in lang.trigger.finditer(text):
+        p = t.start()
+        if p < pos:
+            continue
+        key = None
+        if memo is not None and p > LOOKBACK:
+            key = (text[p - LOOKBACK - 1:p + WINDOW], min(p - pos, LOOKBACK + 1))
+            if key in memo:
+                hit = memo[key]
+                if hit is not None:
+                    ds, de, tpl, groups = hit
+                    out.append(Raw(p + ds, p + de, tpl, groups, text[p + ds:p + de]))
+                    pos = p + de
+                continue
+        raw = at(p, pos)
+        if key is not None and (raw is None or raw.end - p <= REACH and raw.start >= p - LOOKBACK):
+            if len(memo) > CACHE_MAX:
+                memo.clear()
+            memo[key] = None if raw is None else (raw.start - p, raw.end - p, raw.tpl, raw.groups)
+        if raw is not None:
+            out.append(raw)
+            pos = raw.end
     if any(r.tpl.get("that_year") for r in out):
         out = _that_year(out)
     if any(r.kind in ("quarter", "last_quarter") for r in out):
@@ -111,6 +143,63 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
             if "quarterly" in r.tpl:
                 r.tpl = dict(r.tpl, **r.tpl["quarterly"])
     return out
+
+
+REPEAT_FROM = 200_000  # characters: a text this long is matched through a window cache
+WINDOW, REACH = 64, 48  # characters a cached window holds; a cached match ends within REACH
+CACHE_MAX = 20_000
+
+
+class _Hit:
+    """A match re-used from an identical window elsewhere in the text (same interface
+    as the parts of re.Match that scan uses)."""
+
+    __slots__ = ("_start", "_end", "_groups", "_whole")
+
+    def __init__(self, start, end, groups, whole):
+        self._start, self._end, self._groups, self._whole = start, end, groups, whole
+
+    def start(self):
+        return self._start
+
+    def end(self):
+        return self._end
+
+    def group(self, name=0):
+        return self._whole if name == 0 else self._groups.get(name)
+
+    def __getitem__(self, k):
+        return self.group(k)
+
+
+def _remembering(match_at, text):
+    """match_at for very long texts: the result at a position depends only on a few
+    characters before it and the window after it (templates reach back one character and
+    no date is REACH characters long), so a text that repeats itself ("1.1.1.1...", a
+    megabyte of "Nov. ") is matched once per distinct window, not once per position."""
+    cache: dict = {}
+
+    def match(pos):
+        key = text[max(0, pos - 2):pos + WINDOW]
+        if len(key) < WINDOW or pos < 2:
+            return match_at(pos)
+        if key in cache:
+            hit = cache[key]
+            if hit is None:
+                return None
+            ds, de, i, groups = hit
+            return _Hit(pos + ds, pos + de, groups, text[pos + ds:pos + de]), i
+        found = match_at(pos)
+        if len(cache) > CACHE_MAX:
+            cache.clear()
+        if found is None:
+            cache[key] = None
+        elif found[0].end() - pos <= REACH:
+            m, i = found
+            cache[key] = (m.start() - pos, m.end() - pos, i, {
+                k: v for k, v in m.groupdict().items() if v is not None})
+        return found
+    return match
 
 
 def _that_year(raws: list[Raw]) -> list[Raw]:
@@ -166,6 +255,19 @@ def _after_any(words, j, phrases) -> bool:
     return any(tuple(words[max(0, j - len(ph)):j]) == ph for ph in phrases)
 
 
+def _starts(words, phrases) -> bool:
+    """Whether the word list is one of `phrases` (single words, {first: [tuples]})."""
+    single, multi = phrases
+    if len(words) == 1:
+        return words[0] in single
+    return tuple(words) in multi.get(words[0], ())
+
+
+STATE_REACH = 4  # words before a verb of state whose past forms are the state's participle
+RESCHEDULE_REACH = 8  # words between a moving verb and the new date
+MATURITY_REACH = 5  # words between a security ("notes") and its "due <date>"
+
+
 class SentenceContext:
     """Cue positions of one sentence, computed once and reused for all its mentions."""
 
@@ -198,6 +300,7 @@ class SentenceContext:
         perfect, past_words = lang.modal_perfect, lang.cue_past[0]
         perfect_until = -1
         plans = set()
+        listed = set()  # past cues named in the data (not guessed from a suffix)
         for j, w in enumerate(words):
             flags = single.get(w, 0)
             if not flags and w in multi:
@@ -216,6 +319,7 @@ class SentenceContext:
                     strong.add(j)
             if flags & PAST:
                 past.append((j, 0.8 if w in weak else 1.0))
+                listed.add(j)
             elif not flags and len(w) > 4:
                 participle = self._participle(text, tokens, j) if (
                     lang.participle and j + 1 < n and text[tokens[j + 1][1]].isupper()) else None
@@ -229,9 +333,143 @@ class SentenceContext:
                     past.append((j, 0.25))  # regular past form ("voted", "stellte")
                 elif len(w) >= 8 and (w[:-1] in past_words or w[:-2] in past_words):
                     past.append((j, 0.8))  # inflected participle ("verhängten")
+        self.words = words
+        self.listed_past = listed
+        self._found: dict[int, list[int]] = {}
+        if lang.stative[0] or lang.stative[1]:
+            # "bleiben bis zum 1. Juli geschlossen", "remain closed until": a participle
+            # beside a verb of state names the state, not a past event
+            states = self.find(lang.stative)
+            if states:
+                past = [(j, w) for j, w in past if not any(
+                    clause[s] == clause[j] and (j > s or s - j <= STATE_REACH) for s in states)]
         self.future, self.strong, self.past = future, strong, past
         self.plans = plans
         self.has_strong = bool(strong)
+
+    def find(self, table) -> list[int]:
+        """Indexes of the tokens where a word or phrase of `table` (single words, {first
+        word: [phrases]}) starts; computed once per table."""
+        key = id(table)
+        if key not in self._found:
+            single, multi = table
+            words, out = self.words, []
+            for j, w in enumerate(words):
+                if w in single or w in multi and any(
+                        tuple(words[j:j + len(ph)]) == ph for ph in multi[w]):
+                    out.append(j)
+            self._found[key] = out
+        return self._found[key]
+
+    def governed_by_past(self, a: int, b: int, explicit: bool = False) -> bool:
+        return self.governing(a, b, explicit) == "past"
+
+    def governing(self, a: int, b: int, explicit: bool = False) -> str | None:
+        """Whether the verb nearest to tokens a..b in their clause is a past form ("the fire
+        was reduced through Tuesday", "am Montag verstarb er"): then the verb, not a
+        preposition before the date, says when.  Verbs are the future cues, the listed past
+        forms and the language's finite verbs (present: "stellt zum 19.01. ein"); not
+        reporting verbs, adverbs, verbs that set a date ("gave them until"), a participle
+        of a future or passive form ("will be paid"), nor a past verb with an infinitive
+        between it and the date ("agreed to pay by June").  A date that names its year
+        is governed by a past copula only ("his term was through 2021")."""
+        if a >= len(self.clause):
+            return None
+        here, L, words = self.clause[a], self.lang, self.words
+        fut_idx = {j for j, _ in self.future}
+        best = None  # (distance, tense)
+        for j, w in enumerate(words):
+            if self.clause[j] != here or a <= j <= b:
+                continue
+            if j in fut_idx:
+                past = "future"
+            elif j in self.listed_past:
+                if w in L.cue_weak_past or w in L.not_verbs or w in L.sets_date:
+                    continue
+                if self._serves_future(j, fut_idx):
+                    continue  # "will be paid", "bezahlt werden"
+                if j < a and any(words[k] in L.infinitive for k in range(j + 1, a)):
+                    continue
+                if explicit and not (w in L.copula_past and a - j <= 2):
+                    continue
+                past = "past"
+            elif w in L.finite_verbs:
+                past = "present"
+            else:
+                continue
+            d = a - j if j < a else j - b
+            if best is None or d < best[0]:
+                best = (d, past)
+        return best[1] if best else None
+
+    def _serves_future(self, j: int, fut_idx) -> bool:
+        """A past form that is part of a future or passive one: "was expected", "will be
+        paid", "soll bezahlt werden"."""
+        words, aux = self.words, self.lang.passive_aux
+        return (j + 1 in fut_idx or j - 1 in fut_idx or j - 2 in fut_idx
+                or j > 0 and words[j - 1] in aux or j + 1 < len(words) and words[j + 1] in aux)
+
+    def moved_to(self, a: int) -> bool:
+        """"rescheduled to June 2", "auf Oktober vertagt", "extended the lockdown to May 1":
+        the date right after a preposition of a verb that moves a date is the new one."""
+        L = self.lang
+        if not (L.reschedule[0] or L.reschedule[1]):
+            return False
+        before = self.words[max(0, a - 3):a]
+        if not any(before[-k:] and _starts(before[-k:], L.reschedule_preps) for k in (1, 2, 3)):
+            return False
+        return any(abs(j - a) <= RESCHEDULE_REACH for j in self.find(L.reschedule))
+
+    def replaced(self, a: int) -> bool:
+        """A date whose plan was replaced or called off: "originally planned for April 28",
+        "moved from May 3", "the debate, which was slated for October 15, was cancelled"."""
+        L = self.lang
+        here = self.clause[a] if a < len(self.clause) else -1
+        before = self.words[max(0, a - 2):a]
+        if any(w in L.reschedule_from for w in before) and self.find(L.reschedule):
+            return True
+        if any(self.clause[j] == here and j < a for j in self.find(L.superseded)):
+            return True
+        cancelled = self.find(L.cancelled)
+        if any(self.clause[j] == here for j in cancelled):
+            return True
+        # "the show, which was slated for April 20, was called off": the relative clause
+        # holding the date describes what the sentence calls off
+        first = self.clause.index(here)
+        return bool(cancelled) and first > 0 and self.words[first] in L.relative_pronouns
+
+    def matures(self, a: int) -> bool:
+        """"debentures, due March 15, 2007": the maturity of a security, no commitment."""
+        L = self.lang
+        if not L.instruments or a < 1 or self.words[a - 1] not in L.maturity:
+            return False
+        return any(w.endswith(L.instruments) for w in self.words[max(0, a - MATURITY_REACH):a])
+
+    def forecast(self, a: int, b: int, text: str) -> bool:
+        """A forecast of a quantity, not a commitment: "inflation will be 51 percent in
+        2021", "may cause 32,000 more deaths by August 4", "wird 78 Milliarden Euro
+        kosten": in the date's clause a statistic (sales, deaths, Umsatz) with a number,
+        a measure verb, an expectation or a forecast verb; or an amount with a measure or
+        forecast verb.  An event forecast ("projected to open in 2022") is not one."""
+        L = self.lang
+        if a >= len(self.clause) or not L.statistic and not L.forecast[0]:
+            return False
+        here = self.clause[a]
+        inside = [j for j, c in enumerate(self.clause) if c == here and not a <= j <= b]
+        words = self.words
+        # an amount: a number with a unit ("78 Milliarden", "25 percent", "51 %")
+        amount = any(self.clause[j] == here and j > 0 and (
+            words[j - 1][:1].isdigit() or words[j - 1] in L.numbers)
+            for j in self.find(L.quantity_units))
+        if not amount and inside:
+            amount = "%" in text[self.token_starts[inside[0]]:self.token_ends[inside[-1]] + 2]
+        number = amount or any(words[j][:1].isdigit() for j in inside)
+        measure = any(self.clause[j] == here for j in self.find(L.measure))
+        statistic = any(words[j].endswith(L.statistic) for j in inside)
+        expects = any(self.clause[j] == here for j in self.find(L.expectation))
+        predicts = any(self.clause[j] == here for j in self.find(L.forecast))
+        return statistic and (number or measure or expects or predicts) \
+            or (measure or predicts) and amount
 
     def _participle(self, text, tokens, j):
         """For an inflected participle right before a noun: True when its bare form is a
@@ -269,8 +507,9 @@ class SentenceContext:
             return first, first - 1
         return first, last
 
-    def scores(self, start: int, end: int):
-        """(future score, past score, has a deadline preposition right before)."""
+    def scores(self, start: int, end: int, explicit: bool = False):
+        """(future score, past score, has a deadline preposition right before); explicit:
+        the date names its year (its tense only decides whether it is a commitment)."""
         a, b = self.token_span(start, end)
         fut = past = 0.0
 
@@ -291,8 +530,9 @@ class SentenceContext:
             fut += w / d ** DECAY * (1.0 if self.clause[j] == here else 0.5)
         for j, w in self.past:
             d = dist(j)
-            if d is None or j + 1 in fut_idx:
-                continue  # "were planning", "was expected": the auxiliary serves the plan
+            if d is None or j + 1 in fut_idx or j in self.listed_past and w >= 1.0 \
+                    and self._serves_future(j, fut_idx):
+                continue  # "were planning", "was expected", "will be paid": it serves the plan
             past += w / d ** DECAY * (1.0 if self.clause[j] == here else 0.5)
         words = [t[0] for t in self.tokens]
         prep = False
@@ -304,6 +544,10 @@ class SentenceContext:
             k = len(ph)
             if tuple(before[-k:]) == ph or tuple(before[-k - 1:-1]) == ph:
                 prep = True
+        if prep and self.governed_by_past(a, b, explicit) and not self.moved_to(a):
+            prep = False  # "the fire was reduced through Tuesday": the verb says when
+        elif not prep and self.moved_to(a):
+            prep = True  # "auf Oktober vertagt", "rescheduled to June 2"
         pastprep = any(w in self.lang.past_preps[0] for w in before[-2:])
         if prep:
             fut += PREP_WEIGHT
@@ -339,10 +583,11 @@ class SentenceContext:
         here = self.clause[a] if a < len(self.clause) else -1
         return sum(w / (a - j) ** DECAY for j, w in self.past if j < a and self.clause[j] == here)
 
-    def tense(self, start: int, end: int, hedge: bool = False) -> str | None:
+    def tense(self, start: int, end: int, hedge: bool = False,
+              explicit: bool = False) -> str | None:
         """"future", "past" or None for the words around [start, end); with hedge=True a
         weakly supported reading is marked "future~" / "past~"."""
-        fut, past, prep = self.scores(start, end)
+        fut, past, prep = self.scores(start, end, explicit)
         core = fut - PREP_WEIGHT if prep else fut  # a preposition alone is not certainty
         if fut > past * 1.1 and fut > MIN_CUE:
             t, sure = "future", core >= SURE and fut >= 2 * past
@@ -358,9 +603,28 @@ class SentenceContext:
 
 # --------------------------------------------------------------------------- resolution
 
-TENSE_KINDS = frozenset({"date", "date_range", "month", "month_range", "weekday", "season",
-                         "quarter", "half", "part_month", "slash", "weekend", "holiday",
-                         "isoweek"})
+TENSE_KINDS = frozenset({"date", "date_range", "week_of", "month", "month_range", "weekday",
+                         "season", "quarter", "half", "part_month", "slash", "weekend",
+                         "holiday", "isoweek"})
+
+
+def points_ahead(raw: Raw, lang: Language) -> bool:
+    """"next year", "in two weeks": the words themselves look ahead."""
+    if raw.kind == "offset":
+        return raw.tpl.get("dir", 1) > 0
+    rel = raw.tpl.get("rel")
+    if rel is None and "rel" in raw.groups:
+        rel = lang.relative.get(" ".join(raw.groups["rel"].lower().split()))
+    return rel is not None and rel > 0
+
+
+def looks_ahead(raw: Raw, lang: Language) -> bool:
+    """Words that speak of what is still to come of a window: "next year", "later this
+    year", "by the end of the month", "Jahresende"."""
+    if raw.tpl.get("past"):
+        return False
+    part = raw.tpl.get("part") or _lookup(lang.parts, raw.groups.get("part"))
+    return points_ahead(raw, lang) or part in ("end", "any") or bool(raw.tpl.get("anaphoric"))
 
 
 def needs_tense(raw: Raw) -> bool:
@@ -448,232 +712,397 @@ def _day_window(y, m, d):
         return None
 
 
+class _Ask:
+    """What resolving one match needs: the match, its groups and template, the reference
+    date, the language, the tense of its sentence (a trailing "~": weakly supported),
+    the year it names, the day a duration counts from, and whether TIMEX3 values are wanted."""
+
+    __slots__ = ("raw", "g", "tpl", "kind", "published", "lang", "tense", "sure", "year",
+                 "anchor", "timex")
+
+    def __init__(self, raw, published, lang, tense, anchor, timex):
+        self.raw, self.g, self.tpl, self.kind = raw, raw.groups, raw.tpl, raw.kind
+        self.published, self.lang, self.timex = published, lang, timex
+        self.anchor = anchor or published
+        self.sure = not (tense and tense.endswith("~"))
+        self.tense = tense.rstrip("~") if tense else tense
+        g = raw.groups
+        self.year = _year(g.get("year") or g.get("nyear") or g.get("yy"))
+
+
 def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
             anchor: dt.date | None = None, timex: bool = False):
-    """Window for a raw match, or None when it cannot be normalised to a date."""
-    g, tpl, kind = raw.groups, raw.tpl, raw.kind
-    anchor = anchor or published
-    sure = not (tense and tense.endswith("~"))
-    tense = tense.rstrip("~") if tense else tense
-    year = _year(g.get("year") or g.get("nyear") or g.get("yy"))
+    """Window for a raw match, or None when it cannot be normalised to a date: one named
+    step per kind of template (_STEPS)."""
+    step = _STEPS.get(raw.kind)
+    if step is None:
+        return None
     try:
-        if kind in ("date", "date_range", "slash"):
-            if kind == "slash":
-                a, b = int(g["day"]), int(g["day2"])
-                if a > 12 and b <= 12:
-                    d, m = a, b
-                elif b > 12 and a <= 12:
-                    m, d = a, b
-                elif lang.numeric_order == "mdy":
-                    m, d = a, b
-                else:
-                    d, m = a, b
-            else:
-                d = int(g["day2"] if "day2" in g else g["day"])
-                m = _lookup(lang.months, g.get("month")) if "month" in g else int(g["monthnum"])
-            if m is None:
-                return None
-            if year is not None:
-                return _day_window(year, m, d)
-            wd = _lookup(lang.weekdays, g.get("weekday")) if "weekday" in g else None
-            if wd is not None:  # "Monday, Oct. 26": the year in which that is a Monday
-                fits = [y for y in range(published.year - 1, published.year + 2)
-                        if _day_window(y, m, d) and dt.date(y, m, d).weekday() == wd]
-                if len(fits) == 1:
-                    return _day_window(fits[0], m, d)
-            return _pick(lambda y: _day_window(y, m, d), published, tense, sure)
-        if kind in ("month", "month_range"):
-            m = _lookup(lang.months, g.get("month2") or g.get("month")) if (
-                "month" in g or "month2" in g) else int(g["monthnum"])
-            if m is None:
-                return None
-            if year is not None:
-                return W.month(year, m)
-            rel = _rel(lang, g, tpl)
-            if rel is not None and "rel" in g:
-                if rel == 0:
-                    return W.month(published.year, m)
-                if rel > 0:
-                    y = published.year if m > published.month else published.year + 1
-                    return W.month(y + rel - 1, m)
-                y = published.year if m < published.month else published.year - 1
-                return W.month(y + rel + 1, m)
-            return _pick(lambda y: W.month(y, m), published, tense, sure)
-        if kind == "month_relyear":
-            m = _lookup(lang.months, g.get("month"))
-            rel = _rel(lang, g, tpl)
-            if m is None or rel is None:
-                return None
-            return W.month(published.year + rel, m)
-        if kind == "last_quarter":
-            # "the latest quarter", "the year-ago quarter": the last one completed
-            q0 = (published.month - 1) // 3  # index of the current quarter, 0-based
-            y, q = (published.year, q0) if q0 else (published.year - 1, 4)
-            return W.quarter(y - tpl.get("years_back", 0), q)
-        if kind == "weekend":
-            words = raw.text.lower().split()
-            rel = next((lang.relative[w] for w in words if lang.relative.get(w) is not None), None)
-            sat = published + dt.timedelta(days=(5 - published.weekday()) % 7)
-            if rel is None:
-                rel = 0 if tense == "future" else -1
-            if rel < 0:
-                sat = sat - dt.timedelta(days=7) if sat > published else sat
-                if published.weekday() == 6:
-                    sat = published - dt.timedelta(days=1)
-            elif rel > 0 and published.weekday() >= 5:
-                sat += dt.timedelta(days=7)
-            sun = sat + dt.timedelta(days=1)
-            iy, iw, _ = sat.isocalendar()
-            return W.Window(sun.isoformat(), "day", sat, sun, timex=f"{iy:04d}-W{iw:02d}-WE")
-        if kind == "season_relyear":
-            code = _lookup(lang.seasons, g.get("season"))
-            rel = _rel(lang, g, tpl)
-            if code is None or rel is None:
-                return None
-            return W.season(published.year + rel, code)
-        if kind == "year":
-            if "yy" in g and "year" not in g:  # "'58": the latest such year not ahead
-                year = int(g["yy"]) + 100 * (published.year // 100)
-                if year > published.year + 5:
-                    year -= 100
-            return W.year(year) if year else None
-        if kind == "decade":
-            if not timex or not year:
-                return None
-            if "yy" in g:  # "the '90s": the century the reference date is in, or the last
-                year = int(g["yy"]) + 100 * (published.year // 100)
-                if year > published.year:
-                    year -= 100
-            return W.Window(str(year)[:3], "year", dt.date(year, 1, 1), dt.date(year + 9, 12, 31))
-        if kind == "century":  # TIMEX3 "19" for the 20th century; no deadline in frist
-            n = int(g["day"]) if g.get("day") else 0
-            if not timex or not 1 <= n <= 21:
-                return None
-            first = max(1, (n - 1) * 100)
-            return W.Window(f"{n - 1:02d}", "year", dt.date(first, 1, 1),
-                            dt.date((n - 1) * 100 + 99, 12, 31))
-        if kind == "isoweek":
-            wk = int(g["weeknum"])
-            if year is None:  # "KW 49": this year's, or next year's when it has passed
-                year = published.year
-                if tense == "future" and dt.date.fromisocalendar(year, wk, 7) < published:
-                    year += 1
-            monday = dt.date.fromisocalendar(year, wk, 1)
-            return W.week_of(monday)
-        if kind in ("quarter", "half"):
-            q = _lookup(lang.ordinals, g.get("qord")) if "qord" in g else (
-                int(g["qnum"]) if "qnum" in g else None)
-            if q is None:
-                return None
-            if kind == "half" and q == 4:
-                q = 2  # "last"/"letzte" is the fourth quarter, and so the second half
-            make = (lambda y: W.quarter(y, q)) if kind == "quarter" else (
-                lambda y: W.half(y, q if q <= 2 else 2))
-            if kind == "half" and q > 2:
-                return None
-            if year is not None:
-                return make(year)
-            rel = _rel(lang, g, tpl)
-            if rel is not None:
-                return make(published.year + rel)
-            ended = (published - make(published.year).end).days
-            # future: the next one, unless it just ended (earnings of the quarter past)
-            if tense == "future" and (sure or ended > REPORTING_DAYS):
-                return _pick(make, published, tense)
-            return make(published.year)  # "the third quarter": of the current year
-        if kind == "season":
-            code = _lookup(lang.seasons, g.get("season"))
-            if code is None:
-                return None
-            if year is not None:
-                return W.season(year, code)
-            rel = _rel(lang, g, tpl)
-            if rel is not None:
-                return _season_rel(code, rel, published)
-            return _pick(lambda y: W.season(y, code), published, tense)
-        if kind == "part_month":
-            m = _lookup(lang.months, g.get("month"))
-            if m is None:
-                return None
-            if year is not None:
-                return W.month(year, m)
-            return _pick(lambda y: W.month(y, m), published, tense, sure)
-        if kind == "part_year":
-            part = _lookup(lang.parts, g.get("part"))
-            if not year:
-                return None
-            if part == "start" and not timex:
-                return W.quarter(year, 1, timex=str(year))
-            return W.year(year)
-        if kind == "part_rel":
-            rel = _rel(lang, g, tpl)
-            if rel is None:
-                return None
-            unit = tpl.get("unit")
-            if unit is None:
-                unit = _unit_from_text(lang, raw, g)
-            return _rel_unit(unit, rel, published)
-        if kind == "rel_unit":
-            rel = _rel(lang, g, tpl)
-            unit = tpl.get("unit") or _lookup(lang.units, g.get("unit"))
-            if g.get("unit", "").lower() in lang.plural_units:
-                return None  # "in the coming years": no window
-            if rel is None or unit is None:
-                return None
-            return _rel_unit(unit, rel, published)
-        if kind == "weekday":
-            wd = _lookup(lang.weekdays, g.get("weekday"))
-            if wd is None:
-                return None
-            rel = _rel(lang, g, tpl)
-            return W.day(_weekday(published, wd, rel, tense))
-        if kind == "relday":
-            off = _lookup(lang.relday, g.get("relday"))
-            if off is None:
-                return None
-            return W.day(published + dt.timedelta(days=off))
-        if kind in ("offset", "duration"):
-            n = tpl.get("num") or _num(lang, g.get("num"))
-            unit = _lookup(lang.units, g.get("unit"))
-            if n is None or unit is None or unit in ("WE",):
-                return None
-            direction = tpl.get("dir", 1)
-            base = anchor if direction > 0 else published
-            target = W.add(base, direction * n, unit)
-            if target is None:
-                return None
-            if kind == "duration" or tpl.get("deadline") or direction > 0:
-                return W.day(target)  # "in two weeks", "within 90 days": that very day
-            if unit in ("D", "W", "F"):
-                return W.day(target)
-            if unit in ("M",):
-                return W.month(target.year, target.month)
-            if unit == "Q":
-                return W.quarter(target.year, (target.month - 1) // 3 + 1)
-            return W.year(target.year)
-        if kind == "holiday":
-            spec = _lookup(lang.holidays, g.get("holiday"))
-            if spec is None:
-                return None
-            make = lambda y: _holiday(y, spec)
-            if year is not None:
-                return make(year)
-            return _pick(make, published, tense)
-        if kind == "bc_year":
-            if not timex:
-                return None
-            n = int(g["bcyear"])
-            if tpl.get("decade"):
-                return W.Window(f"BC{n // 10:03d}", "year", published, published)
-            return W.Window(f"BC{n:04d}", "year", published, published)
-        if kind == "ref":
-            if not timex:
-                return None
-            v = _lookup(lang.refs, g.get("ref"))
-            return W.Window(v, "day", published, published) if v else None
+        return step(_Ask(raw, published, lang, tense, anchor, timex))
     except (ValueError, OverflowError, KeyError, TypeError):
         return None
-    return None
+
+
+def _date_window(ask: _Ask):
+    """A day: "27. November", "Nov. 27, 2025", "11/27/2025", a range's last day."""
+    g, kind, published, lang = ask.g, ask.kind, ask.published, ask.lang
+    tense, sure, year = ask.tense, ask.sure, ask.year
+    if kind == "slash":
+        a, b = int(g["day"]), int(g["day2"])
+        if a > 12 and b <= 12:
+            d, m = a, b
+        elif b > 12 and a <= 12:
+            m, d = a, b
+        elif lang.numeric_order == "mdy":
+            m, d = a, b
+        else:
+            d, m = a, b
+    else:
+        d = int(g["day2"] if "day2" in g else g["day"])
+        m = _lookup(lang.months, g.get("month")) if "month" in g else int(g["monthnum"])
+    if m is None:
+        return None
+    if year is not None:
+        return _day_window(year, m, d)
+    wd = _lookup(lang.weekdays, g.get("weekday")) if "weekday" in g else None
+    if wd is not None:  # "Monday, Oct. 26": the year in which that is a Monday
+        fits = [y for y in range(published.year - 1, published.year + 2)
+                if _day_window(y, m, d) and dt.date(y, m, d).weekday() == wd]
+        if len(fits) == 1:
+            return _day_window(fits[0], m, d)
+    return _pick(lambda y: _day_window(y, m, d), published, tense, sure)
+
+
+def _month_window(ask: _Ask):
+    """A month or a range of months: "im April 2026", "June to August"."""
+    g, tpl, published, lang = ask.g, ask.tpl, ask.published, ask.lang
+    tense, sure, year = ask.tense, ask.sure, ask.year
+    m = _lookup(lang.months, g.get("month2") or g.get("month")) if (
+        "month" in g or "month2" in g) else int(g["monthnum"])
+    if m is None:
+        return None
+    if year is not None:
+        return W.month(year, m)
+    rel = _rel(lang, g, tpl)
+    if rel is not None and "rel" in g:
+        if rel == 0:
+            return W.month(published.year, m)
+        if rel > 0:
+            y = published.year if m > published.month else published.year + 1
+            return W.month(y + rel - 1, m)
+        y = published.year if m < published.month else published.year - 1
+        return W.month(y + rel + 1, m)
+    return _pick(lambda y: W.month(y, m), published, tense, sure)
+
+
+def _month_relyear_window(ask: _Ask):
+    """"im April nächsten Jahres": a month of a year counted from now."""
+    g, tpl, published, lang = ask.g, ask.tpl, ask.published, ask.lang
+    m = _lookup(lang.months, g.get("month"))
+    rel = _rel(lang, g, tpl)
+    if m is None or rel is None:
+        return None
+    return W.month(published.year + rel, m)
+
+
+def _last_quarter_window(ask: _Ask):
+    """"the latest quarter", "the year-ago quarter": the last one completed."""
+    tpl, published = ask.tpl, ask.published
+    # "the latest quarter", "the year-ago quarter": the last one completed
+    q0 = (published.month - 1) // 3  # index of the current quarter, 0-based
+    y, q = (published.year, q0) if q0 else (published.year - 1, 4)
+    return W.quarter(y - tpl.get("years_back", 0), q)
+
+
+def _weekend_window(ask: _Ask):
+    """"this weekend", "am Wochenende": Saturday and Sunday."""
+    raw, published, lang, tense = ask.raw, ask.published, ask.lang, ask.tense
+    words = raw.text.lower().split()
+    rel = next((lang.relative[w] for w in words if lang.relative.get(w) is not None), None)
+    sat = published + dt.timedelta(days=(5 - published.weekday()) % 7)
+    if rel is None:
+        rel = 0 if tense == "future" else -1
+    if rel < 0:
+        sat = sat - dt.timedelta(days=7) if sat > published else sat
+        if published.weekday() == 6:
+            sat = published - dt.timedelta(days=1)
+    elif rel > 0 and published.weekday() >= 5:
+        sat += dt.timedelta(days=7)
+    sun = sat + dt.timedelta(days=1)
+    iy, iw, _ = sat.isocalendar()
+    return W.Window(sun.isoformat(), "day", sat, sun, timex=f"{iy:04d}-W{iw:02d}-WE")
+
+
+def _season_relyear_window(ask: _Ask):
+    """"im Sommer nächsten Jahres": a season of a year counted from now."""
+    g, tpl, published, lang = ask.g, ask.tpl, ask.published, ask.lang
+    code = _lookup(lang.seasons, g.get("season"))
+    rel = _rel(lang, g, tpl)
+    if code is None or rel is None:
+        return None
+    return W.season(published.year + rel, code)
+
+
+def _year_window(ask: _Ask):
+    """"2026", "'58": a year."""
+    g, published, year = ask.g, ask.published, ask.year
+    if "yy" in g and "year" not in g:  # "'58": the latest such year not ahead
+        year = int(g["yy"]) + 100 * (published.year // 100)
+        if year > published.year + 5:
+            year -= 100
+    return W.year(year) if year else None
+
+
+def _decade_window(ask: _Ask):
+    """"the 1990s" (TIMEX3 only)."""
+    g, published, year, timex = ask.g, ask.published, ask.year, ask.timex
+    if not timex or not year:
+        return None
+    if "yy" in g:  # "the '90s": the century the reference date is in, or the last
+        year = int(g["yy"]) + 100 * (published.year // 100)
+        if year > published.year:
+            year -= 100
+    return W.Window(str(year)[:3], "year", dt.date(year, 1, 1), dt.date(year + 9, 12, 31))
+
+
+def _century_window(ask: _Ask):
+    """"the 20th century" (TIMEX3 only)."""
+    g, timex = ask.g, ask.timex
+    n = int(g["day"]) if g.get("day") else 0
+    if not timex or not 1 <= n <= 21:
+        return None
+    first = max(1, (n - 1) * 100)
+    return W.Window(f"{n - 1:02d}", "year", dt.date(first, 1, 1),
+                    dt.date((n - 1) * 100 + 99, 12, 31))
+
+
+def _week_of_window(ask: _Ask):
+    """"the week of March 6": the ISO week of that day."""
+    g, published, lang, tense = ask.g, ask.published, ask.lang, ask.tense
+    sure, year = ask.sure, ask.year
+    m = _lookup(lang.months, g.get("month"))
+    if m is None:
+        return None
+    d = _day_window(year, m, int(g["day"])) if year else _pick(
+        lambda y: _day_window(y, m, int(g["day"])), published, tense, sure)
+    return W.week_of(d.end) if d else None
+
+
+def _isoweek_window(ask: _Ask):
+    """"KW 49", "2026-W49"."""
+    g, published, tense, year = ask.g, ask.published, ask.tense, ask.year
+    wk = int(g["weeknum"])
+    if year is None:  # "KW 49": this year's, or next year's when it has passed
+        year = published.year
+        if tense == "future" and dt.date.fromisocalendar(year, wk, 7) < published:
+            year += 1
+    monday = dt.date.fromisocalendar(year, wk, 1)
+    return W.week_of(monday)
+
+
+def _quarter_window(ask: _Ask):
+    """A quarter or a half-year: "Q1 2026", "im zweiten Halbjahr"."""
+    g, tpl, kind, published, lang = ask.g, ask.tpl, ask.kind, ask.published, ask.lang
+    tense, sure, year = ask.tense, ask.sure, ask.year
+    q = _lookup(lang.ordinals, g.get("qord")) if "qord" in g else (
+        int(g["qnum"]) if "qnum" in g else None)
+    if q is None:
+        return None
+    if kind == "half" and q == 4:
+        q = 2  # "last"/"letzte" is the fourth quarter, and so the second half
+    make = (lambda y: W.quarter(y, q)) if kind == "quarter" else (
+        lambda y: W.half(y, q if q <= 2 else 2))
+    if kind == "half" and q > 2:
+        return None
+    if year is not None:
+        return make(year)
+    rel = _rel(lang, g, tpl)
+    if rel is not None:
+        return make(published.year + rel)
+    ended = (published - make(published.year).end).days
+    # future: the next one, unless it just ended (earnings of the quarter past)
+    if tense == "future" and (sure or ended > REPORTING_DAYS):
+        return _pick(make, published, tense)
+    return make(published.year)  # "the third quarter": of the current year
+
+
+def _season_window(ask: _Ask):
+    """"im Frühjahr", "summer 2026": the quarter the season ends in."""
+    g, tpl, published, lang = ask.g, ask.tpl, ask.published, ask.lang
+    tense, year = ask.tense, ask.year
+    code = _lookup(lang.seasons, g.get("season"))
+    if code is None:
+        return None
+    if year is not None:
+        return W.season(year, code)
+    rel = _rel(lang, g, tpl)
+    if rel is not None:
+        return _season_rel(code, rel, published)
+    return _pick(lambda y: W.season(y, code), published, tense)
+
+
+def _part_month_window(ask: _Ask):
+    """"Anfang März", "mid-June": that month."""
+    g, published, lang, tense = ask.g, ask.published, ask.lang, ask.tense
+    sure, year = ask.sure, ask.year
+    m = _lookup(lang.months, g.get("month"))
+    if m is None:
+        return None
+    if year is not None:
+        return W.month(year, m)
+    return _pick(lambda y: W.month(y, m), published, tense, sure)
+
+
+def _part_year_window(ask: _Ask):
+    """"Anfang 2026" (Q1), "end of 2026" (the year)."""
+    g, lang, year, timex = ask.g, ask.lang, ask.year, ask.timex
+    part = _lookup(lang.parts, g.get("part"))
+    if not year:
+        return None
+    if part == "start" and not timex:
+        return W.quarter(year, 1, timex=str(year))
+    return W.year(year)
+
+
+def _part_rel_window(ask: _Ask):
+    """"later this year", "Ende nächsten Monats", "early next year" (Q1)."""
+    raw, g, tpl, published = ask.raw, ask.g, ask.tpl, ask.published
+    lang, timex = ask.lang, ask.timex
+    rel = _rel(lang, g, tpl)
+    if rel is None:
+        return None
+    unit = tpl.get("unit")
+    if unit is None:
+        unit = _unit_from_text(lang, raw, g)
+    w = _rel_unit(unit, rel, published)
+    part = tpl.get("part") or _lookup(lang.parts, g.get("part"))
+    if w is not None and unit == "Y" and part == "start" and not timex:
+        return W.quarter(w.end.year, 1, timex=w.value)  # "early next year": Q1
+    return w
+
+
+def _rel_unit_window(ask: _Ask):
+    """"next week", "nächstes Jahr"."""
+    g, tpl, published, lang = ask.g, ask.tpl, ask.published, ask.lang
+    rel = _rel(lang, g, tpl)
+    unit = tpl.get("unit") or _lookup(lang.units, g.get("unit"))
+    if g.get("unit", "").lower() in lang.plural_units:
+        return None  # "in the coming years": no window
+    if rel is None or unit is None:
+        return None
+    return _rel_unit(unit, rel, published)
+
+
+def _weekday_window(ask: _Ask):
+    """"am Montag", "next Friday"."""
+    g, tpl, published, lang, tense = ask.g, ask.tpl, ask.published, ask.lang, ask.tense
+    wd = _lookup(lang.weekdays, g.get("weekday"))
+    if wd is None:
+        return None
+    rel = _rel(lang, g, tpl)
+    return W.day(_weekday(published, wd, rel, tense))
+
+
+def _relday_window(ask: _Ask):
+    """"tomorrow", "übermorgen"."""
+    g, published, lang = ask.g, ask.published, ask.lang
+    off = _lookup(lang.relday, g.get("relday"))
+    if off is None:
+        return None
+    return W.day(published + dt.timedelta(days=off))
+
+
+def _offset_window(ask: _Ask):
+    """An offset or a duration: "in two weeks", "within 90 days", "for one year" from its anchor."""
+    g, tpl, kind, published = ask.g, ask.tpl, ask.kind, ask.published
+    lang, anchor = ask.lang, ask.anchor
+    # "in 18 to 24 months": the range ends with the second number
+    n = _num(lang, g.get("num2")) or tpl.get("num") or _num(lang, g.get("num"))
+    unit = tpl.get("unit") or _lookup(lang.units, g.get("unit"))
+    if n is None or unit is None or unit in ("WE",):
+        return None
+    direction = tpl.get("dir", 1)
+    base = anchor if direction > 0 else published
+    target = W.add(base, direction * n, unit)
+    if target is None:
+        return None
+    if tpl.get("in") and not tpl.get("deadline") and unit in ("M", "Y") \
+            and kind == "offset" and anchor == published:
+        # "in 25 years", "in a few months": as precise as the text, a year or month
+        return W.year(target.year) if unit == "Y" else W.month(target.year, target.month)
+    if kind == "duration" or tpl.get("deadline") or direction > 0:
+        return W.day(target)  # "in two weeks", "within 90 days": that very day
+    if unit in ("D", "W", "F"):
+        return W.day(target)
+    if unit in ("M",):
+        return W.month(target.year, target.month)
+    if unit == "Q":
+        return W.quarter(target.year, (target.month - 1) // 3 + 1)
+    return W.year(target.year)
+
+
+def _holiday_window(ask: _Ask):
+    """"Ostern", "Thanksgiving"."""
+    g, published, lang, tense, year = ask.g, ask.published, ask.lang, ask.tense, ask.year
+    spec = _lookup(lang.holidays, g.get("holiday"))
+    if spec is None:
+        return None
+    make = lambda y: _holiday(y, spec)
+    if year is not None:
+        return make(year)
+    return _pick(make, published, tense)
+
+
+def _bc_year_window(ask: _Ask):
+    """A year before Christ (TIMEX3 only)."""
+    g, tpl, published, timex = ask.g, ask.tpl, ask.published, ask.timex
+    if not timex:
+        return None
+    n = int(g["bcyear"])
+    if tpl.get("decade"):
+        return W.Window(f"BC{n // 10:03d}", "year", published, published)
+    return W.Window(f"BC{n:04d}", "year", published, published)
+
+
+def _ref_window(ask: _Ask):
+    """"now", "in the future" (TIMEX3 only)."""
+    g, published, lang, timex = ask.g, ask.published, ask.lang, ask.timex
+    if not timex:
+        return None
+    v = _lookup(lang.refs, g.get("ref"))
+    return W.Window(v, "day", published, published) if v else None
+
+
+_STEPS = {
+    "date": _date_window,
+    "date_range": _date_window,
+    "slash": _date_window,
+    "month": _month_window,
+    "month_range": _month_window,
+    "month_relyear": _month_relyear_window,
+    "last_quarter": _last_quarter_window,
+    "weekend": _weekend_window,
+    "season_relyear": _season_relyear_window,
+    "year": _year_window,
+    "decade": _decade_window,
+    "century": _century_window,
+    "week_of": _week_of_window,
+    "isoweek": _isoweek_window,
+    "quarter": _quarter_window,
+    "half": _quarter_window,
+    "season": _season_window,
+    "part_month": _part_month_window,
+    "part_year": _part_year_window,
+    "part_rel": _part_rel_window,
+    "rel_unit": _rel_unit_window,
+    "weekday": _weekday_window,
+    "relday": _relday_window,
+    "offset": _offset_window,
+    "duration": _offset_window,
+    "holiday": _holiday_window,
+    "bc_year": _bc_year_window,
+    "ref": _ref_window,
+}
 
 
 def _unit_from_text(lang: Language, raw: Raw, g: dict):

@@ -190,12 +190,42 @@ class Language:
         self.cue_phrases = {f: [(ph, (b & ~2 if not b & 1 else b)) for ph, b in lst]
                             for f, lst in phrases.items()}
         self.suspension = set(w.lower() for w in cues.get("suspension", []))
+        # what a clause says about its date (see lang/README.md, "Cues"): a state that
+        # lasts until it, a plan replaced or called off, a date moved to, a forecast
+        self.stative = _phrases(cues.get("stative", []))
+        self.superseded = _phrases(cues.get("superseded", []))
+        self.cancelled = _phrases(cues.get("cancelled", []))
+        self.reschedule = _phrases(cues.get("reschedule", []))
+        self.reschedule_preps = _phrases(cues.get("reschedule_preps", []))
+        self.reschedule_from = set(w.lower() for w in cues.get("reschedule_from", []))
+        self.forecast = _phrases(cues.get("forecast", []))
+        self.statistic = tuple(w.lower() for w in cues.get("statistic", []))
+        self.measure = _phrases(cues.get("measure", []))
+        self.quantity_units = _phrases(cues.get("quantity_units", []))
+        self.expectation = _phrases(cues.get("expectation", []))
+        self.not_verbs = set(w.lower() for w in cues.get("not_verbs", []))
+        self.sets_date = set(w.lower() for w in cues.get("sets_date", []))
+        self.passive_aux = set(w.lower() for w in cues.get("passive_aux", []))
+        self.copula_past = set(w.lower() for w in cues.get("copula_past", []))
+        self.relative_pronouns = set(w.lower() for w in cues.get("relative_pronouns", []))
+        self.anchor_preps = set(w.lower() for w in cues.get("anchor_preps", []))
+        self.start_cues = _phrases(cues.get("start", []))
+        self.instruments = tuple(w.lower() for w in cues.get("instruments", []))
+        self.maturity = set(w.lower() for w in cues.get("maturity", []))
+        self.infinitive = set(w.lower() for w in cues.get("infinitive", []))
+        self.chain = _phrases(cues.get("chain", []))
         self.recurring_before = set(w.lower() for w in cues.get("recurring_before", []))
         self.recurring_after = set(w.lower() for w in cues.get("recurring_after", []))
         ps = data.get("past_suffix", [])
         self.past_suffix = tuple([ps] if isinstance(ps, str) else ps)
         self.abbreviations = set(a.lower().rstrip(".") for a in data.get("abbreviations", []))
         self.stopwords = set(w.lower() for w in data.get("stopwords", []))
+        # abbreviations that may end a sentence (when the next word opens one: "Ltd. The")
+        # and times after which a capitalised word starts the next ("6 a.m. Thailand")
+        self.final_abbreviations = set(a.lower().rstrip(".")
+                                       for a in data.get("sentence_final_abbreviations", []))
+        self.time_abbreviations = set(a.lower().rstrip(".")
+                                      for a in data.get("time_abbreviations", []))
         # the actor finder's words ("attribution" in the data file), all optional:
         # before/verbs/speech (attributions), not_names, place_preps, prepositions,
         # name_joiners, pronouns, possessives, articles, indefinite_articles, determiners,
@@ -230,6 +260,25 @@ class Language:
         # clause openers whose subject is outside the clause ("which", "wonach")
         self.relative_openers = set(w.lower() for w in att.get("relative_openers", []))
         self.coordinating = set(w.lower() for w in att.get("coordinating", []))
+        # roles before a name ("minister", "Bundestrainer"), spokespeople (who speak for
+        # an organisation), nouns of places ("the city": the place the article names),
+        # postpositions of attribution ("dem Bericht zufolge")
+        self.roles = tuple(sorted({w.lower() for w in att.get("roles", [])}, key=len, reverse=True))
+        self.spokesperson = tuple(w.lower() for w in att.get("spokesperson", []))
+        self.place_nouns = set(w.lower() for w in att.get("place_nouns", []))
+        # nouns that stand for the organisation or place an article named ("the company")
+        self.generic = set(w.lower() for w in att.get("generic", []))
+        self.postpositions = set(w.lower() for w in att.get("postpositions", []))
+        # the agent of a passive ("von SAT.1 ausgestrahlt werden", "published by X")
+        # "„...“, so Guttenberg", "Wie ein Sprecher mitteilte", "As the company said"
+        self.after_quote = set(w.lower() for w in att.get("after_quote", []))
+        self.as_openers = set(w.lower() for w in att.get("as_openers", []))
+        # articles that never open a subject ("den", "einem"): a title is not reordered
+        self.oblique_articles = set(w.lower() for w in att.get("oblique_articles", []))
+        self.genitive_articles = set(w.lower() for w in att.get("genitive_articles", []))
+        self.agent_preps = set(w.lower() for w in att.get("agent_preps", []))
+        self.passive = set(w.lower() for w in att.get("passive", []))
+        self.participle_form = re.compile(att["participle"]) if att.get("participle") else None
         self.title_strip = set(w.lower() for w in data.get("title_strip", []))
         self.stop_title = set(w.lower() for w in data.get("stop_title", []))
         self.month_words = set(self.months)
@@ -316,8 +365,9 @@ class Language:
         anchors |= {w.lower() for w in self.data.get("anchor_words", [])}
         anchors = {a.split()[-1] for a in anchors if a.split()}
         # words are matched as prefixes ("Jahresende", "third-quarter"), digits anywhere
-        self.trigger = re.compile(r"(?<![\w])(?:[0-9]|" + _trie_regex(sorted(anchors)) + ")",
-                                  re.IGNORECASE)
+        # (?=\w) first: it lets the engine skip to word characters quickly
+        self.trigger = re.compile(r"(?=\w)(?<![\w])(?:[0-9]|" + _trie_regex(sorted(anchors))
+                                  + ")", re.IGNORECASE)
         # words that can come before a trigger inside a template
         mods = set(self.relative) | set(self.parts) | set(self.numbers) | set(self.ordinals)
         mods |= set(self.weekdays) | set(self.months) | set(self.refs) | set(self.relday)

@@ -10,6 +10,11 @@ from .lexicon import Language, available_languages, load
 BOUNDARY = re.compile(r"\n[ \t\r\f\v]*|[.!?…]+[\"'»«“”‘’)\]]*(?=\s)"
                       r"|(?<=[a-zäöüß]{3})[.!?](?=[A-ZÄÖÜ][a-zäöüß])")  # "...president.In the"
 PREV_TOKEN = re.compile(r"(\S{1,40})$")
+LETTERS = re.compile(r"[^\W\d_]+")
+WORDY = re.compile(r"[^\W_]")
+SPACES = re.compile(r"[ \t\u00a0]*")
+DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+ROMAN = re.compile(r"[IVX]{2,6}")
 OPENERS = "\"'»«“”„‘’([-–—"
 
 
@@ -19,22 +24,45 @@ def split(text: str, lang: Language) -> list[tuple[int, int]]:
     start = 0
     n = len(text)
     months = lang.month_words | _all_month_words(tuple(available_languages()))
+    words, seen = False, 0  # whether the sentence so far holds a letter or digit
+    long_text, seen_at = n > LONG_TEXT, {}
     for m in BOUNDARY.finditer(text):
         p = m.start()
+        if not words:
+            words = WORDY.search(text, seen, p) is not None
+            seen = m.end()
+            if not words:
+                continue  # only punctuation so far (". . . ."): no sentence to end
         if text[p] == "\n":
             if _line_break_ends_sentence(text, p, m.end()):
                 _emit(text, start, p, spans)
-                start = m.end()
+                start = seen = m.end()
+                words = False
             continue
-        if not _is_boundary(text, p, m.end(), lang, months):
+        if long_text:
+            # a very long text: the answer depends on the characters around p only, so
+            # a text that repeats itself is judged once per distinct neighbourhood
+            key = text[max(0, p - NEAR):SPACES.match(text, m.end()).end() + NEAR]
+            ends = seen_at.get(key)
+            if ends is None:
+                ends = seen_at[key] = _is_boundary(text, p, m.end(), lang, months)
+                if len(seen_at) > CACHE_MAX:
+                    seen_at.clear()
+            if not ends:
+                continue
+        elif not _is_boundary(text, p, m.end(), lang, months):
             continue
         _emit(text, start, m.end(), spans)
-        start = m.end()
+        start = seen = m.end()
+        words = False
     _emit(text, start, n, spans)
     return spans
 
 
 WRAP_WIDTH = 50  # a line at least this long without end punctuation is a wrapped line
+LONG_TEXT = 200_000  # characters: boundaries of longer texts are judged through a cache
+NEAR = 48  # characters either side that decide a boundary (the tokens around it)
+CACHE_MAX = 20_000
 
 
 def _line_break_ends_sentence(text: str, p: int, q: int) -> bool:
@@ -108,22 +136,38 @@ def _is_boundary(text: str, p: int, q: int, lang: Language, months: frozenset) -
     low = prev.lower()
     if not prev:
         return True
+    word = LETTERS.match(text, k, k + 30)
+    word = word.group() if word else ""
+    # the next word opens a sentence ("Ein Sprecher", "The company"): after an ordinal-like
+    # number or an abbreviation that can end one, the sentence ends here
+    opener = word[:1].isupper() and _opens_sentence(word.lower(), lang)
+    key = low.rstrip(".")
+    if key in lang.time_abbreviations and word[:1].isupper() and not word.isupper() \
+            and word.lower() not in months and word.lower() not in lang.weekdays:
+        return True  # "at 6 a.m. Thailand planned"
     if low in lang.abbreviations or low.replace(".", "") in lang.abbreviations and "." in low:
-        return False
+        return opener and (key in lang.final_abbreviations
+                           or key.replace(".", "") in lang.final_abbreviations)
     if len(prev) == 1 and prev.isalpha():
         return False  # initial: "J. Smith", "z. B."
     if prev.isdigit() and len(prev) <= 2:
         # ordinal day or number: "27. November", "1. Dezember", "der 2. Weltkrieg"
-        word = re.match(r"[^\W\d_]+", text[k:k + 20])
-        if word and word.group().lower() in months:
+        if word.lower() in months:
             return False  # also "15. März" in an English text
-        if lang.numeric_order == "dmy":
-            return False
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", prev):
-        return False  # U.S. / z.B. style
-    if re.fullmatch(r"[IVX]{2,6}", prev) and not nxt.isupper():
+        if lang.numeric_order == "dmy" and not opener:
+            return False  # "des Modells 3. Ein Sprecher": the 3 ended the sentence
+    if DOTTED.fullmatch(prev):
+        return opener and key in lang.final_abbreviations  # U.S. / z.B. style
+    if ROMAN.fullmatch(prev) and not nxt.isupper():
         return False
     return True
+
+
+def _opens_sentence(word: str, lang: Language) -> bool:
+    """Words that open sentences but never follow an ordinal or an abbreviation inside
+    one: articles, pronouns, conjunctions ("Die", "Ein", "Er", "The", "It", "But")."""
+    return word in lang.articles or word in lang.pronouns or word in lang.coordinating \
+        or word in lang.indefinite_articles or word in lang.openers and len(word) > 2
 
 
 @lru_cache(maxsize=4)

@@ -1,9 +1,10 @@
 """The "needs a decision" queue: overdue, undecided commitments, one at a time.
 
-m met, x missed, p postpone (asks for a new date), s skip, Escape closes; at the end of
-the queue, r brings back what was skipped and is still undecided. Each decision
-goes through `app.change` (the store write, then the app refreshes every screen), and
-the queue moves on. An item handled here stays out of the queue while it is as we left
+m met, x missed (the main screen's note form: a note and the day it was decided),
+p postpone (its form, with the new date previewed as typed), s skip, Escape closes; at
+the end of the queue, r brings back what was skipped and is still undecided. Each
+decision goes through the app (the store write, then the app refreshes every screen),
+and the queue moves on. An item handled here stays out of the queue while it is as we left
 it; if it changes again (say `u` undoes the decision) it comes back.
 """
 from __future__ import annotations
@@ -11,14 +12,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from store import model
-from store.errors import FristError
 from store.query import Filter, select
-from tui.screens.forms import due_examples
 from tui.text import printable
 from tui.widgets.footer import KeyFooter
 
@@ -64,9 +63,6 @@ class DecideScreen(Screen):
     DEFAULT_CSS = """
     DecideScreen #decide-title { height: 1; background: $panel; color: $foreground; }
     DecideScreen #decide-card { height: 1fr; padding: 1 2; }
-    DecideScreen #decide-prompt { height: auto; padding: 0 2; display: none; }
-    DecideScreen #decide-prompt.open { display: block; }
-    DecideScreen #decide-error { color: $text-error; height: auto; }
     """
 
     BINDINGS = [
@@ -93,13 +89,6 @@ class DecideScreen(Screen):
         yield Static(id="decide-title", markup=False)
         with VerticalScroll(id="decide-card"):
             yield Static(id="decide-item", markup=False)
-        with Vertical(id="decide-prompt"):
-            ex = due_examples(self.app.today)
-            yield Static(Text(f"New due date, e.g. {ex['iso_day']}, {ex['iso_month']}, "
-                              f"{ex['quarter']} — Enter sets it, Escape cancels"),
-                         markup=False)
-            yield Input(id="decide-date", placeholder="new due date")
-            yield Static(id="decide-error", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -160,9 +149,6 @@ class DecideScreen(Screen):
                 out[what] += 1
         return out | {"skipped": self.undecided_skipped}
 
-    def _prompt_open(self) -> bool:
-        return self.query_one("#decide-prompt").has_class("open")
-
     # -- actions
     def _apply(self, write, message: str, counter: str) -> None:
         """Make the change through the app (store write + refresh), then move on."""
@@ -179,13 +165,22 @@ class DecideScreen(Screen):
         self.refresh_items()
 
     def action_decide(self, status: str) -> None:
-        if self.current is None or self._prompt_open():
+        """The main screen's note form (a note, the day it was decided), then the mark."""
+        if self.current is None:
             return
-        item_id = self.current[0]
-        self._apply(lambda: self.app.store.mark(item_id, status), f"#{item_id} {status}", status)
+        item_id, record = self.current
+
+        def done(answer: dict | None) -> None:
+            if answer is not None and self.current and self.current[0] == item_id:
+                self._apply(lambda: self.app.store.mark(item_id, status, answer["note"],
+                                                        on=answer["on"]),
+                            decision_message(item_id, status, answer["on"], self.app.today),
+                            status)
+        from tui.screens.forms import NoteForm, decision_message
+        self.app.push_screen(NoteForm(f"Mark as {status}", record), done)
 
     def action_skip(self) -> None:
-        if self.current is None or self._prompt_open():
+        if self.current is None:
             return
         item_id, record = self.current
         self.handled[item_id] = signature(record)
@@ -201,36 +196,18 @@ class DecideScreen(Screen):
         self.refresh_items()
 
     def action_postpone(self) -> None:
-        if self.current is None or self._prompt_open():
+        """The main screen's postpone form (the new date previewed as typed)."""
+        if self.current is None:
             return
-        self.query_one("#decide-prompt").add_class("open")
-        self.query_one("#decide-error", Static).update("")
-        field = self.query_one("#decide-date", Input)
-        field.value = ""
-        field.focus()
+        item_id, record = self.current
 
-    def _close_prompt(self) -> None:
-        self.query_one("#decide-prompt").remove_class("open")
-        self.set_focus(None)
+        def done(answer) -> None:
+            if answer is not None and self.current and self.current[0] == item_id:
+                due, note = answer
+                self._apply(lambda: self.app.store.postpone(item_id, due, note),
+                            f"#{item_id} now due {due.label} — u undoes", "postponed")
+        from tui.screens.forms import PostponeForm
+        self.app.push_screen(PostponeForm(record), done)
 
     def action_close(self) -> None:
-        if self._prompt_open():
-            self._close_prompt()
-        else:
-            self.app.pop_screen()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if self.current is None:
-            self._close_prompt()
-            return
-        from store.when import parse_when
-        try:
-            due = parse_when(event.value, self.app.today)
-        except FristError as e:  # the prompt stays open with the reason
-            self.query_one("#decide-error", Static).update(Text(printable(str(e))))
-            return
-        item_id = self.current[0]
-        self._close_prompt()
-        self._apply(lambda: self.app.store.postpone(item_id, due),
-                    f"#{item_id} now due {due.label}", "postponed")
+        self.app.pop_screen()

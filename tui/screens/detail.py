@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from store import model
+from tui.text import day_label, stamp_label
 from tui.widgets.literal import highlighted, literal
 from tui.widgets.table import STATE_WORDS
 
@@ -27,14 +28,6 @@ def _day(text: str) -> str:
     except (TypeError, ValueError):
         return str(text)
     return f"{d:%a} {d.day} {model.MONTH_ABBR[d.month - 1]} {d.year}"
-
-
-def _when(stamp: str) -> str:
-    try:
-        t = dt.datetime.fromisoformat(stamp)
-    except (TypeError, ValueError):
-        return str(stamp)
-    return f"{t.day} {model.MONTH_ABBR[t.month - 1]} {t.year} {t:%H:%M}"
 
 
 def describe(item_id: int, record: dict, today: dt.date, soon_days: int = model.DUE_SOON_DAYS) -> Content:
@@ -76,6 +69,9 @@ def describe(item_id: int, record: dict, today: dt.date, soon_days: int = model.
     if record.get("tags"):
         field("tags", literal(", ".join(record["tags"])))
     field("status", record["status"])
+    decided = model.decided_on(record)
+    if decided is not None:
+        field("decided", day_label(decided, today, weekday=True))
 
     sources = record.get("sources") or []
     parts.append(label("\nSources\n", "bold"))
@@ -97,8 +93,10 @@ def describe(item_id: int, record: dict, today: dt.date, soon_days: int = model.
         parts.append(Content("\n"))
 
     parts.append(label("\nHistory\n", "bold"))
-    for event in record.get("history", []):
-        parts.append(label(f"{_when(event.get('at', '')):<18} ", "$foreground-muted"))
+    stamps = [stamp_label(event.get("at", ""), today) for event in record.get("history", [])]
+    cells = max(map(len, stamps), default=0)
+    for event, stamp in zip(record.get("history", []), stamps):
+        parts.append(label(f"{stamp:<{cells}}  ", "$foreground-muted"))
         parts.append(literal(event.get("event", "")))
         if event.get("note"):
             parts.append(label(" — ", "$foreground-muted"))

@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from store import model
 from store.errors import FristError
+from tui.messages import IngestFailed, ProposalsReady
 from tui.widgets.literal import literal
 
 
@@ -65,13 +66,34 @@ def read_due(text: str, today: dt.date) -> model.Due:
     return parse_when(text, today)
 
 
+def read_decided(text: str, today: dt.date) -> dt.date:
+    """The day a decision was taken: today or before ('yesterday', '21 Nov', 'Friday')."""
+    from store.when import parse_past_day
+    day = parse_past_day(text, today)
+    if day > today:
+        raise FristError(f"{day.day} {model.MONTH_ABBR[day.month - 1]} {day.year} is after "
+                         "today: a decision is taken today or before")
+    return day
+
+
+def decided_preview(text: str, today: dt.date) -> str:
+    """How a typed decision day was understood: 'Fri 21 Nov 2025 · 3 days ago'."""
+    return preview_text(model.Due.day(read_decided(text, today)), today)
+
+
+def due_preview(text: str, today: dt.date) -> str:
+    return preview_text(read_due(text, today), today)
+
+
 class DuePreview(Static):
     """Below a date field: how the text is understood, worked out off the UI thread
-    (dateparser can take a moment on its first use)."""
+    (dateparser can take a moment on its first use). `reader(text, today)` gives the
+    words to show, or raises FristError."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, reader=due_preview, **kwargs) -> None:
         super().__init__("", markup=False, **kwargs)
         self.text = ""
+        self.reader = reader
 
     def follow(self, text: str) -> None:
         self.text = text
@@ -84,9 +106,10 @@ class DuePreview(Static):
     @work(thread=True, exclusive=True, group="due-preview")
     def _understand(self, text: str, today: dt.date) -> None:
         try:
-            shown, bad = preview_text(read_due(text, today), today), False
-        except FristError:
-            shown, bad = "cannot understand this date", True
+            shown, bad = self.reader(text, today), False
+        except FristError as e:
+            shown, bad = ("cannot understand this date" if "understand" in str(e)
+                          else str(e)), True
         self.app.call_from_thread(self._show, text, shown, bad)
 
     def _show(self, text: str, shown: str, bad: bool) -> None:
@@ -186,25 +209,57 @@ class ItemForm(FormScreen):
                       "tags": tags, "note": value["note"]})
 
 
-class NoteForm(FormScreen):
-    """Asks for an optional note for a decision (met, missed, cancel, reopen)."""
+def decision_message(item_id: int, status: str, on: dt.date | None, today: dt.date) -> str:
+    """'#4 met — u undoes', '#4 missed on 21 Nov — u undoes' (decided another day)."""
+    from tui.text import day_label
+    when = "" if on is None or on == today else f" on {day_label(on, today)}"
+    return f"#{item_id} {'reopened' if status == 'open' else status}{when} — u undoes"
 
-    def __init__(self, heading: str, record: dict) -> None:
+
+class NoteForm(FormScreen):
+    """A decision (met, missed, cancel, reopen): an optional note and, for met, missed
+    and cancelled, the day it was decided (default today). Returns {"note", "on"}, "on"
+    a date (None for reopen)."""
+
+    def __init__(self, heading: str, record: dict, dated: bool = True) -> None:
         super().__init__()
         self.heading = heading
         self.record = record
+        self.dated = dated
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box"):
             yield Label(self.heading, classes="form-title")
             yield Static(literal(self.record.get("title", ""), one_line=False), classes="form-subject")
+            yield Static(Content.styled(f"due {model.due_label(self.record)}", "$foreground-muted"))
             yield field("Note", text_input("note", "", "optional"))
+            if self.dated:
+                yield field("Decided", text_input("decided", "today",
+                                                  "when: today, yesterday, 21 Nov, Friday"))
+                yield DuePreview(decided_preview, id="decided-preview", classes="preview")
             yield Static("", id="form-error", classes="form-error")
-            yield Static("Enter confirms (the note may be empty) · Escape cancels", classes="form-hint")
+            yield Static("Enter confirms · Tab next field · Escape cancels", classes="form-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#note", Input).focus()
+        if self.dated:
+            self.query_one(DuePreview).follow("today")
+
+    @on(Input.Changed, "#decided")
+    def _decided_changed(self, event: Input.Changed) -> None:
+        self.query_one(DuePreview).follow(event.value)
 
     @on(Input.Submitted)
     def save(self) -> None:
-        self.dismiss(self.query_one("#note", Input).value)
+        on = None
+        if self.dated:
+            text = self.query_one("#decided", Input).value
+            try:
+                on = read_decided(text if text.strip() else "today", self.app.today)
+            except FristError as e:
+                self.error(f"{e}.", "decided")
+                return
+        self.dismiss({"note": self.query_one("#note", Input).value, "on": on})
 
 
 class PostponeForm(FormScreen):
@@ -273,7 +328,9 @@ class ConfirmForm(ModalScreen[bool]):
 
 class IngestForm(FormScreen):
     """Where the article comes from: a path, URL or feed, or text pasted into the box.
-    Returns {"source": str, "text": str, "published": Due | None}."""
+    It reads and extracts (app.extract, in a thread) and returns what was found, a
+    ProposalsReady; when nothing could be read, or nothing was found, it stays open
+    with the reason and everything that was typed."""
 
     BINDINGS = [Binding("ctrl+s,f2", "run", "Extract", id="ingest_run"),
                 Binding("escape", "cancel", "Cancel", id="form_cancel")]
@@ -299,15 +356,24 @@ class IngestForm(FormScreen):
     def on_resize(self) -> None:
         self.fit_paste_box()
 
-    def fit_paste_box(self) -> None:
-        """The paste box gives up lines on a short terminal, so that the error line and
-        the buttons below it stay in sight (the rest of the box needs ~19 lines)."""
-        room = int(self.size.height * 0.95) - 19
+    def fit_paste_box(self, message: str = "") -> None:
+        """The paste box gives up lines on a short terminal, so that the error line (or
+        lines, for `message`) and the buttons below it stay in sight (the rest of the
+        box needs ~19 lines)."""
+        inner = max(20, min(96, int(self.size.width * 0.95)) - 6)  # border and padding
+        lines = max(1, -(-len(message) // inner))
+        room = int(self.size.height * 0.95) - 18 - lines
         self.query_one("#pasted", TextArea).styles.height = max(3, min(10, room))
+
+    def error(self, message: str, field: str | None = None) -> None:
+        super().error(message, field)
+        self.fit_paste_box(message)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#run")
     def action_run(self) -> None:
+        if self.query_one("#run", Button).disabled:  # still reading the last request
+            return
         source = self.query_one("#source", Input).value.strip()
         text = self.query_one("#pasted", TextArea).text
         if not source and not text.strip():
@@ -324,7 +390,41 @@ class IngestForm(FormScreen):
             except FristError as e:
                 self.error(f"{e}.", "published")
                 return
-        self.dismiss({"source": source, "text": text, "published": published})
+        self.query_one("#form-error", Static).update(
+            Content.styled("Reading and extracting…", "not bold $foreground-muted"))
+        self.query_one("#run", Button).disabled = True
+        self._read({"source": source, "text": text, "published": published})
+
+    @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
+    def _read(self, request: dict) -> None:
+        try:
+            found = self.app.extract(request)
+        except FristError as e:
+            self.post_message(IngestFailed(str(e)))
+            return
+        except Exception as e:  # noqa: BLE001 — a bug: say so here, keep what was typed
+            self.post_message(IngestFailed(f"{type(e).__name__}: {e}"))
+            return
+        self.post_message(found)
+
+    def _done_reading(self) -> None:
+        self.query_one("#form-error", Static).update("")
+        self.query_one("#run", Button).disabled = False
+
+    def on_proposals_ready(self, found: ProposalsReady) -> None:
+        self._done_reading()
+        if found.proposals:
+            self.dismiss(found)
+            return
+        why = [f"skipped {name}: {reason}" for name, reason in found.skipped] + found.warnings
+        self.error("No dated commitments found" + (f" ({'; '.join(why[:2])})" if why else "."),
+                   "source")
+
+    def on_ingest_failed(self, failed: IngestFailed) -> None:
+        self._done_reading()
+        field = "pasted" if not self.query_one("#source", Input).value.strip() else "source"
+        self.error(f"Cannot ingest: {failed.reason}")
+        self.query_one(f"#{field}").focus()
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:

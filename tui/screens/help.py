@@ -1,5 +1,5 @@
-"""Help: every key of the dashboard, read from the live bindings (so a remapped key shows
-as remapped), with what it does."""
+"""Help: the keys of every screen, read from the live bindings (so a remapped key shows
+as remapped; tui/keys.py says which bindings act on which screen), with what they do."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -8,6 +8,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui.keys import APP, SCREENS, declared, load
 
 INTRO = ("frist counts down to the dated commitments people make in public, and asks, "
          "once a date has passed, whether each was met or missed.")
@@ -21,6 +23,7 @@ STATE_NOTES = [
     ("missed", "$text-error", "decided: not kept"),
     ("cancelled", "$foreground-muted", "no longer expected"),
 ]
+KEY_CELLS = 10  # the key column
 
 
 class HelpScreen(ModalScreen):
@@ -31,32 +34,53 @@ class HelpScreen(ModalScreen):
         with VerticalScroll(classes="form-box help"):
             yield Static(self._text())
 
+    def keys_of(self, binding: Binding) -> str:
+        """The keys of a binding as a person types them, remapped or not."""
+        keymap = getattr(self.app, "_keymap", {}) or {}
+        if binding.id in keymap:
+            keys = keymap[binding.id]
+        elif binding.key_display:
+            return binding.key_display
+        else:
+            keys = binding.key
+        return " ".join(self.app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
+
+    def opened_by(self, action: str | None) -> str:
+        """The app's key that opens a screen, or ''."""
+        binding = next((b for b in load(APP).BINDINGS if b.action == action), None)
+        return f"  ({self.keys_of(binding)})" if binding else ""
+
+    def _line(self, binding: Binding) -> Content:
+        keys = self.keys_of(binding)
+        return Content.assemble((f"{keys:>{KEY_CELLS}}", "bold $text-accent"), "  ",
+                                (f"{binding.description:<16}", "bold"),
+                                (binding.tooltip or "", "$foreground-muted"))
+
     def _text(self) -> Content:
-        app = self.app
         lines: list[Content] = [Content.styled("frist — keys", "bold"), Content(""),
                                 Content(INTRO), Content("")]
-        keymap = getattr(app, "_keymap", {}) or {}
-        for binding in app.BINDINGS:
-            if not isinstance(binding, Binding):
+        lines.append(Content.styled("Everywhere but in a form or the review", "bold"))
+        lines += [self._line(key.binding) for key in declared(load(APP), inherited=False)
+                  if key.binding.description]
+        palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette", "Palette",
+                          tooltip="Every action by name, a theme, a screenshot")
+        lines.append(self._line(palette))
+        for heading, action, _app_keys, classes in SCREENS:
+            keys = [key for where in classes for key in declared(load(where))
+                    if key.own and key.binding.description]
+            if not keys:
                 continue
-            keys = keymap.get(binding.id, binding.key)
-            shown = ", ".join(app.get_key_display(Binding(k.strip(), ""))
-                              for k in keys.split(","))
-            lines.append(Content.assemble((f"{shown:>10}", "bold $text-accent"), "  ",
-                                          (f"{binding.description:<12}", "bold"),
-                                          (binding.tooltip, "$foreground-muted")))
-        lines += [Content(""), Content.styled("In the table", "bold")]
-        for keys, what in [("↑ ↓ j k", "move"), ("PgUp PgDn", "a page"),
-                           ("Home End g G", "first, last"), ("Enter / click", "details"),
-                           ("1 … 5", "tabs: Open, Needs decision, Met, Missed, All"),
-                           ("Escape", "close details, clear the search or the day filter"),
-                           ("ctrl+p", "command palette: every action by name")]:
-            lines.append(Content.assemble((f"{keys:>13}", "bold $text-accent"), "  ", what))
+            lines += [Content(""), Content.assemble(
+                (heading[0].upper() + heading[1:], "bold"),
+                (self.opened_by(action) if action != "help" else "", "$foreground-muted"))]
+            lines += [self._line(key.binding) for key in keys]
         lines += [Content(""), Content.styled("Colours", "bold")]
         for word, style, what in STATE_NOTES:
             lines.append(Content.assemble(("  ● ", style), (f"{word:<15}", style), what))
         lines += [Content(""), Content.styled(
             "Keys can be remapped in the [keymap] table of the config file "
-            "(`frist config path`), e.g.  mark_met = \"m,M\".", "$foreground-muted"),
+            "(`frist config path`; `frist config show` lists every binding id), e.g. "
+            " mark_met = \"m,M\". A key given to two actions of one screen is refused.",
+            "$foreground-muted"),
             Content.styled("Escape closes this.", "$foreground-muted")]
         return Content("\n").join(lines)

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Static
 from store import model
 from tui.screens.detail import STATE_STYLE, DetailPane
 from tui.widgets.footer import KeyFooter
+from tui.widgets.literal import literal
 from tui.widgets.table import STATE_WORDS, CommitTable
 from tui.widgets.view import VIEWS
 from tui.widgets.viewbar import ViewBar
@@ -55,8 +56,9 @@ class TopBar(Horizontal):
             self._show_counts()
 
     def _show_counts(self) -> None:
-        """Every state with its count and name (the legend of the row colours); where
-        they do not fit, the empty states step aside, then the least urgent ones."""
+        """Every state that holds an item, with its count and name (the legend of the
+        row colours; an empty state is never shown); where they do not fit, the least
+        urgent ones step aside."""
         counts = self._counts
         if not counts:  # the store is still being read
             self.query_one("#counts", Static).update(Content.styled("reading the store…",
@@ -64,8 +66,8 @@ class TopBar(Horizontal):
             return
         clock = len(str(self.query_one("#clock", Label).render()))
         room = self.size.width - 2 - 7 - (clock + 3)  # padding, "frist  ", the day and time
-        shown = list(model.STATES)
-        aside = [s for s in model.STATES if not counts[s]] + [s for s in STEP_ASIDE if counts[s]]
+        shown = [s for s in model.STATES if counts[s]]
+        aside = [s for s in STEP_ASIDE if counts[s]]
         while True:
             chips = Content("  ").join(
                 Content.styled(f"● {counts[state]} {CHIP_WORDS[state]}",
@@ -79,12 +81,17 @@ class TopBar(Horizontal):
 class MainScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="back", show=False,
-                tooltip="Close the details, clear the search or the day filter"),
-        Binding("1", "view('open')", "Open", id="view_open", show=False),
-        Binding("2", "view('decide')", "Needs decision", id="view_decide", show=False),
-        Binding("3", "view('met')", "Met", id="view_met", show=False),
-        Binding("4", "view('missed')", "Missed", id="view_missed", show=False),
-        Binding("5", "view('all')", "All", id="view_all", show=False),
+                tooltip="Close the details; clear the search, the day or the actor shown"),
+        Binding("1", "view('open')", "Open", id="view_open", show=False,
+                tooltip="The Open tab"),
+        Binding("2", "view('decide')", "Needs decision", id="view_decide", show=False,
+                tooltip="The Needs decision tab"),
+        Binding("3", "view('met')", "Met", id="view_met", show=False,
+                tooltip="The Met tab"),
+        Binding("4", "view('missed')", "Missed", id="view_missed", show=False,
+                tooltip="The Missed tab"),
+        Binding("5", "view('all')", "All", id="view_all", show=False,
+                tooltip="The All tab"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -146,7 +153,16 @@ class MainScreen(Screen):
                 f"Due on {d:%a} {d.day} {model.MONTH_ABBR[d.month - 1]} {d.year}, "
                 f"{app.view_label()} tab — Escape shows the whole tab",
                 "$text-accent"))
-        note.set_class(app.view.day is None, "-hidden")
+        elif app.view.group:
+            by, name = app.view.group
+            shown = len(app.view.rows)
+            back = VIEWS[getattr(app, "_tab_before_group", "open")][0]
+            note.update(Content.assemble(
+                (f"{by.capitalize()} ", "$text-accent"),
+                literal(name or f"(no {by})", "bold $text-accent"),
+                (f": {shown} commitment{'s' if shown != 1 else ''} · Escape: back to {back}"
+                 " · R: track record", "$text-accent")))
+        note.set_class(app.view.day is None and app.view.group is None, "-hidden")
 
     def _key_hint(self, binding_id: str) -> str:
         """": press 3." with the binding's key, or the one the config's keymap gives it."""
@@ -240,6 +256,8 @@ class MainScreen(Screen):
             self.clear_search()
         elif self.app.view.day is not None:
             self.app.set_day(None)
+        elif self.app.view.group is not None:
+            self.app.clear_group()
         else:
             for search in self.query("#search"):
                 search.add_class("-hidden")

@@ -10,12 +10,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import ListItem, ListView, Static
 
 from store import model
-from tui.screens.forms import ItemForm
+from tui.screens.forms import ConfirmForm, ItemForm
 from tui.widgets.footer import KeyFooter
 from tui.widgets.literal import highlighted, literal
 
@@ -36,45 +37,56 @@ def _due_record(due: model.Due) -> dict:
 
 
 class ProposalCard(ListItem):
+    """One proposal: its mark, then beside it (wrapping under itself, never back to
+    column 0) the title, the due and actor line, and the sentence."""
+
     def __init__(self, proposal, index: int) -> None:
         super().__init__()
         self.proposal = proposal
         self.index = index
         self.decision = "pending"
+        self.edited = False  # changed by hand in the review
 
     def compose(self) -> ComposeResult:
-        head, meta, sentence = self.describe()
-        yield Static(head, classes="head")
-        yield Static(meta, classes="meta")
-        yield Static(sentence, classes="sentence")
+        mark, title, meta, sentence = self.describe()
+        with Horizontal(classes="head"):
+            yield Static(mark, classes="mark")
+            with Vertical(classes="body"):
+                yield Static(title, classes="title")
+                yield Static(meta, classes="meta")
+                yield Static(sentence, classes="sentence")
 
     def set_decision(self, decision: str) -> None:
         self.decision = decision
-        self.query_one(".head", Static).update(self.describe()[0])
         for name in MARKS:
             self.set_class(name == decision, f"-{name}")
+        self.redraw()
 
-    def describe(self) -> tuple[Content, Content, Content]:
+    def redraw(self) -> None:
+        """Show the proposal as it is now (after a decision or an edit)."""
+        for name, content in zip(("mark", "title", "meta", "sentence"), self.describe()):
+            self.query_one(f".{name}", Static).update(content)
+
+    def describe(self) -> tuple[Content, Content, Content, Content]:
         p = self.proposal
         today = self.app.today
         mark, style, word = MARKS[self.decision]
         due = _due_record(p.due)
-        head = [
-            (f" {mark} {word:<9} ", style),
-            (f"{model.due_label(due):<12}", "bold"),
-            (f"{model.countdown(due, today):<15}", "$foreground-muted"),
-            literal(p.title, "bold"),
-        ]
-        meta = [("actor ", "$foreground-muted"), literal(p.actor or "—"),
-                ("   confidence ", "$foreground-muted"), (f"{p.confidence:.0%}", ""),
-                ("   from ", "$foreground-muted"), literal(_short(p.document.name)),
+        muted = "$foreground-muted"
+        meta = [(model.due_label(due), "bold"), (f" · {model.countdown(due, today)}", muted),
+                ("   actor ", muted), literal(p.actor or "—"),
+                ("   confidence ", muted), (f"{p.confidence:.0%}", ""),
+                ("   from ", muted), literal(_short(p.document.name)),
                 (f"   published {model.due_label({'due': p.document.published.isoformat()})}",
-                 "$foreground-muted")]
+                 muted)]
         if p.known_id is not None:
             meta.append((f"   already stored as #{p.known_id}", "bold $text-warning"))
+        if self.edited:
+            meta.append(("   edited", "italic $text-accent"))
         sentence = Content.assemble("“", highlighted(p.sentence, p.due.text or "",
                                                     "bold $text-warning underline"), "”")
-        return Content.assemble(*head), Content.assemble(*meta), sentence
+        return (Content.styled(f" {mark} {word}", style), literal(p.title, "bold"),
+                Content.assemble(*meta), sentence)
 
 
 class ReviewScreen(ModalScreen):
@@ -168,7 +180,8 @@ class ReviewScreen(ModalScreen):
             p.actor = form["actor"].strip()
             if form["due"] is not None:
                 p.due = form["due"]
-            card.set_decision("accepted")
+            card.edited = True
+            card.set_decision("accepted")  # redraws the title, due, actor: all of it
             self._head()
         self.app.push_screen(ItemForm(record, heading="Edit the proposal", extras=False), done)
 
@@ -180,4 +193,17 @@ class ReviewScreen(ModalScreen):
         self.dismiss(accepted)
 
     def action_leave(self) -> None:
-        self.dismiss(None)
+        """Escape: leave without storing anything; after any work (an accept, an edit)
+        ask first, as a reflex Escape would throw it all away."""
+        done = [c for c in self.cards if c.decision == "accepted" or c.edited]
+        if not done:
+            self.dismiss(None)
+            return
+        question = Content(f"Leave the review and store nothing? {len(done)} accepted or "
+                           f"edited proposal{'s' if len(done) > 1 else ''} would be lost.\n\n"
+                           "s stores the accepted ones instead.")
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(None)
+        self.app.push_screen(ConfirmForm(question, yes="Leave", no="Keep reviewing"), answer)

@@ -3,13 +3,17 @@ the share met, postponements, and a bar per row — the figures of `frist stats`
 
 Rows are drawn as plain aligned text (one Static in a scroll container) so the whole
 table fits 80 columns: the name column and the bar shrink to what the width allows.
+A cursor picks a row; Enter lists that actor's (or tag's) commitments in the main
+table (app.show_group), where the usual keys act on them.
 """
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -44,15 +48,17 @@ def layout(total_width: int, longest_name: int) -> tuple[int, int]:
     return name, bar_cells
 
 
-def render_rows(rows, total_width: int, by: str) -> Text:
-    """The table as one Text: a header line and a line per actor or tag."""
+def render_rows(rows, total_width: int, by: str, cursor: int | None = None) -> Text:
+    """The table as one Text: a header line and a line per actor or tag (the one at
+    `cursor` highlighted)."""
     names = [printable(r.name) or "(none)" for r in rows]
     name_cells, bar_cells = layout(total_width, max([width(n) for n in names] + [len(by)]))
     largest = max([r.total for r in rows] + [1])
     out = Text()
     head = by.ljust(name_cells) + " " + " ".join(HEADS[k].rjust(w) for k, w in NUMBERS)
     out.append(head + f" {'met%':>5} {'postponed':>9}  record\n", style="bold")
-    for row, name in zip(rows, names):
+    for index, (row, name) in enumerate(zip(rows, names)):
+        start = len(out)
         shown = clip(name, name_cells)
         out.append(shown + " " * (name_cells - width(shown)) + " ")
         for kind, cells in NUMBERS:
@@ -65,6 +71,8 @@ def render_rows(rows, total_width: int, by: str) -> Text:
         for kind, cells in bar_segments(row, bar_cells, largest):
             glyph, colour = BAR_STYLE[kind]
             out.append(glyph * cells, style=colour)
+        if index == cursor:
+            out.stylize("reverse", start, len(out))
         out.append("\n")
     out.rstrip()
     return out
@@ -83,7 +91,14 @@ class StatsScreen(Screen):
     SHOWS_AN_ITEM = False  # the item keys (m, x, e ...) would act on a row not in sight
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back", id="stats_back"),
+        Binding("enter", "open_row", "list them", id="stats_open",
+                tooltip="The commitments of the actor (or tag) under the cursor, in the "
+                        "main table"),
         Binding("g", "toggle_group", "by actor/tag", id="stats_group"),
+        Binding("up,k", "move(-1)", "up", show=False, id="stats_up"),
+        Binding("down,j", "move(1)", "down", show=False, id="stats_down"),
+        Binding("home", "move(-1_000_000)", "first", show=False, id="stats_first"),
+        Binding("end", "move(1_000_000)", "last", show=False, id="stats_last"),
     ]
 
     def __init__(self) -> None:
@@ -91,18 +106,26 @@ class StatsScreen(Screen):
         self.ready = False
         self.by = "actor"
         self.rows = []
+        self.cursor = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="stats-title", markup=False)
-        with VerticalScroll(id="stats-scroll"):
+        with VerticalScroll(id="stats-scroll", can_focus=False):  # the arrows move the cursor
             yield Static(id="stats-table", markup=False)
         yield Static(legend(), id="stats-legend", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.ready = True
+        # back from the list of one row's commitments: on that row again
+        group = getattr(getattr(self.app, "view", None), "last_group", None)
+        if group:
+            self.by = group[0]
         self.refresh_items()
-        self.query_one("#stats-scroll").focus()
+        if group:
+            names = [row.name for row in self.rows]
+            if group[1] in names:
+                self.action_move(names.index(group[1]))
 
     def refresh_items(self) -> None:
         """Count again (the app calls this after every change)."""
@@ -116,7 +139,30 @@ class StatsScreen(Screen):
 
     def action_toggle_group(self) -> None:
         self.by = "tag" if self.by == "actor" else "actor"
+        self.cursor = 0
         self.refresh_items()
+
+    def action_move(self, step: int) -> None:
+        if self.rows:
+            self.cursor = max(0, min(self.cursor + step, len(self.rows) - 1))
+            self._draw()
+            # the header is line 0 of the table: row n is line n + 1
+            self.query_one("#stats-scroll").scroll_to_region(
+                Region(0, self.cursor + 1, 1, 1), animate=False, immediate=True)
+
+    def action_open_row(self) -> None:
+        if self.rows:
+            self.app.show_group(self.by, self.rows[self.cursor].name)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click picks a row; a second click (or a double click) lists it."""
+        offset = event.get_content_offset(self.query_one("#stats-table"))
+        if offset is None or not 1 <= offset.y <= len(self.rows):
+            return
+        again = self.cursor == offset.y - 1
+        self.action_move(offset.y - 1 - self.cursor)
+        if again or event.chain >= 2:
+            self.action_open_row()
 
     def _draw(self) -> None:
         if not self.ready:  # not mounted yet: the app may refresh every screen it holds
@@ -135,4 +181,5 @@ class StatsScreen(Screen):
         if not self.rows:
             table.update(Text("No commitments yet.", style="italic"))
             return
-        table.update(render_rows(self.rows, max(self.size.width - 2, 40), self.by))
+        self.cursor = min(self.cursor, len(self.rows) - 1)
+        table.update(render_rows(self.rows, max(self.size.width - 2, 40), self.by, self.cursor))

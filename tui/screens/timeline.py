@@ -1,6 +1,7 @@
 """The timeline: one line per open commitment, a bar from its window's start to its due day.
 
-The lines follow the main table (`app.visible_items()`: its filter and sort). `TimelineView`
+The lines are the main table's (`app.visible_items()`: its tab and search), in due order
+whatever the table is sorted by (a timeline sorted by title or by id reads as noise). `TimelineView`
 draws with the line API: `render_line` builds only the rows on screen, so 10,000 items
 cost no more to draw than twenty. Moving the cursor sets `app.selected_id`, so the app's
 own keys (Enter detail, m met, x missed, p postpone ...) act on the selected commitment.
@@ -45,9 +46,9 @@ def soon_days(app) -> int:
 
 def timeline_rows(visible: list[tuple[int, dict]], everything: list[tuple[int, dict]] | None
                   ) -> list[tuple[int, dict]]:
-    """The open items of the main table, in its order; with `everything`, also every met or
-    missed item there, merged in by due date (drawn as ticks)."""
-    rows = [item for item in visible if item[1]["status"] == "open"]
+    """The open items of the main table, soonest due first; with `everything`, also every
+    met or missed item there, merged in by due date (drawn as ticks)."""
+    rows = sorted((item for item in visible if item[1]["status"] == "open"), key=sort_key)
     if everything is None:
         return rows
     decided = sorted((item for item in everything if item[1]["status"] in ("met", "missed")),

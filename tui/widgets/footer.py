@@ -5,7 +5,8 @@ Textual's Footer lists keys in the order its key map holds them, so a key remapp
 config's [keymap] moves to the end (past the screen edge); and keys that do not fit run
 off the right side, mid-word. This footer keeps each key where its binding is declared
 and, when the screen is narrow, leaves out whole keys: first the command palette's
-(ctrl+p still works), then the last ones, but never `? Help`, which lists them all.
+(ctrl+p still works), then the keys a person reaches for least (Enter's details, Edit,
+Delete, Undo), then the last ones; never `? Help`, which lists them all, Quit or Escape's way back.
 """
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from textual.binding import Binding
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-ALWAYS_SHOWN = {"help"}  # actions whose key stays in the footer however narrow it is
+ALWAYS_SHOWN = {"help", "quit"}  # actions whose key stays in the footer however narrow it is
+# Actions whose keys step aside first: Enter is where a person looks for details, and
+# every change's message says "u undoes".
+DROP_FIRST = ("choose", "delete", "edit", "undo")
 
 
 def declared_order(node) -> list[str]:
@@ -90,9 +94,12 @@ class KeyFooter(Footer):
                  for key in keys}
         shown = set(keys)
         palette = [key for key in keys if key.has_class("-command-palette")]
+        first = sorted((key for key in keys if key.action in DROP_FIRST),
+                       key=lambda key: DROP_FIRST.index(key.action))
         last_first = [key for key in reversed(keys)
-                      if key not in palette and key.action not in ALWAYS_SHOWN]
-        for key in palette + last_first:
+                      if key not in palette and key not in first
+                      and key.action not in ALWAYS_SHOWN and key.key != "escape"]
+        for key in palette + first + last_first:
             if sum(width[k] for k in shown) <= self.size.width:
                 break
             shown.discard(key)

@@ -21,7 +21,7 @@ from textual.strip import Strip
 
 from store import model
 from tui.text import printable
-from tui.widgets.view import VIEWS, ItemView
+from tui.widgets.view import ItemView
 
 # What the state column says for each state.
 STATE_WORDS = {
@@ -30,10 +30,10 @@ STATE_WORDS = {
 }
 
 # (header, width or None for the flexible title column). When's 13 holds "missed 25 Nov"
-# and "365 d overdue"; a tab that shows a cancelled item widens it (CANCELLED_WHEN).
+# and "365 d overdue"; it widens for what the tab shows (ItemView.when_cells): "2528 d
+# overdue", "cancelled 25 Nov", "missed 25 Nov 2024".
 COLUMNS = [("Due", 12), ("When", 13), ("Title", None), ("Actor", 16), ("State", 14),
            ("Source", 14)]
-CANCELLED_WHEN = len("cancelled 25 Nov")
 # What goes first when the table is narrow (the detail pane beside it says them all).
 DROP_ORDER = ["Source", "Actor", "State", "When"]
 MIN_TITLE = 24
@@ -197,9 +197,7 @@ class CommitTable(ScrollView, can_focus=True):
     # -- painting
     def _layout(self) -> list[tuple[str, int]]:
         """Column widths for the current width: the title takes what the others leave."""
-        when = dict(COLUMNS)["When"]
-        if "cancelled" in VIEWS[self.view.view][1] and self.view.counts()["cancelled"]:
-            when = CANCELLED_WHEN
+        when = max(dict(COLUMNS)["When"], self.view.when_cells())
         width = self.scrollable_content_region.width
         # Laid out again whenever the width changes, also before the first Resize event
         # arrives (the first rows may be painted before it), and the cached lines with it.
@@ -217,6 +215,11 @@ class CommitTable(ScrollView, can_focus=True):
             columns = [c for c in columns if c[0] != gone]
         title = max(width - fixed, 10)  # below MIN_TITLE only with nothing left to drop
         self._widths = [(name, w if w else title) for name, w in columns]
+        # the scrollable width follows (a resize may have been handled before a refresh
+        # that measured the old width: a stray horizontal scrollbar)
+        total = sum(w + 1 for _, w in self._widths) + 1
+        if self.virtual_size.width != total:
+            self.virtual_size = Size(total, len(self.view.rows) + 1)
         return self._widths
 
     def _total_width(self) -> int:

@@ -31,6 +31,7 @@ SORTS = {
 }
 
 _RANK = model.PRECISION_RANK
+DECIDED = {"met", "missed", "cancelled"}
 _FAR = "\U0010ffff"  # sorts after every real name: items without an actor go last
 
 
@@ -47,11 +48,16 @@ class ItemView:
         self.search = ""
         self._words: tuple[str, ...] = ()  # the search, case-folded, split into words
         self.day: dt.date | None = None  # show only what falls due that day (show_day)
+        # show only one actor's or tag's commitments (a track record row): (by, name), test
+        self.group: tuple[str, str] | None = None
+        self.last_group: tuple[str, str] | None = None  # the track record opens on it again
+        self._in_group = None
         self.sort = "due"
         self.rows: list[int] = []  # ids, in display order
         self._changes = 0  # bumped by every update, so cached counts know they are stale
         self._counted: tuple = (None, {})
         self.complete = True  # False while it holds only the first open items (load)
+        self._when_cells: dict[str, int] = {}  # tab -> cells of its countdowns (when_cells)
 
     # -- loading
     def load(self, items: list[tuple[int, dict]], complete: bool = True) -> None:
@@ -66,7 +72,53 @@ class ItemView:
         """Recompute every state (a new day) and the rows."""
         state_of = model.state_reader(self.today, self.soon_days)
         self.states = {i: state_of(r) for i, r in self.items.items()}
+        self._when_cells.clear()
         self.rebuild()
+
+    # -- how wide the countdown words get ("2528 d overdue", "missed 25 Nov 2024")
+    def when_cells(self) -> int:
+        """Cells the countdown column needs for what the current tab can show. Measured
+        for a tab when it is first shown (cheap looks at strings: the oldest overdue due,
+        and whether some decision was taken in another year, which the countdown then
+        names), kept until the states are worked out again; a changed item widens it."""
+        cells = self._when_cells.get(self.view)
+        if cells is None:
+            cells = self._when_cells[self.view] = self._measure_when(VIEWS[self.view][1])
+        return cells
+
+    def _measure_when(self, shown: set[str]) -> int:
+        items, year = self.items, str(self.today.year)
+        oldest, other_year = None, set()
+        for item_id, state in self.states.items():
+            if state not in shown:
+                continue
+            if state == "overdue":
+                due = items[item_id]["due"]
+                if oldest is None or due < oldest:
+                    oldest = due
+            elif state in DECIDED and state not in other_year \
+                    and self._decided_year(items[item_id]) != year:
+                other_year.add(state)
+        counts = self.counts()
+        cells = [len("in 9999 d")]
+        if oldest is not None:
+            cells.append(len(f"{(self.today - dt.date.fromisoformat(oldest)).days} d overdue"))
+        for status in DECIDED & shown:
+            if counts[status]:  # "missed 25 Nov", " 2024" for another year
+                cells.append(len(f"{status} 25 Nov") + (5 if status in other_year else 0))
+        return max(cells)
+
+    @staticmethod
+    def _decided_year(record: dict) -> str:
+        return (record.get("decided") or record.get("updated") or "")[:4]
+
+    def _widen_when(self, record: dict, state: str) -> None:
+        """One item changed: each measured tab that shows it makes room for it (the
+        column narrows again only when the states are worked out again)."""
+        cells = len(model.countdown(record, self.today))
+        for tab in self._when_cells:
+            if state in VIEWS[tab][1]:
+                self._when_cells[tab] = max(self._when_cells[tab], cells)
 
     def rebuild(self) -> None:
         """Filter and sort everything: after a new tab, search, sort or full reload."""
@@ -88,6 +140,8 @@ class ItemView:
         record = self.items[item_id]
         if self.day is not None and not (record.get("window_start") or record["due"]) \
                 <= self.day.isoformat() <= record["due"]:
+            return False
+        if self._in_group is not None and not self._in_group(record):
             return False
         if self._words:
             text = self._search_cache.get(item_id)
@@ -112,6 +166,16 @@ class ItemView:
         tab = next(name for name, (_label, states) in VIEWS.items()
                    if name == "all" or all(state in states for state in found))
         return tab, len(found)
+
+    def set_group(self, by: str | None, name: str = "") -> None:
+        """Show only what counts under one row of the track record (None: everything)."""
+        if by is None:
+            self.group, self._in_group = None, None
+        else:
+            from store.stats import member_test
+            self.group = self.last_group = (by, name)
+            self._in_group = member_test(list(self.items.items()), by, name)
+        self.rebuild()
 
     def set_search(self, text: str) -> None:
         """Filter by words typed so far. Typing one more letter only narrows the rows
@@ -150,13 +214,10 @@ class ItemView:
         return self.sort
 
     # -- one item changed, appeared or vanished
-    def update(self, item_id: int, record: dict | None, linger: bool = False) -> None:
+    def update(self, item_id: int, record: dict | None) -> None:
         """Move, add or drop the one row of `item_id`; the other rows stay as they are.
-
-        With `linger`, an item that no longer belongs to the view (just marked met in the
-        Open tab) keeps its place until the view is next rebuilt, so the person sees
-        the row change instead of vanishing.
-        """
+        An item that no longer belongs to the view (just marked met in the Open tab)
+        leaves it at once."""
         self._changes += 1
         index = self.index_of(item_id)  # list search runs in C: fine for 100,000 rows
         self._search_cache.pop(item_id, None)
@@ -168,8 +229,9 @@ class ItemView:
             return
         old_key = self.sort_key(item_id) if item_id in self.items else None
         self.items[item_id] = record
-        self.states[item_id] = model.record_state(record, self.today, self.soon_days)
-        if index is not None and linger and self.sort_key(item_id) == old_key:
+        self.states[item_id] = state = model.record_state(record, self.today, self.soon_days)
+        self._widen_when(record, state)
+        if index is not None and self.sort_key(item_id) == old_key and self.matches(item_id):
             return  # same place; the table shows its new state
         if index is not None:
             del self.rows[index]

@@ -1,0 +1,804 @@
+"""Who is committed: the actor finder (find_actor) and the speaker of reported speech
+(speaker_of), with what they know of a whole article (Document).  Language knowledge
+comes from the ``attribution`` lists of ``lang/*.json``."""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from .lexicon import Language, _trie_regex
+from .sentences import split
+from .titles import CLAUSE_SEP, DATELINE
+
+QUOTE_MARK = re.compile(r"``|''|[„“”\"«»]")
+SPEECH_WORDS = 5  # words in a quotation that make it direct speech, not scare quotes
+
+
+WORD_RE = re.compile(r"[\w'’.-]+")
+UPPER = "[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я]"  # first letters that may be capitals (checked with isupper)
+CAP_INSIDE = re.compile(r"(?<=[^\W_]|[,;])[ \t]+(" + UPPER + r"[\w'’.-]*)")
+POSSESSIVE = ("'s", "’s", "s'")
+ACRONYM = re.compile(r"[A-ZÄÖÜ]{2}")
+ROMAN = re.compile(r"[IVX]{1,5}")
+NAME_PARTICLE = re.compile(r"[a-z]{1,3}-[A-ZÄÖÜ][a-zäöüß]")
+
+
+def _is_name_token(t: str, L: Language) -> bool:
+    core = t.strip(".'’-")
+    if NAME_PARTICLE.match(core):
+        return True  # "al-Sisi", "el-Baradei"
+    if not core or not core[0].isupper() or (len(core) == 1 and not t.endswith(".")):
+        return False
+    low = core.lower()
+    return not (low in L.stopwords or low in L.month_words or low in L.weekdays
+                or low in L.title_strip or low in L.attr_verbs or low in L.relative
+                or low in L.attr_words or low in L.not_names
+                or (L.capitalised_nouns and low in L.cue_table and low not in L.org_words))
+    # ^ German cue words ("Geplant", "Termin") are not names; English "Will" may be one
+
+
+def _role(word: str, L: Language, roles=None):
+    """The role a word is or ends with ("minister", "Bundestrainer" -> "trainer"), else
+    None; compounds count only where nouns are written together (German)."""
+    low = word.lower().strip(".,'’")
+    roles = L.roles if roles is None else roles
+    if low in roles:
+        return low
+    if L.capitalised_nouns:
+        return next((r for r in roles if low.endswith(r) and len(low) > len(r) + 1), None)
+    return None
+
+
+def _org_word(token: str, L: Language) -> bool:
+    """"Ministerium" in "Ministerium für Bildung": where nouns are capitalised, only an
+    organisation joins the words after 'für' into its name."""
+    low = token.strip(".,'’").lower()
+    return low in L.org_words or bool(L.org_suffixes and low.endswith(L.org_suffixes))
+
+
+def _name_like(run: list[str]) -> bool:
+    """Multi-word names ("Scott Bessent") and acronym-bearing words ("EU-Außenminister",
+    "NASA") look like names in every language; a lone capitalised noun does not."""
+    if len(run) >= 2:
+        return True
+    t = run[0]
+    return sum(ch.isupper() for ch in t) >= 2
+
+
+def _runs(tokens, L, start=0):
+    """Runs of capitalised tokens; a run right after a number ("0,1 Prozent Seltene
+    Erden", "5 Million Dollars") is a quantity, not a name."""
+    run, runs, skip = [], [], False
+    for i in range(start, len(tokens)):
+        tok = tokens[i][0]
+        if _is_name_token(tok, L):
+            if not run and not skip and i > 0:
+                prev = tokens[i - 1][0]
+                # a quantity ("0,1 Prozent Seltene Erden") or a place ("in Little Havana")
+                skip = prev[:1].isdigit() or prev.lower() in L.place_preps
+            if not skip:
+                run.append(tokens[i])
+        elif (run and tok.lower() in L.name_joiners and i + 1 < len(tokens)
+              and _is_name_token(tokens[i + 1][0], L)
+              and (not L.capitalised_nouns or _org_word(run[-1][0], L))):
+            run.append(tokens[i])  # "Immigration and Naturalization Service"
+        else:
+            skip = False
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _clean(run, L: Language):
+    words = [t[0].strip(".,'’") for t in run][:5]
+    while len(words) > 1 and (words[-1].lower() in L.name_joiners
+                              or words[-1].lower() in L.coordinating):
+        words.pop()  # cut at five words: "Center for Biological Diversity and"
+    while words and words[-1].endswith(("s'", "’s", "'s")):
+        words[-1] = words[-1].rsplit("'", 1)[0].rsplit("’", 1)[0]
+        break
+    return " ".join(w for w in words if w)
+
+
+@functools.lru_cache(maxsize=8)
+def _after_determiner_re(code: str, determiners: tuple):
+    """A capitalised word after a determiner (compiled once per language)."""
+    return re.compile(r"(?<!\w)(?i:" + _trie_regex(list(determiners)) + r")\s+("
+                      + UPPER + r"[\w'’.-]*)")
+
+
+class Document:
+    """What the actor finder knows about the whole article: its sentences, the words
+    written capitalised inside sentences (names, not sentence openers), and the subjects
+    of earlier sentences, for "it said" / "the company will"."""
+
+    def __init__(self, text: str, spans, L: Language):
+        self.text, self.spans, self.L = text, spans, L
+        self.starts = [s for s, _ in spans]
+        self._caps = self._after_det = self._names = self._place = None
+        self._subjects: dict[int, str] = {}
+
+    def capitalised_inside(self) -> set:
+        """Words written capitalised inside a sentence (after a word or a comma)."""
+        if self._caps is None:
+            self._caps = {w for w in (m.group(1).strip(".'’-")
+                                      for m in CAP_INSIDE.finditer(self.text)) if w[:1].isupper()}
+        return self._caps
+
+    def after_determiner(self) -> set:
+        """Capitalised words the article writes after a determiner ("der Vertrag"): in
+        languages that capitalise nouns, these are nouns, not names."""
+        if self._after_det is None:
+            seen = set()
+            if self.L.determiners:
+                rx = _after_determiner_re(self.L.code, tuple(sorted(self.L.determiners)))
+                seen = {w for w in (m.group(1).strip(".,'’-") for m in rx.finditer(self.text))
+                        if w[:1].isupper()}
+            self._after_det = seen
+        return self._after_det
+
+    def names(self) -> list:
+        """[(offset, name, organisation-like)] for the names the article writes: runs of
+        capitalised words (with "of", "für" inside) that hold an organisation word or an
+        acronym, or have two words or more and do not open a sentence."""
+        if self._names is None:
+            L, out = self.L, []
+            tokens = [(m.group(), m.start()) for m in WORD_RE.finditer(self.text)]
+            starts = set(self.starts)
+            for run in _runs(tokens, L):
+                words = [t[0].strip(".,'’") for t in run]
+                if not words or not words[-1]:
+                    continue
+                org = _org_word(words[-1], L) or bool(ACRONYM.search(" ".join(words)))
+                opener = run[0][1] in starts
+                if org or len(words) >= 2 and not (opener and L.capitalised_nouns):
+                    out.append((run[0][1], _clean(run, L), org))
+            self._names = out
+        return self._names
+
+    def organisation_named(self, stem: str) -> str:
+        """The organisation the article names with this word ("Bahn": "Deutsche Bahn")."""
+        stem = stem.strip("-").lower()
+        if len(stem) < 3:
+            return ""
+        for _, name, org in self.names():
+            if any(w.lower().startswith(stem) or w.lower().endswith(stem)
+                   for w in name.split()) and (
+                    org or len(name.split()) >= 2):
+                return name
+        return ""
+
+    def named_for(self, noun: str, before: int | None = None) -> str:
+        """What a generic noun stands for: "the city" the place the article is about,
+        "the company" the named subject the article's sentences have most often (its
+        words counted through the text), of those before if any."""
+        L, low = self.L, noun.lower()
+        if low in L.place_nouns:
+            return self.place()
+        subjects = []
+        for k, (s0, _) in enumerate(self.spans):
+            if before is not None and s0 >= before and subjects:
+                break
+            subj = self.subject(k)
+            if subj and subj.lower() not in L.org_words and subj.lower() not in L.generic \
+                    and subj.lower() not in L.place_nouns and (
+                        _organisation_like(subj, L) or not self.person(subj)):
+                subjects.append(subj)
+        if not subjects:
+            return ""
+        return max(dict.fromkeys(subjects), key=lambda n: (self.mentions(n), -subjects.index(n)))
+
+    def person(self, name: str) -> bool:
+        """A name the article gives a person's role ("Mayor Ana Ruiz", "chief executive
+        Laura Feng"), or a one-word name (most likely a surname)."""
+        words = name.split()
+        if len(words) < 2 or any(_role(w, self.L) is not None for w in words[:-1]):
+            return True
+        at = self.text.find(name)
+        before = self.text[max(0, at - 30):at].split()
+        return at > 0 and bool(before) and _role(before[-1], self.L) is not None
+
+    def mentions(self, name: str) -> int:
+        """How often the article writes the most written word of a name."""
+        counts = []
+        for w in name.split():
+            if len(w) >= 3 and w.lower() not in self.L.stopwords:
+                counts.append(len(re.findall(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])",
+                                             self.text)))
+        return max(counts, default=0)
+
+    def most_named(self, names) -> str:
+        counts: dict[str, int] = {}
+        for _, name in names:
+            counts[name] = counts.get(name, 0) + 1
+        return max(counts, key=lambda n: (counts[n], -[m for _, m in names].index(n)))
+
+    def place(self) -> str:
+        """The place the article names most often after a place preposition ("in Dresden")."""
+        if self._place is None:
+            L = self.L
+            counts: dict[str, int] = {}
+            tokens = [m.group() for m in WORD_RE.finditer(self.text)]
+            for a, b in zip(tokens, tokens[1:]):
+                w = b.strip(".,'’")
+                if a.lower() in L.place_preps and w[:1].isupper() and _is_name_token(w, L) \
+                        and not _org_word(w, L) and not ACRONYM.search(w) and not (
+                            L.capitalised_nouns and (w in self.after_determiner()
+                                                     or w.lower().endswith(L.noun_suffixes))):
+                    counts[w] = counts.get(w, 0) + 1
+            for _, name, _ in self.names():  # "die Stadt Dresden", "the City of Dresden"
+                words = [w for w in name.split() if w.lower() not in L.name_joiners]
+                if len(words) == 2 and words[0].lower() in L.place_nouns:
+                    counts[words[1]] = counts.get(words[1], 0) + 2
+            counts = {w: n for w, n in counts.items() if n >= PLACE_MIN}
+            self._place = max(counts, key=counts.get) if counts else ""
+        return self._place
+
+    def main_actor(self) -> str:
+        """The organisation the article names most often (its main actor), "" if none."""
+        orgs = [(pos, name) for pos, name, org in self.names()
+                if org and name.lower() not in self.L.org_words]
+        return self.most_named(orgs) if orgs else ""
+
+    def never_lower(self, word: str) -> bool:
+        low = word.lower()
+        if low == word:
+            return False
+        return re.search(r"(?<![\w'’.-])" + re.escape(low) + r"(?![\w'’-])", self.text) is None
+
+    def sentence_index(self, s0: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, s0) - 1)
+
+    def subject(self, k: int) -> str:
+        """The named subject of sentence k ("" if it has none)."""
+        if k not in self._subjects:
+            s0, s1 = self.spans[k]
+            S = _Sentence(self.text, s0, s1, self.L, self)
+            kind, run = _main_subject(S)
+            if kind == "name" and self.L.capitalised_nouns and not _name_like(
+                    [t[0] for t in run]) and not S.is_org(run):
+                kind = None  # a lone German noun is too weak to carry over
+            self._subjects[k] = _clean(run, self.L) if kind == "name" else ""
+        return self._subjects[k]
+
+    def speaks(self, k: int) -> bool:
+        """Whether sentence k reports speech (a reporting verb, or a quotation)."""
+        s0, s1 = self.spans[k]
+        words = {w.lower() for w in WORD_RE.findall(self.text[s0:s1])}
+        return bool(words & self.L.speech_verbs) or QUOTE_MARK.search(self.text, s0, s1) is not None
+
+    def previous_subject(self, s0: int) -> str:
+        """The named subject of one of the sentences before; a lone organisation noun
+        ("die Weltraumbehörde", "the company") gives way to a name said before it."""
+        k = self.sentence_index(s0)
+        found = ""
+        crossed = False
+        for j in range(k - 1, max(-1, k - 1 - LOOK_BACK), -1):
+            crossed = crossed or "\n\n" in self.text[self.spans[j][1]:self.spans[j + 1][0]]
+            subj = self.subject(j)
+            if not subj:
+                continue
+            if crossed and self.speaks(j) and not _organisation_like(subj, self.L):
+                continue  # a person who spoke in an earlier paragraph does not speak on
+            if " " in subj or ACRONYM.search(subj) or not _org_word(subj, self.L):
+                return subj
+            found = found or subj
+        return found
+
+
+LOOK_BACK = 4  # sentences searched for the subject a pronoun stands for
+PLACE_MIN = 2  # mentions that make a place the one "the city" stands for
+
+
+def _blank_speech(sent: str) -> str:
+    """The sentence with the words of direct speech blanked (offsets kept): no name inside
+    a quotation is its speaker ("„Ziele ...“, betonte Struck")."""
+    marks = [m for m in QUOTE_MARK.finditer(sent)]
+    for a, b in zip(marks[::2], marks[1::2]):
+        inner = sent[a.end():b.start()]
+        if len(inner.split()) >= SPEECH_WORDS:
+            sent = sent[:a.end()] + " " * len(inner) + sent[b.start():]
+    return sent
+
+
+class _Sentence:
+    """Tokens of one sentence (dateline blanked), for the actor finder."""
+
+    def __init__(self, text, s0, s1, L: Language, doc: Document | None):
+        sent = text[s0:s1]
+        m = DATELINE.match(sent)
+        if m:
+            sent = " " * m.end() + sent[m.end():]
+        sent = _blank_speech(sent)  # the actor of reported speech is its speaker
+        self.sent, self.L, self.doc, self.doc_offset = sent, L, doc, s0
+        self.tokens = [(x.group(), x.start()) for x in WORD_RE.finditer(sent)]
+        self.low = [t[0].lower().strip(".,") for t in self.tokens]
+        # punctuation between token i-1 and token i: a clause boundary before i
+        self.cut = [False] + [bool(CLAUSE_SEP.search(sent, a[1] + len(a[0]), b[1]))
+                              for a, b in zip(self.tokens, self.tokens[1:])]
+
+    def is_verb(self, i: int) -> bool:
+        t, w, L = self.tokens[i][0], self.low[i], self.L
+        if not t[:1].islower():
+            return False
+        if w in L.finite_verbs or w in L.speech_verbs:
+            return True
+        return bool(L.past_suffix) and len(w) > 4 and w.endswith(L.past_suffix) \
+            and (w not in L.not_past or w in L.cue_table) and w not in L.stopwords
+
+    def proper(self, run) -> bool:
+        """A run of capitalised words that names someone: several words, an acronym, an
+        organisation, or a word the article also writes capitalised inside a sentence
+        (sentence openers and, in German, common nouns after an article are not names)."""
+        words = [t[0].strip(".,'’") for t in run]
+        L = self.L
+        if self.is_org(run):
+            return True
+        if len(words) >= 2 and not L.capitalised_nouns:
+            return True
+        if len(words) >= 2:  # "Scott Bessent", not "Zahlungen Deutschlands", "Keine Streiks"
+            if any(x.lower().endswith(L.noun_suffixes) or x.lower() in L.determiners
+                   for x in words):
+                return False
+            if self.doc is None or ROMAN.fullmatch(words[-1]):
+                return True  # "Benedikt XVI", "Elizabeth II"
+            nouns = self.doc.after_determiner()
+            return any(a not in nouns and b not in nouns for a, b in zip(words, words[1:]))
+        w = words[0]
+        if ACRONYM.search(w) or (not L.capitalised_nouns and sum(ch.isupper() for ch in w) >= 2):
+            return True  # "NASA", "EU-Kommission"; in English also "McVeigh"
+        i = next(k for k, t in enumerate(self.tokens) if t[1] == run[0][1])
+        if L.capitalised_nouns:
+            # where every noun is capitalised, a lone word is a name only where a noun
+            # could not stand: not after an article or adjective, not a noun's ending
+            prev = self.tokens[i - 1][0] if i > 0 else ""
+            after_lower = i > 0 and self.low[i - 1] in L.determiners or \
+                prev[:1].islower() and not self.cut[i] and \
+                self.low[i - 1] not in L.clause_breaks and not self.is_verb(i - 1)
+            if after_lower or w.lower().endswith(L.noun_suffixes) or w.lower() in L.not_names:
+                return False
+            # a word the article also writes in lower case is no noun, so no name
+            # ("Ursprünglich sollte ..."); nor one it writes after an article
+            return self.doc is None or (w not in self.doc.after_determiner()
+                                        and self.doc.never_lower(w))
+        if self.doc is None:
+            return i > 0
+        if w in self.doc.capitalised_inside():
+            return True
+        # a sentence opener: a name if the article never writes it in lower case
+        low = w.lower()
+        return i == 0 and self.doc.never_lower(w) and not (
+            low in L.stopwords or low in L.not_names or low in L.openers or low in L.pronouns
+            or (L.verb_endings and low.endswith(L.verb_endings))  # "Based on", "Sentencing"
+            or (L.noun_suffixes and low.endswith(L.noun_suffixes)))  # "Construction is"
+
+    def name_of(self, run):
+        """Who a name run stands for: a role before a person's name is not the actor
+        ("Transport Minister Sofia de Wit", "Bundestrainer Joachim Löw"); a spokesperson
+        speaks for an organisation ("Bahnsprecherin Carola Wendt": Deutsche Bahn, when
+        the article names it)."""
+        L = self.L
+        words = [t[0].strip(".,'’") for t in run]
+        k = 0
+        while k < len(run) - 2 and _role(words[k], L) and _is_name_token(words[k + 1], L) \
+                and words[k + 1].lower() not in L.name_joiners:
+            speaks = _role(words[k], L, L.spokesperson)
+            if speaks is not None and self.doc is not None:
+                org = self.doc.organisation_named(words[k][:len(words[k]) - len(speaks)])
+                if org:
+                    return [(w, -1) for w in org.split()]
+            k += 1
+        return run[k:]
+
+    def actor(self, run) -> str:
+        """The actor a subject's name run gives: a lone generic noun ("Stadt", "the
+        Company") stands for what the article named."""
+        name = _clean(self.name_of(run), self.L)
+        # (in English a capitalised "Parliament" inside a sentence is a name)
+        if " " not in name and self.doc is not None and self.L.capitalised_nouns and (
+                name.lower() in self.L.generic or name.lower() in self.L.place_nouns):
+            return self.doc.named_for(name, run[0][1] + self.doc_offset) or name
+        return name
+
+    def generic(self, j: int) -> str:
+        """An organisation or place noun ("the company", "die Stadt"): the one the article
+        named, else the noun itself."""
+        noun = self.tokens[j][0].strip(".,")
+        if self.doc is not None and (noun.lower() in self.L.generic
+                                     or noun.lower() in self.L.place_nouns):
+            named = self.doc.named_for(noun, self.doc_offset)
+            if named:
+                return named
+        return noun[:1].upper() + noun[1:]
+
+    def with_org(self, run):
+        """"the Canadian government": a name and the organisation word after it."""
+        k = next(x for x, t in enumerate(self.tokens) if t[1] == run[-1][1]) + 1
+        if k < len(self.low) and self.low[k] in self.L.org_words and not self.cut[k]:
+            return run + [self.tokens[k]]
+        return run
+
+    def is_org(self, run) -> bool:
+        return _org_word(run[-1][0], self.L)
+
+    def classify(self, i: int, j: int):
+        """(kind, run) for the noun phrase tokens[i:j]: "pronoun", "name" or "common"."""
+        if i >= j:
+            return None, None
+        L = self.L
+        if self.low[i] in L.pronouns:
+            return "pronoun", None
+        # a name after a preposition is a complement ("the line between Kassel and
+        # Göttingen"), unless a name opens the phrase ("the Bank of England")
+        prep = next((k for k in range(i + 1, j) if self.low[k] in L.prepositions), j)
+        runs = [r for r in _runs(self.tokens[i:j], L) if self.proper(r)]
+        if runs and prep < j and runs[0][0][1] > self.tokens[prep][1]:
+            runs = []
+        if len(runs) >= 2:
+            # "Transport minister Sofia de Wit", "Airline group Skyward": the role words
+            # between two names; a spokesperson's is the organisation's ("Skyward
+            # spokesperson John Doe")
+            a = next(k for k, t in enumerate(self.tokens) if t[1] == runs[0][-1][1]) + 1
+            b = next(k for k, t in enumerate(self.tokens) if t[1] == runs[1][0][1])
+            between = self.low[a:b]
+            if between and all(self.tokens[k][0][:1].islower() for k in range(a, b)) \
+                    and _role(between[-1], L) is not None:
+                spoke = _role(between[-1], L, L.spokesperson) is not None
+                runs = [runs[0]] if spoke else runs[1:]
+        for n, run in enumerate(runs):
+            if n + 1 < len(runs) and run[-1][0].endswith(POSSESSIVE):
+                continue  # "Egypt's current President al-Sisi": the possessed one acts
+            cut = [k for k, t in enumerate(run[:-1]) if t[0].endswith(POSSESSIVE)]
+            if cut:
+                run = run[cut[-1] + 1:]  # "Ruritania's President Omar"
+            return "name", self.with_org(run)
+        # a group of people as subject: "Protesters", "big computer makers"
+        head = self.low[j - 1]
+        if j - i <= 4 and L.agent_suffixes and head.endswith(L.agent_suffixes) \
+                and not any(self.cut[i + 1:j]):
+            words = [t for t in self.tokens[i:j] if t[0].lower() not in L.articles]
+            return "name", words
+        return "common", self.tokens[i:j]
+
+
+def _main_subject(S: _Sentence):
+    """The grammatical subject of the sentence: in verb-second languages the words before
+    the finite verb when they are a noun phrase, else the noun phrase right after it; in
+    others the words before the first verb, after an opening adverbial ("In a statement,
+    it said") and without an apposition ("X, which ..., said")."""
+    L, low, n = S.L, S.low, len(S.tokens)
+    verb = next((i for i in range(n) if S.is_verb(i)), None)
+    if verb is None or verb == 0:
+        return None, None
+    if L.verb_second:
+        first = S.tokens[0][0]
+        opener = low[0] in L.stopwords and low[0] not in L.articles or (
+            first[:1].isupper() and low[0] in L.not_names) or low[0] in L.attr_words
+        if not opener and not any(S.cut[1:verb]):
+            return S.classify(0, verb)
+        j, skipped = verb + 1, 0
+        while j < n and (low[j] in L.articles or (
+                S.tokens[j][0][:1].islower() and skipped < 2 and low[j] not in L.stopwords
+                and low[j] not in L.pronouns)):
+            skipped += low[j] not in L.articles
+            j += 1
+        if j < n and low[j] in L.pronouns:
+            return "pronoun", None
+        end = j
+        while end < n and (_is_name_token(S.tokens[end][0], L) and not S.cut[end] or end == j):
+            end += 1
+        return S.classify(j, end)
+    start = 0
+    if low[0] in L.openers:
+        commas = [i for i in range(1, verb) if S.cut[i]]
+        if not commas:
+            return None, None
+        start = commas[0]
+    end = next((i for i in range(start + 1, verb) if S.cut[i]), verb)
+    return S.classify(start, end)
+
+
+def _clause_subject(S: _Sentence, d0: int):
+    """The subject of a subordinate clause holding the date ("..., während Xi später im
+    Jahr kommen werde", "..., the ministry will ..."), when it opens with a name."""
+    L, low = S.L, S.low
+    k = next((i for i, t in enumerate(S.tokens) if t[1] >= d0), len(S.tokens)) - 1
+    while k > 0 and not S.cut[k] and low[k] not in L.clause_breaks:
+        k -= 1
+    if k <= 0:
+        return None, None
+    if low[k] in L.clause_breaks and not S.cut[k]:
+        if low[k] in L.relative_openers or low[k] in L.coordinating:
+            return None, None  # "Staats- und Regierungschefs": words joined, not clauses
+        k += 1
+    elif low[k] in L.clause_breaks:
+        if low[k] in L.relative_openers:
+            return None, None
+        k += 1
+    j = k
+    while j < len(S.tokens) and low[j] in L.articles:
+        j += 1
+    if j < len(S.tokens) and low[j] in L.pronouns:
+        return S.classify(j, j + 1)
+    stop = next((i for i in range(j + 1, len(S.tokens)) if S.cut[i]), len(S.tokens))
+    runs = _runs(S.tokens[j:stop], L)
+    if not runs or runs[0][0][1] != S.tokens[j][1]:
+        return None, None
+    end = j + len(runs[0])
+    if not any(S.is_verb(i) for i in range(end, stop)):
+        return None, None  # "between Australia and India by August": no clause of its own
+    return S.classify(j, end)
+
+
+
+
+def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> str:
+    """Who is committed: the named subject of the clause holding the date or of the
+    sentence (a person, not the role before the name); else the speaker of reported
+    speech ("X sagte", "said X") or its source ("laut X", "according to X"); else, for a
+    pronoun, the subject of an earlier sentence of the paragraph, for a noun like "the
+    company" or "die Stadt", the organisation or place the article named; else the first
+    name-like words of the sentence; else whom the article spoke of just before."""
+    S = _Sentence(text, s0, s1, L, doc)
+    tokens = S.tokens
+    if not tokens:
+        return ""
+    agent = _passive_agent(S, d0 - s0)
+    if agent:
+        return agent
+    kind, run = _clause_subject(S, d0 - s0)
+    if kind == "name":
+        return S.actor(run)
+    if kind == "pronoun" and doc is not None:
+        # "..., im Dezember soll er sein Amt antreten": whom the pronoun stands for
+        prev = doc.previous_subject(s0)
+        if prev:
+            return prev
+    main_kind, run = _main_subject(S)
+    if main_kind == "name":
+        return S.actor(run)
+    found = _attributed(S)
+    if found:
+        return found
+    if main_kind == "pronoun" and doc is not None:
+        prev = doc.previous_subject(s0)
+        if prev:
+            return prev
+    head = _organisation_phrase(run, L) if main_kind == "common" else []
+    if head:
+        # "the company will ...": the organisation named before; "a council committee",
+        # or nothing organisation-like named before: the committee itself
+        if doc is not None and run[0][0].lower() not in L.indefinite_articles:
+            prev = doc.previous_subject(s0)
+            noun = head[-1].lower()
+            if noun in L.generic:
+                if prev and _organisation_like(prev, L):
+                    return prev
+                named = doc.named_for(head[-1], s0) if len(head) == 1 else ""
+                if named:
+                    return named
+            elif prev and any(w.lower().endswith(noun) for w in prev.split()):
+                return prev  # "die Bahn" after "die Deutsche Bahn"
+        return " ".join([head[0][:1].upper() + head[0][1:]] + head[1:])
+    if main_kind == "common" and doc is not None and _is_org_noun(S):
+        prev = doc.previous_subject(s0)
+        if prev:
+            return prev
+    # the first name-like run; a single capitalised word only when nothing better exists
+    runs = [r for r in _runs(tokens, L) if S.proper(r) or not L.capitalised_nouns]
+    for r in runs:
+        if _name_like([t[0] for t in r]) and S.proper(r):
+            return _clean(S.name_of(S.with_org(r)), L)
+    if not L.capitalised_nouns:  # where only names are capitalised, any will do
+        for r in runs:
+            if S.proper(r):
+                return _clean(S.with_org(r), L)
+    if doc is not None and main_kind is None or main_kind == "common":
+        # nobody named: the article goes on about whom it named just before
+        return doc.previous_subject(s0) if doc is not None else ""
+    return ""
+
+
+def _passive_agent(S: _Sentence, d0: int) -> str:
+    """The agent of a passive in the clause holding the date: "eine Talkshow, die am 16.
+    Dezember von SAT.1 ausgestrahlt werden wird", "will be published by the Bundesbank"."""
+    L, low, tokens = S.L, S.low, S.tokens
+    if not L.agent_preps or not L.passive:
+        return ""
+    if not tokens:
+        return ""
+    k = next((i for i, t in enumerate(tokens) if t[1] >= d0), len(tokens) - 1)
+    lo = k
+    while lo > 0 and not S.cut[lo]:
+        lo -= 1
+    hi = k + 1
+    while hi < len(tokens) and not S.cut[hi]:
+        hi += 1
+    # a passive: its auxiliary beside a participle ("ausgestrahlt werden", "be published")
+    form = L.participle_form
+    if form is None or not any(
+            low[i] in L.passive and any(0 <= k < len(low) and (
+                form.match(low[k]) or low[k] in L.cue_past[0]) for k in (i - 1, i + 1))
+            for i in range(lo, hi)):
+        return ""
+    for i in range(lo, hi - 1):
+        if low[i] not in L.agent_preps:
+            continue
+        j = i + 1
+        while j < hi and (low[j] in L.articles or low[j] in L.determiners):
+            j += 1
+        run = []
+        while j < hi and _is_name_token(tokens[j][0], L) and len(run) < 5:
+            run.append(tokens[j])
+            j += 1
+        if run and S.proper(run):
+            return S.actor(run)
+    return ""
+
+
+def _organisation_phrase(run, L: Language) -> list[str]:
+    """The words of a subject whose head is an organisation noun ("a council committee",
+    "the utility" -> ["council", "committee"], ["utility"]); [] for any other subject."""
+    words = []
+    for t in run or ():
+        w = t[0].strip(".,'’")
+        if w.lower() in L.prepositions:
+            break  # "the senate seat from Colorado": the head is "seat"
+        if w.lower() not in L.articles and w.lower() not in L.indefinite_articles:
+            words.append(w)
+    if not words or len(words) > 4 or not _org_word(words[-1], L):
+        return []
+    return words
+
+
+def _organisation_like(name: str, L: Language) -> bool:
+    """"Oneida Ltd.", "EU", "Hamburger Senat": a name an organisation noun ("the
+    company") can stand for; not "People", "Analysts" or a person's name."""
+    return _org_word(name.split()[-1], L) or bool(ACRONYM.search(name))
+
+
+def _is_org_noun(S: _Sentence) -> bool:
+    """"the company will ...", "das Unternehmen will ...": an organisation named before."""
+    return any(_org_word(w, S.L) for w in S.low[:4])
+
+
+def _attributed(S: _Sentence) -> str:
+    """The speaker of reported speech ("X sagte", "said X") before the source it is
+    attributed to ("laut Spiegel Online", "according to"): "sagte Raab laut Spiegel
+    Online" is Raab's."""
+    return _speaker(S) or _according_to(S)
+
+
+def _according_to(S: _Sentence) -> str:
+    """"laut X", "according to X", "nach Angaben des X", "X zufolge"."""
+    L, tokens, low = S.L, S.tokens, S.low
+    for phrase in L.attr_before:
+        ph = phrase.split()
+        n = len(ph)
+        for i in range(len(low) - n + 1):
+            if low[i:i + n] != ph:
+                continue
+            if ph[-1] in L.postpositions:  # "dem Bericht zufolge": the words before
+                j = i - 1
+                run = []
+                while j >= 0 and _is_name_token(tokens[j][0], L) and len(run) < 4:
+                    run.insert(0, tokens[j])
+                    j -= 1
+                if run:
+                    return _clean(run, L)
+                continue
+            j, lower = i + n, 0
+            # "laut der chinesischen Zusammenfassung", "selon la ministre Claire X"
+            while j < len(tokens) and (low[j] in L.stopwords or (
+                    tokens[j][0][:1].islower() and lower < 2)):
+                lower += low[j] not in L.stopwords
+                j += 1
+            first = None
+            for _ in range(3):  # "nach Angaben des Leiters der Sektion X": past nouns
+                run = []
+                while j < len(tokens) and _is_name_token(tokens[j][0], L) and len(run) < 5:
+                    run.append(tokens[j])
+                    j += 1
+                if run and (not L.capitalised_nouns or S.proper(run)):
+                    return _clean(S.name_of(run), L)
+                first = first or run
+                if not run or not L.capitalised_nouns:
+                    break
+                while j < len(tokens) and (low[j] in L.stopwords or low[j] in L.determiners
+                                           or tokens[j][0][:1].islower()):
+                    j += 1
+            if first:  # "nach Angaben des Polizeichefs": who it is, if not a name
+                return _clean(first, L)
+    return ""
+
+
+def _speaker(S: _Sentence) -> str:
+    """"X sagte", "X said", "said X", "sagte das Ministerium", "X, ein Sprecher von Y,
+    sagte", "Wie ein Sprecher mitteilte", "„...“, so X", "X: „...“": who speaks."""
+    L, tokens, low = S.L, S.tokens, S.low
+    n = len(tokens)
+    colon = _colon_speaker(S)
+    if colon:
+        return colon
+    for i, w in enumerate(low):
+        if w in L.after_quote and S.cut[i] and i + 1 < n and _is_name_token(tokens[i + 1][0], L) \
+                and QUOTE_MARK.search(S.sent, 0, tokens[i][1]):
+            run = _name_run(S, i + 1)
+            if run:
+                return S.actor(run)  # "„...“, so Guttenberg"
+        if w not in L.speech_verbs or not tokens[i][0][:1].islower():
+            continue
+        j, run = i - 1, []
+        while j >= 0 and _is_name_token(tokens[j][0], L) and len(run) < 5:
+            run.insert(0, tokens[j])
+            j -= 1
+        # verb-second languages: "Im Anschluss ... sagte das Ministerium": the subject
+        # follows the verb unless it opens the sentence or its clause ("Der Übergangsrat
+        # kündigte an", "Wie ein Sprecher der Feuerwehr mitteilt")
+        opens = j < 0 or low[j] in L.articles and (j == 0 or S.cut[j]) or S.cut[j + 1] \
+            or low[j] in L.determiners and j >= 0 and (j == 0 or low[j - 1] in L.as_openers)
+        if run and (not L.verb_second or opens) and (S.proper(run) or L.verb_second and opens):
+            return S.actor(run)
+        if not run and j >= 1 and low[j] in L.org_words and low[j - 1] in L.articles:
+            return S.generic(j)  # "..., the city said"
+        if not run and j >= 0 and low[j] in L.pronouns and S.doc is not None:
+            prev = S.doc.previous_subject(S.doc_offset)  # "..., it said"
+            if prev:
+                return prev
+        if S.cut[i] and i > 0:
+            # "Tony Auden, ein Sprecher des Zentrums, wies darauf hin", "Deiss, der ...,
+            # sagte": the name that opens the sentence, before its apposition
+            first = _name_run(S, 0)
+            if first and S.cut[len(first)] and S.proper(first):
+                return S.actor(first)
+        run = []
+        j = i + 1
+        lower_skipped = 0
+        while j < n and (low[j] in L.stopwords or (
+                L.verb_second and tokens[j][0][:1].islower() and lower_skipped < 2)):
+            lower_skipped += low[j] not in L.stopwords
+            j += 1
+        while j < n and _is_name_token(tokens[j][0], L) and len(run) < 5:
+            run.append(tokens[j])
+            j += 1
+        if run:
+            if L.capitalised_nouns and len(run) == 1 and _org_word(run[0][0], L):
+                return S.generic(j - 1)  # "sagte das Ministerium"
+            return S.actor(run)
+    return ""
+
+
+def _name_run(S: _Sentence, i: int):
+    """The run of name words starting at token i (up to five)."""
+    run = []
+    while i < len(S.tokens) and _is_name_token(S.tokens[i][0], S.L) and len(run) < 5:
+        run.append(S.tokens[i])
+        i += 1
+    return run
+
+
+def _colon_speaker(S: _Sentence) -> str:
+    """"Bundesinnenminister Schäuble: „Nur damit ...“": the name before a colon that
+    opens a quotation."""
+    k = S.sent.find(":")
+    if k < 0 or not QUOTE_MARK.match(S.sent[k + 1:].lstrip()[:2] or " "):
+        return ""
+    run = [t for t in S.tokens if t[1] < k]
+    if 0 < len(run) <= 5 and all(_is_name_token(t[0], S.L) for t in run):
+        return S.actor(run)
+    return ""
+
+
+def speaker_of(text: str, at: int, L: Language) -> str:
+    """Who speaks in the sentence of `text` that holds offset `at` (the actor finder's
+    answer for that sentence)."""
+    spans = split(text, L)
+    k = max(0, bisect.bisect_right([s for s, _ in spans], at) - 1)
+    s0, s1 = spans[k]
+    doc = Document(text, spans, L)
+    found = _attributed(_Sentence(text, s0, s1, L, doc))
+    return found or find_actor(text, s0, s1, at, L, doc)

@@ -1,0 +1,138 @@
+"""`frist list`, `frist due` and `frist show` as a person reads them: in a terminal of
+80 to 200 columns (a real pseudo-terminal of that size), and through a pipe."""
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import os
+import pty
+import re
+import struct
+import subprocess
+import termios
+
+import pytest
+
+from conftest import frist_exe
+from store import model
+from store.db import open_store
+
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+LONG_TITLE = ("Hafenbehörde will außerdem alle Kaimauern am Nordufer bis Ende des Jahres "
+              "auf Risse untersuchen lassen")
+LONG_ACTOR = "Bundesministerium für Digitales und Verkehr (Pressestelle)"
+
+
+@pytest.fixture
+def long_store(db_path):
+    day = model.Due.from_value
+    model.set_today(dt.date(2025, 11, 24))  # created on the tests' today (conftest undoes it)
+    store = open_store(db_path)
+    records = [
+        model.new_record(LONG_TITLE, day("2025-12-31", "bis Ende des Jahres"), actor=LONG_ACTOR),
+        model.new_record("Rail compensation scheme published", day("2025-11-27"),
+                         actor="Deutsche Bahn"),
+        model.new_record("A promise from long ago", day("2019-01-10"), actor="City council"),
+        model.new_record("Short", day("2026-Q1")),
+    ]
+    met = model.new_record("Decided a year ago", day("2024-11-20"), actor="EU Commission")
+    met.update(status="missed", decided="2024-11-22")
+    store.add_many(records + [met], "test")
+    return store
+
+
+def in_terminal(columns: int, *args: str) -> list[str]:
+    """`frist ARGS` with its output on a pseudo-terminal `columns` wide: the lines it
+    shows, colour codes taken out."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR")}
+    proc = subprocess.Popen(frist_exe() + list(args), stdout=slave, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL, env=env)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(master)
+    assert proc.wait(timeout=60) == 0, proc.stderr.read()
+    text = SGR.sub("", out.decode("utf-8")).replace("\r\n", "\n")
+    return text.rstrip("\n").split("\n")
+
+
+def cells(line: str) -> int:
+    from tui.text import width
+    return width(line)
+
+
+def columns_of(lines: list[str]) -> dict[str, str]:
+    """The cells of each line by header word (the header's words start the columns)."""
+    head = lines[0]
+    starts = [(m.start(), m.group()) for m in re.finditer(r"\S+", head)]
+    out = []
+    for line in lines[1:]:
+        row = {}
+        for n, (start, name) in enumerate(starts):
+            end = starts[n + 1][0] if n + 1 < len(starts) else None
+            row[name] = line[start:end].strip()
+        out.append(row)
+    return out
+
+
+@pytest.mark.parametrize("columns", [80, 100, 120, 200])
+@pytest.mark.parametrize("status", ["open", "all"])
+def test_list_fits_the_terminal_and_the_title_gets_the_room(long_store, columns, status):
+    lines = in_terminal(columns, "list", "--status", status)
+    assert len(lines) == (5 if status == "open" else 6)  # a header, a line per item: no wrap
+    assert all(cells(line) <= columns for line in lines), max(map(cells, lines))
+    header = lines[0].split()
+    assert header[:4] == ["ID", "DUE", "WHEN", "TITLE"]  # these never step aside here
+    rows = columns_of(lines)
+    long_row = next(row for row in rows if row["TITLE"].startswith("Hafenbehörde"))
+    assert len(long_row["TITLE"]) >= min(len(LONG_TITLE), columns * 3 // 8)
+    assert len(long_row["TITLE"]) > len(long_row.get("ACTOR", ""))  # the title gets the room
+    whens = [row["WHEN"] for row in rows]
+    assert "2510 d overdue" in whens  # whole, four digits
+    assert status == "open" or "missed 22 Nov 2024" in whens
+    if columns == 80 and status == "open":  # the status steps aside, the actor narrows
+        assert header == ["ID", "DUE", "WHEN", "TITLE", "ACTOR"]
+        assert "Deutsche Bahn" in [row["ACTOR"] for row in rows]
+    if columns >= 120:
+        assert header == ["ID", "DUE", "WHEN", "TITLE", "ACTOR", "STATUS"]
+    if columns == 200:
+        assert long_row["TITLE"] == LONG_TITLE
+
+
+def test_due_fits_the_terminal_too(long_store):
+    lines = in_terminal(80, "due", "--within", "7d")
+    assert all(cells(line) <= 80 for line in lines) and "TITLE" in lines[0]
+
+
+def test_through_a_pipe_every_column_is_whole(long_store, frist):
+    result = frist("list", "--status", "all")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["ID", "DUE", "WHEN", "TITLE", "ACTOR", "STATUS"]
+    assert any(LONG_TITLE in line and LONG_ACTOR in line for line in lines)
+    assert "\x1b" not in result.stdout
+
+
+def test_show_prints_dates_as_a_person_reads_them(frist, long_store):
+    assert frist("mark", "2", "met", "--on", "2025-11-21", "--note", "signed").returncode == 0
+    out = frist("show", "2").stdout
+    assert "decided   Fri 21 Nov" in out and "decided   Fri 21 Nov 2025" not in out  # this year
+    history = out.split("history\n", 1)[1].splitlines()
+    assert len(history) == 2
+    for line in history:  # '24 Nov 10:05  created': a day, a local time, no ISO stamp
+        assert re.match(r"  24 Nov \d\d:\d\d  ", line), line
+        assert "T" not in line.split()[2] and "+00:00" not in line
+    old = frist("show", "5").stdout
+    assert "decided   Fri 22 Nov 2024" in old  # another year: with its year
+    window = frist("show", "1").stdout
+    assert "window 1 Dec 2025 – 31 Dec 2025" not in window  # a day, no window
+    assert "due       31 Dec 2025" in window
