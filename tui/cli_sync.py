@@ -33,13 +33,7 @@ def sync(env, dry_run, keep, as_json):
 
     The password comes from FRIST_SYNC_PASSWORD or the system keyring (service 'frist',
     the [sync] username); frist never stores or prints it. A sync is one undo step."""
-    import logging
-
     from store.sync import run_sync, settings_from
-    # caldav logs through the root logger now and then, which would set up a handler
-    # printing on stderr: a handler that drops them keeps the output to frist's lines
-    if not logging.getLogger().handlers:
-        logging.getLogger().addHandler(logging.NullHandler())
     settings = settings_from(env.config)
     ask = _ask if sys.stdin.isatty() and not as_json else None
     report = run_sync(env.store, settings, keep=keep, dry_run=dry_run, ask=ask)

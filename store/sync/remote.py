@@ -33,6 +33,11 @@ class Listing:
 
 
 def _import_caldav():
+    # caldav logs what it finds odd in a server's answers (with tracebacks), partly
+    # through the root logger, which then sets itself up to print on stderr: beside the
+    # command's one line, or over the dashboard. frist shows its own errors instead.
+    if not logging.getLogger().handlers:
+        logging.getLogger().addHandler(logging.NullHandler())
     try:
         import caldav
         from caldav.lib import error
