@@ -59,24 +59,24 @@ def run_sync(store, settings: Settings, keep: str | None = None, dry_run: bool =
     return Sync(store, settings).run(keep=keep, dry_run=dry_run, ask=ask)
 
 
-def status(store) -> tuple[str | None, int]:
-    """(when the store last synced, how many of its changes wait to be pushed), read from
-    the store and the state alone, without the network."""
+def status(store, items: list[tuple[int, dict]] | None = None) -> tuple[str | None, int]:
+    """(when the store last synced, how many of its changes wait to be pushed), from the
+    store (or `items`, the records already read) and the state alone: no network."""
     import orjson
 
     from store.sync.mapping import view_hash, view_of
     from store.sync.state import state_path
     try:
         data = orjson.loads(state_path(store.path).read_bytes())
-        items, synced_at = dict(data["items"]), data.get("synced_at")
+        synced, synced_at = dict(data["items"]), data.get("synced_at")
     except (OSError, ValueError, KeyError, TypeError, AttributeError):  # never synced (or damaged)
-        items, synced_at = {}, None
+        synced, synced_at = {}, None
     waiting, seen = 0, set()
-    for _id, record in store.all():
+    for _id, record in store.all() if items is None else items:
         uid = record.get("uid")
         seen.add(uid)
-        entry = items.get(uid)
+        entry = synced.get(uid)
         if entry is None or view_hash(view_of(record)) != entry.get("hash"):
             waiting += 1
-    waiting += len(set(items) - seen)  # removed here, not yet on the server
+    waiting += len(set(synced) - seen)  # removed here, not yet on the server
     return synced_at, waiting
