@@ -25,6 +25,7 @@ class Config:
     date_format: str | None = None  # strftime form for day-precision dues; None: "27 Nov 2025"
     db: str | None = None  # default store path
     fetch_timeout: float | None = None  # seconds one web address may take in all; None: 30
+    sync: dict[str, str] = field(default_factory=dict)  # [sync] url, username, sync_every
     path: Path | None = field(default=None, compare=False)  # the file read, if any
 
     def settings(self) -> dict:
@@ -42,7 +43,9 @@ _SCALARS = {
     "db": ((str,), "a string (a file path)"),
     "fetch_timeout": ((int, float), "a number of seconds"),
 }
-_KEYS = (*_SCALARS, "keymap")
+_KEYS = (*_SCALARS, "keymap", "sync")
+# [sync]: the CalDAV collection (store/sync); the password is never in this file
+_SYNC_KEYS = ("url", "username", "sync_every")
 
 
 def config_path() -> Path:
@@ -108,7 +111,41 @@ def _check(data: dict, path: Path) -> Config:
             raise ConfigError(f"the config file {path}: 'keymap.{action}' must be a non-empty "
                               f"string of keys like \"m,M\", not {keys!r}")
     values["keymap"] = {str(k): v for k, v in keymap.items()}
+    if "sync" in data:
+        values["sync"] = _check_sync(data["sync"], path)
     return Config(**values, path=path)
+
+
+def _check_sync(table, path: Path) -> dict[str, str]:
+    if not isinstance(table, dict):
+        raise ConfigError(f"the config file {path}: 'sync' must be a table "
+                          "([sync] with url = \"https://...\" and username = \"...\")")
+    unknown = [k for k in table if k not in _SYNC_KEYS]
+    if unknown:
+        raise ConfigError(f"the config file {path} has unknown [sync] key(s): "
+                          f"{', '.join(unknown)} (known: {', '.join(_SYNC_KEYS)}; the "
+                          "password goes in FRIST_SYNC_PASSWORD or the keyring, not here)")
+    for key, value in table.items():
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"the config file {path}: 'sync.{key}' must be a non-empty "
+                              f"string, not {value!r}")
+    if "url" in table and not table["url"].startswith(("http://", "https://")):
+        raise ConfigError(f"the config file {path}: 'sync.url' must be the collection's "
+                          f"http:// or https:// address, not {table['url']!r}")
+    if "sync_every" in table:
+        sync_every_seconds(table["sync_every"], path)
+    return dict(table)
+
+
+def sync_every_seconds(text: str, path: Path | None = None) -> int:
+    """[sync] sync_every ("15m", "1h", "90s") in seconds; at least a minute."""
+    import re
+    found = re.fullmatch(r"\s*(\d+)\s*(s|m|h)\s*", text)
+    seconds = int(found[1]) * {"s": 1, "m": 60, "h": 3600}[found[2]] if found else 0
+    if seconds < 60:
+        raise ConfigError(f"the config file {path}: 'sync.sync_every' must be a time of a "
+                          f"minute or more like \"15m\", \"1h\" or \"90s\", not {text!r}")
+    return seconds
 
 
 def check_keymap(config: Config, known_ids, scopes=(), normalise=str.strip) -> None:
@@ -184,12 +221,15 @@ def to_toml(settings: dict) -> str:
     """Settings as TOML text: scalars first, then the [keymap] table."""
     lines, keymap = [], settings.get("keymap") or {}
     for key, value in settings.items():
-        if key != "keymap":
+        if key not in ("keymap", "sync"):
             lines.append(f"{key} = {_toml_value(value)}")
     lines.append("")
     lines.append("[keymap]")
     for action, keys in keymap.items():
         lines.append(f"{_toml_key(action)} = {_toml_value(keys)}")
+    if settings.get("sync"):
+        lines += ["", "[sync]"] + [f"{_toml_key(key)} = {_toml_value(value)}"
+                                   for key, value in settings["sync"].items()]
     return "\n".join(lines) + "\n"
 
 

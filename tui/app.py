@@ -7,6 +7,7 @@ change — its own, or one another process wrote to the store file — calls
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from functools import partial
 from typing import Callable, Iterable
@@ -111,6 +112,8 @@ class FristApp(App):
         _binding("v", "calendar", "Calendar", "A month calendar of due dates", show=False),
         _binding("R", "stats", "Record", "The track record: who keeps their word", show=False),
         _binding("n", "decide", "Decide", "Go through what needs a decision", show=False),
+        _binding("S", "sync", "Sync", "Sync with the team's task list ([sync] in the config)",
+                 show=False),
         _binding("question_mark", "help", "Help", "All keys"),
         _binding("q", "quit", "Quit", "Leave frist"),
     ]
@@ -140,6 +143,8 @@ class FristApp(App):
         self._seen_mtime = store.mtime()
         self._minute = -1
         self.failure: str | None = None  # why the app stopped early, for the command line
+        self.sync_note = ""  # the top bar's "synced 14:05, 2 waiting" ([sync] set)
+        self._sync_mtime: float | None = None  # the store as that note last counted it
         # Before the first paint, so the table shows rows at once: the first open items,
         # which the store reads without parsing everything; the rest once they are shown.
         soonest = store.soonest_open()
@@ -251,11 +256,16 @@ class FristApp(App):
                 self.notify(f"unknown theme {theme!r} in the config; using the default",
                             severity="warning")
         self.set_interval(POLL_SECONDS, self.tick)
+        every = self._sync_table().get("sync_every")
+        if every and self._sync_table().get("url"):
+            from store.config import sync_every_seconds
+            self.set_interval(sync_every_seconds(every), partial(self.action_sync, quiet=True))
 
     def on_ready(self) -> None:
         """The first frame is on screen."""
         if not self.view.complete:
             self.read_rest()
+        self.note_sync_status()
 
     def read_rest(self) -> None:
         """After the first paint: every item, so the counts, tabs and scrolling are whole."""
@@ -279,6 +289,8 @@ class FristApp(App):
             self.refresh_screens()
         if self.store.mtime() != self._seen_mtime:
             self.reload(quiet=False)
+        if self.store.mtime() != self._sync_mtime:
+            self.note_sync_status()
         tables = self.main.query(CommitTable)
         if now.minute != self._minute and tables:
             self._minute = now.minute
@@ -586,6 +598,68 @@ class FristApp(App):
         if outcome.already_known:
             parts.append(f"{outcome.already_known} already known")
         self.notify(", ".join(parts) + " — u undoes", title="ingested", timeout=5)
+
+    # -- sync with the CalDAV task list in [sync] (store/sync, as `frist sync`)
+    def _sync_table(self) -> dict:
+        return getattr(self.config, "sync", None) or {}
+
+    def action_sync(self, quiet: bool = False) -> None:
+        """Sync in a thread: the screen goes on while the server answers. `quiet` (the
+        sync_every timer) tells only of what came in, and of errors."""
+        if not self._sync_table().get("url"):
+            self.notify("Nothing to sync with: set [sync] url and username in the config "
+                        "(frist config path says where).", severity="warning", timeout=6)
+            return
+        self._show_sync("syncing…")
+        self.run_worker(partial(self._sync_in_thread, quiet), thread=True, exclusive=True,
+                        group="sync", exit_on_error=False)
+
+    def _sync_in_thread(self, quiet: bool) -> None:
+        from store.sync import run_sync, settings_from
+        try:  # a Store of its own for this thread; the file lock keeps the two apart
+            outcome = (run_sync(Store(self.store.path), settings_from(self.config)), None)
+        except FristError as e:
+            outcome = (None, str(e))
+        with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+            self.call_from_thread(self._synced, *outcome, quiet)
+
+    def _synced(self, report, error: str | None, quiet: bool) -> None:
+        if error is not None:
+            self.notify(error, title="not synced", severity="error", timeout=10)
+        else:
+            if report.pulled or report.merged:
+                self.reload()
+            if not quiet or report.pulled or report.merged:
+                self.notify(report.line(), title="synced", timeout=4)
+        self._sync_mtime = None
+        self.note_sync_status()
+
+    def note_sync_status(self) -> None:
+        """Count in a thread when the store last synced and what waits to be pushed."""
+        if not self._sync_table().get("url") or not self.view.complete:
+            return
+        self._sync_mtime = self.store.mtime()
+        items = list(self.view.items.items())
+        self.run_worker(partial(self._sync_status_in_thread, items), thread=True,
+                        exclusive=True, group="sync-status", exit_on_error=False)
+
+    def _sync_status_in_thread(self, items: list) -> None:
+        from store.sync import status
+        synced_at, waiting = status(self.store, items)
+        if synced_at:
+            when = dt.datetime.fromisoformat(synced_at)
+            note = (f"synced {when:%H:%M}" if when.date() == self.today
+                    else f"synced {when.day} {model.MONTH_ABBR[when.month - 1]}")
+        else:
+            note = "never synced"
+        note += f", {waiting} waiting" if waiting else ""
+        with contextlib.suppress(RuntimeError):
+            self.call_from_thread(self._show_sync, note)
+
+    def _show_sync(self, note: str) -> None:
+        self.sync_note = note
+        if self.screen_stack:
+            self.main.refresh_counts()
 
     # -- command palette: every binding, by its description
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

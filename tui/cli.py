@@ -404,7 +404,7 @@ def extract(env, source, published, lang, as_json):
 
 
 # Commands kept in modules of their own register themselves on `cli` when imported.
-from tui import cli_exchange, cli_ingest, cli_track  # noqa: E402,F401
+from tui import cli_exchange, cli_ingest, cli_sync, cli_track  # noqa: E402,F401
 
 
 def main() -> None:

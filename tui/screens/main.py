@@ -45,9 +45,11 @@ class TopBar(Horizontal):
         yield Label("", id="clock")
         yield Static("", id="counts")
 
-    def show(self, today: dt.date, now: dt.datetime, counts: dict[str, int], fixed: bool) -> None:
+    def show(self, today: dt.date, now: dt.datetime, counts: dict[str, int], fixed: bool,
+             sync: str = "") -> None:
         day = f"{today:%a} {today.day} {model.MONTH_ABBR[today.month - 1]} {today.year}"
-        self.query_one("#clock", Label).update(day if fixed else f"{day}  {now:%H:%M}")
+        clock = day if fixed else f"{day}  {now:%H:%M}"
+        self.query_one("#clock", Label).update(f"{clock}  ⇅ {sync}" if sync else clock)
         self._counts = counts
         self._show_counts()
 
@@ -174,7 +176,7 @@ class MainScreen(Screen):
         app = self.app
         complete = app.view.complete  # else the rest of the store is still being read
         self.query_one(TopBar).show(app.today, app.now(), app.view.counts() if complete else {},
-                                    app.today_fixed)
+                                    app.today_fixed, app.sync_note)
         self.query_one(ViewBar).show(app.view.view, app.view.view_counts() if complete else {})
 
     @on(CommitTable.Highlighted)

@@ -1,0 +1,375 @@
+"""Two-way sync of a store with a CalDAV task list: pull, merge, push.
+
+1. Pull: the members changed since the last sync-token (RFC 6578; an expired token or
+   a first sync lists them all), then only those whose ETag differs from the one
+   recorded, in multiget REPORTs - never one GET per item.
+2. Decide per uid, against the state of the last sync: a side that did not change
+   takes the other's version; both changed: a field-by-field merge (merge.py); a
+   delete on one side removes the item on the other unless that side changed it since
+   (then the change is kept and the item comes back).
+3. Push: every write carries If-Match with the ETag it was based on (a new item
+   If-None-Match: *). A 412 means someone wrote first: that item is fetched again,
+   merged and pushed again.
+4. Write the local changes as one undo step, then the new state.
+
+A failure before step 4 changes nothing here and leaves the state of the last sync: the
+next sync sees what was already pushed as the server's and merges it without loss.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from store import model
+from store.sync.local import LocalChanges, LocalSide
+from store.sync.mapping import (DESCRIPTION_EVENT, MappingError, Remote, parse, record_of,
+                                to_ical, view_hash, view_of)
+from store.sync.merge import describe_changes, merge
+from store.sync.remote import Collection, SyncError
+from store.sync.state import Entry, load_state
+
+KEEP = ("local", "remote", "both")
+PUSH_ROUNDS = 4  # a write refused with 412 is merged and tried again, this many times in all
+
+
+@dataclass
+class Settings:
+    url: str
+    username: str
+    password: str
+
+
+@dataclass
+class Report:
+    pulled: int = 0      # local commitments added, changed or removed from the server
+    pushed: int = 0      # items written to or removed from the server
+    merged: int = 0      # items both sides changed, merged field by field
+    conflicts: int = 0   # fields both sides changed differently (the later change kept)
+    dry_run: bool = False
+    first: bool = False
+    keep: str | None = None
+    full_listing: bool = False
+    unreadable: list[str] = field(default_factory=list)  # hrefs of broken server items
+    deferred: int = 0    # items changed here during the sync: taken up by the next one
+
+    def line(self) -> str:
+        counts = f"pulled {self.pulled}, pushed {self.pushed}, merged {self.merged}"
+        if self.dry_run:
+            counts = f"would pull {self.pulled}, push {self.pushed}, merge {self.merged}"
+        extra = []
+        if self.conflicts:
+            extra.append(f"{self.conflicts} field{'s' * (self.conflicts != 1)} changed on both "
+                         "sides (the later change kept, the other in the history)")
+        if self.unreadable:
+            extra.append(f"{len(self.unreadable)} item{'s' * (len(self.unreadable) != 1)} on the "
+                         "server could not be read and were left alone")
+        if self.deferred:
+            extra.append(f"{self.deferred} changed here meanwhile (next sync)")
+        return counts + ("; " + "; ".join(extra) if extra else "")
+
+    def as_json(self) -> dict:
+        return {"pulled": self.pulled, "pushed": self.pushed, "merged": self.merged,
+                "conflicts": self.conflicts, "dry_run": self.dry_run, "first": self.first,
+                "keep": self.keep, "full_listing": self.full_listing,
+                "unreadable": self.unreadable, "deferred": self.deferred}
+
+
+@dataclass
+class Push:
+    uid: str
+    href: str
+    etag: str | None          # If-Match; None: If-None-Match: * (a new item)
+    view: dict | None         # None: delete
+    updated: str
+    raw: str | None = None    # the server's text, whose foreign parts are kept
+    base: dict | None = None  # what the push was merged against, for a retry after 412
+
+
+@dataclass
+class Pulled:
+    href: str
+    etag: str | None
+    remote: Remote
+    view: dict                # remote.view, plus a history line for a calendar app's edit
+
+
+class Sync:
+    def __init__(self, store, settings: Settings, collection: Collection | None = None):
+        self.store = store
+        self.settings = settings
+        self.collection = collection or Collection(settings.url, settings.username,
+                                                   settings.password)
+        self.local = LocalSide(store)
+
+    # -- the run
+    def run(self, keep: str | None = None, dry_run: bool = False, ask=None) -> Report:
+        state = load_state(self.store.path, self.collection.url, self.settings.username)
+        coll = self.collection
+        coll.check()
+        self.mine = self.local.records()
+        listing = coll.listing(state.token)
+        report = Report(dry_run=dry_run, first=state.fresh, full_listing=listing.full)
+        if not state.fresh:
+            keep = None  # --keep only decides a store's first sync with a collection
+        elif self.mine and listing.etags and keep is None:
+            keep = ask(len(self.mine), len(listing.etags)) if ask else None
+            if keep not in KEEP:
+                raise SyncError(
+                    f"first sync: the collection already holds {len(listing.etags)} item(s) and "
+                    f"this store {len(self.mine)}; say what to keep with --keep local (the "
+                    "collection becomes this store), remote (this store becomes the "
+                    "collection) or both (everything, merged by uid)")
+        report.keep = keep
+        self.state, self.report, self.keep = state, report, keep
+        self.after: dict[str, dict | None] = {}  # uid -> the local record wanted (None: remove)
+        self.updates: dict[str, Entry | None] = {}  # uid -> new state entry (None: forget)
+        self.written: dict[str, str | None] = {}  # href -> ETag of what this sync wrote (None: removed)
+        self.pull_token = listing.token
+        pulled, gone = self._pull(listing)
+        pushes = self._decide(pulled, gone)
+        if dry_run:
+            report.pushed = len(pushes)
+            return report
+        self._push(pushes)
+        self._write_local()
+        state.token = self._token_after_own_writes(listing.token)
+        state.synced_at = model.now_stamp()
+        for uid, entry in self.updates.items():
+            if entry is None:
+                state.items.pop(uid, None)
+            else:
+                state.items[uid] = entry
+        state.save()
+        return report
+
+    # -- 1. pull
+    def _pull(self, listing) -> tuple[dict[str, Pulled], set[str]]:
+        state = self.state
+        href_uid = {entry.href: uid for uid, entry in state.items.items()}
+        wanted = [href for href, etag in listing.etags.items()
+                  if href not in href_uid or state.items[href_uid[href]].etag != etag]
+        pulled = self._read(self.collection.fetch(wanted), listing.etags)
+        gone_hrefs = set(listing.deleted)
+        if listing.full:
+            gone_hrefs |= {href for href in href_uid if href not in listing.etags}
+        gone = {href_uid[href] for href in gone_hrefs if href in href_uid} - set(pulled)
+        return pulled, gone
+
+    def _read(self, fetched, etags: dict[str, str]) -> dict[str, Pulled]:
+        out: dict[str, Pulled] = {}
+        for href, etag, text in fetched:
+            try:
+                remote = parse(text)
+            except MappingError:
+                self.report.unreadable.append(href)
+                continue
+            if remote is None or remote.uid in out:  # an event, or a second copy of a uid
+                continue
+            entry = self.state.items.get(remote.uid)
+            view = _annotate(entry.base, remote.view, remote.updated) if entry else remote.view
+            out[remote.uid] = Pulled(href, etag or etags.get(href), remote, view)
+        return out
+
+    # -- 2. decide
+    def _decide(self, pulled: dict[str, Pulled], gone: set[str]) -> list[Push]:
+        pushes: list[Push] = []
+        keep, report = self.keep, self.report
+        for uid in sorted(set(self.mine) | set(self.state.items) | set(pulled)):
+            entry = self.state.items.get(uid)
+            pair = self.mine.get(uid)
+            got = pulled.get(uid)
+            record = pair[1] if pair else None
+            mine = view_of(record) if record else None
+            changed_here = mine is not None and (entry is None or view_hash(mine) != entry.hash)
+            if got and record:
+                if entry is None and keep == "local":
+                    pushes.append(Push(uid, got.href, got.etag, mine, record["updated"],
+                                       got.remote.raw))
+                elif entry is None and keep == "remote":
+                    self._take(uid, got, pushes)
+                elif entry is not None and not changed_here:
+                    self._take(uid, got, pushes)
+                else:
+                    self._merge(uid, entry.base if entry else None, got, pushes)
+            elif got:
+                if entry is None and keep == "local":
+                    pushes.append(Push(uid, got.href, got.etag, None, ""))
+                else:
+                    if entry is not None:  # deleted here, but changed there since: kept
+                        got.view = _with_event(got.view, "deleted here but changed elsewhere "
+                                               "since: kept")
+                    self._take(uid, got, pushes)
+            elif record:
+                if uid in gone and not changed_here:
+                    self._set_local(uid, None)
+                    self.updates[uid] = None
+                    report.pulled += 1
+                elif uid in gone or entry is None:
+                    if entry is None and keep == "remote":
+                        self._set_local(uid, None)
+                        report.pulled += 1
+                        continue
+                    if uid in gone:  # deleted there, but changed here since: kept
+                        mine = _with_event(mine, "deleted elsewhere but changed here since: kept")
+                        self._set_local(uid, record_of(mine, record["updated"], record))
+                    pushes.append(Push(uid, self.collection.new_href(uid), None, mine,
+                                       record["updated"]))
+                elif changed_here:
+                    pushes.append(Push(uid, entry.href, entry.etag, mine, record["updated"],
+                                       entry.raw, entry.base))
+            elif entry is not None:  # removed here
+                if uid in gone:
+                    self.updates[uid] = None
+                else:
+                    pushes.append(Push(uid, entry.href, entry.etag, None, ""))
+        return pushes
+
+    def _take(self, uid: str, got: Pulled, pushes: list[Push]) -> None:
+        """The server's version becomes the local one."""
+        pair = self.mine.get(uid)
+        if pair is None or view_of(pair[1]) != got.view:
+            self._set_local(uid, record_of(got.view, got.remote.updated, pair[1] if pair else None))
+            self.report.pulled += 1
+        self.updates[uid] = Entry(got.href, got.etag, view_hash(got.remote.view),
+                                  got.remote.view, got.remote.raw)
+        if got.view != got.remote.view:  # a line added to the history goes back too
+            pushes.append(Push(uid, got.href, got.etag, got.view, got.remote.updated,
+                               got.remote.raw, got.remote.view))
+
+    def _merge(self, uid: str, base: dict | None, got: Pulled, pushes: list[Push]) -> None:
+        """Both sides hold the item and at least this side changed it: merge."""
+        record = self.current(uid)
+        mine = view_of(record)
+        merged, conflicts = merge(base, mine, got.view, record["updated"], got.remote.updated)
+        self.report.conflicts += conflicts
+        if mine != got.view and (base is None or (got.view != base and mine != base)):
+            self.report.merged += 1  # both sides changed it
+        updated = (got.remote.updated if merged == got.view else record["updated"]
+                   if merged == mine else model.now_stamp())
+        if merged != mine:
+            self._set_local(uid, record_of(merged, updated, record))
+        self.updates[uid] = Entry(got.href, got.etag, view_hash(got.remote.view),
+                                  got.remote.view, got.remote.raw)
+        if merged != got.remote.view:
+            pushes.append(Push(uid, got.href, got.etag, merged, updated, got.remote.raw,
+                               got.remote.view))
+
+    def current(self, uid: str) -> dict:
+        """The local record of `uid` as this sync will leave it."""
+        if uid in self.after and self.after[uid] is not None:
+            return self.after[uid]
+        return self.mine[uid][1]
+
+    def _set_local(self, uid: str, record: dict | None) -> None:
+        self.after[uid] = record
+
+    # -- 3. push
+    def _push(self, pushes: list[Push]) -> None:
+        coll = self.collection
+        for _ in range(PUSH_ROUNDS):
+            refused = []
+            for push in pushes:
+                if push.view is None:
+                    done = coll.delete(push.href, push.etag)
+                    if done:
+                        self.updates[push.uid] = None
+                        self.written[push.href] = None
+                else:
+                    text = to_ical(push.view, push.updated, push.raw)
+                    done, etag = coll.put(push.href, text, push.etag)
+                    if done:
+                        self.updates[push.uid] = Entry(push.href, etag, view_hash(push.view),
+                                                       push.view, text if push.raw else None)
+                        self.written[push.href] = etag
+                if done:
+                    self.report.pushed += 1
+                else:
+                    refused.append(push)
+            if not refused:
+                return
+            pushes = self._again(refused)
+        raise SyncError("the collection kept changing while frist wrote to it; nothing here "
+                        "changed: run frist sync again")
+
+    def _token_after_own_writes(self, token: str | None) -> str | None:
+        """The sync-token to keep: past this sync's own writes when nothing else changed
+        since the pull (else the next sync would list every item written here again, a
+        thousand after a first sync); the pull's token otherwise, so that whatever
+        someone else wrote meanwhile comes in next time."""
+        if not self.written or not token:
+            return token
+        since = self.collection.listing(token)
+        ours = (not since.full and since.deleted <= {h for h, e in self.written.items() if e is None}
+                and all(self.written.get(href) == etag for href, etag in since.etags.items()))
+        return since.token if ours else token
+
+    def _again(self, refused: list[Push]) -> list[Push]:
+        """Someone wrote first (412): read those items again and merge once more. Their
+        ETags come from a listing since the pull too (caldav before 3.6 gives none with
+        multiget); should one change again in between, its write is refused once more."""
+        etags = self.collection.listing(self.pull_token).etags
+        fetched = self.collection.fetch([push.href for push in refused])
+        by_href = {href: (etag or etags.get(href), text) for href, etag, text in fetched}
+        pushes: list[Push] = []
+        for push in refused:
+            if push.href not in by_href:  # gone meanwhile
+                if push.view is None:
+                    self.updates[push.uid] = None
+                else:  # changed here, deleted there: the change is kept
+                    pushes.append(Push(push.uid, push.href, None, push.view, push.updated))
+                continue
+            etag, text = by_href[push.href]
+            got = self._read([(push.href, etag, text)], {}).get(push.uid)
+            if got is None:  # no longer readable as this item: leave it for now
+                self.updates.pop(push.uid, None)
+                continue
+            if push.view is None:  # deleted here, changed there since: kept
+                got.view = _with_event(got.view, "deleted here but changed elsewhere since: kept")
+                self._take(push.uid, got, pushes)
+            elif push.etag is None and push.base is None and push.uid not in self.state.items:
+                self._merge(push.uid, None, got, pushes)
+            else:
+                self._merge(push.uid, push.base, got, pushes)
+        return pushes
+
+    # -- 4. local writes, one undo step
+    def _write_local(self) -> None:
+        if not self.after:
+            return
+        changes = LocalChanges()
+        for uid, record in self.after.items():
+            pair = self.mine.get(uid)
+            if pair is None:
+                if record is not None:
+                    changes.new.append(record)
+            else:
+                changes.changed[pair[0]] = record
+                changes.expected[pair[0]] = pair[1]
+        skipped = self.local.write(f"sync ({self.report.line()})", changes)
+        for uid in skipped:  # changed here during the sync: the next sync takes it up
+            old = self.state.items.get(uid)
+            self.updates[uid] = old
+            if old is None:
+                self.updates.pop(uid, None)
+        self.report.deferred = len(skipped)
+
+
+def _with_event(view: dict, text: str, at: str | None = None) -> dict:
+    event = model.event(text) if at is None else {"at": at, "event": text, "note": ""}
+    return {**view, "history": view["history"] + [event]}
+
+
+def _annotate(base: dict, view: dict, updated: str) -> dict:
+    """A calendar app's edit, told in the history as frist's own edits are. Frist's own
+    writes already carry their history lines; the line is made from the item alone, so
+    two frist stores reading the same edit write the same line."""
+    new_events = [e for e in view["history"] if e not in base["history"]]
+    if any(e.get("event") != DESCRIPTION_EVENT for e in new_events):
+        return view
+    what = describe_changes(base, view)
+    if not what:
+        return view
+    if what[0].startswith(("marked ", "reopened")):
+        text = f"{what[0]} in a calendar app" + ("; " + ", ".join(what[1:]) if what[1:] else "")
+    else:
+        text = "edited in a calendar app: " + ", ".join(what)
+    return _with_event(view, text, at=updated)

@@ -1,0 +1,379 @@
+"""A commitment as a CalDAV to-do (VTODO), and a VTODO from any calendar app as a commitment.
+
+What calendar apps see: UID, SUMMARY (title), DESCRIPTION (sources and notes as text),
+CATEGORIES (tags), DUE and, for a window, DTSTART (DATE values, never mixed with
+DATE-TIME), STATUS (NEEDS-ACTION; COMPLETED with COMPLETED; CANCELLED). Everything
+else frist keeps rides along in X-FRIST-* properties, so frist -> server -> frist gives
+back the same record; calendar apps keep properties they do not know when they edit.
+
+Reading never uses the clock: two frist stores reading the same item get the same
+commitment, whichever reads it first.
+
+The synced part of a record is its *view* (VIEW_FIELDS, `decided` always present).
+`updated` is not in it: it says when the view last changed, and decides which side's
+change wins when both changed the same field.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import orjson
+
+from store import model
+
+PRODID = "-//frist//frist sync//EN"
+VIEW_FIELDS = ("uid", "title", "due", "precision", "window_start", "due_text", "actor",
+               "status", "decided", "tags", "sources", "created", "history")
+NO_DUE_TEXT = "no due date"  # due_text of a to-do that came without one
+DESCRIPTION_EVENT = "description edited elsewhere"  # the history line of such an edit
+
+# The VTODO properties frist writes; whatever else an item holds belongs to the app that
+# made it and is carried over unchanged when frist writes the item back.
+OWNED = {"UID", "SUMMARY", "DESCRIPTION", "CATEGORIES", "DTSTART", "DUE", "STATUS",
+         "COMPLETED", "PERCENT-COMPLETE", "CREATED", "LAST-MODIFIED", "DTSTAMP"}
+X_PREFIX = "X-FRIST-"
+# decided statuses as STATUS, and back (X-FRIST-OUTCOME tells missed from cancelled)
+ICAL_STATUS = {"open": "NEEDS-ACTION", "met": "COMPLETED", "missed": "CANCELLED",
+               "cancelled": "CANCELLED"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # iCalendar TEXT cannot hold them
+
+
+class MappingError(ValueError):
+    """A calendar object frist cannot read as a to-do (broken iCalendar text)."""
+
+
+@dataclass
+class Remote:
+    """One to-do as read from the collection."""
+    uid: str
+    view: dict
+    updated: str        # when it last changed (ISO stamp, local time)
+    raw: str | None     # its text, when it holds more than frist writes (kept on write-back)
+    by_frist: bool      # it carries frist's properties
+
+
+# -- records and views
+
+def view_of(record: dict) -> dict:
+    """The synced fields of a stored record, normalised (tags sorted, decided filled in)."""
+    view = {name: record.get(name) for name in VIEW_FIELDS}
+    view["precision"] = view["precision"] or "day"
+    view["window_start"] = view["window_start"] or record["due"]
+    view["due_text"] = view["due_text"] or ""
+    view["actor"] = view["actor"] or ""
+    view["tags"] = sorted(set(view["tags"] or []))
+    view["sources"] = list(view["sources"] or [])
+    view["history"] = list(view["history"] or [])
+    view["created"] = view["created"] or ""
+    decided = model.decided_on(record)
+    view["decided"] = decided.isoformat() if decided else None
+    return view
+
+
+def view_hash(view: dict) -> str:
+    import hashlib
+    return hashlib.sha256(orjson.dumps(view, option=orjson.OPT_SORT_KEYS)).hexdigest()[:24]
+
+
+def record_of(view: dict, updated: str, record: dict | None = None) -> dict:
+    """A stored record holding `view`: `record` (its other keys kept) or a new one."""
+    out = dict(record or {})
+    out.update({name: view[name] for name in VIEW_FIELDS})
+    out["updated"] = updated
+    return out
+
+
+# -- writing
+
+def describe(view: dict) -> str:
+    """DESCRIPTION: the source sentences and documents, then the notes, as plain text.
+    An item made in a calendar app shows back exactly the text it was made with."""
+    parts = []
+    for source in view["sources"]:
+        lines = []
+        if source.get("sentence"):
+            lines.append(f"“{source['sentence']}”")
+        if source.get("document"):
+            published = f" ({source['published']})" if source.get("published") else ""
+            lines.append(f"Source: {source['document']}{published}")
+        if lines:
+            parts.append("\n".join(lines))
+    if view["actor"]:
+        parts.append(f"Actor: {view['actor']}")
+    parts += [event["note"] for event in view["history"] if event.get("note")]
+    return _CONTROL.sub(" ", _lines("\n\n".join(parts)))
+
+
+def _utc(stamp: str) -> dt.datetime | None:
+    try:
+        when = dt.datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return None
+    when = when if when.tzinfo else when.astimezone()
+    return when.astimezone(dt.timezone.utc).replace(microsecond=0)
+
+
+def completed_at(decided: str) -> dt.datetime:
+    """COMPLETED for a decision taken on `decided`: noon UTC that day, so every time
+    zone within eleven hours of UTC reads back the same day."""
+    return dt.datetime.combine(dt.date.fromisoformat(decided), dt.time(12),
+                               dt.timezone.utc)
+
+
+def to_ical(view: dict, updated: str, raw: str | None = None) -> str:
+    """The calendar object for `view`. With `raw` (what the collection held), the app's
+    own properties and components stay, and so do its DUE/DTSTART while frist's window
+    is still the one they say (a due time of day survives a title edit)."""
+    from icalendar import Calendar, Todo
+    cal, todo, keep_window = None, None, False
+    if raw:
+        try:
+            cal = Calendar.from_ical(raw)
+            todo = next(c for c in cal.walk("VTODO") if c.get("RECURRENCE-ID") is None)
+        except Exception:
+            cal = None
+    if cal is not None:
+        before = parse(raw)
+        keep_window = before is not None and all(
+            before.view[name] == view[name] for name in ("due", "precision", "window_start"))
+        for name in list(todo.keys()):
+            if name in OWNED or name.startswith(X_PREFIX):
+                if keep_window and name in ("DUE", "DTSTART"):
+                    continue
+                del todo[name]
+    else:
+        cal = Calendar()
+        cal.add("prodid", PRODID)
+        cal.add("version", "2.0")
+        todo = Todo()
+        cal.add_component(todo)
+    status = view["status"]
+    todo.add("uid", view["uid"])
+    todo.add("dtstamp", dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
+    todo.add("summary", _CONTROL.sub(" ", view["title"]))
+    if not keep_window:
+        if view["window_start"] != view["due"]:
+            todo.add("dtstart", dt.date.fromisoformat(view["window_start"]))
+        todo.add("due", dt.date.fromisoformat(view["due"]))
+    todo.add("status", ICAL_STATUS[status])
+    if status != "open":
+        todo.add("x-frist-outcome", status)
+        if view["decided"]:
+            todo.add("x-frist-decided", view["decided"])
+    if status == "met":
+        todo.add("completed", completed_at(view["decided"]) if view["decided"]
+                 else _utc(updated) or dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
+        todo.add("percent-complete", 100)
+    description = describe(view)
+    if description:
+        todo.add("description", description)
+    if view["tags"]:
+        todo.add("categories", list(view["tags"]))
+    for prop, stamp in (("created", view["created"]), ("last-modified", updated)):
+        if _utc(stamp):
+            todo.add(prop, _utc(stamp))
+    _add_text(todo, "x-frist-precision", view["precision"])
+    for prop, value in (("x-frist-due-text", view["due_text"]), ("x-frist-actor", view["actor"]),
+                        ("x-frist-created", view["created"]), ("x-frist-updated", updated)):
+        if value:
+            _add_text(todo, prop, _CONTROL.sub(" ", value))
+    _add_text(todo, "x-frist-sources", json_text(view["sources"]))
+    _add_text(todo, "x-frist-history", json_text(view["history"]))
+    return cal.to_ical().decode("utf-8")
+
+
+def json_text(value) -> str:
+    """JSON that stays exact through calendar clients: a quote or backslash inside a
+    string as a \\u escape. (The caldav library's clean-up of what it reads drops any
+    backslash right before a quote, which would break JSON's escaped quotes.)"""
+    return re.sub(r'\\(["\\])', lambda m: "\\u0022" if m[1] == '"' else "\\u005c",
+                  orjson.dumps(value).decode())
+
+
+def _add_text(todo, name: str, value: str) -> None:
+    """An X- property as escaped TEXT, typed so: unescaped, a comma in it would split it."""
+    from icalendar import vText
+    todo.add(name, vText(value), parameters={"VALUE": "TEXT"})
+
+
+# -- reading
+
+def _day(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return (value.astimezone() if value.tzinfo else value).date()
+    return value
+
+
+def _date_of(todo, name: str):
+    """The date or date-time of property `name`, None when absent or unreadable."""
+    if todo.get(name) is None:
+        return None
+    try:
+        value = todo.decoded(name)
+    except Exception:
+        return None
+    return value if isinstance(value, dt.date) else None
+
+
+def _stamp(value) -> str | None:
+    if isinstance(value, dt.datetime):
+        when = value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+        return when.astimezone().isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time()).astimezone().isoformat(timespec="seconds")
+    return None
+
+
+def _text(todo, name: str) -> str:
+    value = todo.get(name)
+    if isinstance(value, list):  # a property given twice: the first counts
+        value = value[0] if value else None
+    if value is None:
+        return ""
+    if type(value).__name__ == "vUnknown":  # an X- property whose TEXT type an app dropped
+        return _unescape(str(value))
+    return str(value)
+
+
+def _unescape(text: str) -> str:
+    """iCalendar TEXT escapes (RFC 5545 3.3.11) read back: \\\\ \\; \\, \\n."""
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], text)
+
+
+def _json_list(todo, name: str) -> list | None:
+    text = _text(todo, name)
+    if not text:
+        return None
+    try:
+        value = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return None
+    return value if isinstance(value, list) and all(isinstance(v, dict) for v in value) else None
+
+
+def _categories(todo) -> list[str]:
+    tags = []
+    categories = todo.get("CATEGORIES")
+    for prop in categories if isinstance(categories, list) else [categories] * bool(categories):
+        tags += [" ".join(str(c).split()) for c in getattr(prop, "cats", [prop])]
+    return sorted({tag for tag in tags if tag})
+
+
+def _window(todo, created_day: dt.date) -> tuple[str, str, str, str]:
+    """(due, window_start, precision, due_text) from DUE/DTSTART and frist's precision."""
+    due_value, start_value = _date_of(todo, "DUE"), _date_of(todo, "DTSTART")
+    due_text = _text(todo, "X-FRIST-DUE-TEXT")
+    if due_value is None and start_value is None:
+        # an undated to-do: "some time in the year it was made", open-ended but counted
+        year = created_day.year
+        return f"{year}-12-31", f"{year}-01-01", "year", due_text or NO_DUE_TEXT
+    end = _day(due_value if due_value is not None else start_value)
+    start = min(_day(start_value), end) if start_value is not None else end
+    if isinstance(due_value, dt.datetime) and not due_text:
+        # frist keeps days; the time of day stays in words (and on the server)
+        local = due_value.astimezone() if due_value.tzinfo else due_value
+        due_text = local.strftime("%Y-%m-%d %H:%M")
+    precision = _text(todo, "X-FRIST-PRECISION")
+    if precision not in model.PRECISIONS or (
+            precision != "day" and model.window(model.period_value(end, precision))[:2] != (start, end)
+            and not (precision == "quarter" and start.day == 1 and end.month - start.month == 5)):
+        precision = "day"
+        if start != end:  # a span that is exactly a week, month, quarter or year keeps that
+            for candidate in ("week", "month", "quarter", "year"):
+                if model.window(model.period_value(end, candidate))[:2] == (start, end):
+                    precision = candidate
+                    break
+    return end.isoformat(), start.isoformat(), precision, due_text
+
+
+def _status(todo, updated: str) -> tuple[str, str | None]:
+    """(status, decided) from STATUS, told apart and dated by frist's properties while
+    they still agree with what calendar apps see."""
+    ical = _text(todo, "STATUS").upper()
+    outcome = _text(todo, "X-FRIST-OUTCOME").lower()
+    decided = _text(todo, "X-FRIST-DECIDED") or None
+    completed = _date_of(todo, "COMPLETED")
+    if ical == "COMPLETED" or (not ical and completed is not None):
+        if outcome == "met" and decided and completed == completed_at(decided):
+            return "met", decided
+        when = completed if completed is not None else dt.datetime.fromisoformat(updated)
+        return "met", _day(when).isoformat()
+    if ical == "CANCELLED":
+        status = outcome if outcome in ("missed", "cancelled") else "cancelled"
+        if outcome == status and decided:
+            return status, decided
+        return status, dt.datetime.fromisoformat(updated).date().isoformat()
+    return "open", None
+
+
+def parse(text: str) -> Remote | None:
+    """The to-do in a calendar object (None: it holds none, e.g. an event); MappingError
+    when the text is not iCalendar or the to-do has no UID."""
+    from icalendar import Calendar
+    try:
+        cal = Calendar.from_ical(text)
+    except Exception as e:  # icalendar raises ValueError and others on broken text
+        raise MappingError(f"not readable iCalendar ({' '.join(str(e).split())[:120]})") from None
+    todos = [c for c in cal.walk("VTODO") if c.get("RECURRENCE-ID") is None]
+    if not todos:
+        return None
+    todo = todos[0]
+    uid = _text(todo, "UID").strip()
+    if not uid:
+        raise MappingError("a to-do without a UID")
+    by_frist = todo.get("X-FRIST-HISTORY") is not None
+    # when it last changed: frist's exact stamp while LAST-MODIFIED still says the same
+    last_modified = _date_of(todo, "LAST-MODIFIED") or _date_of(todo, "DTSTAMP")
+    frist_updated = _text(todo, "X-FRIST-UPDATED")
+    if frist_updated and (last_modified is None or _utc(frist_updated) == last_modified):
+        updated = frist_updated
+    else:
+        updated = _stamp(last_modified) or "1970-01-01T00:00:00+00:00"
+    created_value = _date_of(todo, "CREATED")
+    created = _text(todo, "X-FRIST-CREATED") or _stamp(created_value) or updated
+    due, window_start, precision, due_text = _window(
+        todo, dt.datetime.fromisoformat(created).date())
+    status, decided = _status(todo, updated)
+    title = " ".join(_CONTROL.sub(" ", _text(todo, "SUMMARY")).split()) or "(untitled to-do)"
+    description = _lines(_text(todo, "DESCRIPTION")).strip("\n")
+    history = _json_list(todo, "X-FRIST-HISTORY")
+    sources = _json_list(todo, "X-FRIST-SOURCES") or []
+    view = {"uid": uid, "title": title, "due": due, "precision": precision,
+            "window_start": window_start, "due_text": due_text,
+            "actor": " ".join(_text(todo, "X-FRIST-ACTOR").split()), "status": status,
+            "decided": decided, "tags": _categories(todo), "sources": sources,
+            "created": created, "history": []}
+    if history is None:  # made in a calendar app: its description is the first note
+        view["history"] = [{"at": created, "event": "created", "note": description}]
+    else:
+        view["history"] = history
+        shown = _plain(describe(view))
+        if _plain(description) != shown:  # the description was edited in a calendar app
+            description = _plain(description)
+            added = description[len(shown):].strip() if description.startswith(shown) else description
+            view["history"] = history + [{"at": updated, "event": DESCRIPTION_EVENT,
+                                          "note": added}]
+    return Remote(uid, view, updated, text if _foreign(cal, todo) else None, by_frist)
+
+
+def _lines(text: str) -> str:
+    """Line breaks as LF: a lone CR in TEXT would break the line it is on."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _plain(text: str) -> str:
+    """Text as clients keep it: no spaces at line ends (some strip them), no outer blank lines."""
+    return "\n".join(line.rstrip() for line in _lines(text).strip().split("\n"))
+
+
+def _foreign(cal, todo) -> bool:
+    """Whether the object holds anything frist does not write itself (an app's alarm,
+    priority, time zone, a DUE with a time of day ...): then it is kept for write-back."""
+    if len(cal.subcomponents) != 1 or todo.subcomponents:
+        return True
+    if any(name not in OWNED and not name.startswith(X_PREFIX) for name in todo.keys()):
+        return True
+    return any(isinstance(_date_of(todo, name), dt.datetime) for name in ("DUE", "DTSTART")) or (
+        todo.get("DUE") is None)

@@ -1,0 +1,109 @@
+"""What a store knows about its collection since the last sync: `store.json.sync`.
+
+Per uid: the item's href and ETag on the server, a hash of the synced fields and those
+fields themselves (the merge base), and the item's text when it holds what frist does
+not write (an app's alarm, a due time of day), so a write-back keeps it. Plus the
+collection's sync-token. A uid in the state whose record is gone from the store is a
+local delete not yet pushed (its tombstone). Written whole, atomically (temporary file,
+fsync, rename), only after a sync succeeded: a sync that fails leaves the last one.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+
+from store.errors import FristError
+
+FORMAT = "frist-sync-1"
+
+
+class StateError(FristError):
+    """The sync state file cannot be read or written."""
+
+
+@dataclass
+class Entry:
+    href: str
+    etag: str | None
+    hash: str
+    base: dict
+    raw: str | None = None
+
+    def as_json(self) -> dict:
+        out = {"href": self.href, "etag": self.etag, "hash": self.hash, "base": self.base}
+        if self.raw:
+            out["raw"] = self.raw
+        return out
+
+
+@dataclass
+class State:
+    path: Path
+    url: str = ""
+    username: str = ""
+    token: str | None = None
+    synced_at: str | None = None
+    items: dict[str, Entry] = field(default_factory=dict)
+
+    @property
+    def fresh(self) -> bool:
+        """Never synced with this collection."""
+        return self.token is None and not self.items
+
+    def save(self) -> None:
+        data = {"format": FORMAT, "url": self.url, "username": self.username,
+                "token": self.token, "synced_at": self.synced_at,
+                "items": {uid: entry.as_json() for uid, entry in self.items.items()}}
+        write_atomically(self.path, orjson.dumps(data))
+
+
+def state_path(store_path: Path) -> Path:
+    return store_path.with_name(store_path.name + ".sync")
+
+
+def load_state(store_path: Path, url: str, username: str) -> State:
+    """The state beside the store; an empty one when there is none, or when it belongs to
+    another collection (pointing frist at a new URL is a first sync with it)."""
+    path = state_path(store_path)
+    try:
+        data = orjson.loads(path.read_bytes())
+    except FileNotFoundError:
+        return State(path, url, username)
+    except OSError as e:
+        raise StateError(f"cannot read the sync state {path}: {e.strerror}") from None
+    except orjson.JSONDecodeError:
+        raise StateError(f"the sync state {path} is damaged (not JSON); remove it and sync "
+                         "again (a first sync: --keep both merges by uid)") from None
+    try:
+        if data.get("format") != FORMAT:
+            raise ValueError
+        if data.get("url") != url:
+            return State(path, url, username)
+        items = {str(uid): Entry(e["href"], e.get("etag"), e["hash"], e["base"], e.get("raw"))
+                 for uid, e in data["items"].items()}
+        return State(path, url, username, data.get("token"), data.get("synced_at"), items)
+    except (AttributeError, KeyError, TypeError, ValueError):
+        raise StateError(f"the sync state {path} is damaged (wrong shape); remove it and sync "
+                         "again (a first sync: --keep both merges by uid)") from None
+
+
+def write_atomically(target: Path, payload: bytes) -> None:
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+    except OSError as e:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise StateError(f"cannot write the sync state {target}: {e.strerror}") from None

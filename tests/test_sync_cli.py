@@ -1,0 +1,197 @@
+"""`frist sync` as a person runs it: the config's [sync] table, the password from the
+environment or the keyring, one summary line, and one line for each thing that can go wrong."""
+from __future__ import annotations
+
+import http.server
+import json
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+
+from radicale_fixture import EVENTS, USERS, radicale  # noqa: F401  (the fixture)
+from store.config import ConfigError, load_config
+from store.sync import SyncError, password_for, settings_from
+
+
+def write_config(folder: Path, url: str, username: str = "alice") -> Path:
+    path = folder / "frist.toml"
+    path.write_text(f'[sync]\nurl = "{url}"\nusername = "{username}"\nsync_every = "15m"\n')
+    return path
+
+
+@pytest.fixture
+def env(radicale, tmp_path):  # noqa: F811
+    """What `frist` needs to sync as alice with the team list."""
+    return {"FRIST_CONFIG": str(write_config(tmp_path, radicale.collection_url())),
+            "FRIST_SYNC_PASSWORD": USERS["alice"]}
+
+
+def store_files(db: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(db.parent.glob(db.name + "*"))
+            if not p.name.endswith(".lock")}
+
+
+def test_sync_prints_one_summary_line(frist, env, tmp_path, radicale):  # noqa: F811
+    frist("add", "Export licences required", "--due", "2025-12-01", check=True)
+    frist("add", "Rare-earth deal", "--due", "April 2026", check=True)
+    result = frist("sync", env=env)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "pulled 0, pushed 2, merged 0\n")
+    frist("edit", "1", "--title", "Export licences required from December", check=True)
+    result = frist("sync", "--json", env=env)
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["pushed"] == 1
+    # another store (bob's) sees both
+    (tmp_path / "bob").mkdir()
+    bob_env = {"FRIST_DB": str(tmp_path / "bob.json"), "FRIST_SYNC_PASSWORD": USERS["bob"],
+               "FRIST_CONFIG": str(write_config(tmp_path / "bob", radicale.collection_url(), "bob"))}
+    assert frist("sync", env=bob_env).stderr == "pulled 2, pushed 0, merged 0\n"
+    listed = json.loads(frist("list", "--json", env=bob_env, check=True).stdout)
+    assert {row["title"] for row in listed} == {"Export licences required from December",
+                                                "Rare-earth deal"}
+
+
+def test_dry_run_says_what_would_happen_and_changes_nothing(frist, env, db_path):
+    frist("add", "Export licences required", "--due", "2025-12-01", check=True)
+    before = store_files(db_path)
+    result = frist("sync", "--dry-run", env=env)
+    assert (result.returncode, result.stderr) == (0, "would pull 0, push 1, merge 0\n")
+    assert store_files(db_path) == before
+    assert frist("sync", env=env).stderr == "pulled 0, pushed 1, merged 0\n"
+
+
+def test_first_sync_with_items_on_both_sides_needs_keep(frist, env, tmp_path):
+    frist("add", "Alice's", "--due", "2025-12-01", check=True)
+    frist("sync", env=env, check=True)
+    bob_env = dict(env, FRIST_DB=str(tmp_path / "bob.json"))
+    frist("add", "Bob's", "--due", "2025-12-02", env=bob_env, check=True)
+    result = frist("sync", env=bob_env)
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: first sync: the collection already holds 1 item(s)")
+    assert result.stderr.count("\n") == 1
+    assert frist("sync", "--keep", "both", env=bob_env).stderr == "pulled 1, pushed 1, merged 0\n"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.parametrize("case,expected", [
+    ("wrong password", "refused the username or password for 'alice' (401)"),
+    ("no rights", "'dave' may not read the collection"),
+    ("read only", "'carol' may not write to the collection"),
+    ("no collection", "there is no collection at"),
+    ("events", "is not a task list (it holds VEVENT, not VTODO)"),
+    ("unreachable", "cannot reach the sync server 127.0.0.1:"),
+])
+def test_each_failure_is_one_line_and_exit_1_and_nothing_changes_here(
+        frist, radicale, tmp_path, db_path, case, expected):  # noqa: F811
+    user, password, url = "alice", USERS["alice"], radicale.collection_url()
+    if case == "wrong password":
+        password = "not-" + password
+    elif case in ("no rights", "read only"):
+        user = {"no rights": "dave", "read only": "carol"}[case]
+        password = USERS[user]
+    elif case == "no collection":
+        url = radicale.url + "team/nothing-here/"
+    elif case == "events":
+        url = radicale.collection_url(EVENTS)
+    elif case == "unreachable":
+        url = f"http://127.0.0.1:{_free_port()}/team/tasks/"
+    env = {"FRIST_CONFIG": str(write_config(tmp_path, url, user)), "FRIST_SYNC_PASSWORD": password}
+    frist("add", "Export licences required", "--due", "2025-12-01", check=True)
+    before = store_files(db_path)
+    result = frist("sync", env=env)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1, result.stderr
+    assert expected in result.stderr
+    assert password not in result.stderr + result.stdout
+    assert store_files(db_path) == before  # no state file either
+
+
+class WebPage(http.server.BaseHTTPRequestHandler):
+    """A web server that answers every method with a page: a URL that is no CalDAV server."""
+
+    def answer(self):
+        body = b"<html><body>Welcome to our <b>site</body></html>"
+        self.send_response(207 if self.command in ("PROPFIND", "REPORT") else 200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    do_GET = do_PROPFIND = do_REPORT = do_PUT = do_OPTIONS = answer
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_url_that_is_no_caldav_server_is_one_line(frist, tmp_path, db_path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), WebPage)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/calendar/"
+        env = {"FRIST_CONFIG": str(write_config(tmp_path, url)), "FRIST_SYNC_PASSWORD": "pw"}
+        frist("add", "Export licences required", "--due", "2025-12-01", check=True)
+        before = store_files(db_path)
+        result = frist("sync", env=env)
+    finally:
+        server.shutdown()
+    assert result.returncode == 1
+    assert result.stderr == (f"error: the server at {url} does not answer as a CalDAV server; "
+                             "check [sync] url\n")
+    assert store_files(db_path) == before
+
+
+def test_no_collection_or_no_password_is_said_plainly(frist, tmp_path, radicale):  # noqa: F811
+    result = frist("sync")
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: no collection to sync with: set [sync] url")
+    env = {"FRIST_CONFIG": str(write_config(tmp_path, radicale.collection_url())),
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    result = frist("sync", env=env)
+    assert result.returncode == 1
+    assert "no password for 'alice': set FRIST_SYNC_PASSWORD" in result.stderr
+
+
+def test_a_password_in_the_config_is_refused(tmp_path):
+    path = tmp_path / "frist.toml"
+    path.write_text('[sync]\nurl = "https://dav.example.org/team/"\npassword = "x"\n')
+    with pytest.raises(ConfigError, match=r"unknown \[sync\] key\(s\): password"):
+        load_config(path)
+
+
+def test_the_password_comes_from_the_keyring_when_the_environment_has_none(
+        tmp_path, monkeypatch, radicale):  # noqa: F811
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class Memory(KeyringBackend):
+        priority = 1
+        saved = {("frist", "alice"): "from-the-keyring"}
+
+        def get_password(self, service, username):
+            return self.saved.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.saved[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self.saved.pop((service, username), None)
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(Memory())
+    try:
+        monkeypatch.delenv("FRIST_SYNC_PASSWORD", raising=False)
+        assert password_for("alice") == "from-the-keyring"
+        config = load_config(write_config(tmp_path, radicale.collection_url()))
+        assert settings_from(config).password == "from-the-keyring"
+        monkeypatch.setenv("FRIST_SYNC_PASSWORD", "from-the-environment")
+        assert settings_from(config).password == "from-the-environment"
+        monkeypatch.delenv("FRIST_SYNC_PASSWORD")
+        with pytest.raises(SyncError, match="no password for 'bob'"):
+            settings_from(load_config(write_config(tmp_path, radicale.collection_url(), "bob")))
+    finally:
+        keyring.set_keyring(previous)

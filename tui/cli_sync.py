@@ -1,0 +1,43 @@
+"""frist commands: sync (registered on tui.cli.cli): two-way with the CalDAV collection
+named in the config's [sync] table."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from tui.cli import cli, pass_env, say, write_json
+
+KEEP = ("local", "remote", "both")
+
+
+def _ask(here: int, there: int) -> str | None:
+    """The first sync's question, at a terminal."""
+    say(f"First sync: the collection holds {there} item{'s' * (there != 1)} and this store "
+        f"{here}. Keep\n  local  - this store: the collection becomes a copy of it\n"
+        "  remote - the collection: this store becomes a copy of it (frist undo takes it back)\n"
+        "  both   - everything, merged by uid")
+    return click.prompt("Keep", type=click.Choice(KEEP), err=True)
+
+
+@cli.command()
+@click.option("--dry-run", is_flag=True,
+              help="Say what a sync would do; change nothing here or on the server.")
+@click.option("--keep", type=click.Choice(KEEP),
+              help="The first sync with a collection that holds items: keep local, remote "
+                   "or both (asked at a terminal).")
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@pass_env
+def sync(env, dry_run, keep, as_json):
+    """Sync with the CalDAV task list in the config's [sync] table: pull, merge, push.
+
+    The password comes from FRIST_SYNC_PASSWORD or the system keyring (service 'frist',
+    the [sync] username); frist never stores or prints it. A sync is one undo step."""
+    from store.sync import run_sync, settings_from
+    settings = settings_from(env.config)
+    ask = _ask if sys.stdin.isatty() and not as_json else None
+    report = run_sync(env.store, settings, keep=keep, dry_run=dry_run, ask=ask)
+    if as_json:
+        write_json(report.as_json())
+    else:
+        say(report.line())
