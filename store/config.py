@@ -45,7 +45,7 @@ _SCALARS = {
 }
 _KEYS = (*_SCALARS, "keymap", "sync")
 # [sync]: the CalDAV collection (store/sync); the password is never in this file
-_SYNC_KEYS = ("url", "username", "sync_every")
+SYNC_KEYS = ("url", "username", "sync_every")
 
 
 def config_path() -> Path:
@@ -120,10 +120,10 @@ def _check_sync(table, path: Path) -> dict[str, str]:
     if not isinstance(table, dict):
         raise ConfigError(f"the config file {path}: 'sync' must be a table "
                           "([sync] with url = \"https://...\" and username = \"...\")")
-    unknown = [k for k in table if k not in _SYNC_KEYS]
+    unknown = [k for k in table if k not in SYNC_KEYS]
     if unknown:
         raise ConfigError(f"the config file {path} has unknown [sync] key(s): "
-                          f"{', '.join(unknown)} (known: {', '.join(_SYNC_KEYS)}; the "
+                          f"{', '.join(unknown)} (known: {', '.join(SYNC_KEYS)}; the "
                           "password goes in FRIST_SYNC_PASSWORD or the keyring, not here)")
     for key, value in table.items():
         if not isinstance(value, str) or not value.strip():
@@ -215,22 +215,6 @@ def _check_date_format(form: str, path: Path) -> None:
     if not shown.strip() or shown == form:
         raise ConfigError(f"the config file {path}: 'date_format' {form!r} shows no part "
                           "of a date (use e.g. \"%d %b %Y\")")
-
-
-def to_toml(settings: dict) -> str:
-    """Settings as TOML text: scalars first, then the [keymap] table."""
-    lines, keymap = [], settings.get("keymap") or {}
-    for key, value in settings.items():
-        if key not in ("keymap", "sync"):
-            lines.append(f"{key} = {_toml_value(value)}")
-    lines.append("")
-    lines.append("[keymap]")
-    for action, keys in keymap.items():
-        lines.append(f"{_toml_key(action)} = {_toml_value(keys)}")
-    if settings.get("sync"):
-        lines += ["", "[sync]"] + [f"{_toml_key(key)} = {_toml_value(value)}"
-                                   for key, value in settings["sync"].items()]
-    return "\n".join(lines) + "\n"
 
 
 def _toml_key(key: str) -> str:

@@ -145,6 +145,16 @@ def test_config_show_reflects_the_file_and_reads_back(frist, isolated):
     assert f"# config file: {path}\n" in result.stdout
 
 
+def test_config_show_writes_the_sync_table_as_a_table(frist, isolated):
+    path = isolated / "c.toml"
+    path.write_text('fetch_timeout = 12.5\n[sync]\nurl = "https://dav.example.org/team/tasks/"\n'
+                    'username = "alice"\n')
+    result = frist("config", "show", env={"FRIST_CONFIG": str(path)})
+    assert result.returncode == 0, result.stderr
+    assert tomllib.loads(result.stdout) == {**tomllib.loads(path.read_text()), "keymap": {}}
+    assert any(line.startswith("# sync_every =") for line in result.stdout.splitlines())
+
+
 def test_db_option_wins_over_the_config_db(frist, isolated):
     path = isolated / "c.toml"
     path.write_text('db = "/somewhere/else.json"\n')

@@ -85,7 +85,7 @@ def settings_toml(config, path) -> str:
     import dataclasses
     import tomllib
 
-    from store.config import _toml_key, _toml_value
+    from store.config import SYNC_KEYS, _toml_key, _toml_value
     from tui.keys import default_keys
     try:
         given = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
@@ -99,7 +99,8 @@ def settings_toml(config, path) -> str:
         text = text if from_file else f"# {text}"
         lines.append(f"{text:<42} # {mark}")
 
-    for name in (f.name for f in dataclasses.fields(config) if f.name not in ("path", "keymap")):
+    tables = ("path", "keymap", "sync")
+    for name in (f.name for f in dataclasses.fields(config) if f.name not in tables):
         if name in given:
             line(name, getattr(config, name), True)
         else:
@@ -112,6 +113,13 @@ def settings_toml(config, path) -> str:
     for binding_id, keys in config.keymap.items():
         if binding_id not in defaults:  # no binding has it: the dashboard will say so
             line(binding_id, keys, True)
+    header = "[sync]  # the CalDAV task list `frist sync` shares (docs/sync.md)"
+    lines += ["", header if config.sync else f"# {header}"]
+    for key in SYNC_KEYS:
+        if key in config.sync:
+            line(key, config.sync[key], True)
+        else:
+            line(key, None, False, "unset: no sync" if key == "url" else "unset")
     return "\n".join(lines) + "\n"
 
 
