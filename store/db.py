@@ -269,6 +269,10 @@ class _Journal:
     version: int = 2         # 1: written by an earlier frist, without checksums
     lines: int = 0           # whole lines in the file
     damage: str | None = None  # the first damaged line and why
+    unterminated: bool = False  # the last change is whole but lacks its newline
+    # From the damaged line on, the highest id and counter any line still names: a
+    # restore never hands out again an id that was printed before the damage.
+    beyond: dict = field(default_factory=lambda: {"last_id": 0, "n": 0})
 
     @property
     def token(self) -> str | None:
@@ -324,7 +328,39 @@ def parse_journal(raw: bytes, check_records: bool = False) -> _Journal:
             break
         offset += len(line) + 1
         journal.good_bytes, journal.last_crc = offset, previous
+    if journal.torn and not journal.damage and journal.header and not legacy:
+        _whole_last_change(journal, raw[end:], previous, check_records)
+    if journal.damage:
+        for line in lines[len(journal.changes) + (journal.header is not None):]:
+            with contextlib.suppress(orjson.JSONDecodeError):
+                entry = orjson.loads(line if legacy else line[9:])
+                for name in ("last_id", "n"):
+                    if isinstance(entry, dict) and type(entry.get(name)) is int:
+                        journal.beyond[name] = max(journal.beyond[name], entry[name])
     return journal
+
+
+def _whole_last_change(journal: _Journal, tail: bytes, previous: int,
+                       check_records: bool) -> None:
+    """A last line without its newline is normally a write that was interrupted, and is
+    ignored. But if its checksum holds, with or without its last byte, the change is
+    whole and only its newline is missing or damaged: keep the change (the next write
+    cuts the damaged byte and ends the line)."""
+    for body in (tail, tail[:-1]):
+        crc = zlib.crc32(body[9:], previous)
+        if body[8:9] != b" " or body[:8] != b"%08x" % crc:
+            continue
+        try:
+            change = orjson.loads(body[9:])
+        except orjson.JSONDecodeError:
+            return
+        if _change_problem(change, check_records) is None:
+            journal.changes.append(change)
+            journal.lines += 1
+            journal.last_crc, journal.unterminated = crc, True
+            journal.good_bytes += len(body)
+            journal.torn = len(body) < len(tail)  # a damaged byte to cut
+        return
 
 
 def _header_problem(header, version: int) -> str | None:
@@ -465,7 +501,12 @@ class _Survey:
 
     @property
     def anything(self) -> bool:
-        return self.snapshot.exists or self.backup.exists or self.journal is not None
+        """Whether there is a store at all: more than the first journal of a first
+        write that failed before its snapshot was in place."""
+        return self.snapshot.exists or self.backup.exists or (
+            self.journal is not None and not (self.journal.placeholder
+                                              and not self.journal_problem
+                                              and not self.journal.damage))
 
     def journal_state(self, base: _Copy) -> str:
         """How the journal relates to `base` (the snapshot, or the backup): continues,
@@ -507,6 +548,7 @@ class RestorePlan:
     aside: list[Path]
     lost: str               # what cannot be put back ('' when nothing)
     fingerprint: tuple      # the files as they were when planned
+    beyond: dict            # the highest id and counter the lost changes named
 
     def describe(self) -> list[str]:
         lines = [f"put back {self.base.path} ({self.base.describe()})"
@@ -842,6 +884,8 @@ class DurableStorage(Storage):
             if journal.torn:  # cut off the unfinished line of a writer that was killed
                 os.ftruncate(fd, journal.good_bytes)
                 journal.torn = False
+            if journal.unterminated:
+                line = b"\n" + line
             _write_all(fd, line)
             os.fsync(fd)
         except OSError as e:
@@ -855,7 +899,7 @@ class DurableStorage(Storage):
             os.close(fd)
         journal.good_bytes += len(line)
         journal.lines += 1
-        journal.last_crc = crc
+        journal.last_crc, journal.unterminated = crc, False
 
     def compact(self, count: int | None = None) -> None:
         """Write the whole data as a new snapshot, its backup copy, and a new journal.
@@ -1125,7 +1169,12 @@ class DurableStorage(Storage):
             lost = "the changes in the journal, which do not continue it"
         elif state == "missing":
             lost = f"the changes since {_when(base.meta.get('written')) or 'it was written'}"
-        return RestorePlan(base, changes, aside, lost, fingerprint)
+        beyond = dict(journal.beyond) if journal is not None else {"last_id": 0, "n": 0}
+        if journal is not None and journal.header is not None and changes is not journal.changes:
+            for name in ("last_id", "n"):  # a journal whose changes are all lost
+                beyond[name] = max([beyond[name], journal.header.get(name, 0)]
+                                   + [change.get(name, 0) for change in journal.changes])
+        return RestorePlan(base, changes, aside, lost, fingerprint, beyond)
 
     def restore(self, plan: RestorePlan) -> list[Path]:
         """Carry out `plan`: the damaged files renamed aside (never deleted), the store
@@ -1147,10 +1196,12 @@ class DurableStorage(Storage):
                     os.rename(path, target)
                     moved.append((path, target))
                 data = plan.base.data
-                counts = [data.get(META, {}).get("1", {}).get("n", 0)]
+                counts = [data.get(META, {}).get("1", {}).get("n", 0), plan.beyond["n"]]
                 for change in plan.changes:
                     _apply(data, change)
                     counts.append(change.get("n", 0))
+                meta = data.setdefault(META, {}).setdefault("1", {})
+                meta["last_id"] = max(_head_of(data)["last_id"], plan.beyond["last_id"])
                 self.reload()
                 self._data = data
                 self._journal = None

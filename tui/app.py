@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from store import model
-from store.db import Store
+from store.db import ConflictError, Store
 from store.errors import FristError
 from tui.messages import ProposalsReady
 from tui.screens.main import MainScreen
@@ -317,6 +317,11 @@ class FristApp(App):
         """Make one change through the store, then move only that item's row."""
         try:
             record = write()
+        except ConflictError as e:  # another process changed it: show it as it is now
+            self.notify(f"{e}. It is shown as it is now.", title="not changed",
+                        severity="error", timeout=8)
+            self.reload()
+            return False
         except FristError as e:
             self.notify(str(e), title="not changed", severity="error", timeout=6)
             return False
@@ -353,10 +358,17 @@ class FristApp(App):
         item_id, record = item
 
         def done(form: dict | None) -> None:
-            if form is not None:
-                self.change(item_id, lambda: self.store.edit(
-                    item_id, title=form["title"], due=form["due"], actor=form["actor"],
-                    tags=form["tags"], note=form["note"]), f"#{item_id} edited")
+            if form is None:
+                return
+            changed = form["changed"]  # only these are written: the rest may have been
+            if not changed and not form["note"].strip():  # changed elsewhere meanwhile
+                self.notify("Nothing changed.", timeout=2)
+                return
+            self.change(item_id, lambda: self.store.edit(
+                item_id, title=form["title"] if "title" in changed else None, due=form["due"],
+                actor=form["actor"] if "actor" in changed else None,
+                tags=form["tags"] if "tags" in changed else None, note=form["note"],
+                shown=record), f"#{item_id} edited")
         from tui.screens.forms import ItemForm
         self.push_screen(ItemForm(record, item_id), done)
 
@@ -367,7 +379,7 @@ class FristApp(App):
 
         def done(note: str | None) -> None:
             if note is not None:
-                self.change(item_id, lambda: self.store.mark(item_id, status, note),
+                self.change(item_id, lambda: self.store.mark(item_id, status, note, shown=record),
                             f"#{item_id} {'reopened' if status == 'open' else status} — u undoes")
         from tui.screens.forms import NoteForm
         self.push_screen(NoteForm(heading, record), done)
@@ -392,7 +404,7 @@ class FristApp(App):
         def done(answer) -> None:
             if answer is not None:
                 due, note = answer
-                self.change(item_id, lambda: self.store.postpone(item_id, due, note),
+                self.change(item_id, lambda: self.store.postpone(item_id, due, note, shown=record),
                             f"#{item_id} now due {model.due_label({'due': due.due.isoformat(), 'precision': due.precision})}")
         from tui.screens.forms import PostponeForm
         self.push_screen(PostponeForm(record), done)
@@ -407,7 +419,7 @@ class FristApp(App):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.change(item_id, lambda: self.store.remove(item_id) and None,
+                self.change(item_id, lambda: self.store.remove(item_id, shown=record) and None,
                             f"#{item_id} deleted — u undoes")
         from tui.screens.forms import ConfirmForm
         self.push_screen(ConfirmForm(question), done)

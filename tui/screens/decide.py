@@ -181,8 +181,9 @@ class DecideScreen(Screen):
     def action_decide(self, status: str) -> None:
         if self.current is None or self._prompt_open():
             return
-        item_id = self.current[0]
-        self._apply(lambda: self.app.store.mark(item_id, status), f"#{item_id} {status}", status)
+        item_id, shown = self.current
+        self._apply(lambda: self.app.store.mark(item_id, status, shown=shown),
+                    f"#{item_id} {status}", status)
 
     def action_skip(self) -> None:
         if self.current is None or self._prompt_open():
@@ -230,7 +231,7 @@ class DecideScreen(Screen):
         except FristError as e:  # the prompt stays open with the reason
             self.query_one("#decide-error", Static).update(Text(printable(str(e))))
             return
-        item_id = self.current[0]
+        item_id, shown = self.current
         self._close_prompt()
-        self._apply(lambda: self.app.store.postpone(item_id, due),
+        self._apply(lambda: self.app.store.postpone(item_id, due, shown=shown),
                     f"#{item_id} now due {due.label}", "postponed")
