@@ -175,3 +175,30 @@ def test_the_store_checks_the_shown_version_of_each_field_it_writes(db_path):
     store.mark(item_id, "met", shown=shown)                  # status untouched elsewhere
     assert {k: store.get(item_id)[k] for k in ("title", "actor", "status")} == {
         "title": "mine", "actor": "elsewhere", "status": "met"}
+
+
+async def test_the_dashboard_follows_the_change_counter_not_the_files(store):
+    """Another process's change is read within a tick; its compaction alone (files
+    rewritten, nothing changed) is not, and neither is the dashboard's own change."""
+    item_id, _ = find(store, "Renew my passport")
+    app = app_for(store)
+    reads = []
+    async with app.run_test(size=SIZE) as pilot:
+        reload = app.reload
+        app.reload = lambda *a, **kw: reads.append(kw) or reload(*a, **kw)
+        other = open_store(store.path)
+        with other.transaction():
+            other.storage.compact()
+        await pilot.pause(1.3)
+        assert reads == []
+        other.mark(item_id, "missed")
+        for _ in range(30):
+            await pilot.pause(0.1)
+            if app.view.items[item_id]["status"] == "missed":
+                break
+        assert app.view.items[item_id]["status"] == "missed" and len(reads) == 1
+        app.set_view("all")  # a missed item is not in the Open tab
+        await open_form(pilot, item_id, "o")  # reopen it here: our own change
+        await pilot.press("enter")
+        await pilot.pause(1.3)
+        assert app.view.items[item_id]["status"] == "open" and len(reads) == 1

@@ -13,7 +13,8 @@ import orjson
 import pytest
 from click.testing import CliRunner
 
-from store import db, model
+from store import model
+from store import journal as fmt
 from store.db import StoreError, open_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -288,7 +289,7 @@ def test_a_damaged_backup_is_named_and_rewritten_on_request(db_path):
     assert "frist check --write-backup" in report.stdout
     fixed = cli("check", "--write-backup")
     assert fixed.exit_code == 0 and "the store is healthy" in fixed.stdout
-    assert db.decode_snapshot(backup.read_bytes())  # whole again
+    assert fmt.decode_snapshot(backup.read_bytes())  # whole again
     assert shown(db_path) == expected
 
 
@@ -372,9 +373,9 @@ def test_a_store_written_by_the_previous_frist_is_read_checked_and_upgraded(tmp_
     new_id = open_store(path).add(record("first of schema 2"))
     assert new_id == 7
     assert path.read_bytes().startswith(b'{"frist_check":"crc32:')
-    snapshot = db.decode_snapshot(path.read_bytes(), check_records=True)
-    assert snapshot["meta"]["1"]["schema"] == db.SCHEMA_VERSION
-    assert db.parse_journal(journal_of(path).read_bytes()).version == 2
+    snapshot = fmt.decode_snapshot(path.read_bytes(), check_records=True)
+    assert snapshot["meta"]["1"]["schema"] == fmt.SCHEMA_VERSION
+    assert fmt.parse_journal(journal_of(path).read_bytes()).version == 2
     assert shown(path) == {**before, 7: ("first of schema 2", "2026-01-01", "open", "")}
     assert open_store(path).undo() == "#7 added"
     assert open_store(path).undo() == "#6 added"  # the old undo steps carry over
@@ -401,7 +402,7 @@ def test_a_symlinked_store_keeps_its_files_beside_the_target_and_the_link(tmp_pa
     store = open_store(link)
     store.add_many([record(f"item {n}") for n in range(3)])  # the first write: compaction
     store.add(record("appended"))
-    monkeypatch.setattr(db, "journal_limit", lambda size: 0)
+    monkeypatch.setattr(fmt, "journal_limit", lambda size: 0)
     open_store(link).mark(1, "met")  # a compaction through the link
     monkeypatch.undo()
     assert link.is_symlink() and link.resolve() == real / "target.json"

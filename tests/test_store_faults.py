@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import frist_exe
-from store import db, model
+from store import model
+from store import journal as fmt
 from store.db import StoreError, open_store
 
 DUE = model.Due.from_value("2026-01-01")
@@ -176,7 +176,7 @@ CASES = {
 def _prepare(tmp_path: Path, name: str, monkeypatch) -> Path:
     setup, _change, compacts = CASES[name]
     if compacts:
-        monkeypatch.setattr(db, "journal_limit", lambda size: 0)
+        monkeypatch.setattr(fmt, "journal_limit", lambda size: 0)
     path = tmp_path / "store.json"
     setup(path)
     return path
@@ -240,7 +240,7 @@ def test_a_fault_at_any_step_of_a_change_loses_nothing_and_says_so(tmp_path, mon
             # and the next change works, and is whole
             with monkeypatch.context() as patch:
                 if CASES[name][2]:
-                    patch.setattr(db, "journal_limit", lambda size: 0)
+                    patch.setattr(fmt, "journal_limit", lambda size: 0)
                 again = open_store(path)
                 new_id = again.add(record("after the fault"))
                 assert open_store(path).get(new_id)["title"] == "after the fault", where
@@ -256,7 +256,7 @@ def test_a_fault_after_the_new_snapshot_is_in_place_keeps_the_change_and_warns(
     person is told; the next change writes them."""
     path = tmp_path / "store.json"
     _stored(path)
-    monkeypatch.setattr(db, "journal_limit", lambda size: 0)
+    monkeypatch.setattr(fmt, "journal_limit", lambda size: 0)
     steps = _steps(tmp_path, "compaction", monkeypatch)
     last_replace = len(steps) - 1 - steps[::-1].index("replace")  # the journal's rename
     faults = Faults(tmp_path, last_replace, "enospc").install(monkeypatch)

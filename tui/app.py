@@ -2,11 +2,12 @@
 
 `make_app` builds it for `frist`, `frist --demo` and the tests. The app owns the data
 the screens show (`ItemView`), makes every change through `app.store`, and after each
-change — its own, or one another process wrote to the store file — calls
+change — its own, or another process's (the store's change counter moved) — calls
 `refresh_items()` on every screen in the stack that has it.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from functools import partial
 from typing import Callable, Iterable
@@ -138,7 +139,8 @@ class FristApp(App):
             model.set_today(self.today)
         self.view = ItemView(self.today, self.config.due_soon_days)
         self._selected: int | None = None
-        self._seen_mtime = store.mtime()
+        self._seen_changes = store.changes()  # the store's change counter the view shows
+        self._unreadable: str | None = None   # why the store could not be read, said once
         self._minute = -1
         self.failure: str | None = None  # why the app stopped early, for the command line
         # Before the first paint, so the table shows rows at once: the first open items,
@@ -234,7 +236,11 @@ class FristApp(App):
             self.today = self.view.today = now.date()
             self.view.restate()
             self.refresh_screens()
-        if self.store.mtime() != self._seen_mtime:
+        try:
+            moved = self.store.changes() != self._seen_changes
+        except FristError as e:  # damaged since: say so once, not every second
+            moved, self._unreadable = str(e) != self._unreadable, str(e)
+        if moved:
             self.reload(quiet=False)
         tables = self.main.query(CommitTable)
         if now.minute != self._minute and tables:
@@ -249,15 +255,18 @@ class FristApp(App):
         wrote to it (from_disk), or after our own undo or ingest (the store already holds
         the new state in memory). Returns the ids that changed; None if it cannot be read
         (the view keeps what it showed, and a message says why)."""
-        if from_disk:
-            self.store.refresh()
-        self._seen_mtime = self.store.mtime()
         try:
+            if from_disk:
+                self.store.refresh()
+                seen = self.store.changes()  # before reading: a later change is read next
+            else:
+                seen = self._after_own_change()
             items = self.store.all()
         except FristError as e:
             self.notify(f"{e}. What is shown is what was read before.",
                         title="cannot read the store", severity="error", timeout=15)
             return None
+        self._seen_changes, self._unreadable = seen, None
         changed = self.view.merge(items)
         if not quiet and changed:
             self.notify("The store changed on disk; the view follows it.", timeout=3)
@@ -313,6 +322,13 @@ class FristApp(App):
                 return None  # shown dimmed: there is nothing to act on
         return True
 
+    def _after_own_change(self) -> int:
+        """The change counter the view is at after a change of ours: ours moved it by
+        one; if it moved more, another process changed the store too, and the next
+        tick reads it again."""
+        now = self.store.changes()
+        return now if now == self._seen_changes + 1 else self._seen_changes
+
     def change(self, item_id: int, write: Callable[[], dict | None], message: str) -> bool:
         """Make one change through the store, then move only that item's row."""
         try:
@@ -325,7 +341,8 @@ class FristApp(App):
         except FristError as e:
             self.notify(str(e), title="not changed", severity="error", timeout=6)
             return False
-        self._seen_mtime = self.store.mtime()
+        with contextlib.suppress(FristError):
+            self._seen_changes = self._after_own_change()
         self.view.update(item_id, record, linger=True)
         self.refresh_screens()
         self.notify(message, timeout=3)
@@ -342,7 +359,8 @@ class FristApp(App):
             except FristError as e:
                 self.notify(str(e), title="not added", severity="error", timeout=6)
                 return
-            self._seen_mtime = self.store.mtime()
+            with contextlib.suppress(FristError):
+                self._seen_changes = self._after_own_change()
             self.view.update(item_id, self.store.get(item_id))
             self._selected = item_id
             self.refresh_screens()
