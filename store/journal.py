@@ -128,24 +128,26 @@ def file_signature(st: os.stat_result) -> list[int]:
     return [st.st_ino, st.st_size, st.st_mtime_ns]
 
 
-def _write_all(fd: int, payload: bytes) -> None:
-    """os.write until everything is written. A short write alone is no error (the next
-    call says why it stopped), but one that writes nothing means a full disk."""
-    view = memoryview(payload)
-    while view:
-        written = os.write(fd, view)
-        if written <= 0:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        view = view[written:]
+def _write_all(fd: int, parts) -> None:
+    """os.write each part until all of it is written. A short write alone is no error
+    (the next call says why it stopped), but one that writes nothing means a full disk."""
+    for part in parts:
+        view = memoryview(part)
+        while view:
+            written = os.write(fd, view)
+            if written <= 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            view = view[written:]
 
 
 # -- the snapshot file
 
-def encode_snapshot(data: dict) -> bytes:
-    """The snapshot file: the tables as one JSON object whose first member is the CRC-32
+def encode_snapshot(data: dict) -> list:
+    """The snapshot file, in two parts (written one after the other, so that 40 MB are
+    not copied twice): the tables as one JSON object whose first member is the CRC-32
     of every byte after that member."""
-    body = orjson.dumps(data)[1:]  # without its opening brace
-    return b'%s%08x",%s' % (_CHECK_HEAD, zlib.crc32(body), body)
+    body = memoryview(orjson.dumps(data))[1:]  # without its opening brace
+    return [b'%s%08x",' % (_CHECK_HEAD, zlib.crc32(body)), body]
 
 
 def _is_key(key: str) -> bool:
@@ -157,7 +159,8 @@ def decode_snapshot(raw: bytes, check_records: bool = False) -> dict:
     """The tables in a snapshot file. Raises Damaged (why) or NewerSchema (its schema).
     Records are checked when the file has no checksum, or when asked."""
     checked = raw.startswith(_CHECK_HEAD) and raw[_CHECK_END - 2:_CHECK_END] == b'",'
-    if checked and raw[len(_CHECK_HEAD):_CHECK_END - 2] != b"%08x" % zlib.crc32(raw[_CHECK_END:]):
+    if checked and raw[len(_CHECK_HEAD):_CHECK_END - 2] != b"%08x" % zlib.crc32(
+            memoryview(raw)[_CHECK_END:]):
         raise Damaged("its checksum does not match: bytes changed after it was written")
     try:
         data = _parse(raw)
@@ -777,7 +780,7 @@ class DurableStorage:
                 journal.torn = False
             if journal.unterminated:
                 line = b"\n" + line
-            _write_all(fd, line)
+            _write_all(fd, [line])
             os.fsync(fd)
         except OSError as e:
             # Take back what part of the line reached the file: the store stays as it was.
@@ -814,7 +817,7 @@ class DurableStorage:
         meta.update(schema=SCHEMA_VERSION, last_id=head["last_id"], n=head["n"], token=token,
                     folded=on_disk.token if on_disk is not None else None,
                     written=model.now_stamp())
-        payload = encode_snapshot(data)
+        parts = encode_snapshot(data)
         soonest = list(itertools.islice(([int(key), record] for key, record in data[ITEMS].items()
                                          if record["status"] == "open"), SOONEST_KEPT + 1))
         header = {"format": JOURNAL_FORMAT, "schema": SCHEMA_VERSION, "token": token,
@@ -824,9 +827,9 @@ class DurableStorage:
         temp = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temp, sig = self._write_temp(self.path, payload)
+            temp, sig = self._write_temp(self.path, parts)
             if on_disk is None or on_disk.header is None:
-                self._install(self.journal_path, journal_line(header, 0)[0])
+                self._install(self.journal_path, [journal_line(header, 0)[0]])
             os.replace(temp, self.path)
         except OSError as e:
             if temp is not None:
@@ -835,14 +838,14 @@ class DurableStorage:
             self.reload()  # what was read and pending is dropped: it was not written
             raise StoreError(f"cannot write the store {self.path}: {e.strerror}; "
                              f"nothing was changed") from None
-        self._snapshot_size, self._snapshot_sig = len(payload), sig
+        self._snapshot_size, self._snapshot_sig = sum(map(len, parts)), sig
         header["snapshot"] = sig
         header_line, crc = journal_line(header, 0)
         step = self.backup
         try:
-            self._install(self.backup, payload)
+            self._install(self.backup, parts)
             step = self.journal_path
-            self._install(self.journal_path, header_line)
+            self._install(self.journal_path, [header_line])
         except OSError as e:
             self._fsync_folder()
             self.warnings.append(f"the change is stored, but {step} could not be written "
@@ -854,15 +857,16 @@ class DurableStorage:
                                  header_bytes=len(header_line), last_crc=crc, lines=1)
         self._journal_ok, self._head = True, head
 
-    def _write_temp(self, target: Path, payload: bytes) -> tuple[Path, list[int]]:
-        """`payload` in a new fsynced temporary file beside `target` (mode 0600): its
-        path and signature. OSError (the temporary file removed) if it cannot be."""
+    def _write_temp(self, target: Path, parts) -> tuple[Path, list[int]]:
+        """`parts` (bytes, one after the other) in a new fsynced temporary file beside
+        `target` (mode 0600): its path and signature. OSError (the temporary file
+        removed) if it cannot be."""
         tag = target.name[len(self.path.name):].lstrip(".")
         temp = target.parent / f".{self.path.name}.{tag + '.' if tag else ''}{os.getpid()}.tmp"
         try:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             try:
-                _write_all(fd, payload)
+                _write_all(fd, parts)
                 os.fsync(fd)
                 sig = file_signature(os.fstat(fd))
             finally:
@@ -873,9 +877,9 @@ class DurableStorage:
             raise
         return temp, sig
 
-    def _install(self, target: Path, payload: bytes) -> None:
-        """Atomically replace `target` with `payload`; OSError if it cannot be."""
-        temp, _sig = self._write_temp(target, payload)
+    def _install(self, target: Path, parts) -> None:
+        """Atomically replace `target` with `parts`; OSError if it cannot be."""
+        temp, _sig = self._write_temp(target, parts)
         try:
             os.replace(temp, target)
         except OSError:
