@@ -202,3 +202,25 @@ async def test_the_dashboard_follows_the_change_counter_not_the_files(store):
         await pilot.press("enter")
         await pilot.pause(1.3)
         assert app.view.items[item_id]["status"] == "open" and len(reads) == 1
+
+
+async def test_a_change_stored_but_not_backed_up_is_said(store, monkeypatch):
+    """A full disk after the new snapshot is in place: the change stands, and the
+    dashboard says the backup could not be written (the next change writes it)."""
+    import errno
+
+    from store import journal
+    monkeypatch.setattr(journal, "journal_limit", lambda size: 0)  # every write compacts
+
+    def full(self, target, parts):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(journal.DurableStorage, "_install", full)
+    item_id, _ = find(store, "Renew my passport")
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_form(pilot, item_id, "m")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "could not be written" in notices(app) and "No space left" in notices(app)
+    monkeypatch.undo()
+    assert fresh(store, item_id)["status"] == "met"

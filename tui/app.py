@@ -326,6 +326,9 @@ class FristApp(App):
         """The change counter the view is at after a change of ours: ours moved it by
         one; if it moved more, another process changed the store too, and the next
         tick reads it again."""
+        while self.store.warnings:  # stored, but a step after it failed (a full disk)
+            self.notify(self.store.warnings.pop(0), title="stored, but", severity="warning",
+                        timeout=10)
         now = self.store.changes()
         return now if now == self._seen_changes + 1 else self._seen_changes
 
