@@ -328,7 +328,7 @@ class FristApp(App):
         tick reads it again."""
         while self.store.warnings:  # stored, but a step after it failed (a full disk)
             self.notify(self.store.warnings.pop(0), title="stored, but", severity="warning",
-                        timeout=10)
+                        timeout=10, markup=False)  # it names a file
         now = self.store.changes()
         return now if now == self._seen_changes + 1 else self._seen_changes
 
@@ -338,7 +338,7 @@ class FristApp(App):
             record = write()
         except ConflictError as e:  # another process changed it: show it as it is now
             self.notify(f"{e}. It is shown as it is now.", title="not changed",
-                        severity="error", timeout=8)
+                        severity="error", timeout=8, markup=False)
             self.reload()
             return False
         except FristError as e:
