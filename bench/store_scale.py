@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from store import db, model  # noqa: E402
+from store import journal as fmt  # noqa: E402
 
 
 def records(count: int) -> list[dict]:
@@ -49,12 +50,12 @@ def measure(count: int, folder: Path) -> dict[str, float]:
     one = model.new_record("one more", model.Due.from_value("2026-01-05"))
     runs = 15 if count <= 10_000 else 5
     journal_add = median_ms(lambda: db.open_store(path).add(dict(one)), runs)
-    limit = db.journal_limit
-    db.journal_limit = lambda size: 0
+    limit = fmt.journal_limit
+    fmt.journal_limit = lambda size: 0
     try:
         whole_add = median_ms(lambda: db.open_store(path).add(dict(one)), max(3, runs // 3))
     finally:
-        db.journal_limit = limit
+        fmt.journal_limit = limit
     load = median_ms(lambda: db.open_store(path).all(), max(3, runs // 3))
 
     def compact():

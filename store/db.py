@@ -1,499 +1,85 @@
-"""The commitment store: a TinyDB database made durable, locked, versioned, undoable and fast.
+"""The commitment store (the repository): every read and change of commitments, for
+the command line, the dashboard, ingest, import and (coming) CalDAV sync.
 
-TinyDB's own JSONStorage rewrites the live file in place and takes no lock, so a crash
-can tear it and two processes lose each other's writes; and every TinyDB operation reads
-and rewrites the whole file, so one `frist add` on 10,000 items costs a full parse and a
-full write. `DurableStorage` (a TinyDB `Storage`) keeps the data in two files instead:
+`Repository` is what they may rely on: reads, one batch write `apply` (one undo step),
+undo, and a change counter that grows by one with every change any process makes, so a
+reader follows it instead of watching files. `Store` implements it over the files of
+`store.journal` (snapshot + journal, checksummed, durable).
 
-- `store.json`, the snapshot: TinyDB's usual dict of tables, written whole, only when
-  the journal has grown to a quarter of it ("compaction"): to a temporary file beside
-  it, fsynced, then `os.replace`d over it, so a reader or a crash sees the old or the new
-  file, never half of one. A full copy of each new snapshot is kept as `store.json.bak`
-  (a copy, not a link, so damage done to the live file in place cannot reach it).
-- `store.json.journal`, append-only: a header line naming the snapshot it continues
-  (a random token also stored in the snapshot, plus the snapshot's inode, size and
-  mtime) and holding its first open items in due order (what the dashboard paints
-  before it reads the rest), then one JSON line per change: the documents it set or
-  deleted. A line is appended and fsynced in one write; a torn last line (a writer
-  killed mid-write) is ignored by readers and cut off by the next writer.
-
-So `frist add` reads only the small journal (its header carries the last id and the
-undo keys), appends one line and is done: its cost does not grow with the store.
-Readers parse the snapshot once (orjson, garbage collector paused) and replay the
-journal; they read the journal before the snapshot, so a compaction racing with them
-is seen either wholly or not at all.
-
-`Store.transaction()` holds an `fcntl.flock` on `store.json.lock` across each
-read-modify-write and re-reads inside it, so concurrent `frist` processes serialise
-instead of overwriting each other; ids come from a `last_id` high-water mark read inside
-the lock, so two processes never hand out the same id and ids are never reused.
-Every change records its inverse in the `undo` table, which `Store.undo()` replays.
-A damaged snapshot or journal is never written over: the error names the file.
+`Store.transaction()` holds the store's lock across each read-modify-write and re-reads
+inside it, so concurrent `frist` processes serialise instead of overwriting each other;
+ids come from a `last_id` high-water mark read inside the lock, so two processes never
+hand out the same id and ids are never reused. Every change records its inverse in the
+`undo` table, which `Store.undo()` replays. A change the dashboard makes names the
+version it showed (`shown`): if another process changed what it writes since, nothing
+is written (ConflictError).
 """
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
-import itertools
 import os
-import re
 from pathlib import Path
-from typing import Iterator
+from typing import (TYPE_CHECKING, Callable, ContextManager, Iterator, Protocol,
+                    runtime_checkable)
 
 import orjson
-from tinydb import TinyDB
-from tinydb.storages import Storage
 
 from store import model
-from store.errors import FristError
+from store.errors import ConflictError, StoreError
+from store.journal import ITEMS, UNDO, DurableStorage
 
-try:
-    import fcntl
-except ImportError:  # not POSIX: no inter-process lock available
-    fcntl = None
+if TYPE_CHECKING:
+    from store.repair import Health, RestorePlan
 
-SCHEMA_VERSION = 1
+__all__ = ["ConflictError", "Repository", "Store", "StoreError", "open_store"]
+
 UNDO_DEPTH = 100
-ITEMS, UNDO, META = "commitments", "undo", "meta"
-JOURNAL_FORMAT = "frist-journal-1"
-# Compact once the journal outgrows this and a quarter of the snapshot: replaying it
-# then costs a reader at most about a quarter more than the snapshot alone.
-JOURNAL_MIN_BYTES = 256 * 1024
-# The journal header also keeps the first open items in due order, as many as a tall
-# terminal shows: the dashboard paints them before it parses the whole snapshot.
-SOONEST_KEPT = 150
 
 
-def journal_limit(snapshot_size: int) -> int:
-    """The journal size beyond which the next write compacts."""
-    return max(JOURNAL_MIN_BYTES, snapshot_size // 4)
+@runtime_checkable
+class Repository(Protocol):
+    """What the rest of frist may rely on, whatever keeps the commitments."""
 
+    def all(self) -> list[tuple[int, dict]]:
+        """Every commitment as (id, record)."""
 
-class StoreError(FristError):
-    """The store cannot be used (damaged, newer schema, unknown id, unwritable)."""
-
-
-_frozen_once = False  # has this process frozen a parse result yet?
-
-
-def _parse(raw: bytes):
-    """orjson.loads, without the cyclic garbage collector walking the result.
-
-    A parse allocates hundreds of thousands of containers; with the collector running,
-    it walks them again and again, and after it they would still be walked by the next
-    collections. JSON data holds no reference cycles, so the first parse of a process
-    moves everything alive to the permanent generation (gc.freeze): reference counting
-    still frees the data when it is dropped. At 10,000 items this halves the time to
-    load and then use the store, and speeds the dashboard's first paint by a third.
-    Only the first: what is alive then (modules, classes, settings) stays anyway, but a
-    long-running dashboard must keep its later widgets collectable."""
-    global _frozen_once
-    gc.disable()
-    try:
-        data = orjson.loads(raw)
-        if not _frozen_once:
-            gc.freeze()
-            _frozen_once = True
-        return data
-    finally:
-        gc.enable()
-
-
-def _signature(st: os.stat_result) -> list[int]:
-    """What identifies one written snapshot file without reading it."""
-    return [st.st_ino, st.st_size, st.st_mtime_ns]
-
-
-class _Journal:
-    """The parsed journal file: header, changes, and how many bytes of it are whole."""
-
-    def __init__(self, header: dict | None = None, changes: list | None = None,
-                 good_bytes: int = 0, torn: bool = False, header_bytes: int = 0):
-        self.header, self.changes = header, changes or []
-        self.good_bytes, self.torn = good_bytes, torn
-        self.header_bytes = header_bytes  # the header line's length: not counted for compaction
-
-
-class DurableStorage(Storage):
-    """TinyDB storage: snapshot + append-only journal, atomic fsynced writes, a backup."""
-
-    def __init__(self, path: str | os.PathLike):
-        self.path = Path(path)
-        self.backup = self._sibling(".bak")
-        self.journal_path = self._sibling(".journal")
-        self._stale_temp = re.compile(rf"\.{re.escape(self.path.name)}\.(journal\.|bak\.)?\d+\.tmp")
-        self.reload()
-
-    def _sibling(self, suffix: str) -> Path:
-        return self.path.with_name(self.path.name + suffix)
-
-    # -- TinyDB's Storage interface
-    def read(self) -> dict:
-        if self._data is None:
-            self._load()
-        return self._data
-
-    def write(self, data: dict) -> None:
-        """TinyDB wrote through its own tables: the next commit writes a whole snapshot."""
-        self._data = data
-        self._rewrite = True
-
-    def close(self) -> None:
-        pass
-
-    # -- state
-    def reload(self) -> None:
-        """Forget everything read and every change not yet committed."""
-        self._data: dict | None = None   # all tables: snapshot + journal (+ pending)
-        self._head: dict | None = None   # {"last_id", "undo": set of keys}, from the journal
-        self._journal: _Journal | None = None
-        self._journal_ok = False         # the journal continues the snapshot on disk now
-        self._snapshot_size = 0
-        self._snapshot_sig: list[int] | None = None  # of the snapshot file _data came from
-        self._pending: dict[str, dict[str, dict | None]] = {}
-        self._pending_last_id: int | None = None
-        self._rewrite = False
-
-    def still_current(self) -> bool:
-        """Whether the data read is still what is on disk: no other process has appended
-        to the journal or compacted since. A long-running process (the dashboard) then
-        need not parse the whole store again for each change it makes."""
-        journal = self._journal
-        if (self._data is None or journal is None or journal.torn or self._pending
-                or self._rewrite or self._snapshot_sig is None):
-            return False
-        try:
-            return (_signature(self.path.stat()) == self._snapshot_sig
-                    and self.journal_path.stat().st_size == journal.good_bytes)
-        except OSError:
-            return False
-
-    # -- reading
-    def _damaged(self, why: str, where: Path | None = None) -> StoreError:
-        if where is not None:  # the journal: the snapshot itself is still good
-            hint = f"; {self.path} holds everything up to the last compaction"
-        else:
-            where = self.path
-            hint = (f"; the last good copy is {self.backup}" if self.backup.exists()
-                    else "; no backup exists yet")
-        return StoreError(f"the store {where} is damaged ({why}); it was left untouched{hint}")
-
-    def _newer(self, version: int, where: Path) -> StoreError:
-        return StoreError(f"the store {where} was written by a newer frist (schema {version}, "
-                          f"this one reads up to {SCHEMA_VERSION}); upgrade frist to use it")
-
-    def _read_journal(self) -> _Journal:
-        try:
-            raw = self.journal_path.read_bytes()
-        except FileNotFoundError:
-            return _Journal()
-        except OSError as e:
-            raise StoreError(f"cannot read the store {self.journal_path}: {e.strerror}") from None
-        end = raw.rfind(b"\n") + 1  # a last line without its newline was never finished
-        lines = raw[:end].splitlines()
-        if not lines:
-            return _Journal(good_bytes=end, torn=end < len(raw))
-        try:
-            header = orjson.loads(lines[0])
-            changes = [orjson.loads(line) for line in lines[1:]]
-        except orjson.JSONDecodeError:
-            raise self._damaged("a journal line is not valid JSON", self.journal_path) from None
-        if not isinstance(header, dict) or header.get("format") != JOURNAL_FORMAT:
-            version = header.get("schema") if isinstance(header, dict) else None
-            if isinstance(version, int) and version > SCHEMA_VERSION:
-                raise self._newer(version, self.journal_path)
-            raise self._damaged("not a frist journal", self.journal_path)
-        if isinstance(header.get("schema"), int) and header["schema"] > SCHEMA_VERSION:
-            raise self._newer(header["schema"], self.journal_path)
-        undo = header.get("undo")
-        if not (isinstance(header.get("last_id"), int) and isinstance(undo, list)
-                and all(isinstance(key, int) for key in undo) and all(map(_valid_change, changes))):
-            raise self._damaged("a journal line has the wrong shape", self.journal_path)
-        return _Journal(header, changes, end, end < len(raw), len(lines[0]) + 1)
-
-    def _read_snapshot(self) -> dict:
-        try:
-            with open(self.path, "rb") as fh:
-                sig = _signature(os.fstat(fh.fileno()))
-                raw = fh.read()
-        except FileNotFoundError:
-            return {}
-        except OSError as e:
-            raise StoreError(f"cannot read the store {self.path}: {e.strerror}") from None
-        self._snapshot_size, self._snapshot_sig = len(raw), sig
-        try:
-            data = _parse(raw)
-        except orjson.JSONDecodeError:
-            raise self._damaged("not valid JSON, perhaps truncated") from None
-        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-            raise self._damaged("not a frist store: wrong shape")
-        meta = data.get(META, {}).get("1", {})
-        version = meta.get("schema") if isinstance(meta, dict) else None
-        if data and not isinstance(version, int):
-            raise self._damaged("no schema version")
-        if isinstance(version, int) and version > SCHEMA_VERSION:
-            raise self._newer(version, self.path)
-        for name, table in data.items():
-            if name != ITEMS and not all(type(doc) is dict for doc in table.values()):
-                raise self._damaged(f"an entry of {name} is not an object")
-        if not all(map(_valid_item, data.get(ITEMS, {}).values())):
-            raise self._damaged("a commitment is not an object with a title, due date and status")
-        return data
-
-    def _load(self) -> None:
-        """Read everything: the journal first, then the snapshot it continues."""
-        journal = self._read_journal()
-        data = self._read_snapshot()
-        token = data.get(META, {}).get("1", {}).get("token")
-        if journal.header and token and journal.header.get("token") == token:
-            for change in journal.changes:
-                _apply(data, change)
-            try:
-                sig = _signature(self.path.stat())
-            except OSError:
-                sig = None
-            self._journal_ok = journal.header.get("snapshot") == sig
-        else:  # no journal, or one a finished compaction already folded in
-            self._journal_ok = False
-        self._journal = journal
-        for table, docs in self._pending.items():  # changes made before the full read
-            _apply(data, {"set": {table: docs}})
-        if self._pending_last_id is not None:
-            data.setdefault(META, {}).setdefault("1", {})["last_id"] = self._pending_last_id
-        self._data = data
-
-    def head(self) -> dict:
-        """What a new change needs to know: the last id handed out and the undo keys.
-        Taken from the journal alone when it continues the snapshot on disk, so adding
-        an item does not parse the whole store."""
-        if self._head is not None:
-            return self._head
-        if self._data is None:
-            journal = self._read_journal()
-            header = journal.header
-            try:
-                sig = _signature(self.path.stat())
-            except OSError:
-                sig = None
-            if header and sig and header.get("snapshot") == sig:
-                head = {"last_id": header["last_id"], "undo": set(header["undo"])}
-                for change in journal.changes:
-                    _apply_head(head, change)
-                self._journal, self._journal_ok = journal, True
-                self._snapshot_size = sig[1]
-                self._head = head
-                return head
-        data = self.read()
-        self._head = _head_of(data)
-        return self._head
+    def get(self, item_id: int) -> dict:
+        """One record; StoreError if there is none with that id."""
 
     def soonest_open(self) -> list[tuple[int, dict]] | None:
-        """The first open items in due order (SOONEST_KEPT or so), from the journal alone;
-        None when it cannot tell (it does not continue the snapshot on disk, or every
-        item it kept has been decided since). They are exactly the first open items of a
-        full read: the header holds every open item up to its last one, and a journal
-        change moves an item into or out of that range."""
-        journal = self._read_journal()
-        header = journal.header or {}
-        try:
-            sig = _signature(self.path.stat())
-        except OSError:
-            return None
-        kept, kept_all = header.get("soonest"), header.get("soonest_all")
-        if (header.get("snapshot") != sig or not isinstance(kept, list) or not kept
-                or not isinstance(kept_all, bool)
-                or not all(isinstance(pair, list) and len(pair) == 2 and type(pair[0]) is int
-                           and _valid_item(pair[1]) for pair in kept)):
-            return None
-        last = model.due_order(*kept[-1])
-        items = dict(kept)
-        for change in journal.changes:
-            for key, doc in change.get("set", {}).get(ITEMS, {}).items():
-                item_id = int(key)
-                items.pop(item_id, None)
-                if doc is not None and doc["status"] == "open" and (
-                        kept_all or model.due_order(item_id, doc) <= last):
-                    items[item_id] = doc
-        if not items:  # all of them decided since: the journal cannot say what comes next
-            return None
-        return sorted(items.items(), key=lambda item: model.due_order(*item))
+        """The first open commitments in due order, read cheaply; None if it cannot tell."""
 
-    # -- changing (inside Store.transaction only)
-    def put(self, table: str, key: int | str, doc: dict | None) -> None:
-        """Set one document (None: delete it), to be written at commit."""
-        key = str(key)
-        self._pending.setdefault(table, {})[key] = doc
-        if self._data is not None:
-            _apply(self._data, {"set": {table: {key: doc}}})
-        if self._head is not None and table == UNDO:
-            (self._head["undo"].discard if doc is None else self._head["undo"].add)(int(key))
+    def changes(self) -> int:
+        """The change counter: one more with each change by any process; cheap to read."""
 
-    def set_last_id(self, last_id: int) -> None:
-        self._pending_last_id = last_id
-        if self._data is not None:
-            self._data.setdefault(META, {}).setdefault("1", {})["last_id"] = last_id
-        if self._head is not None:
-            self._head["last_id"] = last_id
+    def refresh(self) -> None:
+        """Forget what was read, so the next read sees other processes' changes."""
 
-    def commit(self) -> None:
-        """Write what the transaction changed: one journal line, or a whole new snapshot."""
-        if not self._pending and self._pending_last_id is None and not self._rewrite:
-            return
-        change: dict = {"set": self._pending}
-        if self._pending_last_id is not None:
-            change["last_id"] = self._pending_last_id
-        line = orjson.dumps(change) + b"\n"
-        journal = self._journal
-        if (self._rewrite or not self._journal_ok or journal is None or journal.header is None
-                or journal.good_bytes - journal.header_bytes + len(line)
-                > journal_limit(self._snapshot_size)):
-            self.compact()
-        else:
-            self._append(line, journal)
-        self._pending, self._pending_last_id, self._rewrite = {}, None, False
+    def transaction(self) -> ContextManager[None]:
+        """Lock and re-read; the reads and `apply` calls inside are one change, written
+        when it ends (nothing is written if it raises)."""
 
-    def _append(self, line: bytes, journal: _Journal) -> None:
-        try:
-            fd = os.open(self.journal_path, os.O_WRONLY | os.O_APPEND)
-            try:
-                if journal.torn:  # cut off the unfinished line of a writer that was killed
-                    os.ftruncate(fd, journal.good_bytes)
-                os.write(fd, line)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        except OSError as e:
-            raise StoreError(f"cannot write the store {self.journal_path}: {e.strerror}") from None
-        journal.good_bytes += len(line)
-        journal.torn = False
+    def apply(self, label: str | Callable[[list[int]], str], new: list[dict] = (),
+              changed: dict[int, dict | None] | None = None) -> list[int]:
+        """One change, one undo step: store the `new` records under new ids and the
+        `changed` ones under theirs (None removes it). Returns the new ids."""
 
-    def compact(self) -> None:
-        """Write the whole data as a new snapshot, its backup copy, and an empty journal."""
-        data = self.read()
-        head = _head_of(data)
-        # Kept in list order (soonest due first): a reader's sort then finds the data
-        # already in order, and walks memory in sequence when it prints it.
-        data[ITEMS] = dict(sorted(data.get(ITEMS, {}).items(), key=_due_order))
-        meta = data.setdefault(META, {}).setdefault("1", {})
-        meta.update(schema=SCHEMA_VERSION, last_id=head["last_id"], token=os.urandom(8).hex())
-        payload = orjson.dumps(data)
-        sig = self._write_file(self.path, payload)
-        self._write_file(self.backup, payload)
-        soonest = list(itertools.islice(([int(key), record] for key, record in data[ITEMS].items()
-                                         if record["status"] == "open"), SOONEST_KEPT + 1))
-        header = {"format": JOURNAL_FORMAT, "schema": SCHEMA_VERSION, "token": meta["token"],
-                  "snapshot": sig, "last_id": head["last_id"], "undo": sorted(head["undo"]),
-                  "soonest": soonest[:SOONEST_KEPT], "soonest_all": len(soonest) <= SOONEST_KEPT}
-        header_line = orjson.dumps(header) + b"\n"
-        self._write_file(self.journal_path, header_line)
-        self._fsync_folder()
-        self._journal = _Journal(header, [], len(header_line), header_bytes=len(header_line))
-        self._journal_ok, self._snapshot_size, self._head = True, len(payload), head
-        self._snapshot_sig = sig
+    def undo(self) -> str:
+        """Take back the newest change; returns what it was."""
 
-    def _write_file(self, target: Path, payload: bytes) -> list[int]:
-        """Atomically replace `target` with `payload` (mode 0600); the new file's signature."""
-        folder = target.parent
-        tag = target.name[len(self.path.name):].lstrip(".")
-        tmp = folder / f".{self.path.name}.{tag + '.' if tag else ''}{os.getpid()}.tmp"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            try:
-                view = memoryview(payload)
-                while view:
-                    view = view[os.write(fd, view):]
-                os.fsync(fd)
-                sig = _signature(os.fstat(fd))
-            finally:
-                os.close(fd)
-            os.replace(tmp, target)
-        except OSError as e:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise StoreError(f"cannot write the store {target}: {e.strerror}") from None
-        return sig
-
-    def _fsync_folder(self) -> None:
-        with contextlib.suppress(OSError):  # make the renames themselves durable
-            fd = os.open(self.path.parent, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-
-    def remove_stale_temps(self) -> None:
-        """Temp files left by a writer that was killed; only call while holding the lock."""
-        with contextlib.suppress(OSError):
-            for entry in os.scandir(self.path.parent):
-                if self._stale_temp.fullmatch(entry.name):
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
-
-
-def _valid_change(change) -> bool:
-    """A journal line: {"set": {table: {key: document or null}}, "last_id": n}."""
-    if not isinstance(change, dict) or not isinstance(change.get("set", {}), dict):
-        return False
-    if "last_id" in change and not isinstance(change["last_id"], int):
-        return False
-    tables = change.get("set", {})
-    if not all(isinstance(docs, dict) and all(doc is None or type(doc) is dict for doc in docs.values())
-               for docs in tables.values()):
-        return False
-    return all(doc is None or _valid_item(doc) for doc in tables.get(ITEMS, {}).values())
-
-
-def _valid_item(doc: dict) -> bool:
-    """What every reader of a commitment relies on."""
-    return (type(doc) is dict and type(doc.get("title")) is str and type(doc.get("due")) is str
-            and doc.get("status") in model.STATUSES)
-
-
-def _apply(data: dict, change: dict) -> None:
-    """Apply one journal change to the full tables."""
-    for table, docs in change.get("set", {}).items():
-        target = data.setdefault(table, {})
-        for key, doc in docs.items():
-            if doc is None:
-                target.pop(key, None)
-            else:
-                target[key] = doc
-    if "last_id" in change:
-        data.setdefault(META, {}).setdefault("1", {})["last_id"] = change["last_id"]
-
-
-def _apply_head(head: dict, change: dict) -> None:
-    for key, doc in change.get("set", {}).get(UNDO, {}).items():
-        (head["undo"].discard if doc is None else head["undo"].add)(int(key))
-    if "last_id" in change:
-        head["last_id"] = change["last_id"]
-
-
-def _due_order(entry: tuple[str, dict]):
-    key, record = entry
-    return model.due_order(int(key), record)
-
-
-def _head_of(data: dict) -> dict:
-    """The last id handed out (never below an existing id) and the undo keys, from full data."""
-    last = data.get(META, {}).get("1", {}).get("last_id", 0)
-    highest = max(map(int, data.get(ITEMS, {})), default=0)
-    return {"last_id": max(last if isinstance(last, int) else 0, highest),
-            "undo": {int(k) for k in data.get(UNDO, {})}}
+    def can_undo(self) -> int:
+        """How many changes can be taken back."""
 
 
 class Store:
-    """All reads and changes of commitments; the CLI and the dashboard both use this."""
+    """The `Repository` over the durable files of `store.journal`; the CLI, the
+    dashboard, ingest and import all use it."""
 
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
         self.storage = DurableStorage(self.path)
-        self.db = TinyDB(storage=lambda: self.storage)
-        self.items = self.db.table(ITEMS, cache_size=0)
-        self.journal = self.db.table(UNDO, cache_size=0)
-        self.meta = self.db.table(META, cache_size=0)
+        self.warnings = self.storage.warnings  # changes stored, but a step after them failed
         self._depth = 0
 
     # -- reading (no lock needed: files are replaced atomically, the journal only grows)
@@ -502,13 +88,10 @@ class Store:
         if not self._depth:
             self.storage.reload()
 
-    def mtime(self) -> float:
-        """When the store last changed on disk (snapshot or journal)."""
-        times = []
-        for path in (self.path, self.storage.journal_path):
-            with contextlib.suppress(OSError):
-                times.append(path.stat().st_mtime)
-        return max(times, default=0.0)
+    def changes(self) -> int:
+        """The change counter (see Repository): the dashboard reads the store again
+        when it moves, and a sync can remember where it stood."""
+        return self.storage.counter()
 
     def all(self) -> list[tuple[int, dict]]:
         """Every commitment as (id, record)."""
@@ -538,21 +121,10 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            lock_fd = os.open(self.path.with_name(self.path.name + ".lock"),
-                              os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError as e:
-            raise StoreError(f"cannot use the store {self.path}: {e.strerror}") from None
-        try:
-            if fcntl:
-                fcntl.flock(lock_fd, fcntl.LOCK_EX)
+        with self.storage.locked():
             if not self.storage.still_current():
                 self.storage.reload()
             self.storage.remove_stale_temps()
-            for table in (self.items, self.journal, self.meta):
-                table._next_id = None  # TinyDB caches the next id per process
-                table.clear_cache()
             self._depth = 1
             try:
                 yield
@@ -562,14 +134,27 @@ class Store:
                 raise
             finally:
                 self._depth = 0
-        finally:
-            os.close(lock_fd)  # closing releases the flock
 
-    def _new_ids(self, count: int) -> list[int]:
-        """Ids for new items; never reused, even after the newest item is removed."""
-        last = self.storage.head()["last_id"]
-        self.storage.set_last_id(last + count)
-        return list(range(last + 1, last + count + 1))
+    def apply(self, label: str | Callable[[list[int]], str], new: list[dict] = (),
+              changed: dict[int, dict | None] | None = None) -> list[int]:
+        """One change, one undo step: `new` records get new ids (never handed out
+        before); `changed` ids get their record (None: removed). `label` says what
+        happened, in the undo list; a callable gets the new ids. Returns the new ids."""
+        new, changed = list(new), dict(changed or {})
+        with self.transaction():
+            items = self.storage.read().get(ITEMS, {}) if changed else {}
+            befores = [(item_id, items.get(str(item_id))) for item_id in changed]
+            ids = []
+            if new:
+                last = self.storage.head()["last_id"]
+                ids = list(range(last + 1, last + len(new) + 1))
+                self.storage.set_last_id(ids[-1])
+            for item_id, record in [*zip(ids, new), *changed.items()]:
+                self.storage.put(ITEMS, item_id, record)
+            if ids or changed:
+                self._remember(label(ids) if callable(label) else label,
+                               [(i, None) for i in ids] + befores)
+        return ids
 
     def _remember(self, label: str, changes: list[tuple[int, dict | None]]) -> None:
         """Journal the inverse of a change: for each id, the record as it was (None: absent)."""
@@ -584,38 +169,42 @@ class Store:
         for old in keys[:max(0, len(keys) + 1 - UNDO_DEPTH)]:
             self.storage.put(UNDO, old, None)
 
+    # The three steps `apply` is made of, kept for store.ingest.commit until it calls
+    # `apply` (new: its new records, changed: the records it gave a source).
+    def _new_ids(self, count: int) -> list[int]:
+        last = self.storage.head()["last_id"]
+        self.storage.set_last_id(last + count)
+        return list(range(last + 1, last + count + 1))
+
     def _put(self, item_id: int, record: dict | None) -> None:
-        """Store `record` under `item_id`, replacing what was there (None: remove it)."""
         self.storage.put(ITEMS, item_id, record)
 
+    # -- the changes a person makes, each through `apply`
     def add(self, record: dict) -> int:
         return self.add_many([record], label="add")[0]
 
     def add_many(self, records: list[dict], label: str = "import") -> list[int]:
         """Store new records as one change (one undo step); returns their ids."""
-        records = list(records)
-        with self.transaction():
-            ids = self._new_ids(len(records))
-            for item_id, record in zip(ids, records):
-                self._put(item_id, record)
-            if ids:
-                what = f"#{ids[0]} added" if len(ids) == 1 else f"{label} of {len(ids)} items"
-                self._remember(what, [(i, None) for i in ids])
-        return ids
+        return self.apply(lambda ids: f"#{ids[0]} added" if len(ids) == 1
+                          else f"{label} of {len(ids)} items", records)
 
-    def change(self, item_id: int, label: str, update) -> dict:
-        """Apply `update(record) -> event dict` to one record, stamp it, journal it."""
+    def change(self, item_id: int, label: str, update, shown: dict | None = None,
+               fields: tuple[str, ...] = ()) -> dict:
+        """Apply `update(record) -> event dict` to one record, stamp it, journal it.
+        `shown`: the record as the person saw it (the dashboard); `fields`: what this
+        change writes. If another process changed one of them since, nothing is done."""
         with self.transaction():
             before = self.get(item_id)
+            _unchanged_since(item_id, before, shown, fields)
             record = orjson.loads(orjson.dumps(before))  # a deep copy: `before` stays as it was
             happened = update(record)
             record["history"].append(happened)
             record["updated"] = happened["at"]
-            self._put(item_id, record)
-            self._remember(f"#{item_id} {label}", [(item_id, before)])
+            self.apply(f"#{item_id} {label}", changed={item_id: record})
         return record
 
-    def mark(self, item_id: int, status: str, note: str = "", on: dt.date | None = None) -> dict:
+    def mark(self, item_id: int, status: str, note: str = "", on: dt.date | None = None,
+             shown: dict | None = None) -> dict:
         """Record a decision; `on` is the day it was taken (default: frist's today)."""
         if status not in model.STATUSES:
             raise StoreError(f"unknown status {status!r} (one of {', '.join(model.STATUSES)})")
@@ -632,9 +221,10 @@ class Store:
             previous, record["status"] = record["status"], status
             record["decided"] = None if status == "open" else decided.isoformat()
             return model.event(name if previous != status else f"{name} again", note)
-        return self.change(item_id, name, update)
+        return self.change(item_id, name, update, shown, ("status", "decided"))
 
-    def postpone(self, item_id: int, due: model.Due, note: str = "") -> dict:
+    def postpone(self, item_id: int, due: model.Due, note: str = "",
+                 shown: dict | None = None) -> dict:
         def update(record):
             old_label, old_due = model.due_label(record), record["due"]
             _set_due(record, due)
@@ -642,10 +232,12 @@ class Store:
             happened = model.event(f"postponed from {old_label} to {model.due_label(record)}", note)
             happened.update({"from": old_due, "to": record["due"]})  # for the track record
             return happened
-        return self.change(item_id, "postponed", update)
+        return self.change(item_id, "postponed", update, shown, DUE_FIELDS + ("status", "decided"))
 
     def edit(self, item_id: int, title: str | None = None, due: model.Due | None = None,
-             actor: str | None = None, tags: list[str] | None = None, note: str = "") -> dict:
+             actor: str | None = None, tags: list[str] | None = None, note: str = "",
+             shown: dict | None = None) -> dict:
+        """Change the fields given (None: leave it as it is)."""
         def update(record):
             what = []
             if title is not None and " ".join(title.split()) != record["title"]:
@@ -665,7 +257,9 @@ class Store:
                 what.append(f"tags to {', '.join(sorted(set(tags))) or 'none'}")
                 record["tags"] = sorted(set(tags))
             return model.event("edited " + (", ".join(what) or "nothing"), note)
-        return self.change(item_id, "edited", update)
+        written = tuple(name for name, value in (("title", title), ("actor", actor), ("tags", tags))
+                        if value is not None) + (DUE_FIELDS if due is not None else ())
+        return self.change(item_id, "edited", update, shown, written)
 
     def add_source(self, item_id: int, source: dict) -> dict:
         def update(record):
@@ -673,11 +267,11 @@ class Store:
             return model.event("source added", source.get("document", ""))
         return self.change(item_id, "given a source", update)
 
-    def remove(self, item_id: int) -> dict:
+    def remove(self, item_id: int, shown: dict | None = None) -> dict:
         with self.transaction():
             before = self.get(item_id)
-            self._put(item_id, None)
-            self._remember(f"#{item_id} deleted", [(item_id, before)])
+            _unchanged_since(item_id, before, shown, ())
+            self.apply(f"#{item_id} deleted", changed={item_id: None})
         return before
 
     def undo(self) -> str:
@@ -689,11 +283,51 @@ class Store:
             newest = max(entries, key=int)
             entry = entries[newest]
             for change in reversed(entry.get("changes", [])):
-                self._put(change["id"], change["before"])
+                self.storage.put(ITEMS, change["id"], change["before"])
             for item_id in entry.get("added", []):
-                self._put(item_id, None)
+                self.storage.put(ITEMS, item_id, None)
             self.storage.put(UNDO, newest, None)
         return entry["label"]
+
+
+    # -- health
+    def check(self) -> Health:
+        """What is wrong with the store files and what fixes it (`frist check`)."""
+        from store import repair  # only these commands need it
+        return repair.check(self.storage)
+
+    def restore_plan(self) -> RestorePlan | None:
+        """What `restore` would do; None when the store is healthy."""
+        from store import repair  # only these commands need it
+        return repair.restore_plan(self.storage)
+
+    def restore(self, plan: RestorePlan) -> list[Path]:
+        """Put the last good state back as planned; returns where damaged files went."""
+        from store import repair  # only these commands need it
+        return repair.restore(self.storage, plan)
+
+    def write_backup(self) -> None:
+        """A new snapshot and backup from the store as it is (a compaction)."""
+        with self.transaction():
+            self.storage.compact()
+
+
+DUE_FIELDS = ("due", "precision", "window_start")
+
+
+def _unchanged_since(item_id: int, current: dict, shown: dict | None,
+                     fields: tuple[str, ...]) -> None:
+    """Refuse a change made on a stale view: when the dashboard shows an item and
+    another process changes it before the person's change arrives, writing the change
+    would silently undo the other one. `fields`: what the change writes (none: all)."""
+    if shown is None:
+        return
+    names = fields or tuple(dict.fromkeys([*current, *shown]))
+    moved = [name for name in names if current.get(name) != shown.get(name)]
+    if moved:
+        told = [name for name in moved if name not in ("updated", "history")] or moved
+        raise ConflictError(f"#{item_id} was changed elsewhere since it was shown "
+                            f"({', '.join(told)}); nothing was saved")
 
 
 def _set_due(record: dict, due: model.Due) -> None:

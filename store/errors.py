@@ -8,6 +8,14 @@ class FristError(Exception):
     """Bad input or a store that cannot be used: shown as `error: <message>`, exit code 1."""
 
 
+class StoreError(FristError):
+    """The store cannot be used (damaged, newer schema, unknown id, unwritable)."""
+
+
+class ConflictError(StoreError):
+    """Another process changed an item since it was shown: the change was not made."""
+
+
 # C0 and C1 controls, DEL, and the invisible direction overrides: what untrusted text must
 # not send to a terminal raw (ESC sequences, bells, text that runs backwards).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")

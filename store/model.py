@@ -322,3 +322,62 @@ def to_json(doc_id: int, record: dict, today: dt.date, soon_days: int = DUE_SOON
 def _decided_iso(record: dict) -> str | None:
     day = decided_on(record)
     return day.isoformat() if day else None
+
+
+# -- what a stored record must be: checked when the store reads or writes one
+_TEXT_FIELDS = ("uid", "due_text", "actor", "created", "updated")
+
+
+def _iso_day(value) -> bool:
+    """An ISO day as frist writes it (YYYY-MM-DD, a real date): compared as text."""
+    if type(value) is not str or len(value) != 10:
+        return False
+    try:
+        return dt.date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def record_problem(doc) -> str | None:
+    """What is wrong with a stored commitment record, or None if every reader of it
+    (command line, dashboard, exports, track record) can rely on it. Self-contained:
+    the one place that says what a stored record is."""
+    if type(doc) is not dict:
+        return f"is not an object but {_shown(doc)}"
+    title = doc.get("title")
+    if type(title) is not str or not title.strip():
+        return f"has no title ({_shown(title)})"
+    for name in ("due", "window_start"):
+        if not _iso_day(doc.get(name)):
+            return f"has a bad {name!r}: {_shown(doc.get(name))}"
+    if doc["window_start"] > doc["due"]:
+        return f"has a 'window_start' after its 'due': {doc['window_start']} > {doc['due']}"
+    if doc.get("precision") not in PRECISIONS:
+        return f"has a bad 'precision': {_shown(doc.get('precision'))}"
+    if doc.get("status") not in STATUSES or type(doc["status"]) is not str:
+        return f"has a bad 'status': {_shown(doc.get('status'))}"
+    decided = doc.get("decided")
+    if decided is not None and not _iso_day(decided):
+        return f"has a bad 'decided': {_shown(decided)}"
+    for name in _TEXT_FIELDS:
+        if type(doc.get(name)) is not str:
+            return f"has a bad {name!r}: {_shown(doc.get(name))}"
+    tags = doc.get("tags")
+    if type(tags) is not list or not all(type(tag) is str for tag in tags):
+        return f"has bad 'tags': {_shown(tags)}"
+    sources = doc.get("sources")
+    if type(sources) is not list or not all(
+            type(source) is dict and all(type(v) is str for v in source.values())
+            for source in sources):
+        return f"has bad 'sources' (a list of objects of strings): {_shown(sources)}"
+    history = doc.get("history")
+    if type(history) is not list or not all(
+            type(ev) is dict and type(ev.get("at")) is str and type(ev.get("event")) is str
+            and type(ev.get("note", "")) is str for ev in history):
+        return f"has a bad 'history' (a list of {{at, event, note}}): {_shown(history)}"
+    return None

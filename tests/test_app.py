@@ -973,9 +973,9 @@ def bars_text(app) -> str:
 async def test_the_first_rows_show_before_the_rest_of_the_store_is_read(store, monkeypatch):
     """The first screen comes from the store's few soonest open items (no full parse);
     the counts say they are still being read, and are whole right after."""
-    from store import db
+    from store import journal
     from tui.app import FristApp
-    monkeypatch.setattr(db, "SOONEST_KEPT", 3)
+    monkeypatch.setattr(journal, "SOONEST_KEPT", 3)
     with store.transaction():
         store.storage.compact()  # writes the journal header with the 3 soonest open items
     everything = open_store(store.path).all()
@@ -998,10 +998,10 @@ async def test_the_first_rows_show_before_the_rest_of_the_store_is_read(store, m
 
 
 def test_a_store_damaged_after_the_first_rows_stops_with_one_line(store, monkeypatch):
-    from store import db
+    from store import journal
     from store.errors import FristError
     from tui.app import FristApp, run_app
-    monkeypatch.setattr(db, "SOONEST_KEPT", 3)
+    monkeypatch.setattr(journal, "SOONEST_KEPT", 3)
     with store.transaction():
         store.storage.compact()
     before = store.path.stat()

@@ -90,7 +90,8 @@ def test_kill_9_during_cli_adds_never_loses_a_printed_id(big_store, tmp_path):
 KILLED_LOOP = """
 import sys
 from store import db, model
-db.journal_limit = lambda size: 0     # compact on every write: kill compactions too
+from store import journal as fmt
+fmt.journal_limit = lambda size: 0     # compact on every write: kill compactions too
 store = db.open_store(sys.argv[1])
 due = model.Due.from_value("2026-01-01")
 n = 0
@@ -147,8 +148,9 @@ def test_two_cli_processes_adding_at_once_keep_all_80(tmp_path):
 WRITER = """
 import sys
 from store import db, model
+from store import journal as fmt
 if sys.argv[3] == "compact":
-    db.journal_limit = lambda size: 0
+    fmt.journal_limit = lambda size: 0
 store = db.open_store(sys.argv[1])
 due = model.Due.from_value("2026-01-01")
 for n in range(40):

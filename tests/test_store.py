@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store import db, model
+from store import journal as fmt
 from store.db import StoreError, open_store
 
 DUE = model.Due.from_value("2026-01-01")
@@ -34,7 +35,7 @@ def store_files(path) -> dict:
 
 @pytest.fixture
 def always_compact(monkeypatch):
-    monkeypatch.setattr(db, "journal_limit", lambda size: 0)
+    monkeypatch.setattr(fmt, "journal_limit", lambda size: 0)
 
 
 def test_add_get_all_and_ids(db_path):
@@ -74,7 +75,7 @@ def test_compaction_folds_the_journal_into_the_snapshot_and_backup(db_path, alwa
 
 
 def test_compaction_happens_once_the_journal_is_big_enough(db_path, monkeypatch):
-    monkeypatch.setattr(db, "JOURNAL_MIN_BYTES", 4000)
+    monkeypatch.setattr(fmt, "JOURNAL_MIN_BYTES", 4000)
     store = open_store(db_path)
     store.add(record("first"))
     for n in range(40):
@@ -97,7 +98,7 @@ def test_store_data_is_the_same_whether_compacted_or_not(tmp_path, monkeypatch):
         return {i: (r["title"], r["due"], r["status"], r["tags"]) for i, r in store.all()}
 
     plain = changes(open_store(tmp_path / "plain.json"))
-    monkeypatch.setattr(db, "journal_limit", lambda size: 0)
+    monkeypatch.setattr(fmt, "journal_limit", lambda size: 0)
     compacted = changes(open_store(tmp_path / "compacted.json"))
     assert plain == compacted
     assert plain[2] == ("item 1", "2026-02-28", "open", [])
@@ -201,7 +202,8 @@ def test_a_failed_transaction_changes_nothing(db_path):
 
 
 def test_nested_changes_in_one_transaction_are_one_undo_step(db_path):
-    """What store.ingest.commit does: several changes, one journal line, one undo."""
+    """What store.ingest.commit does today (until it calls `apply`): several changes
+    through the store's private steps, one journal line, one undo."""
     store = open_store(db_path)
     store.add(record("known"))
     with store.transaction():
@@ -219,18 +221,71 @@ def test_nested_changes_in_one_transaction_are_one_undo_step(db_path):
     assert {i: r["title"] for i, r in open_store(db_path).all()} == {1: "known"}
 
 
-def test_refresh_sees_other_processes_and_mtime_moves(db_path):
+def test_refresh_sees_other_processes_and_the_counter_moves(db_path):
     mine, theirs = open_store(db_path), open_store(db_path)
     mine.add(record("one"))
     assert len(theirs.all()) == 1
-    stamp = theirs.mtime()
-    os.utime(journal_of(db_path), (stamp - 10, stamp - 10))
-    os.utime(db_path, (stamp - 10, stamp - 10))
+    seen = theirs.changes()
     mine.add(record("two"))
     assert len(theirs.all()) == 1       # cached until refreshed
+    assert theirs.changes() == seen + 1  # but the counter says so at once
     theirs.refresh()
     assert len(theirs.all()) == 2
-    assert theirs.mtime() > stamp - 10
+
+
+def test_the_change_counter_counts_changes_of_every_process_and_persists(db_path):
+    store = open_store(db_path)
+    assert store.changes() == 0
+    store.add(record("a"))
+    store.add_many([record("b"), record("c")])       # one change, however many items
+    store.mark(1, "met")
+    assert store.changes() == 3
+    other = open_store(db_path)
+    other.undo()                                     # an undo is a change too
+    assert store.changes() == 4 and open_store(db_path).changes() == 4
+    with other.transaction():
+        other.storage.compact()                      # a compaction alone is not a change
+    assert store.changes() == 4
+    store.remove(2)                                  # and it goes on after one
+    assert open_store(db_path).changes() == 5
+
+
+def test_the_counter_is_read_from_the_journal_alone(db_path, monkeypatch):
+    store = open_store(db_path)
+    store.add_many([record(f"item {n}") for n in range(50)])
+    store.add(record("one more"))
+    follower = open_store(db_path)
+    assert follower.changes() == 2
+
+    store.mark(1, "met")
+
+    def no_snapshot_parse(*args, **kwargs):
+        raise AssertionError("the snapshot was parsed")
+    monkeypatch.setattr(fmt, "decode_snapshot", no_snapshot_parse)
+    assert follower.changes() == 3
+    assert follower.changes() == 3   # and twice without a change: from the files' signatures
+
+
+def test_apply_is_one_batch_write_and_one_undo_step(db_path):
+    store = open_store(db_path)
+    assert isinstance(store, db.Repository)
+    first = store.add(record("known"))
+    changed = dict(store.get(first), title="known, with a source")
+    ids = store.apply("ingest (2 new, 1 given a source)", [record("new a"), record("new b")],
+                      {first: changed})
+    assert ids == [2, 3]
+    assert {i: r["title"] for i, r in open_store(db_path).all()} == {
+        1: "known, with a source", 2: "new a", 3: "new b"}
+    assert store.changes() == 2
+    assert store.undo() == "ingest (2 new, 1 given a source)"
+    assert {i: r["title"] for i, r in open_store(db_path).all()} == {1: "known"}
+    assert store.apply(lambda new: f"#{new[0]} added", [record("c")]) == [4]  # ids never reused
+    assert store.apply("nothing", [], {}) == [] and store.changes() == 4     # no change
+    store.apply("#1 deleted", changed={first: None})
+    assert [i for i, _r in open_store(db_path).all()] == [4]
+    with pytest.raises(StoreError, match="not stored: item 5 has a bad 'due'"):
+        store.apply("bad", [dict(record("bad"), due="2026-02-30")])
+    assert [i for i, _r in open_store(db_path).all()] == [4]
 
 
 def test_reading_a_missing_store_creates_nothing(tmp_path):
@@ -254,20 +309,11 @@ def test_a_newer_journal_is_refused(db_path):
     store.add(record("one"))
     journal = journal_of(db_path)
     lines = journal.read_bytes().splitlines(keepends=True)
-    header = json.loads(lines[0])
+    header = json.loads(lines[0][9:])  # after its checksum
     header.update(format="frist-journal-7", schema=7)
-    journal.write_bytes(json.dumps(header).encode() + b"\n")
+    journal.write_bytes(fmt.journal_line(header, 0)[0])
     with pytest.raises(StoreError, match="newer"):
         open_store(db_path).add(record("x"))
-
-
-def test_tinydb_tables_still_read_and_write_through_the_storage(db_path):
-    store = open_store(db_path)
-    store.add_many([record("a"), record("b")])
-    assert len(store.items.all()) == 2
-    with store.transaction():
-        store.items.remove(doc_ids=[1])  # TinyDB's own write path: a whole new snapshot
-    assert [i for i, _ in open_store(db_path).all()] == [2]
 
 
 def test_a_journal_entry_that_is_not_a_commitment_is_damage(db_path):
@@ -294,7 +340,7 @@ def test_any_sequence_of_changes_reads_back_like_a_plain_dict(steps):
     expected: dict[int, tuple[str, str]] = {}
     history: list[dict] = []
     last_id = 0
-    limit = db.journal_limit
+    limit = fmt.journal_limit
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "store.json")
         store = open_store(path)
@@ -332,11 +378,11 @@ def test_any_sequence_of_changes_reads_back_like_a_plain_dict(steps):
                 elif op == "reopen":
                     store = open_store(path)
                 elif op == "limit":
-                    db.journal_limit = (lambda size: 0) if n % 2 else limit
+                    fmt.journal_limit = (lambda size: 0) if n % 2 else limit
                 store.refresh()
                 assert {i: (r["title"], r["status"]) for i, r in store.all()} == expected
         finally:
-            db.journal_limit = limit
+            fmt.journal_limit = limit
         fresh = open_store(path)
         assert {i: (r["title"], r["status"]) for i, r in fresh.all()} == expected
 
@@ -346,7 +392,7 @@ def test_a_long_lived_store_sees_writes_between_its_own(db_path, monkeypatch, co
     """The dashboard keeps its Store open; it skips re-reading the file only while no
     other process wrote (appended or compacted) in between its own changes."""
     if compact:
-        monkeypatch.setattr(db, "journal_limit", lambda size: 0)
+        monkeypatch.setattr(fmt, "journal_limit", lambda size: 0)
     dashboard, other = open_store(db_path), open_store(db_path)
     first = dashboard.add(record("mine"))
     dashboard.mark(first, "met")
@@ -369,8 +415,8 @@ def test_the_soonest_open_items_read_from_the_journal_match_a_full_read(steps):
     """The dashboard paints its first rows from Store.soonest_open (the journal alone):
     after any changes they must be exactly the first open items of a full read."""
     dues = ["2026-01-05", "2026-01-20", "2026-02", "2026-W06", "2026-Q1", "2026", "2025-12-24"]
-    kept = db.SOONEST_KEPT
-    db.SOONEST_KEPT = 4  # small, so items move across its edge
+    kept = fmt.SOONEST_KEPT
+    fmt.SOONEST_KEPT = 4  # small, so items move across its edge
     try:
         with tempfile.TemporaryDirectory() as folder:
             path = os.path.join(folder, "store.json")
@@ -409,7 +455,7 @@ def test_the_soonest_open_items_read_from_the_journal_match_a_full_read(steps):
                     r["status"] == "open" for _i, r in open_store(path).all()):
                 assert used
     finally:
-        db.SOONEST_KEPT = kept
+        fmt.SOONEST_KEPT = kept
 
 
 def test_soonest_open_is_none_when_the_journal_does_not_continue_the_snapshot(db_path):

@@ -2,7 +2,7 @@
 
 `make_app` builds it for `frist`, `frist --demo` and the tests. The app owns the data
 the screens show (`ItemView`), makes every change through `app.store`, and after each
-change — its own, or one another process wrote to the store file — calls
+change — its own, or another process's (the store's change counter moved) — calls
 `refresh_items()` on every screen in the stack that has it.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.screen import Screen
 
 from store import model
-from store.db import Store
+from store.db import ConflictError, Store
 from store.errors import FristError
 from tui.messages import ProposalsReady
 from tui.screens.main import MainScreen
@@ -140,11 +140,12 @@ class FristApp(App):
             model.set_today(self.today)
         self.view = ItemView(self.today, self.config.due_soon_days)
         self._selected: int | None = None
-        self._seen_mtime = store.mtime()
+        self._seen_changes = store.changes()  # the store's change counter the view shows
+        self._unreadable: str | None = None   # why the store could not be read, said once
         self._minute = -1
         self.failure: str | None = None  # why the app stopped early, for the command line
         self.sync_note = ""  # the top bar's "synced 14:05, 2 waiting" ([sync] set)
-        self._sync_mtime: float | None = None  # the store as that note last counted it
+        self._sync_counted: int | None = None  # the store's change count that note counted
         # Before the first paint, so the table shows rows at once: the first open items,
         # which the store reads without parsing everything; the rest once they are shown.
         soonest = store.soonest_open()
@@ -287,9 +288,13 @@ class FristApp(App):
             self.today = self.view.today = now.date()
             self.view.restate()
             self.refresh_screens()
-        if self.store.mtime() != self._seen_mtime:
+        try:
+            moved = self.store.changes() != self._seen_changes
+        except FristError as e:  # damaged since: say so once, not every second
+            moved, self._unreadable = str(e) != self._unreadable, str(e)
+        if moved:
             self.reload(quiet=False)
-        if self.store.mtime() != self._sync_mtime:
+        if self._sync_counted != self._seen_changes:
             self.note_sync_status()
         tables = self.main.query(CommitTable)
         if now.minute != self._minute and tables:
@@ -304,15 +309,18 @@ class FristApp(App):
         wrote to it (from_disk), or after our own undo or ingest (the store already holds
         the new state in memory). Returns the ids that changed; None if it cannot be read
         (the view keeps what it showed, and a message says why)."""
-        if from_disk:
-            self.store.refresh()
-        self._seen_mtime = self.store.mtime()
         try:
+            if from_disk:
+                self.store.refresh()
+                seen = self.store.changes()  # before reading: a later change is read next
+            else:
+                seen = self._after_own_change()
             items = self.store.all()
         except FristError as e:
             self.notify(f"{e}. What is shown is what was read before.",
                         title="cannot read the store", severity="error", timeout=15)
             return None
+        self._seen_changes, self._unreadable = seen, None
         changed = self.view.merge(items)
         if not quiet and changed:
             self.notify("The store changed on disk; the view follows it.", timeout=3)
@@ -368,14 +376,30 @@ class FristApp(App):
                 return None  # shown dimmed: there is nothing to act on
         return True
 
+    def _after_own_change(self) -> int:
+        """The change counter the view is at after a change of ours: ours moved it by
+        one; if it moved more, another process changed the store too, and the next
+        tick reads it again."""
+        while self.store.warnings:  # stored, but a step after it failed (a full disk)
+            self.notify(self.store.warnings.pop(0), title="stored, but", severity="warning",
+                        timeout=10, markup=False)  # it names a file
+        now = self.store.changes()
+        return now if now == self._seen_changes + 1 else self._seen_changes
+
     def change(self, item_id: int, write: Callable[[], dict | None], message: str) -> bool:
         """Make one change through the store, then move only that item's row."""
         try:
             record = write()
+        except ConflictError as e:  # another process changed it: show it as it is now
+            self.notify(f"{e}. It is shown as it is now.", title="not changed",
+                        severity="error", timeout=8, markup=False)
+            self.reload()
+            return False
         except FristError as e:
             self.notify(str(e), title="not changed", severity="error", timeout=6)
             return False
-        self._seen_mtime = self.store.mtime()
+        with contextlib.suppress(FristError):
+            self._seen_changes = self._after_own_change()
         self.view.update(item_id, record)
         self.refresh_screens()
         self.notify(message, timeout=3)
@@ -392,7 +416,8 @@ class FristApp(App):
             except FristError as e:
                 self.notify(str(e), title="not added", severity="error", timeout=6)
                 return
-            self._seen_mtime = self.store.mtime()
+            with contextlib.suppress(FristError):
+                self._seen_changes = self._after_own_change()
             self.view.update(item_id, self.store.get(item_id))
             self._selected = item_id
             self.refresh_screens()
@@ -408,10 +433,17 @@ class FristApp(App):
         item_id, record = item
 
         def done(form: dict | None) -> None:
-            if form is not None:
-                self.change(item_id, lambda: self.store.edit(
-                    item_id, title=form["title"], due=form["due"], actor=form["actor"],
-                    tags=form["tags"], note=form["note"]), f"#{item_id} edited")
+            if form is None:
+                return
+            changed = form["changed"]  # only these are written: the rest may have been
+            if not changed and not form["note"].strip():  # changed elsewhere meanwhile
+                self.notify("Nothing changed.", timeout=2)
+                return
+            self.change(item_id, lambda: self.store.edit(
+                item_id, title=form["title"] if "title" in changed else None, due=form["due"],
+                actor=form["actor"] if "actor" in changed else None,
+                tags=form["tags"] if "tags" in changed else None, note=form["note"],
+                shown=record), f"#{item_id} edited")
         from tui.screens.forms import ItemForm
         self.push_screen(ItemForm(record, item_id), done)
 
@@ -422,15 +454,17 @@ class FristApp(App):
 
         def done(answer: dict | None) -> None:
             if answer is not None:
-                self.mark(item_id, status, answer)
+                self.mark(item_id, status, answer, shown=record)
         from tui.screens.forms import NoteForm
         self.push_screen(NoteForm(heading, record, dated=status != "open"), done)
 
-    def mark(self, item_id: int, status: str, answer: dict) -> bool:
-        """Record a decision as the note form gave it ({"note", "on"})."""
+    def mark(self, item_id: int, status: str, answer: dict, shown: dict) -> bool:
+        """Record a decision as the note form gave it ({"note", "on"}), against the
+        version of the item the person saw (`shown`)."""
         on = answer.get("on")
         from tui.screens.forms import decision_message
-        return self.change(item_id, lambda: self.store.mark(item_id, status, answer["note"], on=on),
+        return self.change(item_id, lambda: self.store.mark(item_id, status, answer["note"], on=on,
+                                                            shown=shown),
                            decision_message(item_id, status, on, self.today))
 
     def action_mark_met(self) -> None:
@@ -453,7 +487,7 @@ class FristApp(App):
         def done(answer) -> None:
             if answer is not None:
                 due, note = answer
-                self.change(item_id, lambda: self.store.postpone(item_id, due, note),
+                self.change(item_id, lambda: self.store.postpone(item_id, due, note, shown=record),
                             f"#{item_id} now due {model.due_label({'due': due.due.isoformat(), 'precision': due.precision})}")
         from tui.screens.forms import PostponeForm
         self.push_screen(PostponeForm(record), done)
@@ -468,7 +502,7 @@ class FristApp(App):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.change(item_id, lambda: self.store.remove(item_id) and None,
+                self.change(item_id, lambda: self.store.remove(item_id, shown=record) and None,
                             f"#{item_id} deleted — u undoes")
         from tui.screens.forms import ConfirmForm
         self.push_screen(ConfirmForm(question), done)
@@ -631,14 +665,14 @@ class FristApp(App):
                 self.reload()
             if not quiet or report.pulled or report.merged:
                 self.notify(report.line(), title="synced", timeout=4)
-        self._sync_mtime = None
+        self._sync_counted = None
         self.note_sync_status()
 
     def note_sync_status(self) -> None:
         """Count in a thread when the store last synced and what waits to be pushed."""
         if not self._sync_table().get("url") or not self.view.complete:
             return
-        self._sync_mtime = self.store.mtime()
+        self._sync_counted = self._seen_changes
         items = list(self.view.items.items())
         self.run_worker(partial(self._sync_status_in_thread, items), thread=True,
                         exclusive=True, group="sync-status", exit_on_error=False)

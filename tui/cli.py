@@ -25,12 +25,16 @@ class UserError(click.ClickException):
 class FristGroup(click.Group):
     def invoke(self, ctx):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except FristError as e:
             raise UserError(str(e)) from None
         except OSError as e:  # a file we were pointed at cannot be read or written
             where = f" {e.filename}" if e.filename else ""
             raise UserError(f"cannot use{where}: {e.strerror or e}") from None
+        store = getattr(ctx.obj, "_store", None)
+        for warning in store.warnings if store is not None else ():
+            say(f"warning: {warning}")  # a change stood, but a step after it failed
+        return result
 
 
 class Env:
@@ -401,6 +405,67 @@ def extract(env, source, published, lang, as_json):
         return
     from tui.candidates import print_candidates
     print_candidates(candidates, pub, today=env.today)
+
+
+@cli.command()
+@click.option("--write-backup", is_flag=True,
+              help="Write a new backup from the store (when only the backup is wrong).")
+@pass_env
+def check(env, write_backup):
+    """Verify the store's snapshot, journal and backup; say what is wrong and the fix.
+
+    Exits 0 when the store is healthy, 1 otherwise."""
+    from tui.text import printable
+    store = env.store
+    health = store.check()
+    if write_backup and health.exists:
+        wrong = [f for f in health.findings if f.problem and f.role != "backup"]
+        if wrong:
+            raise FristError(f"no backup written: the {wrong[0].role} {wrong[0].path} is "
+                             f"{wrong[0].problem}; {health.fix}")
+        store.write_backup()
+        health = store.check()
+    if not health.exists:
+        say(f"no store at {store.storage.path} yet: the first change creates it")
+        return
+    for found in health.findings:
+        detail = f" ({found.detail})" if found.detail and not found.problem else ""
+        click.echo(f"{found.role:9} " + printable(f"{found.path}: {found.problem or 'ok'}{detail}"))
+    if health.ok:
+        click.echo("the store is healthy")
+        return
+    click.echo(printable(f"fix: {health.fix}"))
+    sys.exit(1)
+
+
+@cli.command()
+@click.option("--from-backup", "from_backup", is_flag=True,
+              help="From the backup (and the journal's good changes); the only source so far.")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@pass_env
+def restore(env, from_backup, yes):
+    """Put the last good state of a damaged store back, keeping the damaged files aside
+    (renamed with a timestamp, never deleted)."""
+    if not from_backup:
+        raise click.UsageError("say where from: --from-backup")
+    store = env.store
+    plan = store.restore_plan()
+    if plan is None:
+        say("the store is healthy: nothing to restore (`frist check` shows it)")
+        return
+    for line in plan.describe():
+        say(line)
+    if not yes:
+        try:
+            answer = click.confirm("Restore?", default=False, err=True)
+        except click.exceptions.Abort:
+            answer = False
+        if not answer:
+            raise FristError("nothing was restored (--yes restores without asking)")
+    moved = store.restore(plan)
+    count = len(store.all())
+    say(f"restored: {count} item{'s' * (count != 1)} in {store.storage.path}"
+        + (f"; kept aside: {', '.join(map(str, moved))}" if moved else ""))
 
 
 # Commands kept in modules of their own register themselves on `cli` when imported.

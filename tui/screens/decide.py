@@ -173,7 +173,7 @@ class DecideScreen(Screen):
         def done(answer: dict | None) -> None:
             if answer is not None and self.current and self.current[0] == item_id:
                 self._apply(lambda: self.app.store.mark(item_id, status, answer["note"],
-                                                        on=answer["on"]),
+                                                        on=answer["on"], shown=record),
                             decision_message(item_id, status, answer["on"], self.app.today),
                             status)
         from tui.screens.forms import NoteForm, decision_message
@@ -204,7 +204,7 @@ class DecideScreen(Screen):
         def done(answer) -> None:
             if answer is not None and self.current and self.current[0] == item_id:
                 due, note = answer
-                self._apply(lambda: self.app.store.postpone(item_id, due, note),
+                self._apply(lambda: self.app.store.postpone(item_id, due, note, shown=record),
                             f"#{item_id} now due {due.label} — u undoes", "postponed")
         from tui.screens.forms import PostponeForm
         self.app.push_screen(PostponeForm(record), done)

@@ -149,7 +149,8 @@ class FormScreen(ModalScreen):
 
 
 class ItemForm(FormScreen):
-    """Add (no record) or edit (a record) a commitment. Returns a dict of the fields."""
+    """Add (no record) or edit (a record) a commitment. Returns a dict of the fields,
+    and under "changed" the names of those the person changed (for an edit)."""
 
     def __init__(self, record: dict | None = None, item_id: int | None = None,
                  heading: str | None = None, extras: bool = True) -> None:
@@ -205,8 +206,14 @@ class ItemForm(FormScreen):
                 self.error(f"{e}. {due_hint(self.app.today)}", "due")
                 return
         tags = [t.strip() for t in value["tags"].split(",") if t.strip()]
+        r = self.record or {}
+        changed = {name for name, differs in (
+            ("title", " ".join(value["title"].split()) != r.get("title")),
+            ("due", due is not None),
+            ("actor", value["actor"].strip() != r.get("actor")),
+            ("tags", self.extras and sorted(set(tags)) != r.get("tags"))) if differs}
         self.dismiss({"title": value["title"], "due": due, "actor": value["actor"],
-                      "tags": tags, "note": value["note"]})
+                      "tags": tags, "note": value["note"], "changed": changed})
 
 
 def decision_message(item_id: int, status: str, on: dt.date | None, today: dt.date) -> str:
