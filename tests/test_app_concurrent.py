@@ -153,8 +153,10 @@ async def test_the_decision_queue_refuses_a_stale_item(store):
         await pilot.press("n")
         await pilot.pause()
         assert app.screen.current[0] == item_id
+        await pilot.press("m")  # the note form opens on the version shown
+        await pilot.pause()
         open_store(store.path).mark(item_id, "cancelled")
-        await pilot.press("m")
+        await pilot.press("enter")
         await pilot.pause()
         assert "changed elsewhere" in notices(app)
     assert fresh(store, item_id)["status"] == "cancelled"
