@@ -339,6 +339,27 @@ def _set_due(record: dict, due: model.Due) -> None:
         record["due_text"] = due.text
 
 
+def as_tinydb(store: Store):
+    """The commitments as a read-only TinyDB database, for a person's own queries
+    (`as_tinydb(open_store()).table("commitments").search(Query().actor == "NASA")`):
+    TinyDB's query language over the same tables the snapshot keeps. Changes go through
+    frist, which journals, locks and checks them; a TinyDB write is refused."""
+    from tinydb import TinyDB
+    from tinydb.storages import Storage
+
+    tables = {ITEMS: store.storage.read().get(ITEMS, {})}
+
+    class ReadOnly(Storage):
+        def read(self):
+            return tables
+
+        def write(self, data):
+            raise StoreError("this TinyDB view of the store is read-only: change "
+                             "commitments with frist")
+
+    return TinyDB(storage=ReadOnly)
+
+
 def default_path() -> Path:
     from platformdirs import user_data_path
     return user_data_path("frist", appauthor=False) / "store.json"

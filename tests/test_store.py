@@ -465,3 +465,18 @@ def test_soonest_open_is_none_when_the_journal_does_not_continue_the_snapshot(db
         f"item {n}" for n in range(5)]
     os.utime(db_path, ns=(1, 1))  # the snapshot is not the one the journal names
     assert open_store(db_path).soonest_open() is None
+
+
+def test_tinydb_queries_the_commitments_read_only(db_path):
+    from tinydb import Query
+
+    from store.db import as_tinydb
+    store = open_store(db_path)
+    store.add(model.new_record("Launch the probe", model.Due.from_value("2026-04"), actor="NASA"))
+    store.add(model.new_record("Budget vote", model.Due.from_value("2026-01-15"), actor="Parliament"))
+    db = as_tinydb(open_store(db_path))
+    found = db.table("commitments").search(Query().actor == "NASA")
+    assert [record["title"] for record in found] == ["Launch the probe"]
+    with pytest.raises(StoreError, match="read-only"):
+        db.table("commitments").insert({"title": "sneaked in"})
+    assert len(open_store(db_path).all()) == 2
