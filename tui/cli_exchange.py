@@ -1,4 +1,4 @@
-"""frist commands: exchange (registered on tui.cli.cli): `export` and `import`."""
+"""frist commands: exchange (added to the command line by tui.cli): `export` and `import`."""
 from __future__ import annotations
 
 import sys
@@ -6,10 +6,10 @@ import sys
 import click
 
 from store.exchange import FORMATS, formats_help
-from tui.cli import cli, pass_env, say
+from tui.cli_common import pass_env, say
 
 
-@cli.command()
+@click.command()
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="json",
               show_default=True, help=formats_help())
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
@@ -28,7 +28,7 @@ def export(env, fmt, output):
         sys.stdout.flush()
 
 
-@cli.command("import")
+@click.command("import")
 @click.argument("source", metavar="FILE")
 @pass_env
 def import_(env, source):

@@ -1,4 +1,4 @@
-"""frist commands: ingest (registered on tui.cli.cli).
+"""frist commands: ingest (added to the command line by tui.cli).
 
 Reading, matching and storing live in store.ingest; this module only talks to the person:
 a progress bar for big folders, the list of candidates, and the accept all/each/none prompt.
@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 import click
 
-from tui.cli import cli, extraction_lang, lang_option, pass_env, say
+from tui.cli_common import extraction_lang, lang_option, pass_env, say
 
 FEW_FILES = 5  # more documents than this get a progress bar (on a terminal)
 
@@ -102,7 +102,7 @@ def _summary(outcome) -> str:
     return ", ".join(parts)
 
 
-@cli.command()
+@click.command()
 @click.argument("source", metavar="FILE|DIR|URL|-")
 @click.option("--published", metavar="DATE",
               help="Publication date (default: the document's own, else the file's date).")

@@ -1,4 +1,4 @@
-"""frist commands: sync (registered on tui.cli.cli): two-way with the CalDAV collection
+"""frist commands: sync (added to the command line by tui.cli): two-way with the CalDAV collection
 named in the config's [sync] table."""
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from tui.cli import cli, pass_env, say, write_json
+from tui.cli_common import pass_env, say, write_json
 
 KEEP = ("local", "remote", "both")
 
@@ -20,7 +20,7 @@ def _ask(here: int, there: int) -> str | None:
     return click.prompt("Keep", type=click.Choice(KEEP), err=True)
 
 
-@cli.command()
+@click.command()
 @click.option("--dry-run", is_flag=True,
               help="Say what a sync would do; change nothing here or on the server.")
 @click.option("--keep", type=click.Choice(KEEP),

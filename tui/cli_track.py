@@ -1,12 +1,12 @@
-"""frist commands: track (registered on tui.cli.cli): `stats` and `config path|show`."""
+"""frist commands: track (added to the command line by tui.cli): `stats` and `config path|show`."""
 from __future__ import annotations
 
 import click
 
-from tui.cli import cli, pass_env, say, write_json
+from tui.cli_common import pass_env, say, write_json
 
 
-@cli.command()
+@click.command()
 @click.option("--by", "by", type=click.Choice(["actor", "tag"]), default="actor",
               show_default=True, help="Group the track record by actor or by tag.")
 @click.option("--json", "as_json", is_flag=True,
@@ -53,7 +53,7 @@ def stats_table(rows, by):
     return head, body, states
 
 
-@cli.group("config")
+@click.group("config")
 def config_group():
     """The settings file: where it is and what is in effect."""
 

@@ -1,0 +1,120 @@
+"""What every `frist` command shares: the environment (settings, store, today), the
+error class that prints one line, and the small output helpers. The command modules
+(`tui.cli`, `tui.cli_exchange`, ...) import from here; `tui.cli` assembles them."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+
+import click
+
+from store.errors import FristError
+
+
+class UserError(click.ClickException):
+    """One line on stderr, exit code 1."""
+
+    def show(self, file=None) -> None:
+        from tui.text import printable   # a file name or a server's words may hold ESC
+        click.echo(f"error: {printable(self.format_message())}", err=True)
+
+
+class FristGroup(click.Group):
+    def invoke(self, ctx):
+        try:
+            result = super().invoke(ctx)
+        except FristError as e:
+            raise UserError(str(e)) from None
+        except OSError as e:  # a file we were pointed at cannot be read or written
+            where = f" {e.filename}" if e.filename else ""
+            raise UserError(f"cannot use{where}: {e.strerror or e}") from None
+        store = getattr(ctx.obj, "_store", None)
+        for warning in store.warnings if store is not None else ():
+            say(f"warning: {warning}")  # a change stood, but a step after it failed
+        return result
+
+
+class Env:
+    """What every command needs: the settings, where the store is and what day it is."""
+
+    def __init__(self, db: str | None, today: str | None):
+        self.db_path = db
+        self.today_text = today
+        self._config = None
+        self._store = None
+        self._today = None
+
+    @property
+    def config(self):
+        if self._config is None:
+            from store.config import load_config
+            self._config = load_config()
+        return self._config
+
+    @property
+    def soon_days(self) -> int:
+        return self.config.due_soon_days
+
+    @property
+    def store(self):
+        """--db / $FRIST_DB, else the config file's `db`, else the user data folder."""
+        if self._store is None:
+            from store.db import open_store
+            path = self.db_path or (os.path.expanduser(self.config.db) if self.config.db else None)
+            self._store = open_store(path)
+        return self._store
+
+    @property
+    def today(self) -> dt.date:
+        if self._today is None:
+            from store.when import parse_today
+            self._today = parse_today(self.today_text)
+        return self._today
+
+    def when(self, text: str):
+        from store.when import parse_when
+        return parse_when(text, self.today)
+
+
+pass_env = click.make_pass_decorator(Env)
+
+lang_option = click.option("--lang", metavar="LANG",
+                           help="The text's language: de, en, ... (default: the config's, "
+                                "else detected).")
+
+
+def extraction_lang(env: Env, given: str | None) -> str | None:
+    """--lang, else the config's `lang`, checked against the language data frist has."""
+    from store.extract import available_languages
+    known = available_languages()
+    if given is not None and given not in known:
+        raise click.BadParameter(f"{given!r} is not one of {', '.join(known)}",
+                                 param_hint="'--lang'")
+    lang = given or env.config.lang
+    if lang is not None and lang not in known:
+        raise FristError(f"the config file {env.config.path}: 'lang' must be one of "
+                         f"{', '.join(known)}, not {lang!r}")
+    return lang
+
+
+def item_id(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise FristError(f"not an id: {value!r} (ids are whole numbers, see `frist list`)") from None
+    if number < 1:
+        raise FristError(f"no commitment with id {number}")
+    return number
+
+
+def write_json(data) -> None:
+    import orjson
+    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+    sys.stdout.flush()
+
+
+def say(message: str) -> None:
+    """Human confirmation, on stderr so stdout stays clean for scripts."""
+    from tui.text import printable
+    click.echo(printable(message), err=True)
