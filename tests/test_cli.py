@@ -16,7 +16,7 @@ from store import model
 from store.db import open_store
 from conftest import TODAY
 
-# DESIGN.md's JSON object, field for field, in its order (written out here on purpose:
+# The JSON object of docs/json.md, field for field, in its order (written out here on purpose:
 # a change to model.JSON_FIELDS must not silently change what the test expects).
 DESIGN_FIELDS = ["id", "uid", "title", "due", "precision", "window_start", "due_text", "actor",
                  "status", "state", "days_left", "tags", "sources", "created", "updated", "decided", "history"]

@@ -95,7 +95,7 @@ LIST_STATUSES = ["open", "met", "missed", "cancelled", "overdue", "due-today", "
 @click.option("--actor", default="", help="Only commitments of this actor (part of the name).")
 @click.option("--tag", default="", help="Only commitments with this tag.")
 @click.option("--search", default="", help="Only commitments whose text contains this.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (DESIGN.md's fields).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (the fields of docs/json.md).")
 @click.option("--timeline", is_flag=True, help="Print a timeline of the commitments.")
 @pass_env
 def list_(env, status, within, actor, tag, search, as_json, timeline):
