@@ -169,16 +169,6 @@ class Store:
         for old in keys[:max(0, len(keys) + 1 - UNDO_DEPTH)]:
             self.storage.put(UNDO, old, None)
 
-    # The three steps `apply` is made of, kept for store.ingest.commit until it calls
-    # `apply` (new: its new records, changed: the records it gave a source).
-    def _new_ids(self, count: int) -> list[int]:
-        last = self.storage.head()["last_id"]
-        self.storage.set_last_id(last + count)
-        return list(range(last + 1, last + count + 1))
-
-    def _put(self, item_id: int, record: dict | None) -> None:
-        self.storage.put(ITEMS, item_id, record)
-
     # -- the changes a person makes, each through `apply`
     def add(self, record: dict) -> int:
         return self.add_many([record], label="add")[0]

@@ -191,8 +191,7 @@ def test_a_failed_transaction_changes_nothing(db_path):
     files = store_files(db_path)
     with pytest.raises(RuntimeError):
         with store.transaction():
-            store._put(1, None)
-            store._put(2, record("half"))
+            store.apply("half-made", [record("half")], {1: None})
             raise RuntimeError("interrupted")
     assert [i for i, _ in store.all()] == [1]
     assert store_files(db_path) == files
@@ -201,19 +200,15 @@ def test_a_failed_transaction_changes_nothing(db_path):
     assert store.get(1)["title"] == "first"
 
 
-def test_nested_changes_in_one_transaction_are_one_undo_step(db_path):
-    """What store.ingest.commit does today (until it calls `apply`): several changes
-    through the store's private steps, one journal line, one undo."""
+def test_apply_inside_a_transaction_is_one_undo_step(db_path):
+    """What ingest and sync do: read inside the lock, then one batch write of new and
+    changed records: one journal line, one undo."""
     store = open_store(db_path)
     store.add(record("known"))
     with store.transaction():
         before = store.get(1)
-        ids = store._new_ids(2)
-        for i in ids:
-            store._put(i, record(f"new {i}"))
         changed = dict(before, title="known, with a source")
-        store._put(1, changed)
-        store._remember("ingest", [(i, None) for i in ids] + [(1, before)])
+        ids = store.apply("ingest", [record("new 2"), record("new 3")], {1: changed})
     assert ids == [2, 3]
     assert {i: r["title"] for i, r in open_store(db_path).all()} == \
         {1: "known, with a source", 2: "new 2", 3: "new 3"}

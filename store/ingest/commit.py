@@ -74,17 +74,10 @@ def commit(store, proposals: list[Proposal]) -> Outcome:
             pool[key]["sources"].append(source)
             pool[key]["history"].append(happened)
             pool[key]["updated"] = happened["at"]
-        # Store internals, so that the whole ingest is one journal entry (one undo step).
-        ids = store._new_ids(len(new_keys)) if new_keys else []
-        for item_id, key in zip(ids, new_keys):
-            store._put(item_id, pool[key])
-        for item_id in before:
-            store._put(item_id, pool[item_id])
-        if ids or before:
-            parts = [f"{len(ids)} new"] if ids else []
-            if before:
-                parts.append(f"{len(before)} given a source")
-            store._remember(f"ingest ({', '.join(parts)})",
-                            [(i, None) for i in ids] + list(before.items()))
+        parts = [f"{len(new_keys)} new"] if new_keys else []
+        if before:
+            parts.append(f"{len(before)} given a source")
+        ids = store.apply(f"ingest ({', '.join(parts)})", [pool[key] for key in new_keys],
+                          {item_id: pool[item_id] for item_id in before})
         outcome.new_ids = ids
     return outcome

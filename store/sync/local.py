@@ -1,8 +1,8 @@
 """The store as the sync engine sees it: every record by uid, and one batch write.
 
-This is the only place the engine touches the store's insides. `write` makes a whole
-sync one undo step; when `Store.apply(label, new, changed)` (the store's public batch
-write) lands, `write` becomes a call to it inside the same transaction.
+This is the only place the engine touches the store. `write` makes a whole sync one undo
+step: the store's batch write `apply(label, new, changed)` inside the transaction that
+read what it checks against.
 """
 from __future__ import annotations
 
@@ -54,13 +54,5 @@ class LocalSide:
                     skipped.add(record["uid"])
                 else:
                     new.append(record)
-            # -- the store's batch write (Store.apply(label, new, changed) once it exists)
-            ids = store._new_ids(len(new)) if new else []
-            for item_id, record in zip(ids, new):
-                store._put(item_id, record)
-            for item_id, record in changed.items():
-                store._put(item_id, record)
-            if ids or changed:
-                store._remember(label, [(i, None) for i in ids]
-                                + [(i, current[i]) for i in changed])
+            store.apply(label, new, changed)
         return skipped
