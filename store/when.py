@@ -36,7 +36,8 @@ def _via_dateparser(text: str, today: dt.date) -> model.Due | None:
     settings = {"PREFER_DATES_FROM": "future",
                 "RELATIVE_BASE": dt.datetime.combine(today, dt.time()),
                 "REQUIRE_PARTS": ["day"]}
-    parsed = dateparser.parse(text, languages=["en", "de"], settings=settings)
+    from store.extract import available_languages
+    parsed = dateparser.parse(text, languages=available_languages(), settings=settings)
     return model.Due.day(parsed.date(), text) if parsed else None
 
 
