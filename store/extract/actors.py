@@ -22,6 +22,7 @@ POSSESSIVE = ("'s", "’s", "s'")
 ACRONYM = re.compile(r"[A-ZÄÖÜ]{2}")
 ROMAN = re.compile(r"[IVX]{1,5}")
 NAME_PARTICLE = re.compile(r"[a-z]{1,3}-[A-ZÄÖÜ][a-zäöüß]")
+CONTRACTION = re.compile(r"['’]s$")
 
 
 def _is_name_token(t: str, L: Language) -> bool:
@@ -30,7 +31,7 @@ def _is_name_token(t: str, L: Language) -> bool:
         return True  # "al-Sisi", "el-Baradei"
     if not core or not core[0].isupper() or (len(core) == 1 and not t.endswith(".")):
         return False
-    low = core.lower()
+    low = CONTRACTION.sub("", core).lower()  # "That's", "It's": the word itself
     return not (low in L.stopwords or low in L.month_words or low in L.weekdays
                 or low in L.title_strip or low in L.attr_verbs or low in L.relative
                 or low in L.attr_words or low in L.not_names
@@ -292,6 +293,7 @@ class Document:
 
 LOOK_BACK = 4  # sentences searched for the subject a pronoun stands for
 PLACE_MIN = 2  # mentions that make a place the one "the city" stands for
+COMPLEMENT_REACH = 3  # articles and adjectives between a preposition and its name
 
 
 def _blank_speech(sent: str) -> str:
@@ -383,16 +385,23 @@ class _Sentence:
         the article names it)."""
         L = self.L
         words = [t[0].strip(".,'’") for t in run]
-        k = 0
-        while k < len(run) - 2 and _role(words[k], L) and _is_name_token(words[k + 1], L) \
-                and words[k + 1].lower() not in L.name_joiners:
+        cut = 0
+        # the last role with a name of two words or more after it, and the words that
+        # qualify the role before it ("U.S. Commerce Secretary William Daley")
+        for k in range(len(words) - 2):
+            rest = words[k + 1:]
+            if _role(words[k], L) is None or any(
+                    w.lower() in L.name_joiners or _role(w, L) is not None or not
+                    _is_name_token(w, L) for w in rest[:1]) or any(
+                    w.lower() in L.name_joiners for w in rest):
+                continue
             speaks = _role(words[k], L, L.spokesperson)
             if speaks is not None and self.doc is not None:
                 org = self.doc.organisation_named(words[k][:len(words[k]) - len(speaks)])
                 if org:
                     return [(w, -1) for w in org.split()]
-            k += 1
-        return run[k:]
+            cut = k + 1
+        return run[cut:]
 
     def actor(self, run) -> str:
         """The actor a subject's name run gives: a lone generic noun ("Stadt", "the
@@ -407,7 +416,10 @@ class _Sentence:
     def generic(self, j: int) -> str:
         """An organisation or place noun ("the company", "die Stadt"): the one the article
         named, else the noun itself."""
-        noun = self.tokens[j][0].strip(".,")
+        return self.generic_noun(self.tokens[j][0].strip(".,"))
+
+    def generic_noun(self, noun: str) -> str:
+        """A noun written as the actor, or for a generic one what the article named."""
         if self.doc is not None and (noun.lower() in self.L.generic
                                      or noun.lower() in self.L.place_nouns):
             named = self.doc.named_for(noun, self.doc_offset)
@@ -421,6 +433,75 @@ class _Sentence:
         if k < len(self.low) and self.low[k] in self.L.org_words and not self.cut[k]:
             return run + [self.tokens[k]]
         return run
+
+    def passive(self, lo: int, hi: int) -> bool:
+        """A passive in the clause of tokens lo..hi: its auxiliary beside a participle
+        ("be published"), or anywhere in the clause where the participle goes last and
+        its form is no infinitive's ("wird am 16. April von Kanal Neun ausgestrahlt", not
+        "werden ... nicht mehr genügen")."""
+        L, low, form = self.L, self.low, self.L.participle_form
+        if form is None:
+            return False
+
+        far = L.participle_far
+
+        def participle(k, i):
+            if not lo <= k < hi:
+                return False
+            if abs(k - i) == 1:
+                return bool(form.match(low[k])) or low[k] in L.cue_past[0]
+            return far is not None and bool(far.match(low[k]))
+        near = (lambda i: range(lo, hi)) if L.verb_second else (lambda i: (i - 1, i + 1))
+        return any(low[i] in L.passive and any(participle(k, i) for k in near(i))
+                   for i in range(lo, hi))
+
+    def clause_of(self, i: int):
+        """(lo, hi): the tokens of the clause holding token i."""
+        lo = i
+        while lo > 0 and not self.cut[lo]:
+            lo -= 1
+        hi = i + 1
+        while hi < len(self.tokens) and not self.cut[hi]:
+            hi += 1
+        return lo, hi
+
+    def complement(self, run) -> bool:
+        """A name governed by a preposition other than an agent's ("vom Typ Bell UH-1D",
+        "talks with Orange Order leaders", "in the Buffalo area"), or by an article of an
+        oblique case ("den verschärften EU-Vorschriften"): an object, a thing or a place,
+        not who acts."""
+        L = self.L
+        i = next(k for k, t in enumerate(self.tokens) if t[1] == run[0][1]) - 1
+        skipped = 0
+        while i >= 0 and not self.cut[i + 1] and skipped < COMPLEMENT_REACH \
+                and self.low[i] not in L.prepositions and self.low[i] not in L.place_preps \
+                and not self.oblique(i) \
+                and (self.low[i] in L.determiners or self.low[i] in L.articles
+                     or self.tokens[i][0][:1].islower() and not self.is_verb(i)):
+            skipped += 1
+            i -= 1
+        if i < 0 or self.cut[i + 1]:
+            return False
+        if self.oblique(i):
+            return True
+        if self.low[i] in L.agent_preps and self.passive(*self.clause_of(i)) \
+                or self.low[i] in L.owner_preps:
+            return False  # "a bid by X ... was extended", "the meeting of X": who acts
+        return self.low[i] in L.prepositions or self.low[i] in L.place_preps
+
+    def oblique(self, i: int) -> bool:
+        """An article of an object's case ("den", "einem"); a genitive's ("des CERN") ties
+        a name to the noun before it, which it may speak or act for."""
+        return self.low[i] in self.L.oblique_articles and self.low[i] not in self.L.genitive_articles
+
+    def quoted(self, run) -> bool:
+        """A name in quotation marks, not after an article: the title of a work or an
+        event („SAR 71“, "nennt sich „documenta 12“"), unlike "die „New York Times“"."""
+        marks = list(QUOTE_MARK.finditer(self.sent, 0, run[0][1]))
+        if len(marks) % 2 == 0:
+            return False
+        before = self.sent[:marks[-1].start()].split()
+        return not (before and before[-1].lower() in self.L.determiners)
 
     def is_org(self, run) -> bool:
         return _org_word(run[-1][0], self.L)
@@ -456,11 +537,14 @@ class _Sentence:
             if cut:
                 run = run[cut[-1] + 1:]  # "Ruritania's President Omar"
             return "name", self.with_org(run)
-        # a group of people as subject: "Protesters", "big computer makers"
-        head = self.low[j - 1]
-        if j - i <= 4 and L.agent_suffixes and head.endswith(L.agent_suffixes) \
-                and not any(self.cut[i + 1:j]):
-            words = [t for t in self.tokens[i:j] if t[0].lower() not in L.articles]
+        # a group of people as subject: "Protesters", "big computer makers"; its head
+        # stands before what follows it ("Protesters from ...", "makers and ...")
+        end = next((k for k in range(i + 1, j) if self.low[k] in L.prepositions
+                    or self.low[k] in L.place_preps or self.low[k] in L.coordinating), j)
+        head = self.low[end - 1]
+        if end - i <= 4 and L.agent_suffixes and head.endswith(L.agent_suffixes) \
+                and not any(self.cut[i + 1:end]):
+            words = [t for t in self.tokens[i:end] if t[0].lower() not in L.articles]
             return "name", words
         return "common", self.tokens[i:j]
 
@@ -547,7 +631,7 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> st
     tokens = S.tokens
     if not tokens:
         return ""
-    agent = _passive_agent(S, d0 - s0)
+    agent = _passive_agent(S, d0 - s0) or _owner(S, d0 - s0)
     if agent:
         return agent
     kind, run = _clause_subject(S, d0 - s0)
@@ -588,8 +672,10 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> st
         prev = doc.previous_subject(s0)
         if prev:
             return prev
-    # the first name-like run; a single capitalised word only when nothing better exists
-    runs = [r for r in _runs(tokens, L) if S.proper(r) or not L.capitalised_nouns]
+    # the first name-like run; a single capitalised word only when nothing better exists;
+    # never a place or thing after a preposition, nor a title in quotation marks
+    runs = [r for r in _runs(tokens, L) if (S.proper(r) or not L.capitalised_nouns)
+            and not S.complement(r) and not S.quoted(r)]
     for r in runs:
         if _name_like([t[0] for t in r]) and S.proper(r):
             return _clean(S.name_of(S.with_org(r)), L)
@@ -612,18 +698,8 @@ def _passive_agent(S: _Sentence, d0: int) -> str:
     if not tokens:
         return ""
     k = next((i for i, t in enumerate(tokens) if t[1] >= d0), len(tokens) - 1)
-    lo = k
-    while lo > 0 and not S.cut[lo]:
-        lo -= 1
-    hi = k + 1
-    while hi < len(tokens) and not S.cut[hi]:
-        hi += 1
-    # a passive: its auxiliary beside a participle ("ausgestrahlt werden", "be published")
-    form = L.participle_form
-    if form is None or not any(
-            low[i] in L.passive and any(0 <= k < len(low) and (
-                form.match(low[k]) or low[k] in L.cue_past[0]) for k in (i - 1, i + 1))
-            for i in range(lo, hi)):
+    lo, hi = S.clause_of(k)
+    if not S.passive(lo, hi):
         return ""
     for i in range(lo, hi - 1):
         if low[i] not in L.agent_preps:
@@ -638,6 +714,65 @@ def _passive_agent(S: _Sentence, d0: int) -> str:
         if run and S.proper(run):
             return S.actor(run)
     return ""
+
+
+def _owner(S: _Sentence, d0: int) -> str:
+    """Who owns the thing the date belongs to: "the European Space Agency's 2028 ARIEL
+    program", "NASA's telescope, scheduled for launch in 2021", "the judge's ruling,
+    which is expected next week", "the visit of Secretary William Daley in September";
+    and the name a relative clause holding the date tells of ("Gauck, der am 30. Juni
+    antreten soll").  Read back from the date over words that are no verb."""
+    L, low, tokens = S.L, S.low, S.tokens
+    n = len(tokens)
+    k = next((i for i, t in enumerate(tokens) if t[1] >= d0), n)
+    if not n or k == 0:
+        return ""
+    lo, _ = S.clause_of(min(k, n - 1))
+    about = False  # the date's clause tells of the noun before it
+    form = L.participle_form
+    if 0 < lo < k and (low[lo] in L.relative_pronouns or _future_cue(low[lo], L)
+                       and form is not None and form.match(low[lo])):
+        own = lo + 1 < n and (_is_name_token(tokens[lo + 1][0], L) or low[lo + 1] in L.pronouns
+                              or low[lo + 1] in L.determiners)
+        if low[lo] in L.relative_pronouns and own:
+            return ""  # "which NASA said ...", "die die Regierung ... will": its own subject
+        k, about = lo, low[lo] if low[lo] in L.relative_pronouns else "participle"
+        lo, _ = S.clause_of(k - 1)
+    for i in range(k - 1, max(lo, k - OWNER_REACH) - 1, -1):
+        if S.is_verb(i) and not _future_cue(low[i], L) and not (i > 0 and low[i - 1] in L.passive):
+            return ""
+        t = tokens[i][0]
+        if t[:1].islower() and t.endswith(POSSESSIVE) and i > 0 and low[i - 1] in L.articles:
+            noun = t[:-1] if t.endswith("s'") else t[:-2]  # "workers'", "judge's"
+            return S.generic_noun(noun)  # "the judge's ruling, which is expected ..."
+        if not _is_name_token(t, L):
+            continue
+        j = i
+        while j > lo and _is_name_token(tokens[j - 1][0], L) and i - j < 4:
+            j -= 1
+        run = tokens[j:i + 1]
+        mine = [m for m, t in enumerate(run) if t[0].endswith(POSSESSIVE)]
+        if mine and (mine[-1] + 1 == len(run) or _role(run[mine[-1] + 1][0], L) is None):
+            owner = run[:mine[-1] + 1]  # "NASA's James Webb Telescope": NASA's
+            return S.actor(owner) if S.proper(owner) else ""
+        if j > 0 and low[j - 1] in L.owner_preps and not any(ch.isdigit() for ch in run[0][0]) \
+                and S.proper(run):
+            return S.actor(run)  # "the visit of Secretary William Daley"
+        # "Gauck, der ... antreten soll"; "the Convention, scheduled for ...", but not
+        # "a request for Volker, scheduled for ...": the request is
+        if about and i == k - 1 and (about != "participle" or not S.complement(run)):
+            name = next((run[m:] for m in range(len(run)) if S.proper(run[m:])), None)
+            return S.actor(name) if name else ""
+        return ""
+    return ""
+
+
+def _future_cue(word: str, L: Language) -> bool:
+    """"scheduled", "expected", "geplant": a word that sets something ahead."""
+    return bool(L.cue_table.get(word, 0) & 1)
+
+
+OWNER_REACH = 10  # words from the date back to the name that owns its noun
 
 
 def _organisation_phrase(run, L: Language) -> list[str]:

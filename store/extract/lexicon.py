@@ -277,8 +277,13 @@ class Language:
         self.oblique_articles = set(w.lower() for w in att.get("oblique_articles", []))
         self.genitive_articles = set(w.lower() for w in att.get("genitive_articles", []))
         self.agent_preps = set(w.lower() for w in att.get("agent_preps", []))
+        # "the meeting of the UN General Assembly": the name owns the noun before it
+        self.owner_preps = set(w.lower() for w in att.get("owner_preps", []))
         self.passive = set(w.lower() for w in att.get("passive", []))
         self.participle_form = re.compile(att["participle"]) if att.get("participle") else None
+        # participles that no infinitive looks like: a passive even away from its auxiliary
+        self.participle_far = (re.compile(att["participle_far"]) if att.get("participle_far")
+                               else None)
         self.title_strip = set(w.lower() for w in data.get("title_strip", []))
         self.stop_title = set(w.lower() for w in data.get("stop_title", []))
         self.month_words = set(self.months)
