@@ -155,10 +155,28 @@ def test_the_day_something_was_said_is_no_due_date():
            "Lopez in March 2026.", "Ana Lopez"),
     ("de", "Den Theologen Gauck, der bei der Wahl am 30. Juni 2026 antreten soll, hatte die "
            "Partei vorgeschlagen.", "Gauck"),
+    # a verb-second clause that opens with its date: the subject after the verb; a
+    # pronoun there stands for the sentence's own named subject first
+    ("de", "Die Entscheidung fiel am Montag, im März 2026 will Lena Brandt ihr Amt antreten.",
+     "Lena Brandt"),
+    ("de", "2026 will Voltwerk 1000 Autos verkaufen, 2027 sollen es dann 5000 sein.", "Voltwerk"),
 ])
+
+
 def test_actor_classes(lang, text, actor):
     found = extract(text, PUB, lang)
     assert found and found[0].actor == actor
+
+
+def test_an_article_about_someone_goes_on_about_them_when_no_one_is_named():
+    text = ("Astra Nova plant eine Mondstation\n\n"
+            "Astra Nova macht einen neuen Vorstoß. Sie sucht Partner. Astra Nova hat Geld. "
+            "Es gibt Fragen. Das Wetter ist gut. Es regnet selten. Viele sind gespannt.\n\n"
+            "Ab 2027 sollen dann lange Missionen beginnen.")
+    assert actor_for(text, "de", 12) == "Astra Nova"
+    text = ("Stabilitätspakt wird gelockert\n\n"
+            "Man einigte sich in der Nacht. Der Kompromiss soll im Mai 2026 vorgestellt werden.")
+    assert actor_for(text, "de", 5) == ""  # a thing in the headline is nobody
 
 
 def test_a_person_quoted_in_an_earlier_paragraph_does_not_speak_on():

@@ -120,7 +120,7 @@ class Document:
     def __init__(self, text: str, spans, L: Language):
         self.text, self.spans, self.L = text, spans, L
         self.starts = [s for s, _ in spans]
-        self._caps = self._after_det = self._names = self._place = None
+        self._caps = self._after_det = self._names = self._place = self._protagonist = None
         self._subjects: dict[int, str] = {}
 
     def capitalised_inside(self) -> set:
@@ -245,6 +245,24 @@ class Document:
                 if org and name.lower() not in self.L.org_words]
         return self.most_named(orgs) if orgs else ""
 
+    def protagonist(self) -> str:
+        """Whom the article is about: the named subject of its headline, when the text
+        names it PROTAGONIST_MIN times or more and it is an organisation, a person, or the
+        subject of a sentence of the lead again ("NASA plant permanent bemannte
+        Mondstation"); "" when the headline names no one."""
+        if self._protagonist is None:
+            self._protagonist = ""
+            if self.spans:
+                s0, s1 = self.spans[0]
+                headline = not self.text[s0:s1].rstrip(CLOSERS).endswith((".", "!", "?", ":"))
+                subj = self.subject(0) if headline else ""
+                again = any(self.subject(k) == subj
+                            for k in range(1, min(len(self.spans), PROTAGONIST_READ)))
+                if subj and self.mentions(subj) >= PROTAGONIST_MIN and (
+                        again or _organisation_like(subj, self.L) or self.person(subj)):
+                    self._protagonist = subj  # who acts: not "Holy Headdress of Christ"
+        return self._protagonist
+
     def never_lower(self, word: str) -> bool:
         low = word.lower()
         if low == word:
@@ -292,6 +310,9 @@ class Document:
 
 
 LOOK_BACK = 4  # sentences searched for the subject a pronoun stands for
+PROTAGONIST_MIN = 3  # mentions that make the headline's subject what the article is about
+PROTAGONIST_READ = 8  # sentences of the lead where it is the subject again
+CLOSERS = "“”\"'»«) \n"
 PLACE_MIN = 2  # mentions that make a place the one "the city" stands for
 COMPLEMENT_REACH = 3  # articles and adjectives between a preposition and its name
 
@@ -561,7 +582,8 @@ def _main_subject(S: _Sentence):
     if L.verb_second:
         first = S.tokens[0][0]
         opener = low[0] in L.stopwords and low[0] not in L.articles or (
-            first[:1].isupper() and low[0] in L.not_names) or low[0] in L.attr_words
+            first[:1].isupper() and low[0] in L.not_names) or low[0] in L.attr_words \
+            or first[:1].isdigit()  # "2009 will BYD ...": a date before the verb
         if not opener and not any(S.cut[1:verb]):
             return S.classify(0, verb)
         j, skipped = verb + 1, 0
@@ -590,11 +612,14 @@ def _clause_subject(S: _Sentence, d0: int):
     """The subject of a subordinate clause holding the date ("..., während Xi später im
     Jahr kommen werde", "..., the ministry will ..."), when it opens with a name."""
     L, low = S.L, S.low
-    k = next((i for i, t in enumerate(S.tokens) if t[1] >= d0), len(S.tokens)) - 1
+    date = next((i for i, t in enumerate(S.tokens) if t[1] >= d0), len(S.tokens))
+    k = min(date, len(S.tokens) - 1)
     while k > 0 and not S.cut[k] and low[k] not in L.clause_breaks:
         k -= 1
     if k <= 0:
         return None, None
+    if k == date and L.verb_second and S.cut[k]:
+        return _inverted_subject(S, k)
     if low[k] in L.clause_breaks and not S.cut[k]:
         if low[k] in L.relative_openers or low[k] in L.coordinating:
             return None, None  # "Staats- und Regierungschefs": words joined, not clauses
@@ -620,6 +645,28 @@ def _clause_subject(S: _Sentence, d0: int):
 
 
 
+def _inverted_subject(S: _Sentence, k: int):
+    """A verb-second clause that opens with its date ("..., im Dezember soll er sein Amt
+    antreten"): the subject right after the finite verb, when it is a pronoun or a name."""
+    L, low, n = S.L, S.low, len(S.tokens)
+    stop = next((i for i in range(k + 1, n) if S.cut[i]), n)
+    verb = next((i for i in range(k + 1, min(stop, k + FRONT_MAX)) if S.is_verb(i)), None)
+    if verb is None:
+        return None, None
+    j = verb + 1
+    while j < stop and low[j] in L.articles:
+        j += 1
+    if j < stop and low[j] in L.pronouns:
+        return "pronoun", None
+    runs = _runs(S.tokens[j:stop], L)
+    if not runs or runs[0][0][1] != S.tokens[j][1] if j < stop else True:
+        return None, None
+    return S.classify(j, j + len(runs[0]))
+
+
+FRONT_MAX = 6  # words of a date phrase before its clause's verb
+
+
 def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> str:
     """Who is committed: the named subject of the clause holding the date or of the
     sentence (a person, not the role before the name); else the speaker of reported
@@ -637,12 +684,14 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> st
     kind, run = _clause_subject(S, d0 - s0)
     if kind == "name":
         return S.actor(run)
-    if kind == "pronoun" and doc is not None:
-        # "..., im Dezember soll er sein Amt antreten": whom the pronoun stands for
+    main_kind, main_run = _main_subject(S)
+    if kind == "pronoun" and main_kind != "name" and doc is not None:
+        # "..., im Dezember soll er sein Amt antreten": whom the pronoun stands for, the
+        # sentence's own named subject first ("2009 will BYD ..., 2010 sollen es ...")
         prev = doc.previous_subject(s0)
         if prev:
             return prev
-    main_kind, run = _main_subject(S)
+    kind, run = main_kind, main_run
     if main_kind == "name":
         return S.actor(run)
     found = _attributed(S)
@@ -684,8 +733,9 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> st
             if S.proper(r):
                 return _clean(S.with_org(r), L)
     if doc is not None and main_kind is None or main_kind == "common":
-        # nobody named: the article goes on about whom it named just before
-        return doc.previous_subject(s0) if doc is not None else ""
+        # nobody named: the article goes on about whom it named just before, or about
+        # the one its headline is about
+        return doc.previous_subject(s0) or doc.protagonist() if doc is not None else ""
     return ""
 
 
