@@ -422,6 +422,14 @@ class _Sentence:
                 if org:
                     return [(w, -1) for w in org.split()]
             cut = k + 1
+        if L.capitalised_nouns and self.doc is not None:
+            # a body or a role before a name ("Zivilluftfahrtbehörde Roberto Rodriguez",
+            # "Vatikan-Sprechers Federico Lombardi"): the name, when two words of it stay
+            nouns = self.doc.after_determiner()
+            while cut < len(words) - 2 and (_org_word(words[cut], L) or _role(
+                    words[cut].rstrip("s"), L) is not None) and not any(
+                    w in nouns or _org_word(w, L) for w in words[cut + 1:]):
+                cut += 1
         return run[cut:]
 
     def actor(self, run) -> str:
@@ -667,7 +675,8 @@ def _inverted_subject(S: _Sentence, k: int):
 FRONT_MAX = 6  # words of a date phrase before its clause's verb
 
 
-def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> str:
+def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
+               learned: bool = True) -> str:
     """Who is committed: the named subject of the clause holding the date or of the
     sentence (a person, not the role before the name); else the speaker of reported
     speech ("X sagte", "said X") or its source ("laut X", "according to X"); else, for a
@@ -694,7 +703,7 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> st
     kind, run = main_kind, main_run
     if main_kind == "name":
         return S.actor(run)
-    found = _attributed(S)
+    found = _said_by(S, s0, d0) if learned else _attributed(S)
     if found:
         return found
     if main_kind == "pronoun" and doc is not None:
@@ -849,6 +858,17 @@ def _organisation_like(name: str, L: Language) -> bool:
 def _is_org_noun(S: _Sentence) -> bool:
     """"the company will ...", "das Unternehmen will ...": an organisation named before."""
     return any(_org_word(w, S.L) for w in S.low[:4])
+
+
+def _said_by(S: _Sentence, s0: int, d0: int) -> str:
+    """The speaker of reported speech: where the rules find one, the learned choice
+    (speakers.py) says who it is, for the languages it was trained on."""
+    from . import speakers  # speakers builds on this module
+    found = _attributed(S)
+    m = speakers.model()
+    if found and m is not None and S.doc is not None and S.L.code in m.languages:
+        return speakers.speaker_of(S.doc.text, d0, S.L, S.doc) or found
+    return found
 
 
 def _attributed(S: _Sentence) -> str:

@@ -279,6 +279,8 @@ class Language:
         self.agent_preps = set(w.lower() for w in att.get("agent_preps", []))
         # "the meeting of the UN General Assembly": the name owns the noun before it
         self.owner_preps = set(w.lower() for w in att.get("owner_preps", []))
+        # "gegenüber dem Spiegel sagte er": whom something is said to, not who says it
+        self.addressee_preps = set(w.lower() for w in att.get("addressee_preps", []))
         self.passive = set(w.lower() for w in att.get("passive", []))
         self.participle_form = re.compile(att["participle"]) if att.get("participle") else None
         # participles that no infinitive looks like: a passive even away from its auxiliary
