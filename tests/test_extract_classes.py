@@ -30,6 +30,8 @@ def dues(text, lang, published=PUB):
     ("en", "Analysts expect revenue to reach 4 billion dollars by 2033."),
     ("de", "Die Arbeitslosenquote wird im Jahr 2032 bei sieben Prozent liegen, schätzt das Institut."),
     ("en", "The outbreak may cause 9,000 more infections by May 20."),
+    # what was scheduled for a day and then held is history
+    ("en", "Other games scheduled for Wednesday were still held, the league said."),
     ("de", "Der Ausbau wird bis zum Jahr 2035 rund 40 Milliarden Euro kosten."),
 ])
 def test_no_commitment(lang, text):
@@ -50,6 +52,14 @@ def test_no_commitment(lang, text):
     ("en", "The larger dividend will be paid April 15 to holders of record.", "2031-04-15"),
     ("en", "The agency is projected to open its new office in 2032.", "2032-12-31"),
     ("en", "The board promised to present the cost estimate by April 10.", "2031-04-10"),
+    # a noun named as ahead takes its date along, whatever was done before
+    ("de", "Der Parteitag hat Lena Vogt zur Kandidatin für die anstehende Landtagswahl am "
+           "19.03.2034 gewählt.", "2034-03-19"),
+    ("en", "The party chose Lena Vogt as its candidate for the upcoming vote on May 4, 2034.",
+     "2034-05-04"),
+    # the present with a day that names its year: a plan
+    ("de", "Der 64-jährige Direktor geht am 1. Juli 2031 in den Ruhestand.", "2031-07-01"),
+    ("en", "The fair opens on 3 June 2031 in the old harbour.", "2031-06-03"),
 ])
 def test_commitment(lang, text, due):
     assert dues(text, lang) == [due]

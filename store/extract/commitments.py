@@ -143,6 +143,8 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
                     resolved.append((raw, w))
                     continue
         tense = ctx.tense(raw.start, raw.end, hedge=True) if D.needs_tense(raw) else None
+        if tense is not None and ctx.attribute_ahead(raw.start):
+            tense = "future"  # "die anstehende Landtagswahl am 27. März"
         if tense is not None and _said_on(text, s0, raw, L):
             tense = "past"  # "said on Monday it will ...": the day it was said
         prev = [y for pos, y in explicit_years if pos < raw.start]
@@ -204,6 +206,10 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         tense = ctx.tense(raw.start, raw.end, explicit=explicit)
         if prep and fut >= past:
             tense = "future"  # "bis zum 27. November", "extended to Nov. 16"
+        attribute = ctx.attribute_ahead(raw.start)
+        if attribute:
+            tense = "future"  # "the upcoming election on March 27", whatever else was done
+        headline = not text[s0:s1].rstrip("“”\"'»«)").endswith((".", "!", "?", ":"))
         weak = bool(raw.tpl.get("weak")) or raw.kind in WEAK_KINDS
         ahead = D.points_ahead(raw, L)
         if raw.kind == "duration":
@@ -219,7 +225,11 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
             # a window we are already in ("this year"): only when it is spoken of as ahead
             ok = (prep and fut >= past) or (tense == "future" and ctx.has_strong)
         else:
-            ok = tense == "future" or (tense is None and (prep or ctx.has_strong))
+            # a day that names its year, ahead, in a full sentence that says nothing of
+            # the past: the present speaks of what is planned ("Seifert geht am 1. August
+            # 2006 in den Ruhestand", "the fair opens on 3 March 2026")
+            ok = tense == "future" or (tense is None and (
+                prep or ctx.has_strong or explicit and w.precision == "day" and not headline))
         here = ctx.clause[a] if a < len(ctx.clause) else -1
         features = {
             "rule": ok, "future": tense == "future", "past": tense == "past",
@@ -233,7 +243,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
             "far": min(math.log1p((w.end - published).days) / FAR_LOG, 1.5),
             "governed_past": ctx.governing(a, b, explicit) == "past",
             "past_date": past_dated, "many_dates": len(dated) >= 3,
-            "headline": not text[s0:s1].rstrip("“”\"'»«)").endswith((".", "!", "?", ":")),
+            "headline": headline, "attribute_ahead": attribute,
             "quoted": _quoted(text, s0, s1, raw.start),
             "no_cue": tense is None and not prep,
             "short": len(text[s0:s1].split()) < SHORT_SENTENCE,

@@ -402,6 +402,29 @@ class SentenceContext:
                 best = (d, past)
         return best[1] if best else None
 
+    def attribute_ahead(self, start: int) -> bool:
+        """A date that belongs to a noun named as ahead ("die anstehende Landtagswahl am 27.
+        März", "the upcoming election on March 27"): the noun's attribute says when, not
+        the verb of the sentence ("hat ... zum Kandidaten für die anstehende Wahl am ...
+        gewählt")."""
+        L = self.lang
+        if not L.future_attributes:
+            return False
+        a, _ = self.token_span(start, start + 1)
+        words = self.words
+        for k in range(1, ATTRIBUTE_REACH + 1):
+            j = a - k
+            if j < 0 or self.clause[j] != self.clause[a]:
+                return False
+            w = words[j]
+            if any(w.startswith(s) and w[len(s):] in L.attribute_endings
+                   for s in L.future_attributes):
+                # the attribute, then its noun ("games scheduled for Wednesday" has none)
+                return any(x not in L.prepositions for x in words[j + 1:a])
+            if w in L.finite_verbs or j in self.listed_past:
+                return False
+        return False
+
     def _serves_future(self, j: int, fut_idx) -> bool:
         """A past form that is part of a future or passive one: "was expected", "will be
         paid", "soll bezahlt werden"."""
@@ -602,6 +625,9 @@ class SentenceContext:
 
 
 # --------------------------------------------------------------------------- resolution
+
+ATTRIBUTE_REACH = 3  # words from a noun's attribute to its date ("anstehende Wahl am")
+
 
 TENSE_KINDS = frozenset({"date", "date_range", "week_of", "month", "month_range", "weekday",
                          "season", "quarter", "half", "part_month", "slash", "weekend",

@@ -298,6 +298,10 @@ class Language:
         self.plural_units = set(w.lower() for w in data.get("plural_units", []))
         # an inflected participle before a noun ("der aufgelösten Kasse"): past, unless its
         # bare form is a future cue ("der geplanten Reform")
+        # "the upcoming election on March 27": a noun named as ahead, its date with it
+        fa = cues.get("future_attributes") or {}
+        self.future_attributes = tuple(w.lower() for w in fa.get("words", []))
+        self.attribute_endings = frozenset(fa.get("endings", [""]))
         ap = cues.get("attributive_participle") or {}
         self.participle = re.compile(ap["re"]) if ap.get("re") else None
         self.participle_endings = tuple(ap.get("endings", []))
