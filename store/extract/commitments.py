@@ -390,19 +390,28 @@ def _recurring(ctx, raw, L) -> bool:
 
 def _merge_ranges(found):
     """"am Dienstag und Mittwoch", "3 and 4 December": a multi-day event is due on its last
-    day: two day-precision mentions joined by a conjunction and at most a week apart merge."""
+    day: two day-precision mentions joined by a conjunction and at most a week apart merge;
+    "vom 16. Juni bis zum 23. September", "from June 16 through September 23": a range,
+    however long, is due at its end."""
     out = []
     for c in found:
         if out:
             p = out[-1]
-            if (p["s0"] == c["s0"] and p["w"].precision == "day" == c["w"].precision
-                    and 0 < (c["w"].end - p["w"].end).days <= 7):
-                gap = c["text"][p["raw"].end:c["raw"].start].strip().lower()
-                if gap in ("und", "and", "bis", "to", "-", "–", "through", "oder", "or"):
+            L = c["L"]
+            if p["s0"] == c["s0"] and p["w"].precision == "day" == c["w"].precision \
+                    and c["w"].end > p["w"].end:
+                gap = " ".join(c["text"][p["raw"].end:c["raw"].start].lower().split())
+                days = (c["w"].end - p["w"].end).days
+                if gap in L.range_joiners or gap in RANGE_MARKS \
+                        or gap in L.list_joiners and days <= LIST_DAYS:
                     out[-1] = dict(c, merged_from=p)
                     continue
         out.append(c)
     return out
+
+
+RANGE_MARKS = ("-", "–")  # "16.–23. Juni"
+LIST_DAYS = 7  # "am Dienstag und Mittwoch": days of one event named in a list
 
 
 def _content_words(c, L: Language):

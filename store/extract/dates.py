@@ -320,6 +320,9 @@ class SentenceContext:
             if flags & PAST:
                 past.append((j, 0.8 if w in weak else 1.0))
                 listed.add(j)
+            elif not flags and lang.event_endings and w.endswith(lang.event_endings) \
+                    and len(w) >= EVENT_COMPOUND:
+                future.append((j, 1))  # "vor der Landtagswahl am 31. August"
             elif not flags and len(w) > 4:
                 participle = self._participle(text, tokens, j) if (
                     lang.participle and j + 1 < n and text[tokens[j + 1][1]].isupper()) else None
@@ -626,6 +629,7 @@ class SentenceContext:
 
 # --------------------------------------------------------------------------- resolution
 
+EVENT_COMPOUND = 8  # letters of a compound event noun ("islamgipfel"; "wahl" alone is listed)
 ATTRIBUTE_REACH = 3  # words from a noun's attribute to its date ("anstehende Wahl am")
 
 

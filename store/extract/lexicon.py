@@ -189,7 +189,13 @@ class Language:
         self.cue_table = {w: (b & ~2 if not b & 1 else b) for w, b in table.items()}
         self.cue_phrases = {f: [(ph, (b & ~2 if not b & 1 else b)) for ph, b in lst]
                             for f, lst in phrases.items()}
+        # nouns of events written together with what they are about ("Landtagswahl",
+        # "Islamgipfel", "Bundesversammlung"): a future cue at the end of a compound
+        self.event_endings = tuple(w.lower() for w in cues.get("event_endings", []))
         self.suspension = set(w.lower() for w in cues.get("suspension", []))
+        # words between two days of one event: a range ("bis zum") or a list ("und")
+        self.range_joiners = set(" ".join(w.lower().split()) for w in cues.get("range_joiners", []))
+        self.list_joiners = set(" ".join(w.lower().split()) for w in cues.get("list_joiners", []))
         # what a clause says about its date (see lang/README.md, "Cues"): a state that
         # lasts until it, a plan replaced or called off, a date moved to, a forecast
         self.stative = _phrases(cues.get("stative", []))
