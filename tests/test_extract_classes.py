@@ -57,6 +57,14 @@ def test_no_commitment(lang, text):
            "19.03.2034 gewählt.", "2034-03-19"),
     ("en", "The party chose Lena Vogt as its candidate for the upcoming vote on May 4, 2034.",
      "2034-05-04"),
+    # an event named in one compound word, a date set, a range of days due at its end
+    ("de", "Der Vorsitzende sprach über eine Koalition nach der Landtagswahl am 31. August.",
+     "2031-08-31"),
+    ("de", "Den Termin hat die Präsidentin für den 18. September festgesetzt.", "2031-09-18"),
+    ("de", "Die Ausstellung findet vom 16. Juni bis zum 23. September in Lindenau statt.",
+     "2031-09-23"),
+    ("en", "The exhibition runs from June 16 through September 23 in the old harbour.",
+     "2031-09-23"),
     # the present with a day that names its year: a plan
     ("de", "Der 64-jährige Direktor geht am 1. Juli 2031 in den Ruhestand.", "2031-07-01"),
     ("en", "The fair opens on 3 June 2031 in the old harbour.", "2031-06-03"),
