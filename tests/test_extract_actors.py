@@ -160,6 +160,9 @@ def test_the_day_something_was_said_is_no_due_date():
     ("de", "Die Entscheidung fiel am Montag, im März 2026 will Lena Brandt ihr Amt antreten.",
      "Lena Brandt"),
     ("de", "2026 will Voltwerk 1000 Autos verkaufen, 2027 sollen es dann 5000 sein.", "Voltwerk"),
+    # an adverb before the subject's article is nobody; an event is nobody
+    ("de", "Lediglich die für den 3. März 2026 angekündigte Kundgebung wurde erlaubt.", ""),
+    ("de", "Nächster Gerichtstermin ist der 20. März 2026.", ""),
 ])
 
 

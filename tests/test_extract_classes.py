@@ -65,6 +65,13 @@ def test_no_commitment(lang, text):
      "2031-09-23"),
     ("en", "The exhibition runs from June 16 through September 23 in the old harbour.",
      "2031-09-23"),
+    # a German passive whose participle closes the clause its "wird" opened; a deadline
+    # named in one compound word; a date inside the attribute of its noun
+    ("de", "Über die neue Satzung wird aber erst am 19. April in einer Abstimmung "
+           "entschieden.", "2031-04-19"),
+    ("de", "Die Widerspruchsfrist endet Ende des Monats.", "2031-03-31"),
+    ("de", "Die für den 22. März angekündigte Kundgebung wurde vom Gericht erlaubt.",
+     "2031-03-22"),
     # the present with a day that names its year: a plan
     ("de", "Der 64-jährige Direktor geht am 1. Juli 2031 in den Ruhestand.", "2031-07-01"),
     ("en", "The fair opens on 3 June 2031 in the old harbour.", "2031-06-03"),

@@ -382,8 +382,9 @@ class _Sentence:
             after_lower = i > 0 and self.low[i - 1] in L.determiners or \
                 prev[:1].islower() and not self.cut[i] and \
                 self.low[i - 1] not in L.clause_breaks and not self.is_verb(i - 1)
-            if after_lower or w.lower().endswith(L.noun_suffixes) or w.lower() in L.not_names:
-                return False
+            if after_lower or w.lower().endswith(L.noun_suffixes) or w.lower() in L.not_names \
+                    or L.event_endings and w.lower().endswith(L.event_endings):
+                return False  # ... nor an event ("Gerichtstermin", "Landtagswahl")
             # a word the article also writes in lower case is no noun, so no name
             # ("Ursprünglich sollte ..."); nor one it writes after an article
             return self.doc is None or (w not in self.doc.after_determiner()
@@ -593,6 +594,9 @@ def _main_subject(S: _Sentence):
             first[:1].isupper() and low[0] in L.not_names) or low[0] in L.attr_words \
             or first[:1].isdigit()  # "2009 will BYD ...": a date before the verb
         if not opener and not any(S.cut[1:verb]):
+            if verb > 2 and (low[1] in L.articles or low[1] in L.determiners) \
+                    and low[0] not in L.articles and low[0] not in L.determiners:
+                return S.classify(1, verb)  # "Lediglich die ... Demonstration wurde"
             return S.classify(0, verb)
         j, skipped = verb + 1, 0
         while j < n and (low[j] in L.articles or (

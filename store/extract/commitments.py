@@ -143,7 +143,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
                     resolved.append((raw, w))
                     continue
         tense = ctx.tense(raw.start, raw.end, hedge=True) if D.needs_tense(raw) else None
-        if tense is not None and ctx.attribute_ahead(raw.start):
+        if tense is not None and ctx.attribute_ahead(raw.start, raw.end):
             tense = "future"  # "die anstehende Landtagswahl am 27. März"
         if tense is not None and _said_on(text, s0, raw, L):
             tense = "past"  # "said on Monday it will ...": the day it was said
@@ -206,7 +206,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         tense = ctx.tense(raw.start, raw.end, explicit=explicit)
         if prep and fut >= past:
             tense = "future"  # "bis zum 27. November", "extended to Nov. 16"
-        attribute = ctx.attribute_ahead(raw.start)
+        attribute = ctx.attribute_ahead(raw.start, raw.end)
         if attribute:
             tense = "future"  # "the upcoming election on March 27", whatever else was done
         headline = not text[s0:s1].rstrip("“”\"'»«)").endswith((".", "!", "?", ":"))
@@ -217,7 +217,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         elif raw.tpl.get("need_prep"):
             ok = prep
         elif weak:
-            ok = tense == "future" and (prep or ctx.has_strong)
+            ok = tense == "future" and (prep or ctx.has_strong or attribute)
         elif ahead:
             # "next year", "in two weeks": the words themselves look ahead
             ok = prep or fut > 0 or ctx.has_strong

@@ -191,7 +191,10 @@ class Language:
                             for f, lst in phrases.items()}
         # nouns of events written together with what they are about ("Landtagswahl",
         # "Islamgipfel", "Bundesversammlung"): a future cue at the end of a compound
-        self.event_endings = tuple(w.lower() for w in cues.get("event_endings", []))
+        # ... and of deadlines ("Widerspruchsfrist", "Gerichtstermin"): a strong one
+        self.deadline_endings = tuple(w.lower() for w in cues.get("deadline_endings", []))
+        self.event_endings = tuple(w.lower() for w in cues.get("event_endings", [])) \
+            + self.deadline_endings
         self.suspension = set(w.lower() for w in cues.get("suspension", []))
         # words between two days of one event: a range ("bis zum") or a list ("und")
         self.range_joiners = set(" ".join(w.lower().split()) for w in cues.get("range_joiners", []))
