@@ -159,6 +159,40 @@ def test_a_title_starts_with_its_subject(text, title):
     assert c.title == title
 
 
+@pytest.mark.parametrize("lang, text, title", [
+    # an infinitive clause is the actor's, a subordinate clause ends with its verb
+    ("de", "Die Stadtwerke AG hatte zugesagt, bis zum 23. März einen Fahrplan zu "
+           "veröffentlichen.", "Stadtwerke AG soll einen Fahrplan veröffentlichen"),
+    ("de", "Der Verband verlangt, dass die Bahn bis zum 19. März ein Programm vorlegt.",
+     "Bahn legt ein Programm vor"),
+    ("de", "Den Theologen Gauck, der bei der Wahl am 30. Juni gegen Wulff antreten soll, "
+           "hatte die Partei vorgeschlagen.", "Theologen Gauck soll bei der Wahl gegen Wulff antreten"),
+    # the subject standing before an apposition, after the verb, or without an article
+    ("de", "Die nächste große Sanierung, die Strecke zwischen Hannover und Würzburg, soll im "
+           "Januar 2032 beginnen.", "Nächste große Sanierung soll beginnen"),
+    ("de", "Im Jahr 2032 soll er fertiggestellt sein.", "Er soll fertiggestellt sein"),
+    ("de", "Binnen 60 Tagen müssen danach Präsidentschaftswahlen organisiert werden.",
+     "Präsidentschaftswahlen müssen danach organisiert werden"),
+    ("en", "Yesterday, Tony Evers, the governor of Wisconsin, signed an order delaying the "
+           "election until June.", "Tony Evers signed an order delaying the election"),
+    # a generic noun gives way to the name it stands for
+    ("en", "Norvane Semiconductors reported higher sales. The company will report its "
+           "quarterly results on 22 April.", "Norvane Semiconductors will report its quarterly results"),
+    # the date goes with what joins it; a date that was all the clause said leaves its noun
+    ("de", "Der Prozess wird sicher länger als bis 2032 dauern.",
+     "Prozess wird sicher länger dauern"),
+    ("en", "Parliament stays closed. The Brexit deadline is October 31.", "Brexit deadline"),
+])
+def test_a_title_is_a_clause_with_its_subject(lang, text, title):
+    assert [c.title for c in extract(text, PUB, lang)] == [title]
+
+
+def test_dates_joined_to_the_due_date_leave_the_title():
+    titles = {c.title for c in extract("Der Wagen soll Ende 2031 oder Anfang 2032 in Europa "
+                                       "gebaut werden.", PUB, "de")}
+    assert titles == {"Wagen soll in Europa gebaut werden"}
+
+
 def test_a_title_opening_with_an_object_is_left_alone():
     [c] = extract("Am 3. April will den Haushalt der Bürgermeister vorlegen.", PUB, "de")
     assert c.title.startswith("Will den Haushalt")

@@ -532,8 +532,9 @@ def _candidate(c) -> Candidate:
     first = c.get("merged_from", {}).get("raw") if c.get("merged_from") else None
     due_start = first.start if first is not None else raw.start
     due_text = text[due_start:raw.end]
-    title = make_title(text, c["s0"], c["s1"], due_start, raw.end, L)
     actor = find_actor(text, c["s0"], c["s1"], due_start, L, c.get("doc"))
+    title = make_title(text, c["s0"], c["s1"], due_start, raw.end, L, actor=actor,
+                       dates=c["ctx"].masked)
     # a commitment lies ahead: its window starts no earlier than the text that set it
     # ("by the end of the year" said on 3 December is 3 to 31 December)
     start = max(w.start, c["published"])

@@ -291,6 +291,7 @@ class SentenceContext:
             marked.append(p)
         self.tokens = tokens
         self.marked = marked
+        self.masked: list = []
         self.token_starts = [t[1] for t in tokens]
         self.token_ends = [t[2] for t in tokens]
         self.lang = lang
@@ -541,6 +542,7 @@ class SentenceContext:
 
     def mask(self, spans):
         """Ignore cue words inside other time expressions ("last" in "last week")."""
+        self.masked = list(spans)  # the sentence's time expressions, (start, end)
         masked = set()
         for a, b in spans:
             i, j = self.token_span(a, b)
