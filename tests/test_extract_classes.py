@@ -57,6 +57,7 @@ def test_no_commitment(lang, text):
            "19.03.2034 gewählt.", "2034-03-19"),
     ("en", "The party chose Lena Vogt as its candidate for the upcoming vote on May 4, 2034.",
      "2034-05-04"),
+    ("en", "The office has been preparing questions for the upcoming 2032 census.", "2032-12-31"),
     # an event named in one compound word, a date set, a range of days due at its end
     ("de", "Der Vorsitzende sprach über eine Koalition nach der Landtagswahl am 31. August.",
      "2031-08-31"),

@@ -440,8 +440,11 @@ class SentenceContext:
             w = words[j]
             if any(w.startswith(s) and w[len(s):] in L.attribute_endings
                    for s in L.future_attributes):
-                # the attribute, then its noun ("games scheduled for Wednesday" has none)
-                return any(x not in L.prepositions for x in words[j + 1:a])
+                # the attribute, then its noun ("games scheduled for Wednesday" has none),
+                # or the date names the noun after it ("the upcoming 2020 census")
+                return any(x not in L.prepositions for x in words[j + 1:a]) or (
+                    k == 1 and b + 1 < len(words) and self.clause[b + 1] == self.clause[a]
+                    and words[b + 1] not in L.prepositions and words[b + 1] not in L.stopwords)
             if w in L.finite_verbs or j in self.listed_past:
                 return False
         return False
