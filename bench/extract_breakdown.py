@@ -7,7 +7,6 @@ false candidates offered, counted by cause, per set and language; no sentence is
 from __future__ import annotations
 
 import collections
-import datetime as dt
 import os
 import sys
 

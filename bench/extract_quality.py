@@ -157,9 +157,10 @@ def _find_words(text: str, quote: str):
     return m.start() if m else -1
 
 
-def quote_items(shared=SHARED, skip_docs=frozenset()):
-    """(split, text, quote offset, speaker) for German quotations whose speaker is named
-    (not empty, not only a pronoun) and whose words are found in the article."""
+def quote_items(shared=SHARED, skip_docs=frozenset(), pronouns=False):
+    """(split, doc id, text, quote offset, speaker) for German quotations whose speaker
+    is named (not empty; not only a pronoun, unless `pronouns`) and whose words are found
+    in the article."""
     from store.extract.lexicon import load
     L = load("de")
     corpus = os.path.join(shared, "corpus")
@@ -180,7 +181,7 @@ def quote_items(shared=SHARED, skip_docs=frozenset()):
                     continue
                 sp = [w.lower() for w in WORDS.findall(q.get("speaker") or "")]
                 content = [w for w in sp if w not in L.stopwords and w not in L.pronouns]
-                if not content:
+                if not content and not (pronouns and len(sp) == 1 and sp[0] in L.pronouns):
                     continue
                 at = _find_words(text, q["quote"])
                 if at >= 0:
@@ -188,15 +189,24 @@ def quote_items(shared=SHARED, skip_docs=frozenset()):
     return out
 
 
-def speaker_accuracy(items):
+def speaker_accuracy(items, learned=True):
     """{split: (correct, n)}: the speaker named for the sentence holding each quotation
-    shares a content word with the annotated speaker."""
+    shares a content word with the annotated speaker.  `learned`: the learned choice of
+    store/extract/speakers.py; else the rules alone (actors._attributed, find_actor)."""
+    from store.extract.actors import Document
     from store.extract.lexicon import load
-    from store.extract.actors import speaker_of
+    from store.extract.sentences import split
+    from store.extract import speakers
     L = load("de")
-    res = {}
-    for split_, _, text, at, speaker in items:
-        found = speaker_of(text, at, L)
+    res, docs = {}, {}
+    for split_, doc_id, text, at, speaker in items:
+        if doc_id not in docs:
+            docs[doc_id] = Document(text, split(text, L), L)
+        doc = docs[doc_id]
+        if learned:
+            found = speakers.speaker_of(text, at, L, doc)
+        else:
+            found = speakers._rules(text, *doc.spans[doc.sentence_index(at)], at, L, doc)
         gold = {w.lower() for w in WORDS.findall(speaker)} - L.stopwords
         got = {w.lower() for w in WORDS.findall(found)} - L.stopwords
         c, n = res.get(split_, (0, 0))
@@ -263,16 +273,15 @@ def quote_table(args):
     sets = load_sets(args.shared)
     check_docs = {d["id"].split("-", 1)[1] for d in sets["check"] if d["lang"] == "de"}
     items = quote_items(args.shared)
-    res = speaker_accuracy(items)
-    held = speaker_accuracy([i for i in items if i[1] in check_docs])
+    learned = speaker_accuracy(items)
+    rules = speaker_accuracy(items, learned=False)
     print("German quotation speakers (corpus/quotes, named speakers, Direct/Indirect): "
-          "accuracy of speaker_of()")
-    for split_ in sorted(res):
-        c, n = res[split_]
-        print(f"  {split_:6} {c / n:.3f}  ({c}/{n})")
-    c = sum(v[0] for v in res.values())
-    n = sum(v[1] for v in res.values())
-    print(f"  {'all':6} {c / n:.3f}  ({c}/{n})")
+          "accuracy of speakers.speaker_of (learned on train + dev; test is held out)")
+    print(f"  {'split':6} {'learned':>17} {'rules alone':>17}")
+    for split_ in ("train", "dev", "test"):
+        (c, n), (r, _) = learned[split_], rules[split_]
+        print(f"  {split_:6} {c / n:7.3f} ({c:4}/{n:4}) {r / n:7.3f} ({r:4}/{n:4})")
+    held = speaker_accuracy([i for i in items if i[1] in check_docs])
     if held:
         c = sum(v[0] for v in held.values())
         n = sum(v[1] for v in held.values())

@@ -30,6 +30,8 @@ def dues(text, lang, published=PUB):
     ("en", "Analysts expect revenue to reach 4 billion dollars by 2033."),
     ("de", "Die Arbeitslosenquote wird im Jahr 2032 bei sieben Prozent liegen, schätzt das Institut."),
     ("en", "The outbreak may cause 9,000 more infections by May 20."),
+    # what was scheduled for a day and then held is history
+    ("en", "Other games scheduled for Wednesday were still held, the league said."),
     ("de", "Der Ausbau wird bis zum Jahr 2035 rund 40 Milliarden Euro kosten."),
 ])
 def test_no_commitment(lang, text):
@@ -50,6 +52,30 @@ def test_no_commitment(lang, text):
     ("en", "The larger dividend will be paid April 15 to holders of record.", "2031-04-15"),
     ("en", "The agency is projected to open its new office in 2032.", "2032-12-31"),
     ("en", "The board promised to present the cost estimate by April 10.", "2031-04-10"),
+    # a noun named as ahead takes its date along, whatever was done before
+    ("de", "Der Parteitag hat Lena Vogt zur Kandidatin für die anstehende Landtagswahl am "
+           "19.03.2034 gewählt.", "2034-03-19"),
+    ("en", "The party chose Lena Vogt as its candidate for the upcoming vote on May 4, 2034.",
+     "2034-05-04"),
+    ("en", "The office has been preparing questions for the upcoming 2032 census.", "2032-12-31"),
+    # an event named in one compound word, a date set, a range of days due at its end
+    ("de", "Der Vorsitzende sprach über eine Koalition nach der Landtagswahl am 31. August.",
+     "2031-08-31"),
+    ("de", "Den Termin hat die Präsidentin für den 18. September festgesetzt.", "2031-09-18"),
+    ("de", "Die Ausstellung findet vom 16. Juni bis zum 23. September in Lindenau statt.",
+     "2031-09-23"),
+    ("en", "The exhibition runs from June 16 through September 23 in the old harbour.",
+     "2031-09-23"),
+    # a German passive whose participle closes the clause its "wird" opened; a deadline
+    # named in one compound word; a date inside the attribute of its noun
+    ("de", "Über die neue Satzung wird aber erst am 19. April in einer Abstimmung "
+           "entschieden.", "2031-04-19"),
+    ("de", "Die Widerspruchsfrist endet Ende des Monats.", "2031-03-31"),
+    ("de", "Die für den 22. März angekündigte Kundgebung wurde vom Gericht erlaubt.",
+     "2031-03-22"),
+    # the present with a day that names its year: a plan
+    ("de", "Der 64-jährige Direktor geht am 1. Juli 2031 in den Ruhestand.", "2031-07-01"),
+    ("en", "The fair opens on 3 June 2031 in the old harbour.", "2031-06-03"),
 ])
 def test_commitment(lang, text, due):
     assert dues(text, lang) == [due]
@@ -132,6 +158,40 @@ def test_a_month_and_a_day_of_different_things_stay_apart():
 def test_a_title_starts_with_its_subject(text, title):
     [c] = extract(text, PUB, "de")
     assert c.title == title
+
+
+@pytest.mark.parametrize("lang, text, title", [
+    # an infinitive clause is the actor's, a subordinate clause ends with its verb
+    ("de", "Die Stadtwerke AG hatte zugesagt, bis zum 23. März einen Fahrplan zu "
+           "veröffentlichen.", "Stadtwerke AG soll einen Fahrplan veröffentlichen"),
+    ("de", "Der Verband verlangt, dass die Bahn bis zum 19. März ein Programm vorlegt.",
+     "Bahn legt ein Programm vor"),
+    ("de", "Den Theologen Gauck, der bei der Wahl am 30. Juni gegen Wulff antreten soll, "
+           "hatte die Partei vorgeschlagen.", "Theologen Gauck soll bei der Wahl gegen Wulff antreten"),
+    # the subject standing before an apposition, after the verb, or without an article
+    ("de", "Die nächste große Sanierung, die Strecke zwischen Hannover und Würzburg, soll im "
+           "Januar 2032 beginnen.", "Nächste große Sanierung soll beginnen"),
+    ("de", "Im Jahr 2032 soll er fertiggestellt sein.", "Er soll fertiggestellt sein"),
+    ("de", "Binnen 60 Tagen müssen danach Präsidentschaftswahlen organisiert werden.",
+     "Präsidentschaftswahlen müssen danach organisiert werden"),
+    ("en", "Yesterday, Tony Evers, the governor of Wisconsin, signed an order delaying the "
+           "election until June.", "Tony Evers signed an order delaying the election"),
+    # a generic noun gives way to the name it stands for
+    ("en", "Norvane Semiconductors reported higher sales. The company will report its "
+           "quarterly results on 22 April.", "Norvane Semiconductors will report its quarterly results"),
+    # the date goes with what joins it; a date that was all the clause said leaves its noun
+    ("de", "Der Prozess wird sicher länger als bis 2032 dauern.",
+     "Prozess wird sicher länger dauern"),
+    ("en", "Parliament stays closed. The Brexit deadline is October 31.", "Brexit deadline"),
+])
+def test_a_title_is_a_clause_with_its_subject(lang, text, title):
+    assert [c.title for c in extract(text, PUB, lang)] == [title]
+
+
+def test_dates_joined_to_the_due_date_leave_the_title():
+    titles = {c.title for c in extract("Der Wagen soll Ende 2031 oder Anfang 2032 in Europa "
+                                       "gebaut werden.", PUB, "de")}
+    assert titles == {"Wagen soll in Europa gebaut werden"}
 
 
 def test_a_title_opening_with_an_object_is_left_alone():

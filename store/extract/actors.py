@@ -22,6 +22,7 @@ POSSESSIVE = ("'s", "’s", "s'")
 ACRONYM = re.compile(r"[A-ZÄÖÜ]{2}")
 ROMAN = re.compile(r"[IVX]{1,5}")
 NAME_PARTICLE = re.compile(r"[a-z]{1,3}-[A-ZÄÖÜ][a-zäöüß]")
+CONTRACTION = re.compile(r"['’]s$")
 
 
 def _is_name_token(t: str, L: Language) -> bool:
@@ -30,7 +31,7 @@ def _is_name_token(t: str, L: Language) -> bool:
         return True  # "al-Sisi", "el-Baradei"
     if not core or not core[0].isupper() or (len(core) == 1 and not t.endswith(".")):
         return False
-    low = core.lower()
+    low = CONTRACTION.sub("", core).lower()  # "That's", "It's": the word itself
     return not (low in L.stopwords or low in L.month_words or low in L.weekdays
                 or low in L.title_strip or low in L.attr_verbs or low in L.relative
                 or low in L.attr_words or low in L.not_names
@@ -119,7 +120,7 @@ class Document:
     def __init__(self, text: str, spans, L: Language):
         self.text, self.spans, self.L = text, spans, L
         self.starts = [s for s, _ in spans]
-        self._caps = self._after_det = self._names = self._place = None
+        self._caps = self._after_det = self._names = self._place = self._protagonist = None
         self._subjects: dict[int, str] = {}
 
     def capitalised_inside(self) -> set:
@@ -244,6 +245,24 @@ class Document:
                 if org and name.lower() not in self.L.org_words]
         return self.most_named(orgs) if orgs else ""
 
+    def protagonist(self) -> str:
+        """Whom the article is about: the named subject of its headline, when the text
+        names it PROTAGONIST_MIN times or more and it is an organisation, a person, or the
+        subject of a sentence of the lead again ("NASA plant permanent bemannte
+        Mondstation"); "" when the headline names no one."""
+        if self._protagonist is None:
+            self._protagonist = ""
+            if self.spans:
+                s0, s1 = self.spans[0]
+                headline = not self.text[s0:s1].rstrip(CLOSERS).endswith((".", "!", "?", ":"))
+                subj = self.subject(0) if headline else ""
+                again = any(self.subject(k) == subj
+                            for k in range(1, min(len(self.spans), PROTAGONIST_READ)))
+                if subj and self.mentions(subj) >= PROTAGONIST_MIN and (
+                        again or _organisation_like(subj, self.L) or self.person(subj)):
+                    self._protagonist = subj  # who acts: not "Holy Headdress of Christ"
+        return self._protagonist
+
     def never_lower(self, word: str) -> bool:
         low = word.lower()
         if low == word:
@@ -291,7 +310,11 @@ class Document:
 
 
 LOOK_BACK = 4  # sentences searched for the subject a pronoun stands for
+PROTAGONIST_MIN = 3  # mentions that make the headline's subject what the article is about
+PROTAGONIST_READ = 8  # sentences of the lead where it is the subject again
+CLOSERS = "“”\"'»«) \n"
 PLACE_MIN = 2  # mentions that make a place the one "the city" stands for
+COMPLEMENT_REACH = 3  # articles and adjectives between a preposition and its name
 
 
 def _blank_speech(sent: str) -> str:
@@ -359,8 +382,9 @@ class _Sentence:
             after_lower = i > 0 and self.low[i - 1] in L.determiners or \
                 prev[:1].islower() and not self.cut[i] and \
                 self.low[i - 1] not in L.clause_breaks and not self.is_verb(i - 1)
-            if after_lower or w.lower().endswith(L.noun_suffixes) or w.lower() in L.not_names:
-                return False
+            if after_lower or w.lower().endswith(L.noun_suffixes) or w.lower() in L.not_names \
+                    or L.event_endings and w.lower().endswith(L.event_endings):
+                return False  # ... nor an event ("Gerichtstermin", "Landtagswahl")
             # a word the article also writes in lower case is no noun, so no name
             # ("Ursprünglich sollte ..."); nor one it writes after an article
             return self.doc is None or (w not in self.doc.after_determiner()
@@ -383,16 +407,31 @@ class _Sentence:
         the article names it)."""
         L = self.L
         words = [t[0].strip(".,'’") for t in run]
-        k = 0
-        while k < len(run) - 2 and _role(words[k], L) and _is_name_token(words[k + 1], L) \
-                and words[k + 1].lower() not in L.name_joiners:
+        cut = 0
+        # the last role with a name of two words or more after it, and the words that
+        # qualify the role before it ("U.S. Commerce Secretary William Daley")
+        for k in range(len(words) - 2):
+            rest = words[k + 1:]
+            if _role(words[k], L) is None or any(
+                    w.lower() in L.name_joiners or _role(w, L) is not None or not
+                    _is_name_token(w, L) for w in rest[:1]) or any(
+                    w.lower() in L.name_joiners for w in rest):
+                continue
             speaks = _role(words[k], L, L.spokesperson)
             if speaks is not None and self.doc is not None:
                 org = self.doc.organisation_named(words[k][:len(words[k]) - len(speaks)])
                 if org:
                     return [(w, -1) for w in org.split()]
-            k += 1
-        return run[k:]
+            cut = k + 1
+        if L.capitalised_nouns and self.doc is not None:
+            # a body or a role before a name ("Zivilluftfahrtbehörde Roberto Rodriguez",
+            # "Vatikan-Sprechers Federico Lombardi"): the name, when two words of it stay
+            nouns = self.doc.after_determiner()
+            while cut < len(words) - 2 and (_org_word(words[cut], L) or _role(
+                    words[cut].rstrip("s"), L) is not None) and not any(
+                    w in nouns or _org_word(w, L) for w in words[cut + 1:]):
+                cut += 1
+        return run[cut:]
 
     def actor(self, run) -> str:
         """The actor a subject's name run gives: a lone generic noun ("Stadt", "the
@@ -407,7 +446,10 @@ class _Sentence:
     def generic(self, j: int) -> str:
         """An organisation or place noun ("the company", "die Stadt"): the one the article
         named, else the noun itself."""
-        noun = self.tokens[j][0].strip(".,")
+        return self.generic_noun(self.tokens[j][0].strip(".,"))
+
+    def generic_noun(self, noun: str) -> str:
+        """A noun written as the actor, or for a generic one what the article named."""
         if self.doc is not None and (noun.lower() in self.L.generic
                                      or noun.lower() in self.L.place_nouns):
             named = self.doc.named_for(noun, self.doc_offset)
@@ -421,6 +463,75 @@ class _Sentence:
         if k < len(self.low) and self.low[k] in self.L.org_words and not self.cut[k]:
             return run + [self.tokens[k]]
         return run
+
+    def passive(self, lo: int, hi: int) -> bool:
+        """A passive in the clause of tokens lo..hi: its auxiliary beside a participle
+        ("be published"), or anywhere in the clause where the participle goes last and
+        its form is no infinitive's ("wird am 16. April von Kanal Neun ausgestrahlt", not
+        "werden ... nicht mehr genügen")."""
+        L, low, form = self.L, self.low, self.L.participle_form
+        if form is None:
+            return False
+
+        far = L.participle_far
+
+        def participle(k, i):
+            if not lo <= k < hi:
+                return False
+            if abs(k - i) == 1:
+                return bool(form.match(low[k])) or low[k] in L.cue_past[0]
+            return far is not None and bool(far.match(low[k]))
+        near = (lambda i: range(lo, hi)) if L.verb_second else (lambda i: (i - 1, i + 1))
+        return any(low[i] in L.passive and any(participle(k, i) for k in near(i))
+                   for i in range(lo, hi))
+
+    def clause_of(self, i: int):
+        """(lo, hi): the tokens of the clause holding token i."""
+        lo = i
+        while lo > 0 and not self.cut[lo]:
+            lo -= 1
+        hi = i + 1
+        while hi < len(self.tokens) and not self.cut[hi]:
+            hi += 1
+        return lo, hi
+
+    def complement(self, run) -> bool:
+        """A name governed by a preposition other than an agent's ("vom Typ Bell UH-1D",
+        "talks with Orange Order leaders", "in the Buffalo area"), or by an article of an
+        oblique case ("den verschärften EU-Vorschriften"): an object, a thing or a place,
+        not who acts."""
+        L = self.L
+        i = next(k for k, t in enumerate(self.tokens) if t[1] == run[0][1]) - 1
+        skipped = 0
+        while i >= 0 and not self.cut[i + 1] and skipped < COMPLEMENT_REACH \
+                and self.low[i] not in L.prepositions and self.low[i] not in L.place_preps \
+                and not self.oblique(i) \
+                and (self.low[i] in L.determiners or self.low[i] in L.articles
+                     or self.tokens[i][0][:1].islower() and not self.is_verb(i)):
+            skipped += 1
+            i -= 1
+        if i < 0 or self.cut[i + 1]:
+            return False
+        if self.oblique(i):
+            return True
+        if self.low[i] in L.agent_preps and self.passive(*self.clause_of(i)) \
+                or self.low[i] in L.owner_preps:
+            return False  # "a bid by X ... was extended", "the meeting of X": who acts
+        return self.low[i] in L.prepositions or self.low[i] in L.place_preps
+
+    def oblique(self, i: int) -> bool:
+        """An article of an object's case ("den", "einem"); a genitive's ("des CERN") ties
+        a name to the noun before it, which it may speak or act for."""
+        return self.low[i] in self.L.oblique_articles and self.low[i] not in self.L.genitive_articles
+
+    def quoted(self, run) -> bool:
+        """A name in quotation marks, not after an article: the title of a work or an
+        event („SAR 71“, "nennt sich „documenta 12“"), unlike "die „New York Times“"."""
+        marks = list(QUOTE_MARK.finditer(self.sent, 0, run[0][1]))
+        if len(marks) % 2 == 0:
+            return False
+        before = self.sent[:marks[-1].start()].split()
+        return not (before and before[-1].lower() in self.L.determiners)
 
     def is_org(self, run) -> bool:
         return _org_word(run[-1][0], self.L)
@@ -456,11 +567,14 @@ class _Sentence:
             if cut:
                 run = run[cut[-1] + 1:]  # "Ruritania's President Omar"
             return "name", self.with_org(run)
-        # a group of people as subject: "Protesters", "big computer makers"
-        head = self.low[j - 1]
-        if j - i <= 4 and L.agent_suffixes and head.endswith(L.agent_suffixes) \
-                and not any(self.cut[i + 1:j]):
-            words = [t for t in self.tokens[i:j] if t[0].lower() not in L.articles]
+        # a group of people as subject: "Protesters", "big computer makers"; its head
+        # stands before what follows it ("Protesters from ...", "makers and ...")
+        end = next((k for k in range(i + 1, j) if self.low[k] in L.prepositions
+                    or self.low[k] in L.place_preps or self.low[k] in L.coordinating), j)
+        head = self.low[end - 1]
+        if end - i <= 4 and L.agent_suffixes and head.endswith(L.agent_suffixes) \
+                and not any(self.cut[i + 1:end]):
+            words = [t for t in self.tokens[i:end] if t[0].lower() not in L.articles]
             return "name", words
         return "common", self.tokens[i:j]
 
@@ -477,8 +591,12 @@ def _main_subject(S: _Sentence):
     if L.verb_second:
         first = S.tokens[0][0]
         opener = low[0] in L.stopwords and low[0] not in L.articles or (
-            first[:1].isupper() and low[0] in L.not_names) or low[0] in L.attr_words
+            first[:1].isupper() and low[0] in L.not_names) or low[0] in L.attr_words \
+            or first[:1].isdigit()  # "2009 will BYD ...": a date before the verb
         if not opener and not any(S.cut[1:verb]):
+            if verb > 2 and (low[1] in L.articles or low[1] in L.determiners) \
+                    and low[0] not in L.articles and low[0] not in L.determiners:
+                return S.classify(1, verb)  # "Lediglich die ... Demonstration wurde"
             return S.classify(0, verb)
         j, skipped = verb + 1, 0
         while j < n and (low[j] in L.articles or (
@@ -506,11 +624,14 @@ def _clause_subject(S: _Sentence, d0: int):
     """The subject of a subordinate clause holding the date ("..., während Xi später im
     Jahr kommen werde", "..., the ministry will ..."), when it opens with a name."""
     L, low = S.L, S.low
-    k = next((i for i, t in enumerate(S.tokens) if t[1] >= d0), len(S.tokens)) - 1
+    date = next((i for i, t in enumerate(S.tokens) if t[1] >= d0), len(S.tokens))
+    k = min(date, len(S.tokens) - 1)
     while k > 0 and not S.cut[k] and low[k] not in L.clause_breaks:
         k -= 1
     if k <= 0:
         return None, None
+    if k == date and L.verb_second and S.cut[k]:
+        return _inverted_subject(S, k)
     if low[k] in L.clause_breaks and not S.cut[k]:
         if low[k] in L.relative_openers or low[k] in L.coordinating:
             return None, None  # "Staats- und Regierungschefs": words joined, not clauses
@@ -536,7 +657,30 @@ def _clause_subject(S: _Sentence, d0: int):
 
 
 
-def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> str:
+def _inverted_subject(S: _Sentence, k: int):
+    """A verb-second clause that opens with its date ("..., im Dezember soll er sein Amt
+    antreten"): the subject right after the finite verb, when it is a pronoun or a name."""
+    L, low, n = S.L, S.low, len(S.tokens)
+    stop = next((i for i in range(k + 1, n) if S.cut[i]), n)
+    verb = next((i for i in range(k + 1, min(stop, k + FRONT_MAX)) if S.is_verb(i)), None)
+    if verb is None:
+        return None, None
+    j = verb + 1
+    while j < stop and low[j] in L.articles:
+        j += 1
+    if j < stop and low[j] in L.pronouns:
+        return "pronoun", None
+    runs = _runs(S.tokens[j:stop], L)
+    if not runs or runs[0][0][1] != S.tokens[j][1] if j < stop else True:
+        return None, None
+    return S.classify(j, j + len(runs[0]))
+
+
+FRONT_MAX = 6  # words of a date phrase before its clause's verb
+
+
+def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
+               learned: bool = True) -> str:
     """Who is committed: the named subject of the clause holding the date or of the
     sentence (a person, not the role before the name); else the speaker of reported
     speech ("X sagte", "said X") or its source ("laut X", "according to X"); else, for a
@@ -547,21 +691,23 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> st
     tokens = S.tokens
     if not tokens:
         return ""
-    agent = _passive_agent(S, d0 - s0)
+    agent = _passive_agent(S, d0 - s0) or _owner(S, d0 - s0)
     if agent:
         return agent
     kind, run = _clause_subject(S, d0 - s0)
     if kind == "name":
         return S.actor(run)
-    if kind == "pronoun" and doc is not None:
-        # "..., im Dezember soll er sein Amt antreten": whom the pronoun stands for
+    main_kind, main_run = _main_subject(S)
+    if kind == "pronoun" and main_kind != "name" and doc is not None:
+        # "..., im Dezember soll er sein Amt antreten": whom the pronoun stands for, the
+        # sentence's own named subject first ("2009 will BYD ..., 2010 sollen es ...")
         prev = doc.previous_subject(s0)
         if prev:
             return prev
-    main_kind, run = _main_subject(S)
+    kind, run = main_kind, main_run
     if main_kind == "name":
         return S.actor(run)
-    found = _attributed(S)
+    found = _said_by(S, s0, d0) if learned else _attributed(S)
     if found:
         return found
     if main_kind == "pronoun" and doc is not None:
@@ -588,8 +734,10 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> st
         prev = doc.previous_subject(s0)
         if prev:
             return prev
-    # the first name-like run; a single capitalised word only when nothing better exists
-    runs = [r for r in _runs(tokens, L) if S.proper(r) or not L.capitalised_nouns]
+    # the first name-like run; a single capitalised word only when nothing better exists;
+    # never a place or thing after a preposition, nor a title in quotation marks
+    runs = [r for r in _runs(tokens, L) if (S.proper(r) or not L.capitalised_nouns)
+            and not S.complement(r) and not S.quoted(r)]
     for r in runs:
         if _name_like([t[0] for t in r]) and S.proper(r):
             return _clean(S.name_of(S.with_org(r)), L)
@@ -598,8 +746,9 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None) -> st
             if S.proper(r):
                 return _clean(S.with_org(r), L)
     if doc is not None and main_kind is None or main_kind == "common":
-        # nobody named: the article goes on about whom it named just before
-        return doc.previous_subject(s0) if doc is not None else ""
+        # nobody named: the article goes on about whom it named just before, or about
+        # the one its headline is about
+        return doc.previous_subject(s0) or doc.protagonist() if doc is not None else ""
     return ""
 
 
@@ -612,18 +761,8 @@ def _passive_agent(S: _Sentence, d0: int) -> str:
     if not tokens:
         return ""
     k = next((i for i, t in enumerate(tokens) if t[1] >= d0), len(tokens) - 1)
-    lo = k
-    while lo > 0 and not S.cut[lo]:
-        lo -= 1
-    hi = k + 1
-    while hi < len(tokens) and not S.cut[hi]:
-        hi += 1
-    # a passive: its auxiliary beside a participle ("ausgestrahlt werden", "be published")
-    form = L.participle_form
-    if form is None or not any(
-            low[i] in L.passive and any(0 <= k < len(low) and (
-                form.match(low[k]) or low[k] in L.cue_past[0]) for k in (i - 1, i + 1))
-            for i in range(lo, hi)):
+    lo, hi = S.clause_of(k)
+    if not S.passive(lo, hi):
         return ""
     for i in range(lo, hi - 1):
         if low[i] not in L.agent_preps:
@@ -638,6 +777,65 @@ def _passive_agent(S: _Sentence, d0: int) -> str:
         if run and S.proper(run):
             return S.actor(run)
     return ""
+
+
+def _owner(S: _Sentence, d0: int) -> str:
+    """Who owns the thing the date belongs to: "the European Space Agency's 2028 ARIEL
+    program", "NASA's telescope, scheduled for launch in 2021", "the judge's ruling,
+    which is expected next week", "the visit of Secretary William Daley in September";
+    and the name a relative clause holding the date tells of ("Gauck, der am 30. Juni
+    antreten soll").  Read back from the date over words that are no verb."""
+    L, low, tokens = S.L, S.low, S.tokens
+    n = len(tokens)
+    k = next((i for i, t in enumerate(tokens) if t[1] >= d0), n)
+    if not n or k == 0:
+        return ""
+    lo, _ = S.clause_of(min(k, n - 1))
+    about = False  # the date's clause tells of the noun before it
+    form = L.participle_form
+    if 0 < lo < k and (low[lo] in L.relative_pronouns or _future_cue(low[lo], L)
+                       and form is not None and form.match(low[lo])):
+        own = lo + 1 < n and (_is_name_token(tokens[lo + 1][0], L) or low[lo + 1] in L.pronouns
+                              or low[lo + 1] in L.determiners)
+        if low[lo] in L.relative_pronouns and own:
+            return ""  # "which NASA said ...", "die die Regierung ... will": its own subject
+        k, about = lo, low[lo] if low[lo] in L.relative_pronouns else "participle"
+        lo, _ = S.clause_of(k - 1)
+    for i in range(k - 1, max(lo, k - OWNER_REACH) - 1, -1):
+        if S.is_verb(i) and not _future_cue(low[i], L) and not (i > 0 and low[i - 1] in L.passive):
+            return ""
+        t = tokens[i][0]
+        if t[:1].islower() and t.endswith(POSSESSIVE) and i > 0 and low[i - 1] in L.articles:
+            noun = t[:-1] if t.endswith("s'") else t[:-2]  # "workers'", "judge's"
+            return S.generic_noun(noun)  # "the judge's ruling, which is expected ..."
+        if not _is_name_token(t, L):
+            continue
+        j = i
+        while j > lo and _is_name_token(tokens[j - 1][0], L) and i - j < 4:
+            j -= 1
+        run = tokens[j:i + 1]
+        mine = [m for m, t in enumerate(run) if t[0].endswith(POSSESSIVE)]
+        if mine and (mine[-1] + 1 == len(run) or _role(run[mine[-1] + 1][0], L) is None):
+            owner = run[:mine[-1] + 1]  # "NASA's James Webb Telescope": NASA's
+            return S.actor(owner) if S.proper(owner) else ""
+        if j > 0 and low[j - 1] in L.owner_preps and not any(ch.isdigit() for ch in run[0][0]) \
+                and S.proper(run):
+            return S.actor(run)  # "the visit of Secretary William Daley"
+        # "Gauck, der ... antreten soll"; "the Convention, scheduled for ...", but not
+        # "a request for Volker, scheduled for ...": the request is
+        if about and i == k - 1 and (about != "participle" or not S.complement(run)):
+            name = next((run[m:] for m in range(len(run)) if S.proper(run[m:])), None)
+            return S.actor(name) if name else ""
+        return ""
+    return ""
+
+
+def _future_cue(word: str, L: Language) -> bool:
+    """"scheduled", "expected", "geplant": a word that sets something ahead."""
+    return bool(L.cue_table.get(word, 0) & 1)
+
+
+OWNER_REACH = 10  # words from the date back to the name that owns its noun
 
 
 def _organisation_phrase(run, L: Language) -> list[str]:
@@ -664,6 +862,17 @@ def _organisation_like(name: str, L: Language) -> bool:
 def _is_org_noun(S: _Sentence) -> bool:
     """"the company will ...", "das Unternehmen will ...": an organisation named before."""
     return any(_org_word(w, S.L) for w in S.low[:4])
+
+
+def _said_by(S: _Sentence, s0: int, d0: int) -> str:
+    """The speaker of reported speech: where the rules find one, the learned choice
+    (speakers.py) says who it is, for the languages it was trained on."""
+    from . import speakers  # speakers builds on this module
+    found = _attributed(S)
+    m = speakers.model()
+    if found and m is not None and S.doc is not None and S.L.code in m.languages:
+        return speakers.speaker_of(S.doc.text, d0, S.L, S.doc) or found
+    return found
 
 
 def _attributed(S: _Sentence) -> str:

@@ -143,6 +143,8 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
                     resolved.append((raw, w))
                     continue
         tense = ctx.tense(raw.start, raw.end, hedge=True) if D.needs_tense(raw) else None
+        if tense is not None and ctx.attribute_ahead(raw.start, raw.end):
+            tense = "future"  # "die anstehende Landtagswahl am 27. März"
         if tense is not None and _said_on(text, s0, raw, L):
             tense = "past"  # "said on Monday it will ...": the day it was said
         prev = [y for pos, y in explicit_years if pos < raw.start]
@@ -204,6 +206,10 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         tense = ctx.tense(raw.start, raw.end, explicit=explicit)
         if prep and fut >= past:
             tense = "future"  # "bis zum 27. November", "extended to Nov. 16"
+        attribute = ctx.attribute_ahead(raw.start, raw.end)
+        if attribute:
+            tense = "future"  # "the upcoming election on March 27", whatever else was done
+        headline = not text[s0:s1].rstrip("“”\"'»«)").endswith((".", "!", "?", ":"))
         weak = bool(raw.tpl.get("weak")) or raw.kind in WEAK_KINDS
         ahead = D.points_ahead(raw, L)
         if raw.kind == "duration":
@@ -211,7 +217,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         elif raw.tpl.get("need_prep"):
             ok = prep
         elif weak:
-            ok = tense == "future" and (prep or ctx.has_strong)
+            ok = tense == "future" and (prep or ctx.has_strong or attribute)
         elif ahead:
             # "next year", "in two weeks": the words themselves look ahead
             ok = prep or fut > 0 or ctx.has_strong
@@ -219,7 +225,11 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
             # a window we are already in ("this year"): only when it is spoken of as ahead
             ok = (prep and fut >= past) or (tense == "future" and ctx.has_strong)
         else:
-            ok = tense == "future" or (tense is None and (prep or ctx.has_strong))
+            # a day that names its year, ahead, in a full sentence that says nothing of
+            # the past: the present speaks of what is planned ("Seifert geht am 1. August
+            # 2006 in den Ruhestand", "the fair opens on 3 March 2026")
+            ok = tense == "future" or (tense is None and (
+                prep or ctx.has_strong or explicit and w.precision == "day" and not headline))
         here = ctx.clause[a] if a < len(ctx.clause) else -1
         features = {
             "rule": ok, "future": tense == "future", "past": tense == "past",
@@ -233,7 +243,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
             "far": min(math.log1p((w.end - published).days) / FAR_LOG, 1.5),
             "governed_past": ctx.governing(a, b, explicit) == "past",
             "past_date": past_dated, "many_dates": len(dated) >= 3,
-            "headline": not text[s0:s1].rstrip("“”\"'»«)").endswith((".", "!", "?", ":")),
+            "headline": headline, "attribute_ahead": attribute,
             "quoted": _quoted(text, s0, s1, raw.start),
             "no_cue": tense is None and not prep,
             "short": len(text[s0:s1].split()) < SHORT_SENTENCE,
@@ -380,19 +390,28 @@ def _recurring(ctx, raw, L) -> bool:
 
 def _merge_ranges(found):
     """"am Dienstag und Mittwoch", "3 and 4 December": a multi-day event is due on its last
-    day: two day-precision mentions joined by a conjunction and at most a week apart merge."""
+    day: two day-precision mentions joined by a conjunction and at most a week apart merge;
+    "vom 16. Juni bis zum 23. September", "from June 16 through September 23": a range,
+    however long, is due at its end."""
     out = []
     for c in found:
         if out:
             p = out[-1]
-            if (p["s0"] == c["s0"] and p["w"].precision == "day" == c["w"].precision
-                    and 0 < (c["w"].end - p["w"].end).days <= 7):
-                gap = c["text"][p["raw"].end:c["raw"].start].strip().lower()
-                if gap in ("und", "and", "bis", "to", "-", "–", "through", "oder", "or"):
+            L = c["L"]
+            if p["s0"] == c["s0"] and p["w"].precision == "day" == c["w"].precision \
+                    and c["w"].end > p["w"].end:
+                gap = " ".join(c["text"][p["raw"].end:c["raw"].start].lower().split())
+                days = (c["w"].end - p["w"].end).days
+                if gap in L.range_joiners or gap in RANGE_MARKS \
+                        or gap in L.list_joiners and days <= LIST_DAYS:
                     out[-1] = dict(c, merged_from=p)
                     continue
         out.append(c)
     return out
+
+
+RANGE_MARKS = ("-", "–")  # "16.–23. Juni"
+LIST_DAYS = 7  # "am Dienstag und Mittwoch": days of one event named in a list
 
 
 def _content_words(c, L: Language):
@@ -513,8 +532,9 @@ def _candidate(c) -> Candidate:
     first = c.get("merged_from", {}).get("raw") if c.get("merged_from") else None
     due_start = first.start if first is not None else raw.start
     due_text = text[due_start:raw.end]
-    title = make_title(text, c["s0"], c["s1"], due_start, raw.end, L)
     actor = find_actor(text, c["s0"], c["s1"], due_start, L, c.get("doc"))
+    title = make_title(text, c["s0"], c["s1"], due_start, raw.end, L, actor=actor,
+                       dates=c["ctx"].masked)
     # a commitment lies ahead: its window starts no earlier than the text that set it
     # ("by the end of the year" said on 3 December is 3 to 31 December)
     start = max(w.start, c["published"])

@@ -275,18 +275,23 @@ class SentenceContext:
         self.start, self.end = start, end
         # words and clause numbers in one pass: punctuation and conjunctions open a clause
         tokens, clause, k = [], [], 0
+        marked, p = [], 0  # clauses cut by punctuation only (not by "aber", "und")
         breaks = lang.clause_breaks
         for m in TOKEN_OR_BREAK.finditer(text, start, end):
             w = m.group()
             if m.lastindex == 2:
                 k += 1
+                p += 1
                 continue
             w = w.lower()
             if w in breaks:
                 k += 1
             tokens.append((w, m.start(), m.end()))
             clause.append(k)
+            marked.append(p)
         self.tokens = tokens
+        self.marked = marked
+        self.masked: list = []
         self.token_starts = [t[1] for t in tokens]
         self.token_ends = [t[2] for t in tokens]
         self.lang = lang
@@ -320,6 +325,11 @@ class SentenceContext:
             if flags & PAST:
                 past.append((j, 0.8 if w in weak else 1.0))
                 listed.add(j)
+            elif not flags and lang.event_endings and w.endswith(lang.event_endings) \
+                    and len(w) >= EVENT_COMPOUND:
+                future.append((j, 1))  # "vor der Landtagswahl am 31. August"
+                if w.endswith(lang.deadline_endings):
+                    strong.add(j)  # "Die Widerspruchsfrist endet Ende des Monats"
             elif not flags and len(w) > 4:
                 participle = self._participle(text, tokens, j) if (
                     lang.participle and j + 1 < n and text[tokens[j + 1][1]].isupper()) else None
@@ -402,12 +412,58 @@ class SentenceContext:
                 best = (d, past)
         return best[1] if best else None
 
+    def attribute_ahead(self, start: int, end: int) -> bool:
+        """A date that belongs to a noun named as ahead ("die anstehende Landtagswahl am 27.
+        März", "the upcoming election on March 27", "die für den Samstag angekündigte
+        Demonstration"): the noun's attribute says when, not the verb of the sentence
+        ("hat ... zum Kandidaten für die anstehende Wahl am ... gewählt")."""
+        L = self.lang
+        if not L.future_attributes:
+            return False
+        a, b = self.token_span(start, end)
+        words = self.words
+        if a >= len(words):
+            return False
+        # "die für den Samstag angekündigte Großdemonstration": an inflected attribute
+        # after the date, whose noun follows
+        for j in range(b + 1, min(len(words), b + ATTRIBUTE_REACH + 1)):
+            if self.clause[j] != self.clause[a]:
+                break
+            w = words[j]
+            if any(w.startswith(s) and w[len(s):] and w[len(s):] in L.attribute_endings
+                   for s in L.future_attributes):
+                return True
+        for k in range(1, ATTRIBUTE_REACH + 1):
+            j = a - k
+            if j < 0 or self.clause[j] != self.clause[a]:
+                return False
+            w = words[j]
+            if any(w.startswith(s) and w[len(s):] in L.attribute_endings
+                   for s in L.future_attributes):
+                # the attribute, then its noun ("games scheduled for Wednesday" has none),
+                # or the date names the noun after it ("the upcoming 2020 census")
+                return any(x not in L.prepositions for x in words[j + 1:a]) or (
+                    k == 1 and b + 1 < len(words) and self.clause[b + 1] == self.clause[a]
+                    and words[b + 1] not in L.prepositions and words[b + 1] not in L.stopwords)
+            if w in L.finite_verbs or j in self.listed_past:
+                return False
+        return False
+
     def _serves_future(self, j: int, fut_idx) -> bool:
         """A past form that is part of a future or passive one: "was expected", "will be
         paid", "soll bezahlt werden"."""
-        words, aux = self.words, self.lang.passive_aux
-        return (j + 1 in fut_idx or j - 1 in fut_idx or j - 2 in fut_idx
-                or j > 0 and words[j - 1] in aux or j + 1 < len(words) and words[j + 1] in aux)
+        words, aux, L = self.words, self.lang.passive_aux, self.lang
+        if (j + 1 in fut_idx or j - 1 in fut_idx or j - 2 in fut_idx
+                or j > 0 and words[j - 1] in aux or j + 1 < len(words) and words[j + 1] in aux):
+            return True
+        if not L.verb_second:
+            return False
+        # "wird aber erst am 19. August ... entschieden": the participle closes the clause
+        # that its future auxiliary opened (no punctuation between them)
+        here = self.marked[j]
+        closes = j + 1 >= len(words) or self.marked[j + 1] != here or words[j + 1] in aux
+        return closes and any(self.marked[k] == here and words[k] in L.passive
+                              for k in fut_idx if k < j)
 
     def moved_to(self, a: int) -> bool:
         """"rescheduled to June 2", "auf Oktober vertagt", "extended the lockdown to May 1":
@@ -489,6 +545,7 @@ class SentenceContext:
 
     def mask(self, spans):
         """Ignore cue words inside other time expressions ("last" in "last week")."""
+        self.masked = list(spans)  # the sentence's time expressions, (start, end)
         masked = set()
         for a, b in spans:
             i, j = self.token_span(a, b)
@@ -602,6 +659,10 @@ class SentenceContext:
 
 
 # --------------------------------------------------------------------------- resolution
+
+EVENT_COMPOUND = 8  # letters of a compound event noun ("islamgipfel"; "wahl" alone is listed)
+ATTRIBUTE_REACH = 3  # words from a noun's attribute to its date ("anstehende Wahl am")
+
 
 TENSE_KINDS = frozenset({"date", "date_range", "week_of", "month", "month_range", "weekday",
                          "season", "quarter", "half", "part_month", "slash", "weekend",

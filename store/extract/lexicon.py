@@ -189,7 +189,16 @@ class Language:
         self.cue_table = {w: (b & ~2 if not b & 1 else b) for w, b in table.items()}
         self.cue_phrases = {f: [(ph, (b & ~2 if not b & 1 else b)) for ph, b in lst]
                             for f, lst in phrases.items()}
+        # nouns of events written together with what they are about ("Landtagswahl",
+        # "Islamgipfel", "Bundesversammlung"): a future cue at the end of a compound
+        # ... and of deadlines ("Widerspruchsfrist", "Gerichtstermin"): a strong one
+        self.deadline_endings = tuple(w.lower() for w in cues.get("deadline_endings", []))
+        self.event_endings = tuple(w.lower() for w in cues.get("event_endings", [])) \
+            + self.deadline_endings
         self.suspension = set(w.lower() for w in cues.get("suspension", []))
+        # words between two days of one event: a range ("bis zum") or a list ("und")
+        self.range_joiners = set(" ".join(w.lower().split()) for w in cues.get("range_joiners", []))
+        self.list_joiners = set(" ".join(w.lower().split()) for w in cues.get("list_joiners", []))
         # what a clause says about its date (see lang/README.md, "Cues"): a state that
         # lasts until it, a plan replaced or called off, a date moved to, a forecast
         self.stative = _phrases(cues.get("stative", []))
@@ -277,9 +286,25 @@ class Language:
         self.oblique_articles = set(w.lower() for w in att.get("oblique_articles", []))
         self.genitive_articles = set(w.lower() for w in att.get("genitive_articles", []))
         self.agent_preps = set(w.lower() for w in att.get("agent_preps", []))
+        # "the meeting of the UN General Assembly": the name owns the noun before it
+        self.owner_preps = set(w.lower() for w in att.get("owner_preps", []))
+        # "gegenüber dem Spiegel sagte er": whom something is said to, not who says it
+        self.addressee_preps = set(w.lower() for w in att.get("addressee_preps", []))
         self.passive = set(w.lower() for w in att.get("passive", []))
         self.participle_form = re.compile(att["participle"]) if att.get("participle") else None
+        # participles that no infinitive looks like: a passive even away from its auxiliary
+        self.participle_far = (re.compile(att["participle_far"]) if att.get("participle_far")
+                               else None)
         self.title_strip = set(w.lower() for w in data.get("title_strip", []))
+        # titles of infinitive and subordinate clauses ("title" in the data file)
+        tt = data.get("title", {})
+        self.title_modal = tt.get("modal", "")
+        self.title_marker = tt.get("infinitive_marker", "")
+        self.separable_prefixes = tuple(sorted((p.lower() for p in tt.get("separable_prefixes", [])),
+                                               key=len, reverse=True))
+        self.title_reorder = set(w.lower() for w in tt.get("reorder_after", []))
+        self.purpose = set(w.lower() for w in tt.get("purpose", []))
+        self.title_end = set(w.lower() for w in tt.get("drop_at_end", []))
         self.stop_title = set(w.lower() for w in data.get("stop_title", []))
         self.month_words = set(self.months)
         self.not_past = (set(self.ordinals) | set(self.relative) | set(self.numbers)
@@ -291,6 +316,10 @@ class Language:
         self.plural_units = set(w.lower() for w in data.get("plural_units", []))
         # an inflected participle before a noun ("der aufgelösten Kasse"): past, unless its
         # bare form is a future cue ("der geplanten Reform")
+        # "the upcoming election on March 27": a noun named as ahead, its date with it
+        fa = cues.get("future_attributes") or {}
+        self.future_attributes = tuple(w.lower() for w in fa.get("words", []))
+        self.attribute_endings = frozenset(fa.get("endings", [""]))
         ap = cues.get("attributive_participle") or {}
         self.participle = re.compile(ap["re"]) if ap.get("re") else None
         self.participle_endings = tuple(ap.get("endings", []))

@@ -25,11 +25,16 @@ def _strip_words(words, vocab, front=True):
     return words
 
 
-def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120) -> str:
-    """A compact phrase of what is due: the clause around the date, without the date,
-    its preposition, attribution ("laut X", "X said") and leading conjunctions."""
+def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str = "",
+               dates=()) -> str:
+    """A short clause of what is due, with its subject and verb: the clause around the
+    date, without the date (and the dates joined to it: "Ende 2010 oder Anfang 2011"),
+    its preposition, attribution ("laut X", "X said") and leading conjunctions; a
+    subject that stands elsewhere in the sentence is brought to the front (`actor` is who
+    the actor finder named; `dates` the (start, end) of the sentence's time expressions)."""
     sent = text[s0:s1]
-    a, b = d0 - s0, d1 - s0
+    a, b = _joined_dates(text, d0, d1, dates, L)
+    a, b = a - s0, b - s0
     # tags are no part of the phrase; blanked, so that offsets stay put
     sent = BRACKET_TAG.sub(lambda m: " " * len(m.group()), sent)
     m = DATELINE.match(sent)
@@ -45,11 +50,31 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120) -> str:
         before = sent[lo:a] if lo < a else ""
         after = sent[max(b, lo):hi]
         bw = _strip_words(before.split(), L.stop_title, front=False)
+        if not after.strip(" ,;:.!?\"'“”„«»()"):
+            # the date was what the clause said: "the Brexit deadline is (October 31)"
+            bw = _strip_words(bw, L.title_end | L.stop_title, front=False)
         out = EMPTY_QUOTES.sub(" ", " ".join(bw) + " " + after)  # „später im Jahr“ gone
         return SPACE.sub(" ", out).strip(" ,;:-–—\"'„“”»«()[]")
 
     text_ = phrase(lo, hi)
-    while len(text_) < TITLE_MIN and (right < len(clauses) or left >= 0):
+    opener = sent[lo:hi].split()[:1]  # the word that opened the clause ("dass", "die")
+    opener = opener[0].lower().strip(",.") if opener else ""
+    # a short clause takes in its neighbours, unless it is a clause of its own with its
+    # subject, or one that a subject standing alone before an apposition completes
+    lead = _lead(sent, clauses[:k], L)
+
+    def complete(t):
+        w = t.split()
+        if opener not in L.purpose and _infinitive_clause(w, L, actor) is not w:
+            return True  # "einen Fahrplan zu veröffentlichen": the actor's, whole
+        if len(w) < 2 or not _has_verb(w, L):
+            return False
+        w = _subject_first(_strip_words(list(w), L.title_strip | L.stop_title, front=True)
+                           or w, L)
+        return bool(lead) or not _starts_with_verb(w, L) or (
+            len(w) > 2 and w[1].lower() in L.pronouns)  # "soll er sein Amt antreten"
+    while len(text_) < TITLE_MIN and not complete(text_) \
+            and (right < len(clauses) or left >= 0):
         if right < len(clauses):
             hi = clauses[right][1]
             right += 1
@@ -77,7 +102,25 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120) -> str:
             and lw[said + 1] not in L.pronouns and lw[said + 2] not in L.possessives:
         words = words[said + 1:]
     words = _subject_first(words, L)
+    # an infinitive clause keeps the article of its object ("das Gesetz ... einzubringen")
+    kept = _strip_words(list(words), (L.title_strip | L.stop_title) - L.determiners, front=True)
+    infinitive = None if opener in L.purpose else _infinitive_clause(kept, L, actor)
+    if infinitive is kept:
+        infinitive = None
     words = _strip_words(words, L.title_strip | L.stop_title, front=True)
+    second = sent[lo:hi].split()[1:2]
+    relative = opener in L.relative_pronouns and lo > 0 and not (
+        second and second[0][:1].isupper())  # "die Strecke ..." opens with an article
+    if infinitive:
+        words = infinitive
+    elif opener in L.title_reorder or relative:
+        words = _verb_final(words, L, None if opener in L.title_reorder
+                            else _antecedent(sent[:lo], L))
+    if words and _starts_with_verb(words, L):
+        words = _without_subject(words, L, lead if lo > clauses[0][0] else None,
+                                 actor if actor and actor in sent[:lo] else "")
+
+    words = _named(words, L, actor)
     out = " ".join(words).rstrip(" ,;:.").lstrip(" ,;:.-–—")
     out = re.sub(r"\s+([.,;:!?])", r"\1", out)
     if len(out) < 3:
@@ -88,6 +131,146 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120) -> str:
             cut = cut[:cut.rfind(" ")]
         out = cut.rstrip(" ,;:") + "…"
     return out[:1].upper() + out[1:]
+
+
+def _joined_dates(text, d0, d1, dates, L: Language):
+    """The span of the date and the time expressions joined to it by a list or a range
+    ("Ende 2010 oder Anfang 2011", "vom 16. Juni bis zum 23. September"): all go."""
+    spans = sorted(dates)
+    changed = True
+    while changed:
+        changed = False
+        for x0, x1 in spans:
+            if x1 <= d0 and _joiner(text[x1:d0], L):
+                d0, changed = x0, True
+            elif x0 >= d1 and _joiner(text[d1:x0], L):
+                d1, changed = x1, True
+    return d0, d1
+
+
+def _joiner(gap: str, L: Language) -> bool:
+    gap = " ".join(gap.lower().split())
+    return gap in L.list_joiners or gap in L.range_joiners or gap in ("-", "–") \
+        or any(gap == w + " " + p for w in L.list_joiners | L.range_joiners
+               for p in L.stop_title)  # "und am", "bis zum"
+
+
+def _has_verb(words, L: Language) -> bool:
+    """Whether words hold a finite or reporting verb, or a cue verb ("läuft", "will")."""
+    return any((w := x.lower().strip(".,;:")) in L.finite_verbs or w in L.speech_verbs
+               or L.cue_table.get(w, 0) & 5 and x[:1].islower() for x in words)
+
+
+def _starts_with_verb(words, L: Language) -> bool:
+    """A title that lost its subject: it opens with a verb written in lower case."""
+    w = words[0]
+    low = w.lower().strip(".,")
+    return w[:1].islower() and (low in L.finite_verbs or low in L.speech_verbs
+                                or bool(L.cue_table.get(low, 0) & 5)
+                                or bool(L.past_suffix) and low.endswith(L.past_suffix))
+
+
+def _lead(sent, clauses, L: Language):
+    """The subject standing alone before an apposition: the first clause of the sentence
+    that holds no verb and opens with a name or an article ("Die nächste große Sanierung,
+    die Strecke ..., soll ...", "Yesterday, Tony Evers, the governor of Wisconsin,
+    signed ..."); None when there is none."""
+    for lo, hi in clauses:
+        words = sent[lo:hi].strip(" ,;:").split()
+        if not words or _has_verb(words, L) or len(words) > LEAD_MAX:
+            continue
+        first = words[0].lower()
+        if first in L.articles:
+            return words[1:] if len(words) > 1 and words[-1][:1].isupper() else None
+        if words[0][:1].isupper() and first not in L.stopwords and first not in L.not_names \
+                and first not in L.relday and first not in L.prepositions:
+            return words
+    return None
+
+
+LEAD_MAX = 6  # words of a subject standing alone before its apposition
+
+
+def _without_subject(words, L: Language, lead, actor: str):
+    """A title that opens with its verb: a pronoun right after the verb goes in front
+    ("soll er fertiggestellt sein": "Er soll fertiggestellt sein"); else the subject that
+    stood alone before an apposition, else the actor named earlier in the sentence."""
+    pronoun = len(words) > 2 and words[1].lower() in L.pronouns
+    if pronoun:
+        return [words[1]] + words[:1] + words[2:]  # who "er" is may be wrong: keep it
+    subject = lead or (actor.split() if actor else None)
+    return subject + words if subject else words
+
+
+def _infinitive_clause(words, L: Language, actor: str):
+    """"(hatte zugesagt,) einen Ersatzfahrplan für den Güterverkehr zu veröffentlichen":
+    a clause of a 'zu' infinitive is the actor's; it reads "Bahn soll einen Ersatzfahrplan
+    für den Güterverkehr veröffentlichen" (the modal and the marker are data: title.modal,
+    title.infinitive_marker, title.separable_prefixes)."""
+    marker, modal = L.title_marker, L.title_modal
+    if not marker or not modal or not actor or len(words) < 2 or _has_verb(words[:-1], L):
+        return words
+    last = words[-1].strip(".,")
+    if words[-2].lower() == marker:
+        body, verb = words[:-2], last
+    else:
+        m = next((p for p in L.separable_prefixes if last.lower().startswith(p + marker)
+                  and len(last) > len(p) + len(marker) + 2), None)
+        if m is None:
+            return words
+        body, verb = words[:-1], last[:len(m)] + last[len(m) + len(marker):]
+    if body and body[0].lower() in L.determiners:
+        body = [body[0].lower()] + body[1:]
+    return actor.split() + [modal] + body + [verb]
+
+
+def _verb_final(words, L: Language, antecedent):
+    """A subordinate clause ends with its finite verb ("dass die Bahn ein
+    Entschädigungsprogramm vorlegt", "der bei der Wahl gegen Wulff antreten soll"): the
+    verb goes after the subject, a separable prefix stays at the end ("Bahn legt ein
+    Entschädigungsprogramm vor", "Gauck soll bei der Wahl gegen Wulff antreten"); a
+    relative clause's subject is the name it tells of."""
+    if len(words) < 2 or not words[-1][:1].islower():
+        return words
+    verb = words[-1].strip(".,")
+    rest = words[:-1]
+    if antecedent:
+        subject, middle = antecedent, rest
+    else:
+        end = _noun_end(rest, 0, None, L) if rest and rest[0][:1].isupper() else None
+        if not end or end >= len(rest) or rest[0].lower() in L.pronouns:
+            return words
+        subject, middle = rest[:end], rest[end:]
+    tail = []
+    low = verb.lower()
+    prefix = next((p for p in L.separable_prefixes if low.startswith(p)
+                   and len(low) - len(p) >= 3 and low[len(p):].endswith(("t", "en"))), None)
+    if prefix and not (middle and middle[-1][:1].islower() and _has_verb([verb], L)):
+        verb, tail = verb[len(prefix):], [verb[:len(prefix)]]  # "vorlegt": "legt ... vor"
+    return subject + [verb] + middle + tail
+
+
+def _antecedent(before: str, L: Language):
+    """The name a relative clause tells of: the capitalised words right before it."""
+    words = before.rstrip(" ,").split()
+    run = []
+    while words and words[-1][:1].isupper() and words[-1].lower() not in L.stopwords \
+            and len(run) < NOUN_RUN:
+        run.insert(0, words.pop().strip(",."))
+    return run or None
+
+
+def _named(words, L: Language, actor: str):
+    """"The company will report ...": a generic noun that opens the title gives way to
+    the name the actor finder found for it ("Norvane Semiconductors will report ...")."""
+    if not actor or not words:
+        return words
+    k = 1 if words[0].lower() in L.articles and len(words) > 1 else 0
+    noun = words[k].lower().strip(".,")
+    if noun in L.generic and actor.lower() != noun and any(ch.isupper() for ch in actor[1:]) \
+            and noun not in actor.lower():
+        return actor.split() + words[k + 1:]
+    return words
 
 
 def _subject_first(words, L: Language):
@@ -117,11 +300,19 @@ def _verb_then_subject(words, L: Language):
     while first < ADVERBS and _adverb(words[first].lower(), L):
         first += 1
     second = words[first].lower()
+    # a subject without an article: "müssen danach Wahlen ...", "werden 42 Millionen
+    # Kilowattstunden Strom erzeugt"
+    counted = words[first][:1].isdigit() and first + 1 < len(words) \
+        and words[first + 1][:1].isupper()
+    bare = (words[first][:1].isupper() or counted) and second not in L.stopwords
     if verb not in L.finite_verbs and not L.cue_table.get(verb, 0) & 1 or not (
-            second in L.articles or second in L.determiners) or second in L.prepositions \
-            or second in L.oblique_articles:
+            second in L.articles or second in L.determiners or bare) \
+            or second in L.prepositions or second in L.oblique_articles:
         return words
-    end = _noun_end(words, first + 1, None, L)
+    end = _noun_end(words, first + 1 if counted or not bare else first, None, L)
+    while counted and end and end + 1 < len(words) and words[end][:1].islower() \
+            and words[end + 1][:1].isupper() and words[end].lower() not in L.stopwords:
+        end += 2  # "42 Millionen Kilowattstunden elektrischer Strom"
     # genitives after the noun belong to it ("der Kunstwerke des Malers X")
     for _ in range(GENITIVES):
         if end and end < len(words) and words[end - 1][-1:].isalnum() \
