@@ -24,7 +24,7 @@ from tui.messages import ProposalsReady
 from tui.screens.main import MainScreen
 from tui.widgets.literal import literal
 from tui.widgets.table import CommitTable, hours_left_today
-from tui.widgets.view import SORTS, VIEWS, ItemView
+from tui.view import SORTS, VIEWS, ItemView
 
 POLL_SECONDS = 1.0  # how often to look whether another process changed the store
 

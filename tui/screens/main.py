@@ -16,7 +16,7 @@ from tui.screens.detail import STATE_STYLE, DetailPane
 from tui.widgets.footer import KeyFooter
 from tui.widgets.literal import literal
 from tui.widgets.table import STATE_WORDS, CommitTable
-from tui.widgets.view import VIEWS
+from tui.view import VIEWS
 from tui.widgets.viewbar import ViewBar
 
 EMPTY = {
