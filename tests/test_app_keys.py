@@ -38,7 +38,7 @@ def test_frist_with_an_unknown_keymap_id_exits_with_one_line(frist, tmp_path):
 def test_every_binding_id_can_be_written_bare_in_the_config_file(store, tmp_path):  # noqa: F811
     """A dotted id ("timeline.zoom_in") would be a nested table in TOML: ids are words."""
     from store.config import load_config
-    from tui.app import binding_ids
+    from tui.keys import binding_ids
     ids = sorted(binding_ids())
     assert all(i.replace("_", "").isalnum() for i in ids)
     path = tmp_path / "config.toml"

@@ -19,12 +19,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
 from store import model
+from tui.screens.base import FristScreen
 from tui.text import clip, printable, width
 from tui.widgets.footer import KeyFooter
 
@@ -213,7 +213,7 @@ class MonthGrid(Widget, can_focus=True):
         return Strip.join(strips).adjust_cell_length(total, self.rich_style)
 
 
-class CalendarScreen(Screen):
+class CalendarScreen(FristScreen):
     """The month calendar, pushed by the app's `v` key."""
 
     DEFAULT_CSS = """

@@ -21,7 +21,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
@@ -29,6 +28,7 @@ from textual.widgets import Static
 from store import model
 from store.query import sort_key
 from tui import timeline_text as tl
+from tui.screens.base import FristScreen
 from tui.text import clip, printable, width
 from tui.widgets.footer import KeyFooter
 
@@ -247,7 +247,7 @@ class TimelineView(Widget, can_focus=True):
         return Strip(segments).adjust_cell_length(total, self.rich_style)
 
 
-class TimelineScreen(Screen):
+class TimelineScreen(FristScreen):
     """The timeline, pushed by the app's `t` key."""
 
     DEFAULT_CSS = """
