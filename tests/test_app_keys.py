@@ -26,6 +26,27 @@ def test_keymap_ids_of_pushed_screens_are_known(store):  # noqa: F811
     app_for(store, config=config)  # no error
 
 
+def test_every_binding_of_every_screen_and_widget_can_be_remapped():
+    """keys.screens() names the classes with bindings: a binding on a class it leaves
+    out would be missing from help and refused in [keymap]."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    import tui.screens
+    import tui.widgets
+    from tui.keys import binding_ids, declared
+    declaring = set()
+    for package in (tui.screens, tui.widgets):
+        for module in pkgutil.iter_modules(package.__path__):
+            for thing in vars(importlib.import_module(f"{package.__name__}.{module.name}")).values():
+                if inspect.isclass(thing) and issubclass(thing, DOMNode):
+                    declaring |= {key.binding.id for key in declared(thing) if key.binding.id}
+    assert declaring and declaring <= binding_ids()
+
+
 def test_frist_with_an_unknown_keymap_id_exits_with_one_line(frist, tmp_path):
     path = tmp_path / "config.toml"
     path.write_text('[keymap]\nfly = "f"\n')
