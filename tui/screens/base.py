@@ -19,6 +19,8 @@ A screen may use of the app (tui/app.py; tests/snapshot_views.py stands in for i
   show_day(day), show_group(by, name)
                                 back to the main table, showing one day or one row of
                                 the track record
+The main screen, the app's own, also calls set_view, set_search, set_day, clear_group
+and follow_cursor, and shows now(), today_fixed and sync_note in its top bar.
 """
 from __future__ import annotations
 

@@ -60,10 +60,6 @@ def card(item_id: int, record: dict, today) -> Text:
 class DecideScreen(FristScreen):
     """Pushed by the app's `n` key."""
 
-    DEFAULT_CSS = """
-    DecideScreen #decide-title { height: 1; background: $panel; color: $foreground; }
-    DecideScreen #decide-card { height: 1fr; padding: 1 2; }
-    """
 
     BINDINGS = [
         Binding("m", "decide('met')", "met", id="decide_met"),

@@ -81,12 +81,6 @@ def render_rows(rows, total_width: int, by: str, cursor: int | None = None) -> T
 class StatsScreen(FristScreen):
     """Who keeps their word: pushed by the app's `R` key; Escape goes back."""
 
-    DEFAULT_CSS = """
-    StatsScreen #stats-title { height: 1; background: $panel; color: $foreground; }
-    StatsScreen #stats-legend { height: 1; color: $text-muted; }
-    StatsScreen #stats-scroll { height: 1fr; }
-    StatsScreen #stats-table { width: auto; padding: 0 1; }
-    """
 
     SHOWS_AN_ITEM = False  # the item keys (m, x, e ...) would act on a row not in sight
     BINDINGS = [

@@ -62,23 +62,6 @@ class TimelineView(Widget, can_focus=True):
     COMPONENT_CLASSES = {"timeline--axis", "timeline--today", "timeline--cursor",
                          "timeline--cursor-row", *STATE_STYLES.values()}
 
-    DEFAULT_CSS = """
-    TimelineView { height: 1fr; }
-    TimelineView > .timeline--axis { color: $text-muted; }
-    TimelineView > .timeline--today { color: $text-accent; text-style: bold; }
-    TimelineView > .timeline--cursor { background: $block-cursor-background;
-        color: $block-cursor-foreground; text-style: bold; }
-    TimelineView:blur > .timeline--cursor { background: $block-cursor-blurred-background;
-        color: $block-cursor-blurred-foreground; text-style: none; }
-    TimelineView > .timeline--cursor-row { background: $boost; }
-    TimelineView > .timeline--overdue { color: $text-error; text-style: bold; }
-    TimelineView > .timeline--due-today { color: $text-warning; text-style: bold; }
-    TimelineView > .timeline--due-soon { color: $text-warning; }
-    TimelineView > .timeline--upcoming { color: $foreground; }
-    TimelineView > .timeline--met { color: $text-success; }
-    TimelineView > .timeline--missed { color: $text-error; }
-    TimelineView > .timeline--cancelled { color: $text-muted; }
-    """
 
     BINDINGS = [
         Binding("up", "move(-1)", "up", show=False, id="timeline_up"),
@@ -250,10 +233,6 @@ class TimelineView(Widget, can_focus=True):
 class TimelineScreen(FristScreen):
     """The timeline, pushed by the app's `t` key."""
 
-    DEFAULT_CSS = """
-    TimelineScreen #timeline-title { height: 1; background: $panel; color: $foreground; }
-    TimelineScreen #timeline-info { height: 1; background: $panel; color: $foreground; }
-    """
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back", id="timeline_back"),
