@@ -231,7 +231,7 @@ class FristApp(App):
                             severity="warning")
         self.set_interval(POLL_SECONDS, self.tick)
         every = (self.config.sync or {}).get("sync_every")
-        if every and self.controller.sync_set:
+        if every and self.controller.sync_configured:
             from store.config import sync_every_seconds
             self.set_interval(sync_every_seconds(every), partial(self.action_sync, quiet=True))
 
@@ -535,7 +535,7 @@ class FristApp(App):
     def action_sync(self, quiet: bool = False) -> None:
         """Sync in a thread: the screen goes on while the server answers. `quiet` (the
         sync_every timer) tells only of what came in, and of errors."""
-        if not self.controller.sync_set:
+        if not self.controller.sync_configured:
             self.notify("Nothing to sync with: set [sync] url and username in the config "
                         "(frist config path says where).", severity="warning", timeout=6)
             return
@@ -564,7 +564,7 @@ class FristApp(App):
 
     def note_sync_status(self) -> None:
         """Count in a thread when the store last synced and what waits to be pushed."""
-        if not self.controller.sync_set or not self.view.complete:
+        if not self.controller.sync_configured or not self.view.complete:
             return
         self._sync_counted = self.controller.seen_changes
         items = list(self.view.items.items())

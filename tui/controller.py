@@ -168,7 +168,8 @@ class Controller:
 
     # -- sync with the CalDAV task list in [sync] (store/sync, as `frist sync`)
     @property
-    def sync_set(self) -> bool:
+    def sync_configured(self) -> bool:
+        """[sync] names a server."""
         return bool((self.config.sync or {}).get("url"))
 
     def sync(self):

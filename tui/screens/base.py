@@ -8,19 +8,20 @@ and reads:
   SHOWS_AN_ITEM     whether the item keys (m met, x missed, e edit, ...) act here on
                     `app.selected_id`; False where no selected item is in sight.
 
-A screen may use of the app (tui/app.py; tests/snapshot_views.py stands in for it):
-  store, today, config          the store, the day shown, the settings
+A screen may use of the app (tui/app.py; the screen tests run the timeline, calendar,
+track record and decision queue in stand-ins that have only these):
+  store, today                  the store and the day shown
   visible_items(), view_label() the main table's items in its tab, search and order,
                                 and the tab's name
-  view                          the main table's ItemView (tabs, search, day, group)
   selected_id                   the item the item keys act on; a screen that moves a
                                 cursor over items sets it
   change(id, write, message)    one store write (`write`), then every screen refreshed
   show_day(day), show_group(by, name)
                                 back to the main table, showing one day or one row of
                                 the track record
-The main screen, the app's own, also calls set_view, set_search, set_day, clear_group
-and follow_cursor, and shows now(), today_fixed and sync_note in its top bar.
+The app's own main screen and forms also use `config`, `view` (the main table's ItemView),
+set_view, set_search, set_day, clear_group, follow_cursor, now(), today_fixed and
+sync_note; the pushed screens read `config` and `view` only where they are there.
 """
 from __future__ import annotations
 

@@ -263,7 +263,7 @@ class TimelineScreen(FristScreen):
         everything = self.app.store.all() if self.show_ticks else None
         rows = timeline_rows(self.app.visible_items(), everything)
         self.open_count = sum(1 for _, record in rows if record["status"] == "open")
-        self.view.set_rows(rows, getattr(self.app, "selected_id", None))
+        self.view.set_rows(rows, self.app.selected_id)
         self._show_selection()
 
     def action_toggle_ticks(self) -> None:
