@@ -1,9 +1,9 @@
-"""A tiny stand-in for the dashboard app, with exactly the contract of TEAM.md that the
-timeline and calendar screens use: store, today, visible_items() (and view_label(), the
-name of the tab they come from), selected_id, show_day(), and the open_detail / mark_met /
-mark_missed actions bound to Enter / m / x.
+"""A tiny stand-in for the dashboard app, with exactly the part of the contract in
+tui/screens/base.py that the timeline and calendar screens use: store, today,
+visible_items() (and view_label(), the name of the tab they come from), selected_id,
+show_day(), and the open_detail / mark_met / mark_missed actions bound to Enter / m / x.
 
-The timeline and calendar tests run against it, so they do not wait on tui/app.py.
+The timeline and calendar tests run against it, so that they test the screens alone.
 `python tests/snapshot_views.py [timeline|calendar]` opens it by hand on the sample items.
 """
 from __future__ import annotations
@@ -52,6 +52,7 @@ def fill(store, sample=SAMPLE) -> None:
 class ContractApp(App):
     """The app contract the screens rely on, and a record of what they asked for."""
 
+    CSS_PATH = Path(__file__).resolve().parents[1] / "tui" / "frist.tcss"  # the app's styles
     BINDINGS = [
         Binding("enter", "open_detail", "detail", id="open_detail"),
         Binding("m", "mark_met", "met", id="mark_met"),

@@ -520,19 +520,6 @@ async def test_show_day_filters_the_main_table(store):
         assert len(titles(app)) > 1
 
 
-async def test_a_missing_screen_fails_only_its_key(store, monkeypatch):
-    from tui import app as app_module
-    monkeypatch.setitem(app_module.PUSHED_SCREENS, "timeline", ("tui.screens.nowhere", "Nope"))
-    app = app_for(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("t")
-        await pilot.pause()
-        assert isinstance(app.screen, MainScreen)
-        assert any("not available" in str(n.message) for n in app._notifications)
-        await pilot.press("x")
-        assert isinstance(app.screen, NoteForm)  # everything else still works
-
-
 async def test_item_actions_follow_the_selection_on_a_pushed_screen(store):
     """Another screen sets app.selected_id and lets m fall through to the app."""
     from textual.screen import Screen
@@ -561,7 +548,7 @@ async def test_help_lists_every_binding(store):
 async def test_help_lists_the_keys_of_every_screen_as_they_are_bound(store):
     """Every described binding of every screen is in the help, and a key the config
     remaps shows as remapped: the list is made from the bindings, not written by hand."""
-    from tui.keys import SCREENS, declared, load
+    from tui.keys import declared, screens
     app = app_for(store, config=Config(keymap={"timeline_zoom_in": "z", "stats_group": "G"}))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
@@ -570,8 +557,8 @@ async def test_help_lists_the_keys_of_every_screen_as_they_are_bound(store):
         for heading in ("Timeline", "Month calendar", "Track record", "Decision queue",
                         "Review of what an ingest found"):
             assert any(line.startswith(heading) for line in lines), heading
-        for _heading, _action, _app, classes in SCREENS:
-            for key in (k for where in classes for k in declared(load(where))):
+        for screen in screens():
+            for key in (k for klass in screen.classes for k in declared(klass)):
                 if key.own and key.binding.description:
                     assert any(key.binding.description in line for line in lines), key.name
 

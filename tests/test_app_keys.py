@@ -26,6 +26,27 @@ def test_keymap_ids_of_pushed_screens_are_known(store):  # noqa: F811
     app_for(store, config=config)  # no error
 
 
+def test_every_binding_of_every_screen_and_widget_can_be_remapped():
+    """keys.screens() names the classes with bindings: a binding on a class it leaves
+    out would be missing from help and refused in [keymap]."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    import tui.screens
+    import tui.widgets
+    from tui.keys import binding_ids, declared
+    declaring = set()
+    for package in (tui.screens, tui.widgets):
+        for module in pkgutil.iter_modules(package.__path__):
+            for thing in vars(importlib.import_module(f"{package.__name__}.{module.name}")).values():
+                if inspect.isclass(thing) and issubclass(thing, DOMNode):
+                    declaring |= {key.binding.id for key in declared(thing) if key.binding.id}
+    assert declaring and declaring <= binding_ids()
+
+
 def test_frist_with_an_unknown_keymap_id_exits_with_one_line(frist, tmp_path):
     path = tmp_path / "config.toml"
     path.write_text('[keymap]\nfly = "f"\n')
@@ -38,7 +59,7 @@ def test_frist_with_an_unknown_keymap_id_exits_with_one_line(frist, tmp_path):
 def test_every_binding_id_can_be_written_bare_in_the_config_file(store, tmp_path):  # noqa: F811
     """A dotted id ("timeline.zoom_in") would be a nested table in TOML: ids are words."""
     from store.config import load_config
-    from tui.app import binding_ids
+    from tui.keys import binding_ids
     ids = sorted(binding_ids())
     assert all(i.replace("_", "").isalnum() for i in ids)
     path = tmp_path / "config.toml"

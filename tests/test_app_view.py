@@ -1,4 +1,4 @@
-"""The main table's data (tui.widgets.view.ItemView): the one-row updates must leave the
+"""The main table's data (tui.view.ItemView): the one-row updates must leave the
 same rows, in the same order, as filtering and sorting everything from scratch."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store import model
-from tui.widgets.view import SORTS, VIEWS, ItemView
+from tui.view import SORTS, VIEWS, ItemView
 
 TODAY = dt.date(2025, 11, 24)
 WORDS = ["port", "tender", "budget", "rail", "strike", "deal", "china", "vote"]

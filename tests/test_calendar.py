@@ -1,4 +1,5 @@
-"""The month calendar, through a stand-in app with the app contract of TEAM.md."""
+"""The month calendar, through a stand-in app with the app contract of
+tui/screens/base.py."""
 from __future__ import annotations
 
 import datetime as dt

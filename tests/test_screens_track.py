@@ -1,8 +1,10 @@
 """StatsScreen and DecideScreen, driven by Pilot inside a small app that keeps the app
-contract of TEAM.md (store, today, visible_items(), selected_id, change, refresh)."""
+contract of tui/screens/base.py (store, today, visible_items(), selected_id, change, refresh)."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
 import pytest
 from rich.text import Text
 from textual.app import App
@@ -24,6 +26,7 @@ TODAY = dt.date(2025, 11, 24)
 class ContractApp(App):
     """Just what the screens may use of the real app."""
 
+    CSS_PATH = Path(__file__).resolve().parents[1] / "tui" / "frist.tcss"  # the app's styles
     BINDINGS = [Binding("u", "undo", "undo", id="undo")]
 
     def __init__(self, store, screen_class):

@@ -1,5 +1,5 @@
 """The timeline: its geometry, the dashboard view (through a stand-in app with the app
-contract of TEAM.md), and `frist list --timeline`."""
+contract of tui/screens/base.py), and `frist list --timeline`."""
 from __future__ import annotations
 
 import datetime as dt

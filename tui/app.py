@@ -1,9 +1,10 @@
 """The frist dashboard: a Textual app over `store`.
 
-`make_app` builds it for `frist`, `frist --demo` and the tests. The app owns the data
-the screens show (`ItemView`), makes every change through `app.store`, and after each
-change — its own, or another process's (the store's change counter moved) — calls
-`refresh_items()` on every screen in the stack that has it.
+`make_app` builds it for `frist`, `frist --demo` and the tests. The data and every change
+to it are the controller's (tui/controller.py); the app holds what is Textual's: the
+screens, the keys and their actions, messages to the person, the clock tick and the
+workers. After each change, its own or another process's, it calls `refresh_items()` on
+every screen in the stack (tui/screens/base.py states what screens may rely on).
 """
 from __future__ import annotations
 
@@ -20,11 +21,12 @@ from textual.screen import Screen
 from store import model
 from store.db import ConflictError, Store
 from store.errors import FristError
-from tui.messages import ProposalsReady
+from tui.controller import Controller, Found
+from tui.screens.base import FristScreen
 from tui.screens.main import MainScreen
+from tui.view import SORTS, VIEWS, ItemView
 from tui.widgets.literal import literal
 from tui.widgets.table import CommitTable, hours_left_today
-from tui.widgets.view import SORTS, VIEWS, ItemView
 
 POLL_SECONDS = 1.0  # how often to look whether another process changed the store
 
@@ -32,62 +34,9 @@ POLL_SECONDS = 1.0  # how often to look whether another process changed the stor
 ITEM_ACTIONS = {"edit", "mark_met", "mark_missed", "reopen", "cancel", "postpone", "delete",
                 "open_detail"}
 
-# Screens by other modules: action -> (module, class). Imported when first used, so a
-# module that is missing or broken fails only its key, with a message.
-PUSHED_SCREENS = {
-    "timeline": ("tui.screens.timeline", "TimelineScreen"),
-    "calendar": ("tui.screens.calendar", "CalendarScreen"),
-    "stats": ("tui.screens.stats", "StatsScreen"),
-    "decide": ("tui.screens.decide", "DecideScreen"),
-}
-
-
-def binding_ids() -> set[str]:
-    """The id of every binding of the app and its screens and widgets: what the config's
-    [keymap] may name. Imports every screen, so it runs only when there is a keymap."""
-    import importlib
-    import inspect
-    import pkgutil
-
-    from textual.dom import DOMNode
-
-    import tui.screens
-    import tui.widgets
-    names = [__name__] + [f"{package.__name__}.{module.name}"
-                          for package in (tui.screens, tui.widgets)
-                          for module in pkgutil.iter_modules(package.__path__)]
-    ids = set()
-    for name in names:
-        for thing in vars(importlib.import_module(name)).values():
-            if inspect.isclass(thing) and issubclass(thing, DOMNode):
-                for klass in thing.__mro__:
-                    ids.update(binding.id for binding in klass.__dict__.get("BINDINGS", ())
-                               if isinstance(binding, Binding) and binding.id)
-    return ids
-
 
 def _binding(key: str, action: str, description: str, tooltip: str, show: bool = True) -> Binding:
     return Binding(key, action, description, show=show, id=action, tooltip=tooltip)
-
-
-class _DefaultConfig:
-    """Used only until store.config exists: the same fields, all defaults."""
-
-    due_soon_days = model.DUE_SOON_DAYS
-    keymap: dict[str, str] = {}
-    theme = None
-    lang = None
-    date_format = "%d %b %Y"
-    db = None
-    path = None
-
-
-def default_config():
-    try:
-        from store.config import load_config
-    except ImportError:
-        return _DefaultConfig()
-    return load_config()
 
 
 class FristApp(App):
@@ -121,41 +70,42 @@ class FristApp(App):
     def __init__(self, store: Store, today_text: str | None = None, config=None,
                  clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
         super().__init__()
-        self.store = store
-        self.config = config if config is not None else default_config()
-        if getattr(self.config, "keymap", None):  # an unknown binding id stops frist
+        if config is None:
+            from store.config import load_config
+            config = load_config()
+        self.config = config
+        if config.keymap:  # an unknown binding id, or one key for two actions, stops frist
             from store.config import check_keymap
-            from tui.keys import key_scopes, normalise
-            check_keymap(self.config, binding_ids(), key_scopes(), normalise)
-        self.clock = clock
-        self.today_fixed = bool(today_text)
-        real = clock().date()
-        if today_text:
-            from store.when import parse_today
-            self._offset = parse_today(today_text) - real  # --today shifts the calendar
-        else:
-            self._offset = dt.timedelta(0)
-        self.today: dt.date = real + self._offset
-        if today_text:
-            model.set_today(self.today)
-        self.view = ItemView(self.today, self.config.due_soon_days)
-        self._selected: int | None = None
-        self._seen_changes = store.changes()  # the store's change counter the view shows
-        self._unreadable: str | None = None   # why the store could not be read, said once
+            from tui.keys import binding_ids, key_scopes, normalise
+            check_keymap(config, binding_ids(), key_scopes(), normalise)
+        self.controller = Controller(store, config, today_text, clock)
+        self._selected: int | None = self.view.rows[0] if self.view.rows else None
+        self.tab_before_group = "open"  # the tab Escape goes back to from a track record row
         self._minute = -1
         self.failure: str | None = None  # why the app stopped early, for the command line
         self.sync_note = ""  # the top bar's "synced 14:05, 2 waiting" ([sync] set)
         self._sync_counted: int | None = None  # the store's change count that note counted
-        # Before the first paint, so the table shows rows at once: the first open items,
-        # which the store reads without parsing everything; the rest once they are shown.
-        soonest = store.soonest_open()
-        if soonest is not None:
-            self.view.load(soonest, complete=False)
-        else:
-            self.view.load(store.all())
-        self._selected = self.view.rows[0] if self.view.rows else None
 
-    # -- the contract other screens use
+    # -- what screens use (tui/screens/base.py)
+    @property
+    def store(self) -> Store:
+        return self.controller.store
+
+    @property
+    def view(self) -> ItemView:
+        return self.controller.view
+
+    @property
+    def today(self) -> dt.date:
+        return self.controller.today
+
+    @property
+    def today_fixed(self) -> bool:
+        return self.controller.today_fixed
+
+    def now(self) -> dt.datetime:
+        return self.controller.now()
+
     def get_default_screen(self) -> Screen:
         return MainScreen()
 
@@ -166,6 +116,10 @@ class FristApp(App):
     def visible_items(self) -> list[tuple[int, dict]]:
         items = self.view.items
         return [(i, items[i]) for i in self.view.rows]
+
+    def view_label(self) -> str:
+        """The name of the main table's tab ("Open", "All", ...): what visible_items holds."""
+        return VIEWS[self.view.view][0]
 
     @property
     def selected_id(self) -> int | None:
@@ -199,7 +153,7 @@ class FristApp(App):
         them. Escape gives back the tab shown before."""
         self._to_main()
         if self.view.group is None:
-            self._tab_before_group = self.view.view
+            self.tab_before_group = self.view.view
         self.main.clear_search()
         self.view.view, self.view.day = "all", None
         self.view.set_group(by, name)
@@ -208,18 +162,38 @@ class FristApp(App):
         self.refresh_bindings()
 
     def clear_group(self) -> None:
-        self.view.view = getattr(self, "_tab_before_group", "open")
+        self.view.view = self.tab_before_group
         self.view.set_group(None)
         if self.view.rows and self._selected not in self.view.rows:
             self._selected = self.view.rows[0]
         self.main.refresh_items()
 
-    def view_label(self) -> str:
-        """The name of the main table's tab ("Open", "All", ...): what visible_items holds."""
-        return VIEWS[self.view.view][0]
+    def set_view(self, name: str) -> None:
+        self.view.view = name if name in VIEWS else "open"
+        self.view.day = None
+        self.view.rebuild()
+        self.main.refresh_items()
 
-    def now(self) -> dt.datetime:
-        return self.clock() + self._offset
+    def set_search(self, text: str) -> None:
+        self.view.set_search(text)
+        self.main.refresh_items()
+
+    def set_day(self, day: dt.date | None) -> None:
+        self.view.day = day
+        self.view.rebuild()
+        if self.view.rows and self._selected not in self.view.rows:
+            self._selected = self.view.rows[0]
+        self.main.refresh_items()
+
+    def refresh_screens(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, FristScreen):
+                screen.refresh_items()
+        self.refresh_bindings()
+
+    def _to_main(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
 
     def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
         """Messages carry titles, file names and errors from outside: never markup."""
@@ -246,10 +220,9 @@ class FristApp(App):
 
     # -- start, ticks, reloads
     def on_mount(self) -> None:
-        keymap = getattr(self.config, "keymap", None)
-        if keymap:
-            self.set_keymap(keymap)
-        theme = getattr(self.config, "theme", None)
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        theme = self.config.theme
         if theme:
             if theme in self.available_themes:
                 self.theme = theme
@@ -257,8 +230,8 @@ class FristApp(App):
                 self.notify(f"unknown theme {theme!r} in the config; using the default",
                             severity="warning")
         self.set_interval(POLL_SECONDS, self.tick)
-        every = self._sync_table().get("sync_every")
-        if every and self._sync_table().get("url"):
+        every = (self.config.sync or {}).get("sync_every")
+        if every and self.controller.sync_configured:
             from store.config import sync_every_seconds
             self.set_interval(sync_every_seconds(every), partial(self.action_sync, quiet=True))
 
@@ -271,89 +244,49 @@ class FristApp(App):
     def read_rest(self) -> None:
         """After the first paint: every item, so the counts, tabs and scrolling are whole."""
         try:
-            items = self.store.all()
+            self.controller.read_rest()
         except FristError as e:  # damaged since the first read: stop, as `frist` would have
             self.failure = str(e)
             self.exit(return_code=1)
             return
-        self.view.load(items)
         self.refresh_screens()
 
     def tick(self) -> None:
         """Every second: a new day, a change on disk, the clock in the top bar."""
         if not self.screen_stack:  # closing down
             return
-        now = self.now()
-        if now.date() != self.today:
-            self.today = self.view.today = now.date()
-            self.view.restate()
+        if self.controller.new_day():
             self.refresh_screens()
-        try:
-            moved = self.store.changes() != self._seen_changes
-        except FristError as e:  # damaged since: say so once, not every second
-            moved, self._unreadable = str(e) != self._unreadable, str(e)
-        if moved:
+        if self.controller.changed_elsewhere():
             self.reload(quiet=False)
-        if self._sync_counted != self._seen_changes:
+        if self._sync_counted != self.controller.seen_changes:
             self.note_sync_status()
+        now = self.now()
         tables = self.main.query(CommitTable)
         if now.minute != self._minute and tables:
             self._minute = now.minute
             table = tables.first()
-            table.now_hours = None if self.today_fixed else hours_left_today(self.clock())
+            table.now_hours = None if self.today_fixed else hours_left_today(self.controller.clock())
             table.refresh()
             self.main.refresh_counts()
 
-    def reload(self, quiet: bool = True, from_disk: bool = True) -> list[int] | None:
-        """Read the store again and move the rows that changed: after another process
-        wrote to it (from_disk), or after our own undo or ingest (the store already holds
-        the new state in memory). Returns the ids that changed; None if it cannot be read
-        (the view keeps what it showed, and a message says why)."""
+    def reload(self, quiet: bool = True) -> list[int] | None:
+        """Read the store again, after another process wrote to it, and show what
+        changed. Returns the ids that changed; None if it cannot be read (the view keeps
+        what it showed, and a message says why)."""
         try:
-            if from_disk:
-                self.store.refresh()
-                seen = self.store.changes()  # before reading: a later change is read next
-            else:
-                seen = self._after_own_change()
-            items = self.store.all()
+            changed = self.controller.reload()
         except FristError as e:
-            self.notify(f"{e}. What is shown is what was read before.",
-                        title="cannot read the store", severity="error", timeout=15)
+            self._say_unreadable(e)
             return None
-        self._seen_changes, self._unreadable = seen, None
-        changed = self.view.merge(items)
         if not quiet and changed:
             self.notify("The store changed on disk; the view follows it.", timeout=3)
         self.refresh_screens()
         return changed
 
-    def refresh_screens(self) -> None:
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_items", None)
-            if refresh is not None:
-                refresh()
-        self.refresh_bindings()
-
-    def set_view(self, name: str) -> None:
-        self.view.view = name if name in VIEWS else "open"
-        self.view.day = None
-        self.view.rebuild()
-        self.main.refresh_items()
-
-    def set_search(self, text: str) -> None:
-        self.view.set_search(text)
-        self.main.refresh_items()
-
-    def set_day(self, day: dt.date | None) -> None:
-        self.view.day = day
-        self.view.rebuild()
-        if self.view.rows and self._selected not in self.view.rows:
-            self._selected = self.view.rows[0]
-        self.main.refresh_items()
-
-    def _to_main(self) -> None:
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
+    def _say_unreadable(self, e: FristError) -> None:
+        self.notify(f"{e}. What is shown is what was read before.",
+                    title="cannot read the store", severity="error", timeout=15)
 
     # -- changes
     def _item(self) -> tuple[int, dict] | None:
@@ -370,38 +303,31 @@ class FristApp(App):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action in ITEM_ACTIONS:
-            if not getattr(self.screen, "SHOWS_AN_ITEM", True):
+            if isinstance(self.screen, FristScreen) and not self.screen.SHOWS_AN_ITEM:
                 return False  # this screen shows no selected item (the track record)
             if self.view.items.get(self._selected) is None:
                 return None  # shown dimmed: there is nothing to act on
         return True
 
-    def _after_own_change(self) -> int:
-        """The change counter the view is at after a change of ours: ours moved it by
-        one; if it moved more, another process changed the store too, and the next
-        tick reads it again."""
-        while self.store.warnings:  # stored, but a step after it failed (a full disk)
-            self.notify(self.store.warnings.pop(0), title="stored, but", severity="warning",
-                        timeout=10, markup=False)  # it names a file
-        now = self.store.changes()
-        return now if now == self._seen_changes + 1 else self._seen_changes
+    def _changed(self) -> None:
+        """After a change of ours: what the store warned of, then every screen again."""
+        for warning in self.controller.warnings():  # it names a file: never markup
+            self.notify(warning, title="stored, but", severity="warning", timeout=10)
+        self.refresh_screens()
 
     def change(self, item_id: int, write: Callable[[], dict | None], message: str) -> bool:
-        """Make one change through the store, then move only that item's row."""
+        """Make one change through the store (`write`), show it and say `message`."""
         try:
-            record = write()
-        except ConflictError as e:  # another process changed it: show it as it is now
+            self.controller.change(item_id, write)
+        except ConflictError as e:  # another process changed it: shown as it is now
             self.notify(f"{e}. It is shown as it is now.", title="not changed",
-                        severity="error", timeout=8, markup=False)
-            self.reload()
+                        severity="error", timeout=8)
+            self.refresh_screens()
             return False
         except FristError as e:
             self.notify(str(e), title="not changed", severity="error", timeout=6)
             return False
-        with contextlib.suppress(FristError):
-            self._seen_changes = self._after_own_change()
-        self.view.update(item_id, record)
-        self.refresh_screens()
+        self._changed()
         self.notify(message, timeout=3)
         return True
 
@@ -412,15 +338,12 @@ class FristApp(App):
             record = model.new_record(form["title"], form["due"], actor=form["actor"],
                                       tags=form["tags"], note=form["note"])
             try:
-                item_id = self.store.add(record)
+                item_id = self.controller.add(record)
             except FristError as e:
                 self.notify(str(e), title="not added", severity="error", timeout=6)
                 return
-            with contextlib.suppress(FristError):
-                self._seen_changes = self._after_own_change()
-            self.view.update(item_id, self.store.get(item_id))
             self._selected = item_id
-            self.refresh_screens()
+            self._changed()
             shown = "" if item_id in self.view.rows else " (not shown in this view)"
             self.notify(f"Added #{item_id}: due {model.due_label(record)}, "
                         f"{model.countdown(record, self.today)}{shown} — u undoes", timeout=4)
@@ -461,8 +384,8 @@ class FristApp(App):
     def mark(self, item_id: int, status: str, answer: dict, shown: dict) -> bool:
         """Record a decision as the note form gave it ({"note", "on"}), against the
         version of the item the person saw (`shown`)."""
-        on = answer.get("on")
         from tui.screens.forms import decision_message
+        on = answer.get("on")
         return self.change(item_id, lambda: self.store.mark(item_id, status, answer["note"], on=on,
                                                             shown=shown),
                            decision_message(item_id, status, on, self.today))
@@ -509,11 +432,11 @@ class FristApp(App):
 
     def action_undo(self) -> None:
         try:
-            label = self.store.undo()
+            label, changed = self.controller.undo()
         except FristError as e:
             self.notify(str(e), severity="warning", timeout=3)
             return
-        changed = self.reload(from_disk=False) or []
+        self._changed()
         if len(changed) == 1 and changed[0] in self.view.items:
             self.selected_id = changed[0]  # the cursor goes to what came back
         self.notify(undo_message(label, changed, self.view.items, self.today), timeout=4)
@@ -540,64 +463,40 @@ class FristApp(App):
         self.main.refresh_items()
         self.notify(f"Sorted by {SORTS[self.view.sort]}", timeout=2)
 
+    # -- the other screens, imported when first opened: a faster start
+    def _open(self, screen_class: type[Screen]) -> None:
+        if not isinstance(self.screen, screen_class):  # not when it is on top already
+            self.push_screen(screen_class())
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
         self.push_screen(HelpScreen())
 
-    # -- screens by the other engineers
-    def _push_named(self, action: str) -> None:
-        module_name, class_name = PUSHED_SCREENS[action]
-        if type(self.screen).__name__ == class_name:
-            return  # already there
-        try:
-            module = __import__(module_name, fromlist=[class_name])
-            screen_class = getattr(module, class_name)
-        except Exception as e:  # noqa: BLE001 — a missing screen must not end the app
-            self.notify(f"{class_name} is not available: {e}", severity="error", timeout=6)
-            return
-        self.push_screen(screen_class())
-
     def action_timeline(self) -> None:
-        self._push_named("timeline")
+        from tui.screens.timeline import TimelineScreen
+        self._open(TimelineScreen)
 
     def action_calendar(self) -> None:
-        self._push_named("calendar")
+        from tui.screens.calendar import CalendarScreen
+        self._open(CalendarScreen)
 
     def action_stats(self) -> None:
-        self._push_named("stats")
+        from tui.screens.stats import StatsScreen
+        self._open(StatsScreen)
 
     def action_decide(self) -> None:
-        self._push_named("decide")
+        from tui.screens.decide import DecideScreen
+        self._open(DecideScreen)
 
     # -- ingest
     def action_ingest(self) -> None:
         """The ingest form reads and extracts (it stays open, with what was typed, when
         that fails); what it found goes to the review."""
-        def done(found: ProposalsReady | None) -> None:
+        def done(found: Found | None) -> None:
             if found is not None:
                 self.review(found.proposals, found.skipped, found.warnings)
         from tui.screens.forms import IngestForm
-        self.push_screen(IngestForm(), done)
-
-    def extract(self, request: dict) -> ProposalsReady:
-        """Read what the ingest form names (a path, URL or feed, or pasted text) and
-        propose its commitments; FristError says why nothing could be read. Slow (the
-        network, the extractor): the form runs it in a thread."""
-        from store import ingest
-        published = request["published"].due if request["published"] else None
-        if request["source"]:
-            loaded = ingest.load(request["source"], published=published, today=self.today,
-                                 date_hint="set it in the Published field",
-                                 deadline=getattr(self.config, "fetch_timeout", None))
-            documents, skipped, warnings = loaded.documents, loaded.skipped, loaded.warnings
-            if not documents:  # a mistyped path or a dead link: say so, as the CLI does
-                why = "; ".join(f"{name} {reason}" for name, reason in skipped)
-                raise FristError(why or f"nothing could be read from {request['source']}")
-        else:
-            documents = [ingest.pasted(request["text"], published, self.today)]
-            skipped, warnings = [], []
-        proposals = ingest.propose(self.store, documents, self.today)
-        return ProposalsReady(proposals, list(skipped), list(map(str, warnings)))
+        self.push_screen(IngestForm(self.controller.extract), done)
 
     def review(self, proposals: list, skipped=(), warnings=()) -> None:
         """Show the proposals; store what is accepted."""
@@ -615,13 +514,12 @@ class FristApp(App):
     def _commit(self, accepted: list | None) -> None:
         if not accepted:
             return
-        from store import ingest
         try:
-            outcome = ingest.commit(self.store, accepted)
+            outcome = self.controller.commit(accepted)
         except FristError as e:
             self.notify(str(e), title="nothing stored", severity="error", timeout=8)
             return
-        self.reload(from_disk=False)
+        self._changed()
         if outcome.new_ids:
             if outcome.new_ids[0] not in self.view.rows:
                 self.set_view("all")
@@ -633,14 +531,11 @@ class FristApp(App):
             parts.append(f"{outcome.already_known} already known")
         self.notify(", ".join(parts) + " — u undoes", title="ingested", timeout=5)
 
-    # -- sync with the CalDAV task list in [sync] (store/sync, as `frist sync`)
-    def _sync_table(self) -> dict:
-        return getattr(self.config, "sync", None) or {}
-
+    # -- sync with the CalDAV task list in [sync], in worker threads
     def action_sync(self, quiet: bool = False) -> None:
         """Sync in a thread: the screen goes on while the server answers. `quiet` (the
         sync_every timer) tells only of what came in, and of errors."""
-        if not self._sync_table().get("url"):
+        if not self.controller.sync_configured:
             self.notify("Nothing to sync with: set [sync] url and username in the config "
                         "(frist config path says where).", severity="warning", timeout=6)
             return
@@ -649,9 +544,8 @@ class FristApp(App):
                         group="sync", exit_on_error=False)
 
     def _sync_in_thread(self, quiet: bool) -> None:
-        from store.sync import run_sync, settings_from
-        try:  # a Store of its own for this thread; the file lock keeps the two apart
-            outcome = (run_sync(Store(self.store.path), settings_from(self.config)), None)
+        try:
+            outcome = (self.controller.sync(), None)
         except FristError as e:
             outcome = (None, str(e))
         with contextlib.suppress(RuntimeError):  # the app closed meanwhile
@@ -670,23 +564,15 @@ class FristApp(App):
 
     def note_sync_status(self) -> None:
         """Count in a thread when the store last synced and what waits to be pushed."""
-        if not self._sync_table().get("url") or not self.view.complete:
+        if not self.controller.sync_configured or not self.view.complete:
             return
-        self._sync_counted = self._seen_changes
+        self._sync_counted = self.controller.seen_changes
         items = list(self.view.items.items())
         self.run_worker(partial(self._sync_status_in_thread, items), thread=True,
                         exclusive=True, group="sync-status", exit_on_error=False)
 
     def _sync_status_in_thread(self, items: list) -> None:
-        from store.sync import status
-        synced_at, waiting = status(self.store, items)
-        if synced_at:
-            when = dt.datetime.fromisoformat(synced_at)
-            note = (f"synced {when:%H:%M}" if when.date() == self.today
-                    else f"synced {when.day} {model.MONTH_ABBR[when.month - 1]}")
-        else:
-            note = "never synced"
-        note += f", {waiting} waiting" if waiting else ""
+        note = self.controller.sync_note(items)
         with contextlib.suppress(RuntimeError):
             self.call_from_thread(self._show_sync, note)
 
@@ -710,7 +596,7 @@ class FristApp(App):
 
 def undo_message(label: str, changed: list[int], items: dict[int, dict], today: dt.date) -> str:
     """What an undo did, told with what is true now: 'Undone: #2 deleted. #2 is back:
-    open, due 27 Nov 2025 (in 3 d).' (the store's label alone read as if #2 had just
+    open, due 27 Nov 2025 (in 3 d).' (the store's label alone reads as if #2 had just
     been deleted)."""
     head = f"Undone: {label}."
     if len(changed) != 1:

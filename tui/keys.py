@@ -1,38 +1,57 @@
 """The keys of every screen, read from the bindings themselves: `?` lists them screen by
-screen, and the config check refuses a [keymap] that gives one key to two actions.
+screen, the config check refuses a [keymap] that names no binding or gives one key to two
+actions, and `frist config show` lists every binding id.
 
 A screen's keys are its own bindings, its widgets' and, on a screen that is not modal,
 the app's (Textual stops the key chain at a modal screen: a form or the review).
 """
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 
 from textual.binding import Binding
 from textual.keys import _character_to_key
 
-# (what it is, the app action that opens the screen, the app's keys work there, its classes)
-SCREENS = [
-    ("main table", None, True, ["tui.screens.main:MainScreen", "tui.widgets.table:CommitTable"]),
-    ("timeline", "timeline", True, ["tui.screens.timeline:TimelineScreen",
-                                    "tui.screens.timeline:TimelineView"]),
-    ("month calendar", "calendar", True, ["tui.screens.calendar:CalendarScreen",
-                                          "tui.screens.calendar:MonthGrid"]),
-    ("track record", "stats", True, ["tui.screens.stats:StatsScreen"]),
-    ("decision queue", "decide", True, ["tui.screens.decide:DecideScreen"]),
-    ("review of what an ingest found", "ingest", False, ["tui.screens.review:ReviewScreen"]),
-    ("add, edit, mark and postpone forms", None, False, ["tui.screens.forms:ItemForm"]),
-    ("ingest dialog", "ingest", False, ["tui.screens.forms:IngestForm"]),
-    ("questions (delete?)", None, False, ["tui.screens.forms:ConfirmForm"]),
-    ("help screen", "help", False, ["tui.screens.help:HelpScreen"]),
-]
-APP = "tui.app:FristApp"
+
+@dataclass(frozen=True)
+class ScreenKeys:
+    """Where a set of bindings acts together."""
+
+    heading: str  # what it is
+    opened_by: str | None  # the app action that opens the screen
+    app_keys: bool  # the app's keys act there too (it is not modal)
+    classes: tuple[type, ...]  # the screen and the widgets on it that have bindings
 
 
-def load(where: str) -> type:
-    module, name = where.split(":")
-    return getattr(importlib.import_module(module), name)
+def app_class() -> type:
+    from tui.app import FristApp
+    return FristApp
+
+
+def screens() -> list[ScreenKeys]:
+    """Every screen with bindings. The screens are imported here, not at the top: only
+    help, the config check and `frist config show` need them, never the first paint."""
+    from tui.screens.calendar import CalendarScreen, MonthGrid
+    from tui.screens.decide import DecideScreen
+    from tui.screens.forms import ConfirmForm, IngestForm, ItemForm
+    from tui.screens.help import HelpScreen
+    from tui.screens.main import MainScreen
+    from tui.screens.review import ReviewScreen
+    from tui.screens.stats import StatsScreen
+    from tui.screens.timeline import TimelineScreen, TimelineView
+    from tui.widgets.table import CommitTable
+    return [
+        ScreenKeys("main table", None, True, (MainScreen, CommitTable)),
+        ScreenKeys("timeline", "timeline", True, (TimelineScreen, TimelineView)),
+        ScreenKeys("month calendar", "calendar", True, (CalendarScreen, MonthGrid)),
+        ScreenKeys("track record", "stats", True, (StatsScreen,)),
+        ScreenKeys("decision queue", "decide", True, (DecideScreen,)),
+        ScreenKeys("review of what an ingest found", "ingest", False, (ReviewScreen,)),
+        ScreenKeys("add, edit, mark and postpone forms", None, False, (ItemForm,)),
+        ScreenKeys("ingest dialog", "ingest", False, (IngestForm,)),
+        ScreenKeys("questions (delete?)", None, False, (ConfirmForm,)),
+        ScreenKeys("help screen", "help", False, (HelpScreen,)),
+    ]
 
 
 def normalise(key: str) -> str:
@@ -80,25 +99,31 @@ def declared(klass: type, inherited: bool = True) -> list[Key]:
     return keys
 
 
-def screen_keys(app_keys: bool, classes: list[str]) -> list[Key]:
+def screen_keys(screen: ScreenKeys) -> list[Key]:
     """Every binding that can act on a screen: its classes', then the app's."""
-    keys = [key for where in classes for key in declared(load(where))]
-    if app_keys:
-        keys += declared(load(APP))
+    keys = [key for klass in screen.classes for key in declared(klass)]
+    if screen.app_keys:
+        keys += declared(app_class())
     return keys
 
 
 def key_scopes() -> list[tuple[str, list[tuple[str, str, str]]]]:
     """For the config check: each screen's bindings as (ident, name, default keys)."""
-    return [(heading, [(k.ident, k.name, k.binding.key) for k in screen_keys(app_keys, classes)])
-            for heading, _action, app_keys, classes in SCREENS]
+    return [(screen.heading, [(k.ident, k.name, k.binding.key) for k in screen_keys(screen)])
+            for screen in screens()]
 
 
 def default_keys() -> dict[str, str]:
     """Every binding id -> its default keys, in the order the screens declare them."""
     out: dict[str, str] = {}
-    for where in [APP] + [c for *_rest, classes in SCREENS for c in classes]:
-        for key in declared(load(where)):
+    for klass in [app_class()] + [c for screen in screens() for c in screen.classes]:
+        for key in declared(klass):
             if key.binding.id and key.own:
                 out.setdefault(key.binding.id, key.binding.key)
     return out
+
+
+def binding_ids() -> set[str]:
+    """The id of every binding of the app and its screens: what [keymap] may name."""
+    return {key.binding.id for klass in [app_class()] + [c for s in screens() for c in s.classes]
+            for key in declared(klass) if key.binding.id}

@@ -5,18 +5,18 @@ ViewBar.Picked); these cross from the ingest form's worker thread to the form.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from textual.message import Message
+
+from tui.controller import Found
 
 
 @dataclass
 class ProposalsReady(Message):
     """The ingest worker read the documents and ran the extractor over them."""
 
-    proposals: list
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (document, why)
-    warnings: list[str] = field(default_factory=list)
+    found: Found
 
 
 @dataclass

@@ -19,12 +19,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
 from store import model
+from tui.screens.base import FristScreen
 from tui.text import clip, printable, width
 from tui.widgets.footer import KeyFooter
 
@@ -57,19 +57,6 @@ class MonthGrid(Widget, can_focus=True):
                          "calendar--count", "calendar--overdue", "calendar--today",
                          "calendar--cursor"}
 
-    DEFAULT_CSS = """
-    MonthGrid { height: 1fr; }
-    MonthGrid > .calendar--header { color: $text-primary; text-style: bold; }
-    MonthGrid > .calendar--grid { color: $text-muted; }
-    MonthGrid > .calendar--other { color: $text-muted; }
-    MonthGrid > .calendar--count { color: $text-primary; text-style: bold; }
-    MonthGrid > .calendar--overdue { color: $text-error; text-style: bold; }
-    MonthGrid > .calendar--today { color: $text-accent; text-style: bold underline; }
-    MonthGrid > .calendar--cursor { background: $block-cursor-background;
-        color: $block-cursor-foreground; }
-    MonthGrid:blur > .calendar--cursor { background: $block-cursor-blurred-background;
-        color: $block-cursor-blurred-foreground; }
-    """
 
     BINDINGS = [
         Binding("left", "move(-1)", "day before", show=False, id="calendar_day_before"),
@@ -213,14 +200,9 @@ class MonthGrid(Widget, can_focus=True):
         return Strip.join(strips).adjust_cell_length(total, self.rich_style)
 
 
-class CalendarScreen(Screen):
+class CalendarScreen(FristScreen):
     """The month calendar, pushed by the app's `v` key."""
 
-    DEFAULT_CSS = """
-    CalendarScreen #calendar-title { height: 1; background: $panel; color: $foreground; }
-    CalendarScreen #calendar-day { height: 1; background: $panel; color: $foreground; }
-    CalendarScreen #calendar-legend { height: auto; color: $text-muted; }
-    """
 
     BINDINGS = [Binding("escape", "back", "back", id="calendar_back")]
 

@@ -13,11 +13,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static
 
 from store import model
 from store.query import Filter, select
+from tui.screens.base import FristScreen
 from tui.text import printable
 from tui.widgets.footer import KeyFooter
 
@@ -57,13 +57,9 @@ def card(item_id: int, record: dict, today) -> Text:
     return text
 
 
-class DecideScreen(Screen):
+class DecideScreen(FristScreen):
     """Pushed by the app's `n` key."""
 
-    DEFAULT_CSS = """
-    DecideScreen #decide-title { height: 1; background: $panel; color: $foreground; }
-    DecideScreen #decide-card { height: 1fr; padding: 1 2; }
-    """
 
     BINDINGS = [
         Binding("m", "decide('met')", "met", id="decide_met"),

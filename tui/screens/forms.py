@@ -8,18 +8,20 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import os
+from typing import Callable
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from store import model
 from store.errors import FristError
+from tui.controller import Found
 from tui.messages import IngestFailed, ProposalsReady
+from tui.screens.base import FristModal
 from tui.widgets.literal import literal
 
 
@@ -127,7 +129,7 @@ def text_input(name: str, value: str = "", placeholder: str = "") -> Input:
     return Input(value, placeholder=placeholder, id=name, compact=True)
 
 
-class FormScreen(ModalScreen):
+class FormScreen(FristModal):
     """Common to the forms: Escape cancels, an error line, a hint line."""
 
     # Tab and Shift+Tab as priority bindings: the app then moves the focus as it reads
@@ -312,7 +314,7 @@ class PostponeForm(FormScreen):
         self.dismiss((due, self.query_one("#note", Input).value))
 
 
-class ConfirmForm(ModalScreen[bool]):
+class ConfirmForm(FristModal[bool]):
     """Yes or no. y confirms; n, Escape or Enter keep things: the safe answer has the
     focus, so `d` then a reflex Enter deletes nothing."""
 
@@ -343,12 +345,16 @@ class ConfirmForm(ModalScreen[bool]):
 
 class IngestForm(FormScreen):
     """Where the article comes from: a path, URL or feed, or text pasted into the box.
-    It reads and extracts (app.extract, in a thread) and returns what was found, a
-    ProposalsReady; when nothing could be read, or nothing was found, it stays open
-    with the reason and everything that was typed."""
+    It reads and extracts (`extract`, the controller's, in a thread) and returns what was
+    found; when nothing could be read, or nothing was found, it stays open with the
+    reason and everything that was typed."""
 
     BINDINGS = [Binding("ctrl+s,f2", "run", "Extract", id="ingest_run"),
                 Binding("escape", "cancel", "Cancel", id="form_cancel")]
+
+    def __init__(self, extract: Callable[[dict], Found]) -> None:
+        super().__init__()
+        self.extract = extract
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box ingest"):
@@ -413,21 +419,22 @@ class IngestForm(FormScreen):
     @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
     def _read(self, request: dict) -> None:
         try:
-            found = self.app.extract(request)
+            found = self.extract(request)
         except FristError as e:
             self.post_message(IngestFailed(str(e)))
             return
         except Exception as e:  # noqa: BLE001 — a bug: say so here, keep what was typed
             self.post_message(IngestFailed(f"{type(e).__name__}: {e}"))
             return
-        self.post_message(found)
+        self.post_message(ProposalsReady(found))
 
     def _done_reading(self) -> None:
         self.query_one("#form-error", Static).update("")
         self.query_one("#run", Button).disabled = False
 
-    def on_proposals_ready(self, found: ProposalsReady) -> None:
+    def on_proposals_ready(self, ready: ProposalsReady) -> None:
         self._done_reading()
+        found = ready.found
         if found.proposals:
             self.dismiss(found)
             return

@@ -6,10 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.keys import APP, SCREENS, declared, load
+from tui.keys import declared, screens
+from tui.screens.base import FristModal
 
 INTRO = ("frist counts down to the dated commitments people make in public, and asks, "
          "once a date has passed, whether each was met or missed.")
@@ -26,7 +26,7 @@ STATE_NOTES = [
 KEY_CELLS = 10  # the key column
 
 
-class HelpScreen(ModalScreen):
+class HelpScreen(FristModal):
     SHOWS_AN_ITEM = False  # m, x, d ... must not act on the table behind it
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="help_close")]
 
@@ -47,7 +47,7 @@ class HelpScreen(ModalScreen):
 
     def opened_by(self, action: str | None) -> str:
         """The app's key that opens a screen, or ''."""
-        binding = next((b for b in load(APP).BINDINGS if b.action == action), None)
+        binding = next((b for b in self.app.BINDINGS if b.action == action), None)
         return f"  ({self.keys_of(binding)})" if binding else ""
 
     def _line(self, binding: Binding) -> Content:
@@ -60,16 +60,17 @@ class HelpScreen(ModalScreen):
         lines: list[Content] = [Content.styled("frist — keys", "bold"), Content(""),
                                 Content(INTRO), Content("")]
         lines.append(Content.styled("Everywhere but in a form or the review", "bold"))
-        lines += [self._line(key.binding) for key in declared(load(APP), inherited=False)
+        lines += [self._line(key.binding) for key in declared(type(self.app), inherited=False)
                   if key.binding.description]
         palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette", "Palette",
                           tooltip="Every action by name, a theme, a screenshot")
         lines.append(self._line(palette))
-        for heading, action, _app_keys, classes in SCREENS:
-            keys = [key for where in classes for key in declared(load(where))
+        for screen in screens():
+            keys = [key for klass in screen.classes for key in declared(klass)
                     if key.own and key.binding.description]
             if not keys:
                 continue
+            heading, action = screen.heading, screen.opened_by
             lines += [Content(""), Content.assemble(
                 (heading[0].upper() + heading[1:], "bold"),
                 (self.opened_by(action) if action != "help" else "", "$foreground-muted"))]

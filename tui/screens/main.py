@@ -8,15 +8,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from store import model
+from tui.screens.base import FristScreen
 from tui.screens.detail import STATE_STYLE, DetailPane
 from tui.widgets.footer import KeyFooter
 from tui.widgets.literal import literal
 from tui.widgets.table import STATE_WORDS, CommitTable
-from tui.widgets.view import VIEWS
+from tui.view import VIEWS
 from tui.widgets.viewbar import ViewBar
 
 EMPTY = {
@@ -80,7 +80,7 @@ class TopBar(Horizontal):
         self.query_one("#counts", Static).update(chips)
 
 
-class MainScreen(Screen):
+class MainScreen(FristScreen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="back", show=False,
                 tooltip="Close the details; clear the search, the day or the actor shown"),
@@ -106,7 +106,7 @@ class MainScreen(Screen):
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
-        form = getattr(self.app.config, "date_format", None)
+        form = self.app.config.date_format
         if form and form != "%d %b %Y":  # the default reads like due_label already
             self.table.use_date_format(form)
         self.table.focus()
@@ -158,7 +158,7 @@ class MainScreen(Screen):
         elif app.view.group:
             by, name = app.view.group
             shown = len(app.view.rows)
-            back = VIEWS[getattr(app, "_tab_before_group", "open")][0]
+            back = VIEWS[app.tab_before_group][0]
             note.update(Content.assemble(
                 (f"{by.capitalize()} ", "$text-accent"),
                 literal(name or f"(no {by})", "bold $text-accent"),
@@ -169,7 +169,7 @@ class MainScreen(Screen):
     def _key_hint(self, binding_id: str) -> str:
         """": press 3." with the binding's key, or the one the config's keymap gives it."""
         binding = next(b for b in self.BINDINGS if b.id == binding_id)
-        keys = (getattr(self.app.config, "keymap", None) or {}).get(binding_id, binding.key)
+        keys = self.app.config.keymap.get(binding_id, binding.key)
         return f": press {keys.split(',')[0].strip()}."
 
     def refresh_counts(self) -> None:

@@ -12,10 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import ListItem, ListView, Static
 
 from store import model
+from tui.screens.base import FristModal
 from tui.screens.forms import ConfirmForm, ItemForm
 from tui.widgets.footer import KeyFooter
 from tui.widgets.literal import highlighted, literal
@@ -89,7 +89,7 @@ class ProposalCard(ListItem):
                 Content.assemble(*meta), sentence)
 
 
-class ReviewScreen(ModalScreen):
+class ReviewScreen(FristModal):
     """Full-screen, and modal so that the dashboard's keys (m, p, d ...) rest meanwhile."""
 
     BINDINGS = [
@@ -115,9 +115,6 @@ class ReviewScreen(ModalScreen):
     def on_mount(self) -> None:
         self.query_one(ListView).focus()
         self._head()
-
-    def refresh_items(self) -> None:
-        """The store changed meanwhile: nothing to redo here (commit checks again)."""
 
     @property
     def cards(self) -> list[ProposalCard]:

@@ -14,11 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.geometry import Region
-from textual.screen import Screen
 from textual.widgets import Static
 
 from store import model
 from store.stats import bar_segments, share_label, track_record
+from tui.screens.base import FristScreen
 from tui.text import clip, printable, width
 from tui.widgets.footer import KeyFooter
 
@@ -78,15 +78,9 @@ def render_rows(rows, total_width: int, by: str, cursor: int | None = None) -> T
     return out
 
 
-class StatsScreen(Screen):
+class StatsScreen(FristScreen):
     """Who keeps their word: pushed by the app's `R` key; Escape goes back."""
 
-    DEFAULT_CSS = """
-    StatsScreen #stats-title { height: 1; background: $panel; color: $foreground; }
-    StatsScreen #stats-legend { height: 1; color: $text-muted; }
-    StatsScreen #stats-scroll { height: 1fr; }
-    StatsScreen #stats-table { width: auto; padding: 0 1; }
-    """
 
     SHOWS_AN_ITEM = False  # the item keys (m, x, e ...) would act on a row not in sight
     BINDINGS = [

@@ -21,7 +21,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
@@ -29,6 +28,7 @@ from textual.widgets import Static
 from store import model
 from store.query import sort_key
 from tui import timeline_text as tl
+from tui.screens.base import FristScreen
 from tui.text import clip, printable, width
 from tui.widgets.footer import KeyFooter
 
@@ -62,23 +62,6 @@ class TimelineView(Widget, can_focus=True):
     COMPONENT_CLASSES = {"timeline--axis", "timeline--today", "timeline--cursor",
                          "timeline--cursor-row", *STATE_STYLES.values()}
 
-    DEFAULT_CSS = """
-    TimelineView { height: 1fr; }
-    TimelineView > .timeline--axis { color: $text-muted; }
-    TimelineView > .timeline--today { color: $text-accent; text-style: bold; }
-    TimelineView > .timeline--cursor { background: $block-cursor-background;
-        color: $block-cursor-foreground; text-style: bold; }
-    TimelineView:blur > .timeline--cursor { background: $block-cursor-blurred-background;
-        color: $block-cursor-blurred-foreground; text-style: none; }
-    TimelineView > .timeline--cursor-row { background: $boost; }
-    TimelineView > .timeline--overdue { color: $text-error; text-style: bold; }
-    TimelineView > .timeline--due-today { color: $text-warning; text-style: bold; }
-    TimelineView > .timeline--due-soon { color: $text-warning; }
-    TimelineView > .timeline--upcoming { color: $foreground; }
-    TimelineView > .timeline--met { color: $text-success; }
-    TimelineView > .timeline--missed { color: $text-error; }
-    TimelineView > .timeline--cancelled { color: $text-muted; }
-    """
 
     BINDINGS = [
         Binding("up", "move(-1)", "up", show=False, id="timeline_up"),
@@ -247,13 +230,9 @@ class TimelineView(Widget, can_focus=True):
         return Strip(segments).adjust_cell_length(total, self.rich_style)
 
 
-class TimelineScreen(Screen):
+class TimelineScreen(FristScreen):
     """The timeline, pushed by the app's `t` key."""
 
-    DEFAULT_CSS = """
-    TimelineScreen #timeline-title { height: 1; background: $panel; color: $foreground; }
-    TimelineScreen #timeline-info { height: 1; background: $panel; color: $foreground; }
-    """
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back", id="timeline_back"),
@@ -284,7 +263,7 @@ class TimelineScreen(Screen):
         everything = self.app.store.all() if self.show_ticks else None
         rows = timeline_rows(self.app.visible_items(), everything)
         self.open_count = sum(1 for _, record in rows if record["status"] == "open")
-        self.view.set_rows(rows, getattr(self.app, "selected_id", None))
+        self.view.set_rows(rows, self.app.selected_id)
         self._show_selection()
 
     def action_toggle_ticks(self) -> None:

@@ -1,1 +1,1 @@
-"""Widgets of the frist dashboard and the plain data behind the main table."""
+"""Widgets of the frist dashboard (the main table's data is tui/view.py)."""

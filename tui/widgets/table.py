@@ -21,7 +21,7 @@ from textual.strip import Strip
 
 from store import model
 from tui.text import printable
-from tui.widgets.view import ItemView
+from tui.view import ItemView
 
 # What the state column says for each state.
 STATE_WORDS = {

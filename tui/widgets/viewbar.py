@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
-from tui.widgets.view import VIEWS
+from tui.view import VIEWS
 
 
 class ViewBar(Widget):

@@ -48,10 +48,10 @@ class ItemView:
         self.search = ""
         self._words: tuple[str, ...] = ()  # the search, case-folded, split into words
         self.day: dt.date | None = None  # show only what falls due that day (show_day)
-        # show only one actor's or tag's commitments (a track record row): (by, name), test
+        # show only one actor's or tag's commitments (a track record row): (by, name)
         self.group: tuple[str, str] | None = None
         self.last_group: tuple[str, str] | None = None  # the track record opens on it again
-        self._in_group = None
+        self._in_group = None  # whether a record counts under `group`
         self.sort = "due"
         self.rows: list[int] = []  # ids, in display order
         self._changes = 0  # bumped by every update, so cached counts know they are stale
