@@ -548,7 +548,8 @@ async def test_help_lists_every_binding(store):
 async def test_help_lists_the_keys_of_every_screen_as_they_are_bound(store):
     """Every described binding of every screen is in the help, and a key the config
     remaps shows as remapped: the list is made from the bindings, not written by hand."""
-    from tui.keys import declared, screens
+    from tui.app import FristApp
+    from tui.keys import declared
     app = app_for(store, config=Config(keymap={"timeline_zoom_in": "z", "stats_group": "G"}))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
@@ -557,7 +558,7 @@ async def test_help_lists_the_keys_of_every_screen_as_they_are_bound(store):
         for heading in ("Timeline", "Month calendar", "Track record", "Decision queue",
                         "Review of what an ingest found"):
             assert any(line.startswith(heading) for line in lines), heading
-        for screen in screens():
+        for screen in FristApp.keyed_screens():
             for key in (k for klass in screen.classes for k in declared(klass)):
                 if key.own and key.binding.description:
                     assert any(key.binding.description in line for line in lines), key.name

@@ -10,6 +10,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from test_app import app_for, store  # noqa: E402,F401 — the fixture is used by name
 from store.config import Config, ConfigError  # noqa: E402
+from tui.app import FristApp  # noqa: E402
 
 
 def test_an_unknown_keymap_id_stops_the_dashboard_naming_it(store):  # noqa: F811
@@ -27,7 +28,7 @@ def test_keymap_ids_of_pushed_screens_are_known(store):  # noqa: F811
 
 
 def test_every_binding_of_every_screen_and_widget_can_be_remapped():
-    """keys.screens() names the classes with bindings: a binding on a class it leaves
+    """FristApp.keyed_screens() names the classes with bindings: a binding on a class it leaves
     out would be missing from help and refused in [keymap]."""
     import importlib
     import inspect
@@ -44,7 +45,7 @@ def test_every_binding_of_every_screen_and_widget_can_be_remapped():
             for thing in vars(importlib.import_module(f"{package.__name__}.{module.name}")).values():
                 if inspect.isclass(thing) and issubclass(thing, DOMNode):
                     declaring |= {key.binding.id for key in declared(thing) if key.binding.id}
-    assert declaring and declaring <= binding_ids()
+    assert declaring and declaring <= binding_ids(FristApp)
 
 
 def test_frist_with_an_unknown_keymap_id_exits_with_one_line(frist, tmp_path):
@@ -60,7 +61,7 @@ def test_every_binding_id_can_be_written_bare_in_the_config_file(store, tmp_path
     """A dotted id ("timeline.zoom_in") would be a nested table in TOML: ids are words."""
     from store.config import load_config
     from tui.keys import binding_ids
-    ids = sorted(binding_ids())
+    ids = sorted(binding_ids(FristApp))
     assert all(i.replace("_", "").isalnum() for i in ids)
     path = tmp_path / "config.toml"
     # a key of its own each: two actions given one key would be refused

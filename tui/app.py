@@ -22,6 +22,7 @@ from store import model
 from store.db import ConflictError, Store
 from store.errors import FristError
 from tui.controller import Controller, Found
+from tui.keys import ScreenKeys
 from tui.screens.base import FristScreen
 from tui.screens.main import MainScreen
 from tui.view import SORTS, VIEWS, ItemView
@@ -67,6 +68,32 @@ class FristApp(App):
         _binding("q", "quit", "Quit", "Leave frist"),
     ]
 
+    @classmethod
+    def keyed_screens(cls) -> list[ScreenKeys]:
+        """Every screen with bindings. The screens are imported here, not at the top: only
+        help, the config check and `frist config show` need them, never the first paint."""
+        from tui.screens.calendar import CalendarScreen, MonthGrid
+        from tui.screens.decide import DecideScreen
+        from tui.screens.forms import ConfirmForm, IngestForm, ItemForm
+        from tui.screens.help import HelpScreen
+        from tui.screens.main import MainScreen
+        from tui.screens.review import ReviewScreen
+        from tui.screens.stats import StatsScreen
+        from tui.screens.timeline import TimelineScreen, TimelineView
+        from tui.widgets.table import CommitTable
+        return [
+            ScreenKeys("main table", None, True, (MainScreen, CommitTable)),
+            ScreenKeys("timeline", "timeline", True, (TimelineScreen, TimelineView)),
+            ScreenKeys("month calendar", "calendar", True, (CalendarScreen, MonthGrid)),
+            ScreenKeys("track record", "stats", True, (StatsScreen,)),
+            ScreenKeys("decision queue", "decide", True, (DecideScreen,)),
+            ScreenKeys("review of what an ingest found", "ingest", False, (ReviewScreen,)),
+            ScreenKeys("add, edit, mark and postpone forms", None, False, (ItemForm,)),
+            ScreenKeys("ingest dialog", "ingest", False, (IngestForm,)),
+            ScreenKeys("questions (delete?)", None, False, (ConfirmForm,)),
+            ScreenKeys("help screen", "help", False, (HelpScreen,)),
+        ]
+
     def __init__(self, store: Store, today_text: str | None = None, config=None,
                  clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
         super().__init__()
@@ -77,7 +104,7 @@ class FristApp(App):
         if config.keymap:  # an unknown binding id, or one key for two actions, stops frist
             from store.config import check_keymap
             from tui.keys import binding_ids, key_scopes, normalise
-            check_keymap(config, binding_ids(), key_scopes(), normalise)
+            check_keymap(config, binding_ids(FristApp), key_scopes(FristApp), normalise)
         self.controller = Controller(store, config, today_text, clock)
         self._selected: int | None = self.view.rows[0] if self.view.rows else None
         self.tab_before_group = "open"  # the tab Escape goes back to from a track record row

@@ -86,6 +86,7 @@ def settings_toml(config, path) -> str:
     import tomllib
 
     from store.config import SYNC_KEYS, _toml_key, _toml_value
+    from tui.app import FristApp
     from tui.keys import default_keys
     try:
         given = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
@@ -107,7 +108,7 @@ def settings_toml(config, path) -> str:
             value, note = default_setting(config, name)
             line(name, value, False, note)
     lines += ["", "[keymap]  # binding id = keys (`?` in the dashboard says what each does)"]
-    defaults = default_keys()
+    defaults = default_keys(FristApp)
     for binding_id, keys in defaults.items():
         line(binding_id, config.keymap.get(binding_id, keys), binding_id in config.keymap)
     for binding_id, keys in config.keymap.items():

@@ -2,6 +2,8 @@
 screen, the config check refuses a [keymap] that names no binding or gives one key to two
 actions, and `frist config show` lists every binding id.
 
+The app says which screens it has (`keyed_screens()`, a list of ScreenKeys); every
+function here takes the app's class, so this module depends on no screen.
 A screen's keys are its own bindings, its widgets' and, on a screen that is not modal,
 the app's (Textual stops the key chain at a modal screen: a form or the review).
 """
@@ -21,37 +23,6 @@ class ScreenKeys:
     opened_by: str | None  # the app action that opens the screen
     app_keys: bool  # the app's keys act there too (it is not modal)
     classes: tuple[type, ...]  # the screen and the widgets on it that have bindings
-
-
-def app_class() -> type:
-    from tui.app import FristApp
-    return FristApp
-
-
-def screens() -> list[ScreenKeys]:
-    """Every screen with bindings. The screens are imported here, not at the top: only
-    help, the config check and `frist config show` need them, never the first paint."""
-    from tui.screens.calendar import CalendarScreen, MonthGrid
-    from tui.screens.decide import DecideScreen
-    from tui.screens.forms import ConfirmForm, IngestForm, ItemForm
-    from tui.screens.help import HelpScreen
-    from tui.screens.main import MainScreen
-    from tui.screens.review import ReviewScreen
-    from tui.screens.stats import StatsScreen
-    from tui.screens.timeline import TimelineScreen, TimelineView
-    from tui.widgets.table import CommitTable
-    return [
-        ScreenKeys("main table", None, True, (MainScreen, CommitTable)),
-        ScreenKeys("timeline", "timeline", True, (TimelineScreen, TimelineView)),
-        ScreenKeys("month calendar", "calendar", True, (CalendarScreen, MonthGrid)),
-        ScreenKeys("track record", "stats", True, (StatsScreen,)),
-        ScreenKeys("decision queue", "decide", True, (DecideScreen,)),
-        ScreenKeys("review of what an ingest found", "ingest", False, (ReviewScreen,)),
-        ScreenKeys("add, edit, mark and postpone forms", None, False, (ItemForm,)),
-        ScreenKeys("ingest dialog", "ingest", False, (IngestForm,)),
-        ScreenKeys("questions (delete?)", None, False, (ConfirmForm,)),
-        ScreenKeys("help screen", "help", False, (HelpScreen,)),
-    ]
 
 
 def normalise(key: str) -> str:
@@ -99,31 +70,34 @@ def declared(klass: type, inherited: bool = True) -> list[Key]:
     return keys
 
 
-def screen_keys(screen: ScreenKeys) -> list[Key]:
+def screen_keys(screen: ScreenKeys, app: type) -> list[Key]:
     """Every binding that can act on a screen: its classes', then the app's."""
     keys = [key for klass in screen.classes for key in declared(klass)]
     if screen.app_keys:
-        keys += declared(app_class())
+        keys += declared(app)
     return keys
 
 
-def key_scopes() -> list[tuple[str, list[tuple[str, str, str]]]]:
+def key_scopes(app: type) -> list[tuple[str, list[tuple[str, str, str]]]]:
     """For the config check: each screen's bindings as (ident, name, default keys)."""
-    return [(screen.heading, [(k.ident, k.name, k.binding.key) for k in screen_keys(screen)])
-            for screen in screens()]
+    return [(screen.heading, [(k.ident, k.name, k.binding.key) for k in screen_keys(screen, app)])
+            for screen in app.keyed_screens()]
 
 
-def default_keys() -> dict[str, str]:
+def _classes(app: type) -> list[type]:
+    return [app] + [klass for screen in app.keyed_screens() for klass in screen.classes]
+
+
+def default_keys(app: type) -> dict[str, str]:
     """Every binding id -> its default keys, in the order the screens declare them."""
     out: dict[str, str] = {}
-    for klass in [app_class()] + [c for screen in screens() for c in screen.classes]:
+    for klass in _classes(app):
         for key in declared(klass):
             if key.binding.id and key.own:
                 out.setdefault(key.binding.id, key.binding.key)
     return out
 
 
-def binding_ids() -> set[str]:
+def binding_ids(app: type) -> set[str]:
     """The id of every binding of the app and its screens: what [keymap] may name."""
-    return {key.binding.id for klass in [app_class()] + [c for s in screens() for c in s.classes]
-            for key in declared(klass) if key.binding.id}
+    return {key.binding.id for klass in _classes(app) for key in declared(klass) if key.binding.id}

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.keys import declared, screens
+from tui.keys import declared
 from tui.screens.base import FristModal
 
 INTRO = ("frist counts down to the dated commitments people make in public, and asks, "
@@ -65,7 +65,7 @@ class HelpScreen(FristModal):
         palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette", "Palette",
                           tooltip="Every action by name, a theme, a screenshot")
         lines.append(self._line(palette))
-        for screen in screens():
+        for screen in type(self.app).keyed_screens():
             keys = [key for klass in screen.classes for key in declared(klass)
                     if key.own and key.binding.description]
             if not keys:
