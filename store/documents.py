@@ -5,6 +5,10 @@ a folder ingest can list what it skipped and a single file can fail with one lin
 """
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -77,3 +81,67 @@ def read_stdin_bytes(name: str = "standard input") -> bytes:
     if len(raw) > MAX_FILE_BYTES:
         raise DocumentError(name, too_large(MAX_FILE_BYTES))
     return raw
+
+
+def write_file(path: str | os.PathLike, data: bytes) -> None:
+    """Put `data` in the file a person named (`export -o`, a screenshot), whole or not at
+    all: written to a temporary file beside it, fsynced, then renamed over it, so a full
+    disk or a crash leaves the old file as it was. A symbolic link stays a link (its
+    target is replaced); a device or pipe (/dev/stdout) is written to as it is.
+    FristError naming the file if it cannot be written."""
+    shown = os.fspath(path)
+    try:
+        old = os.stat(path)  # of what a link points to
+    except FileNotFoundError:
+        old = None
+    except OSError as e:
+        raise FristError(f"cannot write {shown}: {e.strerror or e}") from None
+    kept = "; it was left as it was" if old is not None else ""
+    if old is not None and stat.S_ISDIR(old.st_mode):
+        raise FristError(f"cannot write {shown}: it is a folder")
+    try:
+        if old is not None and not stat.S_ISREG(old.st_mode):
+            with open(path, "wb") as fh:  # a device or a pipe: nothing to replace
+                fh.write(data)
+            return
+        _replace_file(Path(os.path.realpath(path)), data, old)
+    except OSError as e:
+        raise FristError(f"cannot write {shown}: {e.strerror or e}{kept}") from None
+
+
+def _replace_file(target: Path, data: bytes, old: os.stat_result | None) -> None:
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies
+    except OSError as e:
+        if old is None:
+            raise
+        # the file is there, but no new one can be made beside it (a read-only folder, /proc)
+        raise OSError(e.errno, f"no new file can be made in {target.parent} to replace it "
+                               f"({e.strerror})") from None
+    try:
+        try:
+            if old is not None:  # the file keeps its permissions (and owner, if allowed)
+                os.fchmod(fd, stat.S_IMODE(old.st_mode))
+                with contextlib.suppress(OSError):
+                    os.fchown(fd, old.st_uid, old.st_gid)
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                if written <= 0:
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))  # nothing more fits
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable
+        folder = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)

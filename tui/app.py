@@ -236,14 +236,26 @@ class FristApp(App):
         for folder in folders:
             try:
                 saved = self.save_screenshot(filename, str(folder), time_format)
-            except OSError as e:
-                problems.append(f"{folder}: {e.strerror or e}")
+            except FristError as e:
+                problems.append(str(e))
                 continue
             self.notify(f"Saved to {saved}", title="Screenshot", timeout=8)
             return saved
         self.notify("Cannot save it: " + "; ".join(problems), title="Screenshot",
                     severity="error", timeout=8)
         return None
+
+    def save_screenshot(self, filename: str | None = None, path: str | None = None,
+                        time_format: str | None = None) -> str:
+        """Textual's save_screenshot, but the file is written whole or not at all (a full
+        disk leaves an earlier file of that name as it was); FristError naming the file."""
+        import os
+        from textual._files import generate_datetime_filename
+        from store.documents import write_file
+        name = filename or generate_datetime_filename(self.title, ".svg", time_format)
+        svg_path = os.path.expanduser(os.path.join(path or "./", name))
+        write_file(svg_path, self.export_screenshot().encode("utf-8"))
+        return svg_path
 
     # -- start, ticks, reloads
     def on_mount(self) -> None:

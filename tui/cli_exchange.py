@@ -20,8 +20,8 @@ def export(env, fmt, output):
     items = env.store.all()
     data = run_export(items, fmt, env.today)
     if output and output != "-":
-        from pathlib import Path
-        Path(output).write_bytes(data)
+        from store.documents import write_file
+        write_file(output, data)
         say(f"exported {len(items)} commitment{'s' if len(items) != 1 else ''} to {output}")
     else:
         sys.stdout.buffer.write(data)
