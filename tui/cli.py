@@ -12,8 +12,9 @@ import click
 
 from store.errors import FristError
 from tui import cli_exchange, cli_ingest, cli_sync, cli_track
-from tui.cli_common import (Env, FristGroup, extraction_lang, item_id, lang_option, pass_env,
-                            say, write_json)
+from tui.cli_common import (STDOUT_NAME, Env, FristGroup, drop_standard_output,
+                            extraction_lang, item_id, lang_option, name_standard_output,
+                            pass_env, quit_on_broken_pipe, say, write_json)
 
 
 @click.group(cls=FristGroup, invoke_without_command=True,
@@ -369,7 +370,18 @@ for command in (cli_exchange.export, cli_exchange.import_, cli_ingest.ingest, cl
 
 
 def main() -> None:
-    cli(prog_name="frist")
+    name_standard_output()
+    try:
+        try:
+            cli(prog_name="frist")
+        finally:
+            sys.stdout.flush()  # here, not at exit, where a failure could only be ignored
+    except BrokenPipeError:
+        quit_on_broken_pipe()
+    except OSError as e:  # the last of the output could not be written
+        drop_standard_output()
+        click.echo(f"error: cannot use {e.filename or STDOUT_NAME}: {e.strerror}", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":
