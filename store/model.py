@@ -328,10 +328,27 @@ def _decided_iso(record: dict) -> str | None:
 _TEXT_FIELDS = ("uid", "due_text", "actor", "created", "updated")
 
 
+_FIRST_ISO, _LAST_ISO = FIRST_DAY.isoformat(), LAST_DAY.isoformat()
+
+
 def _iso_day(value) -> bool:
-    """An ISO day as frist writes it (YYYY-MM-DD, a real date): compared as text."""
-    if type(value) is not str or len(value) != 10:
+    """An ISO day as frist writes it (YYYY-MM-DD, a real date) inside the days frist
+    accepts: compared as text."""
+    if type(value) is not str or len(value) != 10 or not _FIRST_ISO <= value <= _LAST_ISO:
         return False
+    try:
+        return dt.date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
+def _bad_day(name: str, value) -> str:
+    if type(value) is str and len(value) == 10 and _iso_day_anywhere(value):
+        return f"has a {name!r} outside the dates frist accepts ({DATE_RANGE}): {value}"
+    return f"has a bad {name!r}: {_shown(value)}"
+
+
+def _iso_day_anywhere(value: str) -> bool:
     try:
         return dt.date.fromisoformat(value).isoformat() == value
     except ValueError:
@@ -354,7 +371,7 @@ def record_problem(doc) -> str | None:
         return f"has no title ({_shown(title)})"
     for name in ("due", "window_start"):
         if not _iso_day(doc.get(name)):
-            return f"has a bad {name!r}: {_shown(doc.get(name))}"
+            return _bad_day(name, doc.get(name))
     if doc["window_start"] > doc["due"]:
         return f"has a 'window_start' after its 'due': {doc['window_start']} > {doc['due']}"
     if doc.get("precision") not in PRECISIONS:
@@ -363,7 +380,7 @@ def record_problem(doc) -> str | None:
         return f"has a bad 'status': {_shown(doc.get('status'))}"
     decided = doc.get("decided")
     if decided is not None and not _iso_day(decided):
-        return f"has a bad 'decided': {_shown(decided)}"
+        return _bad_day("decided", decided)
     for name in _TEXT_FIELDS:
         if type(doc.get(name)) is not str:
             return f"has a bad {name!r}: {_shown(doc.get(name))}"

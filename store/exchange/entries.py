@@ -188,8 +188,12 @@ def build_record(title, due: model.Due, position: int, actor="", tags=(), status
 
 
 def parse_stamp(text) -> dt.datetime | None:
+    """A stored timestamp as an aware datetime; None for one that is not an ISO date and
+    time inside the days frist accepts (a store of an older frist may hold any text
+    there, and a year 1 or 9999 stamp would overflow when moved to UTC)."""
     try:
         when = dt.datetime.fromisoformat(str(text))
-    except (TypeError, ValueError):
+        model.check_day(when.date())
+        return when if when.tzinfo else when.astimezone()
+    except (TypeError, ValueError, OverflowError, OSError, model.OutOfRange):
         return None
-    return when if when.tzinfo else when.astimezone()

@@ -72,7 +72,8 @@ def write(items, today) -> bytes:
         task.update({"friststatus": record["status"],
                      "fristprecision": record.get("precision") or "day",
                      "fristwindowstart": record.get("window_start") or record["due"]})
-        for key, name in (("actor", "fristactor"), ("due_text", "fristduetext")):
+        for key, name in (("actor", "fristactor"), ("due_text", "fristduetext"),
+                          ("decided", "fristdecided")):
             if record.get(key):
                 task[name] = record[key]
         if tags and task["tags"] != sorted(tags):
@@ -118,9 +119,16 @@ def parse_tw_date(value, key: str, position: int) -> dt.datetime:
             when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         fail(position, f"'{key}' is not a Taskwarrior date: {short(value)}")
-    # checked before any time-zone arithmetic, which fails near the ends of Python's dates
-    in_range(when.date(), key, position)
+    # Checked before any time-zone arithmetic, which fails near the ends of Python's
+    # dates; with a day to spare, as frist writes a local day (its midnight) in UTC,
+    # which for 31 Dec 2999 west of Greenwich is 1 Jan 3000. The local day (a due) is
+    # checked when it is made into one.
+    if not model.FIRST_DAY - ONE_DAY <= when.date() <= model.LAST_DAY + ONE_DAY:
+        in_range(when.date(), key, position)
     return when if when.tzinfo else when.astimezone()
+
+
+ONE_DAY = dt.timedelta(days=1)
 
 
 def _uda_json(task: dict, key: str, position: int):
@@ -180,6 +188,7 @@ def _task_entry(task: dict, position: int) -> dict:
                .isoformat(timespec="seconds") if task.get("entry") else None)
     updated = (parse_tw_date(task["modified"], "modified", position).astimezone()
                .isoformat(timespec="seconds") if task.get("modified") else None)
+    decided = string_field(task, "fristdecided", position) or None
     history = history_list(_uda_json(task, "fristhistory", position), position, "fristhistory")
     if history is None:
         history = _tw_history(task, created, position)
@@ -188,7 +197,7 @@ def _task_entry(task: dict, position: int) -> dict:
         status=status, sources=source_list(_uda_json(task, "fristsources", position), position,
                                         "fristsources"),
         uid=uid, history=history, created=created, updated=updated,
-        note="imported from Taskwarrior")
+        note="imported from Taskwarrior", decided=decided)
 
 
 def _tw_history(task: dict, created: str | None, position: int) -> list[dict] | None:
