@@ -114,3 +114,24 @@ def test_the_store_refuses_to_write_a_day_outside_the_range(db_path):
     with pytest.raises(model.FristError, match="9999-12-31"):
         store.add({**_record("2026-01-01"), "due": "9999-12-31"})
     assert store.all() == []
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_a_checksummed_store_of_an_earlier_frist_with_year_9999_is_named(db_path, fmt):
+    """An earlier frist (its sync) stored a due of 9999-12-31 in a checksummed store,
+    whose records are not checked on every read: an export names the item instead of
+    ending in a traceback, and `frist check` finds it."""
+    from tui.cli import cli
+    store = open_store(db_path)
+    store.add(_record("2026-01-05"))
+    data = store.storage.read()
+    data["commitments"]["1"].update(due="9999-12-31", window_start="9999-12-31")
+    with store.storage.locked():
+        store.storage.rebuild(data, 5)   # written whole, as the earlier frist wrote it
+    result = CliRunner().invoke(cli, ["export", "--format", fmt])
+    assert result.exit_code == 1 and not isinstance(result.exception, (ValueError,
+                                                                       OverflowError))
+    assert result.stderr.count("\n") == 1 and "item 1" in result.stderr
+    assert "9999-12-31" in result.stderr and "frist check" in result.stderr
+    check = CliRunner().invoke(cli, ["check"])
+    assert check.exit_code == 1 and "9999-12-31" in check.stdout
