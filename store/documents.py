@@ -12,16 +12,17 @@ import stat
 import sys
 from pathlib import Path
 
-from store.errors import FristError
+from store.errors import FristError, visible
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 class DocumentError(FristError):
-    """A document that cannot be read as text: `name` and `reason` ("is empty")."""
+    """A document that cannot be read as text: `name` and `reason` ("is empty"). The
+    message shows the name on one line and at most 200 long (a URL may be 100 KB)."""
 
     def __init__(self, name: str, reason: str):
-        super().__init__(f"{name} {reason}")
+        super().__init__(f"{visible(name)} {reason}")
         self.name, self.reason = name, reason
 
 

@@ -100,3 +100,36 @@ async def test_the_ingest_dialog_says_not_a_valid_web_address(db_path):
             assert shown == (f"Cannot ingest: not a valid web address: {url} "
                              f"(a [ or ] that does not enclose an IPv6 host)")
             assert app.screen.query_one("#source").value == url
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract"])
+def test_an_address_with_a_100_kb_query_is_an_address(server, frist, command):
+    url = f"{server}/notes.txt?q={LONG_QUERY}"
+    result = frist(command, url, *(["--yes"] if command == "ingest" else []))
+    assert "Traceback" not in result.stderr
+    assert "File name too long" not in result.stderr and "http:/1" not in result.stderr
+    # the server refuses a request line over 64 KB (HTTP 414): said in one short line
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"error: {server}/notes.txt?q=aaa")
+    assert "HTTP 414" in result.stderr and len(result.stderr) < 400
+
+
+def test_a_100_kb_file_name_is_a_short_line(frist, tmp_path):
+    result = frist("extract", str(tmp_path / ("n" * 100_000)))
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert len(result.stderr) < 400 and "File name too long" in result.stderr
+
+
+def test_extract_reads_a_web_page(server, frist):
+    result = frist("extract", f"{server}/notes.txt", "--json", "--published", "2026-11-01")
+    assert result.returncode == 0, result.stderr
+    import json
+    [found] = json.loads(result.stdout)
+    assert found["due"] == "2027-01-09"
+
+
+def test_extract_sends_a_feed_to_ingest(server, frist):
+    result = frist("extract", f"{server}/feed.xml")
+    assert result.returncode == 1
+    assert result.stderr == (f"error: {server}/feed.xml is a feed of 2 entries: "
+                             f"`frist ingest` reads each of them\n")

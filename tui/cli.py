@@ -272,18 +272,20 @@ def due(env, within, check, as_json):
 
 
 @cli.command()
-@click.argument("source", default="-", metavar="[FILE|-]")
+@click.argument("source", default="-", metavar="[FILE|URL|-]")
 @click.option("--published", metavar="DATE",
               help="Publication date, the day relative dates count from (default: today).")
 @lang_option
 @click.option("--json", "as_json", is_flag=True)
 @pass_env
 def extract(env, source, published, lang, as_json):
-    """Show the dated commitments in an article; stores nothing."""
+    """Show the dated commitments in an article (a file, a web page, or standard input);
+    stores nothing."""
     from store.extract import extract as run_extract
     from store.ingest import read_one
     lang = extraction_lang(env, lang)
-    doc = read_one(source, env.when(published).due if published else None, lang, env.today)
+    doc = read_one(source, env.when(published).due if published else None, lang, env.today,
+                   deadline=env.config.fetch_timeout)
     pub = doc.published
     if doc.published_from != "given":   # dated as `frist ingest` dates it
         where = {"metadata": "the publication date in its metadata",

@@ -12,15 +12,18 @@ from typing import NoReturn
 
 import click
 
-from store.errors import FristError
+from store.errors import FristError, visible
+
+MAX_ERROR = 1000  # the longest error line, in characters
 
 
 class UserError(click.ClickException):
     """One line on stderr, exit code 1."""
 
     def show(self, file=None) -> None:
-        from tui.text import printable   # a file name or a server's words may hold ESC
-        click.echo(f"error: {printable(self.format_message())}", err=True)
+        # a file name or a server's words may hold ESC; an address may be 100 KB long
+        click.echo(f"error: {visible(' '.join(self.format_message().split()), MAX_ERROR)}",
+                   err=True)
 
 
 STDOUT_NAME = "standard output"

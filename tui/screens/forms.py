@@ -18,11 +18,14 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from store import model
-from store.errors import FristError
+from store.errors import FristError, visible
 from tui.controller import Found
 from tui.messages import IngestFailed, ProposalsReady
 from tui.screens.base import FristModal
 from tui.widgets.literal import literal
+
+
+MAX_MESSAGE = 400  # the longest error a form shows (a skipped address may be 100 KB)
 
 
 def due_examples(today: dt.date) -> dict[str, str]:
@@ -438,14 +441,15 @@ class IngestForm(FormScreen):
         if found.proposals:
             self.dismiss(found)
             return
-        why = [f"skipped {name}: {reason}" for name, reason in found.skipped] + found.warnings
+        why = [f"skipped {visible(name)}: {reason}" for name, reason in found.skipped] + [
+            visible(warning, MAX_MESSAGE) for warning in found.warnings]
         self.error("No dated commitments found" + (f" ({'; '.join(why[:2])})" if why else "."),
                    "source")
 
     def on_ingest_failed(self, failed: IngestFailed) -> None:
         self._done_reading()
         field = "pasted" if not self.query_one("#source", Input).value.strip() else "source"
-        self.error(f"Cannot ingest: {failed.reason}")
+        self.error(f"Cannot ingest: {visible(failed.reason, MAX_MESSAGE)}")
         self.query_one(f"#{field}").focus()
 
     @on(Button.Pressed, "#cancel")
