@@ -1,13 +1,16 @@
-"""Reading the bytes of a document a person points frist at, refusing what is not text.
+"""Reading the bytes of a document a person points frist at, refusing what is not text,
+and writing a file a person names (`write_file`: whole or not at all).
 
 Every refusal is a `DocumentError` that knows the document's name and a short reason, so
 a folder ingest can list what it skipped and a single file can fail with one line.
 """
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -30,19 +33,46 @@ def too_large(limit: int) -> str:
     return f"is too large (over {limit >> 20} MB)"
 
 
+# Byte order marks: the encoding a file names itself (UTF-32's before UTF-16's, which
+# starts it).
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+        (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"), (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"))
+# Bytes no text holds in any 8-bit encoding: C0 controls but tab, line and page breaks.
+_BINARY = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+FALLBACK = "cp1252"  # Windows-1252: Latin-1's printable characters, and € „ “ ” – in 0x80-0x9f
+
+
+def _bom(raw: bytes) -> tuple[bytes, str, str] | None:
+    return next((bom for bom in BOMS if raw.startswith(bom[0])), None)
+
+
 def check_bytes(raw: bytes, name: str) -> None:
-    """DocumentError for empty or binary data."""
+    """DocumentError for empty or binary data (UTF-16 and UTF-32 with their byte order
+    mark hold NUL bytes and are text)."""
     if not raw.strip():
         raise DocumentError(name, "is empty")
-    if b"\x00" in raw[:8192]:
+    if b"\x00" in raw[:8192] and _bom(raw) is None:
         raise DocumentError(name, "is not text (binary data)")
 
 
-def decode_text(raw: bytes, name: str, charset: str | None = None) -> str:
-    """The text of `raw`: UTF-8 (with or without BOM), or the declared `charset`.
+def decode_text(raw: bytes, name: str, charset: str | None = None,
+                notes: list[str] | None = None) -> str:
+    """The text of `raw`: by its byte order mark (UTF-8, UTF-16, UTF-32), else UTF-8,
+    else the declared `charset`, else, when it holds no byte that only binary data
+    holds, Windows-1252 (which reads Latin-1 too). What was assumed beyond UTF-8 is said
+    in `notes` ("…: not UTF-8; read as Windows-1252 (Latin-1)").
 
     DocumentError for empty, binary or undecodable data."""
     check_bytes(raw, name)
+    said = notes if notes is not None else []
+    if bom := _bom(raw):
+        marker, codec, label = bom
+        try:
+            text = raw[len(marker):].decode(codec)
+        except UnicodeDecodeError:
+            raise DocumentError(name, f"starts as {label} text but is not") from None
+        said.append(f"{visible(name)}: read as {label} (it starts with a byte order mark)")
+        return _not_empty(text, name)
     for encoding in ("utf-8-sig", charset):
         if not encoding:
             continue
@@ -50,10 +80,22 @@ def decode_text(raw: bytes, name: str, charset: str | None = None) -> str:
             text = raw.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-        if not text.strip():
-            raise DocumentError(name, "is empty")
-        return text
-    raise DocumentError(name, f"is not UTF-8{f' or {charset}' if charset else ''} text")
+        return _not_empty(text, name)
+    if _BINARY.search(raw):
+        raise DocumentError(name, "is not text (binary data)")
+    said.append(f"{visible(name)}: not UTF-8{f' or {charset}' if charset else ''}; "
+                f"read as Windows-1252 (Latin-1)")
+    try:
+        text = raw.decode(FALLBACK)
+    except UnicodeDecodeError:  # one of the five bytes Windows-1252 leaves unassigned
+        text = raw.decode("latin-1")
+    return _not_empty(text, name)
+
+
+def _not_empty(text: str, name: str) -> str:
+    if not text.strip():
+        raise DocumentError(name, "is empty")
+    return text
 
 
 def read_file_bytes(path: Path, name: str | None = None) -> bytes:

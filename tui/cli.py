@@ -286,6 +286,8 @@ def extract(env, source, published, lang, as_json):
     lang = extraction_lang(env, lang)
     doc = read_one(source, env.when(published).due if published else None, lang, env.today,
                    deadline=env.config.fetch_timeout)
+    for note in doc.notes:
+        say(f"note: {note}")
     pub = doc.published
     if doc.published_from != "given":   # dated as `frist ingest` dates it
         where = {"metadata": "the publication date in its metadata",

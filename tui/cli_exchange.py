@@ -37,7 +37,9 @@ def import_(env, source):
     Every entry is checked first: if one is bad, nothing is imported. Entries the store
     already holds (same uid) are passed over. `frist undo` takes back the whole import."""
     from store.exchange import import_into, parse_import, read_import_file
-    text, name = read_import_file(source)
+    text, name, notes = read_import_file(source)
+    for note in notes:
+        say(f"note: {note}")
     parsed = parse_import(text, name, env.today)
     for note in parsed.skipped:
         say(f"skipped {note}")

@@ -66,8 +66,9 @@ def export(items: list[tuple[int, dict]], fmt: str, today: dt.date) -> bytes:
     return _module(FORMATS[fmt].module).write(ordered, today)
 
 
-def read_import_file(source: str) -> tuple[str, str]:
-    """(text, name) of FILE or '-' (stdin); ExchangeError for what cannot be text."""
+def read_import_file(source: str) -> tuple[str, str, list[str]]:
+    """(text, name, notes on how it was read) of FILE or '-' (stdin); ExchangeError for
+    what cannot be text."""
     from store.documents import DocumentError, decode_text
     import sys
     name = "standard input" if source == "-" else source
@@ -86,8 +87,9 @@ def read_import_file(source: str) -> tuple[str, str]:
         raise ExchangeError(f"{name} cannot be read ({e.strerror or e})") from None
     if len(raw) > MAX_IMPORT_BYTES:
         raise ExchangeError(f"{name} is too large (over {MAX_IMPORT_BYTES >> 20} MB)")
+    notes: list[str] = []
     try:
-        return decode_text(raw, name), name
+        return decode_text(raw, name, notes=notes), name, notes
     except DocumentError as e:
         raise ExchangeError(str(e)) from None
 

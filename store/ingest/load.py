@@ -42,6 +42,7 @@ class Document:
     published: dt.date
     lang: str | None
     published_from: str    # "given", "metadata", "dateline", "file time" or "today"
+    notes: list[str] = field(default_factory=list)  # how it was read ("read as UTF-16")
 
 
 @dataclass
@@ -141,7 +142,8 @@ def read_one(source: str, published: dt.date | None = None, lang: str | None = N
     name = STDIN_NAME if source == "-" else source
     path = Path(source)
     raw = read_stdin_bytes(name) if source == "-" else read_file_bytes(path, name)
-    text = decode_text(raw, name)
+    notes: list[str] = []
+    text = decode_text(raw, name, notes=notes)
     meta_date = meta_lang = file_date = None
     if _sniff(raw, "" if source == "-" else path.suffix.lower()) == "html":
         text, meta_date, meta_lang = html_main_text(text, name)
@@ -149,7 +151,7 @@ def read_one(source: str, published: dt.date | None = None, lang: str | None = N
         file_date = _file_date(path)
     day, where = publication_date(text, today, given=published, metadata=meta_date,
                                   file_date=file_date, lang=lang or meta_lang)
-    return Document(text, name, day, lang or known_language(meta_lang), where)
+    return Document(text, name, day, lang or known_language(meta_lang), where, notes)
 
 
 def pasted(text: str, published: dt.date | None = None, today: dt.date | None = None) -> Document:
@@ -209,7 +211,8 @@ class _Reader:
         if kind == "feed":
             self.feed(raw, name)
             return
-        text = decode_text(raw, name, charset or (declared_charset(raw) if kind == "html" else None))
+        text = decode_text(raw, name, charset or (declared_charset(raw) if kind == "html" else None),
+                           notes=self.loaded.warnings)
         if kind == "html":
             body, meta_date, meta_lang = html_main_text(text, name, url)
         elif kind == "markdown":
@@ -265,7 +268,8 @@ class _Reader:
             try:
                 raw, content_type, charset = fetch(link, self.deadline)
                 if content_type in ("text/html", "application/xhtml+xml") or _sniff(raw, "") == "html":
-                    page = decode_text(raw, link, charset or declared_charset(raw))
+                    page = decode_text(raw, link, charset or declared_charset(raw),
+                                       notes=self.loaded.warnings)
                     text, page_date, lang = html_main_text(page, link, link)
                     date = date or page_date
             except FristError as e:
