@@ -11,7 +11,7 @@ import orjson
 
 from store import model
 from store.exchange.entries import (CONTROL, ExchangeError, Parsed, build_record, fail,
-                                    make_due, one_line, parse_stamp, short)
+                                    make_due, one_line, one_uid_once, parse_stamp, short)
 from store.exchange.frist_json import frist_entry
 
 
@@ -157,8 +157,9 @@ def read(text: str, name: str) -> Parsed:
     foreign = _icalendar_entries(text, name) if None in own else []
     if None in own and len(foreign) != len(entries):   # read apart: trust icalendar alone
         own, entries = [None] * len(foreign), foreign
-    records, skipped = [], []
+    records, skipped, uids = [], [], {}
     for position, comp in enumerate(entries, 1):
+        made = len(records)
         if own[position - 1] is None:
             comp = foreign[position - 1]
         try:
@@ -179,6 +180,8 @@ def read(text: str, name: str) -> Parsed:
             fail(position, str(e))
         except Exception as e:  # a malformed property value
             fail(position, f"{comp.name} cannot be read ({one_line(e)})")
+        if len(records) > made:   # this entry became a record
+            one_uid_once(records[-1]["uid"], position, uids)
     return Parsed("iCalendar", records, skipped)
 
 
