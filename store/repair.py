@@ -232,9 +232,8 @@ def _judge(storage: DurableStorage, survey: _Survey) -> Health:
         log.detail = f"{len(journal.changes)} changes, which continue no snapshot found"
 
     copy = Finding("backup", storage.backup)
-    if not backup.exists:
-        copy.problem = "missing" if snap.exists else None
-        copy.detail = "" if snap.exists else "none"
+    if not backup.exists:  # a store is there (a snapshot or a journal): it has a backup
+        copy.problem = "missing"
     elif backup.problem:
         copy.problem = backup.problem
     elif snap.data is not None and backup.token != snap.token and not (

@@ -272,6 +272,19 @@ def test_a_healthy_store_has_nothing_to_restore(db_path):
     assert "5 changes since the snapshot" in report.stdout
 
 
+def test_check_with_snapshot_and_backup_gone_says_both_are_missing(db_path):
+    """Only the journal is left: no line of `check` may read as if all were well."""
+    fill(db_path)
+    _rm_snapshot_and_backup(db_path)
+    report = cli("check")
+    assert report.exit_code == 1
+    lines = report.stdout.splitlines()
+    assert lines[0] == f"snapshot  {db_path}: missing"
+    assert lines[2] == f"backup    {backup_of(db_path)}: missing"
+    assert "(none)" not in report.stdout
+    assert lines[-1].startswith("fix: no good copy of the store is left")
+
+
 def test_check_with_no_store_yet(db_path):
     result = cli("check")
     assert result.exit_code == 0 and "no store at" in result.stderr
