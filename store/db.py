@@ -26,7 +26,7 @@ from typing import (TYPE_CHECKING, Callable, ContextManager, Iterator, Protocol,
 import orjson
 
 from store import model
-from store.errors import ConflictError, StoreError
+from store.errors import AlreadySo, ConflictError, StoreError
 from store.journal import ITEMS, UNDO, DurableStorage
 
 if TYPE_CHECKING:
@@ -208,6 +208,8 @@ class Store:
         name = "reopened" if status == "open" else f"marked {status}"
 
         def update(record):
+            if status == "open" and record["status"] == "open":
+                raise AlreadySo(f"#{item_id} is already open")
             previous, record["status"] = record["status"], status
             record["decided"] = None if status == "open" else decided.isoformat()
             return model.event(name if previous != status else f"{name} again", note)
@@ -216,6 +218,8 @@ class Store:
     def postpone(self, item_id: int, due: model.Due, note: str = "",
                  shown: dict | None = None) -> dict:
         def update(record):
+            if record["status"] == "open" and _due_fields(record) == _due_fields(due):
+                raise AlreadySo(f"#{item_id} is already due {model.due_label(record)}")
             old_label, old_due = model.due_label(record), record["due"]
             _set_due(record, due)
             record["status"], record["decided"] = "open", None
@@ -303,6 +307,13 @@ class Store:
 
 
 DUE_FIELDS = ("due", "precision", "window_start")
+
+
+def _due_fields(due: dict | model.Due) -> tuple[str, str, str]:
+    """A record's or a Due's window as the record stores it."""
+    if isinstance(due, model.Due):
+        return due.due.isoformat(), due.precision, due.window_start.isoformat()
+    return due["due"], due.get("precision") or "day", due.get("window_start") or due["due"]
 
 
 def _unchanged_since(item_id: int, current: dict, shown: dict | None,

@@ -20,7 +20,7 @@ from textual.screen import Screen
 
 from store import model
 from store.db import ConflictError, Store
-from store.errors import FristError
+from store.errors import AlreadySo, FristError
 from tui.controller import Controller, Found
 from tui.keys import ScreenKeys
 from tui.screens.base import FristScreen
@@ -358,6 +358,9 @@ class FristApp(App):
         """Make one change through the store (`write`), show it and say `message`."""
         try:
             self.controller.change(item_id, write)
+        except AlreadySo as e:  # nothing was written: no undo step to offer
+            self.notify(str(e), timeout=3)
+            return False
         except ConflictError as e:  # another process changed it: shown as it is now
             self.notify(f"{e}. It is shown as it is now.", title="not changed",
                         severity="error", timeout=8)
@@ -439,6 +442,9 @@ class FristApp(App):
         self._decide("cancelled", "Mark as cancelled (no longer expected)")
 
     def action_reopen(self) -> None:
+        if (item := self._item()) is not None and item[1]["status"] == "open":
+            self.notify(f"#{item[0]} is already open", timeout=3)  # no form to fill for nothing
+            return
         self._decide("open", "Open again")
 
     def action_postpone(self) -> None:

@@ -12,7 +12,7 @@ from typing import NoReturn
 
 import click
 
-from store.errors import FristError, visible
+from store.errors import AlreadySo, FristError, visible
 
 MAX_ERROR = 1000  # the longest error line, in characters
 
@@ -79,6 +79,9 @@ class FristGroup(click.Group):
     def invoke(self, ctx):
         try:
             result = super().invoke(ctx)
+        except AlreadySo as e:  # nothing to do, and that is no error
+            say(str(e))
+            return None
         except FristError as e:
             raise UserError(str(e)) from None
         except BrokenPipeError as e:
