@@ -101,10 +101,9 @@ class FristApp(App):
             from store.config import load_config
             config = load_config()
         self.config = config
-        if config.keymap:  # an unknown binding id, or one key for two actions, stops frist
-            from store.config import check_keymap
-            from tui.keys import binding_ids, key_scopes, normalise
-            check_keymap(config, binding_ids(FristApp), key_scopes(FristApp), normalise)
+        # an unknown binding id, one key for two actions or an unknown theme stops frist
+        from tui.dashboard_settings import check_dashboard_settings
+        check_dashboard_settings(config, lambda: FristApp)
         self.controller = Controller(store, config, today_text, clock)
         self._selected: int | None = self.view.rows[0] if self.view.rows else None
         self.tab_before_group = "open"  # the tab Escape goes back to from a track record row
@@ -261,13 +260,8 @@ class FristApp(App):
     def on_mount(self) -> None:
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
-        theme = self.config.theme
-        if theme:
-            if theme in self.available_themes:
-                self.theme = theme
-            else:
-                self.notify(f"unknown theme {theme!r} in the config; using the default",
-                            severity="warning")
+        if self.config.theme:  # one Textual has: checked at the start
+            self.theme = self.config.theme
         self.set_interval(POLL_SECONDS, self.tick)
         every = (self.config.sync or {}).get("sync_every")
         if every and self.controller.sync_configured:

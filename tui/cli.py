@@ -28,6 +28,8 @@ from tui.cli_common import (STDOUT_NAME, Env, FristGroup, drop_standard_output,
 def cli(ctx, db, today, demo):
     """frist: a dashboard for dated commitments. Without a command it opens the dashboard."""
     ctx.obj = Env(db, today)
+    if ctx.invoked_subcommand != "config":  # `config path` finds a bad file; `show` checks
+        ctx.obj.check_config()              # a config the dashboard refuses stops every command
     if today:
         from store import model
         model.set_today(ctx.obj.today)

@@ -99,6 +99,11 @@ class FristGroup(click.Group):
         return result
 
 
+def dashboard_class() -> type:
+    from tui.app import FristApp
+    return FristApp
+
+
 class Env:
     """What every command needs: the settings, where the store is and what day it is."""
 
@@ -115,6 +120,11 @@ class Env:
             from store.config import load_config
             self._config = load_config()
         return self._config
+
+    def check_config(self) -> None:
+        """ConfigError for a config the dashboard would refuse ([keymap], theme)."""
+        from tui.dashboard_settings import check_dashboard_settings
+        check_dashboard_settings(self.config, dashboard_class)
 
     @property
     def soon_days(self) -> int:
