@@ -328,7 +328,7 @@ def _unchanged_since(item_id: int, current: dict, shown: dict | None,
     if moved:
         told = [name for name in moved if name not in ("updated", "history")] or moved
         raise ConflictError(f"#{item_id} was changed elsewhere since it was shown "
-                            f"({', '.join(told)}); nothing was saved")
+                            f"({', '.join(told)}); nothing was saved", current, told)
 
 
 def _set_due(record: dict, due: model.Due) -> None:

@@ -349,82 +349,82 @@ class FristApp(App):
         self.refresh_screens()
 
     def change(self, item_id: int, write: Callable[[], dict | None], message: str) -> bool:
-        """Make one change through the store (`write`), show it and say `message`."""
+        """Make one change through the store (`write`), show it and say `message`; a
+        refusal is said in a notice. Whether the change was made."""
+        try:
+            return self.save_change(item_id, write, message)
+        except ConflictError as e:
+            self.notify(f"{e}. It is shown as it is now.", title="not changed",
+                        severity="error", timeout=8)
+        except FristError as e:
+            self.notify(str(e), title="not changed", severity="error", timeout=6)
+        return False
+
+    def save_change(self, item_id: int, write: Callable[[], dict | None], message: str) -> bool:
+        """`change` for a form: a refusal raises FristError, for the form to say while it
+        keeps what was typed (after a ConflictError every screen shows the item as it is
+        now). False when there was nothing to change, which is said."""
         try:
             self.controller.change(item_id, write)
         except AlreadySo as e:  # nothing was written: no undo step to offer
             self.notify(str(e), timeout=3)
             return False
-        except ConflictError as e:  # another process changed it: shown as it is now
-            self.notify(f"{e}. It is shown as it is now.", title="not changed",
-                        severity="error", timeout=8)
+        except ConflictError:  # another process changed it
             self.refresh_screens()
-            return False
-        except FristError as e:
-            self.notify(str(e), title="not changed", severity="error", timeout=6)
-            return False
+            raise
         self._changed()
         self.notify(message, timeout=3)
         return True
 
     def action_add(self) -> None:
-        def done(form: dict | None) -> None:
-            if form is None:
-                return
+        def save(form: dict, _shown) -> None:  # FristError: said in the form, kept open
             record = model.new_record(form["title"], form["due"], actor=form["actor"],
                                       tags=form["tags"], note=form["note"])
-            try:
-                item_id = self.controller.add(record)
-            except FristError as e:
-                self.notify(str(e), title="not added", severity="error", timeout=6)
-                return
+            item_id = self.controller.add(record)
             self._selected = item_id
             self._changed()
             shown = "" if item_id in self.view.rows else " (not shown in this view)"
             self.notify(f"Added #{item_id}: due {model.due_label(record)}, "
                         f"{model.countdown(record, self.today)}{shown} — u undoes", timeout=4)
         from tui.screens.forms import ItemForm  # forms load when first used: a faster start
-        self.push_screen(ItemForm(), done)
+        self.push_screen(ItemForm(save=save))
 
     def action_edit(self) -> None:
         if (item := self._item()) is None:
             return
         item_id, record = item
 
-        def done(form: dict | None) -> None:
-            if form is None:
-                return
+        def save(form: dict, shown: dict) -> None:
             changed = form["changed"]  # only these are written: the rest may have been
             if not changed and not form["note"].strip():  # changed elsewhere meanwhile
                 self.notify("Nothing changed.", timeout=2)
                 return
-            self.change(item_id, lambda: self.store.edit(
+            self.save_change(item_id, lambda: self.store.edit(
                 item_id, title=form["title"] if "title" in changed else None, due=form["due"],
                 actor=form["actor"] if "actor" in changed else None,
                 tags=form["tags"] if "tags" in changed else None, note=form["note"],
-                shown=record), f"#{item_id} edited")
+                shown=shown), f"#{item_id} edited")
         from tui.screens.forms import ItemForm
-        self.push_screen(ItemForm(record, item_id), done)
+        self.push_screen(ItemForm(record, item_id, save=save))
 
     def _decide(self, status: str, heading: str) -> None:
         if (item := self._item()) is None:
             return
         item_id, record = item
 
-        def done(answer: dict | None) -> None:
-            if answer is not None:
-                self.mark(item_id, status, answer, shown=record)
+        def save(answer: dict, shown: dict) -> None:
+            self.mark(item_id, status, answer, shown)
         from tui.screens.forms import NoteForm
-        self.push_screen(NoteForm(heading, record, dated=status != "open"), done)
+        self.push_screen(NoteForm(heading, record, dated=status != "open", save=save))
 
     def mark(self, item_id: int, status: str, answer: dict, shown: dict) -> bool:
         """Record a decision as the note form gave it ({"note", "on"}), against the
-        version of the item the person saw (`shown`)."""
+        version of the item the person saw (`shown`); FristError if refused."""
         from tui.screens.forms import decision_message
         on = answer.get("on")
-        return self.change(item_id, lambda: self.store.mark(item_id, status, answer["note"], on=on,
-                                                            shown=shown),
-                           decision_message(item_id, status, on, self.today))
+        return self.save_change(item_id, lambda: self.store.mark(item_id, status, answer["note"],
+                                                                 on=on, shown=shown),
+                                decision_message(item_id, status, on, self.today))
 
     def action_mark_met(self) -> None:
         self._decide("met", "Mark as met")
@@ -446,13 +446,12 @@ class FristApp(App):
             return
         item_id, record = item
 
-        def done(answer) -> None:
-            if answer is not None:
-                due, note = answer
-                self.change(item_id, lambda: self.store.postpone(item_id, due, note, shown=record),
-                            f"#{item_id} now due {model.due_label({'due': due.due.isoformat(), 'precision': due.precision})}")
+        def save(answer, shown: dict) -> None:
+            due, note = answer
+            self.save_change(item_id, lambda: self.store.postpone(item_id, due, note, shown=shown),
+                             f"#{item_id} now due {model.due_label({'due': due.due.isoformat(), 'precision': due.precision})}")
         from tui.screens.forms import PostponeForm
-        self.push_screen(PostponeForm(record), done)
+        self.push_screen(PostponeForm(record, save=save))
 
     def action_delete(self) -> None:
         if (item := self._item()) is None:
