@@ -195,3 +195,55 @@ def test_the_password_comes_from_the_keyring_when_the_environment_has_none(
             settings_from(load_config(write_config(tmp_path, radicale.collection_url(), "bob")))
     finally:
         keyring.set_keyring(previous)
+
+
+def app_calendar(server):
+    """The team list as a calendar app sees it (bob's phone)."""
+    import caldav
+    client = caldav.DAVClient(url=server.url, username="bob", password=USERS["bob"])
+    return client.calendar(url=server.collection_url())
+
+
+def app_todo(uid: str, *lines: str) -> str:
+    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Some App//EN\r\nBEGIN:VTODO\r\n"
+            f"UID:{uid}\r\nDTSTAMP:20251120T090000Z\r\n" + "".join(line + "\r\n" for line in lines)
+            + "END:VTODO\r\nEND:VCALENDAR\r\n")
+
+
+def test_todos_dated_outside_frists_range_are_left_alone_on_the_server(
+        frist, env, radicale, db_path):  # noqa: F811
+    calendar = app_calendar(radicale)
+    calendar.save_todo(app_todo("app-ok", "SUMMARY:Call the ministry", "DUE;VALUE=DATE:20251205"))
+    calendar.save_todo(app_todo("app-far", "SUMMARY:Some day", "DUE;VALUE=DATE:99991231"))
+    calendar.save_todo(app_todo("app-old", "SUMMARY:Since forever", "DTSTART;VALUE=DATE:18991231",
+                                "DUE;VALUE=DATE:20260101"))
+    calendar.save_todo(app_todo("app-done", "SUMMARY:Done far ahead", "DUE;VALUE=DATE:20260101",
+                                "STATUS:COMPLETED", "COMPLETED:99990101T120000Z"))
+    on_server = {str(o.url): o.data for o in calendar.todos(include_completed=True)}
+    result = frist("sync", env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "pulled 1, pushed 0, merged 0; 3 to-dos on the server left alone: dated outside "
+        "1 Jan 1900 to 31 Dec 2999 (completed 9999-01-01, due 9999-12-31, start 1899-12-31)\n")
+    listed = json.loads(frist("list", "--status", "all", "--json", check=True).stdout)
+    assert [row["title"] for row in listed] == ["Call the ministry"]
+    for fmt in ("ics", "json", "csv", "md", "taskwarrior"):
+        frist("export", "--format", fmt, check=True)
+    # a local change goes out; the three stay as the app wrote them, and are still named
+    frist("edit", "1", "--title", "Call the ministry again", check=True)
+    report = json.loads(frist("sync", "--json", env=env, check=True).stdout)
+    assert report["pushed"] == 1
+    assert sorted((s["uid"], s["problem"]) for s in report["skipped"]) == [
+        ("app-done", "completed 9999-01-01"), ("app-far", "due 9999-12-31"),
+        ("app-old", "start 1899-12-31")]
+    after = {str(o.url): o.data for o in calendar.todos(include_completed=True)}
+    assert {url: data for url, data in after.items() if "app-ok" not in url} == {
+        url: data for url, data in on_server.items() if "app-ok" not in url}
+    # put right in the app, it comes in
+    far = calendar.get_object_by_uid("app-far")
+    far.data = far.data.replace("99991231", "20261231")
+    far.save()
+    result = frist("sync", env=env, check=True)
+    assert result.stderr.startswith("pulled 1, pushed 0, merged 0; 2 to-dos on the server left alone")
+    listed = json.loads(frist("list", "--status", "all", "--json", check=True).stdout)
+    assert sorted(row["title"] for row in listed) == ["Call the ministry again", "Some day"]

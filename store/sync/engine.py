@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 from store import model
 from store.sync.local import LocalChanges, LocalSide
-from store.sync.mapping import (DESCRIPTION_EVENT, MappingError, Remote, parse, record_of,
-                                to_ical, view_hash, view_of)
+from store.sync.mapping import (DESCRIPTION_EVENT, MappingError, OutOfRange, Remote, parse,
+                                record_of, to_ical, view_hash, view_of)
 from store.sync.merge import describe_changes, merge
 from store.sync.remote import Collection, SyncError
 from store.sync.state import Entry, load_state
@@ -49,6 +49,8 @@ class Report:
     keep: str | None = None
     full_listing: bool = False
     unreadable: list[str] = field(default_factory=list)  # hrefs of broken server items
+    # to-dos dated outside frist's days, left alone on the server: href, uid, title, problem
+    skipped: list[dict] = field(default_factory=list)
     deferred: int = 0    # items changed here during the sync: taken up by the next one
 
     def line(self) -> str:
@@ -62,6 +64,11 @@ class Report:
         if self.unreadable:
             extra.append(f"{len(self.unreadable)} item{'s' * (len(self.unreadable) != 1)} on the "
                          "server could not be read and were left alone")
+        if self.skipped:
+            problems = sorted(entry["problem"] for entry in self.skipped)
+            shown = ", ".join(problems[:3]) + (", ..." if len(problems) > 3 else "")
+            extra.append(f"{len(problems)} to-do{'s' * (len(problems) != 1)} on the server left "
+                         f"alone: dated outside {model.DATE_RANGE} ({shown})")
         if self.deferred:
             extra.append(f"{self.deferred} changed here meanwhile (next sync)")
         return counts + ("; " + "; ".join(extra) if extra else "")
@@ -70,7 +77,8 @@ class Report:
         return {"pulled": self.pulled, "pushed": self.pushed, "merged": self.merged,
                 "conflicts": self.conflicts, "dry_run": self.dry_run, "first": self.first,
                 "keep": self.keep, "full_listing": self.full_listing,
-                "unreadable": self.unreadable, "deferred": self.deferred}
+                "unreadable": self.unreadable, "skipped": self.skipped,
+                "deferred": self.deferred}
 
 
 @dataclass
@@ -126,6 +134,7 @@ class Sync:
         self.pull_token = listing.token
         pulled, gone = self._pull(listing)
         pushes = self._decide(pulled, gone)
+        report.skipped = sorted(self.skipped.values(), key=lambda entry: entry["href"])
         if dry_run:
             report.pushed = len(pushes)
             return report
@@ -133,6 +142,7 @@ class Sync:
         self._write_local()
         state.token = self._token_after_own_writes(listing.token)
         state.synced_at = model.now_stamp()
+        state.skipped = self.skipped
         for uid, entry in self.updates.items():
             if entry is None:
                 state.items.pop(uid, None)
@@ -145,8 +155,12 @@ class Sync:
     def _pull(self, listing) -> tuple[dict[str, Pulled], set[str]]:
         state = self.state
         href_uid = {entry.href: uid for uid, entry in state.items.items()}
-        wanted = [href for href, etag in listing.etags.items()
-                  if href not in href_uid or state.items[href_uid[href]].etag != etag]
+        # to-dos left alone before stay so until they change or go
+        self.skipped = {href: entry for href, entry in state.skipped.items()
+                        if listing.etags.get(href, None if listing.full else entry["etag"])
+                        == entry["etag"] and href not in listing.deleted}
+        wanted = [href for href, etag in listing.etags.items() if href not in self.skipped and (
+                  href not in href_uid or state.items[href_uid[href]].etag != etag)]
         pulled = self._read(self.collection.fetch(wanted), listing.etags)
         gone_hrefs = set(listing.deleted)
         if listing.full:
@@ -159,6 +173,10 @@ class Sync:
         for href, etag, text in fetched:
             try:
                 remote = parse(text)
+            except OutOfRange as e:  # not ours to change: the app's user puts it right
+                self.skipped[href] = {"href": href, "etag": etag or etags.get(href), "uid": e.uid,
+                                      "title": e.title, "problem": e.problem}
+                continue
             except MappingError:
                 self.report.unreadable.append(href)
                 continue

@@ -44,6 +44,15 @@ class MappingError(ValueError):
     """A calendar object frist cannot read as a to-do (broken iCalendar text)."""
 
 
+class OutOfRange(MappingError):
+    """A to-do dated outside the days frist keeps (model.FIRST_DAY to LAST_DAY, e.g. an
+    app's DUE 9999-12-31 for "some day"): the sync leaves it alone on the server."""
+
+    def __init__(self, uid: str, title: str, problem: str):
+        super().__init__(f"{problem} is outside {model.DATE_RANGE}")
+        self.uid, self.title, self.problem = uid, title, problem
+
+
 @dataclass
 class Remote:
     """One to-do as read from the collection."""
@@ -308,9 +317,35 @@ def _status(todo, updated: str) -> tuple[str, str | None]:
     return "open", None
 
 
+# the dates of a to-do that become a commitment's days, as a note names them
+_DATED = (("DUE", "due"), ("DTSTART", "start"), ("COMPLETED", "completed"))
+_VIEW_DAYS = (("due", "due"), ("window_start", "start"), ("decided", "decided"))
+
+
+def _out_of_range(todo, view: dict | None = None) -> str | None:
+    """What puts a to-do outside frist's days ("due 9999-12-31"): one of its dates as the
+    app wrote it, or (`view`) one of the days read from them."""
+    days = [(word, _date_of(todo, name)) for name, word in _DATED] if view is None else [
+        (word, dt.date.fromisoformat(view[name]) if view[name] else None)
+        for name, word in _VIEW_DAYS]
+    for word, value in days:
+        day = value.date() if isinstance(value, dt.datetime) else value
+        if day is not None and not model.FIRST_DAY <= day <= model.LAST_DAY:
+            return f"{word} {day.isoformat()}"
+    return None
+
+
 def parse(text: str) -> Remote | None:
     """The to-do in a calendar object (None: it holds none, e.g. an event); MappingError
-    when the text is not iCalendar or the to-do has no UID."""
+    when the text is not iCalendar or the to-do has no UID, OutOfRange when it is dated
+    outside the days frist keeps."""
+    try:
+        return _parse(text)
+    except OverflowError:  # a date-time at the end of time, moved into this time zone
+        raise MappingError("a date frist cannot read") from None
+
+
+def _parse(text: str) -> Remote | None:
     from icalendar import Calendar
     try:
         cal = Calendar.from_ical(text)
@@ -323,6 +358,10 @@ def parse(text: str) -> Remote | None:
     uid = _text(todo, "UID").strip()
     if not uid:
         raise MappingError("a to-do without a UID")
+    title = " ".join(_CONTROL.sub(" ", _text(todo, "SUMMARY")).split()) or "(untitled to-do)"
+    problem = _out_of_range(todo)
+    if problem:
+        raise OutOfRange(uid, title, problem)
     by_frist = todo.get("X-FRIST-HISTORY") is not None
     # when it last changed: frist's exact stamp while LAST-MODIFIED still says the same
     last_modified = _date_of(todo, "LAST-MODIFIED") or _date_of(todo, "DTSTAMP")
@@ -336,7 +375,6 @@ def parse(text: str) -> Remote | None:
     due, window_start, precision, due_text = _window(
         todo, dt.datetime.fromisoformat(created).date())
     status, decided = _status(todo, updated)
-    title = " ".join(_CONTROL.sub(" ", _text(todo, "SUMMARY")).split()) or "(untitled to-do)"
     description = _lines(_text(todo, "DESCRIPTION")).strip("\n")
     history = _json_list(todo, "X-FRIST-HISTORY")
     sources = _json_list(todo, "X-FRIST-SOURCES") or []
@@ -345,6 +383,9 @@ def parse(text: str) -> Remote | None:
             "actor": " ".join(_text(todo, "X-FRIST-ACTOR").split()), "status": status,
             "decided": decided, "tags": _categories(todo), "sources": sources,
             "created": created, "history": []}
+    problem = _out_of_range(todo, view)  # e.g. decided from a LAST-MODIFIED in 9999
+    if problem:
+        raise OutOfRange(uid, title, problem)
     if history is None:  # made in a calendar app: its description is the first note
         view["history"] = [{"at": created, "event": "created", "note": description}]
     else:
