@@ -247,3 +247,15 @@ def test_todos_dated_outside_frists_range_are_left_alone_on_the_server(
     assert result.stderr.startswith("pulled 1, pushed 0, merged 0; 2 to-dos on the server left alone")
     listed = json.loads(frist("list", "--status", "all", "--json", check=True).stdout)
     assert sorted(row["title"] for row in listed) == ["Call the ministry again", "Some day"]
+
+
+@pytest.mark.parametrize("url", ["http://[::1/", "http://x]y/team/", "https://dav.example.org:99999/team/",
+                                 "https://dav.example.org:port/team/", "https:///team/",
+                                 "https://dav example.org/team/"])
+def test_a_url_that_does_not_parse_is_a_one_line_config_error(frist, tmp_path, url):
+    env = {"FRIST_CONFIG": str(write_config(tmp_path, url)), "FRIST_SYNC_PASSWORD": "pw"}
+    result = frist("sync", env=env)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith(f"error: the config file {tmp_path / 'frist.toml'}: 'sync.url' "
+                                    f"is not a valid web address: {url!r}")
