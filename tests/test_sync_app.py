@@ -112,3 +112,25 @@ async def test_without_a_sync_table_s_says_what_to_set(tmp_path, monkeypatch):
         await pilot.pause()
         assert "⇅" not in top_bar(app)
     assert messages and messages[-1].startswith("Nothing to sync with: set [sync] url")
+
+
+async def test_a_timed_sync_that_only_deletes_here_says_so_and_the_row_goes(
+        radicale, tmp_path, monkeypatch):  # noqa: F811
+    from store.sync import Settings, run_sync
+    monkeypatch.setenv("FRIST_SYNC_PASSWORD", USERS["alice"])
+    store = store_with(tmp_path / "alice.json", "Export licences required", "Harbour vote")
+    run_sync(store, Settings(radicale.collection_url(), "alice", USERS["alice"]))
+    calendar = caldav.DAVClient(url=radicale.url, username="bob",
+                                password=USERS["bob"]).calendar(url=radicale.collection_url())
+    next(o for o in calendar.todos() if "Harbour vote" in o.data).delete()
+    config = Config(sync={"url": radicale.collection_url(), "username": "alice",
+                          "sync_every": "1m"})
+    app = make_app(store, TODAY, config=config, clock=Clock())
+    messages = []
+    monkeypatch.setattr(type(app), "notify", lambda self, message, **kw: messages.append(message))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.action_sync(quiet=True)  # what the sync_every timer calls
+        await settle(app, pilot)
+        assert messages == ["pulled 0, pushed 0, merged 0, deleted 1 here"]
+        assert [app.view.items[i]["title"] for i in app.view.rows] == ["Export licences required"]

@@ -70,7 +70,31 @@ def test_first_sync_with_items_on_both_sides_needs_keep(frist, env, tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("error: first sync: the collection already holds 1 item(s)")
     assert result.stderr.count("\n") == 1
+    assert "--keep local (the collection becomes this store: 1 deleted on the server)" in result.stderr
+    result = frist("sync", "--dry-run", "--keep", "local", env=bob_env)
+    assert result.stderr == "would pull 0, push 1, merge 0, delete 1 on the server\n"
     assert frist("sync", "--keep", "both", env=bob_env).stderr == "pulled 1, pushed 1, merged 0\n"
+
+
+def test_the_first_sync_question_at_a_terminal_says_what_each_answer_deletes(
+        frist, env, tmp_path, monkeypatch):
+    from test_ingest_tty import Terminal
+    for n in range(3):
+        frist("add", f"Alice's {n}", "--due", "2025-12-01", check=True)
+    frist("sync", env=env, check=True)
+    for name, value in dict(env, FRIST_DB=str(tmp_path / "bob.json")).items():
+        monkeypatch.setenv(name, value)
+    frist("add", "Bob's", "--due", "2025-12-02", check=True)
+    terminal = Terminal("sync")
+    terminal.read_until(b"Keep (local, remote, both):")
+    question = terminal.output.decode().replace("\r\n", "\n")
+    assert "the collection holds 3 items and this store 1" in question
+    assert "the collection becomes a copy of it: 3 deleted on the server" in question
+    assert "this store becomes a copy of it: 1 deleted here" in question
+    terminal.type("local")
+    terminal.read_until(b"deleted 3 on the server")
+    assert terminal.finish() == 0
+    assert "pulled 0, pushed 1, merged 0, deleted 3 on the server" in terminal.output.decode()
 
 
 def _free_port() -> int:

@@ -2,7 +2,7 @@
 
     from store.sync import run_sync, settings_from
     report = run_sync(store, settings_from(config), keep=None, dry_run=False)
-    report.line()  # "pulled 3, pushed 5, merged 1"
+    report.line()  # "pulled 3, pushed 5, merged 1, deleted 5 on the server, deleted 2 here"
 
 mapping.py turns commitments into VTODOs and back, merge.py merges two changed versions
 field by field, remote.py talks to the server (the `caldav` library, extra `sync`),
@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import os
 
-from store.sync.engine import KEEP, Report, Settings, Sync
+from store.sync.engine import KEEP, FirstSync, Report, Settings, Sync
 from store.sync.remote import SyncError
 
-__all__ = ["KEEP", "Report", "Settings", "SyncError", "run_sync", "settings_from", "status",
+__all__ = ["KEEP", "FirstSync", "Report", "Settings", "SyncError", "run_sync", "settings_from", "status",
            "password_for"]
 
 PASSWORD_ENV = "FRIST_SYNC_PASSWORD"
@@ -54,8 +54,8 @@ def settings_from(config) -> Settings:
 
 def run_sync(store, settings: Settings, keep: str | None = None, dry_run: bool = False,
              ask=None) -> Report:
-    """Pull, merge and push; `ask(n_here, n_there)` answers the first sync's question
-    (local, remote or both) when `keep` does not."""
+    """Pull, merge and push; `ask(FirstSync)` answers the first sync's question (local,
+    remote or both) when `keep` does not."""
     return Sync(store, settings).run(keep=keep, dry_run=dry_run, ask=ask)
 
 

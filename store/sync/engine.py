@@ -39,10 +39,22 @@ class Settings:
 
 
 @dataclass
+class FirstSync:
+    """What the first sync of a store with a collection that holds to-dos asks about."""
+    here: int         # commitments in the store
+    there: int        # to-dos on the server
+    only_here: int    # deleted here by keeping "remote"
+    only_there: int   # deleted on the server by keeping "local"
+
+
+@dataclass
 class Report:
-    pulled: int = 0      # local commitments added, changed or removed from the server
-    pushed: int = 0      # items written to or removed from the server
+    # each count is of distinct uids (an item merged again after a 412 counts once)
+    pulled: int = 0      # commitments added or changed here from the server
+    pushed: int = 0      # items written to the server
     merged: int = 0      # items both sides changed, merged field by field
+    deleted_on_server: int = 0  # items removed from the server (removed here, or --keep local)
+    deleted_here: int = 0       # commitments removed here (removed on the server, or --keep remote)
     conflicts: int = 0   # fields both sides changed differently (the later change kept)
     dry_run: bool = False
     first: bool = False
@@ -52,11 +64,26 @@ class Report:
     # to-dos dated outside frist's days, left alone on the server: href, uid, title, problem
     skipped: list[dict] = field(default_factory=list)
     deferred: int = 0    # items changed here during the sync: taken up by the next one
+    uids: dict[str, set] = field(default_factory=dict, repr=False)  # count name -> uids
+
+    def count(self, what: str, uid: str) -> None:
+        self.uids.setdefault(what, set()).add(uid)
+        setattr(self, what, len(self.uids[what]))
+
+    def uncount(self, what: str, uid: str) -> None:
+        self.uids.get(what, set()).discard(uid)
+        setattr(self, what, len(self.uids.get(what, ())))
 
     def line(self) -> str:
-        counts = f"pulled {self.pulled}, pushed {self.pushed}, merged {self.merged}"
-        if self.dry_run:
-            counts = f"would pull {self.pulled}, push {self.pushed}, merge {self.merged}"
+        """'pulled 3, pushed 5, merged 1, deleted 5 on the server, deleted 2 here' (the
+        deletions only when there are some), then notes; 'would pull ...' for a dry run."""
+        verbs = (("would pull", "push", "merge", "delete") if self.dry_run
+                 else ("pulled", "pushed", "merged", "deleted"))
+        counts = f"{verbs[0]} {self.pulled}, {verbs[1]} {self.pushed}, {verbs[2]} {self.merged}"
+        if self.deleted_on_server:
+            counts += f", {verbs[3]} {self.deleted_on_server} on the server"
+        if self.deleted_here:
+            counts += f", {verbs[3]} {self.deleted_here} here"
         extra = []
         if self.conflicts:
             extra.append(f"{self.conflicts} field{'s' * (self.conflicts != 1)} changed on both "
@@ -75,6 +102,7 @@ class Report:
 
     def as_json(self) -> dict:
         return {"pulled": self.pulled, "pushed": self.pushed, "merged": self.merged,
+                "deleted_on_server": self.deleted_on_server, "deleted_here": self.deleted_here,
                 "conflicts": self.conflicts, "dry_run": self.dry_run, "first": self.first,
                 "keep": self.keep, "full_listing": self.full_listing,
                 "unreadable": self.unreadable, "skipped": self.skipped,
@@ -116,27 +144,22 @@ class Sync:
         self.mine = self.local.records()
         listing = coll.listing(state.token)
         report = Report(dry_run=dry_run, first=state.fresh, full_listing=listing.full)
-        if not state.fresh:
-            keep = None  # --keep only decides a store's first sync with a collection
-        elif self.mine and listing.etags and keep is None:
-            keep = ask(len(self.mine), len(listing.etags)) if ask else None
-            if keep not in KEEP:
-                raise SyncError(
-                    f"first sync: the collection already holds {len(listing.etags)} item(s) and "
-                    f"this store {len(self.mine)}; say what to keep with --keep local (the "
-                    "collection becomes this store), remote (this store becomes the "
-                    "collection) or both (everything, merged by uid)")
-        report.keep = keep
-        self.state, self.report, self.keep = state, report, keep
+        self.state, self.report = state, report
         self.after: dict[str, dict | None] = {}  # uid -> the local record wanted (None: remove)
         self.updates: dict[str, Entry | None] = {}  # uid -> new state entry (None: forget)
         self.written: dict[str, str | None] = {}  # href -> ETag of what this sync wrote (None: removed)
         self.pull_token = listing.token
         pulled, gone = self._pull(listing)
+        if not state.fresh:
+            keep = None  # --keep only decides a store's first sync with a collection
+        elif self.mine and pulled and keep is None:
+            keep = self._ask_first(pulled, ask)
+        self.keep = report.keep = keep
         pushes = self._decide(pulled, gone)
         report.skipped = sorted(self.skipped.values(), key=lambda entry: entry["href"])
         if dry_run:
-            report.pushed = len(pushes)
+            for push in pushes:
+                report.count("pushed" if push.view is not None else "deleted_on_server", push.uid)
             return report
         self._push(pushes)
         self._write_local()
@@ -150,6 +173,20 @@ class Sync:
                 state.items[uid] = entry
         state.save()
         return report
+
+    def _ask_first(self, pulled: dict[str, "Pulled"], ask) -> str:
+        """The first sync's choice, from `ask(FirstSync)`; SyncError when nobody answers."""
+        first = FirstSync(len(self.mine), len(pulled), len(set(self.mine) - set(pulled)),
+                          len(set(pulled) - set(self.mine)))
+        keep = ask(first) if ask else None
+        if keep not in KEEP:
+            raise SyncError(
+                f"first sync: the collection already holds {first.there} item(s) and this "
+                f"store {first.here}; say what to keep with --keep local (the collection "
+                f"becomes this store: {first.only_there} deleted on the server), remote (this "
+                f"store becomes the collection: {first.only_here} deleted here) or both "
+                "(everything, merged by uid)")
+        return keep
 
     # -- 1. pull
     def _pull(self, listing) -> tuple[dict[str, Pulled], set[str]]:
@@ -220,11 +257,11 @@ class Sync:
                 if uid in gone and not changed_here:
                     self._set_local(uid, None)
                     self.updates[uid] = None
-                    report.pulled += 1
+                    report.count("deleted_here", uid)
                 elif uid in gone or entry is None:
                     if entry is None and keep == "remote":
                         self._set_local(uid, None)
-                        report.pulled += 1
+                        report.count("deleted_here", uid)
                         continue
                     if uid in gone:  # deleted there, but changed here since: kept
                         mine = _with_event(mine, "deleted elsewhere but changed here since: kept")
@@ -246,7 +283,7 @@ class Sync:
         pair = self.mine.get(uid)
         if pair is None or view_of(pair[1]) != got.view:
             self._set_local(uid, record_of(got.view, got.remote.updated, pair[1] if pair else None))
-            self.report.pulled += 1
+            self.report.count("pulled", uid)
         self.updates[uid] = Entry(got.href, got.etag, view_hash(got.remote.view),
                                   got.remote.view, got.remote.raw)
         if got.view != got.remote.view:  # a line added to the history goes back too
@@ -260,7 +297,7 @@ class Sync:
         merged, conflicts = merge(base, mine, got.view, record["updated"], got.remote.updated)
         self.report.conflicts += conflicts
         if mine != got.view and (base is None or (got.view != base and mine != base)):
-            self.report.merged += 1  # both sides changed it
+            self.report.count("merged", uid)  # both sides changed it
         updated = (got.remote.updated if merged == got.view else record["updated"]
                    if merged == mine else model.now_stamp())
         if merged != mine:
@@ -291,6 +328,7 @@ class Sync:
                     if done:
                         self.updates[push.uid] = None
                         self.written[push.href] = None
+                        self.report.count("deleted_on_server", push.uid)
                 else:
                     text = to_ical(push.view, push.updated, push.raw)
                     done, etag = coll.put(push.href, text, push.etag)
@@ -298,9 +336,8 @@ class Sync:
                         self.updates[push.uid] = Entry(push.href, etag, view_hash(push.view),
                                                        push.view, text if push.raw else None)
                         self.written[push.href] = etag
-                if done:
-                    self.report.pushed += 1
-                else:
+                        self.report.count("pushed", push.uid)
+                if not done:
                     refused.append(push)
             if not refused:
                 return
@@ -362,13 +399,21 @@ class Sync:
             else:
                 changes.changed[pair[0]] = record
                 changes.expected[pair[0]] = pair[1]
-        skipped = self.local.write(f"sync ({self.report.line()})", changes)
+        skipped = self.local.write(self._label, changes)
         for uid in skipped:  # changed here during the sync: the next sync takes it up
             old = self.state.items.get(uid)
             self.updates[uid] = old
             if old is None:
                 self.updates.pop(uid, None)
+
+    def _label(self, skipped: set[str]) -> str:
+        """The undo step's name, counting only what is written here: the `skipped` uids
+        changed here during the sync are left for the next one."""
+        for uid in skipped:
+            self.report.uncount("pulled", uid)
+            self.report.uncount("deleted_here", uid)
         self.report.deferred = len(skipped)
+        return f"sync ({self.report.line()})"
 
 
 def _with_event(view: dict, text: str, at: str | None = None) -> dict:
