@@ -209,3 +209,33 @@ async def test_a_timed_sync_that_only_deletes_here_says_so_and_the_row_goes(
         await settle(app, pilot)
         assert messages == ["pulled 0, pushed 0, merged 0, deleted 1 here"]
         assert [app.view.items[i]["title"] for i in app.view.rows] == ["Export licences required"]
+
+
+async def test_an_app_edit_that_keeps_its_stamps_still_moves_the_row(
+        radicale, tmp_path, monkeypatch):  # noqa: F811
+    from store.sync import Settings, run_sync
+    monkeypatch.setenv("FRIST_SYNC_PASSWORD", USERS["alice"])
+    store = store_with(tmp_path / "alice.json", "Export licences required")  # due 1 Dec
+    calendar = caldav.DAVClient(url=radicale.url, username="bob",
+                                password=USERS["bob"]).calendar(url=radicale.collection_url())
+    calendar.save_todo("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//App//EN\r\nBEGIN:VTODO\r\n"
+                       "UID:app-1\r\nDTSTAMP:20251120T090000Z\r\nSUMMARY:Call the ministry\r\n"
+                       "DESCRIPTION:ask about it\r\nDUE;VALUE=DATE:20251128\r\nEND:VTODO\r\n"
+                       "END:VCALENDAR\r\n")
+    run_sync(store, Settings(radicale.collection_url(), "alice", USERS["alice"]), keep="both")
+    config = Config(sync={"url": radicale.collection_url(), "username": "alice"})
+    app = make_app(store, TODAY, config=config, clock=Clock())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert [row.split(" 2025")[0] for row in painted_rows(app)] == ["28 Nov", "1 Dec"]
+        # the app moves it past alice's item and rewrites its description; its stamps
+        # (DTSTAMP, no LAST-MODIFIED) stay as they were
+        todo = calendar.get_object_by_uid("app-1")
+        todo.data = todo.data.replace("20251128", "20251205").replace("ask about it", "ask twice")
+        todo.save()
+        await pilot.press("S")
+        await settle(app, pilot)
+        assert [row.split(" 2025")[0] for row in painted_rows(app)] == ["1 Dec", "5 Dec"]
+        moved = next(r for r in app.view.items.values() if r["uid"] == "app-1")
+        assert moved["history"][-1]["event"] == ("edited in a calendar app: due from 28 Nov 2025 "
+                                                 "to 5 Dec 2025")

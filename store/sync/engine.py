@@ -220,7 +220,7 @@ class Sync:
             if remote is None or remote.uid in out:  # an event, or a second copy of a uid
                 continue
             entry = self.state.items.get(remote.uid)
-            view = _annotate(entry.base, remote.view, remote.updated) if entry else remote.view
+            view = _annotate(entry.base, remote) if entry else remote.view
             out[remote.uid] = Pulled(href, etag or etags.get(href), remote, view)
         return out
 
@@ -421,18 +421,25 @@ def _with_event(view: dict, text: str, at: str | None = None) -> dict:
     return {**view, "history": view["history"] + [event]}
 
 
-def _annotate(base: dict, view: dict, updated: str) -> dict:
+def _annotate(base: dict, remote: Remote) -> dict:
     """A calendar app's edit, told in the history as frist's own edits are. Frist's own
     writes already carry their history lines; the line is made from the item alone, so
-    two frist stores reading the same edit write the same line."""
+    two frist stores reading the same edit write the same line. It also tells the edit
+    apart for whoever compares records by `updated` and history length (the dashboard),
+    when the app left the item's stamps as they were."""
+    view = remote.view
     new_events = [e for e in view["history"] if e not in base["history"]]
-    if any(e.get("event") != DESCRIPTION_EVENT for e in new_events):
+    # an item an app made has no history of frist's: its one event is remade from the
+    # description each time it is read, so a changed description is no sign of frist
+    if remote.by_frist and any(e.get("event") != DESCRIPTION_EVENT for e in new_events):
         return view
     what = describe_changes(base, view)
+    if not what and not remote.by_frist and new_events:
+        what = ["description"]
     if not what:
         return view
     if what[0].startswith(("marked ", "reopened")):
         text = f"{what[0]} in a calendar app" + ("; " + ", ".join(what[1:]) if what[1:] else "")
     else:
         text = "edited in a calendar app: " + ", ".join(what)
-    return _with_event(view, text, at=updated)
+    return _with_event(view, text, at=remote.updated)
