@@ -109,6 +109,7 @@ def _free_port() -> int:
     ("read only", "'carol' may not write to the collection"),
     ("no collection", "there is no collection at"),
     ("events", "is not a task list (it holds VEVENT, not VTODO)"),
+    ("plain folder", "/team/ is a folder, not a task list; the task list in it: http://"),
     ("unreachable", "cannot reach the sync server 127.0.0.1:"),
 ])
 def test_each_failure_is_one_line_and_exit_1_and_nothing_changes_here(
@@ -123,6 +124,8 @@ def test_each_failure_is_one_line_and_exit_1_and_nothing_changes_here(
         url = radicale.url + "team/nothing-here/"
     elif case == "events":
         url = radicale.collection_url(EVENTS)
+    elif case == "plain folder":  # alice may read it: a folder of calendars
+        url = radicale.url + "team/"
     elif case == "unreachable":
         url = f"http://127.0.0.1:{_free_port()}/team/tasks/"
     env = {"FRIST_CONFIG": str(write_config(tmp_path, url, user)), "FRIST_SYNC_PASSWORD": password}
@@ -132,6 +135,9 @@ def test_each_failure_is_one_line_and_exit_1_and_nothing_changes_here(
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1, result.stderr
     assert expected in result.stderr
+    if case == "plain folder":
+        assert result.stderr.endswith(f"{radicale.collection_url()} (set [sync] url to it)\n")
+        assert "may not" not in result.stderr and "403" not in result.stderr
     assert password not in result.stderr + result.stdout
     assert store_files(db_path) == before  # no state file either
 
