@@ -220,6 +220,35 @@ def test_todos_made_in_an_app_become_commitments(alice, app):
     assert alice.sync().line() == "pulled 0, pushed 0, merged 0"
 
 
+def test_a_todo_with_a_start_and_a_duration_is_due_when_the_duration_ends(alice, app):
+    app.add(vtodo("app-span", "SUMMARY:Consultation period", "DTSTART;VALUE=DATE:20260601",
+                  "DURATION:P2W"))
+    app.add(vtodo("app-call", "SUMMARY:Call the ministry", "DTSTART:20260601T210000Z",
+                  "DURATION:PT4H"))
+    app.add(vtodo("app-month", "SUMMARY:June review", "DTSTART;VALUE=DATE:20260601",
+                  "DURATION:P29D"))
+    assert alice.sync().pulled == 3
+    got = alice.by_title()
+    span = got["Consultation period"]  # RFC 5545: due at DTSTART + DURATION
+    assert (span["window_start"], span["due"], span["precision"]) == ("2026-06-01", "2026-06-15", "day")
+    call = got["Call the ministry"]
+    assert (call["window_start"], call["due"], call["due_text"]) == (
+        "2026-06-01", "2026-06-02", "2026-06-02 01:00")  # this machine's zone is UTC
+    june = got["June review"]
+    assert (june["window_start"], june["due"], june["precision"]) == ("2026-06-01", "2026-06-30", "month")
+    # frist's edits keep the app's DTSTART and DURATION while the window stays; a new
+    # window replaces them with DTSTART and DUE (a to-do never has both DUE and DURATION)
+    alice.store.edit(alice.id_of("Consultation period"), title="Consultation on the harbour")
+    alice.store.postpone(alice.id_of("June review"), model.Due.from_value("2026-07"))
+    assert alice.sync().pushed == 2
+    span, june = app.todo("app-span"), app.todo("app-month")
+    assert (span.decoded("DTSTART"), span.decoded("DURATION"), "DUE" in span) == (
+        dt.date(2026, 6, 1), dt.timedelta(days=14), False)
+    assert (june.decoded("DTSTART"), june.decoded("DUE"), "DURATION" in june) == (
+        dt.date(2026, 7, 1), dt.date(2026, 7, 31), False)
+    assert alice.sync().line() == "pulled 0, pushed 0, merged 0"
+
+
 # -- edits on two sides
 
 def test_two_fields_edited_on_two_sides_both_kept(alice, bob, app):

@@ -133,8 +133,8 @@ def completed_at(decided: str) -> dt.datetime:
 
 def to_ical(view: dict, updated: str, raw: str | None = None) -> str:
     """The calendar object for `view`. With `raw` (what the collection held), the app's
-    own properties and components stay, and so do its DUE/DTSTART while frist's window
-    is still the one they say (a due time of day survives a title edit)."""
+    own properties and components stay, and so do its DUE/DTSTART/DURATION while
+    frist's window is still the one they say (a due time of day survives a title edit)."""
     from icalendar import Calendar, Todo
     cal, todo, keep_window = None, None, False
     if raw:
@@ -148,8 +148,8 @@ def to_ical(view: dict, updated: str, raw: str | None = None) -> str:
         keep_window = before is not None and all(
             before.view[name] == view[name] for name in ("due", "precision", "window_start"))
         for name in list(todo.keys()):
-            if name in OWNED or name.startswith(X_PREFIX):
-                if keep_window and name in ("DUE", "DTSTART"):
+            if name in OWNED or name.startswith(X_PREFIX) or name == "DURATION":
+                if keep_window and name in ("DUE", "DTSTART", "DURATION"):
                     continue
                 del todo[name]
     else:
@@ -270,9 +270,24 @@ def _categories(todo) -> list[str]:
     return sorted({tag for tag in tags if tag})
 
 
-def _window(todo, created_day: dt.date) -> tuple[str, str, str, str]:
-    """(due, window_start, precision, due_text) from DUE/DTSTART and frist's precision."""
+def _due_of(todo):
+    """DUE, or without one DTSTART + DURATION (RFC 5545 3.8.2.5: then the to-do is due
+    when the duration ends); None when neither says."""
     due_value, start_value = _date_of(todo, "DUE"), _date_of(todo, "DTSTART")
+    if due_value is None and start_value is not None and todo.get("DURATION") is not None:
+        try:
+            duration = todo.decoded("DURATION")
+        except Exception:  # unreadable: as if absent
+            return None
+        if isinstance(duration, dt.timedelta):
+            return start_value + duration
+    return due_value
+
+
+def _window(todo, created_day: dt.date) -> tuple[str, str, str, str]:
+    """(due, window_start, precision, due_text) from DUE (or DTSTART + DURATION),
+    DTSTART and frist's precision."""
+    due_value, start_value = _due_of(todo), _date_of(todo, "DTSTART")
     due_text = _text(todo, "X-FRIST-DUE-TEXT")
     if due_value is None and start_value is None:
         # an undated to-do: "some time in the year it was made", open-ended but counted
@@ -325,7 +340,8 @@ _VIEW_DAYS = (("due", "due"), ("window_start", "start"), ("decided", "decided"))
 def _out_of_range(todo, view: dict | None = None) -> str | None:
     """What puts a to-do outside frist's days ("due 9999-12-31"): one of its dates as the
     app wrote it, or (`view`) one of the days read from them."""
-    days = [(word, _date_of(todo, name)) for name, word in _DATED] if view is None else [
+    days = [(word, _due_of(todo) if name == "DUE" else _date_of(todo, name))
+            for name, word in _DATED] if view is None else [
         (word, dt.date.fromisoformat(view[name]) if view[name] else None)
         for name, word in _VIEW_DAYS]
     for word, value in days:
