@@ -239,3 +239,38 @@ async def test_an_app_edit_that_keeps_its_stamps_still_moves_the_row(
         moved = next(r for r in app.view.items.values() if r["uid"] == "app-1")
         assert moved["history"][-1]["event"] == ("edited in a calendar app: due from 28 Nov 2025 "
                                                  "to 5 Dec 2025")
+
+
+async def test_the_source_column_says_an_item_came_from_a_calendar_app(
+        radicale, tmp_path, monkeypatch):  # noqa: F811
+    from store.sync import Settings, run_sync
+    monkeypatch.setenv("FRIST_SYNC_PASSWORD", USERS["alice"])
+    store = store_with(tmp_path / "alice.json", "Export licences required")  # typed, 1 Dec
+    run_sync(store, Settings(radicale.collection_url(), "alice", USERS["alice"]))
+    calendar = caldav.DAVClient(url=radicale.url, username="bob",
+                                password=USERS["bob"]).calendar(url=radicale.collection_url())
+    calendar.save_todo("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//App//EN\r\nBEGIN:VTODO\r\n"
+                       "UID:app-1\r\nDTSTAMP:20251120T090000Z\r\nSUMMARY:Call the ministry\r\n"
+                       "DUE;VALUE=DATE:20251205\r\nEND:VTODO\r\nEND:VCALENDAR\r\n")
+    config = Config(sync={"url": radicale.collection_url(), "username": "alice"})
+    app = make_app(store, TODAY, config=config, clock=Clock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("S")
+        await settle(app, pilot)
+        table = app.main.table
+        rows = [table.render_line(y).text for y in (1, 2)]
+        assert rows[0].split()[-1] == "typed" and "Export licences" in rows[0]
+        assert rows[1].rstrip().endswith(" calendar app") and "Call the ministry" in rows[1]
+        app.selected_id = next(i for i, r in app.view.items.items() if r["uid"] == "app-1")
+        await pilot.press("enter")  # the detail pane
+        await pilot.pause()
+        from tui.screens.detail import DetailPane
+        assert "made in a calendar app" in str(app.main.query_one(DetailPane)._describe())
+    # a colleague's frist, reading it after alice's frist wrote it back, says so too
+    bob = Store(tmp_path / "bob.json")
+    store.edit(next(i for i, r in store.all() if r["uid"] == "app-1"), actor="Ministry")
+    run_sync(store, Settings(radicale.collection_url(), "alice", USERS["alice"]))
+    run_sync(bob, Settings(radicale.collection_url(), "bob", USERS["bob"]))
+    from tui.widgets.table import source_label
+    assert {r["title"]: source_label(r) for _i, r in bob.all()} == {
+        "Export licences required": "typed", "Call the ministry": "calendar app"}

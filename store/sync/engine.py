@@ -434,7 +434,8 @@ def _annotate(base: dict, remote: Remote) -> dict:
     if remote.by_frist and any(e.get("event") != DESCRIPTION_EVENT for e in new_events):
         return view
     what = describe_changes(base, view)
-    if not what and not remote.by_frist and new_events:
+    if not what and not remote.by_frist and base["history"][:1] and \
+            view["history"][0]["note"] != base["history"][0].get("note"):
         what = ["description"]
     if not what:
         return view

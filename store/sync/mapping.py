@@ -28,6 +28,7 @@ VIEW_FIELDS = ("uid", "title", "due", "precision", "window_start", "due_text", "
                "status", "decided", "tags", "sources", "created", "history")
 NO_DUE_TEXT = "no due date"  # due_text of a to-do that came without one
 DESCRIPTION_EVENT = "description edited elsewhere"  # the history line of such an edit
+APP_CREATED = "created in a calendar app"  # the first history line of a to-do an app made
 
 # The VTODO properties frist writes; whatever else an item holds belongs to the app that
 # made it and is carried over unchanged when frist writes the item back.
@@ -92,6 +93,13 @@ def record_of(view: dict, updated: str, record: dict | None = None) -> dict:
     out.update({name: view[name] for name in VIEW_FIELDS})
     out["updated"] = updated
     return out
+
+
+def made_in_an_app(record: dict) -> bool:
+    """Whether a commitment came from a to-do made in a calendar app (frist's history
+    of it starts there)."""
+    history = record.get("history") or []
+    return bool(history) and history[0].get("event") == APP_CREATED
 
 
 # -- writing
@@ -403,7 +411,7 @@ def _parse(text: str) -> Remote | None:
     if problem:
         raise OutOfRange(uid, title, problem)
     if history is None:  # made in a calendar app: its description is the first note
-        view["history"] = [{"at": created, "event": "created", "note": description}]
+        view["history"] = [{"at": created, "event": APP_CREATED, "note": description}]
     else:
         view["history"] = history
         shown = _plain(describe(view))

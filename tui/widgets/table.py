@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store import model
+from store.sync.mapping import made_in_an_app
 from tui.text import printable
 from tui.view import ItemView
 
@@ -40,10 +41,11 @@ MIN_TITLE = 24
 
 
 def source_label(record: dict) -> str:
-    """Where the item came from: the first source's document name, or 'typed'."""
+    """Where the item came from: the first source's document name, 'calendar app' (a
+    to-do made there, brought in by a sync) or 'typed'."""
     sources = record.get("sources") or []
     if not sources:
-        return "typed"
+        return "calendar app" if made_in_an_app(record) else "typed"
     doc = str(sources[0].get("document") or "article")
     name = doc.rstrip("/").rsplit("/", 1)[-1] or doc
     more = f" +{len(sources) - 1}" if len(sources) > 1 else ""
