@@ -203,3 +203,36 @@ def test_a_phrase_before_the_verb_gives_way_to_the_subject():
     [c] = extract("Nach drei Jahren Planung will die Stadtwerke AG am 4. Mai das Netz übergeben.",
                   PUB, "de")
     assert c.title == "Stadtwerke AG will das Netz übergeben"
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a negation governing the dated verb denies the plan, before the date or after it
+    ("en", "Acme Corp does not plan to open the new plant before 2033."),
+    ("en", "The senator does not plan to run for governor in 2032."),
+    ("en", "The vote on April 2 will not take place."),
+    ("de", "Die Stadt wird die Brücke im Jahr 2032 nicht sanieren."),
+    ("de", "Der Verband plant im Mai keine Änderung der Regeln."),
+    ("de", "Die Abstimmung am 2. April findet nicht statt."),
+])
+def test_a_denied_plan_is_no_commitment(lang, text):
+    assert dues(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    # it happens, or holds, until or from the date; a change that takes effect; a deadline
+    # set by a condition; a denial of another verb; a word joined to "no"
+    ("en", "The committee will not meet again until April 14.", "2031-04-14"),
+    ("de", "Bis zum 30. September soll es keine Streiks geben.", "2031-09-30"),
+    ("de", "Ab 2032 werden in der Stadt keine Verbrennerautos mehr zugelassen.", "2032-12-31"),
+    ("en", "If the parties do not sign the treaty by April 30, the tariffs will rise.",
+     "2031-04-30"),
+    ("de", "Wenn bis Ende April keine Einigung erzielt wird, steigen die Zölle.", "2031-04-30"),
+    ("en", "The firm must file its answer no later than April 4.", "2031-04-04"),
+    ("en", "Officials who did not attend said the vote will take place on April 3.",
+     "2031-04-03"),
+    ("en", "The party wants a no-deal exit by October 31.", "2031-10-31"),
+    ("en", "A consultant not working for any candidate spoke about next week's election.",
+     "2031-03-23"),
+])
+def test_a_negation_that_denies_no_date(lang, text, due):
+    assert dues(text, lang) == [due]

@@ -192,7 +192,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
     for raw, w in resolved:
         if id(raw) in consumed or w.end <= published or raw.tpl.get("past"):
             continue
-        if _recurring(ctx, raw, L) or _negated(ctx, raw, L):
+        if _recurring(ctx, raw, L) or _negated(text, ctx, raw, L):
             continue
         a, b = ctx.token_span(raw.start, raw.end)
         moved = a < len(ctx.tokens) and ctx.moved_to(a)
@@ -358,19 +358,47 @@ def _stem_in(word: str, vocab: set) -> bool:
     return False
 
 
-NEGATION_REACH = 5  # words before the date, within its clause
+NEGATION_REACH = 10  # words from a negation to the date after it, within its clause
+NEGATION_AFTER = 6  # words from the date to a negation after it ("wird 2027 nicht fertig")
+NEGATED_VERB = 2  # words after a negation that are the verb it denies ("not plan to")
+NEGATION_FOLLOW = 3  # words after a negation that may make it deny nothing ("keine ... mehr")
 
 
-def _negated(ctx, raw, L) -> bool:
-    """"there will be no vote on 3 March": a denied event is no commitment."""
-    a, _ = ctx.token_span(raw.start, raw.end)
-    if a >= len(ctx.tokens):
+def _negated(text, ctx, raw, L) -> bool:
+    """A denied plan is no commitment: "Acme does not plan to open the plant before 2028",
+    "plant im März keine Änderung", "wird die Brücke 2027 nicht sanieren": a negation in
+    the date's clause, before the date (no reporting verb and no other future cue after
+    the verb it denies) or after it.  Not denied: "not reconvene until October 14", "keine
+    Streiks bis 30. September", "from Monday no more bonds" (it happens, or holds, until or
+    from then: `negation_until`), "no later than", "nicht mehr" (a change that takes
+    effect: `negation_exceptions`), a condition ("if it is not signed by March 1": a
+    deadline, `conditional`), the date of a noun named ahead ("a consultant not working
+    for anyone in next week's election")."""
+    a, b = ctx.token_span(raw.start, raw.end)
+    words, clause = ctx.words, ctx.clause
+    if a >= len(words):
         return False
-    here = ctx.clause[a]
-    if a > 0 and ctx.tokens[a - 1][0] in L.deadline_preps[0]:
-        return False  # "not reconvene until October 14": it happens then
-    for j in range(max(0, a - NEGATION_REACH), a):
-        if ctx.clause[j] == here and ctx.tokens[j][0] in L.negation:
+    here = clause[a]
+    if any(w in L.negation_until for w in words[max(0, a - 2):a]):
+        return False  # "not until", "keine Streiks bis": it happens, or holds, until then
+    if text[raw.end:raw.end + 2] in ("'s", "’s") or ctx.attribute_ahead(raw.start, raw.end):
+        return False
+    first = clause.index(here)
+    before = range(a - 1, max(-1, a - 1 - NEGATION_REACH), -1)
+    after = range(b + 1, min(len(words), b + 1 + NEGATION_AFTER))
+    for side in (before, after):
+        for j in side:
+            if clause[j] != here:
+                break
+            if words[j] not in L.negation or text[ctx.token_ends[j]:ctx.token_ends[j] + 1] == "-":
+                continue  # "a no-deal Brexit"
+            if any(w in L.negation_exceptions for w in words[j + 1:j + 1 + NEGATION_FOLLOW]):
+                continue
+            if any(words[k] in L.conditional for k in range(first, j)):
+                return False
+            between = range(j + 1 + NEGATED_VERB, a) if j < a else range(b + 1, j)
+            if any(words[k] in L.speech_verbs or j < a and k in ctx.strong for k in between):
+                continue  # "did not attend, said the vote will be on March 3"
             return True
     return False
 

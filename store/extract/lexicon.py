@@ -310,6 +310,11 @@ class Language:
         self.not_past = (set(self.ordinals) | set(self.relative) | set(self.numbers)
                          | set(w.lower() for w in data.get("cues", {}).get("not_past", [])))
         self.negation = set(w.lower() for w in cues.get("negation", []))
+        # "not reconvene until October 14" happens then; "no later than", "nicht mehr"
+        # deny nothing; "if the deal is not signed by March 1" sets a deadline
+        self.negation_until = set(w.lower() for w in cues.get("negation_until", []))
+        self.negation_exceptions = set(w.lower() for w in cues.get("negation_exceptions", []))
+        self.conditional = set(w.lower() for w in cues.get("conditional", []))
         self.modal_perfect = set(w.lower() for w in cues.get("modal_perfect", []))
         # "had been due", "had planned": a plan of the past, since changed or done
         self.past_perfect = [tuple(p.lower().split()) for p in cues.get("past_perfect", [])]
