@@ -236,3 +236,26 @@ def test_a_denied_plan_is_no_commitment(lang, text):
 ])
 def test_a_negation_that_denies_no_date(lang, text, due):
     assert dues(text, lang) == [due]
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    # a plan of the past gives way to the date it was moved to, in either language
+    ("de", "Der Konzern hatte ursprünglich bis Ende April liefern wollen, verschob den "
+           "Termin aber auf Juni.", "2031-06-30"),
+    ("de", "Die Firma hatte bis Ende April liefern wollen, verschob den Termin aber auf Juni.",
+     "2031-06-30"),
+    ("en", "The company had planned to deliver by the end of April but moved the date to June.",
+     "2031-06-30"),
+    ("en", "The launch, originally set for April 3, was postponed to June 5.", "2031-06-05"),
+])
+def test_a_superseded_plan_gives_way_to_its_replacement(lang, text, due):
+    assert dues(text, lang) == [due]
+
+
+def test_a_commitment_restated_in_a_quotation_is_one_candidate():
+    text = ("Critics say the mayor wants to push the new harbour tax through by October 31.\n\n"
+            "The mayor wrote on her blog: \"The council keeps arguing about the harbour tax "
+            "[...] I am determined to have the tax in place by October 31.\"")
+    found = extract(text, PUB, "en")
+    assert [c.due.isoformat() for c in found] == ["2031-10-31"]
+    assert found[0].sentence.startswith("I am determined")

@@ -280,9 +280,11 @@ FAR_LOG = math.log(3650)  # days ahead, on a log scale where ten years is 1
 
 
 def _quoted(text, s0, s1, at) -> bool:
-    """Whether position `at` lies inside direct speech: a quotation of its sentence that
-    holds several words (not scare quotes around a phrase: „später im Jahr“)."""
-    marks = [m.start() for m in QUOTE_MARK.finditer(text, s0, s1)]
+    """Whether position `at` lies inside direct speech: a quotation that holds several
+    words (not scare quotes around a phrase: „später im Jahr“), opened in its sentence or
+    earlier in its paragraph ("..., "Corbyn wants ... [...] I am committed to ..."")."""
+    para = text.rfind("\n", 0, s0) + 1
+    marks = [m.start() for m in QUOTE_MARK.finditer(text, para, s1)]
     before = [p for p in marks if p < at]
     if len(before) % 2 == 0:
         return False
@@ -443,11 +445,19 @@ LIST_DAYS = 7  # "am Dienstag und Mittwoch": days of one event named in a list
 
 
 def _content_words(c, L: Language):
-    """Content words of a candidate's sentence, without the date words themselves."""
+    """Content words of a candidate's statement, without the date words themselves: its
+    sentence, and when that sentence goes on a quotation opened earlier in its paragraph
+    ("Johnson wrote: "... Brexit for years [...] I am committed to ... by October 31st.""),
+    the quotation's words before it."""
     raw = c["raw"]
     sent = c["sentence"]
     a, b = raw.start - c["s0"], raw.end - c["s0"]
     s = sent[:max(0, a)] + " " + sent[max(0, b):]
+    text, s0 = c["text"], c["s0"]
+    para = text.rfind("\n", 0, s0) + 1
+    marks = [m.start() for m in QUOTE_MARK.finditer(text, para, s0)]
+    if len(marks) % 2 == 1:
+        s = text[para:s0] + " " + s  # the sentence goes on a quotation: all one statement
     skip = L.month_words | set(L.weekdays) | set(L.units) | set(L.relative) | set(L.parts)
     skip = skip | L.cue_past[0]  # "said", "sagte": not what is due
     words = set()
@@ -546,12 +556,14 @@ def _joined(a, b) -> bool:
 
 def _preference(c):
     """The sentence that states a commitment most precisely: a full sentence (not a
-    headline), whose date is spelt out most fully, confident, then the fuller sentence."""
+    headline), whose date is spelt out most fully, in the words of whoever speaks (direct
+    speech: "I am committed to ... by October 31st" over the critics' "his plans for a
+    no-deal Brexit by October 31"), confident, then the fuller sentence."""
     s = c["sentence"]
     ends = 1 if s.rstrip("“”\"'»«)").endswith((".", "!", "?", ":")) else 0
     explicit = 1 if "year" in c["raw"].groups else 0
     return (not c.get("coarser"), ends, len(c["raw"].text.split()), explicit,
-            round(c["confidence"] * 5) / 5, min(len(s), 300))
+            c["features"].get("quoted", False), round(c["confidence"] * 5) / 5, min(len(s), 300))
 
 
 def _candidate(c) -> Candidate:

@@ -343,6 +343,20 @@ class SentenceContext:
                     past.append((j, 0.25))  # regular past form ("voted", "stellte")
                 elif len(w) >= 8 and (w[:-1] in past_words or w[:-2] in past_words):
                     past.append((j, 0.8))  # inflected participle ("verhängten")
+        if lang.perfect_aux:
+            # "hatte bis Ende November liefern wollen": a modal that closes the clause its
+            # past auxiliary opened is a plan of the past, not a future
+            for i, w in enumerate(words):
+                if w not in lang.perfect_aux:
+                    continue
+                for k in range(i + 1, n):
+                    if marked[k] != marked[i]:
+                        break
+                    if words[k] in lang.perfect_modals:
+                        future = [f for f in future if f[0] != k]
+                        strong.discard(k)
+                        past.append((k, 1.0))
+                        plans.add(k)
         self.words = words
         self.listed_past = listed
         self._found: dict[int, list[int]] = {}
@@ -467,18 +481,23 @@ class SentenceContext:
 
     def moved_to(self, a: int) -> bool:
         """"rescheduled to June 2", "auf Oktober vertagt", "extended the lockdown to May 1":
-        the date right after a preposition of a verb that moves a date is the new one."""
+        the date right after a preposition of a verb that moves a date (no punctuation
+        between them) is the new one."""
         L = self.lang
         if not (L.reschedule[0] or L.reschedule[1]):
             return False
         before = self.words[max(0, a - 3):a]
         if not any(before[-k:] and _starts(before[-k:], L.reschedule_preps) for k in (1, 2, 3)):
             return False
-        return any(abs(j - a) <= RESCHEDULE_REACH for j in self.find(L.reschedule))
+        # the moving verb stands in the date's part of the sentence: "hatte bis Ende
+        # November liefern wollen, verschob den Termin aber auf Februar" moves February
+        return any(abs(j - a) <= RESCHEDULE_REACH and self.marked[j] == self.marked[a]
+                   for j in self.find(L.reschedule))
 
     def replaced(self, a: int) -> bool:
         """A date whose plan was replaced or called off: "originally planned for April 28",
-        "moved from May 3", "the debate, which was slated for October 15, was cancelled"."""
+        "moved from May 3", "the debate, which was slated for October 15, was cancelled",
+        "had planned to deliver by November", "hatte bis November liefern wollen"."""
         L = self.lang
         here = self.clause[a] if a < len(self.clause) else -1
         before = self.words[max(0, a - 2):a]
@@ -486,6 +505,8 @@ class SentenceContext:
             return True
         if any(self.clause[j] == here and j < a for j in self.find(L.superseded)):
             return True
+        if any(self.marked[j] == self.marked[a] for j in self.plans):
+            return True  # "had planned to deliver by November", "hatte ... liefern wollen"
         cancelled = self.find(L.cancelled)
         if any(self.clause[j] == here for j in cancelled):
             return True

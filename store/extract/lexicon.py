@@ -318,6 +318,10 @@ class Language:
         self.modal_perfect = set(w.lower() for w in cues.get("modal_perfect", []))
         # "had been due", "had planned": a plan of the past, since changed or done
         self.past_perfect = [tuple(p.lower().split()) for p in cues.get("past_perfect", [])]
+        # "hatte ... liefern wollen": a modal closing the clause its past auxiliary opened
+        ppm = cues.get("past_perfect_modal") or {}
+        self.perfect_aux = set(w.lower() for w in ppm.get("aux", []))
+        self.perfect_modals = set(w.lower() for w in ppm.get("modals", []))
         self.plural_units = set(w.lower() for w in data.get("plural_units", []))
         # an inflected participle before a noun ("der aufgelösten Kasse"): past, unless its
         # bare form is a future cue ("der geplanten Reform")
