@@ -259,3 +259,18 @@ def test_a_commitment_restated_in_a_quotation_is_one_candidate():
     found = extract(text, PUB, "en")
     assert [c.due.isoformat() for c in found] == ["2031-10-31"]
     assert found[0].sentence.startswith("I am determined")
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a phrase without a verb before the main clause takes that clause's past verb
+    ("en", "By Monday afternoon, this likelihood had risen to a three-in-five chance."),
+    ("en", "Two weeks before the March 3 deadline, the campaign had only reached 3 percent "
+           "of its goal."),
+    ("en", "Until Friday evening, the crews were kept away from the harbour."),
+])
+def test_a_fronted_date_takes_the_past_of_its_main_clause(lang, text):
+    assert dues(text, lang) == []
+
+
+def test_a_fronted_date_before_a_future_main_clause_stays_ahead():
+    assert dues("By Friday, the agency must publish the report.", "en") == ["2031-03-14"]

@@ -399,6 +399,8 @@ class SentenceContext:
         is governed by a past copula only ("his term was through 2021")."""
         if a >= len(self.clause):
             return None
+        if self.fronted_past(a):
+            return "past"
         here, L, words = self.clause[a], self.lang, self.words
         fut_idx = {j for j, _ in self.future}
         best = None  # (distance, tense)
@@ -425,6 +427,36 @@ class SentenceContext:
             if best is None or d < best[0]:
                 best = (d, past)
         return best[1] if best else None
+
+    def fronted_past(self, a: int) -> bool:
+        """A date in a phrase without a verb that opens the sentence before a comma ("By
+        Monday afternoon, the chance had risen", "Two weeks before the November 13
+        deadline, the campaign had reached 3 percent"): the main clause's first verb says
+        when, and when it is a past form the date is history, whatever nouns of plans
+        ("deadline") stand beside it."""
+        if a >= len(self.marked) or self.marked[a] != 0 or not self.marked or \
+                self.marked[-1] == 0:
+            return False
+        L, words = self.lang, self.words
+        first = words[0] if words else ""
+        if not (first in L.openers or first in L.prepositions or first in L.deadline_preps[0]
+                or first in L.deadline_preps[1] or first in L.numbers or first[:1].isdigit()):
+            return False  # "Maryland rescheduled its primary to June 2; they were ...": a clause
+        main = self.marked.index(1) if 1 in self.marked else len(words)
+        if any(self._is_verb(j) for j in range(main)):
+            return False
+        for j in range(main, min(len(words), main + FRONTED_VERB_REACH)):
+            if self.marked[j] != 1:
+                break
+            if self._is_verb(j):
+                return j in self.listed_past and words[j] not in L.not_verbs
+        return False
+
+    def _is_verb(self, j: int) -> bool:
+        """A finite, reporting or listed past verb (not an adverb like "already")."""
+        w, L = self.words[j], self.lang
+        return w in L.finite_verbs or w in L.speech_verbs or (
+            j in self.listed_past and w not in L.not_verbs)
 
     def attribute_ahead(self, start: int, end: int) -> bool:
         """A date that belongs to a noun named as ahead ("die anstehende Landtagswahl am 27.
@@ -637,6 +669,8 @@ class SentenceContext:
         """News names past weekdays far more often than coming ones: a bare weekday is
         read forward only on clear future evidence ("will meet on Thursday")."""
         fut, past, prep = self.scores(start, end)
+        if self.fronted_past(self.token_span(start, end)[0]):
+            return "past"  # "By Monday afternoon, the chance had risen"
         if prep and self._past_before(start) >= WEEKDAY_PREP_PAST:
             fut -= PREP_WEIGHT  # "had filed reports by Wednesday": the verb says when
         return "future" if fut >= WEEKDAY_FUTURE and fut >= 2 * past else "past"
@@ -666,6 +700,8 @@ class SentenceContext:
         """"future", "past" or None for the words around [start, end); with hedge=True a
         weakly supported reading is marked "future~" / "past~"."""
         fut, past, prep = self.scores(start, end, explicit)
+        if self.fronted_past(self.token_span(start, end)[0]):
+            return "past"  # "Two weeks before the November 13 deadline, X had reached"
         core = fut - PREP_WEIGHT if prep else fut  # a preposition alone is not certainty
         if fut > past * 1.1 and fut > MIN_CUE:
             t, sure = "future", core >= SURE and fut >= 2 * past
@@ -681,6 +717,7 @@ class SentenceContext:
 
 # --------------------------------------------------------------------------- resolution
 
+FRONTED_VERB_REACH = 8  # words from the start of a main clause to its verb
 EVENT_COMPOUND = 8  # letters of a compound event noun ("islamgipfel"; "wahl" alone is listed)
 ATTRIBUTE_REACH = 3  # words from a noun's attribute to its date ("anstehende Wahl am")
 
