@@ -274,3 +274,21 @@ def test_a_fronted_date_takes_the_past_of_its_main_clause(lang, text):
 
 def test_a_fronted_date_before_a_future_main_clause_stays_ahead():
     assert dues("By Friday, the agency must publish the report.", "en") == ["2031-03-14"]
+
+
+@pytest.mark.parametrize("text, due, title", [
+    # reported speech in the present subjunctive speaks of what is to come
+    ("Bahnsprecherin Carola Wendt sagte, der Fahrplanwechsel erfolge am 13. Dezember.",
+     "2031-12-13", "Fahrplanwechsel erfolge"),
+    ("Der Sprecher erklärte, die Sitzung finde am 14. April statt.", "2031-04-14",
+     "Sitzung finde statt"),
+    ("Laut Ministerium gelte die neue Regel ab dem 1. Juni.", "2031-06-01",
+     "Neue Regel gelte"),
+])
+def test_reported_speech_in_the_subjunctive_is_a_plan(text, due, title):
+    [c] = extract(text, PUB, "de")
+    assert (c.due.isoformat(), c.title) == (due, title)
+
+
+def test_a_noun_written_like_a_subjunctive_is_no_cue():
+    assert dues("Die Erfolge der Partei am 3. April waren groß.", "de") == []

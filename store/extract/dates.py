@@ -313,6 +313,8 @@ class SentenceContext:
                     if tuple(words[j:j + len(ph)]) == ph:
                         flags = f
                         break
+            if not flags and w in lang.reported_present and text[tokens[j][1]].islower():
+                flags = FUT | STRONG  # "sagte, der Fahrplanwechsel erfolge am 13. Dezember"
             if flags & FUT and j and (j <= perfect_until or _after_any(words, j, lang.past_perfect)):
                 past.append((j, 1.0))  # "had been due to expire Friday": a superseded plan
                 plans.add(j)

@@ -318,6 +318,9 @@ class Language:
         self.modal_perfect = set(w.lower() for w in cues.get("modal_perfect", []))
         # "had been due", "had planned": a plan of the past, since changed or done
         self.past_perfect = [tuple(p.lower().split()) for p in cues.get("past_perfect", [])]
+        # "der Fahrplanwechsel erfolge am 13. Dezember": the present subjunctive of
+        # reported speech (only as written in lower case: "die Erfolge" is a noun)
+        self.reported_present = set(w.lower() for w in cues.get("reported_present", []))
         # "hatte ... liefern wollen": a modal closing the clause its past auxiliary opened
         ppm = cues.get("past_perfect_modal") or {}
         self.perfect_aux = set(w.lower() for w in ppm.get("aux", []))

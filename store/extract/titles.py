@@ -158,7 +158,8 @@ def _joiner(gap: str, L: Language) -> bool:
 def _has_verb(words, L: Language) -> bool:
     """Whether words hold a finite or reporting verb, or a cue verb ("läuft", "will")."""
     return any((w := x.lower().strip(".,;:")) in L.finite_verbs or w in L.speech_verbs
-               or L.cue_table.get(w, 0) & 5 and x[:1].islower() for x in words)
+               or (L.cue_table.get(w, 0) & 5 or w in L.reported_present) and x[:1].islower()
+               for x in words)
 
 
 def _starts_with_verb(words, L: Language) -> bool:
@@ -166,7 +167,7 @@ def _starts_with_verb(words, L: Language) -> bool:
     w = words[0]
     low = w.lower().strip(".,")
     return w[:1].islower() and (low in L.finite_verbs or low in L.speech_verbs
-                                or bool(L.cue_table.get(low, 0) & 5)
+                                or bool(L.cue_table.get(low, 0) & 5) or low in L.reported_present
                                 or bool(L.past_suffix) and low.endswith(L.past_suffix))
 
 
@@ -305,7 +306,8 @@ def _verb_then_subject(words, L: Language):
     counted = words[first][:1].isdigit() and first + 1 < len(words) \
         and words[first + 1][:1].isupper()
     bare = (words[first][:1].isupper() or counted) and second not in L.stopwords
-    if verb not in L.finite_verbs and not L.cue_table.get(verb, 0) & 1 or not (
+    if verb not in L.finite_verbs and not L.cue_table.get(verb, 0) & 1 \
+            and verb not in L.reported_present or not (
             second in L.articles or second in L.determiners or bare) \
             or second in L.prepositions or second in L.oblique_articles:
         return words
