@@ -292,3 +292,25 @@ def test_reported_speech_in_the_subjunctive_is_a_plan(text, due, title):
 
 def test_a_noun_written_like_a_subjunctive_is_no_cue():
     assert dues("Die Erfolge der Partei am 3. April waren groß.", "de") == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Der Erfolg könnte ihm bei seiner Wiederwahl 2032 verhelfen."),
+    ("de", "Die Regierung wird möglicherweise im Mai ein neues Gesetz vorlegen."),
+    ("en", "The company might cut jobs by June."),
+    ("en", "The talks could possibly resume on Tuesday, April 22."),
+])
+def test_speculation_is_never_offered_as_confident(lang, text):
+    from store.ingest.matching import CONFIDENCE_THRESHOLD
+    found = extract(text, PUB, lang)
+    assert found and all(c.confidence < CONFIDENCE_THRESHOLD for c in found)
+
+
+def test_a_speculative_word_in_another_clause_leaves_the_plan_confident():
+    [c] = extract("The bridge will open on 3 June 2031, though delays could occur.", PUB, "en")
+    assert c.confidence >= 0.5
+
+
+def test_a_name_that_opens_the_sentence_is_no_month():
+    assert dues("Theresa May will visit Berlin on 3 June 2031.", "en") == ["2031-06-03"]
+    assert dues("In May the council will vote on the budget.", "en") == ["2031-05-31"]

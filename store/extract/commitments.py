@@ -69,17 +69,27 @@ MAX_MENTIONS = 40  # time expressions in one "sentence": more make it a table or
 
 def decide(found: list[dict], model=None) -> list[dict]:
     """Stage two: the learned scorer's probability becomes each proposal's confidence;
-    those below its threshold are dropped.  Without weights the rules decide."""
+    those below its threshold are dropped.  Without weights the rules decide.  Speculation
+    ("could", "möglicherweise") is never offered as confident."""
     model = model or S.model()
     if model is None:
-        return [c for c in found if c["ok"]]
-    out = []
-    for c in found:
-        p = model.probability(c["features"])
-        if model.keeps(c["ok"], p):
-            c["confidence"] = p
-            out.append(c)
+        out = [c for c in found if c["ok"]]
+    else:
+        out = []
+        for c in found:
+            p = model.probability(c["features"])
+            if model.keeps(c["ok"], p):
+                c["confidence"] = p
+                out.append(c)
+    for c in out:
+        if c["speculative"]:
+            # "könnte ... 2010", "could close in March": offered for review, below the
+            # confidence at which `ingest --yes` stores a candidate without asking
+            c["confidence"] = min(c["confidence"], SPECULATIVE_CONFIDENCE)
     return out
+
+
+SPECULATIVE_CONFIDENCE = 0.45  # below store.ingest's CONFIDENCE_THRESHOLD (0.5)
 
 
 def _foreign_sentences(text, spans, L: Language) -> dict:
@@ -199,7 +209,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         if a < len(ctx.tokens) and not moved and (
                 ctx.replaced(a) or ctx.forecast(a, b, text) or ctx.matures(a)):
             continue  # a plan replaced or called off; a forecast; a bond's maturity
-        if raw.tpl.get("weak") and not L.capitalised_nouns and _after_name(text, s0, raw):
+        if raw.tpl.get("weak") and not L.capitalised_nouns and _after_name(text, s0, raw, L):
             continue  # "Theresa May", "Christian Winter": a name, not a date
         explicit = not D.needs_tense(raw)
         fut, past, prep = ctx.scores(raw.start, raw.end, explicit)
@@ -269,6 +279,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         conf = max(0.05, min(0.99, conf))
         out.append({
             "raw": raw, "w": w, "s0": s0, "s1": s1, "sentence": sentence, "ok": ok,
+            "speculative": _speculative(text, ctx, raw, L),
             "published": published,
             "confidence": conf, "ctx": ctx, "text": text, "L": L, "features": features,
         })
@@ -344,11 +355,18 @@ def _said_on(text, s0, raw, L) -> bool:
     return bool(before) and (before[-1] in L.speech_verbs or before[-1] in L.cue_weak_past)
 
 
-def _after_name(text, s0, raw) -> bool:
-    """A capitalised word (not the first of the sentence) right before a bare month or
-    season word: most likely a name ("Theresa May")."""
+def _after_name(text, s0, raw, L=None) -> bool:
+    """A capitalised word right before a bare month or season word: most likely a name
+    ("Theresa May"); the first word of the sentence only when it is no word that opens
+    one ("In May", "Since May")."""
     m = NAME_BEFORE.search(text, max(s0, raw.start - 40), raw.start)
-    return bool(m) and m.start() > s0 and not text[m.start(1):m.end(1)].isupper()
+    if not m or text[m.start(1):m.end(1)].isupper():
+        return False
+    if m.start() > s0 or L is None:
+        return True
+    low = m.group(1).lower()
+    return not (low in L.stopwords or low in L.openers or low in L.prepositions
+                or low in L.deadline_preps[0] or low in L.cue_table)
 
 
 def _stem_in(word: str, vocab: set) -> bool:
@@ -403,6 +421,17 @@ def _negated(text, ctx, raw, L) -> bool:
                 continue  # "did not attend, said the vote will be on March 3"
             return True
     return False
+
+
+def _speculative(text, ctx, raw, L) -> bool:
+    """What may happen, not what is planned: a speculative modal or adverb in the date's
+    clause ("could help his re-election in 2010", "wird möglicherweise im März ...")."""
+    a, _ = ctx.token_span(raw.start, raw.end)
+    if a >= len(ctx.tokens):
+        return False
+    here = ctx.clause[a]
+    return any(ctx.clause[j] == here and (j == 0 or text[ctx.token_starts[j]].islower())
+               for j in ctx.find(L.speculative))  # "may", not "May"
 
 
 def _recurring(ctx, raw, L) -> bool:

@@ -315,6 +315,8 @@ class Language:
         self.negation_until = set(w.lower() for w in cues.get("negation_until", []))
         self.negation_exceptions = set(w.lower() for w in cues.get("negation_exceptions", []))
         self.conditional = set(w.lower() for w in cues.get("conditional", []))
+        # "could", "möglicherweise": what may happen is offered, never taken as promised
+        self.speculative = _phrases(cues.get("speculative", []))
         self.modal_perfect = set(w.lower() for w in cues.get("modal_perfect", []))
         # "had been due", "had planned": a plan of the past, since changed or done
         self.past_perfect = [tuple(p.lower().split()) for p in cues.get("past_perfect", [])]
