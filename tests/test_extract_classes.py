@@ -314,3 +314,18 @@ def test_a_speculative_word_in_another_clause_leaves_the_plan_confident():
 def test_a_name_that_opens_the_sentence_is_no_month():
     assert dues("Theresa May will visit Berlin on 3 June 2031.", "en") == ["2031-06-03"]
     assert dues("In May the council will vote on the budget.", "en") == ["2031-05-31"]
+
+
+@pytest.mark.parametrize("lang, text, published, due", [
+    # a season over when said (as the weather has it) is next year's; one under way is not
+    ("de", "Das Paket soll im Herbst vorgelegt werden.", dt.date(2031, 12, 3), "2032-12-31"),
+    ("en", "The plan will be presented in the summer.", dt.date(2031, 9, 20), "2032-09-30"),
+    ("de", "Die Brücke soll im Winter fertig sein.", dt.date(2031, 12, 3), "2032-03-31"),
+    ("en", "The museum will reopen in the autumn.", dt.date(2031, 10, 3), "2031-12-31"),
+    # a month or quarter over is next year's, one under way stays
+    ("de", "Der Bericht soll im November vorgelegt werden.", dt.date(2031, 12, 3), "2032-11-30"),
+    ("en", "The company will report results in the fourth quarter.", dt.date(2031, 12, 10),
+     "2031-12-31"),
+])
+def test_a_window_over_when_said_is_next_years(lang, text, published, due):
+    assert dues(text, lang, published) == [due]

@@ -1059,6 +1059,11 @@ def _season_window(ask: _Ask):
     rel = _rel(lang, g, tpl)
     if rel is not None:
         return _season_rel(code, rel, published)
+    if tense == "future":
+        # "im Herbst" said on 3 December: this autumn is over, so the next one is meant
+        y = next(y for y in range(published.year - 1, published.year + 2)
+                 if W.season_over(y, code) >= published)
+        return W.season(y, code)
     return _pick(lambda y: W.season(y, code), published, tense)
 
 
