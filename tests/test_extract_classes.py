@@ -329,3 +329,21 @@ def test_a_name_that_opens_the_sentence_is_no_month():
 ])
 def test_a_window_over_when_said_is_next_years(lang, text, published, due):
     assert dues(text, lang, published) == [due]
+
+
+def test_a_numeric_date_either_way_round_is_read_by_the_language_and_offered_for_review():
+    from store.ingest.matching import CONFIDENCE_THRESHOLD
+    [c] = extract("The council will vote on the budget on 12/05/2031.", PUB, "en")
+    assert c.due.isoformat() == "2031-12-05" and c.due_text == "12/05/2031"
+    assert c.confidence < CONFIDENCE_THRESHOLD
+    [c] = extract("Der Rat stimmt am 12/05/2031 über den Haushalt ab.", PUB, "de")
+    assert c.due.isoformat() == "2031-05-12" and c.confidence < CONFIDENCE_THRESHOLD
+
+
+@pytest.mark.parametrize("first, due", [("25/04/2031", "2031-05-12"), ("04/25/2031", "2031-12-05")])
+def test_a_numeric_date_either_way_round_follows_the_articles_own_order(first, due):
+    text = (f"The first hearing is set for {first}. The council will vote on the budget on "
+            "12/05/2031.")
+    found = extract(text, PUB, "en")
+    assert [c.due.isoformat() for c in found][1:] == [due]
+    assert found[1].confidence >= 0.5

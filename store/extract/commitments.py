@@ -37,6 +37,10 @@ def propose(text: str, published: dt.date, L: Language) -> list[dict]:
     if not spans:
         return []
     raws = D.scan(text, L)
+    order = D.numeric_order(raws)
+    if order is not None:  # "25/12/2026" elsewhere: the article's "12/05/2027" is 12 May
+        raws = [dataclasses.replace(r, groups=dict(r.groups, order=order))
+                if D.ambiguous_slash(r) else r for r in raws]
     starts = [s for s, _ in spans]
     by_sentence: dict[int, list] = {}
     for raw in raws:
@@ -70,7 +74,8 @@ MAX_MENTIONS = 40  # time expressions in one "sentence": more make it a table or
 def decide(found: list[dict], model=None) -> list[dict]:
     """Stage two: the learned scorer's probability becomes each proposal's confidence;
     those below its threshold are dropped.  Without weights the rules decide.  Speculation
-    ("could", "möglicherweise") is never offered as confident."""
+    ("could", "möglicherweise") and a numeric date that reads either way round ("12/05/2027",
+    unless the article settles it) are never offered as confident."""
     model = model or S.model()
     if model is None:
         out = [c for c in found if c["ok"]]
@@ -82,14 +87,14 @@ def decide(found: list[dict], model=None) -> list[dict]:
                 c["confidence"] = p
                 out.append(c)
     for c in out:
-        if c["speculative"]:
-            # "könnte ... 2010", "could close in March": offered for review, below the
-            # confidence at which `ingest --yes` stores a candidate without asking
-            c["confidence"] = min(c["confidence"], SPECULATIVE_CONFIDENCE)
+        if c["doubtful"]:
+            # "könnte ... 2010", "could close in March", "12/05/2027": offered for review,
+            # below the confidence at which `ingest --yes` stores a candidate unasked
+            c["confidence"] = min(c["confidence"], DOUBTFUL_CONFIDENCE)
     return out
 
 
-SPECULATIVE_CONFIDENCE = 0.45  # below store.ingest's CONFIDENCE_THRESHOLD (0.5)
+DOUBTFUL_CONFIDENCE = 0.45  # below store.ingest's CONFIDENCE_THRESHOLD (0.5)
 
 
 def _foreign_sentences(text, spans, L: Language) -> dict:
@@ -279,7 +284,10 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         conf = max(0.05, min(0.99, conf))
         out.append({
             "raw": raw, "w": w, "s0": s0, "s1": s1, "sentence": sentence, "ok": ok,
-            "speculative": _speculative(text, ctx, raw, L),
+            # what may happen ("could"); a numeric date that may be read either way round
+            # and that nothing in the article settles ("12/05/2027")
+            "doubtful": _speculative(text, ctx, raw, L)
+            or D.ambiguous_slash(raw) and "order" not in raw.groups,
             "published": published,
             "confidence": conf, "ctx": ctx, "text": text, "L": L, "features": features,
         })

@@ -864,6 +864,30 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
         return None
 
 
+def ambiguous_slash(raw: Raw) -> bool:
+    """"12/05/2027": day and month could be either way round."""
+    if raw.kind != "slash":
+        return False
+    a, b = int(raw.groups["day"]), int(raw.groups["day2"])
+    return a != b and a <= 12 and b <= 12
+
+
+def numeric_order(raws) -> str | None:
+    """The order the text itself writes numeric dates in: "dmy" or "mdy" when a day
+    above 12 shows it ("25/12/2026", "12/25/2026"), else None."""
+    votes = {"dmy": 0, "mdy": 0}
+    for r in raws:
+        if r.kind == "slash":
+            a, b = int(r.groups["day"]), int(r.groups["day2"])
+            if a > 12 >= b:
+                votes["dmy"] += 1
+            elif b > 12 >= a:
+                votes["mdy"] += 1
+    if votes["dmy"] == votes["mdy"]:
+        return None
+    return max(votes, key=votes.get)
+
+
 def _date_window(ask: _Ask):
     """A day: "27. November", "Nov. 27, 2025", "11/27/2025", a range's last day."""
     g, kind, published, lang = ask.g, ask.kind, ask.published, ask.lang
@@ -874,7 +898,7 @@ def _date_window(ask: _Ask):
             d, m = a, b
         elif b > 12 and a <= 12:
             m, d = a, b
-        elif lang.numeric_order == "mdy":
+        elif g.get("order", lang.numeric_order) == "mdy":  # the article's own, else the language's
             m, d = a, b
         else:
             d, m = a, b
