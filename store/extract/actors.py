@@ -23,6 +23,7 @@ ACRONYM = re.compile(r"[A-ZÄÖÜ]{2}")
 ROMAN = re.compile(r"[IVX]{1,5}")
 NAME_PARTICLE = re.compile(r"[a-z]{1,3}-[A-ZÄÖÜ][a-zäöüß]")
 CONTRACTION = re.compile(r"['’]s$")
+AGE = re.compile(r"\d+-[^\W\d_]")  # "45-jährige", "45-year-old": a word, not a number
 
 
 def _is_name_token(t: str, L: Language) -> bool:
@@ -77,7 +78,8 @@ def _runs(tokens, L, start=0):
             if not run and not skip and i > 0:
                 prev = tokens[i - 1][0]
                 # a quantity ("0,1 Prozent Seltene Erden") or a place ("in Little Havana")
-                skip = prev[:1].isdigit() or prev.lower() in L.place_preps
+                # ("der 45-jährige Bellini": an age, not a quantity)
+                skip = prev[:1].isdigit() and not AGE.match(prev) or prev.lower() in L.place_preps
             if not skip:
                 run.append(tokens[i])
         elif (run and tok.lower() in L.name_joiners and i + 1 < len(tokens)
@@ -121,6 +123,7 @@ class Document:
         self.text, self.spans, self.L = text, spans, L
         self.starts = [s for s, _ in spans]
         self._caps = self._after_det = self._names = self._place = self._protagonist = None
+        self._role_names = self._surnames = None
         self._subjects: dict[int, str] = {}
 
     def capitalised_inside(self) -> set:
@@ -161,6 +164,18 @@ class Document:
             self._names = out
         return self._names
 
+    def surnames(self) -> set:
+        """The last words of the people's names the article writes ("Giovanni
+        Trapattoni": "Trapattoni"), which it may later write alone."""
+        if self._surnames is None:
+            L = self.L
+            self._surnames = {name.split()[-1] for _, name, org in self.names()
+                              if not org and len(name.split()) >= 2
+                              and name.split()[-1] not in self.after_determiner()
+                              and not name.split()[-1].lower().endswith(L.noun_suffixes or ("\0",))
+                              and _role(name.split()[-1], L) is None}
+        return self._surnames
+
     def organisation_named(self, stem: str) -> str:
         """The organisation the article names with this word ("Bahn": "Deutsche Bahn")."""
         stem = stem.strip("-").lower()
@@ -193,6 +208,36 @@ class Document:
             return ""
         return max(dict.fromkeys(subjects), key=lambda n: (self.mentions(n), -subjects.index(n)))
 
+    def named_with_role(self, role: str | None) -> str:
+        """The one person the article names right after this role ("Mayor Ana Ruiz",
+        "Verkehrsminister Jan Kolbe"): whom "the mayor", "der Minister" means; "" when
+        it names none, or several."""
+        if not role:
+            return ""
+        if self._role_names is None:
+            self._role_names = {}
+            L = self.L
+            tokens = [m.group() for m in WORD_RE.finditer(self.text)]
+            for i, w in enumerate(tokens[:-1]):
+                r = _role(w, L)
+                if r is None:
+                    continue
+                run, j = [], i + 1
+                while j < len(tokens) and len(run) < 4:
+                    t = tokens[j].strip(".,'’")
+                    if _is_name_token(t, L) and _role(t, L) is None:
+                        run.append(t)
+                    elif run and t.lower() in L.name_joiners and t.lower() not in L.coordinating \
+                            and j + 1 < len(tokens) and _is_name_token(tokens[j + 1], L):
+                        run.append(t)  # "Sofia de Wit"
+                    else:
+                        break
+                    j += 1
+                if len(run) >= 2:
+                    self._role_names.setdefault(r, set()).add(" ".join(run))
+        names = self._role_names.get(role, set())
+        return next(iter(names)) if len(names) == 1 else ""
+
     def person(self, name: str) -> bool:
         """A name the article gives a person's role ("Mayor Ana Ruiz", "chief executive
         Laura Feng"), or a one-word name (most likely a surname)."""
@@ -201,7 +246,12 @@ class Document:
             return True
         at = self.text.find(name)
         before = self.text[max(0, at - 30):at].split()
-        return at > 0 and bool(before) and _role(before[-1], self.L) is not None
+        if at > 0 and bool(before) and _role(before[-1], self.L) is not None:
+            return True
+        # the last word alone, more often than the whole name: a surname ("Giovanni
+        # Trapattoni ... Der 66-jährige Trapattoni")
+        alone = len(re.findall(r"(?<![\w-])" + re.escape(words[-1]) + r"(?![\w-])", self.text))
+        return alone > self.text.count(name) and not _organisation_like(name, self.L)
 
     def mentions(self, name: str) -> int:
         """How often the article writes the most written word of a name."""
@@ -249,19 +299,53 @@ class Document:
         """Whom the article is about: the named subject of its headline, when the text
         names it PROTAGONIST_MIN times or more and it is an organisation, a person, or the
         subject of a sentence of the lead again ("NASA plant permanent bemannte
-        Mondstation"); "" when the headline names no one."""
+        Mondstation"); without a headline, the organisation that is the subject of the
+        first sentence, named as often; "" when neither names anyone."""
         if self._protagonist is None:
             self._protagonist = ""
             if self.spans:
                 s0, s1 = self.spans[0]
                 headline = not self.text[s0:s1].rstrip(CLOSERS).endswith((".", "!", "?", ":"))
-                subj = self.subject(0) if headline else ""
+                subj = self.subject(0)
+                if not subj and headline:  # found only by the headline's opening name
+                    subj = self._headline_name()
                 again = any(self.subject(k) == subj
                             for k in range(1, min(len(self.spans), PROTAGONIST_READ)))
+                # an article without a headline is about the subject of its first
+                # sentence, when that is an organisation it keeps naming ("Du Pont Co.
+                # reported ...": "The increased dividend will be paid Dec. 14")
+                person = self.person(subj)
                 if subj and self.mentions(subj) >= PROTAGONIST_MIN and (
-                        again or _organisation_like(subj, self.L) or self.person(subj)):
+                        again or _organisation_like(subj, self.L) or headline and person) \
+                        and (headline or _organisation_like(subj, self.L)):
                     self._protagonist = subj  # who acts: not "Holy Headdress of Christ"
         return self._protagonist
+
+    def _headline_name(self) -> str:
+        """The name a headline opens with, after a topic and its colon ("Hansa Rostock
+        verpflichtet ...", "Kirsten Gillibrand zur Nachfolgerin ... ernannt", "New York
+        City: Strauss-Kahn bleibt ..."): headlines often have no verb a reader needs."""
+        if not self.L.capitalised_nouns:
+            return ""  # headlines in title case: every word looks like a name
+        s0, s1 = self.spans[0]
+        head = self.text[s0:s1]
+        colon = head.find(": ")
+        if 0 < colon < HEADLINE_TOPIC:
+            s0, head = s0 + colon + 2, head[colon + 2:]
+        tokens = [(m.group(), m.start()) for m in WORD_RE.finditer(head)]
+        runs = _runs(tokens, self.L)
+        if not runs or runs[0][0][1] != 0 or len(runs[0]) == len(tokens):
+            return ""
+        L = self.L
+        name = _clean(runs[0], L)
+        words = name.split()
+        # a name the article writes inside its sentences, an organisation, or a surname:
+        # "Pfaff entlässt ...", not "Keine Verlängerung", "Lateinamerikanische Migranten"
+        named = any(n == name for _, n, _ in self.names())
+        if named and len(words) >= 2 or _org_word(words[-1], L) or ACRONYM.search(name) \
+                or len(words) == 1 and name in self.surnames():
+            return name
+        return ""
 
     def never_lower(self, word: str) -> bool:
         low = word.lower()
@@ -290,14 +374,17 @@ class Document:
         words = {w.lower() for w in WORD_RE.findall(self.text[s0:s1])}
         return bool(words & self.L.speech_verbs) or QUOTE_MARK.search(self.text, s0, s1) is not None
 
-    def previous_subject(self, s0: int) -> str:
+    def previous_subject(self, s0: int, paragraph: bool = False) -> str:
         """The named subject of one of the sentences before; a lone organisation noun
-        ("die Weltraumbehörde", "the company") gives way to a name said before it."""
+        ("die Weltraumbehörde", "the company") gives way to a name said before it.
+        paragraph: only of the sentences before in the same paragraph."""
         k = self.sentence_index(s0)
         found = ""
         crossed = False
         for j in range(k - 1, max(-1, k - 1 - LOOK_BACK), -1):
             crossed = crossed or "\n\n" in self.text[self.spans[j][1]:self.spans[j + 1][0]]
+            if crossed and paragraph:
+                break
             subj = self.subject(j)
             if not subj:
                 continue
@@ -312,6 +399,7 @@ class Document:
 LOOK_BACK = 4  # sentences searched for the subject a pronoun stands for
 PROTAGONIST_MIN = 3  # mentions that make the headline's subject what the article is about
 PROTAGONIST_READ = 8  # sentences of the lead where it is the subject again
+HEADLINE_TOPIC = 40  # characters of a topic before a headline's colon ("New York City: ")
 CLOSERS = "“”\"'»«) \n"
 PLACE_MIN = 2  # mentions that make a place the one "the city" stands for
 COMPLEMENT_REACH = 3  # articles and adjectives between a preposition and its name
@@ -375,6 +463,8 @@ class _Sentence:
         if ACRONYM.search(w) or (not L.capitalised_nouns and sum(ch.isupper() for ch in w) >= 2):
             return True  # "NASA", "EU-Kommission"; in English also "McVeigh"
         i = next(k for k, t in enumerate(self.tokens) if t[1] == run[0][1])
+        if L.capitalised_nouns and self.doc is not None and w in self.doc.surnames():
+            return True  # "Der 66-jährige Trapattoni" after "Giovanni Trapattoni"
         if L.capitalised_nouns:
             # where every noun is capitalised, a lone word is a name only where a noun
             # could not stand: not after an article or adjective, not a noun's ending
@@ -436,12 +526,21 @@ class _Sentence:
     def actor(self, run) -> str:
         """The actor a subject's name run gives: a lone generic noun ("Stadt", "the
         Company") stands for what the article named."""
-        name = _clean(self.name_of(run), self.L)
+        name = self.role_named(_clean(self.name_of(run), self.L))
         # (in English a capitalised "Parliament" inside a sentence is a name)
         if " " not in name and self.doc is not None and self.L.capitalised_nouns and (
                 name.lower() in self.L.generic or name.lower() in self.L.place_nouns):
             return self.doc.named_for(name, run[0][1] + self.doc_offset) or name
         return name
+
+    def role_named(self, name: str) -> str:
+        """A lone role ("Der Minister kündigte an") stands for the person the article
+        named with it ("Verkehrsminister Jonas Kolbe"), if it named one."""
+        L = self.L
+        if " " in name or self.doc is None or _role(name, L) is None \
+                or _role(name, L, L.spokesperson) is not None:
+            return name
+        return self.doc.named_with_role(_role(name, L)) or name
 
     def generic(self, j: int) -> str:
         """An organisation or place noun ("the company", "die Stadt"): the one the article
@@ -730,6 +829,12 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
             elif prev and any(w.lower().endswith(noun) for w in prev.split()):
                 return prev  # "die Bahn" after "die Deutsche Bahn"
         return " ".join([head[0][:1].upper() + head[0][1:]] + head[1:])
+    role = _role_phrase(run, L) if main_kind == "common" else []
+    if role:
+        # "The mayor said the bridge would reopen ...": the sentence's own subject, the
+        # person the article named with that role if it named one ("Mayor Ana Ruiz")
+        named = doc.named_with_role(_role(role[-1], L)) if doc is not None else ""
+        return named or " ".join([role[0][:1].upper() + role[0][1:]] + role[1:])
     if main_kind == "common" and doc is not None and _is_org_noun(S):
         prev = doc.previous_subject(s0)
         if prev:
@@ -748,7 +853,10 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
     if doc is not None and main_kind is None or main_kind == "common":
         # nobody named: the article goes on about whom it named just before, or about
         # the one its headline is about
-        return doc.previous_subject(s0) or doc.protagonist() if doc is not None else ""
+        # about, from the same paragraph ("Das Stadion soll ... eröffnet werden" does not
+        # go back to the government of the paragraph before)
+        return doc.previous_subject(s0, paragraph=True) or doc.protagonist() \
+            if doc is not None else ""
     return ""
 
 
@@ -853,6 +961,27 @@ def _organisation_phrase(run, L: Language) -> list[str]:
     return words
 
 
+def _role_phrase(run, L: Language) -> list[str]:
+    """The words of a subject whose head is a person's role ("the mayor", "der Minister",
+    "the transport minister" -> ["mayor"], ["Minister"], ["transport", "minister"]); []
+    for any other subject, and for a spokesperson (who speaks for someone else)."""
+    words = []
+    for t in run or ():
+        w = t[0].strip(".,'’")
+        if w.lower() in L.prepositions or w.lower() in L.coordinating:
+            break  # "the mayor of Lindenau": the head is "mayor"
+        if w.lower() not in L.articles and w.lower() not in L.indefinite_articles \
+                and w.lower() not in L.determiners:
+            words.append(w)
+    if not words or len(words) > ROLE_WORDS or _role(words[-1], L) is None \
+            or _role(words[-1], L, L.spokesperson) is not None or _org_word(words[-1], L):
+        return []
+    return words
+
+
+ROLE_WORDS = 3  # words of a subject named by its role ("the new transport minister")
+
+
 def _organisation_like(name: str, L: Language) -> bool:
     """"Oneida Ltd.", "EU", "Hamburger Senat": a name an organisation noun ("the
     company") can stand for; not "People", "Analysts" or a person's name."""
@@ -871,7 +1000,7 @@ def _said_by(S: _Sentence, s0: int, d0: int) -> str:
     found = _attributed(S)
     m = speakers.model()
     if found and m is not None and S.doc is not None and S.L.code in m.languages:
-        return speakers.speaker_of(S.doc.text, d0, S.L, S.doc) or found
+        return S.role_named(speakers.speaker_of(S.doc.text, d0, S.L, S.doc) or found)
     return found
 
 

@@ -7,7 +7,12 @@ import re
 from .lexicon import Language
 
 CLAUSE_SEP = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
-DATELINE = re.compile(r"^[A-ZÄÖÜ]{2,}[^\n_—]{0,50}?(?:\([A-Za-z]{1,10}\))?\s*(?:_|—|--)\s*")
+# where and when a report was filed, before its first sentence: "BERLIN (AP) _", "Berlin,
+# 1 December 2026 - ", "London (dpa) – ", "New York/Boston, Dec. 1 – ": no actor, no title
+DATELINE = re.compile(
+    r"^(?:[A-ZÄÖÜ]{2,}[^\n_—]{0,50}?(?:\([A-Za-z]{1,10}\))?\s*(?:_|—|--)\s*"
+    r"|[A-ZÄÖÜ][\w.'’-]*(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,3}(?:,[^\n,–—-]{1,30})?"
+    r"(?:\s*\([^()\n]{1,20}\))?\s+[-–—]\s+(?=[A-ZÄÖÜ\"„“]))")
 SPACE = re.compile(r"\s+")
 BRACKET_TAG = re.compile(r"\[[^\[\]\s]{1,30}\]")  # "[Update]", "[bold]", "[/bold]"
 QUOTES = re.compile(r"[„“”\"‚‘’«»]")
