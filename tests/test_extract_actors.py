@@ -228,3 +228,21 @@ def test_a_headline_that_opens_with_a_name_makes_it_the_protagonist():
             "Die Lindenau AG gab die Zahlen am Montag bekannt.\n\n"
             "Die verbleibenden Mitarbeiter erhalten eine Beschäftigungsgarantie bis 2030.")
     assert extract(text, PUB, "de")[-1].actor == "Lindenau AG"
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    # whom a date is set for acts by it
+    ("en", "The regulator said the bid was too small and gave Merlon until mid-January to "
+           "submit more information.", "Merlon"),
+    ("en", "Rep. Dana Burke said she subpoenaed 16-year-old Elio to testify before the "
+           "committee on Feb. 10.", "Elio"),
+    ("en", "Hollow Pine Ltd. lost the case.\n\nThe court gave the firm until April 4 to file "
+           "its answer.", "Hollow Pine Ltd"),
+    ("de", "Der Senat forderte die Stadtwerke Lindenau auf, bis Ende März einen Plan "
+           "vorzulegen.", "Stadtwerke Lindenau"),
+    # a surname in the plural is the family
+    ("en", "David and Louise Tarrant pleaded guilty. The Tarrants are scheduled to be eligible "
+           "for parole in 2051.", "Tarrant family"),
+])
+def test_whom_the_date_is_set_for(lang, text, actor):
+    assert extract(text, PUB, lang)[-1].actor == actor

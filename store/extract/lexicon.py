@@ -253,6 +253,9 @@ class Language:
         self.prepositions = self.place_preps | set(w.lower() for w in att.get("prepositions", []))
         self.name_joiners = set(w.lower() for w in att.get("name_joiners", []))
         self.speech_verbs = set(w.lower() for w in att.get("speech", []))
+        # "gave Merieux until mid-November to submit", "forderte die Regierung auf, bis
+        # ...": whom a date is set for acts by it
+        self.obliges = set(w.lower() for w in att.get("obliges", []))
         self.pronouns = set(w.lower() for w in att.get("pronouns", []))
         self.possessives = set(w.lower() for w in att.get("possessives", []))
         self.org_words = set(w.lower() for w in att.get("organisations", []))
