@@ -246,3 +246,20 @@ def test_a_headline_that_opens_with_a_name_makes_it_the_protagonist():
 ])
 def test_whom_the_date_is_set_for(lang, text, actor):
     assert extract(text, PUB, lang)[-1].actor == actor
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    # where it was read is nobody who acts; a source word that names a body is that body
+    ("de", "Laut Medienberichten soll die Brücke bis zum 3. Mai 2026 gesperrt bleiben.", ""),
+    ("de", "Laut Polizeiangaben soll die Brücke bis zum 3. Mai 2026 gesperrt bleiben.",
+     "Polizei"),
+    ("en", "According to media reports, the plant will close on 3 May 2026.", ""),
+    # the speaker before "laut ...", with an age in brackets, and a role before the name
+    ("de", "Die Ministerin Karla Weiss (61) erklärte laut Medienberichten, sie werde im "
+           "März 2026 zurücktreten.", "Karla Weiss"),
+    ("de", "Der Grünen-Politiker Timo Sommer kündigte an, im Mai 2026 zu kandidieren.",
+     "Timo Sommer"),
+    ("en", "Labor activist Rosa Lind said she will run for mayor in May 2026.", "Rosa Lind"),
+])
+def test_sources_ages_and_roles_are_not_the_actor(lang, text, actor):
+    assert extract(text, PUB, lang)[-1].actor == actor

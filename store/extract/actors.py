@@ -653,9 +653,14 @@ class _Sentence:
         # a name after a preposition is a complement ("the line between Kassel and
         # Göttingen"), unless a name opens the phrase ("the Bank of England")
         prep = next((k for k in range(i + 1, j) if self.low[k] in L.prepositions), j)
-        runs = [r for r in _runs(self.tokens[i:j], L) if self.proper(r)]
+        # "Politikerin Aung San Suu Kyi": a name after roles is a name
+        runs = [r for r in _runs(self.tokens[i:j], L)
+                if self.proper(r) or self.proper(_after_roles(r, L))]
         if runs and prep < j and runs[0][0][1] > self.tokens[prep][1]:
             runs = []
+        # "Die Friedensnobelpreisträgerin und Politikerin Aung San Suu Kyi": roles alone
+        # are no name when a name follows
+        runs = [r for r in runs if not all(_role(t[0], L) for t in r)] or runs
         if len(runs) >= 2:
             # "Transport minister Sofia de Wit", "Airline group Skyward": the role words
             # between two names; a spokesperson's is the organisation's ("Skyward
@@ -686,6 +691,26 @@ class _Sentence:
         return "common", self.tokens[i:j]
 
 
+def _after_roles(run, L: Language):
+    """The run without the roles that open it ("Politikerin Aung San Suu Kyi"), or the
+    run itself when it is roles alone; a spokesperson speaks for the name after it."""
+    k = 0
+    while k < len(run) - 1 and _role(run[k][0], L) is not None \
+            and _role(run[k][0], L, L.spokesperson) is None:
+        k += 1
+    return run[k:]
+
+
+def _bracketed_number(S: _Sentence, k: int) -> bool:
+    """Token k is a number alone in brackets: "Aung San Suu Kyi (65)", an age aside."""
+    if k == 0 or k + 1 > len(S.tokens) or not S.tokens[k][0].isdigit():
+        return False
+    before = S.sent[S.tokens[k - 1][1] + len(S.tokens[k - 1][0]):S.tokens[k][1]]
+    end = S.tokens[k][1] + len(S.tokens[k][0])
+    after = S.sent[end:S.tokens[k + 1][1]] if k + 1 < len(S.tokens) else S.sent[end:]
+    return before.strip() == "(" and after.strip() == ")"
+
+
 def _main_subject(S: _Sentence):
     """The grammatical subject of the sentence: in verb-second languages the words before
     the finite verb when they are a noun phrase, else the noun phrase right after it; in
@@ -700,7 +725,10 @@ def _main_subject(S: _Sentence):
         opener = low[0] in L.stopwords and low[0] not in L.articles or (
             first[:1].isupper() and low[0] in L.not_names) or low[0] in L.attr_words \
             or first[:1].isdigit()  # "2009 will BYD ...": a date before the verb
-        if not opener and not any(S.cut[1:verb]):
+        cuts = [k for k in range(1, verb) if S.cut[k]]
+        if not opener and cuts and verb == cuts[0] + 1 and _bracketed_number(S, cuts[0]):
+            return S.classify(0, cuts[0])  # "Aung San Suu Kyi (65) erklärte": an age aside
+        if not opener and not cuts:
             if verb > 2 and (low[1] in L.articles or low[1] in L.determiners) \
                     and low[0] not in L.articles and low[0] not in L.determiners:
                 return S.classify(1, verb)  # "Lediglich die ... Demonstration wurde"
@@ -1047,7 +1075,10 @@ def _said_by(S: _Sentence, s0: int, d0: int) -> str:
     found = _attributed(S)
     m = speakers.model()
     if found and m is not None and S.doc is not None and S.L.code in m.languages:
-        return S.role_named(speakers.speaker_of(S.doc.text, d0, S.L, S.doc) or found)
+        said = speakers.speaker_of(S.doc.text, d0, S.L, S.doc) or found
+        if _is_source(said, S.L):  # where it was read: whom it names, else the rules' speaker
+            said = _source_body(said, S.L) or (found if not _is_source(found, S.L) else "")
+        return S.role_named(said) if said else ""
     return found
 
 
@@ -1088,6 +1119,8 @@ def _according_to(S: _Sentence) -> str:
                 while j < len(tokens) and _is_name_token(tokens[j][0], L) and len(run) < 5:
                     run.append(tokens[j])
                     j += 1
+                if len(run) == 1 and _is_source(run[0][0], L):
+                    return _source_body(run[0][0], L)  # "laut Medienberichten": nobody
                 if run and (not L.capitalised_nouns or S.proper(run)):
                     return _clean(S.name_of(run), L)
                 first = first or run
@@ -1096,8 +1129,24 @@ def _according_to(S: _Sentence) -> str:
                 while j < len(tokens) and (low[j] in L.stopwords or low[j] in L.determiners
                                            or tokens[j][0][:1].islower()):
                     j += 1
-            if first:  # "nach Angaben des Polizeichefs": who it is, if not a name
-                return _clean(first, L)
+            if first:
+                return _clean(first, L)  # "nach Angaben des Polizeichefs": who, if no name
+    return ""
+
+
+def _is_source(word: str, L: Language) -> bool:
+    """"Medienberichten", "Polizeiangaben", "reports": one word naming where it was read."""
+    return bool(L.sources) and " " not in word and word.lower().endswith(L.sources)
+
+
+def _source_body(word: str, L: Language) -> str:
+    """Whom a source word names: "laut Polizeiangaben" the police, "NASA-Angaben" NASA;
+    "laut Medienberichten", "according to reports": nobody who acts."""
+    low = word.lower()
+    stem = next(s for s in L.sources if low.endswith(s))
+    body = word[:len(word) - len(stem)].rstrip("-")
+    if body and (_org_word(body, L) or ACRONYM.search(body)):
+        return body
     return ""
 
 
@@ -1118,6 +1167,8 @@ def _speaker(S: _Sentence) -> str:
         if w not in L.speech_verbs or not tokens[i][0][:1].islower():
             continue
         j, run = i - 1, []
+        if j > 0 and _bracketed_number(S, j):
+            j -= 1  # "Aung San Suu Kyi (65) erklärte": an age in brackets
         while j >= 0 and _is_name_token(tokens[j][0], L) and len(run) < 5:
             run.insert(0, tokens[j])
             j -= 1
@@ -1142,6 +1193,8 @@ def _speaker(S: _Sentence) -> str:
                 return S.actor(first)
         run = []
         j = i + 1
+        if any(low[j:j + len(a.split())] == a.split() for a in L.attr_before):
+            continue  # "erklärte laut Medienberichten, ...": the source, not the speaker
         lower_skipped = 0
         while j < n and (low[j] in L.stopwords or (
                 L.verb_second and tokens[j][0][:1].islower() and lower_skipped < 2)):

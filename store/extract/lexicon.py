@@ -256,6 +256,8 @@ class Language:
         # "gave Merieux until mid-November to submit", "forderte die Regierung auf, bis
         # ...": whom a date is set for acts by it
         self.obliges = set(w.lower() for w in att.get("obliges", []))
+        # "laut Medienberichten", "according to reports": where it was read, nobody
+        self.sources = tuple(w.lower() for w in att.get("sources", []))
         self.pronouns = set(w.lower() for w in att.get("pronouns", []))
         self.possessives = set(w.lower() for w in att.get("possessives", []))
         self.org_words = set(w.lower() for w in att.get("organisations", []))
