@@ -347,3 +347,75 @@ def test_a_numeric_date_either_way_round_follows_the_articles_own_order(first, d
     found = extract(text, PUB, "en")
     assert [c.due.isoformat() for c in found][1:] == [due]
     assert found[1].confidence >= 0.5
+
+
+@pytest.mark.parametrize("lang, text, title", [
+    # the preposition of a moved date goes with it, a preposition after the date stays
+    ("de", "Die Tarifverhandlungen wurden auf Oktober vertagt.", "Tarifverhandlungen wurden vertagt"),
+    ("de", "Die Abstimmung im Stadtrat wurde auf den 12. Mai verschoben.",
+     "Abstimmung im Stadtrat wurde verschoben"),
+    ("de", "Die Abgeordnete Ilse Brandt kündigte an, 2032 gegen Kolbe kandidieren zu wollen.",
+     "Ilse Brandt will gegen Kolbe kandidieren"),
+    # a modal infinitive is said as the modal; a pronoun subject stays or takes its name
+    ("de", "Der Verein teilte mit, bis Ende 2032 ein neues Stadion bauen zu wollen.",
+     "Verein will ein neues Stadion bauen"),
+    ("de", "Ilse Brandt erklärte, dass sie im Jahr 2032 für den Vorsitz kandidieren wolle.",
+     "Ilse Brandt wolle für den Vorsitz kandidieren"),
+    ("en", "They are required to rule by next Friday on the appeal of all candidates.",
+     "They are required to rule on the appeal of all candidates"),
+    ("en", "According to Reyes, the break lets him draft a plan, which he is to present on "
+           "April 14, the same day the council is scheduled to meet.", "Reyes is to present"),
+    # a clause joined by "and" shares its subject; a relative clause is its noun's
+    ("en", "He was elected in January, and will be sworn into office on April 20.",
+     "He will be sworn into office"),
+    ("en", "The new levy, which is to take effect on May 10, applies to all ferries.",
+     "New levy is to take effect"),
+    ("de", "Der Sender zeichnete eine Talkshow auf, die am 16. April von Kanal Neun "
+           "ausgestrahlt werden wird.", "Talkshow wird von Kanal Neun ausgestrahlt werden"),
+])
+def test_a_title_has_no_hole_where_the_date_was(lang, text, title):
+    assert [c.title for c in extract(text, PUB, lang)] == [title]
+
+
+@pytest.mark.parametrize("text", [
+    # a subordinate clause closes with its finite verb: that verb governs the date
+    "Ilse Brandt erklärte am Montag, dass sie im Jahr 2032 für das Amt der Präsidentin "
+    "kandidieren wolle.",
+    "Die Abgeordnete gab bekannt, im Jahr 2032 für das Amt der Präsidentin kandidieren zu "
+    "wollen.",
+])
+def test_the_verb_that_closes_a_german_clause_governs_its_date(text):
+    assert dues(text, "de") == ["2032-12-31"]
+
+
+@pytest.mark.parametrize("text", [
+    # a modal with a perfect infinitive reports what happened
+    "Die Zahl der Menschen, die bei den Unruhen am Freitag getötet worden sein sollen, "
+    "nannte die Agentur am Sonntag.",
+    "Der Minister, der am Freitag davon gewusst haben soll, schweigt.",
+    "Am Freitag sollen rund 100 Personen eine Polizeiwache in Lindenau angegriffen haben.",
+    "Der Unfall soll sich am Samstag kurz vor Mitternacht ereignet haben.",
+])
+def test_a_modal_with_a_perfect_infinitive_reports_the_past(text):
+    assert dues(text, "de") == []
+
+
+def test_a_state_to_come_after_a_modal_stays_ahead():
+    assert dues("Die Brücke soll am 3. Mai fertiggestellt sein.", "de") == ["2031-05-03"]
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    # a day said again without its year is the day the article named with it: one candidate
+    ("en", "Ruritania will leave the customs union on 31 October 2032, the prime minister "
+           "said.\n\nThe opposition objects. \"We will leave the customs union by October 31, "
+           "whatever happens,\" the prime minister told reporters.", "2032-10-31"),
+    ("de", "Die Stadt will die neue Brücke am 3. Oktober 2032 eröffnen.\n\nDie Kosten sind "
+           "gestiegen. Bürgermeisterin Anna Kolbe sagte, die Brücke werde wie geplant am "
+           "3. Oktober eröffnet.", "2032-10-03"),
+    ("de", "Die Bahn will die Strecke bis Ende Juni 2032 sanieren. Ein Sprecher sagte, die "
+           "Sanierung der Strecke solle Ende Juni abgeschlossen sein.", "2032-06-30"),
+])
+def test_the_same_commitment_restated_without_its_year_is_one_candidate(lang, text, due):
+    found = extract(text, PUB, lang)
+    assert [c.due.isoformat() for c in found] == [due]
+    assert found[0].due_text.endswith(due[:4])  # offered from the sentence that names it

@@ -34,6 +34,7 @@ def _is_name_token(t: str, L: Language) -> bool:
         return False
     low = CONTRACTION.sub("", core).lower()  # "That's", "It's": the word itself
     return not (low in L.stopwords or low in L.month_words or low in L.weekdays
+                or low in L.parts  # "Anfang Oktober": a part of a date
                 or low in L.title_strip or low in L.attr_verbs or low in L.relative
                 or low in L.attr_words or low in L.not_names
                 or (L.capitalised_nouns and low in L.cue_table and low not in L.org_words))

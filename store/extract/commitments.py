@@ -53,6 +53,7 @@ def propose(text: str, published: dt.date, L: Language) -> list[dict]:
                           for r in D.scan(text[s0:s1], Lk)]
     found = []
     doc = Document(text, spans, L)
+    named = {}  # (precision, month and day) -> a year named for them ahead, earlier on
     for k, rs in sorted(by_sentence.items()):
         if all(r.kind in SKIP_KINDS for r in rs) or len(rs) > MAX_MENTIONS:
             continue  # "now", "the 1990s": nothing that could be due; a table, not prose
@@ -60,7 +61,7 @@ def propose(text: str, published: dt.date, L: Language) -> list[dict]:
         Lk = langs.get(k, L)
         ctx = D.SentenceContext(text, s0, s1, Lk)
         ctx.mask([(r.start, r.end) for r in rs])
-        for c in _sentence_candidates(text, s0, s1, rs, ctx, published, Lk):
+        for c in _sentence_candidates(text, s0, s1, rs, ctx, published, Lk, named):
             c["doc"] = doc if Lk is L else None  # subjects do not carry across languages
             c["features"]["lead"] = k < LEAD
             found.append(c)
@@ -141,7 +142,13 @@ def _foreign_months(code: str, codes: tuple):
     return out
 
 
-def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
+def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
+    """Proposals of one sentence.  `named`: the days and months the article named with a
+    year ahead in its earlier sentences ("am 3. Oktober 2027"); the same day said again
+    without a year ("wie geplant am 3. Oktober") is that one.  Updated with this
+    sentence's."""
+    named = {} if named is None else named
+    mine = {}
     resolved = []
     anchors = []
     suspension = None  # computed when a duration needs it
@@ -169,8 +176,16 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         w = D.resolve(raw, published, L, tense)
         if w is None:
             continue
+        key = _day_key(w)
+        if key in named and "year" not in raw.groups and raw.kind in YEARLESS \
+                and named[key] != w.end.year:
+            again = D.resolve(dataclasses.replace(raw, groups=dict(raw.groups, year=str(named[key]))),
+                              published, L, tense)
+            w = again or w  # the day the article named with its year, said again
         if "year" in raw.groups:
             explicit_years.append((raw.start, w.end.year))
+            if key is not None and w.end > published:
+                mine[key] = w.end.year
         resolved.append((raw, w))
         if w.end <= published:  # a date already past: what a duration may count from
             anchors.append((raw, w))
@@ -202,6 +217,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         w = D.resolve(raw, published, L, None, anchor=anchor)
         if w is not None:
             resolved.append((raw, w))
+    named.update(mine)
     verdicts = []
     past_dated = any(w.end <= published for _, w in dated)
     for raw, w in resolved:
@@ -296,6 +312,15 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
 
 SHORT_SENTENCE = 6  # words: a fragment ("Until this week.")
 FAR_LOG = math.log(3650)  # days ahead, on a log scale where ten years is 1
+
+
+def _day_key(w):
+    """A day or a month without its year ("10-03", "06"), the key of a restated date."""
+    if w.precision == "day" and len(w.value) == 10:
+        return ("day", w.value[5:])
+    if w.precision == "month" and len(w.value) == 7:
+        return ("month", w.value[5:])
+    return None
 
 
 def _quoted(text, s0, s1, at) -> bool:

@@ -268,11 +268,31 @@ RESCHEDULE_REACH = 8  # words between a moving verb and the new date
 MATURITY_REACH = 5  # words between a security ("notes") and its "due <date>"
 
 
+def _reports_past(words, j: int, lang: Language, marked) -> bool:
+    """A modal with a perfect infinitive reports the past: right before it ("getötet
+    worden sein sollen", "gesagt haben soll") or closing its clause ("am Samstag sollen
+    Tausende durch die Stadt gezogen sein"); a single word of the list counts after a
+    participle only ("ein Haus haben will" is a wish, "eröffnet sein soll" a state to
+    come)."""
+    end = j + 1
+    while end < len(words) and marked[end] == marked[j]:
+        end += 1
+    for at in (j, end):
+        for ph in lang.perfect_infinitive:
+            k = len(ph)
+            if at - k <= (j if at == end else -1) or tuple(words[at - k:at]) != ph:
+                continue
+            before = words[at - k - 1] if at - k - 1 >= 0 else ""
+            if k > 1 or lang.participle_form and lang.participle_form.match(before):
+                return True
+    return False
+
+
 class SentenceContext:
     """Cue positions of one sentence, computed once and reused for all its mentions."""
 
     def __init__(self, text: str, start: int, end: int, lang: Language):
-        self.start, self.end = start, end
+        self.start, self.end, self.text = start, end, text
         # words and clause numbers in one pass: punctuation and conjunctions open a clause
         tokens, clause, k = [], [], 0
         marked, p = [], 0  # clauses cut by punctuation only (not by "aber", "und")
@@ -315,6 +335,9 @@ class SentenceContext:
                         break
             if not flags and w in lang.reported_present and text[tokens[j][1]].islower():
                 flags = FUT | STRONG  # "sagte, der Fahrplanwechsel erfolge am 13. Dezember"
+            if flags & FUT and lang.perfect_infinitive and _reports_past(words, j, lang, marked):
+                past.append((j, 1.0))  # "am Freitag getötet worden sein sollen": reported
+                continue
             if flags & FUT and j and (j <= perfect_until or _after_any(words, j, lang.past_perfect)):
                 past.append((j, 1.0))  # "had been due to expire Friday": a superseded plan
                 plans.add(j)
@@ -634,8 +657,9 @@ class SentenceContext:
 
         here = self.clause[a] if a < len(self.clause) else -1
         fut_idx = {j for j, _ in self.future}
+        closing = self._closing_verb(a, b)
         for j, ln in self.future:
-            d = dist(j)
+            d = 1 if j == closing else dist(j)  # "dass sie 2028 kandidieren wolle"
             if d is None:
                 continue
             w = 1.0 if j in self.strong else 0.5
@@ -666,6 +690,34 @@ class SentenceContext:
         if pastprep:
             past += PREP_WEIGHT
         return fut, past, prep
+
+    def _closing_verb(self, a: int, b: int):
+        """Where a subordinate clause closes with its finite verb (verb-second languages:
+        "dass sie 2028 kandidieren wolle", "der 2027 eröffnet werden soll", "..., bis Ende
+        2027 Stellen abbauen zu wollen"), the last word of the date's clause, after the
+        date, is the verb that governs it however far it stands; None elsewhere (a main
+        clause's finite verb stands second, near its subject)."""
+        L, n, words = self.lang, len(self.words), self.words
+        if not L.verb_second or a >= n:
+            return None
+        here = self.clause[a]
+        first = a
+        while first > 0 and self.clause[first - 1] == here:
+            first -= 1
+        last = b + 1
+        while last + 1 < n and self.clause[last + 1] == here:
+            last += 1
+        if last >= n or last <= b or self.clause[last] != here:
+            return None
+        opener = words[first]
+        # "die" after a comma opens a relative clause unless a noun follows ("Die Studios")
+        relative = opener in L.relative_pronouns and first > 0 and first + 1 <= b \
+            and self.marked[first] != self.marked[first - 1] \
+            and not self.text[self.tokens[first + 1][1]].isupper()
+        subordinate = (opener in L.clause_breaks and opener not in L.coordinating or relative) \
+            and (words[last] in L.finite_verbs or words[last] in L.reported_present)
+        infinitive = bool(L.title_marker) and words[last - 1] == L.title_marker
+        return last if subordinate or infinitive else None
 
     def weekday_tense(self, start: int, end: int) -> str:
         """News names past weekdays far more often than coming ones: a bare weekday is

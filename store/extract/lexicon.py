@@ -259,6 +259,8 @@ class Language:
         # "laut Medienberichten", "according to reports": where it was read, nobody
         self.sources = tuple(w.lower() for w in att.get("sources", []))
         self.pronouns = set(w.lower() for w in att.get("pronouns", []))
+        # pronouns that may be objects as well as subjects ("das es Privatleuten ermöglicht")
+        self.object_pronouns = set(w.lower() for w in att.get("object_pronouns", []))
         self.possessives = set(w.lower() for w in att.get("possessives", []))
         self.org_words = set(w.lower() for w in att.get("organisations", []))
         self.org_suffixes = tuple(w.lower() for w in att.get("organisation_suffixes", []))
@@ -311,6 +313,11 @@ class Language:
         self.purpose = set(w.lower() for w in tt.get("purpose", []))
         self.title_end = set(w.lower() for w in tt.get("drop_at_end", []))
         self.stop_title = set(w.lower() for w in data.get("stop_title", []))
+        # the preposition of a moved date goes with it ("auf Oktober vertagt")
+        self.date_preps_title = self.stop_title | set(
+            p.lower() for p in cues.get("reschedule_preps", []) if " " not in p)
+        # "kandidieren zu wollen": the modal of an infinitive clause, as its title says it
+        self.title_modals = {k.lower(): v for k, v in tt.get("modal_infinitives", {}).items()}
         self.month_words = set(self.months)
         self.not_past = (set(self.ordinals) | set(self.relative) | set(self.numbers)
                          | set(w.lower() for w in data.get("cues", {}).get("not_past", [])))
@@ -323,6 +330,10 @@ class Language:
         # "could", "möglicherweise": what may happen is offered, never taken as promised
         self.speculative = _phrases(cues.get("speculative", []))
         self.modal_perfect = set(w.lower() for w in cues.get("modal_perfect", []))
+        # "getötet worden sein sollen", "gesagt haben soll": a modal after a perfect
+        # infinitive reports the past (verb-final clauses)
+        self.perfect_infinitive = [tuple(p.lower().split())
+                                   for p in cues.get("perfect_infinitive", [])]
         # "had been due", "had planned": a plan of the past, since changed or done
         self.past_perfect = [tuple(p.lower().split()) for p in cues.get("past_perfect", [])]
         # "der Fahrplanwechsel erfolge am 13. Dezember": the present subjunctive of
