@@ -219,7 +219,9 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             resolved.append((raw, w))
     named.update(mine)
     verdicts = []
-    past_dated = any(w.end <= published for _, w in dated)
+    # another date of the sentence already past: not the day something was said ("confirmed
+    # on Monday that ..."), which any report of a plan may name
+    past_dated = any(w.end <= published and not _said_on(text, s0, r, L) for r, w in dated)
     for raw, w in resolved:
         if id(raw) in consumed or w.end <= published or raw.tpl.get("past"):
             continue
@@ -382,10 +384,12 @@ NAME_BEFORE = re.compile(r"([A-ZÄÖÜ][\w'’-]*)\s+$")
 def _said_on(text, s0, raw, L) -> bool:
     """A day named right after a reporting verb ("said on Monday", "announced Tuesday",
     "sagte am Montag"): when it was said, not when something is due."""
-    before = [w.strip(",").lower() for w in text[s0:raw.start].split()[-2:]]
-    if before and len(before[-1]) <= 3 and not before[-1] in L.speech_verbs:
-        before = before[:-1]  # "on", "am"
-    return bool(before) and (before[-1] in L.speech_verbs or before[-1] in L.cue_weak_past)
+    words = text[s0:raw.start].split()[-2:]
+    if words and len(words[-1]) <= 3 and words[-1].lower() not in L.speech_verbs:
+        words = words[:-1]  # "on", "am"
+    if not words or not words[-1][-1:].isalpha():
+        return False  # 'said, "On October 8, ...': the day belongs to what was said
+    return words[-1].lower() in L.speech_verbs or words[-1].lower() in L.cue_weak_past
 
 
 def _after_name(text, s0, raw, L=None) -> bool:
