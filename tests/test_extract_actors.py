@@ -263,3 +263,12 @@ def test_whom_the_date_is_set_for(lang, text, actor):
 ])
 def test_sources_ages_and_roles_are_not_the_actor(lang, text, actor):
     assert extract(text, PUB, lang)[-1].actor == actor
+
+
+def test_he_or_she_stands_for_a_person_not_for_an_organisation_named_since():
+    text = ("Ana Ruiz met the council on Monday. Lindenau Water Company raised its prices. "
+            "She said the new bridge will open on 3 March 2026.")
+    assert extract(text, PUB, "en")[-1].actor == "Ana Ruiz"
+    text = ("Ana Ruiz met the council on Monday. Lindenau Water Company raised its prices. "
+            "It said the new pipes will be ready on 3 March 2026.")
+    assert extract(text, PUB, "en")[-1].actor == "Lindenau Water Company"

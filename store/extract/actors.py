@@ -375,10 +375,11 @@ class Document:
         words = {w.lower() for w in WORD_RE.findall(self.text[s0:s1])}
         return bool(words & self.L.speech_verbs) or QUOTE_MARK.search(self.text, s0, s1) is not None
 
-    def previous_subject(self, s0: int, paragraph: bool = False) -> str:
+    def previous_subject(self, s0: int, paragraph: bool = False, person: bool = False) -> str:
         """The named subject of one of the sentences before; a lone organisation noun
         ("die Weltraumbehörde", "the company") gives way to a name said before it.
-        paragraph: only of the sentences before in the same paragraph."""
+        paragraph: only of the sentences before in the same paragraph; person: for a
+        pronoun that stands for a person ("he", "she"), never an organisation."""
         k = self.sentence_index(s0)
         found = ""
         crossed = False
@@ -387,7 +388,7 @@ class Document:
             if crossed and paragraph:
                 break
             subj = self.subject(j)
-            if not subj:
+            if not subj or person and _organisation_like(subj, self.L):
                 continue
             if crossed and self.speaks(j) and not _organisation_like(subj, self.L):
                 continue  # a person who spoke in an earlier paragraph does not speak on
@@ -650,7 +651,7 @@ class _Sentence:
             return None, None
         L = self.L
         if self.low[i] in L.pronouns:
-            return "pronoun", None
+            return "pronoun", [self.tokens[i]]
         # a name after a preposition is a complement ("the line between Kassel and
         # Göttingen"), unless a name opens the phrase ("the Bank of England")
         prep = next((k for k in range(i + 1, j) if self.low[k] in L.prepositions), j)
@@ -702,6 +703,12 @@ def _after_roles(run, L: Language):
     return run[k:]
 
 
+def _person(run, L: Language) -> bool:
+    """A pronoun that stands for a person ("he", "she"; not German "er", which stands for
+    any masculine noun: "der Konzern"), never for an organisation."""
+    return bool(run) and run[0][0].lower() in L.person_pronouns
+
+
 def _bracketed_number(S: _Sentence, k: int) -> bool:
     """Token k is a number alone in brackets: "Aung San Suu Kyi (65)", an age aside."""
     if k == 0 or k + 1 > len(S.tokens) or not S.tokens[k][0].isdigit():
@@ -741,7 +748,7 @@ def _main_subject(S: _Sentence):
             skipped += low[j] not in L.articles
             j += 1
         if j < n and low[j] in L.pronouns:
-            return "pronoun", None
+            return "pronoun", [S.tokens[j]]
         end = j
         while end < n and (_is_name_token(S.tokens[end][0], L) and not S.cut[end] or end == j):
             end += 1
@@ -805,7 +812,7 @@ def _inverted_subject(S: _Sentence, k: int):
     while j < stop and low[j] in L.articles:
         j += 1
     if j < stop and low[j] in L.pronouns:
-        return "pronoun", None
+        return "pronoun", [S.tokens[j]]
     runs = _runs(S.tokens[j:stop], L)
     if not runs or runs[0][0][1] != S.tokens[j][1] if j < stop else True:
         return None, None
@@ -837,7 +844,7 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
     if kind == "pronoun" and main_kind != "name" and doc is not None:
         # "..., im Dezember soll er sein Amt antreten": whom the pronoun stands for, the
         # sentence's own named subject first ("2009 will BYD ..., 2010 sollen es ...")
-        prev = doc.previous_subject(s0)
+        prev = doc.previous_subject(s0, person=_person(run, L))
         if prev:
             return prev
     kind, run = main_kind, main_run
@@ -847,7 +854,7 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
     if found:
         return found
     if main_kind == "pronoun" and doc is not None:
-        prev = doc.previous_subject(s0)
+        prev = doc.previous_subject(s0, person=_person(run, L))
         if prev:
             return prev
     head = _organisation_phrase(run, L) if main_kind == "common" else []
@@ -1183,7 +1190,8 @@ def _speaker(S: _Sentence) -> str:
         if not run and j >= 1 and low[j] in L.org_words and low[j - 1] in L.articles:
             return S.generic(j)  # "..., the city said"
         if not run and j >= 0 and low[j] in L.pronouns and S.doc is not None:
-            prev = S.doc.previous_subject(S.doc_offset)  # "..., it said"
+            prev = S.doc.previous_subject(  # "..., it said"; "she said": a person
+                S.doc_offset, person=low[j] in L.person_pronouns)
             if prev:
                 return prev
         if S.cut[i] and i > 0:

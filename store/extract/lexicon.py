@@ -261,6 +261,8 @@ class Language:
         self.pronouns = set(w.lower() for w in att.get("pronouns", []))
         # pronouns that may be objects as well as subjects ("das es Privatleuten ermöglicht")
         self.object_pronouns = set(w.lower() for w in att.get("object_pronouns", []))
+        # pronouns that stand for a person only ("he", "she"): never an organisation
+        self.person_pronouns = set(w.lower() for w in att.get("person_pronouns", []))
         self.possessives = set(w.lower() for w in att.get("possessives", []))
         self.org_words = set(w.lower() for w in att.get("organisations", []))
         self.org_suffixes = tuple(w.lower() for w in att.get("organisation_suffixes", []))
