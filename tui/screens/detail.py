@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from store import model
+from store.sync.mapping import made_in_an_app
 from tui.text import day_label, stamp_label
 from tui.widgets.literal import highlighted, literal
 from tui.widgets.table import STATE_WORDS
@@ -76,7 +77,8 @@ def describe(item_id: int, record: dict, today: dt.date, soon_days: int = model.
     sources = record.get("sources") or []
     parts.append(label("\nSources\n", "bold"))
     if not sources:
-        parts.append(label("typed in by hand\n", "$foreground-muted"))
+        parts.append(label("made in a calendar app\n" if made_in_an_app(record)
+                           else "typed in by hand\n", "$foreground-muted"))
     for source in sources:
         sentence = source.get("sentence", "")
         if sentence:
