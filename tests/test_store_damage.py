@@ -21,8 +21,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 RESTORE = "frist restore --from-backup"
 
 
-def record(title: str, due: str = "2026-01-01", **kw) -> dict:
-    return model.new_record(title, model.Due.from_value(due), **kw)
+def record(title: str, due: str = "2026-01-01", **kw) -> model.Commitment:
+    return model.Commitment.new(title, model.Due.from_value(due), **kw)
 
 
 def journal_of(path: Path) -> Path:
@@ -53,7 +53,7 @@ def fill(path: Path, count: int = 20) -> dict[int, tuple]:
 
 
 def shown(path: Path) -> dict[int, tuple]:
-    return {i: (r["title"], r["due"], r["status"], r["actor"]) for i, r in open_store(path).all()}
+    return {i: (r.title, r.due, r.status, r.actor) for i, r in open_store(path).all()}
 
 
 def cli(*args: str, input: str | None = None):
