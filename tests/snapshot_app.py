@@ -60,7 +60,7 @@ def build_store(path: str | os.PathLike) -> None:
         sources = ([{"sentence": sentence, "document": document, "published": "2025-11-24",
                      "lang": "de" if "ä" in sentence or " die " in sentence else "en"}]
                    if sentence else [])
-        record = model.new_record(title, model.Due.from_value(value, due_text), actor=actor,
+        record = model.Commitment.new(title, model.Due.from_value(value, due_text), actor=actor,
                                   sources=sources, status="open")
         record["created"] = record["updated"] = STAMP
         record["history"][0]["at"] = STAMP

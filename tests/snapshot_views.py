@@ -43,7 +43,7 @@ SAMPLE = [
 def fill(store, sample=SAMPLE) -> None:
     records = []
     for title, value, status, actor in sample:
-        record = model.new_record(title, model.Due.from_value(value), actor=actor)
+        record = model.Commitment.new(title, model.Due.from_value(value), actor=actor)
         record["status"] = status
         records.append(record)
     store.add_many(records, "sample")

@@ -449,7 +449,7 @@ async def test_sort_cycles(store):
 async def test_untrusted_text_is_shown_literally(store, db_path):
     nasty = "[bold]x[/bold] [/] [@click=app.quit]q[/] \x1b[31mred"
     from store import model
-    item_id = store.add(model.new_record(nasty, model.Due.from_value("2025-11-30"),
+    item_id = store.add(model.Commitment.new(nasty, model.Due.from_value("2025-11-30"),
                                          actor="[red]Mallory[/red]"))
     app = app_for(open_store(db_path))
     async with app.run_test(size=(200, 36)) as pilot:

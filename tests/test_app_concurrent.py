@@ -165,7 +165,7 @@ async def test_the_decision_queue_refuses_a_stale_item(store):
 def test_the_store_checks_the_shown_version_of_each_field_it_writes(db_path):
     """The rule itself, for the CLI-less callers: only the fields a change writes count."""
     store = open_store(db_path)
-    item_id = store.add(model.new_record("t", model.Due.from_value("2026-01-01")))
+    item_id = store.add(model.Commitment.new("t", model.Due.from_value("2026-01-01")))
     shown = store.get(item_id)
     open_store(db_path).edit(item_id, actor="elsewhere")
     store.refresh()

@@ -22,7 +22,7 @@ def make_items(count: int, seed: int = 1) -> list[tuple[int, dict]]:
     for n in range(1, count + 1):
         day = TODAY + dt.timedelta(days=rng.randint(-30, 60))
         value = rng.choice([day.isoformat(), day.isoformat(), f"{day.year}-{day.month:02d}"])
-        record = model.new_record(" ".join(rng.sample(WORDS, 3)), model.Due.from_value(value),
+        record = model.Commitment.new(" ".join(rng.sample(WORDS, 3)), model.Due.from_value(value),
                                   actor=rng.choice(["", "Ana", "Ben", "Port of Hamburg"]))
         record["status"] = rng.choice(["open", "open", "open", "met", "missed", "cancelled"])
         items.append((n, record))
@@ -38,9 +38,9 @@ def fresh_rows(items, view: str, search: str, sort: str) -> list[int]:
 
 
 def test_sorted_by_due_with_the_day_before_the_month_ending_the_same_day():
-    items = [(1, model.new_record("month", model.Due.from_value("2025-11"))),
-             (2, model.new_record("day", model.Due.from_value("2025-11-30"))),
-             (3, model.new_record("early", model.Due.from_value("2025-11-25")))]
+    items = [(1, model.Commitment.new("month", model.Due.from_value("2025-11"))),
+             (2, model.Commitment.new("day", model.Due.from_value("2025-11-30"))),
+             (3, model.Commitment.new("early", model.Due.from_value("2025-11-25")))]
     view = ItemView(TODAY)
     view.load(items)
     assert view.rows == [3, 2, 1]
@@ -112,7 +112,7 @@ def test_merge_moves_only_what_changed():
     reread[4][1]["status"] = "missed"
     reread[4][1]["history"].append(model.event("marked missed"))
     del reread[7]
-    reread.append((99, model.new_record("new one", model.Due.from_value("2025-12-01"))))
+    reread.append((99, model.Commitment.new("new one", model.Due.from_value("2025-12-01"))))
     changed = live.merge(reread)
     assert sorted(changed) == sorted([items[4][0], items[7][0], 99])
     assert live.rows == fresh_rows(reread, "all", "", "due")

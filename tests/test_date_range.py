@@ -177,7 +177,7 @@ inside = values.filter(accepted).map(model.Due.from_value)
 def test_every_export_and_view_is_total_inside_the_range(dues, today, status):
     items = []
     for n, due in enumerate(dues, 1):
-        record = model.new_record(f"Item {n}", due, actor="A", tags=["t"], status=status)
+        record = model.Commitment.new(f"Item {n}", due, actor="A", tags=["t"], status=status)
         if status != "open":
             record["decided"] = today.isoformat()
         items.append((n, record))

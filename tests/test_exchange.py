@@ -641,7 +641,7 @@ dues = st.one_of(
 sources = st.fixed_dictionaries({"sentence": words, "document": words,
                                  "published": st.just("2025-11-24"), "lang": st.just("en")})
 records = st.builds(
-    lambda title, due, actor, tags, status, srcs, note: model.new_record(
+    lambda title, due, actor, tags, status, srcs, note: model.Commitment.new(
         title, model.Due.from_value(due, note), actor=actor, tags=tags, status=status,
         sources=srcs, note=note),
     one_line, dues, st.one_of(st.just(""), one_line), st.lists(one_line, max_size=3),

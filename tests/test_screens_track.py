@@ -64,7 +64,7 @@ class ContractApp(App):
 
 
 def add(store, title, due, actor="", status="open", tags=(), sources=()):
-    item_id = store.add(model.new_record(title, model.Due.from_value(due), actor=actor,
+    item_id = store.add(model.Commitment.new(title, model.Due.from_value(due), actor=actor,
                                          tags=list(tags), sources=list(sources)))
     if status != "open":
         store.mark(item_id, status)
@@ -226,7 +226,7 @@ async def test_an_empty_queue_says_so(store):
 
 
 def test_untrusted_text_in_the_card_is_literal():
-    record = model.new_record("[bold red]Boom[/] \x1b[2J", model.Due.from_value("2025-11-01"),
+    record = model.Commitment.new("[bold red]Boom[/] \x1b[2J", model.Due.from_value("2025-11-01"),
                               actor="[link=http://x]me[/link]",
                               sources=[{"sentence": "Say [b]this[/b]\x07", "document": "d"}])
     text = card(9, record, TODAY)

@@ -105,7 +105,7 @@ TODAY = dt.date(2025, 11, 24)
 
 
 def item(due: str, status="open", actor="A", history=()):
-    record = model.new_record("t", model.Due.from_value(due), actor=actor, status=status)
+    record = model.Commitment.new("t", model.Due.from_value(due), actor=actor, status=status)
     record["history"] += [{"at": "2025-11-01T00:00:00+00:00", "event": e, "note": ""}
                           for e in history]
     return record

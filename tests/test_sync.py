@@ -30,7 +30,7 @@ class Desk:
         return run_sync(self.store, self.settings, **kw)
 
     def add(self, title, due="2025-12-01", **kw):
-        return self.store.add(model.new_record(title, model.Due.from_value(due), **kw))
+        return self.store.add(model.Commitment.new(title, model.Due.from_value(due), **kw))
 
     def by_title(self) -> dict[str, dict]:
         self.store.refresh()
@@ -112,7 +112,7 @@ def varied(desk: Desk) -> None:
     desk.add("Budget in the first half", "2027-Q1", tags=["budget"])
     desk.store.edit(desk.add("Harbour board vote", "2025-W49"), actor="Harbour board")
     h1 = model.Due(dt.date(2027, 6, 30), "quarter", dt.date(2027, 1, 1), "in H1 2027")
-    desk.store.add(model.new_record("Half-year plan", h1))
+    desk.store.add(model.Commitment.new("Half-year plan", h1))
     desk.store.mark(desk.add("Met one", "2025-11-20"), "met", note="done", on=dt.date(2025, 11, 21))
     desk.store.mark(desk.add("Missed one", "2025-11-01"), "missed", on=dt.date(2025, 11, 3))
     desk.store.mark(desk.add("Cancelled one", "2025-11-02"), "cancelled")

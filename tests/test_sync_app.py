@@ -36,7 +36,7 @@ async def settle(app, pilot) -> None:
 def store_with(path, *titles) -> Store:
     store = Store(path)
     for title in titles:
-        store.add(model.new_record(title, model.Due.day(dt.date(2025, 12, 1))))
+        store.add(model.Commitment.new(title, model.Due.day(dt.date(2025, 12, 1))))
     return store
 
 

@@ -22,7 +22,7 @@ days = st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31))
 def views(draw):
     due = model.Due.from_value(model.period_value(draw(days), draw(st.sampled_from(model.PRECISIONS))),
                                draw(line_text))
-    record = model.new_record(draw(line_text.filter(lambda t: t.split())), due,
+    record = model.Commitment.new(draw(line_text.filter(lambda t: t.split())), due,
                               actor=" ".join(draw(line_text).split()),
                               tags=draw(st.lists(line_text.map(lambda t: " ".join(t.split()))
                                                  .filter(bool), max_size=3)),
@@ -56,7 +56,7 @@ def test_a_broken_calendar_object_is_named_not_raised_raw():
 
 
 def test_a_description_edited_in_an_app_is_kept_as_a_note():
-    view = view_of(model.new_record("Vote", model.Due.day(dt.date(2025, 12, 1)), note="first"))
+    view = view_of(model.Commitment.new("Vote", model.Due.day(dt.date(2025, 12, 1)), note="first"))
     text = to_ical(view, UPDATED).replace("DESCRIPTION:first", "DESCRIPTION:first\\n\\nand more")
     back = parse(text)
     assert [e["note"] for e in back.view["history"]] == ["first", "and more"]
@@ -64,7 +64,7 @@ def test_a_description_edited_in_an_app_is_kept_as_a_note():
 
 
 def test_merge_keeps_each_sides_own_changes_and_the_later_of_a_clash():
-    base = view_of(model.new_record("Vote", model.Due.day(dt.date(2025, 12, 1)), tags=["a"]))
+    base = view_of(model.Commitment.new("Vote", model.Due.day(dt.date(2025, 12, 1)), tags=["a"]))
     mine = dict(base, title="Vote here", tags=["a", "mine"])
     theirs = dict(base, actor="Board", tags=["theirs"])
     merged, clashes = merge(base, mine, theirs, UPDATED, UPDATED)
@@ -77,6 +77,6 @@ def test_merge_keeps_each_sides_own_changes_and_the_later_of_a_clash():
 
 
 def test_a_record_keeps_the_keys_the_sync_does_not_know():
-    record = model.new_record("Vote", model.Due.day(dt.date(2025, 12, 1)))
+    record = model.Commitment.new("Vote", model.Due.day(dt.date(2025, 12, 1)))
     record["pinned"] = True
     assert record_of(view_of(record), UPDATED, record)["pinned"] is True

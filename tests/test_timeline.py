@@ -16,7 +16,7 @@ SIZE = (80, 24)
 
 
 def record(value: str, status: str = "open") -> dict:
-    rec = model.new_record("x", model.Due.from_value(value))
+    rec = model.Commitment.new("x", model.Due.from_value(value))
     rec["status"] = status
     return rec
 
@@ -285,7 +285,7 @@ class Terminal:
 def sample_items() -> list[tuple[int, dict]]:
     items = []
     for n, (title, value, status, actor) in enumerate(SAMPLE, start=1):
-        rec = model.new_record(title, model.Due.from_value(value), actor=actor)
+        rec = model.Commitment.new(title, model.Due.from_value(value), actor=actor)
         rec["status"] = status
         items.append((n, rec))
     return items

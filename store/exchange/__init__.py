@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.exchange.entries import ExchangeError, Parsed
+from store.model import Commitment
 
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
@@ -50,7 +51,7 @@ def _module(name: str):
     return importlib.import_module(f"store.exchange.{name}")
 
 
-def export(items: list[tuple[int, dict]], fmt: str, today: dt.date) -> bytes:
+def export(items: list[tuple[int, Commitment]], fmt: str, today: dt.date) -> bytes:
     """The commitments, ordered by id, in export format `fmt`, as the bytes of a file."""
     if fmt not in FORMATS:
         raise ExchangeError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
@@ -85,7 +86,7 @@ def read_import_file(source: str) -> tuple[str, str]:
 
 
 def parse_import(text: str, name: str, today: dt.date) -> Parsed:
-    """Detect the format of `text` and turn every entry into a record; ExchangeError naming
+    """Detect the format of `text` and turn every entry into a Commitment; ExchangeError naming
     the first bad entry's position, so that nothing is stored from a file with one."""
     head = text.lstrip("\ufeff \t\r\n")
     if head[:15].upper() == "BEGIN:VCALENDAR":
@@ -125,12 +126,12 @@ def _json_entries(text: str, name: str) -> list:
 def import_into(store, parsed: Parsed) -> tuple[list[int], int]:
     """Store what `parsed` holds as one undo step: (new ids, entries already present)."""
     with store.transaction():
-        known = {record.get("uid") for _id, record in store.all()}
+        known = {c.uid for _id, c in store.all()}
         fresh, seen = [], set()
-        for record in parsed.records:
-            if record["uid"] in known or record["uid"] in seen:
+        for c in parsed.records:
+            if c.uid in known or c.uid in seen:
                 continue
-            seen.add(record["uid"])
-            fresh.append(record)
+            seen.add(c.uid)
+            fresh.append(c)
         ids = store.add_many(fresh, label="import") if fresh else []
     return ids, len(parsed.records) - len(fresh)
