@@ -167,6 +167,18 @@ def days_left(due: dt.date, today: dt.date) -> int:
     return (due - today).days
 
 
+def left_words(left: int) -> str:
+    """The countdown of an open commitment `left` days before its due: 'in 3 d',
+    'tomorrow', 'today', '1 d overdue', '2 d overdue'."""
+    if left == 0:
+        return "today"
+    if left == 1:
+        return "tomorrow"
+    if left == -1:
+        return "1 d overdue"
+    return f"in {left} d" if left > 0 else f"{-left} d overdue"
+
+
 PRECISION_RANK = {name: n for n, name in enumerate(PRECISIONS)}
 
 
@@ -607,14 +619,7 @@ class Commitment:
                 return status
             year = f" {day.year}" if day.year != today.year else ""
             return f"{status} {day.day} {MONTH_ABBR[day.month - 1]}{year}"
-        left = self.days_left(today)
-        if left == 0:
-            return "today"
-        if left == 1:
-            return "tomorrow"
-        if left == -1:
-            return "1 d overdue"
-        return f"in {left} d" if left > 0 else f"{-left} d overdue"
+        return left_words(self.days_left(today))
 
     @property
     def search_text(self) -> str:

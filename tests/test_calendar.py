@@ -110,7 +110,7 @@ async def test_the_days_first_item_is_selected_and_m_marks_it(tmp_path):
         assert app.selected_id == 1
         await pilot.press("m")
         await pilot.pause()
-        assert app.store.get(1)["status"] == "met"
+        assert app.store.get(1).status == "met"
         assert cell(app, 20).split() == ["20"]  # the app's refresh reached the calendar
 
 

@@ -52,7 +52,7 @@ def seeded(db_path):
     records = [
         model.Commitment.new("Rare earth deal", day("2025-11-27"), actor="US Government", tags=["trade"]),
         model.Commitment.new("Export licences required", day("2025-12-01"),
-                         actor="China Commerce Ministry", tags=["trade", "export"]),
+                             actor="China Commerce Ministry", tags=["trade", "export"]),
         model.Commitment.new("Visit Beijing", day("2026-04", "im April 2026"), actor="Donald Trump"),
         model.Commitment.new("Old promise", day("2025-11-20"), actor="EU Commission"),
         model.Commitment.new("Due this very day", day("2025-11-24")),

@@ -179,15 +179,15 @@ def test_every_export_and_view_is_total_inside_the_range(dues, today, status):
     for n, due in enumerate(dues, 1):
         record = model.Commitment.new(f"Item {n}", due, actor="A", tags=["t"], status=status)
         if status != "open":
-            record["decided"] = today.isoformat()
+            record = record.with_changes(decided=today)
         items.append((n, record))
     for _n, record in items:   # the words and numbers every view shows
-        model.countdown(record, today)
-        model.due_label(record)
-        model.to_json(1, record, today)
-        model.record_state(record, today)
+        record.countdown(today)
+        record.due_label()
+        record.to_json(1, today)
+        record.state(today)
     for fmt in FORMATS:
         data = export(items, fmt, today)
         if fmt in ("json", "taskwarrior"):
             parsed = parse_import(data.decode(), f"x.{fmt}", today)
-            assert [r["due"] for r in parsed.records] == [r["due"] for _n, r in items]
+            assert [r.due for r in parsed.records] == [r.due for _n, r in items]

@@ -31,7 +31,7 @@ def big_store(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("big") / "store.json"
     due = model.Due.from_value("2026-03-01")
     records = [model.Commitment.new(f"Commitment {n} on tariffs and export licences", due,
-                                actor=f"Actor {n % 40}", tags=["seed"]) for n in range(3000)]
+                                    actor=f"Actor {n % 40}", tags=["seed"]) for n in range(3000)]
     assert open_store(path).add_many(records) == list(range(1, 3001))
     return path
 

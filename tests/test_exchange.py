@@ -638,8 +638,7 @@ dues = st.one_of(
     st.builds(lambda y, q: f"{y}-Q{q}", st.integers(1990, 2090), st.integers(1, 4)),
     st.builds(lambda y, w: f"{y}-W{w:02d}", st.integers(1990, 2090), st.integers(1, 52)),
     st.integers(1990, 2090).map(str))
-sources = st.fixed_dictionaries({"sentence": words, "document": words,
-                                 "published": st.just("2025-11-24"), "lang": st.just("en")})
+sources = st.builds(model.Source, words, words, st.just("2025-11-24"), st.just("en"))
 records = st.builds(
     lambda title, due, actor, tags, status, srcs, note: model.Commitment.new(
         title, model.Due.from_value(due, note), actor=actor, tags=tags, status=status,
@@ -677,4 +676,4 @@ def test_any_json_either_imports_or_fails_with_a_one_line_entry_error(entries):
     except ExchangeError as e:
         assert "\n" not in str(e)
     else:
-        assert all(model.window(r["due"]) and r["title"].strip() for r in parsed.records)
+        assert all(model.window(r.due) and r.title.strip() for r in parsed.records)

@@ -279,7 +279,7 @@ def test_apply_is_one_batch_write_and_one_undo_step(db_path):
     store.apply("#1 deleted", changed={first: None})
     assert [i for i, _r in open_store(db_path).all()] == [4]
     with pytest.raises(StoreError, match="not stored: item 5 has a bad 'due'"):
-        store.apply("bad", [dict(record("bad"), due="2026-02-30")])
+        store.apply("bad", [model.Commitment({**record("bad").doc, "due": "2026-02-30"})])
     assert [i for i, _r in open_store(db_path).all()] == [4]
 
 

@@ -143,14 +143,14 @@ def _legacy(path: Path) -> None:
     """A schema 1 store: no checksums (the previous frist)."""
     import orjson
     path.write_bytes(orjson.dumps({
-        "commitments": {"1": record("old one"), "2": record("old two")},
+        "commitments": {"1": record("old one").doc, "2": record("old two").doc},
         "undo": {"1": {"label": "#2 added", "at": "x", "added": [2], "changes": []}},
         "meta": {"1": {"schema": 1, "last_id": 2, "token": "abc"}}}))
     shutil.copy(path, path.with_name(path.name + ".bak"))
     path.with_name(path.name + ".journal").write_bytes(orjson.dumps({
         "format": "frist-journal-1", "schema": 1, "token": "abc", "snapshot": None,
         "last_id": 2, "undo": [1]}) + b"\n" + orjson.dumps(
-        {"set": {"commitments": {"3": record("old three")}}, "last_id": 3}) + b"\n")
+        {"set": {"commitments": {"3": record("old three").doc}}, "last_id": 3}) + b"\n")
 
 
 def _damaged_snapshot(path: Path) -> None:

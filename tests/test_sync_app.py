@@ -71,10 +71,10 @@ async def test_s_syncs_in_a_worker_and_the_top_bar_says_when_and_what_waits(
                            "DUE;VALUE=DATE:20251205\r\nEND:VTODO\r\nEND:VCALENDAR\r\n")
         await pilot.press("S")
         await settle(app, pilot)
-        titles = {record["title"] for record in app.view.items.values()}
+        titles = {record.title for record in app.view.items.values()}
         assert "Call the ministry" in titles
         # a change here waits until the next sync, and the top bar says so
-        item_id = next(i for i, r in app.view.items.items() if r["title"] == "Harbour vote")
+        item_id = next(i for i, r in app.view.items.items() if r.title == "Harbour vote")
         app.selected_id = item_id
         await pilot.press("m")
         await pilot.press("enter")

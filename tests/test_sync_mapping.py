@@ -23,19 +23,18 @@ def views(draw):
     due = model.Due.from_value(model.period_value(draw(days), draw(st.sampled_from(model.PRECISIONS))),
                                draw(line_text))
     record = model.Commitment.new(draw(line_text.filter(lambda t: t.split())), due,
-                              actor=" ".join(draw(line_text).split()),
-                              tags=draw(st.lists(line_text.map(lambda t: " ".join(t.split()))
-                                                 .filter(bool), max_size=3)),
-                              sources=draw(st.lists(st.fixed_dictionaries({
-                                  "sentence": any_text, "document": any_text,
-                                  "published": days.map(str), "lang": st.sampled_from(["de", "en"])}),
-                                  max_size=2)))
-    record["created"] = draw(stamps)
-    record["history"] = draw(st.lists(st.fixed_dictionaries(
-        {"at": stamps, "event": any_text, "note": any_text}), min_size=1, max_size=3))
+                                  actor=" ".join(draw(line_text).split()),
+                                  tags=draw(st.lists(line_text.map(lambda t: " ".join(t.split()))
+                                                     .filter(bool), max_size=3)),
+                                  sources=draw(st.lists(st.builds(
+                                      model.Source, any_text, any_text, days.map(str),
+                                      st.sampled_from(["de", "en"])), max_size=2)))
     status = draw(st.sampled_from(model.STATUSES))
-    record["status"] = status
-    record["decided"] = None if status == "open" else str(draw(days))
+    record = record.with_changes(
+        created=draw(stamps),
+        history=draw(st.lists(st.builds(model.Event, stamps, any_text, any_text), min_size=1,
+                              max_size=3)),
+        status=status, decided=None if status == "open" else str(draw(days)))
     return view_of(record)
 
 
@@ -77,6 +76,6 @@ def test_merge_keeps_each_sides_own_changes_and_the_later_of_a_clash():
 
 
 def test_a_record_keeps_the_keys_the_sync_does_not_know():
-    record = model.Commitment.new("Vote", model.Due.day(dt.date(2025, 12, 1)))
-    record["pinned"] = True
-    assert record_of(view_of(record), UPDATED, record)["pinned"] is True
+    stored = model.Commitment.new("Vote", model.Due.day(dt.date(2025, 12, 1))).doc
+    record = model.Commitment({**stored, "pinned": True})
+    assert record_of(view_of(record), UPDATED, record).doc["pinned"] is True

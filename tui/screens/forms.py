@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from store import model
+from store.model import Commitment
 from store.errors import FristError
 from tui.controller import Found
 from tui.messages import IngestFailed, ProposalsReady
@@ -58,7 +59,7 @@ def preview_text(due: model.Due, today: dt.date) -> str:
         shown = f"{d:%a} {d.day} {model.MONTH_ABBR[d.month - 1]} {d.year}"
     else:
         s = due.window_start
-        shown = (f"{model.due_label({'due': d.isoformat(), 'precision': due.precision})} "
+        shown = (f"{model.due_label(d.isoformat(), due.precision)} "
                  f"({s.day} {model.MONTH_ABBR[s.month - 1]} – {d.day} {model.MONTH_ABBR[d.month - 1]} {d.year})")
     return f"{shown} · {rel}"
 
@@ -151,31 +152,31 @@ class FormScreen(FristModal):
 
 
 class ItemForm(FormScreen):
-    """Add (no record) or edit (a record) a commitment. Returns a dict of the fields,
-    and under "changed" the names of those the person changed (for an edit)."""
+    """Add (no commitment) or edit (a commitment) a commitment. Returns a dict of the
+    fields, and under "changed" the names of those the person changed (for an edit)."""
 
-    def __init__(self, record: dict | None = None, item_id: int | None = None,
+    def __init__(self, record: Commitment | None = None, item_id: int | None = None,
                  heading: str | None = None, extras: bool = True) -> None:
         super().__init__()
         self.extras = extras  # tags and note (a proposal under review has neither yet)
         self.record = record
         self.item_id = item_id
         self.heading = heading or (f"Edit #{item_id}" if record else "Add a commitment")
-        self.initial_due = model.due_of(record).value if record else ""
+        self.initial_due = record.window.value if record else ""
 
     def compose(self) -> ComposeResult:
-        r = self.record or {}
+        r = self.record
         with Vertical(classes="form-box"):
             yield Label(self.heading, classes="form-title")
-            yield field("Title", text_input("title", r.get("title", ""), "what was promised"))
+            yield field("Title", text_input("title", r.title if r else "", "what was promised"))
             ex = due_examples(self.app.today)
             yield field("Due", text_input("due", self.initial_due,
                                           f"{ex['day']} · in 10 days · {ex['month']} · "
                                           "bis Ende März"))
             yield DuePreview(id="due-preview", classes="preview")
-            yield field("Actor", text_input("actor", r.get("actor", ""), "who promised it"))
+            yield field("Actor", text_input("actor", r.actor if r else "", "who promised it"))
             if self.extras:
-                yield field("Tags", text_input("tags", ", ".join(r.get("tags", [])),
+                yield field("Tags", text_input("tags", ", ".join(r.tags) if r else "",
                                                "comma, separated"))
                 yield field("Note", text_input("note", "", "kept in the history"))
             yield Static("", id="form-error", classes="form-error")
@@ -208,12 +209,12 @@ class ItemForm(FormScreen):
                 self.error(f"{e}. {due_hint(self.app.today)}", "due")
                 return
         tags = [t.strip() for t in value["tags"].split(",") if t.strip()]
-        r = self.record or {}
+        r = self.record
         changed = {name for name, differs in (
-            ("title", " ".join(value["title"].split()) != r.get("title")),
+            ("title", r is None or " ".join(value["title"].split()) != r.title),
             ("due", due is not None),
-            ("actor", value["actor"].strip() != r.get("actor")),
-            ("tags", self.extras and sorted(set(tags)) != r.get("tags"))) if differs}
+            ("actor", r is None or value["actor"].strip() != r.actor),
+            ("tags", self.extras and (r is None or sorted(set(tags)) != list(r.tags)))) if differs}
         self.dismiss({"title": value["title"], "due": due, "actor": value["actor"],
                       "tags": tags, "note": value["note"], "changed": changed})
 
@@ -230,7 +231,7 @@ class NoteForm(FormScreen):
     and cancelled, the day it was decided (default today). Returns {"note", "on"}, "on"
     a date (None for reopen)."""
 
-    def __init__(self, heading: str, record: dict, dated: bool = True) -> None:
+    def __init__(self, heading: str, record: Commitment, dated: bool = True) -> None:
         super().__init__()
         self.heading = heading
         self.record = record
@@ -239,8 +240,8 @@ class NoteForm(FormScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box"):
             yield Label(self.heading, classes="form-title")
-            yield Static(literal(self.record.get("title", ""), one_line=False), classes="form-subject")
-            yield Static(Content.styled(f"due {model.due_label(self.record)}", "$foreground-muted"))
+            yield Static(literal(self.record.title, one_line=False), classes="form-subject")
+            yield Static(Content.styled(f"due {self.record.due_label()}", "$foreground-muted"))
             yield field("Note", text_input("note", "", "optional"))
             if self.dated:
                 yield field("Decided", text_input("decided", "today",
@@ -274,15 +275,15 @@ class NoteForm(FormScreen):
 class PostponeForm(FormScreen):
     """A new due date (with the live preview) and a note. Returns (Due, note)."""
 
-    def __init__(self, record: dict) -> None:
+    def __init__(self, record: Commitment) -> None:
         super().__init__()
         self.record = record
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box"):
             yield Label("Postpone", classes="form-title")
-            yield Static(literal(self.record.get("title", ""), one_line=False), classes="form-subject")
-            yield Static(Content.styled(f"now due {model.due_label(self.record)}", "$foreground-muted"))
+            yield Static(literal(self.record.title, one_line=False), classes="form-subject")
+            yield Static(Content.styled(f"now due {self.record.due_label()}", "$foreground-muted"))
             ex = due_examples(self.app.today)
             yield field("New due", text_input("due", "", f"+2w · in 2 weeks · {ex['day']} · "
                                                          f"{ex['quarter']}"))
@@ -298,7 +299,7 @@ class PostponeForm(FormScreen):
     def _read(self, text: str, today: dt.date) -> model.Due:
         """A date, or +SPAN from the current due, as `frist postpone` reads it."""
         from store.when import parse_postpone
-        return parse_postpone(text, model.due_of(self.record), today)
+        return parse_postpone(text, self.record.window, today)
 
     def _read_preview(self, text: str, today: dt.date) -> str:
         return preview_text(self._read(text, today), today)
