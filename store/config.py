@@ -132,9 +132,25 @@ def _check_sync(table, path: Path) -> dict[str, str]:
     if "url" in table and not table["url"].startswith(("http://", "https://")):
         raise ConfigError(f"the config file {path}: 'sync.url' must be the collection's "
                           f"http:// or https:// address, not {table['url']!r}")
+    if "url" in table and (problem := _url_problem(table["url"])):
+        raise ConfigError(f"the config file {path}: 'sync.url' is not a valid web address: "
+                          f"{table['url']!r} ({problem})")
     if "sync_every" in table:
         sync_every_seconds(table["sync_every"], path)
     return dict(table)
+
+
+def _url_problem(url: str) -> str | None:
+    """Why an http(s) address cannot be used (a bracket, port or space out of place), or None."""
+    from urllib.parse import urlsplit
+    if any(c.isspace() or not c.isprintable() for c in url):
+        return "it holds a space or control character"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is no number 0-65535
+    except ValueError as e:
+        return str(e)
+    return None if parts.hostname else "no host name"
 
 
 def sync_every_seconds(text: str, path: Path | None = None) -> int:

@@ -90,3 +90,13 @@ def test_french_commitments_and_detection(french):
 def test_languages_listed_from_files():
     assert {"de", "en"} <= set(lexicon.available_languages())
     assert "_common" not in lexicon.available_languages()
+
+
+def test_a_language_writes_days_as_its_data_says(french):
+    # The demo dates its sample articles this way; a file without `written` gets
+    # "day month year" in its own (lower-case) month names.
+    day = dt.date(2027, 3, 5)
+    assert [lexicon.load("fr").write(day, f) for f in ("day", "day_year", "month")] == \
+        ["5 mars", "5 mars 2027", "mars 2027"]
+    assert lexicon.load("de").write(day, "day") == "5. März"
+    assert lexicon.load("en").write(day, "day_year") == "5 March 2027"

@@ -220,6 +220,35 @@ def test_todos_made_in_an_app_become_commitments(alice, app):
     assert alice.sync().line() == "pulled 0, pushed 0, merged 0"
 
 
+def test_a_todo_with_a_start_and_a_duration_is_due_when_the_duration_ends(alice, app):
+    app.add(vtodo("app-span", "SUMMARY:Consultation period", "DTSTART;VALUE=DATE:20260601",
+                  "DURATION:P2W"))
+    app.add(vtodo("app-call", "SUMMARY:Call the ministry", "DTSTART:20260601T210000Z",
+                  "DURATION:PT4H"))
+    app.add(vtodo("app-month", "SUMMARY:June review", "DTSTART;VALUE=DATE:20260601",
+                  "DURATION:P29D"))
+    assert alice.sync().pulled == 3
+    got = alice.by_title()
+    span = got["Consultation period"]  # RFC 5545: due at DTSTART + DURATION
+    assert (span["window_start"], span["due"], span["precision"]) == ("2026-06-01", "2026-06-15", "day")
+    call = got["Call the ministry"]
+    assert (call["window_start"], call["due"], call["due_text"]) == (
+        "2026-06-01", "2026-06-02", "2026-06-02 01:00")  # this machine's zone is UTC
+    june = got["June review"]
+    assert (june["window_start"], june["due"], june["precision"]) == ("2026-06-01", "2026-06-30", "month")
+    # frist's edits keep the app's DTSTART and DURATION while the window stays; a new
+    # window replaces them with DTSTART and DUE (a to-do never has both DUE and DURATION)
+    alice.store.edit(alice.id_of("Consultation period"), title="Consultation on the harbour")
+    alice.store.postpone(alice.id_of("June review"), model.Due.from_value("2026-07"))
+    assert alice.sync().pushed == 2
+    span, june = app.todo("app-span"), app.todo("app-month")
+    assert (span.decoded("DTSTART"), span.decoded("DURATION"), "DUE" in span) == (
+        dt.date(2026, 6, 1), dt.timedelta(days=14), False)
+    assert (june.decoded("DTSTART"), june.decoded("DUE"), "DURATION" in june) == (
+        dt.date(2026, 7, 1), dt.date(2026, 7, 31), False)
+    assert alice.sync().line() == "pulled 0, pushed 0, merged 0"
+
+
 # -- edits on two sides
 
 def test_two_fields_edited_on_two_sides_both_kept(alice, bob, app):
@@ -312,10 +341,10 @@ def test_deletes_travel_both_ways(alice, bob, app):
     uids = {record["title"]: record["uid"] for record in alice.by_title().values()}
     app.calendar.get_object_by_uid(uids["Gone there"]).delete()
     report = alice.sync()
-    assert (report.pulled, report.pushed) == (1, 1)
+    assert report.line() == "pulled 0, pushed 0, merged 0, deleted 1 on the server, deleted 1 here"
     assert set(alice.by_title()) == {"Keep"}
     assert set(str(t.icalendar_component["SUMMARY"]) for t in app.todos().values()) == {"Keep"}
-    assert bob.sync().pulled == 2
+    assert bob.sync().line() == "pulled 0, pushed 0, merged 0, deleted 2 here"
     assert set(bob.by_title()) == {"Keep"}
 
 
@@ -339,7 +368,7 @@ def test_a_local_delete_waits_as_a_tombstone_until_it_is_pushed(alice, app, radi
     with pytest.raises(SyncError, match="cannot reach the sync server"):
         alice.sync()
     radicale.start()
-    assert alice.sync().pushed == 1
+    assert alice.sync().line() == "pulled 0, pushed 0, merged 0, deleted 1 on the server"
     assert app.todos() == {}
     assert status(alice.store)[1] == 0
 
@@ -356,7 +385,7 @@ def test_an_expired_sync_token_gives_a_full_listing(alice, app, radicale):  # no
     app.edit(uids["One"], summary="One, renamed")
     app.calendar.get_object_by_uid(uids["Two"]).delete()
     report = alice.sync()
-    assert report.full_listing and report.pulled == 2
+    assert report.full_listing and (report.pulled, report.deleted_here) == (1, 1)
     assert set(alice.by_title()) == {"One, renamed"}
     assert not alice.sync().full_listing  # a fresh token again
 
@@ -425,7 +454,7 @@ def test_first_sync_with_a_collection_that_holds_items_asks(alice, bob):
     with pytest.raises(SyncError, match="first sync: the collection already holds 1 item"):
         bob.sync()
     assert set(bob.by_title()) == {"Bob's"}
-    assert bob.sync(ask=lambda here, there: "both").line() == "pulled 1, pushed 1, merged 0"
+    assert bob.sync(ask=lambda first: "both").line() == "pulled 1, pushed 1, merged 0"
     assert set(bob.by_title()) == set(alice.by_title()) | {"Bob's"}
 
 
@@ -438,6 +467,34 @@ def test_first_sync_keep(alice, bob, keep, result):
     bob.sync(keep=keep)
     alice.sync()
     assert set(bob.by_title()) == set(alice.by_title()) == result
+
+
+def test_first_sync_counts_what_each_choice_deletes_apart_from_pulls_and_pushes(alice, bob, app):
+    for n in range(5):
+        alice.add(f"Alice's {n}")
+    alice.add("On both")
+    alice.sync()
+    bob.store.add(alice.store.get(alice.id_of("On both")))  # the same uid
+    bob.add("Bob's")
+    asked = []
+    with pytest.raises(SyncError, match=r"--keep local \(the collection becomes this store: "
+                       r"5 deleted on the server\), remote \(this store becomes the collection: "
+                       r"1 deleted here\)"):
+        bob.sync(ask=lambda first: asked.append(first))
+    assert [(q.here, q.there, q.only_here, q.only_there) for q in asked] == [(2, 6, 1, 5)]
+    assert bob.sync(keep="local", dry_run=True).line() == (
+        "would pull 0, push 2, merge 0, delete 5 on the server")
+    assert bob.sync(keep="remote", dry_run=True).line() == (
+        "would pull 5, push 0, merge 0, delete 1 here")
+    assert len(app.todos()) == 6
+    report = bob.sync(keep="local")
+    assert report.line() == "pulled 0, pushed 2, merged 0, deleted 5 on the server"
+    assert (report.as_json()["pushed"], report.as_json()["deleted_on_server"]) == (2, 5)
+    assert len(app.todos()) == 2
+    report = alice.sync()
+    assert report.line() == "pulled 1, pushed 0, merged 0, deleted 5 here"
+    assert (report.as_json()["pulled"], report.as_json()["deleted_here"]) == (1, 5)
+    assert alice.store.undo() == "sync (pulled 1, pushed 0, merged 0, deleted 5 here)"
 
 
 def test_dry_run_changes_nothing(alice, bob, app):

@@ -70,7 +70,31 @@ def test_first_sync_with_items_on_both_sides_needs_keep(frist, env, tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("error: first sync: the collection already holds 1 item(s)")
     assert result.stderr.count("\n") == 1
+    assert "--keep local (the collection becomes this store: 1 deleted on the server)" in result.stderr
+    result = frist("sync", "--dry-run", "--keep", "local", env=bob_env)
+    assert result.stderr == "would pull 0, push 1, merge 0, delete 1 on the server\n"
     assert frist("sync", "--keep", "both", env=bob_env).stderr == "pulled 1, pushed 1, merged 0\n"
+
+
+def test_the_first_sync_question_at_a_terminal_says_what_each_answer_deletes(
+        frist, env, tmp_path, monkeypatch):
+    from test_ingest_tty import Terminal
+    for n in range(3):
+        frist("add", f"Alice's {n}", "--due", "2025-12-01", check=True)
+    frist("sync", env=env, check=True)
+    for name, value in dict(env, FRIST_DB=str(tmp_path / "bob.json")).items():
+        monkeypatch.setenv(name, value)
+    frist("add", "Bob's", "--due", "2025-12-02", check=True)
+    terminal = Terminal("sync")
+    terminal.read_until(b"Keep (local, remote, both):")
+    question = terminal.output.decode().replace("\r\n", "\n")
+    assert "the collection holds 3 items and this store 1" in question
+    assert "the collection becomes a copy of it: 3 deleted on the server" in question
+    assert "this store becomes a copy of it: 1 deleted here" in question
+    terminal.type("local")
+    terminal.read_until(b"deleted 3 on the server")
+    assert terminal.finish() == 0
+    assert "pulled 0, pushed 1, merged 0, deleted 3 on the server" in terminal.output.decode()
 
 
 def _free_port() -> int:
@@ -85,6 +109,7 @@ def _free_port() -> int:
     ("read only", "'carol' may not write to the collection"),
     ("no collection", "there is no collection at"),
     ("events", "is not a task list (it holds VEVENT, not VTODO)"),
+    ("plain folder", "/team/ is a folder, not a task list; the task list in it: http://"),
     ("unreachable", "cannot reach the sync server 127.0.0.1:"),
 ])
 def test_each_failure_is_one_line_and_exit_1_and_nothing_changes_here(
@@ -99,6 +124,8 @@ def test_each_failure_is_one_line_and_exit_1_and_nothing_changes_here(
         url = radicale.url + "team/nothing-here/"
     elif case == "events":
         url = radicale.collection_url(EVENTS)
+    elif case == "plain folder":  # alice may read it: a folder of calendars
+        url = radicale.url + "team/"
     elif case == "unreachable":
         url = f"http://127.0.0.1:{_free_port()}/team/tasks/"
     env = {"FRIST_CONFIG": str(write_config(tmp_path, url, user)), "FRIST_SYNC_PASSWORD": password}
@@ -108,6 +135,9 @@ def test_each_failure_is_one_line_and_exit_1_and_nothing_changes_here(
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1, result.stderr
     assert expected in result.stderr
+    if case == "plain folder":
+        assert result.stderr.endswith(f"{radicale.collection_url()} (set [sync] url to it)\n")
+        assert "may not" not in result.stderr and "403" not in result.stderr
     assert password not in result.stderr + result.stdout
     assert store_files(db_path) == before  # no state file either
 
@@ -195,3 +225,67 @@ def test_the_password_comes_from_the_keyring_when_the_environment_has_none(
             settings_from(load_config(write_config(tmp_path, radicale.collection_url(), "bob")))
     finally:
         keyring.set_keyring(previous)
+
+
+def app_calendar(server):
+    """The team list as a calendar app sees it (bob's phone)."""
+    import caldav
+    client = caldav.DAVClient(url=server.url, username="bob", password=USERS["bob"])
+    return client.calendar(url=server.collection_url())
+
+
+def app_todo(uid: str, *lines: str) -> str:
+    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Some App//EN\r\nBEGIN:VTODO\r\n"
+            f"UID:{uid}\r\nDTSTAMP:20251120T090000Z\r\n" + "".join(line + "\r\n" for line in lines)
+            + "END:VTODO\r\nEND:VCALENDAR\r\n")
+
+
+def test_todos_dated_outside_frists_range_are_left_alone_on_the_server(
+        frist, env, radicale, db_path):  # noqa: F811
+    calendar = app_calendar(radicale)
+    calendar.save_todo(app_todo("app-ok", "SUMMARY:Call the ministry", "DUE;VALUE=DATE:20251205"))
+    calendar.save_todo(app_todo("app-far", "SUMMARY:Some day", "DUE;VALUE=DATE:99991231"))
+    calendar.save_todo(app_todo("app-old", "SUMMARY:Since forever", "DTSTART;VALUE=DATE:18991231",
+                                "DUE;VALUE=DATE:20260101"))
+    calendar.save_todo(app_todo("app-done", "SUMMARY:Done far ahead", "DUE;VALUE=DATE:20260101",
+                                "STATUS:COMPLETED", "COMPLETED:99990101T120000Z"))
+    on_server = {str(o.url): o.data for o in calendar.todos(include_completed=True)}
+    result = frist("sync", env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "pulled 1, pushed 0, merged 0; 3 to-dos on the server left alone: dated outside "
+        "1 Jan 1900 to 31 Dec 2999 (completed 9999-01-01, due 9999-12-31, start 1899-12-31)\n")
+    listed = json.loads(frist("list", "--status", "all", "--json", check=True).stdout)
+    assert [row["title"] for row in listed] == ["Call the ministry"]
+    for fmt in ("ics", "json", "csv", "md", "taskwarrior"):
+        frist("export", "--format", fmt, check=True)
+    # a local change goes out; the three stay as the app wrote them, and are still named
+    frist("edit", "1", "--title", "Call the ministry again", check=True)
+    report = json.loads(frist("sync", "--json", env=env, check=True).stdout)
+    assert report["pushed"] == 1
+    assert sorted((s["uid"], s["problem"]) for s in report["skipped"]) == [
+        ("app-done", "completed 9999-01-01"), ("app-far", "due 9999-12-31"),
+        ("app-old", "start 1899-12-31")]
+    after = {str(o.url): o.data for o in calendar.todos(include_completed=True)}
+    assert {url: data for url, data in after.items() if "app-ok" not in url} == {
+        url: data for url, data in on_server.items() if "app-ok" not in url}
+    # put right in the app, it comes in
+    far = calendar.get_object_by_uid("app-far")
+    far.data = far.data.replace("99991231", "20261231")
+    far.save()
+    result = frist("sync", env=env, check=True)
+    assert result.stderr.startswith("pulled 1, pushed 0, merged 0; 2 to-dos on the server left alone")
+    listed = json.loads(frist("list", "--status", "all", "--json", check=True).stdout)
+    assert sorted(row["title"] for row in listed) == ["Call the ministry again", "Some day"]
+
+
+@pytest.mark.parametrize("url", ["http://[::1/", "http://x]y/team/", "https://dav.example.org:99999/team/",
+                                 "https://dav.example.org:port/team/", "https:///team/",
+                                 "https://dav example.org/team/"])
+def test_a_url_that_does_not_parse_is_a_one_line_config_error(frist, tmp_path, url):
+    env = {"FRIST_CONFIG": str(write_config(tmp_path, url)), "FRIST_SYNC_PASSWORD": "pw"}
+    result = frist("sync", env=env)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith(f"error: the config file {tmp_path / 'frist.toml'}: 'sync.url' "
+                                    f"is not a valid web address: {url!r}")

@@ -583,9 +583,10 @@ class FristApp(App):
         if error is not None:
             self.notify(error, title="not synced", severity="error", timeout=10)
         else:
-            if report.pulled or report.merged:
+            came_in = report.pulled or report.merged or report.deleted_here
+            if came_in:
                 self.reload()
-            if not quiet or report.pulled or report.merged:
+            if not quiet or came_in:
                 self.notify(report.line(), title="synced", timeout=4)
         self._sync_counted = None
         self.note_sync_status()

@@ -11,12 +11,15 @@ from tui.cli_common import pass_env, say, write_json
 KEEP = ("local", "remote", "both")
 
 
-def _ask(here: int, there: int) -> str | None:
-    """The first sync's question, at a terminal."""
-    say(f"First sync: the collection holds {there} item{'s' * (there != 1)} and this store "
-        f"{here}. Keep\n  local  - this store: the collection becomes a copy of it\n"
-        "  remote - the collection: this store becomes a copy of it (frist undo takes it back)\n"
-        "  both   - everything, merged by uid")
+def _ask(first) -> str | None:
+    """The first sync's question, at a terminal: what each answer deletes (a FirstSync)."""
+    say(f"First sync: the collection holds {first.there} item{'s' * (first.there != 1)} and "
+        f"this store {first.here}. Keep\n"
+        f"  local  - this store: the collection becomes a copy of it: {first.only_there} "
+        "deleted on the server\n"
+        f"  remote - the collection: this store becomes a copy of it: {first.only_here} "
+        "deleted here (frist undo takes it back)\n"
+        "  both   - everything, merged by uid: nothing deleted")
     return click.prompt("Keep", type=click.Choice(KEEP), err=True)
 
 

@@ -15,13 +15,9 @@ import tempfile
 from pathlib import Path
 
 from store import model
+from store.extract import lexicon
 
 SAMPLES = Path(__file__).with_name("samples")
-MONTHS = {
-    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-           "Oktober", "November", "Dezember"),
-    "en": tuple(calendar.month_name[1:]),
-}
 TOKEN = re.compile(r"\{([dmy]):(-?\d+)\}")
 
 # Typed items: (title, days from today, actor, tags)
@@ -40,7 +36,7 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 def fill(template: str, today: dt.date, published: dt.date, lang: str) -> str:
     """The article with its placeholders replaced by dates in its language."""
-    names = MONTHS[lang]
+    language = lexicon.load(lang)   # its month names and how it writes a day
 
     def date_words(m: re.Match) -> str:
         kind, n = m[1], int(m[2])
@@ -48,10 +44,9 @@ def fill(template: str, today: dt.date, published: dt.date, lang: str) -> str:
             return str(today.year + n)
         if kind == "m":
             day = _add_months(today, n)
-            return f"{names[day.month - 1]} {day.year}"
+            return language.write(day, "month")
         day = today + dt.timedelta(days=n)
-        words = f"{day.day}. {names[day.month - 1]}" if lang == "de" else f"{day.day} {names[day.month - 1]}"
-        return words if day.year == published.year else f"{words} {day.year}"
+        return language.write(day, "day" if day.year == published.year else "day_year")
     return TOKEN.sub(date_words, template)
 
 

@@ -21,6 +21,10 @@ from functools import lru_cache
 LANG_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lang")
 
 
+# How a language writes a day unless its data says otherwise; {Month} is capitalised.
+WRITTEN = {"day": "{day} {month}", "day_year": "{day} {month} {year}", "month": "{month} {year}"}
+
+
 def available_languages() -> list[str]:
     try:
         names = os.listdir(LANG_DIR)
@@ -324,6 +328,14 @@ class Language:
         self.participle = re.compile(ap["re"]) if ap.get("re") else None
         self.participle_endings = tuple(ap.get("endings", []))
         self._build()
+
+    def write(self, day, form: str) -> str:
+        """A day as an article in this language writes it: `form` is "day" ("3. Dezember"),
+        "day_year" or "month" ("Dezember 2026"), templates from the data's `written`."""
+        month = next(k for k, v in self.data["months"].items() if v == day.month)
+        template = {**WRITTEN, **self.data.get("written", {})}[form]
+        return template.format(day=day.day, month=month, Month=month.capitalize(),
+                               year=day.year)
 
     # placeholders -> regex
     def _class_regex(self, name: str) -> str:

@@ -2,7 +2,7 @@
 
     from store.sync import run_sync, settings_from
     report = run_sync(store, settings_from(config), keep=None, dry_run=False)
-    report.line()  # "pulled 3, pushed 5, merged 1"
+    report.line()  # "pulled 3, pushed 5, merged 1, deleted 5 on the server, deleted 2 here"
 
 mapping.py turns commitments into VTODOs and back, merge.py merges two changed versions
 field by field, remote.py talks to the server (the `caldav` library, extra `sync`),
@@ -12,13 +12,21 @@ call `run_sync` and `status`.
 """
 from __future__ import annotations
 
+import importlib
 import os
 
-from store.sync.engine import KEEP, Report, Settings, Sync
-from store.sync.remote import SyncError
+__all__ = ["KEEP", "FirstSync", "Report", "Settings", "SyncError", "run_sync", "settings_from",
+           "status", "password_for"]
+# imported when first asked for: the dashboard labels rows with store.sync.mapping at
+# start-up, and need not load the engine for that
+_LAZY = {"KEEP": "engine", "FirstSync": "engine", "Report": "engine", "Settings": "engine",
+         "Sync": "engine", "SyncError": "remote"}
 
-__all__ = ["KEEP", "Report", "Settings", "SyncError", "run_sync", "settings_from", "status",
-           "password_for"]
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"store.sync.{_LAZY[name]}"), name)
+    raise AttributeError(f"module 'store.sync' has no attribute {name!r}")
 
 PASSWORD_ENV = "FRIST_SYNC_PASSWORD"
 KEYRING_SERVICE = "frist"
@@ -39,6 +47,8 @@ def password_for(username: str) -> str | None:
 
 def settings_from(config) -> Settings:
     """The [sync] settings of `config`, with the password; SyncError naming what is missing."""
+    from store.sync.engine import Settings
+    from store.sync.remote import SyncError
     where = f"the config file {config.path}" if config.path else "the config file"
     table = getattr(config, "sync", None) or {}
     url, username = table.get("url"), table.get("username", "")
@@ -54,8 +64,9 @@ def settings_from(config) -> Settings:
 
 def run_sync(store, settings: Settings, keep: str | None = None, dry_run: bool = False,
              ask=None) -> Report:
-    """Pull, merge and push; `ask(n_here, n_there)` answers the first sync's question
-    (local, remote or both) when `keep` does not."""
+    """Pull, merge and push; `ask(FirstSync)` answers the first sync's question (local,
+    remote or both) when `keep` does not."""
+    from store.sync.engine import Sync
     return Sync(store, settings).run(keep=keep, dry_run=dry_run, ask=ask)
 
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from store import model
 from store.model import Commitment
 from store.sync.local import LocalChanges, LocalSide
-from store.sync.mapping import (DESCRIPTION_EVENT, MappingError, Remote, parse, record_of,
-                                to_ical, view_hash, view_of)
+from store.sync.mapping import (DESCRIPTION_EVENT, MappingError, OutOfRange, Remote, parse,
+                                record_of, to_ical, view_hash, view_of)
 from store.sync.merge import describe_changes, merge
 from store.sync.remote import Collection, SyncError
 from store.sync.state import Entry, load_state
@@ -40,22 +40,51 @@ class Settings:
 
 
 @dataclass
+class FirstSync:
+    """What the first sync of a store with a collection that holds to-dos asks about."""
+    here: int         # commitments in the store
+    there: int        # to-dos on the server
+    only_here: int    # deleted here by keeping "remote"
+    only_there: int   # deleted on the server by keeping "local"
+
+
+@dataclass
 class Report:
-    pulled: int = 0      # local commitments added, changed or removed from the server
-    pushed: int = 0      # items written to or removed from the server
+    # each count is of distinct uids (an item merged again after a 412 counts once)
+    pulled: int = 0      # commitments added or changed here from the server
+    pushed: int = 0      # items written to the server
     merged: int = 0      # items both sides changed, merged field by field
+    deleted_on_server: int = 0  # items removed from the server (removed here, or --keep local)
+    deleted_here: int = 0       # commitments removed here (removed on the server, or --keep remote)
     conflicts: int = 0   # fields both sides changed differently (the later change kept)
     dry_run: bool = False
     first: bool = False
     keep: str | None = None
     full_listing: bool = False
     unreadable: list[str] = field(default_factory=list)  # hrefs of broken server items
+    # to-dos dated outside frist's days, left alone on the server: href, uid, title, problem
+    skipped: list[dict] = field(default_factory=list)
     deferred: int = 0    # items changed here during the sync: taken up by the next one
+    uids: dict[str, set] = field(default_factory=dict, repr=False)  # count name -> uids
+
+    def count(self, what: str, uid: str) -> None:
+        self.uids.setdefault(what, set()).add(uid)
+        setattr(self, what, len(self.uids[what]))
+
+    def uncount(self, what: str, uid: str) -> None:
+        self.uids.get(what, set()).discard(uid)
+        setattr(self, what, len(self.uids.get(what, ())))
 
     def line(self) -> str:
-        counts = f"pulled {self.pulled}, pushed {self.pushed}, merged {self.merged}"
-        if self.dry_run:
-            counts = f"would pull {self.pulled}, push {self.pushed}, merge {self.merged}"
+        """'pulled 3, pushed 5, merged 1, deleted 5 on the server, deleted 2 here' (the
+        deletions only when there are some), then notes; 'would pull ...' for a dry run."""
+        verbs = (("would pull", "push", "merge", "delete") if self.dry_run
+                 else ("pulled", "pushed", "merged", "deleted"))
+        counts = f"{verbs[0]} {self.pulled}, {verbs[1]} {self.pushed}, {verbs[2]} {self.merged}"
+        if self.deleted_on_server:
+            counts += f", {verbs[3]} {self.deleted_on_server} on the server"
+        if self.deleted_here:
+            counts += f", {verbs[3]} {self.deleted_here} here"
         extra = []
         if self.conflicts:
             extra.append(f"{self.conflicts} field{'s' * (self.conflicts != 1)} changed on both "
@@ -63,15 +92,22 @@ class Report:
         if self.unreadable:
             extra.append(f"{len(self.unreadable)} item{'s' * (len(self.unreadable) != 1)} on the "
                          "server could not be read and were left alone")
+        if self.skipped:
+            problems = sorted(entry["problem"] for entry in self.skipped)
+            shown = ", ".join(problems[:3]) + (", ..." if len(problems) > 3 else "")
+            extra.append(f"{len(problems)} to-do{'s' * (len(problems) != 1)} on the server left "
+                         f"alone: dated outside {model.DATE_RANGE} ({shown})")
         if self.deferred:
             extra.append(f"{self.deferred} changed here meanwhile (next sync)")
         return counts + ("; " + "; ".join(extra) if extra else "")
 
     def as_json(self) -> dict:
         return {"pulled": self.pulled, "pushed": self.pushed, "merged": self.merged,
+                "deleted_on_server": self.deleted_on_server, "deleted_here": self.deleted_here,
                 "conflicts": self.conflicts, "dry_run": self.dry_run, "first": self.first,
                 "keep": self.keep, "full_listing": self.full_listing,
-                "unreadable": self.unreadable, "deferred": self.deferred}
+                "unreadable": self.unreadable, "skipped": self.skipped,
+                "deferred": self.deferred}
 
 
 @dataclass
@@ -109,31 +145,28 @@ class Sync:
         self.mine = self.local.records()
         listing = coll.listing(state.token)
         report = Report(dry_run=dry_run, first=state.fresh, full_listing=listing.full)
-        if not state.fresh:
-            keep = None  # --keep only decides a store's first sync with a collection
-        elif self.mine and listing.etags and keep is None:
-            keep = ask(len(self.mine), len(listing.etags)) if ask else None
-            if keep not in KEEP:
-                raise SyncError(
-                    f"first sync: the collection already holds {len(listing.etags)} item(s) and "
-                    f"this store {len(self.mine)}; say what to keep with --keep local (the "
-                    "collection becomes this store), remote (this store becomes the "
-                    "collection) or both (everything, merged by uid)")
-        report.keep = keep
-        self.state, self.report, self.keep = state, report, keep
+        self.state, self.report = state, report
         self.after: dict[str, Commitment | None] = {}  # uid -> the local one wanted (None: remove)
         self.updates: dict[str, Entry | None] = {}  # uid -> new state entry (None: forget)
         self.written: dict[str, str | None] = {}  # href -> ETag of what this sync wrote (None: removed)
         self.pull_token = listing.token
         pulled, gone = self._pull(listing)
+        if not state.fresh:
+            keep = None  # --keep only decides a store's first sync with a collection
+        elif self.mine and pulled and keep is None:
+            keep = self._ask_first(pulled, ask)
+        self.keep = report.keep = keep
         pushes = self._decide(pulled, gone)
+        report.skipped = sorted(self.skipped.values(), key=lambda entry: entry["href"])
         if dry_run:
-            report.pushed = len(pushes)
+            for push in pushes:
+                report.count("pushed" if push.view is not None else "deleted_on_server", push.uid)
             return report
         self._push(pushes)
         self._write_local()
         state.token = self._token_after_own_writes(listing.token)
         state.synced_at = model.now_stamp()
+        state.skipped = self.skipped
         for uid, entry in self.updates.items():
             if entry is None:
                 state.items.pop(uid, None)
@@ -142,12 +175,30 @@ class Sync:
         state.save()
         return report
 
+    def _ask_first(self, pulled: dict[str, "Pulled"], ask) -> str:
+        """The first sync's choice, from `ask(FirstSync)`; SyncError when nobody answers."""
+        first = FirstSync(len(self.mine), len(pulled), len(set(self.mine) - set(pulled)),
+                          len(set(pulled) - set(self.mine)))
+        keep = ask(first) if ask else None
+        if keep not in KEEP:
+            raise SyncError(
+                f"first sync: the collection already holds {first.there} item(s) and this "
+                f"store {first.here}; say what to keep with --keep local (the collection "
+                f"becomes this store: {first.only_there} deleted on the server), remote (this "
+                f"store becomes the collection: {first.only_here} deleted here) or both "
+                "(everything, merged by uid)")
+        return keep
+
     # -- 1. pull
     def _pull(self, listing) -> tuple[dict[str, Pulled], set[str]]:
         state = self.state
         href_uid = {entry.href: uid for uid, entry in state.items.items()}
-        wanted = [href for href, etag in listing.etags.items()
-                  if href not in href_uid or state.items[href_uid[href]].etag != etag]
+        # to-dos left alone before stay so until they change or go
+        self.skipped = {href: entry for href, entry in state.skipped.items()
+                        if listing.etags.get(href, None if listing.full else entry["etag"])
+                        == entry["etag"] and href not in listing.deleted}
+        wanted = [href for href, etag in listing.etags.items() if href not in self.skipped and (
+                  href not in href_uid or state.items[href_uid[href]].etag != etag)]
         pulled = self._read(self.collection.fetch(wanted), listing.etags)
         gone_hrefs = set(listing.deleted)
         if listing.full:
@@ -160,13 +211,17 @@ class Sync:
         for href, etag, text in fetched:
             try:
                 remote = parse(text)
+            except OutOfRange as e:  # not ours to change: the app's user puts it right
+                self.skipped[href] = {"href": href, "etag": etag or etags.get(href), "uid": e.uid,
+                                      "title": e.title, "problem": e.problem}
+                continue
             except MappingError:
                 self.report.unreadable.append(href)
                 continue
             if remote is None or remote.uid in out:  # an event, or a second copy of a uid
                 continue
             entry = self.state.items.get(remote.uid)
-            view = _annotate(entry.base, remote.view, remote.updated) if entry else remote.view
+            view = _annotate(entry.base, remote) if entry else remote.view
             out[remote.uid] = Pulled(href, etag or etags.get(href), remote, view)
         return out
 
@@ -203,11 +258,11 @@ class Sync:
                 if uid in gone and not changed_here:
                     self._set_local(uid, None)
                     self.updates[uid] = None
-                    report.pulled += 1
+                    report.count("deleted_here", uid)
                 elif uid in gone or entry is None:
                     if entry is None and keep == "remote":
                         self._set_local(uid, None)
-                        report.pulled += 1
+                        report.count("deleted_here", uid)
                         continue
                     if uid in gone:  # deleted there, but changed here since: kept
                         mine = _with_event(mine, "deleted elsewhere but changed here since: kept")
@@ -229,7 +284,7 @@ class Sync:
         pair = self.mine.get(uid)
         if pair is None or view_of(pair[1]) != got.view:
             self._set_local(uid, record_of(got.view, got.remote.updated, pair[1] if pair else None))
-            self.report.pulled += 1
+            self.report.count("pulled", uid)
         self.updates[uid] = Entry(got.href, got.etag, view_hash(got.remote.view),
                                   got.remote.view, got.remote.raw)
         if got.view != got.remote.view:  # a line added to the history goes back too
@@ -243,7 +298,7 @@ class Sync:
         merged, conflicts = merge(base, mine, got.view, record.updated, got.remote.updated)
         self.report.conflicts += conflicts
         if mine != got.view and (base is None or (got.view != base and mine != base)):
-            self.report.merged += 1  # both sides changed it
+            self.report.count("merged", uid)  # both sides changed it
         updated = (got.remote.updated if merged == got.view else record.updated
                    if merged == mine else model.now_stamp())
         if merged != mine:
@@ -274,6 +329,7 @@ class Sync:
                     if done:
                         self.updates[push.uid] = None
                         self.written[push.href] = None
+                        self.report.count("deleted_on_server", push.uid)
                 else:
                     text = to_ical(push.view, push.updated, push.raw)
                     done, etag = coll.put(push.href, text, push.etag)
@@ -281,9 +337,8 @@ class Sync:
                         self.updates[push.uid] = Entry(push.href, etag, view_hash(push.view),
                                                        push.view, text if push.raw else None)
                         self.written[push.href] = etag
-                if done:
-                    self.report.pushed += 1
-                else:
+                        self.report.count("pushed", push.uid)
+                if not done:
                     refused.append(push)
             if not refused:
                 return
@@ -345,13 +400,21 @@ class Sync:
             else:
                 changes.changed[pair[0]] = record
                 changes.expected[pair[0]] = pair[1]
-        skipped = self.local.write(f"sync ({self.report.line()})", changes)
+        skipped = self.local.write(self._label, changes)
         for uid in skipped:  # changed here during the sync: the next sync takes it up
             old = self.state.items.get(uid)
             self.updates[uid] = old
             if old is None:
                 self.updates.pop(uid, None)
+
+    def _label(self, skipped: set[str]) -> str:
+        """The undo step's name, counting only what is written here: the `skipped` uids
+        changed here during the sync are left for the next one."""
+        for uid in skipped:
+            self.report.uncount("pulled", uid)
+            self.report.uncount("deleted_here", uid)
         self.report.deferred = len(skipped)
+        return f"sync ({self.report.line()})"
 
 
 def _with_event(view: dict, text: str, at: str | None = None) -> dict:
@@ -359,18 +422,26 @@ def _with_event(view: dict, text: str, at: str | None = None) -> dict:
     return {**view, "history": view["history"] + [event.to_doc()]}
 
 
-def _annotate(base: dict, view: dict, updated: str) -> dict:
+def _annotate(base: dict, remote: Remote) -> dict:
     """A calendar app's edit, told in the history as frist's own edits are. Frist's own
     writes already carry their history lines; the line is made from the item alone, so
-    two frist stores reading the same edit write the same line."""
+    two frist stores reading the same edit write the same line. It also tells the edit
+    apart for whoever compares records by `updated` and history length (the dashboard),
+    when the app left the item's stamps as they were."""
+    view = remote.view
     new_events = [e for e in view["history"] if e not in base["history"]]
-    if any(e.get("event") != DESCRIPTION_EVENT for e in new_events):
+    # an item an app made has no history of frist's: its one event is remade from the
+    # description each time it is read, so a changed description is no sign of frist
+    if remote.by_frist and any(e.get("event") != DESCRIPTION_EVENT for e in new_events):
         return view
     what = describe_changes(base, view)
+    if not what and not remote.by_frist and base["history"][:1] and \
+            view["history"][0]["note"] != base["history"][0].get("note"):
+        what = ["description"]
     if not what:
         return view
     if what[0].startswith(("marked ", "reopened")):
         text = f"{what[0]} in a calendar app" + ("; " + ", ".join(what[1:]) if what[1:] else "")
     else:
         text = "edited in a calendar app: " + ", ".join(what)
-    return _with_event(view, text, at=updated)
+    return _with_event(view, text, at=remote.updated)

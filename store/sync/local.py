@@ -34,10 +34,10 @@ class LocalSide:
                 out.setdefault(commitment.uid, (item_id, commitment))
         return out
 
-    def write(self, label: str, changes: LocalChanges) -> set[str]:
-        """Apply `changes` as one undo step. A record changed in the store since it was
-        read (the dashboard, another command) is left as it now is: the uids of those
-        are returned, and the next sync takes them up again."""
+    def write(self, label, changes: LocalChanges) -> set[str]:
+        """Apply `changes` as one undo step named `label(skipped)`. A record changed in
+        the store since it was read (the dashboard, another command) is left as it now
+        is: the uids of those are `skipped`, returned; the next sync takes them up again."""
         store = self.store
         skipped: set[str] = set()
         with store.transaction():
@@ -56,5 +56,5 @@ class LocalSide:
                     skipped.add(commitment.uid)
                 else:
                     new.append(commitment)
-            store.apply(label, new, changed)
+            store.apply(label(skipped), new, changed)
         return skipped

@@ -30,6 +30,7 @@ VIEW_FIELDS = ("uid", "title", "due", "precision", "window_start", "due_text", "
                "status", "decided", "tags", "sources", "created", "history")
 NO_DUE_TEXT = "no due date"  # due_text of a to-do that came without one
 DESCRIPTION_EVENT = "description edited elsewhere"  # the history line of such an edit
+APP_CREATED = "created in a calendar app"  # the first history line of a to-do an app made
 
 # The VTODO properties frist writes; whatever else an item holds belongs to the app that
 # made it and is carried over unchanged when frist writes the item back.
@@ -44,6 +45,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # iCalendar TEXT can
 
 class MappingError(ValueError):
     """A calendar object frist cannot read as a to-do (broken iCalendar text)."""
+
+
+class OutOfRange(MappingError):
+    """A to-do dated outside the days frist keeps (model.FIRST_DAY to LAST_DAY, e.g. an
+    app's DUE 9999-12-31 for "some day"): the sync leaves it alone on the server."""
+
+    def __init__(self, uid: str, title: str, problem: str):
+        super().__init__(f"{problem} is outside {model.DATE_RANGE}")
+        self.uid, self.title, self.problem = uid, title, problem
 
 
 @dataclass
@@ -86,6 +96,13 @@ def record_of(view: dict, updated: str, commitment: Commitment | None = None) ->
     return Commitment.checked(out)
 
 
+def made_in_an_app(commitment: Commitment) -> bool:
+    """Whether a commitment came from a to-do made in a calendar app (frist's history
+    of it starts there)."""
+    history = commitment.history
+    return bool(history) and history[0].event == APP_CREATED
+
+
 # -- writing
 
 def describe(view: dict) -> str:
@@ -125,8 +142,8 @@ def completed_at(decided: str) -> dt.datetime:
 
 def to_ical(view: dict, updated: str, raw: str | None = None) -> str:
     """The calendar object for `view`. With `raw` (what the collection held), the app's
-    own properties and components stay, and so do its DUE/DTSTART while frist's window
-    is still the one they say (a due time of day survives a title edit)."""
+    own properties and components stay, and so do its DUE/DTSTART/DURATION while
+    frist's window is still the one they say (a due time of day survives a title edit)."""
     from icalendar import Calendar, Todo
     cal, todo, keep_window = None, None, False
     if raw:
@@ -140,8 +157,8 @@ def to_ical(view: dict, updated: str, raw: str | None = None) -> str:
         keep_window = before is not None and all(
             before.view[name] == view[name] for name in ("due", "precision", "window_start"))
         for name in list(todo.keys()):
-            if name in OWNED or name.startswith(X_PREFIX):
-                if keep_window and name in ("DUE", "DTSTART"):
+            if name in OWNED or name.startswith(X_PREFIX) or name == "DURATION":
+                if keep_window and name in ("DUE", "DTSTART", "DURATION"):
                     continue
                 del todo[name]
     else:
@@ -262,9 +279,24 @@ def _categories(todo) -> list[str]:
     return sorted({tag for tag in tags if tag})
 
 
-def _window(todo, created_day: dt.date) -> tuple[str, str, str, str]:
-    """(due, window_start, precision, due_text) from DUE/DTSTART and frist's precision."""
+def _due_of(todo):
+    """DUE, or without one DTSTART + DURATION (RFC 5545 3.8.2.5: then the to-do is due
+    when the duration ends); None when neither says."""
     due_value, start_value = _date_of(todo, "DUE"), _date_of(todo, "DTSTART")
+    if due_value is None and start_value is not None and todo.get("DURATION") is not None:
+        try:
+            duration = todo.decoded("DURATION")
+        except Exception:  # unreadable: as if absent
+            return None
+        if isinstance(duration, dt.timedelta):
+            return start_value + duration
+    return due_value
+
+
+def _window(todo, created_day: dt.date) -> tuple[str, str, str, str]:
+    """(due, window_start, precision, due_text) from DUE (or DTSTART + DURATION),
+    DTSTART and frist's precision."""
+    due_value, start_value = _due_of(todo), _date_of(todo, "DTSTART")
     due_text = _text(todo, "X-FRIST-DUE-TEXT")
     if due_value is None and start_value is None:
         # an undated to-do: "some time in the year it was made", open-ended but counted
@@ -309,9 +341,36 @@ def _status(todo, updated: str) -> tuple[str, str | None]:
     return "open", None
 
 
+# the dates of a to-do that become a commitment's days, as a note names them
+_DATED = (("DUE", "due"), ("DTSTART", "start"), ("COMPLETED", "completed"))
+_VIEW_DAYS = (("due", "due"), ("window_start", "start"), ("decided", "decided"))
+
+
+def _out_of_range(todo, view: dict | None = None) -> str | None:
+    """What puts a to-do outside frist's days ("due 9999-12-31"): one of its dates as the
+    app wrote it, or (`view`) one of the days read from them."""
+    days = [(word, _due_of(todo) if name == "DUE" else _date_of(todo, name))
+            for name, word in _DATED] if view is None else [
+        (word, dt.date.fromisoformat(view[name]) if view[name] else None)
+        for name, word in _VIEW_DAYS]
+    for word, value in days:
+        day = value.date() if isinstance(value, dt.datetime) else value
+        if day is not None and not model.FIRST_DAY <= day <= model.LAST_DAY:
+            return f"{word} {day.isoformat()}"
+    return None
+
+
 def parse(text: str) -> Remote | None:
     """The to-do in a calendar object (None: it holds none, e.g. an event); MappingError
-    when the text is not iCalendar or the to-do has no UID."""
+    when the text is not iCalendar or the to-do has no UID, OutOfRange when it is dated
+    outside the days frist keeps."""
+    try:
+        return _parse(text)
+    except OverflowError:  # a date-time at the end of time, moved into this time zone
+        raise MappingError("a date frist cannot read") from None
+
+
+def _parse(text: str) -> Remote | None:
     from icalendar import Calendar
     try:
         cal = Calendar.from_ical(text)
@@ -324,6 +383,10 @@ def parse(text: str) -> Remote | None:
     uid = _text(todo, "UID").strip()
     if not uid:
         raise MappingError("a to-do without a UID")
+    title = " ".join(_CONTROL.sub(" ", _text(todo, "SUMMARY")).split()) or "(untitled to-do)"
+    problem = _out_of_range(todo)
+    if problem:
+        raise OutOfRange(uid, title, problem)
     by_frist = todo.get("X-FRIST-HISTORY") is not None
     # when it last changed: frist's exact stamp while LAST-MODIFIED still says the same
     last_modified = _date_of(todo, "LAST-MODIFIED") or _date_of(todo, "DTSTAMP")
@@ -337,7 +400,6 @@ def parse(text: str) -> Remote | None:
     due, window_start, precision, due_text = _window(
         todo, dt.datetime.fromisoformat(created).date())
     status, decided = _status(todo, updated)
-    title = " ".join(_CONTROL.sub(" ", _text(todo, "SUMMARY")).split()) or "(untitled to-do)"
     description = _lines(_text(todo, "DESCRIPTION")).strip("\n")
     history = _json_list(todo, "X-FRIST-HISTORY")
     sources = _json_list(todo, "X-FRIST-SOURCES") or []
@@ -346,8 +408,11 @@ def parse(text: str) -> Remote | None:
             "actor": " ".join(_text(todo, "X-FRIST-ACTOR").split()), "status": status,
             "decided": decided, "tags": _categories(todo), "sources": sources,
             "created": created, "history": []}
+    problem = _out_of_range(todo, view)  # e.g. decided from a LAST-MODIFIED in 9999
+    if problem:
+        raise OutOfRange(uid, title, problem)
     if history is None:  # made in a calendar app: its description is the first note
-        view["history"] = [{"at": created, "event": "created", "note": description}]
+        view["history"] = [{"at": created, "event": APP_CREATED, "note": description}]
     else:
         view["history"] = history
         shown = _plain(describe(view))

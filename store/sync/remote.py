@@ -17,6 +17,12 @@ from urllib.parse import quote, unquote, urlsplit
 from store.errors import FristError
 
 MULTIGET_BATCH = 250   # hrefs per calendar-multiget REPORT
+CALDAV_NS = "{urn:ietf:params:xml:ns:caldav}"
+CALENDAR, COLLECTION = CALDAV_NS + "calendar", "{DAV:}collection"  # resource types
+# what a URL is: a folder, a calendar, and which components a calendar takes
+PROPFIND_KINDS = ('<?xml version="1.0" encoding="utf-8"?><propfind xmlns="DAV:" '
+                  'xmlns:C="urn:ietf:params:xml:ns:caldav"><prop><resourcetype/>'
+                  '<C:supported-calendar-component-set/></prop></propfind>')
 TIMEOUT = 30           # seconds a request may take
 
 
@@ -94,9 +100,8 @@ class Collection:
             raise self.refused(_status(e), doing) from None
         except OSError as e:  # requests' and niquests' connection errors are OSErrors
             raise SyncError(f"cannot reach the sync server {self.where}: {_reason(e)}") from None
-        except Exception as e:  # caldav choking on an answer that is not CalDAV (a web page)
-            raise SyncError(f"the server at {self.url} does not answer as a CalDAV server; "
-                            "check [sync] url") from None
+        except Exception:  # caldav choking on an answer that is not CalDAV (a web page)
+            raise SyncError(self.not_caldav()) from None
 
     def refused(self, status: int | None, doing: str) -> SyncError:
         who = repr(self.username) if self.username else "no user"
@@ -113,12 +118,70 @@ class Collection:
 
     # -- reading
     def check(self) -> None:
-        """That the URL is a calendar collection that holds to-dos."""
+        """That the URL is a calendar collection that holds to-dos: one PROPFIND."""
         with self.talking("read"):
-            components = self.calendar.get_supported_components()
-        if "VTODO" not in {str(c).upper() for c in components}:
+            found = self._kinds(self.url, depth=0)
+        # depth 0 answers for the URL alone, whatever spelling of it the server uses
+        kinds, components = found.get(href_key(self.url)) or (
+            next(iter(found.values())) if len(found) == 1 else (set(), None))
+        if CALENDAR not in kinds:
+            raise self._no_calendar(COLLECTION in kinds)
+        # no supported-calendar-component-set: every component (RFC 4791 5.2.3)
+        if components is not None and "VTODO" not in components:
             raise SyncError(f"the collection {self.url} is not a task list (it holds "
-                            f"{', '.join(map(str, components)) or 'no components'}, not VTODO)")
+                            f"{', '.join(components) or 'no components'}, not VTODO)")
+
+    def _kinds(self, url: str, depth: int) -> dict[str, tuple[set[str], list[str] | None]]:
+        """href -> (its resource types, the components it takes or None) of `url` and,
+        with depth 1, its members. A refusal raises as the server said; an answer that
+        is no WebDAV multistatus is no CalDAV server."""
+        response = self.client.propfind(url, PROPFIND_KINDS, depth=depth)
+        if response.status >= 400:
+            raise self.refused(response.status, "read")
+        tree = getattr(response, "tree", None)
+        if tree is None or tree.tag != "{DAV:}multistatus":
+            raise SyncError(self.not_caldav())
+        out = {}
+        for member in tree.iter("{DAV:}response"):
+            href = member.findtext("{DAV:}href")
+            if not href:
+                continue
+            kinds, components = set(), None
+            for propstat in member.iter("{DAV:}propstat"):
+                if " 200 " not in f"{propstat.findtext('{DAV:}status')} ":
+                    continue
+                for kind in propstat.iter("{DAV:}resourcetype"):
+                    kinds |= {child.tag for child in kind if isinstance(child.tag, str)}
+                for found in propstat.iter(CALDAV_NS + "supported-calendar-component-set"):
+                    components = [str(c.get("name", "")).upper()
+                                  for c in found.iter(CALDAV_NS + "comp")]
+            out[href_key(href)] = (kinds, components)
+        return out
+
+    def _no_calendar(self, folder: bool) -> SyncError:
+        """The URL is no calendar: a folder (naming the task lists in it, if it shows
+        them), or something else."""
+        if not folder:
+            return SyncError(f"{self.url} is not a task list (no calendar collection); "
+                             "check [sync] url")
+        try:
+            members = self._kinds(self.url, depth=1)
+        except Exception:  # the hint is a nicety: the folder's own answer stands
+            members = {}
+        own = href_key(self.url)
+        lists = sorted(self.origin + quote(href) for href, (kinds, components) in members.items()
+                       if href != own and CALENDAR in kinds
+                       and (components is None or "VTODO" in components))
+        if not lists:
+            return SyncError(f"{self.url} is a folder, not a task list, and holds none; "
+                             "check [sync] url")
+        which = "the task list in it" if len(lists) == 1 else "the task lists in it"
+        return SyncError(f"{self.url} is a folder, not a task list; {which}: "
+                         f"{', '.join(lists[:5])}{', ...' if len(lists) > 5 else ''} "
+                         f"(set [sync] url to {'it' if len(lists) == 1 else 'one'})")
+
+    def not_caldav(self) -> str:
+        return f"the server at {self.url} does not answer as a CalDAV server; check [sync] url"
 
     def listing(self, token: str | None) -> Listing:
         """Members changed since `token` (RFC 6578 sync-collection); a refused or expired

@@ -48,6 +48,8 @@ class State:
     token: str | None = None
     synced_at: str | None = None
     items: dict[str, Entry] = field(default_factory=dict)
+    # href -> {etag, uid, title, problem} of to-dos dated outside frist's days, left alone
+    skipped: dict[str, dict] = field(default_factory=dict)
 
     @property
     def fresh(self) -> bool:
@@ -57,7 +59,8 @@ class State:
     def save(self) -> None:
         data = {"format": FORMAT, "url": self.url, "username": self.username,
                 "token": self.token, "synced_at": self.synced_at,
-                "items": {uid: entry.as_json() for uid, entry in self.items.items()}}
+                "items": {uid: entry.as_json() for uid, entry in self.items.items()},
+                "skipped": self.skipped}
         write_atomically(self.path, orjson.dumps(data))
 
 
@@ -85,7 +88,12 @@ def load_state(store_path: Path, url: str, username: str) -> State:
             return State(path, url, username)
         items = {str(uid): Entry(e["href"], e.get("etag"), e["hash"], e["base"], e.get("raw"))
                  for uid, e in data["items"].items()}
-        return State(path, url, username, data.get("token"), data.get("synced_at"), items)
+        skipped = data.get("skipped", {})
+        if not all(isinstance(e, dict) and {"etag", "uid", "title", "problem"} <= set(e)
+                   for e in skipped.values()):
+            raise ValueError
+        return State(path, url, username, data.get("token"), data.get("synced_at"), items,
+                     {str(href): {**e, "href": str(href)} for href, e in skipped.items()})
     except (AttributeError, KeyError, TypeError, ValueError):
         raise StateError(f"the sync state {path} is damaged (wrong shape); remove it and sync "
                          "again (a first sync: --keep both merges by uid)") from None

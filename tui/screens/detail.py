@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from store import model
 from store.model import Commitment
+from store.sync.mapping import made_in_an_app
 from tui.text import day_label, stamp_label
 from tui.widgets.literal import highlighted, literal
 from tui.widgets.table import STATE_WORDS
@@ -77,7 +78,8 @@ def describe(item_id: int, commitment: Commitment, today: dt.date,
     sources = c.sources
     parts.append(label("\nSources\n", "bold"))
     if not sources:
-        parts.append(label("typed in by hand\n", "$foreground-muted"))
+        parts.append(label("made in a calendar app\n" if made_in_an_app(c)
+                           else "typed in by hand\n", "$foreground-muted"))
     for source in sources:
         if source.sentence:
             parts += [Content("“"), highlighted(source.sentence, c.due_text,

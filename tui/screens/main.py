@@ -127,7 +127,7 @@ class MainScreen(FristScreen):
     def refresh_items(self) -> None:
         """The app's view changed (a change, a reload, a new day): show it."""
         app = self.app
-        # No cache to clear: the table's cached lines are keyed by each record's version.
+        # No cache to clear: the table's cached lines belong to each record (its object).
         self.table.rows_changed(keep_id=app.selected_id)
         self.refresh_counts()
         empty = self.query_one("#empty", Static)

@@ -2,7 +2,7 @@
 
 Textual's DataTable measures every cell of every row up front (about 1.3 s for 10,000
 rows); this table asks `ItemView` for the ids in display order and renders a row only
-when it scrolls into view, caching the rendered line per item (as toolong's LogLines
+when it scrolls into view, caching the rendered line per record (as toolong's LogLines
 does). Colours come from component classes styled in frist.tcss with theme variables.
 """
 from __future__ import annotations
@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from store import model
 from store.model import Commitment
+from store.sync.mapping import made_in_an_app
 from tui.text import printable
 from tui.view import ItemView
 
@@ -41,10 +42,11 @@ MIN_TITLE = 24
 
 
 def source_label(commitment: Commitment) -> str:
-    """Where the item came from: the first source's document name, or 'typed'."""
+    """Where the item came from: the first source's document name, 'calendar app' (a
+    to-do made there, brought in by a sync) or 'typed'."""
     sources = commitment.sources
     if not sources:
-        return "typed"
+        return "calendar app" if made_in_an_app(commitment) else "typed"
     doc = sources[0].document or "article"
     name = doc.rstrip("/").rsplit("/", 1)[-1] or doc
     more = f" +{len(sources) - 1}" if len(sources) > 1 else ""
@@ -89,7 +91,7 @@ class CommitTable(ScrollView, can_focus=True):
         self.cursor = 0
         self.now_hours: int | None = None  # hours left today, shown beside "today"
         self.due_text = Commitment.due_label  # the Due column: "4 Dec 2025", "Apr 2026", "Q1 2026"
-        self._lines: LRUCache[tuple, Strip] = LRUCache(1000)
+        self._lines: LRUCache[tuple, tuple[Commitment, Strip]] = LRUCache(1000)  # (record, line)
         self._widths: list[tuple[str, int]] = []
         self._laid_out_for: tuple[int, int] = (-1, -1)  # (table width, When width)
         self._last_highlight: int | None = -1
@@ -258,12 +260,16 @@ class CommitTable(ScrollView, can_focus=True):
         state = self.view.states[item_id]
         focused = self.has_focus
         cursor = index == self.cursor
-        key = (item_id, record.updated, state, cursor, cursor and focused,
-               self.view.today, self.now_hours if state == "due-today" else None, len(self._layout()))
-        strip = self._lines.get(key)
-        if strip is None:
-            strip = self._render_row(record, state, cursor, focused)
-            self._lines[key] = strip
+        key = (item_id, state, cursor, cursor and focused, self.view.today,
+               self.now_hours if state == "due-today" else None, len(self._layout()))
+        # A changed record is a new object (the store never changes one in place), and
+        # its `updated` stamp may stay the same (a sync takes a calendar app's edit as
+        # the app dated it): the line is the cached one only for this very record.
+        cached = self._lines.get(key)
+        if cached is not None and cached[0] is record:
+            return cached[1]
+        strip = self._render_row(record, state, cursor, focused)
+        self._lines[key] = (record, strip)
         return strip
 
     def _render_row(self, record: Commitment, state: str, cursor: bool, focused: bool) -> Strip:
