@@ -44,7 +44,7 @@ def items(count: int, seed: int = 1) -> list[tuple[str, dt.date, str]]:
 
 
 def fill_frist(path: Path, data) -> None:
-    records = [model.new_record(title, model.Due.day(due), tags=[tag]) for title, due, tag in data]
+    records = [model.Commitment.new(title, model.Due.day(due), tags=[tag]) for title, due, tag in data]
     db.open_store(path).add_many(records)
 
 

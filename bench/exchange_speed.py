@@ -23,7 +23,7 @@ from store import exchange, model  # noqa: E402
 TODAY = dt.date(2025, 11, 24)
 
 
-def items(count: int) -> list[tuple[int, dict]]:
+def items(count: int) -> list[tuple[int, model.Commitment]]:
     rng = random.Random(count)
     out = []
     for n in range(1, count + 1):
@@ -31,19 +31,18 @@ def items(count: int) -> list[tuple[int, dict]]:
         precision = rng.choice(["day", "day", "day", "week", "month", "quarter", "year"])
         due = model.Due.day(day) if precision == "day" else \
             model.Due.from_value(model.period_value(day, precision))
-        source = {"sentence": f"The ministry said on Monday it will settle point {n} by "
+        source = model.Source(f"The ministry said on Monday it will settle point {n} by "
                               f"{due.label}, a spokesperson confirmed.",
-                  "document": f"https://news.example.org/2025/{n}.html",
-                  "published": "2025-11-20", "lang": "en"}
-        record = model.new_record(f"Settle point {n} of the export licence talks", due,
-                                  actor=f"Ministry {n % 40}", tags=["trade", f"t{n % 7}"],
-                                  sources=[source], note="from a bench article")
-        record["history"] += [model.event("edited actor", "from '' to 'Ministry'"),
-                              model.event("postponed", "talks extended")]
+                              f"https://news.example.org/2025/{n}.html", "2025-11-20", "en")
+        record = model.Commitment.new(f"Settle point {n} of the export licence talks", due,
+                                      actor=f"Ministry {n % 40}", tags=["trade", f"t{n % 7}"],
+                                      sources=[source], note="from a bench article")
+        history = [*record.history, model.Event.now("edited actor", "from '' to 'Ministry'"),
+                   model.Event.now("postponed", "talks extended")]
         if n % 3 == 0:
-            record["status"], record["decided"] = "met", "2025-11-01"
-            record["history"].append(model.event("marked met", "signed"))
-        out.append((n, record))
+            record = record.with_changes(status="met", decided="2025-11-01")
+            history.append(model.Event.now("marked met", "signed"))
+        out.append((n, record.with_changes(history=history)))
     return out
 
 

@@ -27,10 +27,10 @@ from store import db, model  # noqa: E402
 from store import journal as fmt  # noqa: E402
 
 
-def records(count: int) -> list[dict]:
+def records(count: int) -> list[model.Commitment]:
     rng = random.Random(count)
     base = dt.date(2025, 1, 1)
-    return [model.new_record(f"Commitment {n} on export licences", model.Due.day(
+    return [model.Commitment.new(f"Commitment {n} on export licences", model.Due.day(
         base + dt.timedelta(days=rng.randint(0, 1000))), actor=f"Actor {n % 50}", tags=["bench"])
         for n in range(count)]
 
@@ -47,13 +47,13 @@ def median_ms(action, runs: int) -> float:
 def measure(count: int, folder: Path) -> dict[str, float]:
     path = folder / f"store-{count}.json"
     db.open_store(path).add_many(records(count))
-    one = model.new_record("one more", model.Due.from_value("2026-01-05"))
+    one = model.Commitment.new("one more", model.Due.from_value("2026-01-05"))
     runs = 15 if count <= 10_000 else 5
-    journal_add = median_ms(lambda: db.open_store(path).add(dict(one)), runs)
+    journal_add = median_ms(lambda: db.open_store(path).add(one), runs)
     limit = fmt.journal_limit
     fmt.journal_limit = lambda size: 0
     try:
-        whole_add = median_ms(lambda: db.open_store(path).add(dict(one)), max(3, runs // 3))
+        whole_add = median_ms(lambda: db.open_store(path).add(one), max(3, runs // 3))
     finally:
         fmt.journal_limit = limit
     load = median_ms(lambda: db.open_store(path).all(), max(3, runs // 3))

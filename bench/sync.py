@@ -99,16 +99,16 @@ type = none
         self.process.wait(10)
 
 
-def records(count: int, seed: int) -> list[dict]:
+def records(count: int, seed: int) -> list[model.Commitment]:
     rng = random.Random(seed)
     base = dt.date(2025, 1, 1)
-    return [model.new_record(f"Commitment {n} on export licences", model.Due.from_value(
+    return [model.Commitment.new(f"Commitment {n} on export licences", model.Due.from_value(
         model.period_value(base + dt.timedelta(days=rng.randint(0, 1000)),
                            rng.choice(model.PRECISIONS))),
         actor=f"Actor {n % 50}", tags=["bench"], note="from the bench",
-        sources=[{"sentence": f"The ministry said it would act on item {n}.",
-                  "document": f"https://example.org/{n}", "published": "2025-11-24",
-                  "lang": "en"}]) for n in range(count)]
+        sources=[model.Source(f"The ministry said it would act on item {n}.",
+                              f"https://example.org/{n}", "2025-11-24", "en")])
+        for n in range(count)]
 
 
 def calendar(url: str):
@@ -124,9 +124,9 @@ def timed(action) -> float:
 class CaldavSide:
     """The plain caldav library doing the same work on its own task list."""
 
-    def __init__(self, url: str, made: list[dict], changes: int):
+    def __init__(self, url: str, made: list[model.Commitment], changes: int):
         self.url, self.changes = url, changes
-        self.texts = [to_ical(view_of(r), r["updated"]) for r in made]  # before the clock
+        self.texts = [to_ical(view_of(r), r.updated) for r in made]  # before the clock
         self.put_times: list[float] = []
 
     def push(self):  # N saves, then a sync-collection REPORT for the token
@@ -168,10 +168,10 @@ class CaldavSide:
 class FristSide:
     """`frist sync` of a store with the same records, and a second store."""
 
-    def __init__(self, url: str, made: list[dict], changes: int, folder: Path, tag: str):
+    def __init__(self, url: str, made: list[model.Commitment], changes: int, folder: Path, tag: str):
         self.settings, self.changes = Settings(url, USER, PASSWORD), changes
         self.pusher = Store(folder / f"push{tag}.json")
-        self.pusher.add_many([dict(r) for r in made])
+        self.pusher.add_many(made)
         self.puller = Store(folder / f"pull{tag}.json")
 
     def push(self):
@@ -182,10 +182,10 @@ class FristSide:
 
     def prepare(self):  # the other client is the second store; C edits here
         for item_id, record in self.puller.all()[:self.changes]:
-            self.puller.edit(item_id, title=record["title"] + " (moved)")
+            self.puller.edit(item_id, title=record.title + " (moved)")
         run_sync(self.puller, self.settings)
         for item_id, record in self.pusher.all()[-self.changes:]:
-            self.pusher.edit(item_id, title=record["title"] + " (edited)")
+            self.pusher.edit(item_id, title=record.title + " (edited)")
 
     def incremental(self):
         report = run_sync(self.pusher, self.settings)

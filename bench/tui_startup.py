@@ -107,13 +107,12 @@ def make_store(path: Path, count: int):
     for n in range(count):
         day = TODAY + dt.timedelta(days=(n * 37) % 900 - 300)
         status = ("open", "open", "open", "met", "missed", "open", "cancelled")[n % 7]
-        record = model.new_record(f"Commitment number {n}: the ministry will publish report {n % 97}",
-                                  model.Due.day(day), actor=f"Actor {n % 50}",
-                                  sources=[{"sentence": f"The ministry said it would publish report {n} by then.",
-                                            "document": f"article-{n % 300}.txt",
-                                            "published": "2025-11-01", "lang": "en"}])
-        record["status"] = status
-        records.append(record)
+        record = model.Commitment.new(
+            f"Commitment number {n}: the ministry will publish report {n % 97}",
+            model.Due.day(day), actor=f"Actor {n % 50}",
+            sources=[model.Source(f"The ministry said it would publish report {n} by then.",
+                                  f"article-{n % 300}.txt", "2025-11-01", "en")])
+        records.append(record.with_changes(status=status))
     store.add_many(records, "bench")
     return store
 

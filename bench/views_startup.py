@@ -43,8 +43,8 @@ def make_store(path: Path, count: int):
         value = PRECISION_VALUES[n % len(PRECISION_VALUES)].format(
             d=day.isoformat(), w=f"{year}-W{week:02d}", m=f"{day.year}-{day.month:02d}",
             q=f"{day.year}-Q{(day.month - 1) // 3 + 1}")
-        records.append(model.new_record(f"commitment number {n} about something",
-                                        model.Due.from_value(value), actor=f"actor {n % 50}"))
+        records.append(model.Commitment.new(f"commitment number {n} about something",
+                                            model.Due.from_value(value), actor=f"actor {n % 50}"))
     store.add_many(records, "bench")
     return store
 

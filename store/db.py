@@ -23,11 +23,10 @@ from pathlib import Path
 from typing import (TYPE_CHECKING, Callable, ContextManager, Iterator, Protocol,
                     runtime_checkable)
 
-import orjson
-
 from store import model
 from store.errors import AlreadySo, ConflictError, StoreError
 from store.journal import ITEMS, UNDO, DurableStorage
+from store.model import Commitment, Event
 
 if TYPE_CHECKING:
     from store.repair import Health, RestorePlan
@@ -41,13 +40,13 @@ UNDO_DEPTH = 100
 class Repository(Protocol):
     """What the rest of frist may rely on, whatever keeps the commitments."""
 
-    def all(self) -> list[tuple[int, dict]]:
-        """Every commitment as (id, record)."""
+    def all(self) -> list[tuple[int, Commitment]]:
+        """Every commitment as (id, commitment)."""
 
-    def get(self, item_id: int) -> dict:
-        """One record; StoreError if there is none with that id."""
+    def get(self, item_id: int) -> Commitment:
+        """One commitment; StoreError if there is none with that id."""
 
-    def soonest_open(self) -> list[tuple[int, dict]] | None:
+    def soonest_open(self) -> list[tuple[int, Commitment]] | None:
         """The first open commitments in due order, read cheaply; None if it cannot tell."""
 
     def changes(self) -> int:
@@ -60,9 +59,9 @@ class Repository(Protocol):
         """Lock and re-read; the reads and `apply` calls inside are one change, written
         when it ends (nothing is written if it raises)."""
 
-    def apply(self, label: str | Callable[[list[int]], str], new: list[dict] = (),
-              changed: dict[int, dict | None] | None = None) -> list[int]:
-        """One change, one undo step: store the `new` records under new ids and the
+    def apply(self, label: str | Callable[[list[int]], str], new: list[Commitment] = (),
+              changed: dict[int, Commitment | None] | None = None) -> list[int]:
+        """One change, one undo step: store the `new` commitments under new ids and the
         `changed` ones under theirs (None removes it). Returns the new ids."""
 
     def undo(self) -> str:
@@ -93,19 +92,20 @@ class Store:
         when it moves, and a sync can remember where it stood."""
         return self.storage.counter()
 
-    def all(self) -> list[tuple[int, dict]]:
-        """Every commitment as (id, record)."""
-        return [(int(key), record) for key, record in self.storage.read().get(ITEMS, {}).items()]
+    def all(self) -> list[tuple[int, Commitment]]:
+        """Every commitment as (id, commitment): the files hold only checked records."""
+        return [(int(key), Commitment(doc)) for key, doc in self.storage.read().get(ITEMS, {}).items()]
 
-    def soonest_open(self) -> list[tuple[int, dict]] | None:
+    def soonest_open(self) -> list[tuple[int, Commitment]] | None:
         """The first open commitments in due order, read cheaply (see DurableStorage)."""
-        return self.storage.soonest_open()
+        soonest = self.storage.soonest_open()
+        return None if soonest is None else [(i, Commitment(doc)) for i, doc in soonest]
 
-    def get(self, item_id: int) -> dict:
-        record = self.storage.read().get(ITEMS, {}).get(str(item_id))
-        if record is None:
+    def get(self, item_id: int) -> Commitment:
+        doc = self.storage.read().get(ITEMS, {}).get(str(item_id))
+        if doc is None:
             raise StoreError(f"no commitment with id {item_id}")
-        return record
+        return Commitment(doc)
 
     def can_undo(self) -> int:
         return len(self.storage.read().get(UNDO, {}))
@@ -135,9 +135,9 @@ class Store:
             finally:
                 self._depth = 0
 
-    def apply(self, label: str | Callable[[list[int]], str], new: list[dict] = (),
-              changed: dict[int, dict | None] | None = None) -> list[int]:
-        """One change, one undo step: `new` records get new ids (never handed out
+    def apply(self, label: str | Callable[[list[int]], str], new: list[Commitment] = (),
+              changed: dict[int, Commitment | None] | None = None) -> list[int]:
+        """One change, one undo step: `new` commitments get new ids (never handed out
         before); `changed` ids get their record (None: removed). `label` says what
         happened, in the undo list; a callable gets the new ids. Returns the new ids."""
         new, changed = list(new), dict(changed or {})
@@ -149,8 +149,8 @@ class Store:
                 last = self.storage.head()["last_id"]
                 ids = list(range(last + 1, last + len(new) + 1))
                 self.storage.set_last_id(ids[-1])
-            for item_id, record in [*zip(ids, new), *changed.items()]:
-                self.storage.put(ITEMS, item_id, record)
+            for item_id, commitment in [*zip(ids, new), *changed.items()]:
+                self.storage.put(ITEMS, item_id, None if commitment is None else commitment.doc)
             if ids or changed:
                 self._remember(label(ids) if callable(label) else label,
                                [(i, None) for i in ids] + befores)
@@ -170,31 +170,31 @@ class Store:
             self.storage.put(UNDO, old, None)
 
     # -- the changes a person makes, each through `apply`
-    def add(self, record: dict) -> int:
-        return self.add_many([record], label="add")[0]
+    def add(self, commitment: Commitment) -> int:
+        return self.add_many([commitment], label="add")[0]
 
-    def add_many(self, records: list[dict], label: str = "import") -> list[int]:
-        """Store new records as one change (one undo step); returns their ids."""
+    def add_many(self, commitments: list[Commitment], label: str = "import") -> list[int]:
+        """Store new commitments as one change (one undo step); returns their ids."""
         return self.apply(lambda ids: f"#{ids[0]} added" if len(ids) == 1
-                          else f"{label} of {len(ids)} items", records)
+                          else f"{label} of {len(ids)} items", commitments)
 
-    def change(self, item_id: int, label: str, update, shown: dict | None = None,
-               fields: tuple[str, ...] = ()) -> dict:
-        """Apply `update(record) -> event dict` to one record, stamp it, journal it.
-        `shown`: the record as the person saw it (the dashboard); `fields`: what this
-        change writes. If another process changed one of them since, nothing is done."""
+    def change(self, item_id: int, label: str,
+               update: Callable[[Commitment], tuple[Commitment, Event]],
+               shown: Commitment | None = None, fields: tuple[str, ...] = ()) -> Commitment:
+        """Apply `update(commitment) -> (changed, event)` to one commitment, add the
+        event to its history, journal it. `shown`: the commitment as the person saw it
+        (the dashboard); `fields`: what this change writes. If another process changed
+        one of them since, nothing is done."""
         with self.transaction():
             before = self.get(item_id)
             _unchanged_since(item_id, before, shown, fields)
-            record = orjson.loads(orjson.dumps(before))  # a deep copy: `before` stays as it was
-            happened = update(record)
-            record["history"].append(happened)
-            record["updated"] = happened["at"]
-            self.apply(f"#{item_id} {label}", changed={item_id: record})
-        return record
+            changed, happened = update(before)
+            after = changed.with_event(happened)
+            self.apply(f"#{item_id} {label}", changed={item_id: after})
+        return after
 
     def mark(self, item_id: int, status: str, note: str = "", on: dt.date | None = None,
-             shown: dict | None = None) -> dict:
+             shown: Commitment | None = None) -> Commitment:
         """Record a decision; `on` is the day it was taken (default: frist's today)."""
         if status not in model.STATUSES:
             raise StoreError(f"unknown status {status!r} (one of {', '.join(model.STATUSES)})")
@@ -207,61 +207,62 @@ class Store:
 
         name = "reopened" if status == "open" else f"marked {status}"
 
-        def update(record):
-            if status == "open" and record["status"] == "open":
+        def update(commitment):
+            if status == "open" and commitment.status == "open":
                 raise AlreadySo(f"#{item_id} is already open")
-            previous, record["status"] = record["status"], status
-            record["decided"] = None if status == "open" else decided.isoformat()
-            return model.event(name if previous != status else f"{name} again", note)
+            changed = commitment.with_changes(status=status,
+                                              decided=None if status == "open" else decided)
+            again = commitment.status == status
+            return changed, Event.now(f"{name} again" if again else name, note)
         return self.change(item_id, name, update, shown, ("status", "decided"))
 
     def postpone(self, item_id: int, due: model.Due, note: str = "",
-                 shown: dict | None = None) -> dict:
-        def update(record):
-            if record["status"] == "open" and _due_fields(record) == _due_fields(due):
-                raise AlreadySo(f"#{item_id} is already due {model.due_label(record)}")
-            old_label, old_due = model.due_label(record), record["due"]
-            _set_due(record, due)
-            record["status"], record["decided"] = "open", None
-            happened = model.event(f"postponed from {old_label} to {model.due_label(record)}", note)
-            happened.update({"from": old_due, "to": record["due"]})  # for the track record
-            return happened
+                 shown: Commitment | None = None) -> Commitment:
+        def update(commitment):
+            if commitment.status == "open" and _same_window(commitment, due):
+                raise AlreadySo(f"#{item_id} is already due {commitment.due_label()}")
+            moved = commitment.with_due(due).with_changes(status="open", decided=None)
+            # "from" and "to": for the track record
+            return moved, Event.now(
+                f"postponed from {commitment.due_label()} to {moved.due_label()}", note,
+                {"from": commitment.due, "to": moved.due})
         return self.change(item_id, "postponed", update, shown, DUE_FIELDS + ("status", "decided"))
 
     def edit(self, item_id: int, title: str | None = None, due: model.Due | None = None,
              actor: str | None = None, tags: list[str] | None = None, note: str = "",
-             shown: dict | None = None) -> dict:
+             shown: Commitment | None = None) -> Commitment:
         """Change the fields given (None: leave it as it is)."""
-        def update(record):
-            what = []
-            if title is not None and " ".join(title.split()) != record["title"]:
+        def update(commitment):
+            what, changes, edited = [], {}, commitment
+            if title is not None and " ".join(title.split()) != commitment.title:
                 if not title.strip():
                     raise StoreError("the title cannot be empty")
-                what.append(f"title from {record['title']!r} to {' '.join(title.split())!r}")
-                record["title"] = " ".join(title.split())
+                what.append(f"title from {commitment.title!r} to {' '.join(title.split())!r}")
+                changes["title"] = title
             if due is not None:
-                old = model.due_label(record)
-                _set_due(record, due)
-                if model.due_label(record) != old:
-                    what.append(f"due from {old} to {model.due_label(record)}")
-            if actor is not None and actor.strip() != record["actor"]:
-                what.append(f"actor from {record['actor']!r} to {actor.strip()!r}")
-                record["actor"] = actor.strip()
-            if tags is not None and sorted(set(tags)) != record["tags"]:
+                edited = commitment.with_due(due)
+                if edited.due_label() != commitment.due_label():
+                    what.append(f"due from {commitment.due_label()} to {edited.due_label()}")
+            if actor is not None and actor.strip() != commitment.actor:
+                what.append(f"actor from {commitment.actor!r} to {actor.strip()!r}")
+                changes["actor"] = actor
+            if tags is not None and sorted(set(tags)) != list(commitment.tags):
                 what.append(f"tags to {', '.join(sorted(set(tags))) or 'none'}")
-                record["tags"] = sorted(set(tags))
-            return model.event("edited " + (", ".join(what) or "nothing"), note)
+                changes["tags"] = tags
+            if not what and not note.strip():   # as it already is: no history, no undo step
+                raise AlreadySo(f"#{item_id} is already so: nothing to change")
+            return (edited.with_changes(**changes),
+                    Event.now("edited " + ", ".join(what) if what else "noted", note))
         written = tuple(name for name, value in (("title", title), ("actor", actor), ("tags", tags))
                         if value is not None) + (DUE_FIELDS if due is not None else ())
         return self.change(item_id, "edited", update, shown, written)
 
-    def add_source(self, item_id: int, source: dict) -> dict:
-        def update(record):
-            record["sources"].append(source)
-            return model.event("source added", source.get("document", ""))
+    def add_source(self, item_id: int, source: model.Source) -> Commitment:
+        def update(commitment):
+            return commitment.with_source(source), Event.now("source added", source.document)
         return self.change(item_id, "given a source", update)
 
-    def remove(self, item_id: int, shown: dict | None = None) -> dict:
+    def remove(self, item_id: int, shown: Commitment | None = None) -> Commitment:
         with self.transaction():
             before = self.get(item_id)
             _unchanged_since(item_id, before, shown, ())
@@ -309,35 +310,25 @@ class Store:
 DUE_FIELDS = ("due", "precision", "window_start")
 
 
-def _due_fields(due: dict | model.Due) -> tuple[str, str, str]:
-    """A record's or a Due's window as the record stores it."""
-    if isinstance(due, model.Due):
-        return due.due.isoformat(), due.precision, due.window_start.isoformat()
-    return due["due"], due.get("precision") or "day", due.get("window_start") or due["due"]
+def _same_window(commitment: Commitment, due: model.Due) -> bool:
+    return (commitment.due, commitment.precision, commitment.window_start) == \
+        (due.due.isoformat(), due.precision, due.window_start.isoformat())
 
 
-def _unchanged_since(item_id: int, current: dict, shown: dict | None,
+def _unchanged_since(item_id: int, current: Commitment, shown: Commitment | None,
                      fields: tuple[str, ...]) -> None:
     """Refuse a change made on a stale view: when the dashboard shows an item and
     another process changes it before the person's change arrives, writing the change
     would silently undo the other one. `fields`: what the change writes (none: all)."""
     if shown is None:
         return
-    names = fields or tuple(dict.fromkeys([*current, *shown]))
-    moved = [name for name in names if current.get(name) != shown.get(name)]
+    now, then = current.doc, shown.doc
+    names = fields or tuple(dict.fromkeys([*now, *then]))
+    moved = [name for name in names if now.get(name) != then.get(name)]
     if moved:
         told = [name for name in moved if name not in ("updated", "history")] or moved
         raise ConflictError(f"#{item_id} was changed elsewhere since it was shown "
                             f"({', '.join(told)}); nothing was saved", current, told)
-
-
-def _set_due(record: dict, due: model.Due) -> None:
-    """A new due window. `due_text` keeps the words the commitment was made in ("said
-    as"): a later '+2w' is told by the history, not passed off as the source's words."""
-    record.update(due=due.due.isoformat(), precision=due.precision,
-                  window_start=due.window_start.isoformat())
-    if not record.get("due_text"):
-        record["due_text"] = due.text
 
 
 def as_tinydb(store: Store):

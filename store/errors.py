@@ -20,10 +20,10 @@ class AlreadySo(FristError):
 
 class ConflictError(StoreError):
     """Another process changed an item since it was shown: the change was not made.
-    `current`: the item as it is now (a form shows it under what was typed); `fields`:
+    `current`: the Commitment as it is now (a form shows it under what was typed); `fields`:
     the names of what changed."""
 
-    def __init__(self, message: str, current: dict | None = None, fields: tuple = ()):
+    def __init__(self, message: str, current=None, fields: tuple = ()):
         super().__init__(message)
         self.current = current
         self.fields = tuple(fields)

@@ -28,7 +28,7 @@ so a missing, emptied or foreign journal is damage, as is a journal or backup wi
 its snapshot: every command then refuses with one line that names the command to run
 (`frist check`, `frist restore --from-backup`), and nothing is written over.
 
-A record is checked (`model.record_problem`) when it is written, and when it is read
+A record is checked (`model.Commitment.problem`) when it is written, and when it is read
 from a file without checksums (schema 1, written by an earlier frist; the next write
 compacts it into schema 2). A checked file holds only records that were checked when
 written, and its checksum proves they are unchanged: so `frist list` does not pay a
@@ -209,7 +209,7 @@ def _tables_problem(data: dict) -> str | None:
 def _item_problem(key: str, doc) -> str | None:
     if not _is_key(key):
         return f"an item has the id {key!r}"
-    problem = model.record_problem(doc)
+    problem = model.Commitment.problem(doc)
     return f"item {key} {problem}" if problem else None
 
 
@@ -228,7 +228,7 @@ def _undo_problem(key: str, entry) -> str | None:
     for change in changes:
         if type(change) is not dict or type(change.get("id")) is not int or "before" not in change:
             return f"{where} has a bad change"
-        if change["before"] is not None and (problem := model.record_problem(change["before"])):
+        if change["before"] is not None and (problem := model.Commitment.problem(change["before"])):
             return f"{where}: the item {change['id']} it restores {problem}"
     return None
 
@@ -459,7 +459,7 @@ def _apply_head(head: dict, change: dict) -> None:
 
 def _due_order(entry: tuple[str, dict]):
     key, record = entry
-    return model.due_order(int(key), record)
+    return model.doc_order(int(key), record)
 
 
 def head_of(data: dict) -> dict:
@@ -730,18 +730,18 @@ class DurableStorage:
                 or not all(isinstance(pair, list) and len(pair) == 2 and type(pair[0]) is int
                            and type(pair[1]) is dict for pair in kept)):
             return None
-        last = model.due_order(*kept[-1])
+        last = model.doc_order(*kept[-1])
         items = dict(kept)
         for change in journal.changes:
             for key, doc in change.get("set", {}).get(ITEMS, {}).items():
                 item_id = int(key)
                 items.pop(item_id, None)
                 if doc is not None and doc["status"] == "open" and (
-                        kept_all or model.due_order(item_id, doc) <= last):
+                        kept_all or model.doc_order(item_id, doc) <= last):
                     items[item_id] = doc
         if not items:  # all of them decided since: the journal cannot say what comes next
             return None
-        return sorted(items.items(), key=lambda item: model.due_order(*item))
+        return sorted(items.items(), key=lambda item: model.doc_order(*item))
 
     # -- the change counter
     def _disk_key(self) -> tuple:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from store import model
+from store.model import Commitment
 from store.errors import FristError
 
 WITHIN_UNITS = {"d": 1, "w": 7, "m": 30, "y": 365}
@@ -35,45 +36,35 @@ class Filter:
         if self.status not in known:
             raise FristError(f"unknown status {self.status!r} (one of {', '.join(sorted(known))})")
 
-    def matches(self, record: dict, today: dt.date) -> bool:
-        status = record["status"]
+    def matches(self, commitment: Commitment, today: dt.date) -> bool:
+        status = commitment.status
         if self.status != "all":
             if self.status in model.STATUSES:
                 if status != self.status:
                     return False
             elif self.status == "needs-decision":
-                if model.record_state(record, today) != "overdue":
+                if commitment.state(today) != "overdue":
                     return False
-            elif model.record_state(record, today, self.soon_days) != self.status:
+            elif commitment.state(today, self.soon_days) != self.status:
                 return False
-        if self.within_days is not None:
-            left = model.days_left(dt.date.fromisoformat(record["due"]), today)
-            if left > self.within_days:
-                return False
-        if self.actor and self.actor.casefold() not in record.get("actor", "").casefold():
+        if self.within_days is not None and commitment.days_left(today) > self.within_days:
             return False
-        if self.tag and self.tag not in record.get("tags", []):
+        if self.actor and self.actor.casefold() not in commitment.actor.casefold():
             return False
-        if self.search and self.search.casefold() not in search_text(record):
+        if self.tag and self.tag not in commitment.tags:
+            return False
+        if self.search and self.search.casefold() not in commitment.search_text:
             return False
         return True
 
 
-def search_text(record: dict) -> str:
-    """Everything a search looks through, case-folded."""
-    parts = [record.get("title", ""), record.get("actor", ""), record.get("due_text", ""),
-             " ".join(record.get("tags", []))]
-    for source in record.get("sources", []):  # the document too: the dashboard shows it
-        parts += [source.get("sentence", ""), source.get("document", "")]
-    return "\n".join(parts).casefold()
-
-
-def sort_key(item: tuple[int, dict]):
-    """For sorting (id, record) pairs: model.due_order."""
+def sort_key(item: tuple[int, Commitment]):
+    """For sorting (id, commitment) pairs: model.due_order."""
     return model.due_order(*item)
 
 
-def select(items: list[tuple[int, dict]], flt: Filter, today: dt.date) -> list[tuple[int, dict]]:
+def select(items: list[tuple[int, Commitment]], flt: Filter,
+           today: dt.date) -> list[tuple[int, Commitment]]:
     flt.check()
     if flt == Filter(status="all", soon_days=flt.soon_days):  # nothing to filter out
         return sorted(items, key=sort_key)

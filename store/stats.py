@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from store import model
+from store.model import Commitment
 
 # Bar segments in the order drawn, with the plain-text character of each.
 BAR_KINDS = (("met", "#"), ("missed", "x"), ("cancelled", "-"), ("open", "."))
@@ -51,7 +52,7 @@ class Record:
                                         if self.postponed else None)}
 
 
-def track_record(items: list[tuple[int, dict]], today: dt.date, by: str = "actor",
+def track_record(items: list[tuple[int, Commitment]], today: dt.date, by: str = "actor",
                  soon_days: int = model.DUE_SOON_DAYS) -> list[Record]:
     """One Record per actor (or tag), most commitments first. An item with several tags
     counts under each; items without an actor or tag are grouped under ""."""
@@ -59,36 +60,36 @@ def track_record(items: list[tuple[int, dict]], today: dt.date, by: str = "actor
         raise ValueError(f"by must be 'actor' or 'tag', not {by!r}")
     groups: dict[str, Record] = {}
     actor_of = _actor_names(items) if by == "actor" else {}
-    for _id, record in items:
+    for _id, commitment in items:
         if by == "actor":
-            names = [actor_of[" ".join(str(record.get("actor") or "").split())]]
+            names = [actor_of[" ".join(commitment.actor.split())]]
         else:
-            names = sorted(set(record.get("tags") or [])) or [""]
-        moves = postponements(record)
+            names = sorted(set(commitment.tags)) or [""]
+        moves = commitment.postponements()
         for name in names:
             row = groups.setdefault(name.casefold(), Record(by, name))
-            _count(row, record, today, soon_days, moves)
+            _count(row, commitment, today, soon_days, moves)
     return sorted(groups.values(), key=lambda r: (r.name == "", -r.total, r.name.casefold()))
 
 
-def member_test(items: list[tuple[int, dict]], by: str, name: str):
-    """A test whether a record counts under `name` in track_record(items, by=by): what
-    the dashboard lists when a row of the track record is opened."""
+def member_test(items: list[tuple[int, Commitment]], by: str, name: str):
+    """A test whether a commitment counts under `name` in track_record(items, by=by):
+    what the dashboard lists when a row of the track record is opened."""
     key = name.casefold()
     if by == "tag":
         if not name:
-            return lambda record: not record.get("tags")
-        return lambda record: key in {str(t).casefold() for t in record.get("tags") or []}
+            return lambda commitment: not commitment.tags
+        return lambda commitment: key in {t.casefold() for t in commitment.tags}
     spellings = {written for written, row in _actor_names(items).items() if row.casefold() == key}
-    return lambda record: " ".join(str(record.get("actor") or "").split()) in spellings
+    return lambda commitment: " ".join(commitment.actor.split()) in spellings
 
 
-def _actor_names(items: list[tuple[int, dict]]) -> dict[str, str]:
+def _actor_names(items: list[tuple[int, Commitment]]) -> dict[str, str]:
     """Each actor as written -> the name its row goes under. A name that is the first or
     last words of exactly one longer actor's name is that actor: "Norvane" is "Norvane
     Semiconductors", "Commission" is "European Commission" (an article names someone in
     full once, then shortly). With two such longer names it stays apart: it could be either."""
-    written = {" ".join(str(r.get("actor") or "").split()) for _i, r in items}
+    written = {" ".join(c.actor.split()) for _i, c in items}
     words = {name: name.casefold().split() for name in written if name}
     out = {name: name for name in written}
     for name, short in words.items():
@@ -100,11 +101,12 @@ def _actor_names(items: list[tuple[int, dict]]) -> dict[str, str]:
     return out
 
 
-def _count(row: Record, record: dict, today: dt.date, soon_days: int, moves: list[int]) -> None:
-    status = record.get("status", "open")
+def _count(row: Record, commitment: Commitment, today: dt.date, soon_days: int,
+           moves: list[int]) -> None:
+    status = commitment.status
     if status == "open":
         row.open += 1
-        if model.record_state(record, today, soon_days) == "overdue":
+        if commitment.state(today, soon_days) == "overdue":
             row.overdue += 1
     elif status in ("met", "missed", "cancelled"):
         setattr(row, status, getattr(row, status) + 1)
@@ -112,23 +114,6 @@ def _count(row: Record, record: dict, today: dt.date, soon_days: int, moves: lis
         row.postponed += len(moves)
         row.postponed_items += 1
         row.postponed_days += sum(moves)
-
-
-def postponements(record: dict) -> list[int]:
-    """Days each postponement in the history moved the due date (0 where unknown).
-    store.db gives each "postponed ..." event the old and new due as ISO dates."""
-    moves = []
-    for event in record.get("history") or []:
-        if not str(event.get("event", "")).startswith("postponed"):
-            continue
-        try:
-            before = dt.date.fromisoformat(event["from"])
-            after = dt.date.fromisoformat(event["to"])
-        except (KeyError, TypeError, ValueError):
-            moves.append(0)
-            continue
-        moves.append((after - before).days)
-    return moves
 
 
 def share_label(share: float | None) -> str:

@@ -57,18 +57,14 @@ def build_store(path: str | os.PathLike) -> None:
     store = open_store(path)
     records = []
     for title, value, due_text, actor, status, sentence, document in ITEMS:
-        sources = ([{"sentence": sentence, "document": document, "published": "2025-11-24",
-                     "lang": "de" if "ä" in sentence or " die " in sentence else "en"}]
+        sources = ([model.Source(sentence, document, "2025-11-24",
+                                 "de" if "ä" in sentence or " die " in sentence else "en")]
                    if sentence else [])
-        record = model.new_record(title, model.Due.from_value(value, due_text), actor=actor,
-                                  sources=sources, status="open")
-        record["created"] = record["updated"] = STAMP
-        record["history"][0]["at"] = STAMP
+        record = model.Commitment.new(title, model.Due.from_value(value, due_text), actor=actor,
+                                      sources=sources, status="open", created=STAMP)
         if status != "open":
-            record["status"] = status
-            record["history"].append({"at": "2025-11-21T10:30:00+00:00",
-                                      "event": f"marked {status}", "note": "seen in the news"})
-            record["updated"] = "2025-11-21T10:30:00+00:00"
+            record = record.with_changes(status=status).with_event(
+                model.Event("2025-11-21T10:30:00+00:00", f"marked {status}", "seen in the news"))
         records.append(record)
     store.add_many(records, "snapshot")
 

@@ -43,9 +43,8 @@ SAMPLE = [
 def fill(store, sample=SAMPLE) -> None:
     records = []
     for title, value, status, actor in sample:
-        record = model.new_record(title, model.Due.from_value(value), actor=actor)
-        record["status"] = status
-        records.append(record)
+        record = model.Commitment.new(title, model.Due.from_value(value), actor=actor)
+        records.append(record.with_changes(status=status))
     store.add_many(records, "sample")
 
 
@@ -71,7 +70,7 @@ class ContractApp(App):
         if theme:
             self.theme = theme
 
-    def visible_items(self) -> list[tuple[int, dict]]:
+    def visible_items(self) -> list[tuple[int, model.Commitment]]:
         return select(self.store.all(), Filter(status="open"), self.today)
 
     def show_day(self, day: dt.date) -> None:

@@ -34,6 +34,8 @@ def one_open(frist, db_path):
     (["mark", "1", "open", "--note", "still waiting"], "#1 is already open"),
     (["postpone", "1", "+0d"], "#1 is already due 1 Mar 2026"),
     (["postpone", "1", "2026-03-01"], "#1 is already due 1 Mar 2026"),
+    (["edit", "1", "--due", "2026-03-01"], "#1 is already so: nothing to change"),
+    (["edit", "1", "--title", "Bridge  reopens"], "#1 is already so: nothing to change"),
 ])
 def test_a_change_to_how_it_already_is_changes_nothing(frist, one_open, command, said):
     before = store_files(one_open)
@@ -73,3 +75,10 @@ async def test_o_on_an_open_item_says_so_and_changes_nothing(frist, one_open):
         messages = [str(n.message) for n in app._notifications]
         assert messages[-1] == "#1 is already open"
     assert store_files(one_open) == before
+
+
+def test_an_edit_with_only_a_note_is_noted(frist, one_open):
+    frist("edit", "1", "--due", "2026-03-01", "--note", "checked with the city", check=True)
+    item = json.loads(frist("show", "1", "--json").stdout)
+    assert item["history"][-1]["event"] == "noted"
+    assert item["history"][-1]["note"] == "checked with the city"

@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from snapshot_app import build_store  # noqa: E402
 from store.config import Config  # noqa: E402
+from store.model import Commitment  # noqa: E402
 from store.db import open_store  # noqa: E402
 from tui.app import make_app  # noqa: E402
 from tui.screens.forms import ConfirmForm, ItemForm, NoteForm, PostponeForm  # noqa: E402
@@ -49,12 +50,12 @@ async def type_text(pilot, text: str) -> None:
                            ",": "comma"}.get(ch, ch))
 
 
-def find(store, title_part: str) -> tuple[int, dict]:
-    return next((i, r) for i, r in store.all() if title_part in r["title"])
+def find(store, title_part: str) -> tuple[int, Commitment]:
+    return next((i, r) for i, r in store.all() if title_part in r.title)
 
 
 def titles(app) -> list[str]:
-    return [r["title"] for _i, r in app.visible_items()]
+    return [r.title for _i, r in app.visible_items()]
 
 
 def row_text(app, item_id: int) -> str:
@@ -74,11 +75,11 @@ async def test_main_table_sorted_by_due_with_states(store):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         items = app.visible_items()
-        dues = [r["due"] for _i, r in items]
+        dues = [r.due for _i, r in items]
         assert dues == sorted(dues)
-        assert all(r["status"] == "open" for _i, r in items)  # the Open tab
+        assert all(r.status == "open" for _i, r in items)  # the Open tab
         first_id, first = items[0]
-        assert first["title"] == "Port authority publishes the dredging tender"
+        assert first.title == "Port authority publishes the dredging tender"
         assert "6 d overdue" in row_text(app, first_id)
         assert "needs decision" in row_text(app, first_id)
         today_id, _ = find(store, "Rail strike")
@@ -120,7 +121,7 @@ async def test_add_with_a_good_date(store):
     store.refresh()
     assert len(store.all()) == before + 1
     item_id, record = find(store, "Renew the lease")
-    assert (record["due"], record["actor"]) == ("2025-12-04", "Landlord")
+    assert (record.due, record.actor) == ("2025-12-04", "Landlord")
     assert app.selected_id == item_id
 
 
@@ -207,15 +208,15 @@ async def test_mark_met_with_a_note_then_undo(store):
         await pilot.pause()
         store.refresh()
         record = store.get(item_id)
-        assert record["status"] == "met"
-        assert record["history"][-1]["note"] == "tender is online"
+        assert record.status == "met"
+        assert record.history[-1].note == "tender is online"
         # decided: it leaves the Open tab at once, and the cursor is on the row after it
         assert item_id not in app.view.rows and app.view.states[item_id] == "met"
         assert app.selected_id == app.view.rows[0] != item_id
         await pilot.press("u")
         await pilot.pause()
         store.refresh()
-        assert store.get(item_id)["status"] == "open"
+        assert store.get(item_id).status == "open"
         assert "needs decision" in row_text(app, item_id)
 
 
@@ -248,7 +249,7 @@ async def test_the_note_form_records_the_day_it_was_decided(store):
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         store.refresh()
-        assert store.get(item_id)["decided"] == "2024-11-25"
+        assert store.get(item_id).decided == "2024-11-25"
         assert any("#%d met on 25 Nov 2024" % item_id in str(n.message)
                    for n in app._notifications)
         await pilot.press("5")
@@ -271,7 +272,7 @@ async def test_reopening_asks_for_a_note_but_no_day(store):
         await pilot.press("enter")
         await pilot.pause()
     store.refresh()
-    assert store.get(item_id)["status"] == "open" and store.get(item_id)["decided"] is None
+    assert store.get(item_id).status == "open" and store.get(item_id).decided is None
 
 
 async def test_mark_missed_with_an_empty_note(store):
@@ -283,8 +284,8 @@ async def test_mark_missed_with_an_empty_note(store):
         await pilot.pause()
     store.refresh()
     record = store.get(item_id)
-    assert record["status"] == "missed"
-    assert record["history"][-1]["note"] == ""
+    assert record.status == "missed"
+    assert record.history[-1].note == ""
 
 
 async def test_escape_on_the_note_changes_nothing(store):
@@ -295,7 +296,7 @@ async def test_escape_on_the_note_changes_nothing(store):
         await pilot.press("m", "escape")
         await pilot.pause()
     store.refresh()
-    assert store.get(item_id)["status"] == "open"
+    assert store.get(item_id).status == "open"
 
 
 async def test_postpone_moves_the_due_date(store):
@@ -314,8 +315,8 @@ async def test_postpone_moves_the_due_date(store):
         assert app.selected_id == item_id
     store.refresh()
     record = store.get(item_id)
-    assert record["due"] == "2025-12-08"
-    assert record["history"][-1]["note"] == "delayed"
+    assert record.due == "2025-12-08"
+    assert record.history[-1].note == "delayed"
 
 
 async def test_postpone_by_a_span_moves_the_current_due_as_the_cli_does(store):
@@ -327,12 +328,12 @@ async def test_postpone_by_a_span_moves_the_current_due_as_the_cli_does(store):
         await type_text(pilot, "+1w")
         await pilot.pause(0.3)
         preview = str(app.screen.query_one("#due-preview").render())
-        moved = dt.date.fromisoformat(before["due"]) + dt.timedelta(days=7)
+        moved = dt.date.fromisoformat(before.due) + dt.timedelta(days=7)
         assert f"{moved.day} " in preview and "cannot" not in preview
         await pilot.press("enter")
         await pilot.pause()
     store.refresh()
-    assert store.get(item_id)["due"] == moved.isoformat()
+    assert store.get(item_id).due == moved.isoformat()
 
 
 async def test_delete_asks_first(store):
@@ -374,7 +375,7 @@ async def test_edit_changes_title_and_actor(store):
         await pilot.pause()
     store.refresh()
     record = store.get(item_id)
-    assert (record["title"], record["actor"], record["due"]) == ("Renew both passports", "me",
+    assert (record.title, record.actor, record.due) == ("Renew both passports", "me",
                                                                 "2025-11-28")
 
 
@@ -400,7 +401,7 @@ async def test_refresh_key_reads_the_store_again(store):
         other.mark(item_id, "met")
         await pilot.press("r")
         await pilot.pause()
-        assert app.view.items[item_id]["status"] == "met"
+        assert app.view.items[item_id].status == "met"
 
 
 async def test_enter_opens_the_detail_pane_with_the_source(store):
@@ -442,15 +443,15 @@ async def test_sort_cycles(store):
         await pilot.press("s")
         assert titles(app) == list(reversed(by_due))
         await pilot.press("s")  # actor
-        actors = [r["actor"] for _i, r in app.visible_items() if r["actor"]]
+        actors = [r.actor for _i, r in app.visible_items() if r.actor]
         assert actors == sorted(actors, key=str.casefold)
 
 
 async def test_untrusted_text_is_shown_literally(store, db_path):
     nasty = "[bold]x[/bold] [/] [@click=app.quit]q[/] \x1b[31mred"
     from store import model
-    item_id = store.add(model.new_record(nasty, model.Due.from_value("2025-11-30"),
-                                         actor="[red]Mallory[/red]"))
+    item_id = store.add(model.Commitment.new(nasty, model.Due.from_value("2025-11-30"),
+                                             actor="[red]Mallory[/red]"))
     app = app_for(open_store(db_path))
     async with app.run_test(size=(200, 36)) as pilot:
         await select(pilot, item_id)
@@ -532,7 +533,7 @@ async def test_item_actions_follow_the_selection_on_a_pushed_screen(store):
         await pilot.press("m", "enter")
         await pilot.pause()
         store.refresh()
-        assert store.get(item_id)["status"] == "met"
+        assert store.get(item_id).status == "met"
 
 
 async def test_help_lists_every_binding(store):
@@ -614,8 +615,8 @@ async def test_ingest_review_accept_one_reject_one(store, tmp_path):
         assert isinstance(app.screen, MainScreen)
     store.refresh()
     added = [r for i, r in store.all() if i not in before]
-    assert [r["title"] for r in added] == [proposals[0].title]
-    assert added[0]["sources"][0]["sentence"] == proposals[0].sentence
+    assert [r.title for r in added] == [proposals[0].title]
+    assert added[0].sources[0].sentence == proposals[0].sentence
     assert app.selected_id in {i for i, _r in store.all()} - before
 
 
@@ -716,7 +717,7 @@ async def test_review_edit_changes_the_proposal_before_storing(store):
         await pilot.pause()
     store.refresh()
     item_id, record = find(store, "Rare earth deal signed")
-    assert record["due"] == "2025-11-30"
+    assert record.due == "2025-11-30"
 
 
 @pytest.mark.parametrize("width", [80, 120])
@@ -967,19 +968,19 @@ async def test_the_first_rows_show_before_the_rest_of_the_store_is_read(store, m
     with store.transaction():
         store.storage.compact()  # writes the journal header with the 3 soonest open items
     everything = open_store(store.path).all()
-    open_items = sorted((item for item in everything if item[1]["status"] == "open"),
-                        key=lambda item: item[1]["due"])
+    open_items = sorted((item for item in everything if item[1].status == "open"),
+                        key=lambda item: item[1].due)
     read_rest = FristApp.read_rest
     monkeypatch.setattr(FristApp, "read_rest", lambda self: None)  # hold the first screen
     app = app_for(open_store(store.path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert titles(app) == [r["title"] for _i, r in open_items[:3]]
+        assert titles(app) == [r.title for _i, r in open_items[:3]]
         assert "reading the store" in bars_text(app)
         assert "Open …" in bars_text(app)
         read_rest(app)
         await pilot.pause()
-        assert titles(app) == [r["title"] for _i, r in open_items]
+        assert titles(app) == [r.title for _i, r in open_items]
         assert "reading the store" not in bars_text(app)
         assert f"Open {len(open_items)}" in bars_text(app)
         assert f"All {len(everything)}" in bars_text(app)
@@ -1067,8 +1068,8 @@ async def test_a_key_right_behind_an_arrow_acts_on_the_row_moved_to(store, keys)
         await pilot.pause()
         form = app.screen
         assert isinstance(form, (NoteForm, ConfirmForm))
-        shown = form.record["title"] if isinstance(form, NoteForm) else str(form.question)
-        assert app.view.items[expected]["title"] in shown
+        shown = form.record.title if isinstance(form, NoteForm) else str(form.question)
+        assert app.view.items[expected].title in shown
 
 
 async def test_a_store_damaged_while_open_keeps_the_view_and_says_so(store):

@@ -36,11 +36,11 @@ def app_for(store):
     return make_app(store, TODAY, clock=lambda: dt.datetime(2025, 11, 24, 10, 0))
 
 
-def find(store, title_part: str) -> tuple[int, dict]:
-    return next((i, r) for i, r in store.all() if title_part in r["title"])
+def find(store, title_part: str) -> tuple[int, model.Commitment]:
+    return next((i, r) for i, r in store.all() if title_part in r.title)
 
 
-def fresh(store, item_id: int) -> dict:
+def fresh(store, item_id: int) -> model.Commitment:
     return open_store(store.path).get(item_id)
 
 
@@ -72,8 +72,8 @@ async def test_an_edit_form_saved_unchanged_keeps_a_cli_edit(store):
         await pilot.pause()
         assert "Nothing changed" in notices(app)
     record = fresh(store, item_id)
-    assert (record["title"], record["actor"]) == ("Renew the passport", "Ana")
-    assert record["history"][-1]["event"].startswith("edited title")  # the CLI's, no other
+    assert (record.title, record.actor) == ("Renew the passport", "Ana")
+    assert record.history[-1].event.startswith("edited title")  # the CLI's, no other
 
 
 async def test_an_edit_writes_only_the_fields_the_person_changed(store):
@@ -85,10 +85,10 @@ async def test_an_edit_writes_only_the_fields_the_person_changed(store):
         form.query_one("#title").value = "Renew both passports"
         await pilot.press("enter")
         await pilot.pause()
-        assert app.view.items[item_id]["actor"] == "Ana"  # the view shows both changes
+        assert app.view.items[item_id].actor == "Ana"  # the view shows both changes
     record = fresh(store, item_id)
-    assert (record["title"], record["actor"], record["tags"]) == (
-        "Renew both passports", "Ana", ["papers"])
+    assert (record.title, record.actor, record.tags) == (
+        "Renew both passports", "Ana", ("papers",))
 
 
 async def test_an_edit_of_a_field_changed_meanwhile_is_refused_and_shown(store):
@@ -103,8 +103,8 @@ async def test_an_edit_of_a_field_changed_meanwhile_is_refused_and_shown(store):
         assert app.screen is form   # still open, with what was typed
         assert "changed elsewhere" in form_error(app) and "(title)" in form_error(app)
         assert form.query_one("#title").value == "Renew both passports"
-        assert app.view.items[item_id]["title"] == "Passport renewed early"
-    assert fresh(store, item_id)["title"] == "Passport renewed early"
+        assert app.view.items[item_id].title == "Passport renewed early"
+    assert fresh(store, item_id).title == "Passport renewed early"
 
 
 @pytest.mark.parametrize("key, meanwhile, kept", [
@@ -127,8 +127,8 @@ async def test_a_decision_or_postponement_on_a_stale_item_is_refused(store, key,
         await pilot.pause()
         assert app.screen is form and "changed elsewhere" in form_error(app)
         assert form.query_one("#note").value == "said so on the radio"
-        assert app.view.items[item_id][kept[0]] == kept[1]
-    assert fresh(store, item_id)[kept[0]] == kept[1]
+        assert getattr(app.view.items[item_id], kept[0]) == kept[1]
+    assert getattr(fresh(store, item_id), kept[0]) == kept[1]
 
 
 async def test_a_decision_stands_when_only_other_fields_changed_meanwhile(store):
@@ -140,7 +140,7 @@ async def test_a_decision_stands_when_only_other_fields_changed_meanwhile(store)
         await pilot.press("enter")
         await pilot.pause()
     record = fresh(store, item_id)
-    assert (record["status"], record["actor"]) == ("met", "Ana")
+    assert (record.status, record.actor) == ("met", "Ana")
 
 
 async def test_deleting_an_item_changed_meanwhile_is_refused(store):
@@ -152,7 +152,7 @@ async def test_deleting_an_item_changed_meanwhile_is_refused(store):
         await pilot.press("y")
         await pilot.pause()
         assert "changed elsewhere" in notices(app)
-    assert fresh(store, item_id)["title"] == "Still needed"
+    assert fresh(store, item_id).title == "Still needed"
 
 
 async def test_the_decision_queue_refuses_a_stale_item(store):
@@ -168,13 +168,13 @@ async def test_the_decision_queue_refuses_a_stale_item(store):
         await pilot.press("enter")
         await pilot.pause()
         assert "changed elsewhere" in form_error(app)
-    assert fresh(store, item_id)["status"] == "cancelled"
+    assert fresh(store, item_id).status == "cancelled"
 
 
 def test_the_store_checks_the_shown_version_of_each_field_it_writes(db_path):
     """The rule itself, for the CLI-less callers: only the fields a change writes count."""
     store = open_store(db_path)
-    item_id = store.add(model.new_record("t", model.Due.from_value("2026-01-01")))
+    item_id = store.add(model.Commitment.new("t", model.Due.from_value("2026-01-01")))
     shown = store.get(item_id)
     open_store(db_path).edit(item_id, actor="elsewhere")
     store.refresh()
@@ -184,8 +184,8 @@ def test_the_store_checks_the_shown_version_of_each_field_it_writes(db_path):
     with pytest.raises(ConflictError):
         store.remove(item_id, shown=shown)
     store.mark(item_id, "met", shown=shown)                  # status untouched elsewhere
-    assert {k: store.get(item_id)[k] for k in ("title", "actor", "status")} == {
-        "title": "mine", "actor": "elsewhere", "status": "met"}
+    after = store.get(item_id)
+    assert (after.title, after.actor, after.status) == ("mine", "elsewhere", "met")
 
 
 async def test_the_dashboard_follows_the_change_counter_not_the_files(store):
@@ -205,14 +205,14 @@ async def test_the_dashboard_follows_the_change_counter_not_the_files(store):
         other.mark(item_id, "missed")
         for _ in range(30):
             await pilot.pause(0.1)
-            if app.view.items[item_id]["status"] == "missed":
+            if app.view.items[item_id].status == "missed":
                 break
-        assert app.view.items[item_id]["status"] == "missed" and len(reads) == 1
+        assert app.view.items[item_id].status == "missed" and len(reads) == 1
         app.set_view("all")  # a missed item is not in the Open tab
         await open_form(pilot, item_id, "o")  # reopen it here: our own change
         await pilot.press("enter")
         await pilot.pause(1.3)
-        assert app.view.items[item_id]["status"] == "open" and len(reads) == 1
+        assert app.view.items[item_id].status == "open" and len(reads) == 1
 
 
 async def test_a_change_stored_but_not_backed_up_is_said(store, monkeypatch):
@@ -234,4 +234,4 @@ async def test_a_change_stored_but_not_backed_up_is_said(store, monkeypatch):
         await pilot.pause()
         assert "could not be written" in notices(app) and "No space left" in notices(app)
     monkeypatch.undo()
-    assert fresh(store, item_id)["status"] == "met"
+    assert fresh(store, item_id).status == "met"

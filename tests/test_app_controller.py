@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from snapshot_app import build_store  # noqa: E402
 from store.config import Config  # noqa: E402
+from store.model import Commitment  # noqa: E402
 from store.db import ConflictError, open_store  # noqa: E402
 from tui.controller import Controller  # noqa: E402
 
@@ -33,8 +34,8 @@ def controller_for(store) -> Controller:
     return controller
 
 
-def find(store, title_part: str) -> tuple[int, dict]:
-    return next((i, r) for i, r in store.all() if title_part in r["title"])
+def find(store, title_part: str) -> tuple[int, Commitment]:
+    return next((i, r) for i, r in store.all() if title_part in r.title)
 
 
 def test_the_controller_runs_without_textual():
@@ -47,12 +48,12 @@ def test_its_own_change_is_not_news_another_process_change_is(store):
     controller = controller_for(store)
     item_id, record = find(store, "Renew my passport")
     controller.change(item_id, lambda: store.mark(item_id, "met", shown=record))
-    assert controller.view.items[item_id]["status"] == "met"
+    assert controller.view.items[item_id].status == "met"
     assert not controller.changed_elsewhere()
     open_store(store.path).edit(item_id, actor="someone else")
     assert controller.changed_elsewhere()
     assert controller.reload() == [item_id]
-    assert controller.view.items[item_id]["actor"] == "someone else"
+    assert controller.view.items[item_id].actor == "someone else"
     assert not controller.changed_elsewhere()
 
 
@@ -62,7 +63,7 @@ def test_a_change_against_a_version_changed_elsewhere_is_refused_and_shown_as_it
     open_store(store.path).edit(item_id, actor="elsewhere")
     with pytest.raises(ConflictError):
         controller.change(item_id, lambda: store.edit(item_id, actor="mine", shown=shown))
-    assert controller.view.items[item_id]["actor"] == "elsewhere"
+    assert controller.view.items[item_id].actor == "elsewhere"
     assert not controller.changed_elsewhere()
 
 
@@ -72,5 +73,5 @@ def test_undo_gives_what_it_took_back_and_the_view_follows(store):
     controller.change(item_id, lambda: store.mark(item_id, "missed", shown=record))
     label, changed = controller.undo()
     assert changed == [item_id] and str(item_id) in label
-    assert controller.view.items[item_id]["status"] == "open"
+    assert controller.view.items[item_id].status == "open"
     assert not controller.changed_elsewhere()

@@ -32,7 +32,7 @@ async def test_a_skipped_item_is_still_undecided_and_r_brings_it_back(store):  #
         await pilot.press("m", "enter")  # decided now: the queue is really done
         await pilot.pause()
         assert "every overdue commitment is decided" in card_text(app)
-        assert store.get(port_id)["status"] == "met"
+        assert store.get(port_id).status == "met"
 
 
 async def test_undo_takes_a_decision_back_in_the_count(store):  # noqa: F811

@@ -37,7 +37,7 @@ def fields(form) -> dict[str, str]:
 
 
 def find(store, title_part: str) -> tuple[int, dict]:
-    return next((i, r) for i, r in store.all() if title_part in r["title"])
+    return next((i, r) for i, r in store.all() if title_part in r.title)
 
 
 async def fill_add_form(pilot) -> ItemForm:
@@ -68,7 +68,7 @@ async def test_the_add_form_keeps_what_was_typed_on_a_full_disk(store, monkeypat
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-    titles = [r["title"] for _i, r in open_store(store.path).all()]
+    titles = [r.title for _i, r in open_store(store.path).all()]
     assert len(titles) == before + 1 and "Renew the lease" in titles
 
 
@@ -91,7 +91,7 @@ async def test_the_add_form_keeps_what_was_typed_on_a_real_full_disk(tiny_disk):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-    titles = [r["title"] for _i, r in open_store(path).all()]
+    titles = [r.title for _i, r in open_store(path).all()]
     assert len(titles) == before + 1 and "Renew the lease" in titles
 
 
@@ -112,7 +112,7 @@ async def test_the_edit_form_keeps_what_was_typed_on_a_full_disk(store, monkeypa
         assert form.query_one("#title").value == "Renew both passports"
         assert form.query_one("#note").value == "the children's too"
     monkeypatch.undo()
-    assert open_store(store.path).get(item_id)["title"] == record["title"]
+    assert open_store(store.path).get(item_id).title == record.title
 
 
 async def test_an_edit_refused_by_a_change_elsewhere_keeps_the_typed_title_and_shows_the_rest(
@@ -137,12 +137,12 @@ async def test_an_edit_refused_by_a_change_elsewhere_keeps_the_typed_title_and_s
         assert "Now title 'Passport renewed early'." in said
         assert form.query_one("#title").value == "Renew both passports"
         assert form.query_one("#actor").value == "Ana"
-        assert app.view.items[item_id]["title"] == "Passport renewed early"  # shown as it is
+        assert app.view.items[item_id].title == "Passport renewed early"  # shown as it is
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
     record = open_store(store.path).get(item_id)
-    assert (record["title"], record["actor"]) == ("Renew both passports", "Ana")
+    assert (record.title, record.actor) == ("Renew both passports", "Ana")
 
 
 async def test_a_note_and_a_new_due_are_kept_on_a_full_disk(store, monkeypatch):  # noqa: F811
@@ -167,7 +167,7 @@ async def test_a_note_and_a_new_due_are_kept_on_a_full_disk(store, monkeypatch):
             await pilot.press("escape")
             await pilot.pause()
     after = open_store(store.path).get(item_id)
-    assert (after["status"], after["due"]) == (record["status"], record["due"])
+    assert (after.status, after.due) == (record.status, record.due)
 
 
 async def test_the_decision_queue_keeps_the_note_on_a_full_disk(store, monkeypatch):  # noqa: F811
@@ -191,4 +191,4 @@ async def test_the_decision_queue_keeps_the_note_on_a_full_disk(store, monkeypat
         await pilot.press("enter")  # room again
         await pilot.pause()
         assert app.screen is queue
-    assert open_store(store.path).get(item_id)["status"] == "met"
+    assert open_store(store.path).get(item_id).status == "met"

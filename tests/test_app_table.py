@@ -28,8 +28,8 @@ async def test_the_when_column_holds_decided_dates_whole(store):  # noqa: F811
 
 async def test_a_four_digit_overdue_count_and_a_decision_of_another_year_are_whole(store):  # noqa: F811
     from store import model
-    old_id = store.add(model.new_record("Promise from 2019", model.Due.from_value("2019-01-01")))
-    store.mark(store.add(model.new_record("Missed long ago", model.Due.from_value("2024-11-20"))),
+    old_id = store.add(model.Commitment.new("Promise from 2019", model.Due.from_value("2019-01-01")))
+    store.mark(store.add(model.Commitment.new("Missed long ago", model.Due.from_value("2024-11-20"))),
                "missed", on=dt.date(2024, 11, 22))
     gone_id, _ = find(store, "Missed long ago")
     app = app_for(store)

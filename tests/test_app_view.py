@@ -2,7 +2,6 @@
 same rows, in the same order, as filtering and sorting everything from scratch."""
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import random
 
@@ -16,16 +15,16 @@ TODAY = dt.date(2025, 11, 24)
 WORDS = ["port", "tender", "budget", "rail", "strike", "deal", "china", "vote"]
 
 
-def make_items(count: int, seed: int = 1) -> list[tuple[int, dict]]:
+def make_items(count: int, seed: int = 1) -> list[tuple[int, model.Commitment]]:
     rng = random.Random(seed)
     items = []
     for n in range(1, count + 1):
         day = TODAY + dt.timedelta(days=rng.randint(-30, 60))
         value = rng.choice([day.isoformat(), day.isoformat(), f"{day.year}-{day.month:02d}"])
-        record = model.new_record(" ".join(rng.sample(WORDS, 3)), model.Due.from_value(value),
-                                  actor=rng.choice(["", "Ana", "Ben", "Port of Hamburg"]))
-        record["status"] = rng.choice(["open", "open", "open", "met", "missed", "cancelled"])
-        items.append((n, record))
+        record = model.Commitment.new(" ".join(rng.sample(WORDS, 3)), model.Due.from_value(value),
+                                      actor=rng.choice(["", "Ana", "Ben", "Port of Hamburg"]))
+        status = rng.choice(["open", "open", "open", "met", "missed", "cancelled"])
+        items.append((n, record.with_changes(status=status)))
     return items
 
 
@@ -38,9 +37,9 @@ def fresh_rows(items, view: str, search: str, sort: str) -> list[int]:
 
 
 def test_sorted_by_due_with_the_day_before_the_month_ending_the_same_day():
-    items = [(1, model.new_record("month", model.Due.from_value("2025-11"))),
-             (2, model.new_record("day", model.Due.from_value("2025-11-30"))),
-             (3, model.new_record("early", model.Due.from_value("2025-11-25")))]
+    items = [(1, model.Commitment.new("month", model.Due.from_value("2025-11"))),
+             (2, model.Commitment.new("day", model.Due.from_value("2025-11-30"))),
+             (3, model.Commitment.new("early", model.Due.from_value("2025-11-25")))]
     view = ItemView(TODAY)
     view.load(items)
     assert view.rows == [3, 2, 1]
@@ -75,14 +74,13 @@ def test_one_row_updates_match_a_full_rebuild(sort, seed, changes):
             del items[item_id]
             live.update(item_id, None)
             continue
-        record = copy.deepcopy(items[item_id])
+        record = items[item_id]
         if change == "postpone":
-            record["due"] = record["window_start"] = (TODAY + dt.timedelta(days=item_id)).isoformat()
-            record["precision"] = "day"
+            record = record.with_due(model.Due.day(TODAY + dt.timedelta(days=item_id)))
         else:
-            record["status"] = change
-        record["history"].append(model.event(change))
-        record["updated"] = f"2025-11-24T10:00:{len(record['history']):02d}+00:00"
+            record = record.with_changes(status=change)
+        stamp = f"2025-11-24T10:00:{len(record.history) + 1:02d}+00:00"
+        record = record.with_event(model.Event(stamp, change))
         items[item_id] = record
         live.update(item_id, record)
     assert live.rows == fresh_rows(list(items.items()), "all", "", sort)
@@ -93,9 +91,8 @@ def test_a_decided_row_leaves_the_open_view_at_once():
     live = ItemView(TODAY)
     live.load(items)
     target, after = live.rows[3], live.rows[4]
-    record = copy.deepcopy(live.items[target])
-    record["status"] = "met"
-    record["history"].append(model.event("marked met"))
+    record = live.items[target].with_changes(status="met").with_event(
+        model.Event.now("marked met"))
     live.update(target, record)
     assert target not in live.rows and live.rows[3] == after and live.states[target] == "met"
     rows = list(live.rows)
@@ -108,11 +105,12 @@ def test_merge_moves_only_what_changed():
     live = ItemView(TODAY)
     live.view = "all"
     live.load(items)
-    reread = copy.deepcopy(items)  # what the store returns after a re-read: new objects
-    reread[4][1]["status"] = "missed"
-    reread[4][1]["history"].append(model.event("marked missed"))
+    # what the store returns after a re-read: new objects
+    reread = [(i, model.Commitment(dict(c.doc))) for i, c in items]
+    reread[4] = (reread[4][0], reread[4][1].with_changes(status="missed").with_event(
+        model.Event.now("marked missed")))
     del reread[7]
-    reread.append((99, model.new_record("new one", model.Due.from_value("2025-12-01"))))
+    reread.append((99, model.Commitment.new("new one", model.Due.from_value("2025-12-01"))))
     changed = live.merge(reread)
     assert sorted(changed) == sorted([items[4][0], items[7][0], 99])
     assert live.rows == fresh_rows(reread, "all", "", "due")

@@ -40,9 +40,9 @@ def test_months_move_to_the_same_day_or_the_month_end():
 
 
 def test_windows_count_on_their_last_day():
-    records = [(1, model.new_record("q", model.Due.from_value("2026-Q1"))),
-               (2, model.new_record("w", model.Due.from_value("2025-W50"))),
-               (3, model.new_record("d", model.Due.from_value("2026-03-31")))]
+    records = [(1, model.Commitment.new("q", model.Due.from_value("2026-Q1"))),
+               (2, model.Commitment.new("w", model.Due.from_value("2025-W50"))),
+               (3, model.Commitment.new("d", model.Due.from_value("2026-03-31")))]
     days = items_by_day(records)
     assert [i for i, _ in days[dt.date(2026, 3, 31)]] == [1, 3]
     assert [i for i, _ in days[dt.date(2025, 12, 14)]] == [2]
@@ -110,7 +110,7 @@ async def test_the_days_first_item_is_selected_and_m_marks_it(tmp_path):
         assert app.selected_id == 1
         await pilot.press("m")
         await pilot.pause()
-        assert app.store.get(1)["status"] == "met"
+        assert app.store.get(1).status == "met"
         assert cell(app, 20).split() == ["20"]  # the app's refresh reached the calendar
 
 

@@ -50,13 +50,13 @@ def seeded(db_path):
     day = model.Due.from_value
     store = open_store(db_path)
     records = [
-        model.new_record("Rare earth deal", day("2025-11-27"), actor="US Government", tags=["trade"]),
-        model.new_record("Export licences required", day("2025-12-01"),
-                         actor="China Commerce Ministry", tags=["trade", "export"]),
-        model.new_record("Visit Beijing", day("2026-04", "im April 2026"), actor="Donald Trump"),
-        model.new_record("Old promise", day("2025-11-20"), actor="EU Commission"),
-        model.new_record("Due this very day", day("2025-11-24")),
-        model.new_record("Kept promise", day("2025-11-10"), actor="EU Commission", status="met"),
+        model.Commitment.new("Rare earth deal", day("2025-11-27"), actor="US Government", tags=["trade"]),
+        model.Commitment.new("Export licences required", day("2025-12-01"),
+                             actor="China Commerce Ministry", tags=["trade", "export"]),
+        model.Commitment.new("Visit Beijing", day("2026-04", "im April 2026"), actor="Donald Trump"),
+        model.Commitment.new("Old promise", day("2025-11-20"), actor="EU Commission"),
+        model.Commitment.new("Due this very day", day("2025-11-24")),
+        model.Commitment.new("Kept promise", day("2025-11-10"), actor="EU Commission", status="met"),
     ]
     assert store.add_many(records) == [1, 2, 3, 4, 5, 6]
     return db_path
@@ -310,7 +310,7 @@ def test_undo_works_more_than_fifty_changes_deep_across_processes(frist, db_path
         states.append(sorted(store.all()))
         kind = n % 4
         if kind == 0 or n < 4:
-            store.add(model.new_record(f"item {n}", model.Due.from_value("2026-01-01")))
+            store.add(model.Commitment.new(f"item {n}", model.Due.from_value("2026-01-01")))
         elif kind == 1:
             store.mark(store.all()[0][0], "met", f"step {n}")
         elif kind == 2:

@@ -29,14 +29,14 @@ def long_store(db_path):
     model.set_today(dt.date(2025, 11, 24))  # created on the tests' today (conftest undoes it)
     store = open_store(db_path)
     records = [
-        model.new_record(LONG_TITLE, day("2025-12-31", "bis Ende des Jahres"), actor=LONG_ACTOR),
-        model.new_record("Rail compensation scheme published", day("2025-11-27"),
-                         actor="Deutsche Bahn"),
-        model.new_record("A promise from long ago", day("2019-01-10"), actor="City council"),
-        model.new_record("Short", day("2026-Q1")),
+        model.Commitment.new(LONG_TITLE, day("2025-12-31", "bis Ende des Jahres"), actor=LONG_ACTOR),
+        model.Commitment.new("Rail compensation scheme published", day("2025-11-27"),
+                             actor="Deutsche Bahn"),
+        model.Commitment.new("A promise from long ago", day("2019-01-10"), actor="City council"),
+        model.Commitment.new("Short", day("2026-Q1")),
     ]
-    met = model.new_record("Decided a year ago", day("2024-11-20"), actor="EU Commission")
-    met.update(status="missed", decided="2024-11-22")
+    met = model.Commitment.new("Decided a year ago", day("2024-11-20"), actor="EU Commission")
+    met = met.with_changes(status="missed", decided="2024-11-22")
     store.add_many(records + [met], "test")
     return store
 

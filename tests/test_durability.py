@@ -30,8 +30,8 @@ def big_store(tmp_path_factory) -> Path:
     """A 3,000-item store, built once through the store API."""
     path = tmp_path_factory.mktemp("big") / "store.json"
     due = model.Due.from_value("2026-03-01")
-    records = [model.new_record(f"Commitment {n} on tariffs and export licences", due,
-                                actor=f"Actor {n % 40}", tags=["seed"]) for n in range(3000)]
+    records = [model.Commitment.new(f"Commitment {n} on tariffs and export licences", due,
+                                    actor=f"Actor {n % 40}", tags=["seed"]) for n in range(3000)]
     assert open_store(path).add_many(records) == list(range(1, 3001))
     return path
 
@@ -97,7 +97,7 @@ due = model.Due.from_value("2026-01-01")
 n = 0
 while True:
     n += 1
-    new_id = store.add(model.new_record(f"loop item {n}", due))
+    new_id = store.add(model.Commitment.new(f"loop item {n}", due))
     print(new_id, flush=True)
 """
 
@@ -122,7 +122,7 @@ def test_kill_9_during_compaction_never_loses_a_committed_item(big_store, tmp_pa
         assert not missing, f"round {round_}: committed but lost: {sorted(missing)}"
         backup = json.loads(db.with_name(db.name + ".bak").read_bytes())
         assert len(backup["commitments"]) >= 3000   # the backup is a whole, good store
-        expected.update(store.add_many([model.new_record("next", model.Due.from_value("2026"))]))
+        expected.update(store.add_many([model.Commitment.new("next", model.Due.from_value("2026"))]))
         assert temp_files(db.parent) == []
     assert expected <= {i for i, _ in open_store(db).all()}
     print(f"kills that interrupted a file write: {left_behind} of 10")
@@ -142,7 +142,7 @@ def test_two_cli_processes_adding_at_once_keep_all_80(tmp_path):
     assert sorted(printed) == list(range(1, 81))      # distinct ids, none skipped
     stored = dict(open_store(db).all())
     assert sorted(stored) == list(range(1, 81))
-    assert {r["title"] for r in stored.values()} == {f"{w} {i}" for w in "ab" for i in range(1, 41)}
+    assert {r.title for r in stored.values()} == {f"{w} {i}" for w in "ab" for i in range(1, 41)}
 
 
 WRITER = """
@@ -154,7 +154,7 @@ if sys.argv[3] == "compact":
 store = db.open_store(sys.argv[1])
 due = model.Due.from_value("2026-01-01")
 for n in range(40):
-    store.add(model.new_record(f"{sys.argv[2]} {n}", due))
+    store.add(model.Commitment.new(f"{sys.argv[2]} {n}", due))
 """
 
 READER = """

@@ -1,5 +1,5 @@
 """The days frist accepts, 1 Jan 1900 to 31 Dec 2999, hold for what the store keeps
-(QA1 2): `model.record_problem` refuses a due, window start or decision outside them
+(QA1 2): `model.Commitment.problem` refuses a due, window start or decision outside them
 (so a record from an older store or another client is damage, named in one line), and
 every export format is total on what it accepts, the edge days included."""
 from __future__ import annotations
@@ -17,9 +17,13 @@ TODAY = model.now().date()
 
 
 def _record(due: str, **fields) -> dict:
-    doc = model.new_record("edge", model.Due.from_value(due))
+    doc = dict(model.Commitment.new("edge", model.Due.from_value(due)).doc)
     doc.update(fields)
     return doc
+
+
+def _numbered(docs: list[dict]) -> list[tuple[int, model.Commitment]]:
+    return [(n, model.Commitment(doc)) for n, doc in enumerate(docs, 1)]
 
 
 @pytest.mark.parametrize("name", ["due", "window_start", "decided"])
@@ -29,7 +33,7 @@ def test_a_day_outside_the_range_is_refused(name, day):
     doc[name] = day
     if name == "due":
         doc["window_start"] = min(day, doc["window_start"])
-    problem = model.record_problem(doc)
+    problem = model.Commitment.problem(doc)
     assert problem is not None and name in problem and day in problem
 
 
@@ -40,7 +44,7 @@ def test_the_edge_days_themselves_are_accepted(name, day):
     doc[name] = day
     if name == "due":
         doc["window_start"] = day
-    assert model.record_problem(doc) is None
+    assert model.Commitment.problem(doc) is None
 
 
 # Records at the edges, as the store accepts them: days, windows and decisions on the
@@ -73,15 +77,16 @@ def test_every_format_exports_the_edge_days(fmt, tz, monkeypatch):
     monkeypatch.setenv("TZ", tz)
     time.tzset()
     try:
-        items = list(enumerate(EDGE_RECORDS + ODD_STAMPS, 1))
-        for _id, doc in items:
-            assert model.record_problem(doc) is None, doc
-        assert export(items, fmt, TODAY)
+        for doc in EDGE_RECORDS + ODD_STAMPS:
+            assert model.Commitment.problem(doc) is None, doc
+        assert export(_numbered(EDGE_RECORDS + ODD_STAMPS), fmt, TODAY)
         if fmt in ("json", "ics", "taskwarrior"):  # the formats `frist import` reads
-            data = export(list(enumerate(EDGE_RECORDS, 1)), fmt, TODAY)
-            parsed = parse_import(data.decode(), "edges", TODAY)
-            assert [(r["due"], r["window_start"], r["precision"], r["status"],
-                     r.get("decided")) for r in parsed.records] == [
+            data = export(_numbered(EDGE_RECORDS), fmt, TODAY)
+            # read on the last day: a decision taken on it is no longer in the future
+            model.set_today(model.LAST_DAY)
+            parsed = parse_import(data.decode(), "edges", model.LAST_DAY)
+            assert [(r.due, r.window_start, r.precision, r.status,
+                     r.decided) for r in parsed.records] == [
                 (r["due"], r["window_start"], r["precision"], r["status"], r.get("decided"))
                 for r in EDGE_RECORDS]
     finally:
@@ -112,7 +117,7 @@ def test_an_older_store_holding_year_one_is_damage_not_a_traceback(db_path):
 def test_the_store_refuses_to_write_a_day_outside_the_range(db_path):
     store = open_store(db_path)
     with pytest.raises(model.FristError, match="9999-12-31"):
-        store.add({**_record("2026-01-01"), "due": "9999-12-31"})
+        store.add(model.Commitment({**_record("2026-01-01"), "due": "9999-12-31"}))
     assert store.all() == []
 
 
@@ -123,7 +128,7 @@ def test_a_checksummed_store_of_an_earlier_frist_with_year_9999_is_named(db_path
     ending in a traceback, and `frist check` finds it."""
     from tui.cli import cli
     store = open_store(db_path)
-    store.add(_record("2026-01-05"))
+    store.add(model.Commitment(_record("2026-01-05")))
     data = store.storage.read()
     data["commitments"]["1"].update(due="9999-12-31", window_start="9999-12-31")
     with store.storage.locked():

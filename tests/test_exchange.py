@@ -638,10 +638,9 @@ dues = st.one_of(
     st.builds(lambda y, q: f"{y}-Q{q}", st.integers(1990, 2090), st.integers(1, 4)),
     st.builds(lambda y, w: f"{y}-W{w:02d}", st.integers(1990, 2090), st.integers(1, 52)),
     st.integers(1990, 2090).map(str))
-sources = st.fixed_dictionaries({"sentence": words, "document": words,
-                                 "published": st.just("2025-11-24"), "lang": st.just("en")})
+sources = st.builds(model.Source, words, words, st.just("2025-11-24"), st.just("en"))
 records = st.builds(
-    lambda title, due, actor, tags, status, srcs, note: model.new_record(
+    lambda title, due, actor, tags, status, srcs, note: model.Commitment.new(
         title, model.Due.from_value(due, note), actor=actor, tags=tags, status=status,
         sources=srcs, note=note),
     one_line, dues, st.one_of(st.just(""), one_line), st.lists(one_line, max_size=3),
@@ -677,4 +676,29 @@ def test_any_json_either_imports_or_fails_with_a_one_line_entry_error(entries):
     except ExchangeError as e:
         assert "\n" not in str(e)
     else:
-        assert all(model.window(r["due"]) and r["title"].strip() for r in parsed.records)
+        assert all(model.window(r.due) and r.title.strip() for r in parsed.records)
+
+
+def test_an_import_refuses_a_decision_in_the_future_and_a_title_that_is_no_text(frist, tmp_path):
+    later = tmp_path / "later.json"
+    later.write_text(json.dumps([{"title": "Met ahead", "due": "2026-12-16", "status": "met",
+                                  "decided": "2030-01-01"}]))
+    numbered = tmp_path / "numbered.json"
+    numbered.write_text(json.dumps([{"title": 123, "due": "2026-12-16"}]))
+    for path, said in ((later, "'decided' 2030-01-01 is after today"),
+                       (numbered, "'title' is not text but 123")):
+        result = frist("--today", "2026-12-03", "import", str(path))
+        assert result.returncode == 1 and said in result.stderr
+        assert result.stderr.count("\n") == 1
+    assert json.loads(frist("list", "--status", "all", "--json").stdout) == []
+
+
+def test_the_taskwarrior_export_keeps_the_day_a_decision_was_taken(frist, tmp_path):
+    frist("--today", "2026-12-03", "add", "Council vote", "--due", "2026-12-01", check=True)
+    frist("--today", "2026-12-03", "mark", "1", "missed", "--on", "2026-12-02", check=True)
+    out = tmp_path / "tasks.json"
+    frist("--today", "2026-12-03", "export", "--format", "taskwarrior", "-o", str(out), check=True)
+    other = {"FRIST_DB": str(tmp_path / "other.json")}
+    frist("--today", "2026-12-03", "import", str(out), env=other, check=True)
+    back = frist("show", "1", "--json", env=other, check=True)
+    assert json.loads(back.stdout)["decided"] == "2026-12-02"

@@ -158,7 +158,7 @@ def article_args():
 
 def stored_titles():
     from store.db import open_store
-    return sorted(r["title"] for _, r in open_store().all())
+    return sorted(r.title for _, r in open_store().all())
 
 
 def test_review_accept_all(run):
@@ -182,7 +182,7 @@ def test_review_each(run):
     assert "#1 store?" in result.output and "#2 store?" in result.output
     from store.db import open_store
     [(_, record)] = open_store().all()
-    assert record["due"] == "2025-12-15"   # the first candidate listed, the one accepted
+    assert record.due == "2025-12-15"   # the first candidate listed, the one accepted
 
 
 def test_review_marks_what_is_already_stored(run):

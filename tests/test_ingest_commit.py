@@ -9,6 +9,7 @@ import pytest
 from store import model
 from store.db import open_store
 from store.ingest import Document, Proposal, commit, load, propose
+from store.model import Source
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 TODAY = dt.date(2025, 11, 24)
@@ -39,11 +40,10 @@ def test_new_items_carry_their_source(store):
     assert outcome.merged_ids == [] and outcome.already_known == 0
     [new_id] = outcome.new_ids
     record = store.get(new_id)
-    assert record["title"] == "Sign the fisheries deal" and record["actor"] == "Ministers"
-    assert record["due"] == "2025-12-12" and record["precision"] == "day"
-    assert record["sources"] == [{"sentence": DEAL_A, "document": "a.html",
-                                  "published": "2025-11-20", "lang": "en"}]
-    assert record["history"][0]["note"] == "from a.html"
+    assert record.title == "Sign the fisheries deal" and record.actor == "Ministers"
+    assert record.due == "2025-12-12" and record.precision == "day"
+    assert record.sources == (Source(DEAL_A, "a.html", "2025-11-20", "en"),)
+    assert record.history[0].note == "from a.html"
 
 
 def test_same_commitment_from_another_article_adds_a_source(store):
@@ -51,9 +51,9 @@ def test_same_commitment_from_another_article_adds_a_source(store):
     outcome = commit(store, [proposal("Fisheries deal will be signed", "2025-12-12", DEAL_B, B)])
     assert outcome.new_ids == [] and outcome.merged_ids == [first]
     record = store.get(first)
-    assert [s["document"] for s in record["sources"]] == ["a.html", "b.html"]
-    assert record["sources"][1]["published"] == "2025-11-21"
-    assert record["history"][-1]["event"] == "source added"
+    assert [s.document for s in record.sources] == ["a.html", "b.html"]
+    assert record.sources[1].published == "2025-11-21"
+    assert record.history[-1].event == "source added"
     assert len(store.all()) == 1
 
 
@@ -95,7 +95,7 @@ def test_reingesting_the_same_document_adds_nothing(store):
     again = commit(store, batch)
     assert again.new_ids == [] and again.merged_ids == [] and again.already_known == 2
     assert store.can_undo() == undo_steps   # no empty undo step either
-    assert all(len(r["sources"]) == 1 for _, r in store.all())
+    assert all(len(r.sources) == 1 for _, r in store.all())
 
 
 def test_a_stored_item_edited_by_hand_is_still_recognised(store):
@@ -109,7 +109,7 @@ def test_two_articles_in_one_batch_make_one_item(store):
     outcome = commit(store, [proposal("Sign the fisheries deal", "2025-12-12", DEAL_A, A),
                              proposal("Fisheries deal will be signed", "2025-12-12", DEAL_B, B)])
     [only] = outcome.new_ids
-    assert len(store.get(only)["sources"]) == 2
+    assert len(store.get(only).sources) == 2
     assert outcome.more_sources == 1 and outcome.merged_ids == []
 
 
@@ -139,7 +139,7 @@ def test_edited_proposal_is_stored_as_edited(store):
     p.title, p.actor, p.due = "  Fisheries   deal signed ", "Council", model.Due.from_value("2026-Q1")
     [new_id] = commit(store, [p]).new_ids
     record = store.get(new_id)
-    assert (record["title"], record["actor"], record["due"], record["precision"]) == \
+    assert (record.title, record.actor, record.due, record.precision) == \
         ("Fisheries deal signed", "Council", "2026-03-31", "quarter")
 
 
@@ -152,8 +152,8 @@ def test_propose_runs_the_extractor_and_marks_what_is_known(store, tmp_path):
     outcome = commit(store, proposals)
     assert len(outcome.new_ids) == len(proposals)
     record = store.get(outcome.new_ids[0])
-    assert record["sources"][0]["document"] == str((FIXTURES / "article.txt").absolute())
-    assert record["sources"][0]["lang"] == "en"   # detected, as the file declares none
+    assert record.sources[0].document == str((FIXTURES / "article.txt").absolute())
+    assert record.sources[0].lang == "en"   # detected, as the file declares none
     again = propose(store, loaded.documents, TODAY)
     assert sorted(p.known_id for p in again) == sorted(outcome.new_ids)
 

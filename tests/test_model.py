@@ -1,4 +1,4 @@
-"""The commitment model and the list filters: pure functions of a record and "today"."""
+"""The commitment model and the list filters: pure functions of a commitment and "today"."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,14 +10,14 @@ from hypothesis import strategies as st
 
 from store import model, query
 from store.errors import FristError
+from store.model import Commitment, Event, Source
 
 TODAY = dt.date(2025, 11, 24)
 
 
-def rec(due="2025-11-27", status="open", **kw) -> dict:
-    r = model.new_record(kw.pop("title", "A deal"), model.Due.from_value(due), **kw)
-    r["status"] = status
-    return r
+def rec(due="2025-11-27", status="open", **kw) -> Commitment:
+    r = Commitment.new(kw.pop("title", "A deal"), model.Due.from_value(due), **kw)
+    return r.with_changes(status=status)
 
 
 @pytest.mark.parametrize("value, start, end, precision, label", [
@@ -33,9 +33,9 @@ def test_windows_round_trip_and_label(value, start, end, precision, label):
     due = model.Due.from_value(value)
     assert (due.window_start.isoformat(), due.due.isoformat(), due.precision) == (start, end, precision)
     assert due.value == value
-    r = model.new_record("x", due)
-    assert model.due_label(r) == label
-    assert model.due_of(r) == due
+    r = Commitment.new("x", due)
+    assert r.due_label() == label
+    assert r.window == due
 
 
 @pytest.mark.parametrize("bad", ["2026-13", "2026-02-30", "2026-Q5", "26", "April", "", "2026-W60"])
@@ -55,41 +55,41 @@ def test_malformed_due_values_are_refused(bad):
 ])
 def test_state_and_countdown_of_open_items(due, state, countdown):
     r = rec(due)
-    assert model.record_state(r, TODAY) == state
-    assert model.countdown(r, TODAY) == countdown
+    assert r.state(TODAY) == state
+    assert r.countdown(TODAY) == countdown
 
 
 def test_decided_items_keep_their_status_as_state_whatever_the_date():
     for status in ("met", "missed", "cancelled"):
         r = rec("2025-01-01", status=status)
-        assert model.record_state(r, TODAY) == status
-        assert model.countdown(r, TODAY) == status  # no "marked" event: no day to show
-        r["history"].append({"at": "2025-12-04T10:00:00+01:00", "event": f"marked {status}", "note": ""})
-        assert model.countdown(r, TODAY) == f"{status} 4 Dec"
+        assert r.state(TODAY) == status
+        assert r.countdown(TODAY) == status  # no "marked" event: no day to show
+        r = r.with_event(Event("2025-12-04T10:00:00+01:00", f"marked {status}"))
+        assert r.countdown(TODAY) == f"{status} 4 Dec"
 
 
 def test_due_soon_days_is_configurable():
     r = rec("2025-12-04")
-    assert model.record_state(r, TODAY) == "upcoming"
-    assert model.record_state(r, TODAY, soon_days=14) == "due-soon"
-    assert model.to_json(1, r, TODAY, soon_days=14)["state"] == "due-soon"
+    assert r.state(TODAY) == "upcoming"
+    assert r.state(TODAY, soon_days=14) == "due-soon"
+    assert r.to_json(1, TODAY, soon_days=14)["state"] == "due-soon"
 
 
-def test_new_record_normalises_and_validates():
-    r = model.new_record("  Trump \n to  visit ", model.Due.from_value("2026-04"), actor=" Trump ",
-                         tags=["b", "a", "b"], note="n")
-    assert r["title"] == "Trump to visit" and r["actor"] == "Trump" and r["tags"] == ["a", "b"]
-    assert r["history"] == [{"at": r["created"], "event": "created", "note": "n"}]
-    assert r["created"] == r["updated"]
-    assert dt.datetime.fromisoformat(r["created"]).tzinfo is not None
+def test_new_commitment_normalises_and_validates():
+    r = Commitment.new("  Trump \n to  visit ", model.Due.from_value("2026-04"), actor=" Trump ",
+                       tags=["b", "a", "b"], note="n")
+    assert r.title == "Trump to visit" and r.actor == "Trump" and r.tags == ("a", "b")
+    assert r.history == (Event(r.created, "created", "n"),)
+    assert r.created == r.updated
+    assert dt.datetime.fromisoformat(r.created).tzinfo is not None
     with pytest.raises(model.ModelError):
-        model.new_record("   ", model.Due.from_value("2026"))
+        Commitment.new("   ", model.Due.from_value("2026"))
     with pytest.raises(model.ModelError):
-        model.new_record("x", model.Due.from_value("2026"), status="done")
+        Commitment.new("x", model.Due.from_value("2026"), status="done")
 
 
 def test_uids_are_random_version_4_uuids():
-    uids = {model.new_record("x", model.Due.from_value("2026"))["uid"] for _ in range(200)}
+    uids = {Commitment.new("x", model.Due.from_value("2026")).uid for _ in range(200)}
     assert len(uids) == 200
     for uid in uids:
         parsed = uuid.UUID(uid)
@@ -98,19 +98,18 @@ def test_uids_are_random_version_4_uuids():
 
 def test_to_json_has_the_design_fields_and_derived_values():
     r = rec("2026-04", actor="Trump", tags=["china"])
-    out = model.to_json(7, r, TODAY)
+    out = r.to_json(7, TODAY)
     assert tuple(out) == model.JSON_FIELDS
     assert out["id"] == 7 and out["days_left"] == 157 and out["state"] == "upcoming"
     assert (out["due"], out["window_start"], out["precision"]) == ("2026-04-30", "2026-04-01", "month")
     for key in ("uid", "title", "actor", "status", "tags", "sources", "created", "updated", "history"):
-        assert out[key] == r[key]
+        assert out[key] == r.doc[key]
 
 
-def test_to_json_fills_defaults_for_sparse_records():
-    sparse = {"title": "t", "due": "2026-01-05", "status": "open"}
-    out = model.to_json(1, sparse, TODAY)
-    assert (out["precision"], out["window_start"], out["tags"], out["history"]) == \
-        ("day", "2026-01-05", [], [])
+def test_json_in_fills_defaults_for_sparse_objects():
+    out = Commitment.from_json({"title": "t", "due": "2026-01-05"}).to_json(1, TODAY)
+    assert (out["precision"], out["window_start"], out["tags"], out["sources"], out["status"]) == \
+        ("day", "2026-01-05", [], [], "open")
 
 
 @pytest.mark.parametrize("text, days", [("7d", 7), ("2w", 14), ("1m", 30), ("10", 10), (" 3 D ", 3)])
@@ -149,8 +148,7 @@ def test_select_filters_and_sorts():
 
 
 def test_search_reads_sources_too():
-    r = rec(sources=[{"sentence": "Die Lizenzen gelten ab 1. Dezember", "document": "a.txt",
-                      "published": "2025-11-24", "lang": "de"}])
+    r = rec(sources=[Source("Die Lizenzen gelten ab 1. Dezember", "a.txt", "2025-11-24", "de")])
     assert query.Filter(search="lizenzen").matches(r, TODAY)
     assert not query.Filter(search="zölle").matches(r, TODAY)
 
@@ -159,22 +157,20 @@ def test_search_reads_sources_too():
        st.integers(0, 60))
 def test_state_follows_the_days_left(today, offset, soon):
     due = today + dt.timedelta(days=offset)
-    state = model.record_state({"status": "open", "due": due.isoformat()}, today, soon)
+    state = Commitment.new("t", model.Due.day(due)).state(today, soon)
     left = model.days_left(due, today)
     assert state == ("overdue" if left < 0 else "due-today" if left == 0
                      else "due-soon" if left <= soon else "upcoming")
 
 
 def test_search_finds_the_source_document_shown_beside_the_title():
-    record = model.new_record("Tariff vote", model.Due.from_value("2026-01-01"),
-                              sources=[{"sentence": "The council will vote.",
-                                        "document": "/news/bahn-de.txt", "published": "", "lang": "en"}])
+    record = Commitment.new("Tariff vote", model.Due.from_value("2026-01-01"),
+                            sources=[Source("The council will vote.", "/news/bahn-de.txt", "", "en")])
     assert query.Filter(status="all", search="bahn").matches(record, TODAY)
     assert not query.Filter(status="all", search="tram").matches(record, TODAY)
 
 
 def test_a_half_year_is_labelled_as_one():
-    half = {"due": "2027-06-30", "precision": "quarter", "window_start": "2027-01-01"}
-    assert model.due_label(half) == "H1 2027"
-    assert model.due_label(dict(half, due="2027-12-31", window_start="2027-07-01")) == "H2 2027"
-    assert model.due_label(dict(half, window_start="2027-04-01")) == "Q2 2027"
+    assert model.due_label("2027-06-30", "quarter", "2027-01-01") == "H1 2027"
+    assert model.due_label("2027-12-31", "quarter", "2027-07-01") == "H2 2027"
+    assert model.due_label("2027-06-30", "quarter", "2027-04-01") == "Q2 2027"

@@ -1,4 +1,4 @@
-"""`model.record_problem`, the one check of a stored record (issue 12: valid JSON, bad
+"""`Commitment.problem`, the one check of a stored record (issue 12: valid JSON, bad
 values). Whatever JSON a record holds, the check answers without raising; a record it
 refuses is damage, named in one line; a record it passes is shown, listed, exported and
 counted by every command without a traceback."""
@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from store import model
+from store.model import Commitment
 
 FIELDS = ("uid", "title", "due", "precision", "window_start", "due_text", "actor", "status",
           "tags", "sources", "created", "updated", "decided", "history")
@@ -48,10 +49,10 @@ def records(draw) -> dict:
     """A valid record, then a few fields set to edge values or any JSON, or deleted."""
     due = draw(st.sampled_from(["2025-11-20", "2025-11-24", "2025-12-01", "2026-04",
                                 "2026-Q2", "2026-W10", "2027"]))
-    doc = model.new_record(draw(st.sampled_from(["Tender", "Abkommen", "x"])),
-                           model.Due.from_value(due), actor=draw(st.sampled_from(["", "EU"])),
-                           tags=draw(st.sampled_from([[], ["trade"]])),
-                           status=draw(st.sampled_from(model.STATUSES)))
+    doc = dict(Commitment.new(draw(st.sampled_from(["Tender", "Abkommen", "x"])),
+                              model.Due.from_value(due), actor=draw(st.sampled_from(["", "EU"])),
+                              tags=draw(st.sampled_from([[], ["trade"]])),
+                              status=draw(st.sampled_from(model.STATUSES))).doc)
     for _ in range(draw(st.integers(0, 3))):
         name = draw(st.sampled_from(FIELDS + ("something else",)))
         how = draw(st.sampled_from(["edge", "edge", "any", "delete"]))
@@ -67,13 +68,13 @@ def records(draw) -> dict:
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(records(), JSON))
 def test_the_check_answers_for_any_json(doc):
-    problem = model.record_problem(doc)
+    problem = Commitment.problem(doc)
     assert problem is None or (isinstance(problem, str) and problem)
 
 
 def _store_with(path, doc) -> None:
     """A schema 1 store (no checksums: what the check guards) holding `doc` as item 2."""
-    good = model.new_record("good one", model.Due.from_value("2026-01-05"))
+    good = Commitment.new("good one", model.Due.from_value("2026-01-05")).doc
     raw = json.dumps({"commitments": {"1": good, "2": doc},  # json: any size of number
                       "meta": {"1": {"schema": 1, "last_id": 2}}}).encode()
     path.write_bytes(raw)
@@ -88,7 +89,7 @@ COMMANDS = [["list", "--status", "all"], ["list", "--json", "--status", "all"],
 
 
 def _at_the_edge(due: str) -> dict:
-    return model.new_record("at the edge", model.Due.from_value(due))
+    return dict(model.Commitment.new("at the edge", model.Due.from_value(due)).doc)
 
 
 def _refused_at_the_edge(result) -> bool:
@@ -108,7 +109,7 @@ def test_no_record_reaches_a_traceback(db_path, doc):
     every command refuse in one line naming the file and the item."""
     from tui.cli import cli
     _store_with(db_path, doc)
-    problem = model.record_problem(doc)
+    problem = Commitment.problem(doc)
     runner = CliRunner()
     for command in COMMANDS:
         result = runner.invoke(cli, command)

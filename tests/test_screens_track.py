@@ -67,8 +67,8 @@ class ContractApp(App):
 
 
 def add(store, title, due, actor="", status="open", tags=(), sources=()):
-    item_id = store.add(model.new_record(title, model.Due.from_value(due), actor=actor,
-                                         tags=list(tags), sources=list(sources)))
+    item_id = store.add(model.Commitment.new(title, model.Due.from_value(due), actor=actor,
+                                             tags=tags, sources=sources))
     if status != "open":
         store.mark(item_id, status)
     return item_id
@@ -90,8 +90,7 @@ def shown(screen, selector: str) -> str:
 def overdue_store(store):
     add(store, "Oldest promise", "2025-10-01", actor="China")
     add(store, "Middle promise", "2025-11-01", actor="EU",
-        sources=[{"sentence": "The EU will decide by 1 November.", "document": "eu.txt",
-                  "published": "2025-10-20", "lang": "en"}])
+        sources=[model.Source("The EU will decide by 1 November.", "eu.txt", "2025-10-20", "en")])
     add(store, "Newest promise", "2025-11-20")
     add(store, "Future promise", "2026-01-10")
     add(store, "Already met", "2025-09-01", status="met")
@@ -110,19 +109,19 @@ async def test_decide_steps_through_overdue_items_oldest_first(overdue_store):
         await pilot.press("m")
         assert isinstance(app.screen, NoteForm)  # the main screen's form: a note, a day
         await pilot.press("enter")
-        assert overdue_store.get(1)["status"] == "met"
+        assert overdue_store.get(1).status == "met"
         assert "Middle promise" in shown(screen, "#decide-item")
         assert "The EU will decide by 1 November." in shown(screen, "#decide-item")
         assert app.selected_id == 2
         await pilot.press("x", "enter")
-        assert overdue_store.get(2)["status"] == "missed"
+        assert overdue_store.get(2).status == "missed"
         await pilot.press("s")
-        assert overdue_store.get(3)["status"] == "open"  # skipped: untouched
+        assert overdue_store.get(3).status == "open"  # skipped: untouched
         assert "1 skipped commitment is still undecided" in shown(screen, "#decide-item")
         assert "0 left" in shown(screen, "#decide-title")
         assert "1 met, 1 missed, 1 skipped" in shown(screen, "#decide-title")
         await pilot.press("m")  # nothing left: a key does nothing
-        assert overdue_store.get(4)["status"] == "open"
+        assert overdue_store.get(4).status == "open"
         assert app.messages == ["#1 met — u undoes", "#2 missed — u undoes"]
 
 
@@ -140,8 +139,8 @@ async def test_marking_asks_for_a_note_and_the_day_it_was_decided(overdue_store)
         assert "Fri 21 Nov 2025 · 3 days ago" in str(form.query_one("#decided-preview").render())
         await pilot.press("enter")
         record = overdue_store.get(1)
-        assert record["status"] == "missed" and record["decided"] == "2025-11-21"
-        assert record["history"][-1]["note"] == "no deal"
+        assert record.status == "missed" and record.decided == "2025-11-21"
+        assert record.history[-1].note == "no deal"
         assert app.messages == ["#1 missed on 21 Nov — u undoes"]
         assert "Middle promise" in shown(app.screen, "#decide-item")
 
@@ -157,7 +156,7 @@ async def test_postpone_uses_the_form_with_a_preview_and_keeps_asking_after_a_ba
         await pilot.press(*"soon", "enter")
         assert "cannot understand the date 'soon'" in str(form.query_one("#form-error").render())
         assert app.screen is form
-        assert overdue_store.get(1)["due"] == "2025-10-01"
+        assert overdue_store.get(1).due == "2025-10-01"
         form.query_one("#due", Input).value = ""
         await pilot.press(*"2026-01-15")
         await app.workers.wait_for_complete()
@@ -165,8 +164,8 @@ async def test_postpone_uses_the_form_with_a_preview_and_keeps_asking_after_a_ba
         assert "Thu 15 Jan 2026 · in 52 days" in str(form.query_one("#due-preview").render())
         await pilot.press("enter")
         record = overdue_store.get(1)
-        assert record["due"] == "2026-01-15" and record["status"] == "open"
-        assert record["history"][-1]["event"] == "postponed from 1 Oct 2025 to 15 Jan 2026"
+        assert record.due == "2026-01-15" and record.status == "open"
+        assert record.history[-1].event == "postponed from 1 Oct 2025 to 15 Jan 2026"
         assert app.screen is screen
         assert "Middle promise" in shown(screen, "#decide-item")
         assert "1 postponed" in shown(screen, "#decide-title")
@@ -178,7 +177,7 @@ async def test_letters_typed_into_the_postpone_form_do_not_decide(overdue_store)
         await pilot.pause()  # let the pushed screen mount
         await pilot.press("p", "m", "x", "s")
         assert app.screen.query_one("#due", Input).value == "mxs"
-        assert overdue_store.get(1)["status"] == "open"
+        assert overdue_store.get(1).status == "open"
 
 
 async def test_escape_closes_the_form_then_the_screen(overdue_store):
@@ -187,10 +186,10 @@ async def test_escape_closes_the_form_then_the_screen(overdue_store):
         await pilot.pause()  # let the pushed screen mount
         await pilot.press("p", "escape")
         assert isinstance(app.screen, DecideScreen)
-        assert overdue_store.get(1)["due"] == "2025-10-01"
+        assert overdue_store.get(1).due == "2025-10-01"
         await pilot.press("m", "escape")
         assert isinstance(app.screen, DecideScreen)
-        assert overdue_store.get(1)["status"] == "open"
+        assert overdue_store.get(1).status == "open"
         await pilot.press("escape")
         assert not isinstance(app.screen, DecideScreen)
 
@@ -202,7 +201,7 @@ async def test_undo_brings_a_decided_item_back_into_the_queue(overdue_store):
         await pilot.press("m", "enter")
         assert "Middle promise" in shown(app.screen, "#decide-item")
         await pilot.press("u")
-        assert overdue_store.get(1)["status"] == "open"
+        assert overdue_store.get(1).status == "open"
         assert "Oldest promise" in shown(app.screen, "#decide-item")
 
 
@@ -229,9 +228,9 @@ async def test_an_empty_queue_says_so(store):
 
 
 def test_untrusted_text_in_the_card_is_literal():
-    record = model.new_record("[bold red]Boom[/] \x1b[2J", model.Due.from_value("2025-11-01"),
-                              actor="[link=http://x]me[/link]",
-                              sources=[{"sentence": "Say [b]this[/b]\x07", "document": "d"}])
+    record = model.Commitment.new("[bold red]Boom[/] \x1b[2J", model.Due.from_value("2025-11-01"),
+                                  actor="[link=http://x]me[/link]",
+                                  sources=[model.Source("Say [b]this[/b]\x07", "d")])
     text = card(9, record, TODAY)
     assert isinstance(text, Text)
     assert "[bold red]Boom[/] \\x1b[2J" in text.plain
@@ -340,7 +339,7 @@ async def test_the_dashboard_keys_open_both_screens(overdue_store):
         assert isinstance(app.screen, DecideScreen)
         assert "Oldest promise" in shown(app.screen, "#decide-item")
         await pilot.press("m", "enter")
-        assert overdue_store.get(1)["status"] == "met"
+        assert overdue_store.get(1).status == "met"
         assert app.selected_id == 2  # the main table follows the queue
         await pilot.press("escape")
         assert not isinstance(app.screen, DecideScreen)
@@ -366,22 +365,22 @@ async def test_enter_on_an_actor_lists_its_commitments_and_the_usual_keys_work(r
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        titles = {r["title"] for _i, r in app.visible_items()}
+        titles = {r.title for _i, r in app.visible_items()}
         assert titles == {"e", "f", "g"}  # met, cancelled and open: every decision shown
         note = str(app.screen.query_one("#filter-note").render())
         assert "Actor China: 3 commitments · Escape: back to Open" in note
-        g_id = next(i for i, r in app.visible_items() if r["title"] == "g")
+        g_id = next(i for i, r in app.visible_items() if r.title == "g")
         app.selected_id = g_id
         await pilot.pause()
         await pilot.press("m")  # the usual keys: the note form ...
         assert isinstance(app.screen, NoteForm)
         await pilot.press("enter")
         await pilot.pause()
-        assert record_store.get(g_id)["status"] == "met"
+        assert record_store.get(g_id).status == "met"
         assert g_id in app.view.rows  # still China's: it stays in the list
         await pilot.press("u")
         await pilot.pause()
-        assert record_store.get(g_id)["status"] == "open"
+        assert record_store.get(g_id).status == "open"
         await pilot.press("p")
         assert isinstance(app.screen, PostponeForm)
         await pilot.press("escape", "enter")  # ... and Enter, the details
@@ -392,7 +391,7 @@ async def test_enter_on_an_actor_lists_its_commitments_and_the_usual_keys_work(r
         await pilot.press("n", "escape")  # the whole tab again
         await pilot.pause()
         assert app.view.view == "open" and app.view.group is None
-        assert "h" in {r["title"] for _i, r in app.visible_items()}
+        assert "h" in {r.title for _i, r in app.visible_items()}
         await pilot.press("R")
         await pilot.pause()
         assert app.screen.cursor == 1  # on China's row again
@@ -424,4 +423,4 @@ async def test_the_track_record_cursor_moves_and_a_click_opens_a_row(record_stor
         await pilot.click("#stats-table", offset=(3, 1))  # a click on the picked row lists it
         await pilot.pause()
         assert app.view.group == ("tag", "trade")
-        assert {r["title"] for _i, r in app.visible_items()} == {"a", "e"}
+        assert {r.title for _i, r in app.visible_items()} == {"a", "e"}

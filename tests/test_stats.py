@@ -7,7 +7,8 @@ import json
 import pytest
 
 from store import model
-from store.stats import Record, bar, bar_segments, postponements, track_record
+from store.model import Event
+from store.stats import Record, bar, bar_segments, track_record
 
 ITEMS = [
     {"title": "A", "due": "2025-11-01", "actor": "Donald Trump", "status": "met", "tags": ["trade"]},
@@ -105,23 +106,22 @@ TODAY = dt.date(2025, 11, 24)
 
 
 def item(due: str, status="open", actor="A", history=()):
-    record = model.new_record("t", model.Due.from_value(due), actor=actor, status=status)
-    record["history"] += [{"at": "2025-11-01T00:00:00+00:00", "event": e, "note": ""}
-                          for e in history]
+    record = model.Commitment.new("t", model.Due.from_value(due), actor=actor, status=status)
+    for e in history:
+        record = record.with_event(Event("2025-11-01T00:00:00+00:00", e))
     return record
 
 
-def postponed(before: str, after: str) -> dict:
-    return {"at": "2025-11-01T00:00:00+00:00", "event": "postponed", "note": "",
-            "from": before, "to": after}
+def postponed(before: str, after: str) -> Event:
+    return Event("2025-11-01T00:00:00+00:00", "postponed", "", (("from", before), ("to", after)))
 
 
 def test_postponements_count_days_and_unknowns():
     record = item("2026-03-31")
-    record["history"] += [postponed("2026-01-01", "2026-01-10"),
-                          postponed("2026-01-31", "2026-03-31"),
-                          {"at": "2025-11-01T00:00:00+00:00", "event": "postponed", "note": ""}]
-    assert postponements(record) == [9, 59, 0]
+    for event in (postponed("2026-01-01", "2026-01-10"), postponed("2026-01-31", "2026-03-31"),
+                  Event("2025-11-01T00:00:00+00:00", "postponed")):
+        record = record.with_event(event)
+    assert record.postponements() == [9, 59, 0]
 
 
 def test_postponing_through_the_store_is_counted(tmp_path):
@@ -130,7 +130,7 @@ def test_postponing_through_the_store_is_counted(tmp_path):
     item_id = store.add(item("2026-01-01"))
     store.postpone(item_id, model.Due.from_value("2026-01-15"))
     store.postpone(item_id, model.Due.from_value("2026-02"))
-    assert postponements(store.get(item_id)) == [14, 44]
+    assert store.get(item_id).postponements() == [14, 44]
 
 
 def test_track_record_groups_case_insensitively_and_counts_states():
@@ -158,8 +158,7 @@ def test_bars_are_one_cell_per_item_until_they_must_scale():
 
 
 def test_a_short_name_of_one_actor_counts_under_the_full_name():
-    items = [(n, {"title": t, "due": "2025-10-01", "status": s, "actor": a, "history": []})
-             for n, (t, s, a) in enumerate([
+    items = [(n, item("2025-10-01", s, a)) for n, (t, s, a) in enumerate([
                  ("a", "met", "Norvane Semiconductors"), ("b", "missed", "Norvane"),
                  ("c", "met", "European Commission"), ("d", "met", "Commission"),
                  ("e", "met", "Federal Trade Commission"), ("f", "open", "Trade")], 1)]

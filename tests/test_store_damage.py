@@ -21,8 +21,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 RESTORE = "frist restore --from-backup"
 
 
-def record(title: str, due: str = "2026-01-01", **kw) -> dict:
-    return model.new_record(title, model.Due.from_value(due), **kw)
+def record(title: str, due: str = "2026-01-01", **kw) -> model.Commitment:
+    return model.Commitment.new(title, model.Due.from_value(due), **kw)
 
 
 def journal_of(path: Path) -> Path:
@@ -53,7 +53,7 @@ def fill(path: Path, count: int = 20) -> dict[int, tuple]:
 
 
 def shown(path: Path) -> dict[int, tuple]:
-    return {i: (r["title"], r["due"], r["status"], r["actor"]) for i, r in open_store(path).all()}
+    return {i: (r.title, r.due, r.status, r.actor) for i, r in open_store(path).all()}
 
 
 def cli(*args: str, input: str | None = None):
@@ -333,9 +333,8 @@ def _legacy_store(path: Path, records: dict) -> None:
 
 @pytest.mark.parametrize("field, value", BAD_VALUES)
 def test_a_bad_value_in_an_unchecked_store_is_damage_naming_file_and_item(db_path, field, value):
-    bad = record("bad one")
-    bad[field] = value
-    _legacy_store(db_path, {"1": record("good one"), "2": bad})
+    bad = {**record("bad one").doc, field: value}
+    _legacy_store(db_path, {"1": record("good one").doc, "2": bad})
     files = store_files(db_path)
     for command in (["list"], ["show", "1"], ["add", "x", "--due", "2026-01-01"], ["stats"]):
         message = one_line_error(cli(*command))
@@ -346,7 +345,7 @@ def test_a_bad_value_in_an_unchecked_store_is_damage_naming_file_and_item(db_pat
 
 
 def test_a_missing_title_in_a_journal_line_of_a_schema_1_store_is_damage(db_path):
-    _legacy_store(db_path, {"1": record("good one")})
+    _legacy_store(db_path, {"1": record("good one").doc})
     journal_of(db_path).write_bytes(
         orjson.dumps({"format": "frist-journal-1", "schema": 1, "token": None, "last_id": 1,
                       "undo": []}) + b"\n"
@@ -358,8 +357,7 @@ def test_a_missing_title_in_a_journal_line_of_a_schema_1_store_is_damage(db_path
 
 def test_the_store_refuses_to_write_a_bad_record(db_path):
     store = open_store(db_path)
-    bad = record("fine")
-    bad["due"] = "2026-02-30"
+    bad = model.Commitment({**record("fine").doc, "due": "2026-02-30"})  # past the class's checks
     with pytest.raises(StoreError, match="not stored: item 1 has a bad 'due'"):
         store.add(bad)
     assert not db_path.exists()

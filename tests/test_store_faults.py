@@ -23,8 +23,8 @@ from store.db import StoreError, open_store
 DUE = model.Due.from_value("2026-01-01")
 
 
-def record(title: str, due: str = "2026-01-01", **kw) -> dict:
-    return model.new_record(title, model.Due.from_value(due), **kw)
+def record(title: str, due: str = "2026-01-01", **kw) -> model.Commitment:
+    return model.Commitment.new(title, model.Due.from_value(due), **kw)
 
 
 def store_files(path: Path) -> dict[str, bytes]:
@@ -45,7 +45,7 @@ def temp_files(folder: Path) -> list[str]:
 def contents(path: Path) -> dict:
     """What a fresh process reads: items, and how many undo steps."""
     store = open_store(path)
-    return {"items": {i: (r["title"], r["status"]) for i, r in store.all()},
+    return {"items": {i: (r.title, r.status) for i, r in store.all()},
             "undo": store.can_undo()}
 
 
@@ -142,14 +142,14 @@ def _legacy(path: Path) -> None:
     """A schema 1 store: no checksums (the previous frist)."""
     import orjson
     path.write_bytes(orjson.dumps({
-        "commitments": {"1": record("old one"), "2": record("old two")},
+        "commitments": {"1": record("old one").doc, "2": record("old two").doc},
         "undo": {"1": {"label": "#2 added", "at": "x", "added": [2], "changes": []}},
         "meta": {"1": {"schema": 1, "last_id": 2, "token": "abc"}}}))
     shutil.copy(path, path.with_name(path.name + ".bak"))
     path.with_name(path.name + ".journal").write_bytes(orjson.dumps({
         "format": "frist-journal-1", "schema": 1, "token": "abc", "snapshot": None,
         "last_id": 2, "undo": [1]}) + b"\n" + orjson.dumps(
-        {"set": {"commitments": {"3": record("old three")}}, "last_id": 3}) + b"\n")
+        {"set": {"commitments": {"3": record("old three").doc}}, "last_id": 3}) + b"\n")
 
 
 def _damaged_snapshot(path: Path) -> None:
@@ -242,7 +242,7 @@ def test_a_fault_at_any_step_of_a_change_loses_nothing_and_says_so(tmp_path, mon
                     patch.setattr(fmt, "journal_limit", lambda size: 0)
                 again = open_store(path)
                 new_id = again.add(record("after the fault"))
-                assert open_store(path).get(new_id)["title"] == "after the fault", where
+                assert open_store(path).get(new_id).title == "after the fault", where
             assert open_store(path).check().ok, where
     assert refused, f"{name}: no fault was refused"
     print(f"{name}: {tried} faults at {len(steps)} steps, {refused} refused, 0 lost")
@@ -264,13 +264,13 @@ def test_a_fault_after_the_new_snapshot_is_in_place_keeps_the_change_and_warns(
     assert faults.fired
     assert store.warnings and "next change tries again" in store.warnings[0]
     monkeypatch.undo()
-    assert open_store(path).get(new_id)["title"] == "kept"
+    assert open_store(path).get(new_id).title == "kept"
     assert open_store(path).check().ok
     # the backup still leads to the change: the old journal continues it
     path.unlink()
     plan = open_store(path).restore_plan()
     open_store(path).restore(plan)
-    assert open_store(path).get(new_id)["title"] == "kept"
+    assert open_store(path).get(new_id).title == "kept"
 
 
 def _cli(*args: str):

@@ -30,20 +30,21 @@ class Desk:
         return run_sync(self.store, self.settings, **kw)
 
     def add(self, title, due="2025-12-01", **kw):
-        return self.store.add(model.new_record(title, model.Due.from_value(due), **kw))
+        return self.store.add(model.Commitment.new(title, model.Due.from_value(due), **kw))
 
     def by_title(self) -> dict[str, dict]:
+        """The stored documents, by title."""
         self.store.refresh()
-        return {record["title"]: record for _id, record in self.store.all()}
+        return {record.title: record.doc for _id, record in self.store.all()}
 
     def id_of(self, title) -> int:
         self.store.refresh()
-        return next(i for i, record in self.store.all() if record["title"] == title)
+        return next(i for i, record in self.store.all() if record.title == title)
 
     def as_json(self) -> list[dict]:
         """The store as `frist list --json` gives it, ids left out, by uid."""
         self.store.refresh()
-        rows = [model.to_json(i, record, TODAY) for i, record in self.store.all()]
+        rows = [record.to_json(i, TODAY) for i, record in self.store.all()]
         return sorted(({k: v for k, v in row.items() if k != "id"} for row in rows),
                       key=lambda row: row["uid"])
 
@@ -104,15 +105,14 @@ def app(radicale):  # noqa: F811
 def varied(desk: Desk) -> None:
     """Commitments with every kind of field frist keeps."""
     desk.add("Rare-earth deal with China", "2026-04", actor="Donald Trump", tags=["trade", "china"],
-             note="said at the summit", sources=[{
-                 "sentence": 'Trump said: "a deal by April; maybe, \\ earlier"\nsecond line',
-                 "document": "https://example.org/a?x=1,2;3", "published": "2025-11-24",
-                 "lang": "en"}])
+             note="said at the summit", sources=[model.Source(
+                 'Trump said: "a deal by April; maybe, \\ earlier"\nsecond line',
+                 "https://example.org/a?x=1,2;3", "2025-11-24", "en")])
     desk.add("Export licences required", "2025-12-01", actor="Commerce Ministry")
     desk.add("Budget in the first half", "2027-Q1", tags=["budget"])
     desk.store.edit(desk.add("Harbour board vote", "2025-W49"), actor="Harbour board")
     h1 = model.Due(dt.date(2027, 6, 30), "quarter", dt.date(2027, 1, 1), "in H1 2027")
-    desk.store.add(model.new_record("Half-year plan", h1))
+    desk.store.add(model.Commitment.new("Half-year plan", h1))
     desk.store.mark(desk.add("Met one", "2025-11-20"), "met", note="done", on=dt.date(2025, 11, 21))
     desk.store.mark(desk.add("Missed one", "2025-11-01"), "missed", on=dt.date(2025, 11, 3))
     desk.store.mark(desk.add("Cancelled one", "2025-11-02"), "cancelled")

@@ -36,7 +36,7 @@ async def settle(app, pilot) -> None:
 def store_with(path, *titles) -> Store:
     store = Store(path)
     for title in titles:
-        store.add(model.new_record(title, model.Due.day(dt.date(2025, 12, 1))))
+        store.add(model.Commitment.new(title, model.Due.day(dt.date(2025, 12, 1))))
     return store
 
 
@@ -71,10 +71,10 @@ async def test_s_syncs_in_a_worker_and_the_top_bar_says_when_and_what_waits(
                            "DUE;VALUE=DATE:20251205\r\nEND:VTODO\r\nEND:VCALENDAR\r\n")
         await pilot.press("S")
         await settle(app, pilot)
-        titles = {record["title"] for record in app.view.items.values()}
+        titles = {record.title for record in app.view.items.values()}
         assert "Call the ministry" in titles
         # a change here waits until the next sync, and the top bar says so
-        item_id = next(i for i, r in app.view.items.items() if r["title"] == "Harbour vote")
+        item_id = next(i for i, r in app.view.items.items() if r.title == "Harbour vote")
         app.selected_id = item_id
         await pilot.press("m")
         await pilot.press("enter")
@@ -126,8 +126,8 @@ def rows_as_the_view_holds_them(app) -> list[str]:
     table, view = app.main.table, app.view
     top = round(table.scroll_y)
     ids = view.rows[top:top + table.scrollable_content_region.height - 1]
-    return [" ".join((model.due_label(view.items[i]) + " " + model.countdown(view.items[i], view.today)
-                      + " " + view.items[i]["title"]).split()[:5]) for i in ids]
+    return [" ".join((view.items[i].due_label() + " " + view.items[i].countdown(view.today)
+                      + " " + view.items[i].title).split()[:5]) for i in ids]
 
 
 async def test_items_a_timed_sync_brings_in_take_their_places_in_the_open_table(
@@ -137,9 +137,9 @@ async def test_items_a_timed_sync_brings_in_take_their_places_in_the_open_table(
     alice = Store(tmp_path / "alice.json")
     for n in range(200):  # enough that the dashboard starts from the soonest open items
         due = dt.date(2026, 1, 1) + dt.timedelta(days=n // 2)
-        alice.add(model.new_record(f"Alice's {n}", model.Due.day(due)))
+        alice.add(model.Commitment.new(f"Alice's {n}", model.Due.day(due)))
     for day in ("2026-05-21", "2026-07-01", "2026-07-02"):
-        alice.add(model.new_record(f"Alice's {day}", model.Due.from_value(day)))
+        alice.add(model.Commitment.new(f"Alice's {day}", model.Due.from_value(day)))
     run_sync(alice, Settings(radicale.collection_url(), "alice", USERS["alice"]))
     # bob, a colleague, adds commitments due between alice's rows
     bob = Store(tmp_path / "bob.json")
@@ -147,7 +147,7 @@ async def test_items_a_timed_sync_brings_in_take_their_places_in_the_open_table(
     run_sync(bob, bob_settings)
     for value in ["2026-05-22", *["2026-06-01"] * 6, "2026-Q2", "2026-05-21", "2026-01-01",
                   "2026-06-30", "2026-07-01"]:
-        bob.add(model.new_record(f"Bob's {value}", model.Due.from_value(value)))
+        bob.add(model.Commitment.new(f"Bob's {value}", model.Due.from_value(value)))
     assert run_sync(bob, bob_settings).pushed == 12
     # and a calendar app moves one of alice's to 25 May, leaving LAST-MODIFIED as it was
     # (as some apps and scripts do): frist's record keeps its `updated` stamp
@@ -167,7 +167,7 @@ async def test_items_a_timed_sync_brings_in_take_their_places_in_the_open_table(
         # alice looks at late May to early July (every row painted once), then decides
         # one item: the sync pushes it
         for due in ("2026-07-02", "2026-05-21"):
-            app.selected_id = next(i for i in app.view.rows if app.view.items[i]["due"] == due)
+            app.selected_id = next(i for i in app.view.rows if app.view.items[i].due == due)
             await pilot.pause()
             assert painted_rows(app) == rows_as_the_view_holds_them(app)
         await pilot.press("m", "enter")
@@ -176,12 +176,12 @@ async def test_items_a_timed_sync_brings_in_take_their_places_in_the_open_table(
         await settle(app, pilot)
         assert messages[-1].startswith("pulled 13, pushed 2")
         items = app.view.items
-        expected = sorted((i for i, r in items.items() if r["status"] == "open"),
+        expected = sorted((i for i, r in items.items() if r.status == "open"),
                           key=lambda i: model.due_order(i, items[i]))
         assert len(expected) == 202 + 12
         assert app.view.rows == expected
         # what the table paints, from the 21 May row down, is what the rows hold
-        app.selected_id = next(i for i in expected if items[i]["due"] == "2026-05-21")
+        app.selected_id = next(i for i in expected if items[i].due == "2026-05-21")
         await pilot.pause()
         painted = painted_rows(app)
         assert painted == rows_as_the_view_holds_them(app)
@@ -208,7 +208,7 @@ async def test_a_timed_sync_that_only_deletes_here_says_so_and_the_row_goes(
         app.action_sync(quiet=True)  # what the sync_every timer calls
         await settle(app, pilot)
         assert messages == ["pulled 0, pushed 0, merged 0, deleted 1 here"]
-        assert [app.view.items[i]["title"] for i in app.view.rows] == ["Export licences required"]
+        assert [app.view.items[i].title for i in app.view.rows] == ["Export licences required"]
 
 
 async def test_an_app_edit_that_keeps_its_stamps_still_moves_the_row(
@@ -236,9 +236,9 @@ async def test_an_app_edit_that_keeps_its_stamps_still_moves_the_row(
         await pilot.press("S")
         await settle(app, pilot)
         assert [row.split(" 2025")[0] for row in painted_rows(app)] == ["1 Dec", "5 Dec"]
-        moved = next(r for r in app.view.items.values() if r["uid"] == "app-1")
-        assert moved["history"][-1]["event"] == ("edited in a calendar app: due from 28 Nov 2025 "
-                                                 "to 5 Dec 2025")
+        moved = next(r for r in app.view.items.values() if r.uid == "app-1")
+        assert moved.history[-1].event == ("edited in a calendar app: due from 28 Nov 2025 "
+                                           "to 5 Dec 2025")
 
 
 async def test_the_source_column_says_an_item_came_from_a_calendar_app(
@@ -261,16 +261,16 @@ async def test_the_source_column_says_an_item_came_from_a_calendar_app(
         rows = [table.render_line(y).text for y in (1, 2)]
         assert rows[0].split()[-1] == "typed" and "Export licences" in rows[0]
         assert rows[1].rstrip().endswith(" calendar app") and "Call the ministry" in rows[1]
-        app.selected_id = next(i for i, r in app.view.items.items() if r["uid"] == "app-1")
+        app.selected_id = next(i for i, r in app.view.items.items() if r.uid == "app-1")
         await pilot.press("enter")  # the detail pane
         await pilot.pause()
         from tui.screens.detail import DetailPane
         assert "made in a calendar app" in str(app.main.query_one(DetailPane)._describe())
     # a colleague's frist, reading it after alice's frist wrote it back, says so too
     bob = Store(tmp_path / "bob.json")
-    store.edit(next(i for i, r in store.all() if r["uid"] == "app-1"), actor="Ministry")
+    store.edit(next(i for i, r in store.all() if r.uid == "app-1"), actor="Ministry")
     run_sync(store, Settings(radicale.collection_url(), "alice", USERS["alice"]))
     run_sync(bob, Settings(radicale.collection_url(), "bob", USERS["bob"]))
     from tui.widgets.table import source_label
-    assert {r["title"]: source_label(r) for _i, r in bob.all()} == {
+    assert {r.title: source_label(r) for _i, r in bob.all()} == {
         "Export licences required": "typed", "Call the ministry": "calendar app"}

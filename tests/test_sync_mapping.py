@@ -22,20 +22,19 @@ days = st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31))
 def views(draw):
     due = model.Due.from_value(model.period_value(draw(days), draw(st.sampled_from(model.PRECISIONS))),
                                draw(line_text))
-    record = model.new_record(draw(line_text.filter(lambda t: t.split())), due,
-                              actor=" ".join(draw(line_text).split()),
-                              tags=draw(st.lists(line_text.map(lambda t: " ".join(t.split()))
-                                                 .filter(bool), max_size=3)),
-                              sources=draw(st.lists(st.fixed_dictionaries({
-                                  "sentence": any_text, "document": any_text,
-                                  "published": days.map(str), "lang": st.sampled_from(["de", "en"])}),
-                                  max_size=2)))
-    record["created"] = draw(stamps)
-    record["history"] = draw(st.lists(st.fixed_dictionaries(
-        {"at": stamps, "event": any_text, "note": any_text}), min_size=1, max_size=3))
+    record = model.Commitment.new(draw(line_text.filter(lambda t: t.split())), due,
+                                  actor=" ".join(draw(line_text).split()),
+                                  tags=draw(st.lists(line_text.map(lambda t: " ".join(t.split()))
+                                                     .filter(bool), max_size=3)),
+                                  sources=draw(st.lists(st.builds(
+                                      model.Source, any_text, any_text, days.map(str),
+                                      st.sampled_from(["de", "en"])), max_size=2)))
     status = draw(st.sampled_from(model.STATUSES))
-    record["status"] = status
-    record["decided"] = None if status == "open" else str(draw(days))
+    record = record.with_changes(
+        created=draw(stamps),
+        history=draw(st.lists(st.builds(model.Event, stamps, any_text, any_text), min_size=1,
+                              max_size=3)),
+        status=status, decided=None if status == "open" else str(draw(days)))
     return view_of(record)
 
 
@@ -56,7 +55,7 @@ def test_a_broken_calendar_object_is_named_not_raised_raw():
 
 
 def test_a_description_edited_in_an_app_is_kept_as_a_note():
-    view = view_of(model.new_record("Vote", model.Due.day(dt.date(2025, 12, 1)), note="first"))
+    view = view_of(model.Commitment.new("Vote", model.Due.day(dt.date(2025, 12, 1)), note="first"))
     text = to_ical(view, UPDATED).replace("DESCRIPTION:first", "DESCRIPTION:first\\n\\nand more")
     back = parse(text)
     assert [e["note"] for e in back.view["history"]] == ["first", "and more"]
@@ -64,7 +63,7 @@ def test_a_description_edited_in_an_app_is_kept_as_a_note():
 
 
 def test_merge_keeps_each_sides_own_changes_and_the_later_of_a_clash():
-    base = view_of(model.new_record("Vote", model.Due.day(dt.date(2025, 12, 1)), tags=["a"]))
+    base = view_of(model.Commitment.new("Vote", model.Due.day(dt.date(2025, 12, 1)), tags=["a"]))
     mine = dict(base, title="Vote here", tags=["a", "mine"])
     theirs = dict(base, actor="Board", tags=["theirs"])
     merged, clashes = merge(base, mine, theirs, UPDATED, UPDATED)
@@ -77,6 +76,6 @@ def test_merge_keeps_each_sides_own_changes_and_the_later_of_a_clash():
 
 
 def test_a_record_keeps_the_keys_the_sync_does_not_know():
-    record = model.new_record("Vote", model.Due.day(dt.date(2025, 12, 1)))
-    record["pinned"] = True
-    assert record_of(view_of(record), UPDATED, record)["pinned"] is True
+    stored = model.Commitment.new("Vote", model.Due.day(dt.date(2025, 12, 1))).doc
+    record = model.Commitment({**stored, "pinned": True})
+    assert record_of(view_of(record), UPDATED, record).doc["pinned"] is True

@@ -15,10 +15,8 @@ SIZE = (80, 24)
 
 
 
-def record(value: str, status: str = "open") -> dict:
-    rec = model.new_record("x", model.Due.from_value(value))
-    rec["status"] = status
-    return rec
+def record(value: str, status: str = "open") -> model.Commitment:
+    return model.Commitment.new("x", model.Due.from_value(value)).with_changes(status=status)
 
 
 # -- geometry shared by the view and the text output
@@ -120,10 +118,10 @@ async def test_m_marks_the_selected_item_through_the_app_and_its_line_goes(tmp_p
         await pilot.pause()
         await pilot.press("down")
         chosen = app.selected_id
-        title = app.store.get(chosen)["title"]
+        title = app.store.get(chosen).title
         await pilot.press("m")
         await pilot.pause()
-        assert app.store.get(chosen)["status"] == "met"
+        assert app.store.get(chosen).status == "met"
         assert not any(title in line for line in view_lines(app))
         assert app.selected_id != chosen  # the cursor moved on to a line still shown
         await pilot.press("enter")
@@ -204,7 +202,7 @@ async def test_ten_thousand_items_scroll_to_the_last_one(tmp_path):
         await pilot.press("end")
         last_id, last = app.visible_items()[-1]
         assert app.selected_id == last_id
-        assert any(line.lstrip().startswith(f"{last_id} {last['title']}")
+        assert any(line.lstrip().startswith(f"{last_id} {last.title}")
                    for line in view_lines(app))
         await pilot.press("pageup")  # a page is the rows on screen (height less the axis)
         page = app.screen.query_one(TimelineView).size.height - 2
@@ -282,12 +280,11 @@ class Terminal:
         return True
 
 
-def sample_items() -> list[tuple[int, dict]]:
+def sample_items() -> list[tuple[int, model.Commitment]]:
     items = []
     for n, (title, value, status, actor) in enumerate(SAMPLE, start=1):
-        rec = model.new_record(title, model.Due.from_value(value), actor=actor)
-        rec["status"] = status
-        items.append((n, rec))
+        rec = model.Commitment.new(title, model.Due.from_value(value), actor=actor)
+        items.append((n, rec.with_changes(status=status)))
     return items
 
 
@@ -327,4 +324,4 @@ async def test_rows_are_in_due_order_whatever_the_table_is_sorted_by(tmp_path, s
         assert [i for i, _ in rows] != [i for i, _ in app.visible_items()]  # a real test
         assert [model.due_order(i, r) for i, r in rows] == sorted(
             model.due_order(i, r) for i, r in rows)
-        assert {i for i, _ in rows} == {i for i, r in app.visible_items() if r["status"] == "open"}
+        assert {i for i, _ in rows} == {i for i, r in app.visible_items() if r.status == "open"}

@@ -18,7 +18,7 @@ from store.errors import FristError
 def _store_with(path: Path, count: int, title: str = "item") -> None:
     store = open_store(path)
     due = model.Due.from_value("2026-03-01")
-    store.add_many([model.new_record(f"{title} {n} " + "x" * 300, due) for n in range(count)])
+    store.add_many([model.Commitment.new(f"{title} {n} " + "x" * 300, due) for n in range(count)])
 
 
 def test_export_on_a_full_disk_leaves_the_earlier_file_as_it_was(tiny_disk, db_path, frist):

@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.screen import Screen
 
 from store import model
+from store.model import Commitment
 from store.db import ConflictError, Store
 from store.errors import AlreadySo, FristError
 from tui.controller import Controller, Found
@@ -139,7 +140,7 @@ class FristApp(App):
     def main(self) -> MainScreen:
         return self.screen_stack[0]
 
-    def visible_items(self) -> list[tuple[int, dict]]:
+    def visible_items(self) -> list[tuple[int, Commitment]]:
         items = self.view.items
         return [(i, items[i]) for i in self.view.rows]
 
@@ -322,7 +323,7 @@ class FristApp(App):
                     title="cannot read the store", severity="error", timeout=15)
 
     # -- changes
-    def _item(self) -> tuple[int, dict] | None:
+    def _item(self) -> tuple[int, Commitment] | None:
         if self.screen_stack and self.screen is self.main:
             # the table's cursor itself: a key typed right behind an arrow key arrives
             # before the table's message that the cursor moved
@@ -348,7 +349,7 @@ class FristApp(App):
             self.notify(warning, title="stored, but", severity="warning", timeout=10)
         self.refresh_screens()
 
-    def change(self, item_id: int, write: Callable[[], dict | None], message: str) -> bool:
+    def change(self, item_id: int, write: Callable[[], Commitment | None], message: str) -> bool:
         """Make one change through the store (`write`), show it and say `message`; a
         refusal is said in a notice. Whether the change was made."""
         try:
@@ -360,7 +361,8 @@ class FristApp(App):
             self.notify(str(e), title="not changed", severity="error", timeout=6)
         return False
 
-    def save_change(self, item_id: int, write: Callable[[], dict | None], message: str) -> bool:
+    def save_change(self, item_id: int, write: Callable[[], Commitment | None],
+                    message: str) -> bool:
         """`change` for a form: a refusal raises FristError, for the form to say while it
         keeps what was typed (after a ConflictError every screen shows the item as it is
         now). False when there was nothing to change, which is said."""
@@ -378,14 +380,14 @@ class FristApp(App):
 
     def action_add(self) -> None:
         def save(form: dict, _shown) -> None:  # FristError: said in the form, kept open
-            record = model.new_record(form["title"], form["due"], actor=form["actor"],
-                                      tags=form["tags"], note=form["note"])
+            record = Commitment.new(form["title"], form["due"], actor=form["actor"],
+                                    tags=form["tags"], note=form["note"])
             item_id = self.controller.add(record)
             self._selected = item_id
             self._changed()
             shown = "" if item_id in self.view.rows else " (not shown in this view)"
-            self.notify(f"Added #{item_id}: due {model.due_label(record)}, "
-                        f"{model.countdown(record, self.today)}{shown} — u undoes", timeout=4)
+            self.notify(f"Added #{item_id}: due {record.due_label()}, "
+                        f"{record.countdown(self.today)}{shown} — u undoes", timeout=4)
         from tui.screens.forms import ItemForm  # forms load when first used: a faster start
         self.push_screen(ItemForm(save=save))
 
@@ -394,7 +396,7 @@ class FristApp(App):
             return
         item_id, record = item
 
-        def save(form: dict, shown: dict) -> None:
+        def save(form: dict, shown: Commitment) -> None:
             changed = form["changed"]  # only these are written: the rest may have been
             if not changed and not form["note"].strip():  # changed elsewhere meanwhile
                 self.notify("Nothing changed.", timeout=2)
@@ -412,12 +414,12 @@ class FristApp(App):
             return
         item_id, record = item
 
-        def save(answer: dict, shown: dict) -> None:
+        def save(answer: dict, shown: Commitment) -> None:
             self.mark(item_id, status, answer, shown)
         from tui.screens.forms import NoteForm
         self.push_screen(NoteForm(heading, record, dated=status != "open", save=save))
 
-    def mark(self, item_id: int, status: str, answer: dict, shown: dict) -> bool:
+    def mark(self, item_id: int, status: str, answer: dict, shown: Commitment) -> bool:
         """Record a decision as the note form gave it ({"note", "on"}), against the
         version of the item the person saw (`shown`); FristError if refused."""
         from tui.screens.forms import decision_message
@@ -436,7 +438,7 @@ class FristApp(App):
         self._decide("cancelled", "Mark as cancelled (no longer expected)")
 
     def action_reopen(self) -> None:
-        if (item := self._item()) is not None and item[1]["status"] == "open":
+        if (item := self._item()) is not None and item[1].status == "open":
             self.notify(f"#{item[0]} is already open", timeout=3)  # no form to fill for nothing
             return
         self._decide("open", "Open again")
@@ -446,10 +448,10 @@ class FristApp(App):
             return
         item_id, record = item
 
-        def save(answer, shown: dict) -> None:
+        def save(answer, shown: Commitment) -> None:
             due, note = answer
             self.save_change(item_id, lambda: self.store.postpone(item_id, due, note, shown=shown),
-                             f"#{item_id} now due {model.due_label({'due': due.due.isoformat(), 'precision': due.precision})}")
+                             f"#{item_id} now due {model.due_label(due.due.isoformat(), due.precision)}")
         from tui.screens.forms import PostponeForm
         self.push_screen(PostponeForm(record, save=save))
 
@@ -458,7 +460,7 @@ class FristApp(App):
             return
         item_id, record = item
         question = Content.assemble("Delete #", str(item_id), "?\n\n",
-                                    literal(record.get("title", ""), "bold", one_line=False),
+                                    literal(record.title, "bold", one_line=False),
                                     ("\n\nu undoes it.", "$foreground-muted"))
 
         def done(yes: bool | None) -> None:
@@ -633,7 +635,8 @@ class FristApp(App):
                                 partial(self.set_view, name))
 
 
-def undo_message(label: str, changed: list[int], items: dict[int, dict], today: dt.date) -> str:
+def undo_message(label: str, changed: list[int], items: dict[int, Commitment],
+                 today: dt.date) -> str:
     """What an undo did, told with what is true now: 'Undone: #2 deleted. #2 is back:
     open, due 27 Nov 2025 (in 3 d).' (the store's label alone reads as if #2 had just
     been deleted)."""
@@ -644,8 +647,8 @@ def undo_message(label: str, changed: list[int], items: dict[int, dict], today: 
     record = items.get(item_id)
     if record is None:
         return f"{head} #{item_id} is gone again."
-    now = f"open, due {model.due_label(record)} ({model.countdown(record, today)})" \
-        if record["status"] == "open" else model.countdown(record, today)
+    now = f"open, due {record.due_label()} ({record.countdown(today)})" \
+        if record.status == "open" else record.countdown(today)
     verb = "is back" if label.endswith("deleted") else "is as before"
     return f"{head} #{item_id} {verb}: {now}."
 

@@ -17,9 +17,9 @@ HEADER = ["#", "DUE", "WHEN", "PRECISION", "CONF", "ACTOR", "TITLE"]
 
 
 def due_of(candidate) -> dict:
-    """The due window of a Candidate (dates or ISO strings) or of a Proposal (a Due), as a
-    record's fields: the extractor may read a day beyond the dates frist stores (an
-    article published on 31 Dec 2999 that says "next year"), and it is shown all the same."""
+    """The due window of a Candidate (dates or ISO strings) or of a Proposal (a Due), as
+    ISO strings: the extractor may read a day beyond the dates frist stores (an article
+    published on 31 Dec 2999 that says "next year"), and it is shown all the same."""
     due = candidate.due
     if isinstance(due, model.Due):
         return {"due": due.due.isoformat(), "precision": due.precision,
@@ -53,10 +53,11 @@ def print_candidates(candidates, published: dt.date, today: dt.date | None = Non
     since = today or published
     rows = []
     for n, c in enumerate(candidates, 1):
-        record = {**due_of(c), "status": "open"}
-        rows.append([str(n), model.due_label(record), model.countdown(record, since),
-                     record["precision"], f"{float(c.confidence):.2f}", printable(c.actor or "-"),
-                     printable(c.title)])
+        due = due_of(c)
+        left = model.days_left(dt.date.fromisoformat(due["due"]), since)
+        rows.append([str(n), model.due_label(due["due"], due["precision"], due["window_start"]),
+                     model.left_words(left), due["precision"], f"{float(c.confidence):.2f}",
+                     printable(c.actor or "-"), printable(c.title)])
     widths = [max(width(row[i]) for row in [HEADER] + rows) for i in range(len(HEADER) - 1)]
     indent = " " * (widths[0] + 2)
     if hasattr(stream, "isatty") and stream.isatty():   # titles clipped to the terminal

@@ -51,25 +51,24 @@ def cli(ctx, db, today, demo):
 @pass_env
 def add(env, title, due_text, actor, tags, note):
     """Add a commitment; prints its id alone on stdout."""
-    from store import model
+    from store.model import Commitment
     due = env.when(due_text)
-    record = model.new_record(title, due, actor=actor, tags=list(tags), note=note)
-    new_id = env.store.add(record)
+    commitment = Commitment.new(title, due, actor=actor, tags=tags, note=note)
+    new_id = env.store.add(commitment)
     click.echo(new_id)
-    say(f"added {new_id}: {record['title']} — due {model.due_label(record)} "
-        f"({model.countdown(record, env.today)})")
+    say(f"added {new_id}: {commitment.title} — due {commitment.due_label()} "
+        f"({commitment.countdown(env.today)})")
 
 
 def _list_rows(items, env):
     from store import model
     from tui.text import printable
     rows, states = [], []
-    for item_id_, record in items:
-        rows.append([str(item_id_), model.due_label(record, env.config.date_format),
-                     model.countdown(record, env.today),
-                     printable(record["title"]), printable(record.get("actor", "")),
-                     record["status"]])
-        states.append(model.record_state(record, env.today, env.soon_days))
+    state_of = model.state_reader(env.today, env.soon_days)
+    for item_id_, c in items:
+        rows.append([str(item_id_), c.due_label(env.config.date_format), c.countdown(env.today),
+                     printable(c.title), printable(c.actor), c.status])
+        states.append(state_of(c))
     return rows, states
 
 
@@ -105,13 +104,13 @@ def list_(env, status, within, actor, tag, search, as_json, timeline):
     """List commitments, soonest due first."""
     if as_json and timeline:
         raise click.UsageError("--json and --timeline are alternatives: choose one")
-    from store import model, query
+    from store import query
     flt = query.Filter(status=status, actor=actor, tag=tag, search=search,
                        within_days=query.parse_within(within) if within else None,
                        soon_days=env.soon_days)
     items = query.select(env.store.all(), flt, env.today)
     if as_json:
-        write_json([model.to_json(i, r, env.today, env.soon_days) for i, r in items])
+        write_json([c.to_json(i, env.today, env.soon_days) for i, c in items])
     elif timeline:
         from tui.timeline_text import print_timeline
         print_timeline(items, env.today)
@@ -130,9 +129,9 @@ def show(env, ident, as_json):
     from store import model
     from tui.text import printable
     n = item_id(ident)
-    record = env.store.get(n)
+    c = env.store.get(n)
     if as_json:
-        write_json(model.to_json(n, record, env.today, env.soon_days))
+        write_json(c.to_json(n, env.today, env.soon_days))
         return
     from tui.text import day_label, stamp_label
     today = env.today
@@ -143,35 +142,32 @@ def show(env, ident, as_json):
         except (TypeError, ValueError):
             return printable(str(iso))
         return f"{d.day} {model.MONTH_ABBR[d.month - 1]} {d.year}"
-    window = record.get("window_start") or record["due"]
-    lines = [f"#{n}  {printable(record['title'])}",
-             f"due       {model.due_label(record, env.config.date_format)} "
-             f"({model.countdown(record, today)})"
-             + (f", window {day(window)} – {day(record['due'])}" if window != record["due"] else ""),
-             f"state     {model.record_state(record, today, env.soon_days)} "
-             f"(status {record['status']})"]
-    decided = model.decided_on(record)
+    lines = [f"#{n}  {printable(c.title)}",
+             f"due       {c.due_label(env.config.date_format)} ({c.countdown(today)})"
+             + (f", window {day(c.window_start)} – {day(c.due)}" if c.window_start != c.due else ""),
+             f"state     {c.state(today, env.soon_days)} (status {c.status})"]
+    decided = c.decided_day
     if decided is not None:
         lines.append(f"decided   {day_label(decided, today, weekday=True)}")
-    if record.get("due_text"):
-        lines.append(f"said as   {printable(record['due_text'])}")
-    if record.get("actor"):
-        lines.append(f"actor     {printable(record['actor'])}")
-    if record.get("tags"):
-        lines.append(f"tags      {printable(', '.join(record['tags']))}")
-    for source in record.get("sources", []):
-        published = source.get("published")
-        lines.append(f"source    {printable(source.get('document', ''))} "
+    if c.due_text:
+        lines.append(f"said as   {printable(c.due_text)}")
+    if c.actor:
+        lines.append(f"actor     {printable(c.actor)}")
+    if c.tags:
+        lines.append(f"tags      {printable(', '.join(c.tags))}")
+    for source in c.sources:
+        published = source.published
+        lines.append(f"source    {printable(source.document)} "
                      f"(published {day(published) if published else '?'})")
-        if source.get("sentence"):
-            lines.append(f"          “{printable(source['sentence'])}”")
+        if source.sentence:
+            lines.append(f"          “{printable(source.sentence)}”")
     lines.append("history")
-    events = record.get("history", [])
-    stamps = [stamp_label(ev.get("at", ""), today) for ev in events]  # local time, as read
+    events = c.history
+    stamps = [stamp_label(ev.at, today) for ev in events]  # local time, as read
     cells = max(map(len, stamps), default=0)
     for ev, stamp in zip(events, stamps):
-        note = f" — {printable(ev['note'])}" if ev.get("note") else ""
-        lines.append(f"  {stamp:<{cells}}  {printable(ev.get('event', ''))}{note}")
+        note = f" — {printable(ev.note)}" if ev.note else ""
+        lines.append(f"  {stamp:<{cells}}  {printable(ev.event)}{note}")
     click.echo("\n".join(lines))
 
 
@@ -184,13 +180,12 @@ def show(env, ident, as_json):
 @pass_env
 def mark(env, ident, status, note, on):
     """Record a decision: met, missed, cancelled, or open again."""
-    from store import model
     decided = None
     if on is not None:
         from store.when import parse_past_day
         decided = parse_past_day(on, env.today)
-    record = env.store.mark(item_id(ident), status, note, on=decided)
-    say(f"{ident}: {record['title']} — {model.countdown(record, env.today)}")
+    marked = env.store.mark(item_id(ident), status, note, on=decided)
+    say(f"{ident}: {marked.title} — {marked.countdown(env.today)}")
 
 
 @cli.command()
@@ -203,16 +198,15 @@ def postpone(env, ident, when, note):
 
     WHEN is a date ('15 January', 'in 2 weeks' from today), or +SPAN ('+7d', '+2w')
     to move the current due date by that much."""
-    from store import model
     n = item_id(ident)
     before = env.store.get(n)
     from store.when import parse_postpone
-    due = parse_postpone(when, model.due_of(before), env.today)
-    record = env.store.postpone(n, due, note)
-    say(f"{n}: now due {model.due_label(record)} ({model.countdown(record, env.today)})"
-        + (f"; reopened (it was {before['status']})" if before["status"] != "open" else ""))
-    if record["due"] < before["due"]:
-        say(f"note: that is earlier than before ({model.due_label(before)})")
+    due = parse_postpone(when, before.window, env.today)
+    after = env.store.postpone(n, due, note)
+    say(f"{n}: now due {after.due_label()} ({after.countdown(env.today)})"
+        + (f"; reopened (it was {before.status})" if before.status != "open" else ""))
+    if after.due < before.due:
+        say(f"note: that is earlier than before ({before.due_label()})")
 
 
 @cli.command()
@@ -229,9 +223,9 @@ def edit(env, ident, title, due_text, actor, tags, note):
         raise click.UsageError("say what to change: --title, --due, --actor or --tag")
     n = item_id(ident)
     due = env.when(due_text) if due_text is not None else None
-    record = env.store.edit(n, title=title, due=due, actor=actor,
+    edited = env.store.edit(n, title=title, due=due, actor=actor,
                             tags=list(tags) if tags else None, note=note)
-    say(f"{n}: {record['history'][-1]['event']}")
+    say(f"{n}: {edited.history[-1].event}")
 
 
 @cli.command()
@@ -239,8 +233,8 @@ def edit(env, ident, title, due_text, actor, tags, note):
 @pass_env
 def rm(env, ident):
     """Remove a commitment (`frist undo` brings it back)."""
-    record = env.store.remove(item_id(ident))
-    say(f"removed {ident}: {record['title']} (undo with `frist undo`)")
+    removed = env.store.remove(item_id(ident))
+    say(f"removed {ident}: {removed.title} (undo with `frist undo`)")
 
 
 @cli.command()
@@ -260,13 +254,13 @@ def undo(env):
 @pass_env
 def due(env, within, check, as_json):
     """What needs attention: overdue and undecided, or due soon."""
-    from store import model, query
+    from store import query
     flt = query.Filter(status="open", within_days=query.parse_within(within))
     items = query.select(env.store.all(), flt, env.today)
     if check:
         sys.exit(3 if items else 0)
     if as_json:
-        write_json([model.to_json(i, r, env.today, env.soon_days) for i, r in items])
+        write_json([c.to_json(i, env.today, env.soon_days) for i, c in items])
     elif not items:
         say("nothing needs attention")
     else:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from store import model
+from store.model import Commitment
 from store.db import ConflictError, Store
 from store.errors import FristError
 from tui.view import ItemView
@@ -93,10 +94,11 @@ class Controller:
         return self.view.merge(items)
 
     # -- our own changes
-    def change(self, item_id: int, write: Callable[[], dict | None]) -> None:
-        """Make one change through the store (`write` returns the new record, None if
-        the item is gone), then move only that item's row. ConflictError: another process
-        changed what the change was made against; the view now shows the item as it is."""
+    def change(self, item_id: int, write: Callable[[], Commitment | None]) -> None:
+        """Make one change through the store (`write` returns the changed commitment,
+        None if the item is gone), then move only that item's row. ConflictError: another
+        process changed what the change was made against; the view now shows the item as
+        it is."""
         try:
             record = write()
         except ConflictError:
@@ -105,8 +107,8 @@ class Controller:
         self._follow_own_change()
         self.view.update(item_id, record)
 
-    def add(self, record: dict) -> int:
-        item_id = self.store.add(record)
+    def add(self, commitment: Commitment) -> int:
+        item_id = self.store.add(commitment)
         self._follow_own_change()
         self.view.update(item_id, self.store.get(item_id))
         return item_id
@@ -178,7 +180,7 @@ class Controller:
         # a Store of its own for this thread; the file lock keeps the two apart
         return run_sync(Store(self.store.path), settings_from(self.config))
 
-    def sync_note(self, items: list[tuple[int, dict]]) -> str:
+    def sync_note(self, items: list[tuple[int, Commitment]]) -> str:
         """When the store last synced and what waits to be pushed: "synced 14:05, 2
         waiting" (in a worker thread)."""
         from store.sync import status

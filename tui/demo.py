@@ -74,17 +74,16 @@ def build_demo_store(path: str | Path, today: dt.date):
     from store.db import open_store
     store = open_store(path)
     _ingest(store, today)
-    store.add_many([model.new_record(title, model.Due.day(today + dt.timedelta(days=days)),
-                                     actor=actor, tags=tags)
+    store.add_many([model.Commitment.new(title, model.Due.day(today + dt.timedelta(days=days)),
+                                         actor=actor, tags=tags)
                     for title, days, actor, tags in TYPED], "demo")
     # Decide the two oldest overdue items, so met and missed show up too ...
-    overdue = sorted((r["due"], i) for i, r in store.all()
-                     if model.record_state(r, today) == "overdue")
+    overdue = sorted((c.due, i) for i, c in store.all() if c.state(today) == "overdue")
     for (_due, item_id), (status, note) in zip(overdue, [("met", "confirmed by the press office"),
                                                           ("missed", "no sign of it by the date")]):
         store.mark(item_id, status, note)
     # ... and call off the one furthest away, so "cancelled" shows up as well.
-    latest = max(((r["due"], i) for i, r in store.all() if r["sources"]), default=None)
+    latest = max(((c.due, i) for i, c in store.all() if c.sources), default=None)
     if latest:
         store.mark(latest[1], "cancelled", "plan withdrawn")
     return store

@@ -13,6 +13,7 @@ import datetime as dt
 import sys
 
 from store import model
+from store.model import Commitment
 
 SCALES = ("days", "weeks", "months")
 
@@ -84,10 +85,10 @@ def today_ruler(ruler: str, first_cell: int, today: dt.date, scale: str) -> str:
     return ruler
 
 
-def bar(record: dict, first_cell: int, cells: int, scale: str) -> str:
-    """The record's glyphs in the visible cells, spaces elsewhere (always `cells` long)."""
-    due = dt.date.fromisoformat(record["due"])
-    start = dt.date.fromisoformat(record.get("window_start") or record["due"])
+def bar(commitment: Commitment, first_cell: int, cells: int, scale: str) -> str:
+    """The commitment's glyphs in the visible cells, spaces elsewhere (always `cells` long)."""
+    due = dt.date.fromisoformat(commitment.due)
+    start = dt.date.fromisoformat(commitment.window_start)
     end_cell = cell_of(due, scale) - first_cell
     start_cell = min(cell_of(start, scale) - first_cell, end_cell)
     if cells <= 0:
@@ -96,7 +97,7 @@ def bar(record: dict, first_cell: int, cells: int, scale: str) -> str:
         return BEFORE + " " * (cells - 1)
     if start_cell >= cells:
         return " " * (cells - 1) + AFTER
-    status = record.get("status", "open")
+    status = commitment.status
     if status != "open":  # a decided item is a tick on its due day, not a bar
         tick = {"met": MET, "missed": MISSED}.get(status, CANCELLED)
         if end_cell >= cells:
@@ -118,13 +119,14 @@ def with_today(glyphs: str, first_cell: int, today: dt.date, scale: str) -> str:
     return glyphs
 
 
-def fitting_scale(items: list[tuple[int, dict]], today: dt.date, cells: int) -> tuple[str, int]:
+def fitting_scale(items: list[tuple[int, Commitment]], today: dt.date,
+                  cells: int) -> tuple[str, int]:
     """(scale, first cell) for printing: the finest scale that shows every window and today
     in `cells`; failing that, months, starting shortly before today."""
     days = [today]
-    for _id, record in items:
-        days.append(dt.date.fromisoformat(record.get("window_start") or record["due"]))
-        days.append(dt.date.fromisoformat(record["due"]))
+    for _id, commitment in items:
+        days.append(dt.date.fromisoformat(commitment.window_start))
+        days.append(dt.date.fromisoformat(commitment.due))
     lo, hi = min(days), max(days)
     for scale in SCALES:
         if cell_of(hi, scale) - cell_of(lo, scale) < cells:
@@ -137,7 +139,7 @@ def label_width(total: int) -> int:
     return max(12, min(40, total // 3))
 
 
-def print_timeline(items: list[tuple[int, dict]], today: dt.date, stream=sys.stdout) -> None:
+def print_timeline(items: list[tuple[int, Commitment]], today: dt.date, stream=sys.stdout) -> None:
     """`frist list --timeline`: one line per commitment under a shared axis of time,
     as wide as the terminal (80 columns when not a terminal); coloured only on a terminal."""
     from tui.text import STATE_SGR, clip, printable, terminal_columns, use_colour, width
@@ -157,11 +159,11 @@ def print_timeline(items: list[tuple[int, dict]], today: dt.date, stream=sys.std
     lines = [" " * (left + 1) + labels.rstrip(),
              " " * (left + 1) + paint(today_ruler(ruler, first, today, scale), "2")]
     id_width = max((len(str(i)) for i, _ in items), default=1)
-    for item_id, record in items:
-        state = model.record_state(record, today)
-        label = clip(f"{item_id:>{id_width}} {printable(record['title'])}", left)
+    for item_id, commitment in items:
+        state = commitment.state(today)
+        label = clip(f"{item_id:>{id_width}} {printable(commitment.title)}", left)
         label += " " * (left - width(label))
-        glyphs = with_today(bar(record, first, cells, scale), first, today, scale).rstrip()
+        glyphs = with_today(bar(commitment, first, cells, scale), first, today, scale).rstrip()
         sgr = STATE_SGR.get(state, "")
         lines.append(f"{paint(label, sgr)} {paint(glyphs, sgr)}".rstrip())
     if not items:

@@ -10,7 +10,7 @@ import bisect
 import datetime as dt
 
 from store import model
-from store.query import search_text
+from store.model import Commitment
 
 # Tabs of the main screen: id -> (label, which states it shows)
 VIEWS = {
@@ -41,7 +41,7 @@ class ItemView:
     def __init__(self, today: dt.date, soon_days: int = model.DUE_SOON_DAYS):
         self.today = today
         self.soon_days = soon_days
-        self.items: dict[int, dict] = {}
+        self.items: dict[int, Commitment] = {}
         self.states: dict[int, str] = {}
         self._search_cache: dict[int, str] = {}
         self.view = "open"
@@ -60,7 +60,7 @@ class ItemView:
         self._when_cells: dict[str, int] = {}  # tab -> cells of its countdowns (when_cells)
 
     # -- loading
-    def load(self, items: list[tuple[int, dict]], complete: bool = True) -> None:
+    def load(self, items: list[tuple[int, Commitment]], complete: bool = True) -> None:
         """All items; or, with complete=False, only the first open ones in due order
         (Store.soonest_open), enough for the first screen of the Open tab."""
         self.complete = complete
@@ -93,7 +93,7 @@ class ItemView:
             if state not in shown:
                 continue
             if state == "overdue":
-                due = items[item_id]["due"]
+                due = items[item_id].due
                 if oldest is None or due < oldest:
                     oldest = due
             elif state in DECIDED and state not in other_year \
@@ -109,13 +109,13 @@ class ItemView:
         return max(cells)
 
     @staticmethod
-    def _decided_year(record: dict) -> str:
-        return (record.get("decided") or record.get("updated") or "")[:4]
+    def _decided_year(commitment: Commitment) -> str:
+        return (commitment.decided or commitment.updated)[:4]
 
-    def _widen_when(self, record: dict, state: str) -> None:
+    def _widen_when(self, commitment: Commitment, state: str) -> None:
         """One item changed: each measured tab that shows it makes room for it (the
         column narrows again only when the states are worked out again)."""
-        cells = len(model.countdown(record, self.today))
+        cells = len(commitment.countdown(self.today))
         for tab in self._when_cells:
             if state in VIEWS[tab][1]:
                 self._when_cells[tab] = max(self._when_cells[tab], cells)
@@ -127,8 +127,8 @@ class ItemView:
         if self.sort == "due":  # the usual order, in stable passes with cheap keys
             items = self.items
             rows.sort()
-            rows.sort(key=lambda i: _RANK[items[i].get("precision") or "day"])
-            rows.sort(key=lambda i: items[i]["due"])
+            rows.sort(key=lambda i: _RANK[items[i].precision])
+            rows.sort(key=lambda i: items[i].due)
             self.rows = rows
         else:
             self.rows = sorted(rows, key=self.sort_key)
@@ -137,16 +137,16 @@ class ItemView:
     def matches(self, item_id: int) -> bool:
         if self.states[item_id] not in VIEWS[self.view][1]:
             return False
-        record = self.items[item_id]
-        if self.day is not None and not (record.get("window_start") or record["due"]) \
-                <= self.day.isoformat() <= record["due"]:
+        commitment = self.items[item_id]
+        if self.day is not None and not commitment.window_start \
+                <= self.day.isoformat() <= commitment.due:
             return False
-        if self._in_group is not None and not self._in_group(record):
+        if self._in_group is not None and not self._in_group(commitment):
             return False
         if self._words:
             text = self._search_cache.get(item_id)
             if text is None:
-                text = self._search_cache[item_id] = search_text(record)
+                text = self._search_cache[item_id] = commitment.search_text
             return all(word in text for word in self._words)
         return True
 
@@ -155,10 +155,10 @@ class ItemView:
         none does), and how many; None if it finds nothing in any tab."""
         cache, words = self._search_cache, self._words
         found = []
-        for item_id, record in self.items.items():
+        for item_id, commitment in self.items.items():
             text = cache.get(item_id)
             if text is None:
-                text = cache[item_id] = search_text(record)
+                text = cache[item_id] = commitment.search_text
             if all(word in text for word in words):
                 found.append(self.states[item_id])
         if not found:
@@ -191,21 +191,21 @@ class ItemView:
             self.rebuild()
 
     def sort_key(self, item_id: int):
-        record = self.items[item_id]
+        commitment = self.items[item_id]
         if self.sort == "latest":
-            day = dt.date.fromisoformat(record["due"]).toordinal()
-            return (-day, _RANK[record.get("precision") or "day"], -item_id)
+            day = dt.date.fromisoformat(commitment.due).toordinal()
+            return (-day, _RANK[commitment.precision], -item_id)
         if self.sort == "actor":
-            return (record.get("actor", "").casefold() or _FAR, record["due"], item_id)
+            return (commitment.actor.casefold() or _FAR, commitment.due, item_id)
         if self.sort == "title":
-            return (record["title"].casefold(), record["due"], item_id)
+            return (commitment.title.casefold(), commitment.due, item_id)
         if self.sort == "changed":
             try:
-                stamp = dt.datetime.fromisoformat(record.get("updated", "")).timestamp()
+                stamp = dt.datetime.fromisoformat(commitment.updated).timestamp()
             except ValueError:
                 stamp = 0.0
             return (-stamp, item_id)
-        return model.due_order(item_id, record)
+        return model.due_order(item_id, commitment)
 
     def cycle_sort(self) -> str:
         names = list(SORTS)
@@ -214,7 +214,7 @@ class ItemView:
         return self.sort
 
     # -- one item changed, appeared or vanished
-    def update(self, item_id: int, record: dict | None) -> None:
+    def update(self, item_id: int, record: Commitment | None) -> None:
         """Move, add or drop the one row of `item_id`; the other rows stay as they are.
         An item that no longer belongs to the view (just marked met in the Open tab)
         leaves it at once."""
@@ -229,7 +229,7 @@ class ItemView:
             return
         old_key = self.sort_key(item_id) if item_id in self.items else None
         self.items[item_id] = record
-        self.states[item_id] = state = model.record_state(record, self.today, self.soon_days)
+        self.states[item_id] = state = record.state(self.today, self.soon_days)
         self._widen_when(record, state)
         if index is not None and self.sort_key(item_id) == old_key and self.matches(item_id):
             return  # same place; the table shows its new state
@@ -238,7 +238,7 @@ class ItemView:
         if self.matches(item_id):
             bisect.insort(self.rows, item_id, key=self.sort_key)
 
-    def merge(self, items: list[tuple[int, dict]]) -> list[int]:
+    def merge(self, items: list[tuple[int, Commitment]]) -> list[int]:
         """Take in a fresh read of the store, touching only the items that differ (an
         undo, or another process's change, usually changes one or a few). Every change
         stamps `updated` (to the second) and appends to the history, so those two tell
@@ -246,8 +246,7 @@ class ItemView:
         fresh = dict(items)
         old = self.items
         changed = [i for i, r in fresh.items()
-                   if (o := old.get(i)) is None or o.get("updated") != r.get("updated")
-                   or len(o.get("history", ())) != len(r.get("history", ()))]
+                   if (o := old.get(i)) is None or o.revision != r.revision]
         gone = [i for i in old if i not in fresh]
         if not self.complete or len(changed) + len(gone) > max(100, len(fresh) // 20):
             self.load(items)  # much changed (an import): filtering everything is quicker

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.exchange.entries import ExchangeError, Parsed
+from store.model import Commitment
 
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
@@ -50,7 +51,7 @@ def _module(name: str):
     return importlib.import_module(f"store.exchange.{name}")
 
 
-def export(items: list[tuple[int, dict]], fmt: str, today: dt.date) -> bytes:
+def export(items: list[tuple[int, Commitment]], fmt: str, today: dt.date) -> bytes:
     """The commitments, ordered by id, in export format `fmt`, as the bytes of a file."""
     if fmt not in FORMATS:
         raise ExchangeError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
@@ -58,9 +59,8 @@ def export(items: list[tuple[int, dict]], fmt: str, today: dt.date) -> bytes:
     # Every format is total on the records the store accepts; a checksummed store of an
     # earlier frist may still hold one it no longer does (a due in 9999 from a sync):
     # named, not a traceback. A check costs 3 ms per 1,000 items.
-    from store import model
-    for item_id, record in ordered:
-        if problem := model.record_problem(record):
+    for item_id, commitment in ordered:
+        if problem := Commitment.problem(commitment.doc):
             raise ExchangeError(f"nothing exported: item {item_id} {problem}; "
                                 f"`frist check` says more")
     return _module(FORMATS[fmt].module).write(ordered, today)
@@ -95,7 +95,7 @@ def read_import_file(source: str) -> tuple[str, str, list[str]]:
 
 
 def parse_import(text: str, name: str, today: dt.date) -> Parsed:
-    """Detect the format of `text` and turn every entry into a record; ExchangeError naming
+    """Detect the format of `text` and turn every entry into a Commitment; ExchangeError naming
     the first bad entry's position, so that nothing is stored from a file with one."""
     head = text.lstrip("\ufeff \t\r\n")
     if head[:15].upper() == "BEGIN:VCALENDAR":
@@ -135,12 +135,12 @@ def _json_entries(text: str, name: str) -> list:
 def import_into(store, parsed: Parsed) -> tuple[list[int], int]:
     """Store what `parsed` holds as one undo step: (new ids, entries already present)."""
     with store.transaction():
-        known = {record.get("uid") for _id, record in store.all()}
+        known = {c.uid for _id, c in store.all()}
         fresh, seen = [], set()
-        for record in parsed.records:
-            if record["uid"] in known or record["uid"] in seen:
+        for c in parsed.records:
+            if c.uid in known or c.uid in seen:
                 continue
-            seen.add(record["uid"])
-            fresh.append(record)
+            seen.add(c.uid)
+            fresh.append(c)
         ids = store.add_many(fresh, label="import") if fresh else []
     return ids, len(parsed.records) - len(fresh)

@@ -10,29 +10,29 @@ from pathlib import Path
 import orjson
 
 from store import model
-from store.exchange.entries import (CONTROL, ExchangeError, Parsed, build_record, fail,
-                                    make_due, one_line, one_uid_once, parse_stamp, short)
-from store.exchange.frist_json import frist_entry
+from store.exchange.entries import (CONTROL, ExchangeError, Parsed, fail, one_line, one_uid_once,
+                                    parse_stamp, short)
+from store.model import Commitment, Due
 
 
 PRODID = "-//frist//frist commitments//EN"
 
 
-def describe(record: dict) -> str:
+def describe(commitment: Commitment) -> str:
     """The human text of a calendar entry: window, status, actor and source sentences."""
-    lines = [f"Due: {model.due_label(record)}"
-             + (f" (window {record['window_start']} to {record['due']})"
-                if record.get("window_start", record["due"]) != record["due"] else ""),
-             f"Status: {record['status']}"]
-    if record.get("actor"):
-        lines.append(f"Actor: {record['actor']}")
-    if record.get("due_text"):
-        lines.append(f"Said as: {record['due_text']}")
-    for source in record.get("sources", []):
-        if source.get("sentence"):
-            lines.append(f"Source: “{source['sentence']}”")
-        if source.get("document"):
-            lines.append(f"From: {source['document']} (published {source.get('published', '?')})")
+    c = commitment
+    lines = [f"Due: {c.due_label()}"
+             + (f" (window {c.window_start} to {c.due})" if c.window_start != c.due else ""),
+             f"Status: {c.status}"]
+    if c.actor:
+        lines.append(f"Actor: {c.actor}")
+    if c.due_text:
+        lines.append(f"Said as: {c.due_text}")
+    for source in c.sources:
+        if source.sentence:
+            lines.append(f"Source: “{source.sentence}”")
+        if source.document:
+            lines.append(f"From: {source.document} (published {source.published})")
     return "\n".join(CONTROL.sub(" ", line) for line in lines)
 
 
@@ -51,32 +51,32 @@ def write(items, today) -> bytes:
     that way (bench/exchange_speed.py)."""
     stamp = dt.datetime.now(dt.timezone.utc).strftime(ICS_STAMP)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "X-WR-CALNAME:frist"]
-    for item_id, record in items:
-        due = dt.date.fromisoformat(record["due"])
+    for item_id, c in items:
+        due = dt.date.fromisoformat(c.due)
         lines += ["BEGIN:VEVENT",
-                  f"UID:{_ics_text(record['uid'])}",
+                  f"UID:{_ics_text(c.uid)}",
                   f"DTSTAMP:{stamp}",
-                  f"SUMMARY:{_ics_text(record['title'])}",
-                  f"DTSTART;VALUE=DATE:{record['due'].replace('-', '')}",
+                  f"SUMMARY:{_ics_text(c.title)}",
+                  f"DTSTART;VALUE=DATE:{c.due.replace('-', '')}",
                   f"DTEND;VALUE=DATE:{(due + dt.timedelta(days=1)).isoformat().replace('-', '')}",
                   "TRANSP:TRANSPARENT",
-                  f"STATUS:{'CANCELLED' if record['status'] == 'cancelled' else 'CONFIRMED'}",
-                  f"DESCRIPTION:{_ics_text(describe(record))}"]
-        if record.get("tags"):
-            lines.append("CATEGORIES:" + ",".join(_ics_text(t) for t in record["tags"]))
-        for stamp_field, prop in (("created", "CREATED"), ("updated", "LAST-MODIFIED")):
-            when = parse_stamp(record.get(stamp_field))
+                  f"STATUS:{'CANCELLED' if c.status == 'cancelled' else 'CONFIRMED'}",
+                  f"DESCRIPTION:{_ics_text(describe(c))}"]
+        if c.tags:
+            lines.append("CATEGORIES:" + ",".join(_ics_text(t) for t in c.tags))
+        for stamp_text, prop in ((c.created, "CREATED"), (c.updated, "LAST-MODIFIED")):
+            when = parse_stamp(stamp_text)
             if when:
                 lines.append(f"{prop}:{when.astimezone(dt.timezone.utc).strftime(ICS_STAMP)}")
         lines += [f"X-FRIST-ID:{item_id}",
-                  f"X-FRIST-STATUS:{record['status']}",
-                  f"X-FRIST-PRECISION:{record.get('precision') or 'day'}",
-                  f"X-FRIST-WINDOW-START:{record.get('window_start') or record['due']}"]
-        if record.get("actor"):
-            lines.append(f"X-FRIST-ACTOR:{_ics_text(record['actor'])}")
-        if record.get("due_text"):
-            lines.append(f"X-FRIST-DUE-TEXT:{_ics_text(record['due_text'])}")
-        exact = model.to_json(item_id, record, today)
+                  f"X-FRIST-STATUS:{c.status}",
+                  f"X-FRIST-PRECISION:{c.precision}",
+                  f"X-FRIST-WINDOW-START:{c.window_start}"]
+        if c.actor:
+            lines.append(f"X-FRIST-ACTOR:{_ics_text(c.actor)}")
+        if c.due_text:
+            lines.append(f"X-FRIST-DUE-TEXT:{_ics_text(c.due_text)}")
+        exact = c.to_json(item_id, today)
         lines.append("X-FRIST-RECORD:" + _ics_text(_ascii_json({k: exact[k] for k in RECORD_FIELDS})))
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
@@ -181,7 +181,7 @@ def read(text: str, name: str) -> Parsed:
         except Exception as e:  # a malformed property value
             fail(position, f"{comp.name} cannot be read ({one_line(e)})")
         if len(records) > made:   # this entry became a record
-            one_uid_once(records[-1]["uid"], position, uids)
+            one_uid_once(records[-1].uid, position, uids)
     return Parsed("iCalendar", records, skipped)
 
 
@@ -265,7 +265,8 @@ def _own_dates(comp: _Lines) -> tuple[dt.date, dt.date] | None:
     return start, max(start, end)
 
 
-def _from_record(raw: str, summary: str, start: dt.date, end: dt.date, position: int) -> dict:
+def _from_record(raw: str, summary: str, start: dt.date, end: dt.date,
+                 position: int) -> Commitment:
     """The record frist wrote into X-FRIST-RECORD, checked like frist JSON; a title or a
     day changed in a calendar app (SUMMARY, DTSTART/DTEND) wins over what it holds."""
     try:
@@ -281,7 +282,7 @@ def _from_record(raw: str, summary: str, start: dt.date, end: dt.date, position:
     if data.get("due") != end.isoformat() or start != end:
         precision, window_start = _span_precision(start, end)
         edited.update(due=end.isoformat(), precision=precision, window_start=window_start)
-    return frist_entry({**data, **edited}, position)
+    return Commitment.from_json({**data, **edited})
 
 
 def _span_precision(start: dt.date, end: dt.date) -> tuple[str | None, str | None]:
@@ -295,7 +296,7 @@ def _span_precision(start: dt.date, end: dt.date) -> tuple[str | None, str | Non
     return None, start.isoformat()
 
 
-def _ics_record(comp, position: int, name: str) -> dict:
+def _ics_record(comp, position: int, name: str) -> Commitment:
     title = str(comp.get("SUMMARY", "")).strip()
     kind = comp.name
     if not title:
@@ -316,8 +317,8 @@ def _ics_record(comp, position: int, name: str) -> dict:
     window_start = str(comp.get("X-FRIST-WINDOW-START", "")) or None
     if precision is None:
         precision, window_start = _span_precision(start, end)
-    due = make_due(end.isoformat(), precision, window_start,
-                   _ics_unescape(comp.get("X-FRIST-DUE-TEXT", "")), position)
+    due = Due.read(end.isoformat(), precision, window_start,
+                   _ics_unescape(comp.get("X-FRIST-DUE-TEXT", "")))
     status = str(comp.get("X-FRIST-STATUS", "")).lower()
     if not status:
         ical_status = str(comp.get("STATUS", "")).upper()
@@ -333,9 +334,9 @@ def _ics_record(comp, position: int, name: str) -> dict:
     description = " ".join(str(comp.get("DESCRIPTION", "")).split())
     if description and not frist_made:
         note += f": {description[:500]}"
-    return build_record(title, due, position, actor=_ics_unescape(comp.get("X-FRIST-ACTOR", "")), tags=tags,
-                   status=status, uid=str(comp.get("UID", "")).strip() or None,
-                   created=_stamp(created), updated=_stamp(updated), note=note)
+    return Commitment.new(title, due, actor=_ics_unescape(comp.get("X-FRIST-ACTOR", "")), tags=tags,
+                          status=status, uid=str(comp.get("UID", "")).strip() or None,
+                          created=_stamp(created), updated=_stamp(updated), note=note)
 
 
 def _stamp(value) -> str | None:

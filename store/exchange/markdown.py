@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from store import model
 from store.exchange.entries import CONTROL
 
 
@@ -26,16 +25,15 @@ def write(items, today) -> bytes:
     if items:
         lines += ["| ID | Due | When | Title | Actor | Status |",
                   "|---:|-----|------|-------|-------|--------|"]
-        for item_id, record in items:
-            lines.append(f"| {item_id} | {model.due_label(record)} | "
-                         f"{model.countdown(record, today)} | {md_text(record['title'])} | "
-                         f"{md_text(record.get('actor', ''))} | {record['status']} |")
-    sourced = [(i, r) for i, r in items if r.get("sources")]
+        for item_id, c in items:
+            lines.append(f"| {item_id} | {c.due_label()} | {c.countdown(today)} | "
+                         f"{md_text(c.title)} | {md_text(c.actor)} | {c.status} |")
+    sourced = [(i, c) for i, c in items if c.sources]
     if sourced:
         lines += ["", "## Sources", ""]
-        for item_id, record in sourced:
-            for source in record["sources"]:
-                said = f"“{md_text(source['sentence'])}” " if source.get("sentence") else ""
-                lines.append(f"- **{item_id}** {said}— {md_text(source.get('document', ''))}"
-                             f" ({md_text(source.get('published', '?'))})")
+        for item_id, c in sourced:
+            for source in c.sources:
+                said = f"“{md_text(source.sentence)}” " if source.sentence else ""
+                lines.append(f"- **{item_id}** {said}— {md_text(source.document)}"
+                             f" ({md_text(source.published)})")
     return ("\n".join(lines) + "\n").encode("utf-8")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from store import model
 from store.exchange.entries import CONTROL
+from store.model import Source
 
 
 CSV_FIELDS = ("id", "uid", "title", "due", "precision", "window_start", "due_text", "actor",
@@ -28,11 +28,10 @@ def write(items, today) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_FIELDS)
-    for item_id, record in items:
-        source = (record.get("sources") or [{}])[0]
-        row = {**model.to_json(item_id, record, today),
-               "tags": "; ".join(record.get("tags", [])),
-               "sentence": source.get("sentence", ""), "document": source.get("document", ""),
-               "published": source.get("published", "")}
+    for item_id, c in items:
+        source = (c.sources or (Source(),))[0]
+        row = {**c.to_json(item_id, today), "tags": "; ".join(c.tags),
+               "sentence": source.sentence, "document": source.document,
+               "published": source.published}
         writer.writerow([_cell(row[f]) for f in CSV_FIELDS])
     return out.getvalue().encode("utf-8")

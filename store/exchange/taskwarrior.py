@@ -9,9 +9,8 @@ import uuid
 import orjson
 
 from store import model
-from store.exchange.entries import (CONTROL, Parsed, build_record, each_entry, fail,
-                                    history_list, in_range, make_due, parse_stamp, short,
-                                    source_list, string_field, string_list)
+from store.exchange.entries import CONTROL, Parsed, each_entry, fail, in_range, parse_stamp, short
+from store.model import Commitment, Due, Event, read_events, read_sources, text_field, text_list
 
 
 TW_DATE = "%Y%m%dT%H%M%SZ"
@@ -48,64 +47,63 @@ def write(items, today) -> bytes:
     (the frist status is kept in the `friststatus` UDA); sources and history notes become
     annotations, and the UDAs restore them exactly on `frist import`."""
     tasks = []
-    for _item_id, record in items:
-        created = parse_stamp(record.get("created")) or dt.datetime.now().astimezone()
-        updated = parse_stamp(record.get("updated")) or created
-        task = {"uuid": tw_uuid(record["uid"]),
-                "description": CONTROL.sub(" ", record["title"]),
-                "status": TW_STATUS[record["status"]],
+    for _item_id, c in items:
+        created = parse_stamp(c.created) or dt.datetime.now().astimezone()
+        updated = parse_stamp(c.updated) or created
+        task = {"uuid": tw_uuid(c.uid),
+                "description": CONTROL.sub(" ", c.title),
+                "status": TW_STATUS[c.status],
                 "entry": tw_date(created),
                 "modified": tw_date(updated),
-                "due": tw_date(dt.date.fromisoformat(record["due"]))}
-        if record["status"] != "open":
-            task["end"] = tw_date(_decided_at(record) or updated)
-        tags = record.get("tags") or []
+                "due": tw_date(dt.date.fromisoformat(c.due))}
+        if c.status != "open":
+            task["end"] = tw_date(_decided_at(c) or updated)
+        tags = list(c.tags)
         if tags:
             task["tags"] = sorted({tw_tag(t) for t in tags})
-        notes = _annotations(record)
+        notes = _annotations(c)
         if notes:
             task["annotations"] = notes
-        if task["description"] != record["title"]:  # control characters were blanked
-            task["fristtitle"] = record["title"]
-        if str(uuid.UUID(task["uuid"]).hex) != record["uid"]:
-            task["fristuid"] = record["uid"]
-        task.update({"friststatus": record["status"],
-                     "fristprecision": record.get("precision") or "day",
-                     "fristwindowstart": record.get("window_start") or record["due"]})
-        for key, name in (("actor", "fristactor"), ("due_text", "fristduetext"),
-                          ("decided", "fristdecided")):
-            if record.get(key):
-                task[name] = record[key]
+        if task["description"] != c.title:  # control characters were blanked
+            task["fristtitle"] = c.title
+        if str(uuid.UUID(task["uuid"]).hex) != c.uid:
+            task["fristuid"] = c.uid
+        task.update({"friststatus": c.status, "fristprecision": c.precision,
+                     "fristwindowstart": c.window_start})
+        for value, name in ((c.actor, "fristactor"), (c.due_text, "fristduetext"),
+                            (c.decided, "fristdecided")):
+            if value:
+                task[name] = value
         if tags and task["tags"] != sorted(tags):
             task["fristtags"] = orjson.dumps(tags).decode()
-        if record.get("sources"):
-            task["fristsources"] = orjson.dumps(record["sources"]).decode()
-        task["fristhistory"] = orjson.dumps(record.get("history", [])).decode()
+        if c.sources:
+            task["fristsources"] = orjson.dumps(c.doc["sources"]).decode()
+        task["fristhistory"] = orjson.dumps(c.doc["history"]).decode()
         tasks.append(task)
     return orjson.dumps(tasks, option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def _decided_at(record: dict) -> dt.datetime | None:
-    for ev in reversed(record.get("history", [])):
-        if ev.get("event", "").startswith(f"marked {record['status']}"):
-            return parse_stamp(ev.get("at"))
+def _decided_at(c: Commitment) -> dt.datetime | None:
+    for ev in reversed(c.history):
+        if ev.event.startswith(f"marked {c.status}"):
+            return parse_stamp(ev.at)
     return None
 
 
-def _annotations(record: dict) -> list[dict]:
+def _annotations(c: Commitment) -> list[dict]:
     out = []
-    created = parse_stamp(record.get("created")) or dt.datetime.now().astimezone()
-    for source in record.get("sources", []):
+    created = parse_stamp(c.created) or dt.datetime.now().astimezone()
+    for source in c.sources:
         text = " ".join(filter(None, [
-            f"source: “{source['sentence']}”" if source.get("sentence") else "source:",
-            f"— {source['document']}" if source.get("document") else "",
-            f"({source['published']})" if source.get("published") else ""]))
+            f"source: “{source.sentence}”" if source.sentence else "source:",
+            f"— {source.document}" if source.document else "",
+            f"({source.published})" if source.published else ""]))
         out.append({"entry": tw_date(created), "description": CONTROL.sub(" ", text)})
-    for ev in record.get("history", []):
-        if ev.get("note"):
-            when = parse_stamp(ev.get("at")) or created
+    for ev in c.history:
+        if ev.note:
+            when = parse_stamp(ev.at) or created
             out.append({"entry": tw_date(when),
-                        "description": CONTROL.sub(" ", f"{ev.get('event', '')}: {ev['note']}")})
+                        "description": CONTROL.sub(" ", f"{ev.event}: {ev.note}")})
     return out
 
 
@@ -146,7 +144,7 @@ TW_TO_STATUS = {"pending": "open", "waiting": "open", "completed": "met", "delet
 def read(data: list) -> Parsed:
     skipped = []
 
-    def read(task: dict, position: int) -> dict | None:
+    def read(task: dict, position: int) -> Commitment | None:
         if task.get("status") == "recurring":  # a template: its instances are tasks too
             skipped.append(f"entry {position}: recurring template "
                            f"{task.get('description', '')!r}")
@@ -159,7 +157,7 @@ def read(data: list) -> Parsed:
     return Parsed("Taskwarrior JSON", each_entry(data, read), skipped)
 
 
-def _task_entry(task: dict, position: int) -> dict:
+def _task_entry(task: dict, position: int) -> Commitment:
     tw_status = task.get("status", "pending")
     if not isinstance(tw_status, str) or tw_status not in TW_TO_STATUS:
         fail(position, f"unknown Taskwarrior status {short(tw_status)}")
@@ -167,18 +165,17 @@ def _task_entry(task: dict, position: int) -> dict:
     if not isinstance(title, str) or not title.strip():
         fail(position, "'description' is missing or empty")
     due_day = parse_tw_date(task["due"], "due", position).astimezone().date()
-    due = make_due(due_day.isoformat(), task.get("fristprecision"),
-                   task.get("fristwindowstart"), string_field(task, "fristduetext", position),
-                   position)
+    due = Due.read(due_day.isoformat(), task.get("fristprecision"),
+                   task.get("fristwindowstart"), text_field(task, "fristduetext"))
     status = task.get("friststatus") or TW_TO_STATUS[tw_status]
     tags = _uda_json(task, "fristtags", position)
     if tags is None:
-        tags = string_list(task, "tags", position)
+        tags = text_list(task, "tags")
         if isinstance(task.get("project"), str) and task["project"].strip():
             tags.append(task["project"].strip())
     elif not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         fail(position, "'fristtags' must be a JSON list of strings")
-    uid = string_field(task, "fristuid", position).strip()
+    uid = text_field(task, "fristuid").strip()
     if not uid and task.get("uuid"):
         try:
             uid = uuid.UUID(str(task["uuid"])).hex
@@ -188,31 +185,28 @@ def _task_entry(task: dict, position: int) -> dict:
                .isoformat(timespec="seconds") if task.get("entry") else None)
     updated = (parse_tw_date(task["modified"], "modified", position).astimezone()
                .isoformat(timespec="seconds") if task.get("modified") else None)
-    decided = string_field(task, "fristdecided", position) or None
-    history = history_list(_uda_json(task, "fristhistory", position), position, "fristhistory")
+    history = read_events(_uda_json(task, "fristhistory", position), "fristhistory")
     if history is None:
         history = _tw_history(task, created, position)
-    return build_record(
-        title, due, position, actor=string_field(task, "fristactor", position), tags=tags,
-        status=status, sources=source_list(_uda_json(task, "fristsources", position), position,
-                                        "fristsources"),
-        uid=uid, history=history, created=created, updated=updated,
-        note="imported from Taskwarrior", decided=decided)
+    return Commitment.new(
+        title, due, actor=text_field(task, "fristactor"), tags=tags, status=status,
+        sources=read_sources(_uda_json(task, "fristsources", position), "fristsources"),
+        uid=uid or None, history=history, created=created, updated=updated,
+        note="imported from Taskwarrior", decided=text_field(task, "fristdecided") or None)
 
 
-def _tw_history(task: dict, created: str | None, position: int) -> list[dict] | None:
+def _tw_history(task: dict, created: str | None, position: int) -> list[Event] | None:
     """Taskwarrior annotations as history notes, after a 'created' event."""
     notes = task.get("annotations") or []
     if not isinstance(notes, list):
         fail(position, "'annotations' must be a list")
     if not notes:
         return None
-    history = [{"at": created or model.now_stamp(), "event": "created",
-                "note": "imported from Taskwarrior"}]
+    history = [Event(created or model.now_stamp(), "created", "imported from Taskwarrior")]
     for note in notes:
         if not isinstance(note, dict) or not isinstance(note.get("description"), str):
             fail(position, "an annotation has no 'description'")
         at = (parse_tw_date(note["entry"], "annotations", position).astimezone()
-              .isoformat(timespec="seconds") if note.get("entry") else history[0]["at"])
-        history.append({"at": at, "event": "annotated", "note": note["description"]})
+              .isoformat(timespec="seconds") if note.get("entry") else history[0].at)
+        history.append(Event(at, "annotated", note["description"]))
     return history

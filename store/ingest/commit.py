@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from store import model
+from store.model import Commitment, Event, Source
 from store.ingest.matching import Proposal, find_known, has_source
 
 
@@ -38,19 +38,17 @@ def commit(store, proposals: list[Proposal]) -> Outcome:
     outcome = Outcome()
     if not proposals:
         return outcome
-    import orjson
     langs: dict[str, str] = {}   # document name -> language, detected once per document
     with store.transaction():
         stored = dict(store.all())
-        pool: dict[object, dict] = dict(stored)   # id -> record; ("new", n) -> new record
-        before: dict[int, dict] = {}
+        pool: dict[object, Commitment] = dict(stored)   # id -> stored; ("new", n) -> new one
+        merged: set[int] = set()
         new_keys = []
         for p in proposals:
             doc = p.document
             if doc.name not in langs:
                 langs[doc.name] = doc.lang or _detect_lang(doc.text) or ""
-            source = {"sentence": p.sentence, "document": doc.name,
-                      "published": doc.published.isoformat(), "lang": langs[doc.name]}
+            source = Source(p.sentence, doc.name, doc.published.isoformat(), langs[doc.name])
             title = " ".join(p.title.split())
             key = p.known_id if p.known_id in stored else None
             if key is None:
@@ -58,26 +56,23 @@ def commit(store, proposals: list[Proposal]) -> Outcome:
             if key is None:
                 key = ("new", len(new_keys))
                 new_keys.append(key)
-                pool[key] = model.new_record(title, p.due, actor=p.actor, sources=[source],
-                                             note=f"from {doc.name}")
+                pool[key] = Commitment.new(title, p.due, actor=p.actor, sources=[source],
+                                           note=f"from {doc.name}")
                 continue
             if has_source(pool[key], p.sentence):
                 outcome.already_known += 1
                 continue
             if key not in stored:
                 outcome.more_sources += 1
-            elif key not in before:
-                before[key] = stored[key]
-                pool[key] = orjson.loads(orjson.dumps(stored[key]))   # change a copy
+            elif key not in merged:
+                merged.add(key)
                 outcome.merged_ids.append(key)
-            happened = model.event("source added", doc.name)
-            pool[key]["sources"].append(source)
-            pool[key]["history"].append(happened)
-            pool[key]["updated"] = happened["at"]
+            pool[key] = pool[key].with_source(source).with_event(
+                Event.now("source added", doc.name))
         parts = [f"{len(new_keys)} new"] if new_keys else []
-        if before:
-            parts.append(f"{len(before)} given a source")
+        if merged:
+            parts.append(f"{len(merged)} given a source")
         ids = store.apply(f"ingest ({', '.join(parts)})", [pool[key] for key in new_keys],
-                          {item_id: pool[item_id] for item_id in before})
+                          {item_id: pool[item_id] for item_id in outcome.merged_ids})
         outcome.new_ids = ids
     return outcome

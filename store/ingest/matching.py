@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from store import model
+from store.model import Commitment
 from store.ingest.load import Document, Progress
 
 CONFIDENCE_THRESHOLD = 0.5   # `--yes` stores candidates at least this confident
@@ -74,34 +75,35 @@ def similar_titles(a: str, b: str) -> bool:
     return shared >= 2 and shared / min(len(wa), len(wb)) >= 0.6
 
 
-def same_commitment(record: dict, title: str, due: model.Due, actor: str) -> bool:
+def same_commitment(commitment: Commitment, title: str, due: model.Due, actor: str) -> bool:
     """The same due day, and a similar title or the same actor speaking of the same thing.
 
     The same actor alone is not enough (one government makes many promises for the same
     day): the titles must then share a content word that is not part of the actor's name."""
-    if record.get("due") != due.due.isoformat():
+    if commitment.due != due.due.isoformat():
         return False
-    if similar_titles(record.get("title", ""), title):
+    if similar_titles(commitment.title, title):
         return True
-    same_actor = bool(actor.strip()) and record.get("actor", "").casefold() == actor.strip().casefold()
+    same_actor = bool(actor.strip()) and commitment.actor.casefold() == actor.strip().casefold()
     named = _words(actor)
-    return same_actor and bool((_words(record.get("title", "")) - named) & (_words(title) - named))
+    return same_actor and bool((_words(commitment.title) - named) & (_words(title) - named))
 
 
-def has_source(record: dict, sentence: str) -> bool:
+def has_source(commitment: Commitment, sentence: str) -> bool:
     key = _norm(sentence)
-    return any(_norm(s.get("sentence", "")) == key for s in record.get("sources", []))
+    return any(_norm(s.sentence) == key for s in commitment.sources)
 
 
-def find_known(items: list[tuple[object, dict]], title: str, due: model.Due, actor: str,
+def find_known(items: list[tuple[object, Commitment]], title: str, due: model.Due, actor: str,
                sentence: str):
     """The key of the item holding this commitment: first one already citing the sentence
     for the same due day, else one that is the same commitment by `same_commitment`."""
-    for key, record in items:
-        if record.get("due") == due.due.isoformat() and has_source(record, sentence):
+    day = due.due.isoformat()
+    for key, commitment in items:
+        if commitment.due == day and has_source(commitment, sentence):
             return key
-    for key, record in items:
-        if same_commitment(record, title, due, actor):
+    for key, commitment in items:
+        if same_commitment(commitment, title, due, actor):
             return key
     return None
 

@@ -70,9 +70,10 @@ def run_sync(store, settings: Settings, keep: str | None = None, dry_run: bool =
     return Sync(store, settings).run(keep=keep, dry_run=dry_run, ask=ask)
 
 
-def status(store, items: list[tuple[int, dict]] | None = None) -> tuple[str | None, int]:
+def status(store, items: list | None = None) -> tuple[str | None, int]:
     """(when the store last synced, how many of its changes wait to be pushed), from the
-    store (or `items`, the records already read) and the state alone: no network."""
+    store (or `items`, the (id, Commitment) pairs already read) and the state alone: no
+    network."""
     import orjson
 
     from store.sync.mapping import view_hash, view_of
@@ -83,11 +84,11 @@ def status(store, items: list[tuple[int, dict]] | None = None) -> tuple[str | No
     except (OSError, ValueError, KeyError, TypeError, AttributeError):  # never synced (or damaged)
         synced, synced_at = {}, None
     waiting, seen = 0, set()
-    for _id, record in store.all() if items is None else items:
-        uid = record.get("uid")
+    for _id, commitment in store.all() if items is None else items:
+        uid = commitment.uid
         seen.add(uid)
         entry = synced.get(uid)
-        if entry is None or view_hash(view_of(record)) != entry.get("hash"):
+        if entry is None or view_hash(view_of(commitment)) != entry.get("hash"):
             waiting += 1
     waiting += len(set(synced) - seen)  # removed here, not yet on the server
     return synced_at, waiting

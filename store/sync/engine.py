@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from store import model
+from store.model import Commitment
 from store.sync.local import LocalChanges, LocalSide
 from store.sync.mapping import (DESCRIPTION_EVENT, MappingError, OutOfRange, Remote, parse,
                                 record_of, to_ical, view_hash, view_of)
@@ -145,7 +146,7 @@ class Sync:
         listing = coll.listing(state.token)
         report = Report(dry_run=dry_run, first=state.fresh, full_listing=listing.full)
         self.state, self.report = state, report
-        self.after: dict[str, dict | None] = {}  # uid -> the local record wanted (None: remove)
+        self.after: dict[str, Commitment | None] = {}  # uid -> the local one wanted (None: remove)
         self.updates: dict[str, Entry | None] = {}  # uid -> new state entry (None: forget)
         self.written: dict[str, str | None] = {}  # href -> ETag of what this sync wrote (None: removed)
         self.pull_token = listing.token
@@ -233,11 +234,11 @@ class Sync:
             pair = self.mine.get(uid)
             got = pulled.get(uid)
             record = pair[1] if pair else None
-            mine = view_of(record) if record else None
+            mine = view_of(record) if record is not None else None
             changed_here = mine is not None and (entry is None or view_hash(mine) != entry.hash)
-            if got and record:
+            if got and record is not None:
                 if entry is None and keep == "local":
-                    pushes.append(Push(uid, got.href, got.etag, mine, record["updated"],
+                    pushes.append(Push(uid, got.href, got.etag, mine, record.updated,
                                        got.remote.raw))
                 elif entry is None and keep == "remote":
                     self._take(uid, got, pushes)
@@ -253,7 +254,7 @@ class Sync:
                         got.view = _with_event(got.view, "deleted here but changed elsewhere "
                                                "since: kept")
                     self._take(uid, got, pushes)
-            elif record:
+            elif record is not None:
                 if uid in gone and not changed_here:
                     self._set_local(uid, None)
                     self.updates[uid] = None
@@ -265,11 +266,11 @@ class Sync:
                         continue
                     if uid in gone:  # deleted there, but changed here since: kept
                         mine = _with_event(mine, "deleted elsewhere but changed here since: kept")
-                        self._set_local(uid, record_of(mine, record["updated"], record))
+                        self._set_local(uid, record_of(mine, record.updated, record))
                     pushes.append(Push(uid, self.collection.new_href(uid), None, mine,
-                                       record["updated"]))
+                                       record.updated))
                 elif changed_here:
-                    pushes.append(Push(uid, entry.href, entry.etag, mine, record["updated"],
+                    pushes.append(Push(uid, entry.href, entry.etag, mine, record.updated,
                                        entry.raw, entry.base))
             elif entry is not None:  # removed here
                 if uid in gone:
@@ -294,11 +295,11 @@ class Sync:
         """Both sides hold the item and at least this side changed it: merge."""
         record = self.current(uid)
         mine = view_of(record)
-        merged, conflicts = merge(base, mine, got.view, record["updated"], got.remote.updated)
+        merged, conflicts = merge(base, mine, got.view, record.updated, got.remote.updated)
         self.report.conflicts += conflicts
         if mine != got.view and (base is None or (got.view != base and mine != base)):
             self.report.count("merged", uid)  # both sides changed it
-        updated = (got.remote.updated if merged == got.view else record["updated"]
+        updated = (got.remote.updated if merged == got.view else record.updated
                    if merged == mine else model.now_stamp())
         if merged != mine:
             self._set_local(uid, record_of(merged, updated, record))
@@ -308,13 +309,13 @@ class Sync:
             pushes.append(Push(uid, got.href, got.etag, merged, updated, got.remote.raw,
                                got.remote.view))
 
-    def current(self, uid: str) -> dict:
-        """The local record of `uid` as this sync will leave it."""
+    def current(self, uid: str) -> Commitment:
+        """The local commitment of `uid` as this sync will leave it."""
         if uid in self.after and self.after[uid] is not None:
             return self.after[uid]
         return self.mine[uid][1]
 
-    def _set_local(self, uid: str, record: dict | None) -> None:
+    def _set_local(self, uid: str, record: Commitment | None) -> None:
         self.after[uid] = record
 
     # -- 3. push
@@ -417,8 +418,8 @@ class Sync:
 
 
 def _with_event(view: dict, text: str, at: str | None = None) -> dict:
-    event = model.event(text) if at is None else {"at": at, "event": text, "note": ""}
-    return {**view, "history": view["history"] + [event]}
+    event = model.Event.now(text) if at is None else model.Event(at, text)
+    return {**view, "history": view["history"] + [event.to_doc()]}
 
 
 def _annotate(base: dict, remote: Remote) -> dict:

@@ -1,4 +1,4 @@
-"""The store as the sync engine sees it: every record by uid, and one batch write.
+"""The store as the sync engine sees it: every commitment by uid, and one batch write.
 
 This is the only place the engine touches the store. `write` makes a whole sync one undo
 step: the store's batch write `apply(label, new, changed)` inside the transaction that
@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from store.model import Commitment
+
 
 @dataclass
 class LocalChanges:
-    new: list[dict] = field(default_factory=list)               # records to add
-    changed: dict[int, dict | None] = field(default_factory=dict)  # id -> record (None: remove)
-    expected: dict[int, dict] = field(default_factory=dict)     # id -> record as read before
+    new: list[Commitment] = field(default_factory=list)      # commitments to add
+    changed: dict[int, Commitment | None] = field(default_factory=dict)  # id -> (None: remove)
+    expected: dict[int, Commitment] = field(default_factory=dict)  # id -> as read before
 
     def __bool__(self) -> bool:
         return bool(self.new or self.changed)
@@ -23,13 +25,13 @@ class LocalSide:
     def __init__(self, store):
         self.store = store
 
-    def records(self) -> dict[str, tuple[int, dict]]:
-        """uid -> (id, record) of every commitment, read fresh."""
+    def records(self) -> dict[str, tuple[int, Commitment]]:
+        """uid -> (id, commitment) of every commitment, read fresh."""
         self.store.refresh()
         out = {}
-        for item_id, record in self.store.all():
-            if record.get("uid"):
-                out.setdefault(record["uid"], (item_id, record))
+        for item_id, commitment in self.store.all():
+            if commitment.uid:
+                out.setdefault(commitment.uid, (item_id, commitment))
         return out
 
     def write(self, label, changes: LocalChanges) -> set[str]:
@@ -39,20 +41,20 @@ class LocalSide:
         store = self.store
         skipped: set[str] = set()
         with store.transaction():
-            current = {item_id: record for item_id, record in store.all()}
-            known = {record.get("uid") for record in current.values()}
+            current = dict(store.all())
+            known = {commitment.uid for commitment in current.values()}
             changed = {}
-            for item_id, record in changes.changed.items():
+            for item_id, commitment in changes.changed.items():
                 before = changes.expected.get(item_id)
                 if current.get(item_id) != before:
-                    skipped.add((before or record or {}).get("uid", ""))
+                    skipped.add((before or commitment).uid if before or commitment else "")
                 else:
-                    changed[item_id] = record
+                    changed[item_id] = commitment
             new = []
-            for record in changes.new:
-                if record["uid"] in known:  # added here meanwhile
-                    skipped.add(record["uid"])
+            for commitment in changes.new:
+                if commitment.uid in known:  # added here meanwhile
+                    skipped.add(commitment.uid)
                 else:
-                    new.append(record)
+                    new.append(commitment)
             store.apply(label(skipped), new, changed)
         return skipped

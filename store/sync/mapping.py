@@ -9,9 +9,10 @@ back the same record; calendar apps keep properties they do not know when they e
 Reading never uses the clock: two frist stores reading the same item get the same
 commitment, whichever reads it first.
 
-The synced part of a record is its *view* (VIEW_FIELDS, `decided` always present).
-`updated` is not in it: it says when the view last changed, and decides which side's
-change wins when both changed the same field.
+The synced part of a commitment is its *view*: the stored document's VIEW_FIELDS as
+plain JSON (`decided` always present), what is hashed, merged and compared. `updated` is
+not in it: it says when the view last changed, and decides which side's change wins when
+both changed the same field. `record_of` makes a Commitment of a view again.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 import orjson
 
 from store import model
+from store.model import Commitment
 
 PRODID = "-//frist//frist sync//EN"
 VIEW_FIELDS = ("uid", "title", "due", "precision", "window_start", "due_text", "actor",
@@ -64,20 +66,16 @@ class Remote:
     by_frist: bool      # it carries frist's properties
 
 
-# -- records and views
+# -- commitments and views
 
-def view_of(record: dict) -> dict:
-    """The synced fields of a stored record, normalised (tags sorted, decided filled in)."""
-    view = {name: record.get(name) for name in VIEW_FIELDS}
-    view["precision"] = view["precision"] or "day"
-    view["window_start"] = view["window_start"] or record["due"]
-    view["due_text"] = view["due_text"] or ""
-    view["actor"] = view["actor"] or ""
-    view["tags"] = sorted(set(view["tags"] or []))
-    view["sources"] = list(view["sources"] or [])
-    view["history"] = list(view["history"] or [])
-    view["created"] = view["created"] or ""
-    decided = model.decided_on(record)
+def view_of(commitment: Commitment) -> dict:
+    """The synced fields of a commitment, normalised (tags sorted, decided filled in)."""
+    doc = commitment.doc
+    view = {name: doc.get(name) for name in VIEW_FIELDS}
+    view["tags"] = sorted(set(view["tags"]))
+    view["sources"] = list(view["sources"])
+    view["history"] = list(view["history"])
+    decided = commitment.decided_day
     view["decided"] = decided.isoformat() if decided else None
     return view
 
@@ -87,19 +85,22 @@ def view_hash(view: dict) -> str:
     return hashlib.sha256(orjson.dumps(view, option=orjson.OPT_SORT_KEYS)).hexdigest()[:24]
 
 
-def record_of(view: dict, updated: str, record: dict | None = None) -> dict:
-    """A stored record holding `view`: `record` (its other keys kept) or a new one."""
-    out = dict(record or {})
+def record_of(view: dict, updated: str, commitment: Commitment | None = None) -> Commitment:
+    """The commitment holding `view`: `commitment` changed (its other keys kept) or a
+    new one. The view is the stored shape already, so it is checked as it is (a
+    from_json would tidy it, and the next sync would see a change); ModelError if it
+    is no commitment (nothing was written anywhere yet)."""
+    out = dict(commitment.doc if commitment else {})
     out.update({name: view[name] for name in VIEW_FIELDS})
     out["updated"] = updated
-    return out
+    return Commitment.checked(out)
 
 
-def made_in_an_app(record: dict) -> bool:
+def made_in_an_app(commitment: Commitment) -> bool:
     """Whether a commitment came from a to-do made in a calendar app (frist's history
     of it starts there)."""
-    history = record.get("history") or []
-    return bool(history) and history[0].get("event") == APP_CREATED
+    history = commitment.history
+    return bool(history) and history[0].event == APP_CREATED
 
 
 # -- writing

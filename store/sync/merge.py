@@ -37,7 +37,7 @@ def shown(view: dict, group: tuple[str, ...]) -> str:
     """How a history line names a field's value."""
     name = group[0]
     if name == "due":
-        return model.due_label(view)
+        return model.due_label(view["due"], view["precision"], view["window_start"])
     if name == "status":
         return view["status"] + (f" on {view['decided']}" if view.get("decided") else "")
     return repr(view[name])
@@ -79,7 +79,7 @@ def merge(base: dict | None, local: dict, remote: dict, local_updated: str,
     out["tags"] = sorted(set(out["tags"]))
     out["history"] = sorted(out["history"], key=lambda e: _when(e.get("at", "")))
     if notes:
-        out["history"].append(model.event("sync: " + "; ".join(notes)))
+        out["history"].append(model.Event.now("sync: " + "; ".join(notes)).to_doc())
     return out, conflicts
 
 

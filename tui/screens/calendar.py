@@ -24,6 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from store import model
+from store.model import Commitment
 from tui.screens.base import FristScreen
 from tui.text import clip, printable, width
 from tui.widgets.footer import KeyFooter
@@ -42,11 +43,11 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
-def items_by_day(items: list[tuple[int, dict]]) -> dict[dt.date, list[tuple[int, dict]]]:
+def items_by_day(items: list[tuple[int, Commitment]]) -> dict[dt.date, list[tuple[int, Commitment]]]:
     """Items grouped by their due day (a window's last day), in the order given."""
-    days: dict[dt.date, list[tuple[int, dict]]] = {}
+    days: dict[dt.date, list[tuple[int, Commitment]]] = {}
     for item in items:
-        days.setdefault(dt.date.fromisoformat(item[1]["due"]), []).append(item)
+        days.setdefault(dt.date.fromisoformat(item[1].due), []).append(item)
     return days
 
 
@@ -76,7 +77,7 @@ class MonthGrid(Widget, can_focus=True):
 
     def __init__(self) -> None:
         super().__init__()
-        self.days: dict[dt.date, list[tuple[int, dict]]] = {}
+        self.days: dict[dt.date, list[tuple[int, Commitment]]] = {}
         self.day: dt.date = dt.date.today()
 
     @property
@@ -85,11 +86,11 @@ class MonthGrid(Widget, can_focus=True):
 
     def has_open(self, day: dt.date) -> bool:
         """Something on this day is still open (else all of it was met, missed or cancelled)."""
-        return any(r["status"] == "open" for _, r in self.days.get(day, ()))
+        return any(r.status == "open" for _, r in self.days.get(day, ()))
 
     def is_overdue(self, day: dt.date) -> bool:
         """Something still open fell due on this past day."""
-        return day < self.today and any(r["status"] == "open" for _, r in self.days.get(day, ()))
+        return day < self.today and any(r.status == "open" for _, r in self.days.get(day, ()))
 
     # -- actions
     def go(self, day: dt.date) -> None:
@@ -158,7 +159,7 @@ class MonthGrid(Widget, can_focus=True):
             if more > 0 and line == shown and shown > 1:
                 pieces.append((f"+{more + 1} more", style))
             elif line - 1 < len(items):
-                title = printable(items[line - 1][1]["title"])
+                title = printable(items[line - 1][1].title)
                 pieces.append((clip(title, cell), style))
         used = sum(width(text) for text, _ in pieces)
         if used < cell:
@@ -263,9 +264,9 @@ class CalendarScreen(FristScreen):
             info.append(f"{len(items)} falling due", style="bold")
             for n, (item_id, record) in enumerate(items[:3]):
                 info.append(("; " if n else " — ") + f"#{item_id} ")
-                info.append(printable(record["title"]))
-                if record["status"] != "open":
-                    info.append(f" ({record['status']})")
+                info.append(printable(record.title))
+                if record.status != "open":
+                    info.append(f" ({record.status})")
             if len(items) > 3:
                 info.append(f"; +{len(items) - 3} more")
         self.query_one("#calendar-day", Static).update(info)

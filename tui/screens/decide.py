@@ -15,43 +15,44 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from store import model
+from store.model import Commitment
 from store.query import Filter, select
 from tui.screens.base import FristScreen
 from tui.text import printable
 from tui.widgets.footer import KeyFooter
 
 
-def signature(record: dict) -> tuple:
-    """What identifies a record's current version (an undo brings back an older one)."""
-    return record.get("status"), record.get("due"), len(record.get("history", []))
+def signature(commitment: Commitment) -> tuple:
+    """What identifies a commitment's current version (an undo brings back an older one)."""
+    return commitment.status, commitment.due, commitment.revision
 
 
-def card(item_id: int, record: dict, today) -> Text:
+def card(item_id: int, commitment: Commitment, today) -> Text:
     """The commitment in full: title, due and countdown, actor, what was said, where."""
+    c = commitment
     text = Text()
-    text.append(printable(record.get("title", "")), style="bold")
+    text.append(printable(c.title), style="bold")
     text.append(f"  #{item_id}\n\n", style="dim")
     text.append("due      ", style="dim")
-    text.append(f"{model.due_label(record)}  ")
-    text.append(model.countdown(record, today), style="bold red")
-    if record.get("window_start") and record["window_start"] != record["due"]:
-        text.append(f"  (window {record['window_start']} to {record['due']})", style="dim")
+    text.append(f"{c.due_label()}  ")
+    text.append(c.countdown(today), style="bold red")
+    if c.window_start != c.due:
+        text.append(f"  (window {c.window_start} to {c.due})", style="dim")
     text.append("\n")
-    for label, key in (("actor    ", "actor"), ("said as  ", "due_text")):
-        if record.get(key):
+    for label, value in (("actor    ", c.actor), ("said as  ", c.due_text)):
+        if value:
             text.append(label, style="dim")
-            text.append(printable(record[key]) + "\n")
-    if record.get("tags"):
+            text.append(printable(value) + "\n")
+    if c.tags:
         text.append("tags     ", style="dim")
-        text.append(printable(", ".join(record["tags"])) + "\n")
-    for source in record.get("sources", []):
+        text.append(printable(", ".join(c.tags)) + "\n")
+    for source in c.sources:
         text.append("\n")
-        if source.get("sentence"):
-            text.append("“" + printable(source["sentence"]) + "”\n", style="italic")
-        where = printable(source.get("document", ""))
-        if where or source.get("published"):
-            text.append(f"  — {where} (published {printable(source.get('published', '?'))})\n",
+        if source.sentence:
+            text.append("“" + printable(source.sentence) + "”\n", style="italic")
+        where = printable(source.document)
+        if where or source.published:
+            text.append(f"  — {where} (published {printable(source.published or '?')})\n",
                         style="dim")
     text.rstrip()
     return text
@@ -74,12 +75,12 @@ class DecideScreen(FristScreen):
         super().__init__()
         self.ready = False
         self.handled: dict[int, tuple] = {}  # id -> signature when we last acted on it
-        self.current: tuple[int, dict] | None = None
+        self.current: tuple[int, Commitment] | None = None
         self.waiting = 0
         self.skipped: set[int] = set()  # ids skipped here ...
         self.undecided_skipped = 0  # ... of which this many are still overdue, as skipped
         self.decided: dict[int, str] = {}  # id -> "met", "missed" or "postponed" here
-        self.records: dict[int, dict] = {}  # every item, as the queue last read them
+        self.records: dict[int, Commitment] = {}  # every item, as the queue last read them
 
     def compose(self) -> ComposeResult:
         yield Static(id="decide-title", markup=False)
@@ -92,7 +93,7 @@ class DecideScreen(FristScreen):
         self.refresh_items()
 
     # -- the queue
-    def queue(self) -> list[tuple[int, dict]]:
+    def queue(self) -> list[tuple[int, Commitment]]:
         """Overdue open items, oldest due first, leaving out those handled here."""
         everything = self.app.store.all()
         self.records = dict(everything)

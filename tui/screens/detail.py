@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from store import model
+from store.model import Commitment
 from store.sync.mapping import made_in_an_app
 from tui.text import day_label, stamp_label
 from tui.widgets.literal import highlighted, literal
@@ -31,20 +32,21 @@ def _day(text: str) -> str:
     return f"{d:%a} {d.day} {model.MONTH_ABBR[d.month - 1]} {d.year}"
 
 
-def describe(item_id: int, record: dict, today: dt.date, soon_days: int = model.DUE_SOON_DAYS) -> Content:
+def describe(item_id: int, commitment: Commitment, today: dt.date,
+             soon_days: int = model.DUE_SOON_DAYS) -> Content:
     """The whole item as one Content: title, due window, sources, history."""
-    state = model.record_state(record, today, soon_days)
+    c = commitment
+    state = c.state(today, soon_days)
     label = Content.styled
     parts: list[Content] = [
-        literal(record.get("title", ""), "bold", one_line=False),
+        literal(c.title, "bold", one_line=False),
         Content("\n"),
         label(f"#{item_id} · ", "$foreground-muted"),
         # an open item: its state and countdown; a decided one: "met 4 Dec" says both
         label(STATE_WORDS.get(state, state), STATE_STYLE.get(state, ""))
-        if record["status"] == "open" else label(model.countdown(record, today),
-                                                 STATE_STYLE.get(state, "")),
-        label(f" · {model.countdown(record, today)}"
-              if record["status"] == "open" and state != "due-today" else "",  # not "today" twice
+        if c.status == "open" else label(c.countdown(today), STATE_STYLE.get(state, "")),
+        label(f" · {c.countdown(today)}"
+              if c.status == "open" and state != "due-today" else "",  # not "today" twice
               "$foreground-muted"),
         Content("\n"),
     ]
@@ -58,51 +60,49 @@ def describe(item_id: int, record: dict, today: dt.date, soon_days: int = model.
         parts.append(value if isinstance(value, Content) else literal(value))
         parts.append(Content("\n"))
 
-    due = model.due_label(record)
-    start, end = record.get("window_start") or record["due"], record["due"]
+    start, end = c.window_start, c.due
     if start == end:
         field("due", _day(end))
     else:
-        field("due", f"{due}  (window {_day(start)} – {_day(end)})")
-    if record.get("due_text"):
-        field("said as", literal(record["due_text"]))
-    field("actor", literal(record.get("actor") or "—"))
-    if record.get("tags"):
-        field("tags", literal(", ".join(record["tags"])))
-    field("status", record["status"])
-    decided = model.decided_on(record)
+        field("due", f"{c.due_label()}  (window {_day(start)} – {_day(end)})")
+    if c.due_text:
+        field("said as", literal(c.due_text))
+    field("actor", literal(c.actor or "—"))
+    if c.tags:
+        field("tags", literal(", ".join(c.tags)))
+    field("status", c.status)
+    decided = c.decided_day
     if decided is not None:
         field("decided", day_label(decided, today, weekday=True))
 
-    sources = record.get("sources") or []
+    sources = c.sources
     parts.append(label("\nSources\n", "bold"))
     if not sources:
-        parts.append(label("made in a calendar app\n" if made_in_an_app(record)
+        parts.append(label("made in a calendar app\n" if made_in_an_app(c)
                            else "typed in by hand\n", "$foreground-muted"))
     for source in sources:
-        sentence = source.get("sentence", "")
-        if sentence:
-            parts += [Content("“"), highlighted(sentence, record.get("due_text", ""),
+        if source.sentence:
+            parts += [Content("“"), highlighted(source.sentence, c.due_text,
                                                 "bold $text-warning underline"),
                       Content("”\n")]
-        meta = literal(source.get("document") or "unknown document")
-        published = source.get("published")
+        meta = literal(source.document or "unknown document")
         parts.append(label("  ", "") + meta.stylize("$foreground-muted"))
-        if published:
-            parts.append(label(f" · published {_day(published)}", "$foreground-muted"))
-        if source.get("lang"):
-            parts.append(label(f" · {source['lang']}", "$foreground-muted"))
+        if source.published:
+            parts.append(label(f" · published {_day(source.published)}", "$foreground-muted"))
+        if source.lang:
+            parts.append(label(f" · {source.lang}", "$foreground-muted"))
         parts.append(Content("\n"))
 
     parts.append(label("\nHistory\n", "bold"))
-    stamps = [stamp_label(event.get("at", ""), today) for event in record.get("history", [])]
+    history = c.history
+    stamps = [stamp_label(event.at, today) for event in history]
     cells = max(map(len, stamps), default=0)
-    for event, stamp in zip(record.get("history", []), stamps):
+    for event, stamp in zip(history, stamps):
         parts.append(label(f"{stamp:<{cells}}  ", "$foreground-muted"))
-        parts.append(literal(event.get("event", "")))
-        if event.get("note"):
+        parts.append(literal(event.event))
+        if event.note:
             parts.append(label(" — ", "$foreground-muted"))
-            parts.append(literal(event["note"], "italic"))
+            parts.append(literal(event.note, "italic"))
         parts.append(Content("\n"))
     return Content("").join(parts)
 

@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from store import model
 from store.errors import ConflictError, FristError, visible
+from store.model import Commitment
 from tui.controller import Found
 from tui.messages import IngestFailed, ProposalsReady
 from tui.screens.base import FristModal
@@ -64,7 +65,7 @@ def preview_text(due: model.Due, today: dt.date) -> str:
         shown = f"{d:%a} {d.day} {model.MONTH_ABBR[d.month - 1]} {d.year}"
     else:
         s = due.window_start
-        shown = (f"{model.due_label({'due': d.isoformat(), 'precision': due.precision})} "
+        shown = (f"{model.due_label(d.isoformat(), due.precision)} "
                  f"({s.day} {model.MONTH_ABBR[s.month - 1]} – {d.day} {model.MONTH_ABBR[d.month - 1]} {d.year})")
     return f"{shown} · {rel}"
 
@@ -135,28 +136,28 @@ def text_input(name: str, value: str = "", placeholder: str = "") -> Input:
     return Input(value, placeholder=placeholder, id=name, compact=True)
 
 
-def now_values(record: dict, names) -> str:
+def now_values(record: Commitment, names) -> str:
     """How `record` now reads in the fields `names`: "title 'X', due 3 Dec 2025"."""
     said = {}
     for name in names:
         if name in ("due", "precision", "window_start", "due_text"):
-            said["due"] = f"due {model.due_label(record)}"
+            said["due"] = f"due {record.due_label()}"
         elif name == "tags":
-            said[name] = f"tags {', '.join(record.get('tags', [])) or 'none'}"
+            said[name] = f"tags {', '.join(record.tags) or 'none'}"
         elif name in ("title", "actor", "status", "decided"):
-            said[name] = f"{name} {visible(str(record.get(name) or ''), 80)!r}"
+            said[name] = f"{name} {visible(str(getattr(record, name) or ''), 80)!r}"
     return ", ".join(said.values())
 
 
 # save(what the form gives, the record it shows): the app's store call; FristError when
 # the store refuses, the form then stays open
-Save = Callable[[object, "dict | None"], None]
+Save = Callable[[object, "Commitment | None"], None]
 
 
 class FormScreen(FristModal):
     """Common to the forms: Escape cancels, an error line, a hint line."""
 
-    record: dict | None = None  # the item the form is about, as it shows it
+    record: Commitment | None = None  # the item the form is about, as it shows it
 
     # Tab and Shift+Tab as priority bindings: the app then moves the focus as it reads
     # the key, so keys typed right after Tab reach the next field, not the one before
@@ -200,37 +201,37 @@ class FormScreen(FristModal):
                 return
         self.dismiss(value)
 
-    def rebase(self, current: dict) -> None:
+    def rebase(self, current: Commitment) -> None:
         """The item changed elsewhere: show `current` and save against it."""
         self.record = current
 
 
 class ItemForm(FormScreen):
-    """Add (no record) or edit (a record) a commitment. Returns a dict of the fields,
-    and under "changed" the names of those the person changed (for an edit)."""
+    """Add (no commitment) or edit (a commitment) a commitment. Returns a dict of the
+    fields, and under "changed" the names of those the person changed (for an edit)."""
 
-    def __init__(self, record: dict | None = None, item_id: int | None = None,
+    def __init__(self, record: Commitment | None = None, item_id: int | None = None,
                  heading: str | None = None, extras: bool = True, save: Save | None = None) -> None:
         super().__init__(save)
         self.extras = extras  # tags and note (a proposal under review has neither yet)
         self.record = record
         self.item_id = item_id
         self.heading = heading or (f"Edit #{item_id}" if record else "Add a commitment")
-        self.initial_due = model.due_of(record).value if record else ""
+        self.initial_due = record.window.value if record else ""
 
     def compose(self) -> ComposeResult:
-        r = self.record or {}
+        r = self.record
         with Vertical(classes="form-box"):
             yield Label(self.heading, classes="form-title")
-            yield field("Title", text_input("title", r.get("title", ""), "what was promised"))
+            yield field("Title", text_input("title", r.title if r else "", "what was promised"))
             ex = due_examples(self.app.today)
             yield field("Due", text_input("due", self.initial_due,
                                           f"{ex['day']} · in 10 days · {ex['month']} · "
                                           "bis Ende März"))
             yield DuePreview(id="due-preview", classes="preview")
-            yield field("Actor", text_input("actor", r.get("actor", ""), "who promised it"))
+            yield field("Actor", text_input("actor", r.actor if r else "", "who promised it"))
             if self.extras:
-                yield field("Tags", text_input("tags", ", ".join(r.get("tags", [])),
+                yield field("Tags", text_input("tags", ", ".join(r.tags) if r else "",
                                                "comma, separated"))
                 yield field("Note", text_input("note", "", "kept in the history"))
             yield Static("", id="form-error", classes="form-error")
@@ -263,25 +264,25 @@ class ItemForm(FormScreen):
                 self.error(f"{e}. {due_hint(self.app.today)}", "due")
                 return
         tags = [t.strip() for t in value["tags"].split(",") if t.strip()]
-        r = self.record or {}
+        r = self.record
         changed = {name for name, differs in (
-            ("title", " ".join(value["title"].split()) != r.get("title")),
+            ("title", r is None or " ".join(value["title"].split()) != r.title),
             ("due", due is not None),
-            ("actor", value["actor"].strip() != r.get("actor")),
-            ("tags", self.extras and sorted(set(tags)) != r.get("tags"))) if differs}
+            ("actor", r is None or value["actor"].strip() != r.actor),
+            ("tags", self.extras and (r is None or sorted(set(tags)) != list(r.tags)))) if differs}
         self.finish({"title": value["title"], "due": due, "actor": value["actor"],
                      "tags": tags, "note": value["note"], "changed": changed})
 
-    def rebase(self, current: dict) -> None:
+    def rebase(self, current: Commitment) -> None:
         """A field the person left as it was takes the value it has now, so that saving
         writes only what they changed; what they typed stays."""
-        shown = self.record or {}
-        now_due = model.due_of(current).value
+        shown = self.record
+        now_due = current.window.value
         for name, was, now in (
-                ("title", shown.get("title", ""), current.get("title", "")),
+                ("title", shown.title if shown else "", current.title),
                 ("due", self.initial_due, now_due),
-                ("actor", shown.get("actor", ""), current.get("actor", "")),
-                ("tags", ", ".join(shown.get("tags", [])), ", ".join(current.get("tags", [])))):
+                ("actor", shown.actor if shown else "", current.actor),
+                ("tags", ", ".join(shown.tags) if shown else "", ", ".join(current.tags))):
             if self.query(f"#{name}"):
                 field = self.query_one(f"#{name}", Input)
                 if field.value == was:
@@ -302,7 +303,7 @@ class NoteForm(FormScreen):
     and cancelled, the day it was decided (default today). Returns {"note", "on"}, "on"
     a date (None for reopen)."""
 
-    def __init__(self, heading: str, record: dict, dated: bool = True,
+    def __init__(self, heading: str, record: Commitment, dated: bool = True,
                  save: Save | None = None) -> None:
         super().__init__(save)
         self.heading = heading
@@ -312,7 +313,7 @@ class NoteForm(FormScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box"):
             yield Label(self.heading, classes="form-title")
-            yield Static(literal(self.record.get("title", ""), one_line=False),
+            yield Static(literal(self.record.title, one_line=False),
                          id="subject", classes="form-subject")
             yield Static(self.due_line(), id="subject-due")
             yield field("Note", text_input("note", "", "optional"))
@@ -345,25 +346,25 @@ class NoteForm(FormScreen):
         self.finish({"note": self.query_one("#note", Input).value, "on": on})
 
     def due_line(self) -> Content:
-        return Content.styled(f"due {model.due_label(self.record)}", "$foreground-muted")
+        return Content.styled(f"due {self.record.due_label()}", "$foreground-muted")
 
-    def rebase(self, current: dict) -> None:
+    def rebase(self, current: Commitment) -> None:
         super().rebase(current)
-        self.query_one("#subject", Static).update(literal(current.get("title", ""), one_line=False))
+        self.query_one("#subject", Static).update(literal(current.title, one_line=False))
         self.query_one("#subject-due", Static).update(self.due_line())
 
 
 class PostponeForm(FormScreen):
     """A new due date (with the live preview) and a note. Returns (Due, note)."""
 
-    def __init__(self, record: dict, save: Save | None = None) -> None:
+    def __init__(self, record: Commitment, save: Save | None = None) -> None:
         super().__init__(save)
         self.record = record
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box"):
             yield Label("Postpone", classes="form-title")
-            yield Static(literal(self.record.get("title", ""), one_line=False),
+            yield Static(literal(self.record.title, one_line=False),
                          id="subject", classes="form-subject")
             yield Static(self.due_line(), id="subject-due")
             ex = due_examples(self.app.today)
@@ -381,7 +382,7 @@ class PostponeForm(FormScreen):
     def _read(self, text: str, today: dt.date) -> model.Due:
         """A date, or +SPAN from the current due, as `frist postpone` reads it."""
         from store.when import parse_postpone
-        return parse_postpone(text, model.due_of(self.record), today)
+        return parse_postpone(text, self.record.window, today)
 
     def _read_preview(self, text: str, today: dt.date) -> str:
         return preview_text(self._read(text, today), today)
@@ -397,11 +398,11 @@ class PostponeForm(FormScreen):
         self.finish((due, self.query_one("#note", Input).value))
 
     def due_line(self) -> Content:
-        return Content.styled(f"now due {model.due_label(self.record)}", "$foreground-muted")
+        return Content.styled(f"now due {self.record.due_label()}", "$foreground-muted")
 
-    def rebase(self, current: dict) -> None:
+    def rebase(self, current: Commitment) -> None:
         super().rebase(current)
-        self.query_one("#subject", Static).update(literal(current.get("title", ""), one_line=False))
+        self.query_one("#subject", Static).update(literal(current.title, one_line=False))
         self.query_one("#subject-due", Static).update(self.due_line())
         self.query_one(DuePreview).follow(self.query_one("#due", Input).value)  # +2w moved
 

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import ListItem, ListView, Static
 
 from store import model
+from store.model import Commitment
 from tui.screens.base import FristModal
 from tui.screens.forms import ConfirmForm, ItemForm
 from tui.widgets.footer import KeyFooter
@@ -30,10 +31,6 @@ MARKS = {
 def _short(name: str) -> str:
     """A document's last path part (a URL or path can be long)."""
     return name.rstrip("/").rsplit("/", 1)[-1] or name
-
-
-def _due_record(due: model.Due) -> dict:
-    return {"due": due.due.isoformat(), "precision": due.precision, "status": "open"}
 
 
 class ProposalCard(ListItem):
@@ -71,14 +68,14 @@ class ProposalCard(ListItem):
         p = self.proposal
         today = self.app.today
         mark, style, word = MARKS[self.decision]
-        due = _due_record(p.due)
         muted = "$foreground-muted"
-        meta = [(model.due_label(due), "bold"), (f" · {model.countdown(due, today)}", muted),
+        left = model.left_words(model.days_left(p.due.due, today))
+        meta = [(model.due_label(p.due.due.isoformat(), p.due.precision), "bold"),
+                (f" · {left}", muted),
                 ("   actor ", muted), literal(p.actor or "—"),
                 ("   confidence ", muted), (f"{p.confidence:.0%}", ""),
                 ("   from ", muted), literal(_short(p.document.name)),
-                (f"   published {model.due_label({'due': p.document.published.isoformat()})}",
-                 muted)]
+                (f"   published {model.due_label(p.document.published.isoformat())}", muted)]
         if p.known_id is not None:
             meta.append((f"   already stored as #{p.known_id}", "bold $text-warning"))
         if self.edited:
@@ -166,9 +163,7 @@ class ReviewScreen(FristModal):
         if card is None:
             return
         p = card.proposal
-        record = {"title": p.title, "due": p.due.due.isoformat(), "precision": p.due.precision,
-                  "window_start": p.due.window_start.isoformat(), "due_text": p.due.text,
-                  "actor": p.actor or "", "tags": []}
+        shown = Commitment.new(p.title, p.due, actor=p.actor or "")  # what the form edits
 
         def done(form: dict | None) -> None:
             if form is None:
@@ -180,7 +175,7 @@ class ReviewScreen(FristModal):
             card.edited = True
             card.set_decision("accepted")  # redraws the title, due, actor: all of it
             self._head()
-        self.app.push_screen(ItemForm(record, heading="Edit the proposal", extras=False), done)
+        self.app.push_screen(ItemForm(shown, heading="Edit the proposal", extras=False), done)
 
     def action_store(self) -> None:
         accepted = [c.proposal for c in self.cards if c.decision == "accepted"]

@@ -26,6 +26,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from store import model
+from store.model import Commitment
 from store.query import sort_key
 from tui import timeline_text as tl
 from tui.screens.base import FristScreen
@@ -44,14 +45,15 @@ def soon_days(app) -> int:
     return getattr(config, "due_soon_days", model.DUE_SOON_DAYS)
 
 
-def timeline_rows(visible: list[tuple[int, dict]], everything: list[tuple[int, dict]] | None
-                  ) -> list[tuple[int, dict]]:
+def timeline_rows(visible: list[tuple[int, Commitment]],
+                  everything: list[tuple[int, Commitment]] | None
+                  ) -> list[tuple[int, Commitment]]:
     """The open items of the main table, soonest due first; with `everything`, also every
     met or missed item there, merged in by due date (drawn as ticks)."""
-    rows = sorted((item for item in visible if item[1]["status"] == "open"), key=sort_key)
+    rows = sorted((item for item in visible if item[1].status == "open"), key=sort_key)
     if everything is None:
         return rows
-    decided = sorted((item for item in everything if item[1]["status"] in ("met", "missed")),
+    decided = sorted((item for item in everything if item[1].status in ("met", "missed")),
                      key=sort_key)
     return list(heapq.merge(rows, decided, key=sort_key))
 
@@ -85,7 +87,7 @@ class TimelineView(Widget, can_focus=True):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[tuple[int, dict]] = []
+        self.rows: list[tuple[int, Commitment]] = []
         self.cursor = 0  # index into rows
         self.top = 0  # index of the first row on screen
         self.scale = "weeks"
@@ -93,7 +95,7 @@ class TimelineView(Widget, can_focus=True):
         self.show_ticks = False  # met/missed rows are included (the legend names their ticks)
 
     # -- data
-    def set_rows(self, rows: list[tuple[int, dict]], keep_id: int | None) -> None:
+    def set_rows(self, rows: list[tuple[int, Commitment]], keep_id: int | None) -> None:
         """New rows; the cursor stays on `keep_id` if it is still there."""
         self.rows = rows
         index = next((n for n, (item_id, _) in enumerate(rows) if item_id == keep_id), None)
@@ -101,7 +103,7 @@ class TimelineView(Widget, can_focus=True):
         self._follow_cursor()
 
     @property
-    def selected(self) -> tuple[int, dict] | None:
+    def selected(self) -> tuple[int, Commitment] | None:
         return self.rows[self.cursor] if self.rows else None
 
     # -- geometry
@@ -167,7 +169,7 @@ class TimelineView(Widget, can_focus=True):
         """Bring the selected item's bar into view (its window starting a quarter across)."""
         if self.selected:
             record = self.selected[1]
-            self.anchor = dt.date.fromisoformat(record.get("window_start") or record["due"])
+            self.anchor = dt.date.fromisoformat(record.window_start)
             self._follow_cursor()
 
     def on_click(self, event: events.Click) -> None:
@@ -210,10 +212,10 @@ class TimelineView(Widget, can_focus=True):
                 return Strip([Segment(note, axis_style)]).adjust_cell_length(total, base)
             return Strip.blank(total, base)
         item_id, record = self.rows[index]
-        state = model.record_state(record, self.today, soon_days(self.app))
+        state = record.state(self.today, soon_days(self.app))
         state_style = self.get_component_rich_style(STATE_STYLES[state])
         id_width = len(str(max(i for i, _ in self.rows[self.top:self.top + self._body_height()])))
-        label = clip(f"{item_id:>{id_width}} {printable(record['title'])}", left)
+        label = clip(f"{item_id:>{id_width}} {printable(record.title)}", left)
         label += " " * (left - width(label))
         row_bg = Style()
         if index == self.cursor:
@@ -262,7 +264,7 @@ class TimelineScreen(FristScreen):
         """Re-read the app's items (it calls this after every change)."""
         everything = self.app.store.all() if self.show_ticks else None
         rows = timeline_rows(self.app.visible_items(), everything)
-        self.open_count = sum(1 for _, record in rows if record["status"] == "open")
+        self.open_count = sum(1 for _, record in rows if record.status == "open")
         self.view.set_rows(rows, self.app.selected_id)
         self._show_selection()
 
@@ -289,8 +291,8 @@ class TimelineScreen(FristScreen):
             if self.app.selected_id != item_id:
                 self.app.selected_id = item_id
             info.append(f"#{item_id} ", style="bold")
-            info.append(printable(record["title"]))
-            info.append(f" — {model.due_label(record)} ({model.countdown(record, today)})")
-            if record.get("actor"):
-                info.append(f" — {printable(record['actor'])}")
+            info.append(printable(record.title))
+            info.append(f" — {record.due_label()} ({record.countdown(today)})")
+            if record.actor:
+                info.append(f" — {printable(record.actor)}")
         self.query_one("#timeline-info", Static).update(info)

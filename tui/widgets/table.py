@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store import model
+from store.model import Commitment
 from store.sync.mapping import made_in_an_app
 from tui.text import printable
 from tui.view import ItemView
@@ -40,13 +41,13 @@ DROP_ORDER = ["Source", "Actor", "State", "When"]
 MIN_TITLE = 24
 
 
-def source_label(record: dict) -> str:
+def source_label(commitment: Commitment) -> str:
     """Where the item came from: the first source's document name, 'calendar app' (a
     to-do made there, brought in by a sync) or 'typed'."""
-    sources = record.get("sources") or []
+    sources = commitment.sources
     if not sources:
-        return "calendar app" if made_in_an_app(record) else "typed"
-    doc = str(sources[0].get("document") or "article")
+        return "calendar app" if made_in_an_app(commitment) else "typed"
+    doc = sources[0].document or "article"
     name = doc.rstrip("/").rsplit("/", 1)[-1] or doc
     more = f" +{len(sources) - 1}" if len(sources) > 1 else ""
     return name + more
@@ -89,8 +90,8 @@ class CommitTable(ScrollView, can_focus=True):
         self.view = view
         self.cursor = 0
         self.now_hours: int | None = None  # hours left today, shown beside "today"
-        self.due_text = model.due_label  # the Due column: "4 Dec 2025", "Apr 2026", "Q1 2026"
-        self._lines: LRUCache[tuple, tuple[dict, Strip]] = LRUCache(1000)  # (record, line)
+        self.due_text = Commitment.due_label  # the Due column: "4 Dec 2025", "Apr 2026", "Q1 2026"
+        self._lines: LRUCache[tuple, tuple[Commitment, Strip]] = LRUCache(1000)  # (record, line)
         self._widths: list[tuple[str, int]] = []
         self._laid_out_for: tuple[int, int] = (-1, -1)  # (table width, When width)
         self._last_highlight: int | None = -1
@@ -271,19 +272,19 @@ class CommitTable(ScrollView, can_focus=True):
         self._lines[key] = (record, strip)
         return strip
 
-    def _render_row(self, record: dict, state: str, cursor: bool, focused: bool) -> Strip:
+    def _render_row(self, record: Commitment, state: str, cursor: bool, focused: bool) -> Strip:
         style = self.rich_style + self.get_component_rich_style(f"commit-table--{state}")
         if cursor:
             name = "commit-table--cursor" if focused else "commit-table--cursor-blurred"
             style += self.get_component_rich_style(name)
-        when = model.countdown(record, self.view.today)
+        when = record.countdown(self.view.today)
         if state == "due-today" and self.now_hours is not None:
             when = f"today · {self.now_hours} h"
         cells = {
             "Due": self.due_text(record),
             "When": when,
-            "Title": record.get("title", ""),
-            "Actor": record.get("actor", ""),
+            "Title": record.title,
+            "Actor": record.actor,
             "State": STATE_WORDS.get(state, state),
             "Source": source_label(record),
         }
@@ -298,10 +299,10 @@ class CommitTable(ScrollView, can_focus=True):
 
 
 def _strftime(form: str):
-    def show(record: dict) -> str:
-        if (record.get("precision") or "day") != "day":
-            return model.due_label(record)
-        return dt.date.fromisoformat(record["due"]).strftime(form)
+    def show(commitment: Commitment) -> str:
+        if commitment.precision != "day":
+            return commitment.due_label()
+        return dt.date.fromisoformat(commitment.due).strftime(form)
     return show
 
 
