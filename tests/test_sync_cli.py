@@ -289,3 +289,32 @@ def test_a_url_that_does_not_parse_is_a_one_line_config_error(frist, tmp_path, u
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
     assert result.stderr.startswith(f"error: the config file {tmp_path / 'frist.toml'}: 'sync.url' "
                                     f"is not a valid web address: {url!r}")
+
+
+def test_a_password_in_the_url_is_refused_and_never_shown_or_stored(
+        frist, tmp_path, radicale, db_path):  # noqa: F811
+    """QA2 #1: "http://alice:secret@host/..." was printed in error lines, by `config show`,
+    and saved in the state file."""
+    secret = USERS["alice"]
+    with_password = radicale.collection_url().replace("://", f"://alice:{secret}@")
+    env = {"FRIST_CONFIG": str(write_config(tmp_path, with_password)),
+           "FRIST_SYNC_PASSWORD": secret}
+    frist("add", "Export licences required", "--due", "2025-12-01", check=True)
+    for command in (("sync",), ("config", "show"), ("list",)):
+        result = frist(*command, env=dict(env, FRIST_SYNC_PASSWORD="elsewhere"))
+        assert result.returncode == 1, result.stdout
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert "'sync.url' holds a user name or password" in result.stderr
+        assert "[sync] username" in result.stderr and "FRIST_SYNC_PASSWORD" in result.stderr
+        assert secret not in result.stdout + result.stderr
+    assert not (tmp_path / "store.json.sync").exists()
+    # a state file written before the refusal: the same collection, rewritten without it
+    plain_env = {"FRIST_CONFIG": str(write_config(tmp_path, radicale.collection_url())),
+                 "FRIST_SYNC_PASSWORD": secret}
+    frist("sync", env=plain_env, check=True)
+    state = tmp_path / "store.json.sync"
+    state.write_text(state.read_text().replace(radicale.collection_url(), with_password))
+    frist("edit", "1", "--title", "Export licences required now", check=True)
+    result = frist("sync", "--json", env=plain_env, check=True)
+    assert json.loads(result.stdout)["first"] is False
+    assert secret not in state.read_text()
