@@ -537,3 +537,35 @@ def test_the_state_file_is_written_whole_and_private(alice):
     assert path.stat().st_mode & 0o077 == 0
     assert not list(path.parent.glob(".*.tmp"))
     assert USERS["alice"] not in path.read_text()
+
+
+def test_a_first_sync_cut_off_half_way_is_resumed_without_a_question(alice, app, radicale,
+                                                                      monkeypatch):  # noqa: F811
+    """QA2 #2: the next sync after an interrupted first one asked --keep and offered to
+    delete the local items that had not reached the server yet."""
+    for n in range(30):
+        alice.add(f"Item {n}")
+    before = alice.as_json()
+    real_put, done = Collection.put, []
+
+    def put_then_stop(self, href, text, etag):
+        if len(done) == 12:
+            radicale.stop()
+        done.append(href)
+        return real_put(self, href, text, etag)
+    monkeypatch.setattr(Collection, "put", put_then_stop)
+    with pytest.raises(SyncError, match="cannot reach the sync server"):
+        alice.sync()
+    assert not state_path(alice.store.path).exists()
+    monkeypatch.setattr(Collection, "put", real_put)
+    radicale.start()
+    assert len(app.todos()) == 12
+    report = alice.sync(ask=lambda first: pytest.fail("asked what to keep"))
+    assert report.line() == "pulled 0, pushed 18, merged 0"
+    assert alice.as_json() == before
+    assert len(app.todos()) == 30
+    # a to-do someone else added in between is not this store's: then it asks
+    alice2 = Desk(alice.store.path.with_name("alice2.json"), radicale, "alice")
+    alice2.add("Item 0")
+    with pytest.raises(SyncError, match="first sync: the collection already holds 30 item"):
+        alice2.sync()

@@ -153,7 +153,7 @@ class Sync:
         pulled, gone = self._pull(listing)
         if not state.fresh:
             keep = None  # --keep only decides a store's first sync with a collection
-        elif self.mine and pulled and keep is None:
+        elif self.mine and pulled and keep is None and not self._resumed(pulled):
             keep = self._ask_first(pulled, ask)
         self.keep = report.keep = keep
         pushes = self._decide(pulled, gone)
@@ -174,6 +174,15 @@ class Sync:
                 state.items[uid] = entry
         state.save()
         return report
+
+    def _resumed(self, pulled: dict[str, "Pulled"]) -> bool:
+        """Whether the collection holds only what this store's own first sync wrote before
+        it was cut off (each to-do the same as a local item, unchanged since): then the
+        sync just goes on, merging by uid, and nothing needs asking."""
+        if self.skipped or self.report.unreadable:
+            return False
+        return all(uid in self.mine and got.view == view_of(self.mine[uid][1])
+                   for uid, got in pulled.items())
 
     def _ask_first(self, pulled: dict[str, "Pulled"], ask) -> str:
         """The first sync's choice, from `ask(FirstSync)`; SyncError when nobody answers."""
