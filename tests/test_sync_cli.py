@@ -37,7 +37,7 @@ def test_sync_prints_one_summary_line(frist, env, tmp_path, radicale):  # noqa: 
     frist("add", "Export licences required", "--due", "2025-12-01", check=True)
     frist("add", "Rare-earth deal", "--due", "April 2026", check=True)
     result = frist("sync", env=env)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "pulled 0, pushed 2, merged 0\n")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "pulled 0, pushed 2, merged 0\n", "")
     frist("edit", "1", "--title", "Export licences required from December", check=True)
     result = frist("sync", "--json", env=env)
     assert result.returncode == 0
@@ -46,7 +46,7 @@ def test_sync_prints_one_summary_line(frist, env, tmp_path, radicale):  # noqa: 
     (tmp_path / "bob").mkdir()
     bob_env = {"FRIST_DB": str(tmp_path / "bob.json"), "FRIST_SYNC_PASSWORD": USERS["bob"],
                "FRIST_CONFIG": str(write_config(tmp_path / "bob", radicale.collection_url(), "bob"))}
-    assert frist("sync", env=bob_env).stderr == "pulled 2, pushed 0, merged 0\n"
+    assert frist("sync", env=bob_env).stdout == "pulled 2, pushed 0, merged 0\n"
     listed = json.loads(frist("list", "--json", env=bob_env, check=True).stdout)
     assert {row["title"] for row in listed} == {"Export licences required from December",
                                                 "Rare-earth deal"}
@@ -56,9 +56,9 @@ def test_dry_run_says_what_would_happen_and_changes_nothing(frist, env, db_path)
     frist("add", "Export licences required", "--due", "2025-12-01", check=True)
     before = store_files(db_path)
     result = frist("sync", "--dry-run", env=env)
-    assert (result.returncode, result.stderr) == (0, "would pull 0, push 1, merge 0\n")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "would pull 0, push 1, merge 0\n", "")
     assert store_files(db_path) == before
-    assert frist("sync", env=env).stderr == "pulled 0, pushed 1, merged 0\n"
+    assert frist("sync", env=env).stdout == "pulled 0, pushed 1, merged 0\n"
 
 
 def test_first_sync_with_items_on_both_sides_needs_keep(frist, env, tmp_path):
@@ -72,8 +72,8 @@ def test_first_sync_with_items_on_both_sides_needs_keep(frist, env, tmp_path):
     assert result.stderr.count("\n") == 1
     assert "--keep local (the collection becomes this store: 1 deleted on the server)" in result.stderr
     result = frist("sync", "--dry-run", "--keep", "local", env=bob_env)
-    assert result.stderr == "would pull 0, push 1, merge 0, delete 1 on the server\n"
-    assert frist("sync", "--keep", "both", env=bob_env).stderr == "pulled 1, pushed 1, merged 0\n"
+    assert result.stdout == "would pull 0, push 1, merge 0, delete 1 on the server\n"
+    assert frist("sync", "--keep", "both", env=bob_env).stdout == "pulled 1, pushed 1, merged 0\n"
 
 
 def test_the_first_sync_question_at_a_terminal_says_what_each_answer_deletes(
@@ -252,7 +252,7 @@ def test_todos_dated_outside_frists_range_are_left_alone_on_the_server(
     on_server = {str(o.url): o.data for o in calendar.todos(include_completed=True)}
     result = frist("sync", env=env)
     assert result.returncode == 0, result.stderr
-    assert result.stderr == (
+    assert result.stdout == (
         "pulled 1, pushed 0, merged 0; 3 to-dos on the server left alone: dated outside "
         "1 Jan 1900 to 31 Dec 2999 (completed 9999-01-01, due 9999-12-31, start 1899-12-31)\n")
     listed = json.loads(frist("list", "--status", "all", "--json", check=True).stdout)
@@ -274,7 +274,7 @@ def test_todos_dated_outside_frists_range_are_left_alone_on_the_server(
     far.data = far.data.replace("99991231", "20261231")
     far.save()
     result = frist("sync", env=env, check=True)
-    assert result.stderr.startswith("pulled 1, pushed 0, merged 0; 2 to-dos on the server left alone")
+    assert result.stdout.startswith("pulled 1, pushed 0, merged 0; 2 to-dos on the server left alone")
     listed = json.loads(frist("list", "--status", "all", "--json", check=True).stdout)
     assert sorted(row["title"] for row in listed) == ["Call the ministry again", "Some day"]
 

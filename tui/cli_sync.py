@@ -7,6 +7,7 @@ import sys
 import click
 
 from tui.cli_common import pass_env, say, write_json
+from tui.text import printable
 
 KEEP = ("local", "remote", "both")
 
@@ -42,5 +43,5 @@ def sync(env, dry_run, keep, as_json):
     report = run_sync(env.store, settings, keep=keep, dry_run=dry_run, ask=ask)
     if as_json:
         write_json(report.as_json())
-    else:
-        say(report.line())
+    else:  # the report asked for: on stdout, so `> log` and $(...) take it
+        click.echo(printable(report.line()))

@@ -29,6 +29,8 @@ from store.sync.remote import Collection, SyncError
 from store.sync.state import Entry, load_state
 
 KEEP = ("local", "remote", "both")
+# an item pulled (or merged) and then written back counts once, under the first of these
+ONCE = ("merged", "pulled", "pushed")
 PUSH_ROUNDS = 4  # a write refused with 412 is merged and tried again, this many times in all
 
 
@@ -68,6 +70,12 @@ class Report:
     uids: dict[str, set] = field(default_factory=dict, repr=False)  # count name -> uids
 
     def count(self, what: str, uid: str) -> None:
+        if what in ONCE:  # each item counts once: merged, else pulled, else pushed
+            rank = ONCE.index(what)
+            if any(uid in self.uids.get(higher, ()) for higher in ONCE[:rank]):
+                return
+            for lower in ONCE[rank + 1:]:
+                self.uncount(lower, uid)
         self.uids.setdefault(what, set()).add(uid)
         setattr(self, what, len(self.uids[what]))
 
