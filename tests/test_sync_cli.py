@@ -89,8 +89,12 @@ def test_the_first_sync_question_at_a_terminal_says_what_each_answer_deletes(
     terminal.read_until(b"Keep (local, remote, both):")
     question = terminal.output.decode().replace("\r\n", "\n")
     assert "the collection holds 3 items and this store 1" in question
-    assert "the collection becomes a copy of it: 3 deleted on the server" in question
-    assert "this store becomes a copy of it: 1 deleted here" in question
+    # QA2 #8: each answer on a line of its own, not one run-on paragraph
+    lines = question.splitlines()
+    assert "  local  - this store: the collection becomes a copy of it: 3 deleted on the server" in lines
+    assert ("  remote - the collection: this store becomes a copy of it: 1 deleted here "
+            "(frist undo takes it back)") in lines
+    assert "  both   - everything, merged by uid: nothing deleted" in lines
     terminal.type("local")
     terminal.read_until(b"deleted 3 on the server")
     assert terminal.finish() == 0

@@ -14,13 +14,16 @@ KEEP = ("local", "remote", "both")
 
 def _ask(first) -> str | None:
     """The first sync's question, at a terminal: what each answer deletes (a FirstSync)."""
-    say(f"First sync: the collection holds {first.there} item{'s' * (first.there != 1)} and "
+    # one line per answer (say() would join them into one run-on paragraph)
+    question = (
+        f"First sync: the collection holds {first.there} item{'s' * (first.there != 1)} and "
         f"this store {first.here}. Keep\n"
         f"  local  - this store: the collection becomes a copy of it: {first.only_there} "
         "deleted on the server\n"
         f"  remote - the collection: this store becomes a copy of it: {first.only_here} "
         "deleted here (frist undo takes it back)\n"
         "  both   - everything, merged by uid: nothing deleted")
+    click.echo(printable(question, one_line=False), err=True)
     return click.prompt("Keep", type=click.Choice(KEEP), err=True)
 
 
