@@ -76,6 +76,19 @@ def test_first_sync_with_items_on_both_sides_needs_keep(frist, env, tmp_path):
     assert frist("sync", "--keep", "both", env=bob_env).stdout == "pulled 1, pushed 1, merged 0\n"
 
 
+def test_keep_on_a_later_sync_says_it_is_not_used(frist, env):
+    """QA2 #9: --keep on a sync that is not the first was silently ignored."""
+    frist("add", "Export licences required", "--due", "2025-12-01", check=True)
+    result = frist("sync", "--keep", "remote", env=env)
+    assert (result.returncode, result.stderr) == (0, "")  # the first: it decides (nothing to)
+    frist("add", "Rare-earth deal", "--due", "April 2026", check=True)
+    result = frist("sync", "--keep", "remote", env=env)
+    assert result.returncode == 0
+    assert result.stdout == "pulled 0, pushed 1, merged 0\n"
+    assert result.stderr == ("note: --keep remote not used: it only decides a store's first "
+                             "sync with a collection, and this store has synced with it before\n")
+
+
 def test_the_first_sync_question_at_a_terminal_says_what_each_answer_deletes(
         frist, env, tmp_path, monkeypatch):
     from test_ingest_tty import Terminal
@@ -115,6 +128,7 @@ def _free_port() -> int:
     ("events", "is not a task list (it holds VEVENT, not VTODO)"),
     ("plain folder", "/team/ is a folder, not a task list; the task list in it: http://"),
     ("unreachable", "cannot reach the sync server 127.0.0.1:"),
+    ("https to plain http", "does not answer in HTTPS (is the url http://?); check [sync] url\n"),
 ])
 def test_each_failure_is_one_line_and_exit_1_and_nothing_changes_here(
         frist, radicale, tmp_path, db_path, case, expected):  # noqa: F811
@@ -132,6 +146,8 @@ def test_each_failure_is_one_line_and_exit_1_and_nothing_changes_here(
         url = radicale.url + "team/"
     elif case == "unreachable":
         url = f"http://127.0.0.1:{_free_port()}/team/tasks/"
+    elif case == "https to plain http":  # QA2 #9: was a clipped "HTTPSConnectionPool(... (Caus"
+        url = url.replace("http://", "https://")
     env = {"FRIST_CONFIG": str(write_config(tmp_path, url, user)), "FRIST_SYNC_PASSWORD": password}
     frist("add", "Export licences required", "--due", "2025-12-01", check=True)
     before = store_files(db_path)

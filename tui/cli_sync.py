@@ -44,6 +44,9 @@ def sync(env, dry_run, keep, as_json):
     settings = settings_from(env.config)
     ask = _ask if sys.stdin.isatty() and not as_json else None
     report = run_sync(env.store, settings, keep=keep, dry_run=dry_run, ask=ask)
+    if keep and not report.first:
+        say(f"note: --keep {keep} not used: it only decides a store's first sync with a "
+            "collection, and this store has synced with it before")
     if as_json:
         write_json(report.as_json())
     else:  # the report asked for: on stdout, so `> log` and $(...) take it
