@@ -570,3 +570,29 @@ def test_a_first_sync_cut_off_half_way_is_resumed_without_a_question(alice, app,
     alice2.add("Item 0")
     with pytest.raises(SyncError, match="first sync: the collection already holds 30 item"):
         alice2.sync()
+
+
+def test_control_characters_in_a_title_travel_exactly_and_make_no_conflict(alice, bob, app):
+    """QA2 #4: SUMMARY carries an ESC blanked; the other store got a different title and the
+    next sync recorded a phantom 'title changed on both sides'."""
+    title, actor = "Vote \x1b[31m on the pier", "Harbour\x07 board"
+    alice.add(title, actor=actor)
+    alice.sync()
+    bob.sync()
+    assert [(r["title"], r["actor"]) for r in bob.by_title().values()] == [(title, actor)]
+    # calendar apps see the blanked title
+    assert [str(t.icalendar_component["SUMMARY"]) for t in app.todos().values()] == [
+        "Vote  [31m on the pier"]
+    bob.store.edit(bob.id_of(title), due=model.Due.from_value("2025-12-05"))
+    alice.store.edit(alice.id_of(title), tags=["harbour"])
+    for desk in (bob, alice, bob):
+        assert desk.sync().conflicts == 0
+    assert alice.as_json() == bob.as_json()
+    record = alice.by_title()[title]
+    assert (record["due"], record["tags"]) == ("2025-12-05", ["harbour"])
+    assert not any("both" in e["event"] for e in record["history"])
+    # an app that edits the title: its title wins (blanked), nothing exact left over
+    uid = record["uid"]
+    app.edit(uid, summary="Pier vote")
+    alice.sync()
+    assert list(alice.by_title()) == ["Pier vote"]
