@@ -96,8 +96,11 @@ class FristApp(App):
         ]
 
     def __init__(self, store: Store, today_text: str | None = None, config=None,
-                 clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+                 clock: Callable[[], dt.datetime] = dt.datetime.now,
+                 store_is_temporary: bool = False) -> None:
         super().__init__()
+        # the demo's store is removed when it ends: what the person saves goes elsewhere
+        self.store_is_temporary = store_is_temporary
         if config is None:
             from store.config import load_config
             config = load_config()
@@ -230,9 +233,11 @@ class FristApp(App):
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
                            time_format: str | None = None) -> str | None:
         """The palette's Screenshot: an SVG beside the store (Textual's default folder,
-        ~/Downloads, may not exist), else in the current folder; a message says where."""
+        ~/Downloads, may not exist; the demo's store folder goes when it ends), else in
+        the current folder; a message says where."""
         from pathlib import Path
-        folders = [Path(path)] if path else [Path(self.store.path).parent, Path.cwd()]
+        beside = [] if self.store_is_temporary else [Path(self.store.path).parent]
+        folders = [Path(path)] if path else beside + [Path.cwd()]
         problems = []
         for folder in folders:
             try:
@@ -648,7 +653,12 @@ def undo_message(label: str, changed: list[int], items: dict[int, Commitment],
     been deleted)."""
     head = f"Undone: {label}."
     if len(changed) != 1:
-        return f"{head} {len(changed)} commitments are as they were before it."
+        gone = sum(1 for item_id in changed if item_id not in items)
+        kept = len(changed) - gone
+        told = ([f"{gone} it added {'is' if gone == 1 else 'are'} gone"] if gone else []) + \
+            ([f"{kept} {'is' if kept == 1 else 'are'} as {'it was' if kept == 1 else 'they were'} "
+              f"before it"] if kept else [])
+        return f"{head} Of {len(changed)} commitments, " + " and ".join(told) + "."
     item_id = changed[0]
     record = items.get(item_id)
     if record is None:
@@ -664,10 +674,10 @@ def make_app(store: Store, today_text: str | None = None, config=None, **kwargs)
     return FristApp(store, today_text, config, **kwargs)
 
 
-def run_app(store: Store, today_text: str | None = None, config=None) -> None:
+def run_app(store: Store, today_text: str | None = None, config=None, **kwargs) -> None:
     """Run the dashboard until the person quits. A store found damaged only after the
     first paint raises FristError, as it would have had it been read whole first."""
-    app = make_app(store, today_text, config)
+    app = make_app(store, today_text, config, **kwargs)
     app.run()
     if app.failure:
         raise FristError(app.failure)
