@@ -129,6 +129,11 @@ def _check_sync(table, path: Path) -> dict[str, str]:
         if not isinstance(value, str) or not value.strip():
             raise ConfigError(f"the config file {path}: 'sync.{key}' must be a non-empty "
                               f"string, not {value!r}")
+    if "url" in table and has_userinfo(table["url"]):  # the url itself is not shown: it holds a password
+        raise ConfigError(f"the config file {path}: 'sync.url' holds a user name or password "
+                          "before the @; remove it, put the user name in [sync] username = "
+                          "\"...\" and the password in FRIST_SYNC_PASSWORD or the keyring "
+                          "(`keyring set frist <username>`), never in this file")
     if "url" in table and not table["url"].startswith(("http://", "https://")):
         raise ConfigError(f"the config file {path}: 'sync.url' must be the collection's "
                           f"http:// or https:// address, not {table['url']!r}")
@@ -138,6 +143,12 @@ def _check_sync(table, path: Path) -> dict[str, str]:
     if "sync_every" in table:
         sync_every_seconds(table["sync_every"], path)
     return dict(table)
+
+
+def has_userinfo(url: str) -> bool:
+    """Whether a web address holds "user:password@" (or "user@") before its host."""
+    import re
+    return re.match(r"[^:/?#]*://[^/?#]*@", url) is not None
 
 
 def _url_problem(url: str) -> str | None:

@@ -175,7 +175,7 @@ def test_completing_in_the_app_marks_it_met_in_both_stores(alice, bob, app):
     app.edit(uid, status="COMPLETED", percent_complete=100,
              completed=dt.datetime(2025, 11, 23, 15, 30, tzinfo=dt.timezone.utc))
     report = alice.sync()
-    assert (report.pulled, report.pushed) == (1, 1)  # the history line goes back with it
+    assert (report.pulled, report.pushed) == (1, 0)  # counted once; its history line goes back too
     record = alice.by_title()["Export licences required"]
     assert (record["status"], record["decided"]) == ("met", "2025-11-23")
     assert record["history"][-1]["event"] == "marked met in a calendar app"
@@ -259,9 +259,10 @@ def test_two_fields_edited_on_two_sides_both_kept(alice, bob, app):
     bob.store.edit(bob.id_of("Harbour board vote"), actor="Harbour board")
     uid = alice.by_title()["Harbour board votes on the pier"]["uid"]
     app.edit(uid, due=dt.date(2025, 12, 10))  # a third side: the app moves the due date
-    assert alice.sync().merged == 1
+    assert alice.sync().line() == "pulled 0, pushed 0, merged 1"  # each item counted once
     report = bob.sync()
     assert (report.merged, report.conflicts) == (1, 0)
+    assert report.line() == "pulled 0, pushed 0, merged 1"
     alice.sync()
     for desk in (alice, bob):
         record = desk.by_title()["Harbour board votes on the pier"]
@@ -303,7 +304,7 @@ def test_a_write_refused_with_412_is_merged_and_pushed_again(alice, app, monkeyp
         return real_put(self, href, text, etag)
     monkeypatch.setattr(Collection, "put", put_after_the_app)
     report = alice.sync()
-    assert report.pushed == 1 and report.merged == 1
+    assert (report.pulled, report.pushed, report.merged) == (0, 0, 1)  # counted once
     record = alice.by_title()["Harbour board vote on the pier"]
     assert record["actor"] == "Harbour board"
     todo = app.todo(uid)
@@ -537,3 +538,61 @@ def test_the_state_file_is_written_whole_and_private(alice):
     assert path.stat().st_mode & 0o077 == 0
     assert not list(path.parent.glob(".*.tmp"))
     assert USERS["alice"] not in path.read_text()
+
+
+def test_a_first_sync_cut_off_half_way_is_resumed_without_a_question(alice, app, radicale,
+                                                                      monkeypatch):  # noqa: F811
+    """QA2 #2: the next sync after an interrupted first one asked --keep and offered to
+    delete the local items that had not reached the server yet."""
+    for n in range(30):
+        alice.add(f"Item {n}")
+    before = alice.as_json()
+    real_put, done = Collection.put, []
+
+    def put_then_stop(self, href, text, etag):
+        if len(done) == 12:
+            radicale.stop()
+        done.append(href)
+        return real_put(self, href, text, etag)
+    monkeypatch.setattr(Collection, "put", put_then_stop)
+    with pytest.raises(SyncError, match="cannot reach the sync server"):
+        alice.sync()
+    assert not state_path(alice.store.path).exists()
+    monkeypatch.setattr(Collection, "put", real_put)
+    radicale.start()
+    assert len(app.todos()) == 12
+    report = alice.sync(ask=lambda first: pytest.fail("asked what to keep"))
+    assert report.line() == "pulled 0, pushed 18, merged 0"
+    assert alice.as_json() == before
+    assert len(app.todos()) == 30
+    # a to-do someone else added in between is not this store's: then it asks
+    alice2 = Desk(alice.store.path.with_name("alice2.json"), radicale, "alice")
+    alice2.add("Item 0")
+    with pytest.raises(SyncError, match="first sync: the collection already holds 30 item"):
+        alice2.sync()
+
+
+def test_control_characters_in_a_title_travel_exactly_and_make_no_conflict(alice, bob, app):
+    """QA2 #4: SUMMARY carries an ESC blanked; the other store got a different title and the
+    next sync recorded a phantom 'title changed on both sides'."""
+    title, actor = "Vote \x1b[31m on the pier", "Harbour\x07 board"
+    alice.add(title, actor=actor)
+    alice.sync()
+    bob.sync()
+    assert [(r["title"], r["actor"]) for r in bob.by_title().values()] == [(title, actor)]
+    # calendar apps see the blanked title
+    assert [str(t.icalendar_component["SUMMARY"]) for t in app.todos().values()] == [
+        "Vote  [31m on the pier"]
+    bob.store.edit(bob.id_of(title), due=model.Due.from_value("2025-12-05"))
+    alice.store.edit(alice.id_of(title), tags=["harbour"])
+    for desk in (bob, alice, bob):
+        assert desk.sync().conflicts == 0
+    assert alice.as_json() == bob.as_json()
+    record = alice.by_title()[title]
+    assert (record["due"], record["tags"]) == ("2025-12-05", ["harbour"])
+    assert not any("both" in e["event"] for e in record["history"])
+    # an app that edits the title: its title wins (blanked), nothing exact left over
+    uid = record["uid"]
+    app.edit(uid, summary="Pier vote")
+    alice.sync()
+    assert list(alice.by_title()) == ["Pier vote"]

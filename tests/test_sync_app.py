@@ -174,7 +174,7 @@ async def test_items_a_timed_sync_brings_in_take_their_places_in_the_open_table(
         await settle(app, pilot)
         app.action_sync(quiet=True)  # what the sync_every timer calls
         await settle(app, pilot)
-        assert messages[-1].startswith("pulled 13, pushed 2")
+        assert messages[-1].startswith("pulled 13, pushed 1, merged 0")  # each item once
         items = app.view.items
         expected = sorted((i for i, r in items.items() if r.status == "open"),
                           key=lambda i: model.due_order(i, items[i]))
@@ -274,3 +274,25 @@ async def test_the_source_column_says_an_item_came_from_a_calendar_app(
     from tui.widgets.table import source_label
     assert {r.title: source_label(r) for _i, r in bob.all()} == {
         "Export licences required": "typed", "Call the ministry": "calendar app"}
+
+
+async def test_the_top_bar_follows_a_sync_run_by_another_process(
+        radicale, tmp_path, monkeypatch):  # noqa: F811
+    """QA2 #3: "⇅ never synced, 1 waiting" stayed after `frist sync` in another terminal
+    pushed the change (a push alone does not move the store's change counter)."""
+    from store.sync import Settings, run_sync
+    monkeypatch.setenv("FRIST_SYNC_PASSWORD", USERS["alice"])
+    store = store_with(tmp_path / "alice.json", "Export licences required")
+    config = Config(sync={"url": radicale.collection_url(), "username": "alice"})
+    app = make_app(store, TODAY, config=config, clock=Clock())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert top_bar(app).endswith("⇅ never synced, 1 waiting")
+        changes = store.changes()
+        # another process: its own Store on the same file
+        report = run_sync(Store(store.path), Settings(radicale.collection_url(), "alice",
+                                                      USERS["alice"]))
+        assert report.pushed == 1 and store.changes() == changes
+        app.tick()
+        await settle(app, pilot)
+        assert "⇅ synced " in top_bar(app) and "waiting" not in top_bar(app)

@@ -37,7 +37,7 @@ def test_sync_prints_one_summary_line(frist, env, tmp_path, radicale):  # noqa: 
     frist("add", "Export licences required", "--due", "2025-12-01", check=True)
     frist("add", "Rare-earth deal", "--due", "April 2026", check=True)
     result = frist("sync", env=env)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "pulled 0, pushed 2, merged 0\n")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "pulled 0, pushed 2, merged 0\n", "")
     frist("edit", "1", "--title", "Export licences required from December", check=True)
     result = frist("sync", "--json", env=env)
     assert result.returncode == 0
@@ -46,7 +46,7 @@ def test_sync_prints_one_summary_line(frist, env, tmp_path, radicale):  # noqa: 
     (tmp_path / "bob").mkdir()
     bob_env = {"FRIST_DB": str(tmp_path / "bob.json"), "FRIST_SYNC_PASSWORD": USERS["bob"],
                "FRIST_CONFIG": str(write_config(tmp_path / "bob", radicale.collection_url(), "bob"))}
-    assert frist("sync", env=bob_env).stderr == "pulled 2, pushed 0, merged 0\n"
+    assert frist("sync", env=bob_env).stdout == "pulled 2, pushed 0, merged 0\n"
     listed = json.loads(frist("list", "--json", env=bob_env, check=True).stdout)
     assert {row["title"] for row in listed} == {"Export licences required from December",
                                                 "Rare-earth deal"}
@@ -56,9 +56,9 @@ def test_dry_run_says_what_would_happen_and_changes_nothing(frist, env, db_path)
     frist("add", "Export licences required", "--due", "2025-12-01", check=True)
     before = store_files(db_path)
     result = frist("sync", "--dry-run", env=env)
-    assert (result.returncode, result.stderr) == (0, "would pull 0, push 1, merge 0\n")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "would pull 0, push 1, merge 0\n", "")
     assert store_files(db_path) == before
-    assert frist("sync", env=env).stderr == "pulled 0, pushed 1, merged 0\n"
+    assert frist("sync", env=env).stdout == "pulled 0, pushed 1, merged 0\n"
 
 
 def test_first_sync_with_items_on_both_sides_needs_keep(frist, env, tmp_path):
@@ -72,8 +72,21 @@ def test_first_sync_with_items_on_both_sides_needs_keep(frist, env, tmp_path):
     assert result.stderr.count("\n") == 1
     assert "--keep local (the collection becomes this store: 1 deleted on the server)" in result.stderr
     result = frist("sync", "--dry-run", "--keep", "local", env=bob_env)
-    assert result.stderr == "would pull 0, push 1, merge 0, delete 1 on the server\n"
-    assert frist("sync", "--keep", "both", env=bob_env).stderr == "pulled 1, pushed 1, merged 0\n"
+    assert result.stdout == "would pull 0, push 1, merge 0, delete 1 on the server\n"
+    assert frist("sync", "--keep", "both", env=bob_env).stdout == "pulled 1, pushed 1, merged 0\n"
+
+
+def test_keep_on_a_later_sync_says_it_is_not_used(frist, env):
+    """QA2 #9: --keep on a sync that is not the first was silently ignored."""
+    frist("add", "Export licences required", "--due", "2025-12-01", check=True)
+    result = frist("sync", "--keep", "remote", env=env)
+    assert (result.returncode, result.stderr) == (0, "")  # the first: it decides (nothing to)
+    frist("add", "Rare-earth deal", "--due", "April 2026", check=True)
+    result = frist("sync", "--keep", "remote", env=env)
+    assert result.returncode == 0
+    assert result.stdout == "pulled 0, pushed 1, merged 0\n"
+    assert result.stderr == ("note: --keep remote not used: it only decides a store's first "
+                             "sync with a collection, and this store has synced with it before\n")
 
 
 def test_the_first_sync_question_at_a_terminal_says_what_each_answer_deletes(
@@ -89,8 +102,12 @@ def test_the_first_sync_question_at_a_terminal_says_what_each_answer_deletes(
     terminal.read_until(b"Keep (local, remote, both):")
     question = terminal.output.decode().replace("\r\n", "\n")
     assert "the collection holds 3 items and this store 1" in question
-    assert "the collection becomes a copy of it: 3 deleted on the server" in question
-    assert "this store becomes a copy of it: 1 deleted here" in question
+    # QA2 #8: each answer on a line of its own, not one run-on paragraph
+    lines = question.splitlines()
+    assert "  local  - this store: the collection becomes a copy of it: 3 deleted on the server" in lines
+    assert ("  remote - the collection: this store becomes a copy of it: 1 deleted here "
+            "(frist undo takes it back)") in lines
+    assert "  both   - everything, merged by uid: nothing deleted" in lines
     terminal.type("local")
     terminal.read_until(b"deleted 3 on the server")
     assert terminal.finish() == 0
@@ -111,6 +128,7 @@ def _free_port() -> int:
     ("events", "is not a task list (it holds VEVENT, not VTODO)"),
     ("plain folder", "/team/ is a folder, not a task list; the task list in it: http://"),
     ("unreachable", "cannot reach the sync server 127.0.0.1:"),
+    ("https to plain http", "does not answer in HTTPS (is the url http://?); check [sync] url\n"),
 ])
 def test_each_failure_is_one_line_and_exit_1_and_nothing_changes_here(
         frist, radicale, tmp_path, db_path, case, expected):  # noqa: F811
@@ -128,6 +146,8 @@ def test_each_failure_is_one_line_and_exit_1_and_nothing_changes_here(
         url = radicale.url + "team/"
     elif case == "unreachable":
         url = f"http://127.0.0.1:{_free_port()}/team/tasks/"
+    elif case == "https to plain http":  # QA2 #9: was a clipped "HTTPSConnectionPool(... (Caus"
+        url = url.replace("http://", "https://")
     env = {"FRIST_CONFIG": str(write_config(tmp_path, url, user)), "FRIST_SYNC_PASSWORD": password}
     frist("add", "Export licences required", "--due", "2025-12-01", check=True)
     before = store_files(db_path)
@@ -252,7 +272,7 @@ def test_todos_dated_outside_frists_range_are_left_alone_on_the_server(
     on_server = {str(o.url): o.data for o in calendar.todos(include_completed=True)}
     result = frist("sync", env=env)
     assert result.returncode == 0, result.stderr
-    assert result.stderr == (
+    assert result.stdout == (
         "pulled 1, pushed 0, merged 0; 3 to-dos on the server left alone: dated outside "
         "1 Jan 1900 to 31 Dec 2999 (completed 9999-01-01, due 9999-12-31, start 1899-12-31)\n")
     listed = json.loads(frist("list", "--status", "all", "--json", check=True).stdout)
@@ -274,7 +294,7 @@ def test_todos_dated_outside_frists_range_are_left_alone_on_the_server(
     far.data = far.data.replace("99991231", "20261231")
     far.save()
     result = frist("sync", env=env, check=True)
-    assert result.stderr.startswith("pulled 1, pushed 0, merged 0; 2 to-dos on the server left alone")
+    assert result.stdout.startswith("pulled 1, pushed 0, merged 0; 2 to-dos on the server left alone")
     listed = json.loads(frist("list", "--status", "all", "--json", check=True).stdout)
     assert sorted(row["title"] for row in listed) == ["Call the ministry again", "Some day"]
 
@@ -289,3 +309,32 @@ def test_a_url_that_does_not_parse_is_a_one_line_config_error(frist, tmp_path, u
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
     assert result.stderr.startswith(f"error: the config file {tmp_path / 'frist.toml'}: 'sync.url' "
                                     f"is not a valid web address: {url!r}")
+
+
+def test_a_password_in_the_url_is_refused_and_never_shown_or_stored(
+        frist, tmp_path, radicale, db_path):  # noqa: F811
+    """QA2 #1: "http://alice:secret@host/..." was printed in error lines, by `config show`,
+    and saved in the state file."""
+    secret = USERS["alice"]
+    with_password = radicale.collection_url().replace("://", f"://alice:{secret}@")
+    env = {"FRIST_CONFIG": str(write_config(tmp_path, with_password)),
+           "FRIST_SYNC_PASSWORD": secret}
+    frist("add", "Export licences required", "--due", "2025-12-01", check=True)
+    for command in (("sync",), ("config", "show"), ("list",)):
+        result = frist(*command, env=dict(env, FRIST_SYNC_PASSWORD="elsewhere"))
+        assert result.returncode == 1, result.stdout
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert "'sync.url' holds a user name or password" in result.stderr
+        assert "[sync] username" in result.stderr and "FRIST_SYNC_PASSWORD" in result.stderr
+        assert secret not in result.stdout + result.stderr
+    assert not (tmp_path / "store.json.sync").exists()
+    # a state file written before the refusal: the same collection, rewritten without it
+    plain_env = {"FRIST_CONFIG": str(write_config(tmp_path, radicale.collection_url())),
+                 "FRIST_SYNC_PASSWORD": secret}
+    frist("sync", env=plain_env, check=True)
+    state = tmp_path / "store.json.sync"
+    state.write_text(state.read_text().replace(radicale.collection_url(), with_password))
+    frist("edit", "1", "--title", "Export licences required now", check=True)
+    result = frist("sync", "--json", env=plain_env, check=True)
+    assert json.loads(result.stdout)["first"] is False
+    assert secret not in state.read_text()

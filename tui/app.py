@@ -114,7 +114,8 @@ class FristApp(App):
         self._minute = -1
         self.failure: str | None = None  # why the app stopped early, for the command line
         self.sync_note = ""  # the top bar's "synced 14:05, 2 waiting" ([sync] set)
-        self._sync_counted: int | None = None  # the store's change count that note counted
+        # the store's change count and the sync state's stamp that note counted
+        self._sync_counted: tuple | None = None
 
     # -- what screens use (tui/screens/base.py)
     @property
@@ -298,7 +299,7 @@ class FristApp(App):
             self.refresh_screens()
         if self.controller.changed_elsewhere():
             self.reload(quiet=False)
-        if self._sync_counted != self.controller.seen_changes:
+        if self.controller.sync_configured and self._sync_counted != self._sync_seen():
             self.note_sync_status()
         now = self.now()
         tables = self.main.query(CommitTable)
@@ -612,10 +613,15 @@ class FristApp(App):
         """Count in a thread when the store last synced and what waits to be pushed."""
         if not self.controller.sync_configured or not self.view.complete:
             return
-        self._sync_counted = self.controller.seen_changes
+        self._sync_counted = self._sync_seen()
         items = list(self.view.items.items())
         self.run_worker(partial(self._sync_status_in_thread, items), thread=True,
                         exclusive=True, group="sync-status", exit_on_error=False)
+
+    def _sync_seen(self) -> tuple:
+        """What the top bar's sync note depends on: the store's changes (this process's
+        and others') and the sync state file (another process's `frist sync`)."""
+        return self.controller.seen_changes, self.controller.sync_state_stamp()
 
     def _sync_status_in_thread(self, items: list) -> None:
         note = self.controller.sync_note(items)

@@ -7,19 +7,23 @@ import sys
 import click
 
 from tui.cli_common import pass_env, say, write_json
+from tui.text import printable
 
 KEEP = ("local", "remote", "both")
 
 
 def _ask(first) -> str | None:
     """The first sync's question, at a terminal: what each answer deletes (a FirstSync)."""
-    say(f"First sync: the collection holds {first.there} item{'s' * (first.there != 1)} and "
+    # one line per answer (say() would join them into one run-on paragraph)
+    question = (
+        f"First sync: the collection holds {first.there} item{'s' * (first.there != 1)} and "
         f"this store {first.here}. Keep\n"
         f"  local  - this store: the collection becomes a copy of it: {first.only_there} "
         "deleted on the server\n"
         f"  remote - the collection: this store becomes a copy of it: {first.only_here} "
         "deleted here (frist undo takes it back)\n"
         "  both   - everything, merged by uid: nothing deleted")
+    click.echo(printable(question, one_line=False), err=True)
     return click.prompt("Keep", type=click.Choice(KEEP), err=True)
 
 
@@ -40,7 +44,10 @@ def sync(env, dry_run, keep, as_json):
     settings = settings_from(env.config)
     ask = _ask if sys.stdin.isatty() and not as_json else None
     report = run_sync(env.store, settings, keep=keep, dry_run=dry_run, ask=ask)
+    if keep and not report.first:
+        say(f"note: --keep {keep} not used: it only decides a store's first sync with a "
+            "collection, and this store has synced with it before")
     if as_json:
         write_json(report.as_json())
-    else:
-        say(report.line())
+    else:  # the report asked for: on stdout, so `> log` and $(...) take it
+        click.echo(printable(report.line()))

@@ -180,6 +180,17 @@ class Controller:
         # a Store of its own for this thread; the file lock keeps the two apart
         return run_sync(Store(self.store.path), settings_from(self.config))
 
+    def sync_state_stamp(self) -> tuple | None:
+        """When the sync state beside the store last changed (None: there is none): a
+        `frist sync` in another process that only pushed moves it, not the store's
+        change counter, and the top bar's "2 waiting" is counted again when it moves."""
+        from store.sync.state import state_path
+        try:
+            found = state_path(self.store.path).stat()
+        except OSError:
+            return None
+        return found.st_mtime_ns, found.st_size, found.st_ino
+
     def sync_note(self, items: list[tuple[int, Commitment]]) -> str:
         """When the store last synced and what waits to be pushed: "synced 14:05, 2
         waiting" (in a worker thread)."""

@@ -29,6 +29,8 @@ from store.sync.remote import Collection, SyncError
 from store.sync.state import Entry, load_state
 
 KEEP = ("local", "remote", "both")
+# an item pulled (or merged) and then written back counts once, under the first of these
+ONCE = ("merged", "pulled", "pushed")
 PUSH_ROUNDS = 4  # a write refused with 412 is merged and tried again, this many times in all
 
 
@@ -68,6 +70,12 @@ class Report:
     uids: dict[str, set] = field(default_factory=dict, repr=False)  # count name -> uids
 
     def count(self, what: str, uid: str) -> None:
+        if what in ONCE:  # each item counts once: merged, else pulled, else pushed
+            rank = ONCE.index(what)
+            if any(uid in self.uids.get(higher, ()) for higher in ONCE[:rank]):
+                return
+            for lower in ONCE[rank + 1:]:
+                self.uncount(lower, uid)
         self.uids.setdefault(what, set()).add(uid)
         setattr(self, what, len(self.uids[what]))
 
@@ -153,7 +161,7 @@ class Sync:
         pulled, gone = self._pull(listing)
         if not state.fresh:
             keep = None  # --keep only decides a store's first sync with a collection
-        elif self.mine and pulled and keep is None:
+        elif self.mine and pulled and keep is None and not self._resumed(pulled):
             keep = self._ask_first(pulled, ask)
         self.keep = report.keep = keep
         pushes = self._decide(pulled, gone)
@@ -174,6 +182,15 @@ class Sync:
                 state.items[uid] = entry
         state.save()
         return report
+
+    def _resumed(self, pulled: dict[str, "Pulled"]) -> bool:
+        """Whether the collection holds only what this store's own first sync wrote before
+        it was cut off (each to-do the same as a local item, unchanged since): then the
+        sync just goes on, merging by uid, and nothing needs asking."""
+        if self.skipped or self.report.unreadable:
+            return False
+        return all(uid in self.mine and got.view == view_of(self.mine[uid][1])
+                   for uid, got in pulled.items())
 
     def _ask_first(self, pulled: dict[str, "Pulled"], ask) -> str:
         """The first sync's choice, from `ask(FirstSync)`; SyncError when nobody answers."""

@@ -40,6 +40,8 @@ X_PREFIX = "X-FRIST-"
 # decided statuses as STATUS, and back (X-FRIST-OUTCOME tells missed from cancelled)
 ICAL_STATUS = {"open": "NEEDS-ACTION", "met": "COMPLETED", "missed": "CANCELLED",
                "cancelled": "CANCELLED"}
+# text fields whose control characters travel in X-FRIST-EXACT (SUMMARY cannot hold them)
+EXACT = ("title", "actor", "due_text")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # iCalendar TEXT cannot hold them
 
 
@@ -197,6 +199,11 @@ def to_ical(view: dict, updated: str, raw: str | None = None) -> str:
                         ("x-frist-created", view["created"]), ("x-frist-updated", updated)):
         if value:
             _add_text(todo, prop, _CONTROL.sub(" ", value))
+    # iCalendar TEXT cannot hold control characters: SUMMARY and the rest carry them
+    # blanked, this the exact text, so that the other store gets what this one holds
+    exact = {name: view[name] for name in EXACT if _CONTROL.search(view[name] or "")}
+    if exact:
+        _add_text(todo, "x-frist-exact", json_text(exact))
     _add_text(todo, "x-frist-sources", json_text(view["sources"]))
     _add_text(todo, "x-frist-history", json_text(view["history"]))
     return cal.to_ical().decode("utf-8")
@@ -269,6 +276,20 @@ def _json_list(todo, name: str) -> list | None:
     except orjson.JSONDecodeError:
         return None
     return value if isinstance(value, list) and all(isinstance(v, dict) for v in value) else None
+
+
+def _json_object(todo, name: str) -> dict:
+    try:
+        value = orjson.loads(_text(todo, name) or "{}")
+    except orjson.JSONDecodeError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _shown(text: str) -> str:
+    """Text as it travels in iCalendar TEXT and is read back: control characters blanked,
+    spaces collapsed."""
+    return " ".join(_CONTROL.sub(" ", text or "").split())
 
 
 def _categories(todo) -> list[str]:
@@ -408,6 +429,11 @@ def _parse(text: str) -> Remote | None:
             "actor": " ".join(_text(todo, "X-FRIST-ACTOR").split()), "status": status,
             "decided": decided, "tags": _categories(todo), "sources": sources,
             "created": created, "history": []}
+    exact = _json_object(todo, "X-FRIST-EXACT")
+    for name in EXACT:
+        # the exact text, unless an app has changed what it stands for since
+        if isinstance(exact.get(name), str) and _shown(exact[name]) == _shown(view[name]):
+            view[name] = exact[name]
     problem = _out_of_range(todo, view)  # e.g. decided from a LAST-MODIFIED in 9999
     if problem:
         raise OutOfRange(uid, title, problem)

@@ -99,9 +99,27 @@ class Collection:
         except self.error.DAVError as e:
             raise self.refused(_status(e), doing) from None
         except OSError as e:  # requests' and niquests' connection errors are OSErrors
-            raise SyncError(f"cannot reach the sync server {self.where}: {_reason(e)}") from None
+            raise SyncError(self._unreachable(e)) from None
         except Exception:  # caldav choking on an answer that is not CalDAV (a web page)
             raise SyncError(self.not_caldav()) from None
+
+    def _unreachable(self, e: OSError) -> str:
+        """One line for a connection that failed; the TLS handshake's failures named
+        (the library's own text is a long nest of wrappers)."""
+        text = str(e)
+        ssl = re.search(r"\[SSL: ([A-Z_]+)\]", text)
+        if ssl is None and not any(type(c).__name__ == "SSLError" for c in type(e).__mro__):
+            return f"cannot reach the sync server {self.where}: {_reason(e)}"
+        code = ssl[1] if ssl else ""
+        if code in ("WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE", "PACKET_LENGTH_TOO_LONG",
+                    "HTTP_REQUEST", "UNKNOWN_PROTOCOL"):
+            return (f"the sync server {self.where} does not answer in HTTPS "
+                    "(is the url http://?); check [sync] url")
+        if code == "CERTIFICATE_VERIFY_FAILED" or "certificate verify failed" in text:
+            return (f"the sync server {self.where} has an HTTPS certificate this machine "
+                    "does not trust (self-signed, expired or for another name)")
+        return (f"no HTTPS connection to the sync server {self.where}"
+                + (f" ({code.lower().replace('_', ' ')})" if code else ""))
 
     def refused(self, status: int | None, doing: str) -> SyncError:
         who = repr(self.username) if self.username else "no user"

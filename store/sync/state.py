@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,7 +85,9 @@ def load_state(store_path: Path, url: str, username: str) -> State:
     try:
         if data.get("format") != FORMAT:
             raise ValueError
-        if data.get("url") != url:
+        # a state from before urls with a password were refused: the same collection
+        # (and saving rewrites it without the password)
+        if _without_userinfo(str(data.get("url"))) != url:
             return State(path, url, username)
         items = {str(uid): Entry(e["href"], e.get("etag"), e["hash"], e["base"], e.get("raw"))
                  for uid, e in data["items"].items()}
@@ -97,6 +100,10 @@ def load_state(store_path: Path, url: str, username: str) -> State:
     except (AttributeError, KeyError, TypeError, ValueError):
         raise StateError(f"the sync state {path} is damaged (wrong shape); remove it and sync "
                          "again (a first sync: --keep both merges by uid)") from None
+
+
+def _without_userinfo(url: str) -> str:
+    return re.sub(r"^([^:/?#]*://)[^/?#]*@", r"\1", url)
 
 
 def write_atomically(target: Path, payload: bytes) -> None:
