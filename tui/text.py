@@ -52,8 +52,9 @@ def stamp_label(stamp: str, today) -> str:
     return f"{day_label(moment.date(), today)} {moment:%H:%M}"
 
 
-def use_colour(stream=sys.stdout) -> bool:
+def use_colour(stream=None) -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    stream = stream or sys.stdout  # read now: main() may have replaced it since import
     if os.environ.get("NO_COLOR"):
         return False
     return hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
@@ -117,11 +118,12 @@ def fit_columns(widths: list[int], total: int, flexible: int, steps=(), gap: int
 
 
 def table(header: list[str], rows: list[list[str]], states: list[str] | None = None,
-          stream=sys.stdout, flexible: int | None = None, steps=()) -> None:
+          stream=None, flexible: int | None = None, steps=()) -> None:
     """Print aligned columns. On a terminal the lines fit its width (`fit_columns`: the
     `flexible` column takes the room, `steps` say which columns narrow or step aside
     first) and each row is coloured by its state; elsewhere (a pipe, a file) every
     column is there, complete and plain."""
+    stream = stream or sys.stdout  # read now: main() may have replaced it since import
     colour = use_colour(stream)
     cells = [header] + rows
     widths = [max(width(row[i]) for row in cells) for i in range(len(header))]

@@ -139,9 +139,10 @@ def label_width(total: int) -> int:
     return max(12, min(40, total // 3))
 
 
-def print_timeline(items: list[tuple[int, Commitment]], today: dt.date, stream=sys.stdout) -> None:
+def print_timeline(items: list[tuple[int, Commitment]], today: dt.date, stream=None) -> None:
     """`frist list --timeline`: one line per commitment under a shared axis of time,
     as wide as the terminal (80 columns when not a terminal); coloured only on a terminal."""
+    stream = stream or sys.stdout  # read now: main() may have replaced it since import
     from tui.text import STATE_SGR, clip, printable, terminal_columns, use_colour, width
 
     colour = use_colour(stream)

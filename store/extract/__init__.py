@@ -1,6 +1,6 @@
 """Commitment extraction: text + publication date (+ language) -> dated commitments.
 
-Public API (see DESIGN.md)::
+Public API (docs/extractor.md says how it works)::
 
     extract(text, published, lang=None) -> list[Candidate]
     find_dates(text, published, lang=None, *, prefer_future=False, timex=False) -> list[DateMention]
