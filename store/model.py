@@ -698,8 +698,11 @@ def state_reader(today: dt.date, soon_days: int = DUE_SOON_DAYS):
 
 def due_order(item_id: int, commitment: Commitment) -> tuple:
     """The usual order of commitments: soonest due first; a day before a week, month, ...
-    ending the same day; then by id. The CLI, the dashboard and the store all use it."""
-    return doc_order(item_id, commitment._doc)
+    ending the same day; then by id. The CLI, the dashboard and the store all use it.
+    (doc_order spelled out again: a sort calls it per item, and one call less per item
+    keeps `frist list` and the timeline's sort as fast as on plain dicts.)"""
+    doc = commitment._doc
+    return (doc["due"], PRECISION_RANK.get(doc["precision"], 0), item_id)
 
 
 def doc_order(item_id: int, doc: dict) -> tuple:

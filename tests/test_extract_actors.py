@@ -272,3 +272,19 @@ def test_he_or_she_stands_for_a_person_not_for_an_organisation_named_since():
     text = ("Ana Ruiz met the council on Monday. Lindenau Water Company raised its prices. "
             "It said the new pipes will be ready on 3 March 2026.")
     assert extract(text, PUB, "en")[-1].actor == "Lindenau Water Company"
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    # a clause without a subject that names anyone takes its actor from who said it
+    ("en", "It will close the depot on 3 March 2026, Harbin Freight said.", "Harbin Freight"),
+    ("de", "Man werde das Depot am 3. März 2026 schließen, teilte die Nordbahn mit.",
+     "Nordbahn"),
+    # ... but a clause that names its subject keeps it
+    ("en", "Harbin Freight will close the depot on 3 March 2026, Mayor Ada Brenner said.",
+     "Harbin Freight"),
+    ("de", "Der Stadtrat werde am 3. März 2026 über die Abgabe abstimmen, sagte Ada Brenner.",
+     "Stadtrat"),
+])
+def test_a_trailing_attribution_gives_the_actor_only_when_the_clause_names_none(
+        lang, text, actor):
+    assert actor in (actor_for(text, lang, 3) or "")

@@ -419,3 +419,33 @@ def test_the_same_commitment_restated_without_its_year_is_one_candidate(lang, te
     found = extract(text, PUB, lang)
     assert [c.due.isoformat() for c in found] == [due]
     assert found[0].due_text.endswith(due[:4])  # offered from the sentence that names it
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    # who said it, after the plan: the reporting verb tells when it was said, not when
+    # the plan is
+    ("en", "The board will decide on the fare rise on 9 April, the chairwoman said.",
+     "2031-04-09"),
+    ("en", "The board will decide on the fare rise on 9 April, a spokesperson said.",
+     "2031-04-09"),
+    ("en", "The depot is to reopen on 9 April, the city said on Tuesday.", "2031-04-09"),
+    ("en", "Crews will repair the bridge by the end of May, said the mayor.", "2031-05-31"),
+    ("en", "The ministry plans to publish the draft in June, officials told reporters.",
+     "2031-06-30"),
+    ("de", "Der Ausschuss werde am 9. April über die Gebühr entscheiden, sagte die Vorsitzende.",
+     "2031-04-09"),
+    ("de", "Man werde die Brücke bis Ende Mai reparieren, teilte die Stadt mit.", "2031-05-31"),
+    ("de", "Die Halle solle im Juni wieder öffnen, erklärte ein Sprecher am Dienstag.",
+     "2031-06-30"),
+])
+def test_a_trailing_attribution_leaves_the_plan_ahead(lang, text, due):
+    assert dues(text, lang) == [due]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # ... and leaves history history
+    ("en", "The board decided on the fare rise on 9 March, the chairwoman said."),
+    ("de", "Der Ausschuss hatte am 9. März über die Gebühr entschieden, sagte die Vorsitzende."),
+])
+def test_a_trailing_attribution_leaves_a_past_event_past(lang, text):
+    assert dues(text, lang) == []

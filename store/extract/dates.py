@@ -669,6 +669,8 @@ class SentenceContext:
             if d is None or j + 1 in fut_idx or j in self.listed_past and w >= 1.0 \
                     and self._serves_future(j, fut_idx):
                 continue  # "were planning", "was expected", "will be paid": it serves the plan
+            if self.attribution_after(j, a):
+                continue  # "..., the mayor said": when it was said, not when the plan is
             past += w / d ** DECAY * (1.0 if self.clause[j] == here else 0.5)
         words = [t[0] for t in self.tokens]
         prep = False
@@ -690,6 +692,33 @@ class SentenceContext:
         if pastprep:
             past += PREP_WEIGHT
         return fut, past, prep
+
+    def attribution_after(self, j: int, a: int) -> bool:
+        """Whether token j is the reporting verb of a short attribution that closes the
+        sentence after the date at token a ("..., the mayor said.", "..., sagte der
+        Bürgermeister.", "..., teilte die Stadt am Montag mit."): it tells when something
+        was said, not when the date's clause happens.  Not a reporting verb that is the
+        main verb after a fronted date ("On Saturday, the minister said ..."), nor one in
+        a clause joined by a conjunction ("..., and each has announced plans")."""
+        L, marked, words = self.lang, self.marked, self.words
+        part = marked[j]
+        if words[j] not in L.speech_verbs or part <= marked[a] or part != marked[-1]:
+            return False
+        inside = [k for k in range(len(words)) if marked[k] == part]
+        if len(inside) > ATTRIBUTION_WORDS or words[inside[0]] in L.clause_breaks:
+            return False
+        if any(k != j and (words[k] in L.finite_verbs or k in self.listed_past)
+               for k in inside):
+            return False
+        # the sentence before it is a whole clause: "On Friday, X, who was a candidate in
+        # 2020, announced ..." is one main clause whose verb comes last
+        verbs = {k for k, _ in self.future} | {k for k, _ in self.past} | {
+            k for k, w in enumerate(words) if w in L.finite_verbs}
+        opens = {}
+        for k, p in enumerate(marked):
+            opens.setdefault(p, words[k])
+        return any(marked[k] < part and opens[marked[k]] not in L.relative_pronouns
+                   for k in verbs)
 
     def _closing_verb(self, a: int, b: int):
         """Where a subordinate clause closes with its finite verb (verb-second languages:
@@ -771,6 +800,7 @@ class SentenceContext:
 
 # --------------------------------------------------------------------------- resolution
 
+ATTRIBUTION_WORDS = 8  # "said Transport minister Sofia de Wit on Monday"
 FRONTED_VERB_REACH = 8  # words from the start of a main clause to its verb
 EVENT_COMPOUND = 8  # letters of a compound event noun ("islamgipfel"; "wahl" alone is listed)
 ATTRIBUTE_REACH = 3  # words from a noun's attribute to its date ("anstehende Wahl am")
