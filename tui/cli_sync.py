@@ -7,13 +7,13 @@ import sys
 import click
 
 from tui.cli_common import pass_env, say, write_json
-from tui.text import printable
 
 KEEP = ("local", "remote", "both")
 
 
 def _ask(first) -> str | None:
     """The first sync's question, at a terminal: what each answer deletes (a FirstSync)."""
+    from tui.text import printable
     # one line per answer (say() would join them into one run-on paragraph)
     question = (
         f"First sync: the collection holds {first.there} item{'s' * (first.there != 1)} and "
@@ -41,6 +41,7 @@ def sync(env, dry_run, keep, as_json):
     The password comes from FRIST_SYNC_PASSWORD or the system keyring (service 'frist',
     the [sync] username); frist never stores or prints it. A sync is one undo step."""
     from store.sync import run_sync, settings_from
+    from tui.text import printable
     settings = settings_from(env.config)
     ask = _ask if sys.stdin.isatty() and not as_json else None
     report = run_sync(env.store, settings, keep=keep, dry_run=dry_run, ask=ask)
