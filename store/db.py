@@ -24,7 +24,7 @@ from typing import (TYPE_CHECKING, Callable, ContextManager, Iterator, Protocol,
                     runtime_checkable)
 
 from store import model
-from store.errors import ConflictError, StoreError
+from store.errors import AlreadySo, ConflictError, StoreError
 from store.journal import ITEMS, UNDO, DurableStorage
 from store.model import Commitment, Event
 
@@ -208,6 +208,8 @@ class Store:
         name = "reopened" if status == "open" else f"marked {status}"
 
         def update(commitment):
+            if status == "open" and commitment.status == "open":
+                raise AlreadySo(f"#{item_id} is already open")
             changed = commitment.with_changes(status=status,
                                               decided=None if status == "open" else decided)
             again = commitment.status == status
@@ -217,6 +219,8 @@ class Store:
     def postpone(self, item_id: int, due: model.Due, note: str = "",
                  shown: Commitment | None = None) -> Commitment:
         def update(commitment):
+            if commitment.status == "open" and _same_window(commitment, due):
+                raise AlreadySo(f"#{item_id} is already due {commitment.due_label()}")
             moved = commitment.with_due(due).with_changes(status="open", decided=None)
             # "from" and "to": for the track record
             return moved, Event.now(
@@ -245,8 +249,10 @@ class Store:
             if tags is not None and sorted(set(tags)) != list(commitment.tags):
                 what.append(f"tags to {', '.join(sorted(set(tags))) or 'none'}")
                 changes["tags"] = tags
+            if not what and not note.strip():   # as it already is: no history, no undo step
+                raise AlreadySo(f"#{item_id} is already so: nothing to change")
             return (edited.with_changes(**changes),
-                    Event.now("edited " + (", ".join(what) or "nothing"), note))
+                    Event.now("edited " + ", ".join(what) if what else "noted", note))
         written = tuple(name for name, value in (("title", title), ("actor", actor), ("tags", tags))
                         if value is not None) + (DUE_FIELDS if due is not None else ())
         return self.change(item_id, "edited", update, shown, written)
@@ -304,6 +310,11 @@ class Store:
 DUE_FIELDS = ("due", "precision", "window_start")
 
 
+def _same_window(commitment: Commitment, due: model.Due) -> bool:
+    return (commitment.due, commitment.precision, commitment.window_start) == \
+        (due.due.isoformat(), due.precision, due.window_start.isoformat())
+
+
 def _unchanged_since(item_id: int, current: Commitment, shown: Commitment | None,
                      fields: tuple[str, ...]) -> None:
     """Refuse a change made on a stale view: when the dashboard shows an item and
@@ -317,7 +328,7 @@ def _unchanged_since(item_id: int, current: Commitment, shown: Commitment | None
     if moved:
         told = [name for name in moved if name not in ("updated", "history")] or moved
         raise ConflictError(f"#{item_id} was changed elsewhere since it was shown "
-                            f"({', '.join(told)}); nothing was saved")
+                            f"({', '.join(told)}); nothing was saved", current, told)
 
 
 def as_tinydb(store: Store):

@@ -12,8 +12,21 @@ class StoreError(FristError):
     """The store cannot be used (damaged, newer schema, unknown id, unwritable)."""
 
 
+class AlreadySo(FristError):
+    """The change asked for is how things already are ("#3 is already open"): nothing is
+    written (no history line, no undo step), and saying so is all there is to do; the
+    command line exits 0. A FristError, so a caller that does not know it shows it."""
+
+
 class ConflictError(StoreError):
-    """Another process changed an item since it was shown: the change was not made."""
+    """Another process changed an item since it was shown: the change was not made.
+    `current`: the Commitment as it is now (a form shows it under what was typed); `fields`:
+    the names of what changed."""
+
+    def __init__(self, message: str, current=None, fields: tuple = ()):
+        super().__init__(message)
+        self.current = current
+        self.fields = tuple(fields)
 
 
 # C0 and C1 controls, DEL, and the invisible direction overrides: what untrusted text must

@@ -260,6 +260,17 @@ class JournalFile:
     # From the damaged line on, the highest id and counter any line still names: a
     # restore never hands out again an id that was printed before the damage.
     beyond: dict = field(default_factory=lambda: {"last_id": 0, "n": 0})
+    # A damaged header line (mostly a cache of its snapshot: a flipped byte lands there
+    # most often) does not take the changes after it along: those that still pass their
+    # own chained checksums, and the damaged line (a restore looks for its snapshot's
+    # token in it).
+    salvaged: list = field(default_factory=list)
+    damaged_header: bytes = b""
+
+    def names_token(self, token: str | None) -> bool:
+        """Whether the damaged header still holds `token` (a snapshot's, random: so the
+        header was written for that snapshot, and the changes after it continue it)."""
+        return bool(token) and token.encode() in self.damaged_header
 
     @property
     def token(self) -> str | None:
@@ -295,6 +306,9 @@ def parse_journal(raw: bytes, check_records: bool = False) -> JournalFile:
             crc = zlib.crc32(body, previous)
             if line[8:9] != b" " or line[:8] != b"%08x" % crc:
                 journal.damage = f"line {number} of {len(lines)} fails its checksum"
+                if number == 1:
+                    journal.damage = f"its header, line 1 of {len(lines)}, fails its checksum"
+                    _salvage_after_header(journal, lines, check_records)
                 break
             previous = crc
         try:
@@ -325,6 +339,35 @@ def parse_journal(raw: bytes, check_records: bool = False) -> JournalFile:
                     if isinstance(entry, dict) and type(entry.get(name)) is int:
                         journal.beyond[name] = max(journal.beyond[name], entry[name])
     return journal
+
+
+def _salvage_after_header(journal: JournalFile, lines: list[bytes], check_records: bool) -> None:
+    """The changes after a damaged header line that still pass their checksums, into
+    `journal.salvaged` (a restore keeps them when the header still names the token of
+    the snapshot it puts back). Each line's checksum chains from the one before: the
+    chain starts from the checksum the header line states, or, when those 8 digits are
+    what was damaged, from its body's."""
+    header = journal.damaged_header = lines[0]
+    starts = [zlib.crc32(header[9:])]
+    if re.fullmatch(rb"[0-9a-f]{8}", header[:8]):
+        starts.insert(0, int(header[:8], 16))
+    for previous in starts:
+        salvaged = []
+        for line in lines[1:]:
+            crc = zlib.crc32(line[9:], previous)
+            if line[8:9] != b" " or line[:8] != b"%08x" % crc:
+                break
+            try:
+                change = orjson.loads(line[9:])
+            except orjson.JSONDecodeError:
+                break
+            if _change_problem(change, check_records) is not None:
+                break
+            salvaged.append(change)
+            previous = crc
+        if salvaged:
+            journal.salvaged = salvaged
+            break
 
 
 def _whole_last_change(journal: JournalFile, tail: bytes, previous: int,
@@ -516,10 +559,13 @@ class DurableStorage:
 
     def _journal_damaged(self, journal: JournalFile) -> StoreError:
         kept = len(journal.changes)
+        which = f"the {kept} change{'s' * (kept != 1)} before the damage"
+        if journal.salvaged:
+            kept = len(journal.salvaged)
+            which = f"with the {kept} intact change{'s' * (kept != 1)} after the header"
         return StoreError(f"the store's journal {self.journal_path} is damaged "
                           f"({journal.damage}); it was left untouched: `{RESTORE}` puts back "
-                          f"the last good state (the {kept} change{'s' * (kept != 1)} "
-                          f"before the damage)")
+                          f"the last good state ({which})")
 
     def _newer(self, version: int, where: Path) -> StoreError:
         return StoreError(f"the store {where} was written by a newer frist (schema {version}, "

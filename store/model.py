@@ -396,6 +396,8 @@ class Commitment:
         created, updated = text_field(obj, "created"), text_field(obj, "updated")
         note, decided = text_field(obj, "note"), text_field(obj, "decided")
         title = obj.get("title")
+        if title is not None and not isinstance(title, str):
+            raise ModelError(f"'title' is not text but {_short(title)}")
         if not isinstance(title, str) or not title.strip():
             raise ModelError("'title' is missing or empty")
         return cls.new(title, due, actor=actor, tags=tags, status=status, sources=sources,
@@ -423,7 +425,7 @@ class Commitment:
             return f"has no title ({_shown(title)})"
         for name in ("due", "window_start"):
             if not _iso_day(doc.get(name)):
-                return f"has a bad {name!r}: {_shown(doc.get(name))}"
+                return _bad_day(name, doc.get(name))
         if doc["window_start"] > doc["due"]:
             return f"has a 'window_start' after its 'due': {doc['window_start']} > {doc['due']}"
         if doc.get("precision") not in PRECISIONS:
@@ -432,7 +434,7 @@ class Commitment:
             return f"has a bad 'status': {_shown(doc.get('status'))}"
         decided = doc.get("decided")
         if decided is not None and not _iso_day(decided):
-            return f"has a bad 'decided': {_shown(decided)}"
+            return _bad_day("decided", decided)
         for name in _TEXT_FIELDS:
             if type(doc.get(name)) is not str:
                 return f"has a bad {name!r}: {_shown(doc.get(name))}"
@@ -783,6 +785,9 @@ def _decided_field(value) -> str:
             day = dt.date.fromisoformat(value)
         except (TypeError, ValueError):
             raise ModelError(f"'decided' is not an ISO date: {_short(value)}") from None
+    if day > now().date():   # as `frist mark --on` refuses it
+        raise ModelError(f"'decided' {day.isoformat()} is after today: a decision cannot "
+                         f"be taken in the future")
     return _in_range(day, "decided").isoformat()
 
 
@@ -806,16 +811,32 @@ def _short(value) -> str:
 _TEXT_FIELDS = ("uid", "due_text", "actor", "created", "updated")
 
 
+_FIRST_ISO, _LAST_ISO = FIRST_DAY.isoformat(), LAST_DAY.isoformat()
+
+
 def _iso_day(value) -> bool:
-    """An ISO day as frist writes it (YYYY-MM-DD, a real date in the range frist
-    accepts): compared as text."""
-    if type(value) is not str or len(value) != 10:
+    """An ISO day as frist writes it (YYYY-MM-DD, a real date) inside the days frist
+    accepts: compared as text."""
+    if type(value) is not str or len(value) != 10 or not _FIRST_ISO <= value <= _LAST_ISO:
         return False
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
         return False
-    return day.isoformat() == value and FIRST_DAY <= day <= LAST_DAY
+    return day.isoformat() == value
+
+
+def _bad_day(name: str, value) -> str:
+    if type(value) is str and len(value) == 10 and _iso_day_anywhere(value):
+        return f"has a {name!r} outside the dates frist accepts ({DATE_RANGE}): {value}"
+    return f"has a bad {name!r}: {_shown(value)}"
+
+
+def _iso_day_anywhere(value: str) -> bool:
+    try:
+        return dt.date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
 
 
 def _shown(value) -> str:

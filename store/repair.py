@@ -3,7 +3,10 @@ checked, what is wrong said with its fix, and the last good state put back.
 
 The backup is a copy of the snapshot, and the journal continues both, so a damaged or
 missing snapshot loses nothing; a damaged journal line loses the changes from it on
-(the checksums chain, so what comes before it is known good). Damaged files are renamed
+(the checksums chain, so what comes before it is known good), except the header line:
+it holds what its snapshot holds (the ids, the counter, the soonest open items), so
+when it still names the snapshot's token, the changes after it that pass their
+checksums are kept and the header is written anew. Damaged files are renamed
 aside with a timestamp, never deleted, and ids named by lost changes are never handed
 out again.
 """
@@ -119,11 +122,15 @@ class RestorePlan:
     lost: str               # what cannot be put back ('' when nothing)
     fingerprint: tuple      # the files as they were when planned
     beyond: dict            # the highest id and counter the lost changes named
+    new_header: bool = False  # the journal's damaged header is written anew
 
     def describe(self) -> list[str]:
         lines = [f"put back {self.base.path} ({self.base.describe()})"
                  + (f" and the {len(self.changes)} journal change"
                     f"{'s' * (len(self.changes) != 1)} that follow it" if self.changes else "")]
+        if self.new_header:
+            lines.append("write the journal's damaged header anew from the snapshot (it "
+                         "holds what the snapshot holds)")
         if self.aside:
             lines.append("keep aside, renamed with a timestamp: "
                          + ", ".join(str(path) for path in self.aside))
@@ -209,7 +216,9 @@ def _judge(storage: DurableStorage, survey: _Survey) -> Health:
         log.problem = survey.journal_problem or (
             f"damaged: {journal.damage}" + (f"; the {len(journal.changes)} change"
                                             f"{'s' * (len(journal.changes) != 1)} before it "
-                                            f"are good" if journal.header else ""))
+                                            f"are good" if journal.header else "")
+            + (f"; the {len(journal.salvaged)} change{'s' * (len(journal.salvaged) != 1)} "
+               "after it are intact" if _salvageable(journal, base) else ""))
     elif state == "missing":
         log.problem = "missing, though the snapshot has one"
     elif state == "empty":
@@ -232,9 +241,8 @@ def _judge(storage: DurableStorage, survey: _Survey) -> Health:
         log.detail = f"{len(journal.changes)} changes, which continue no snapshot found"
 
     copy = Finding("backup", storage.backup)
-    if not backup.exists:
-        copy.problem = "missing" if snap.exists else None
-        copy.detail = "" if snap.exists else "none"
+    if not backup.exists:  # a store is there (a snapshot or a journal): it has a backup
+        copy.problem = "missing"
     elif backup.problem:
         copy.problem = backup.problem
     elif snap.data is not None and backup.token != snap.token and not (
@@ -281,7 +289,7 @@ def restore_plan(storage: DurableStorage) -> RestorePlan | None:
     aside = [path for path, bad in ((storage.path, snap.exists and snap.data is None),
                                     (storage.backup, backup.exists and backup.data is None))
              if bad]
-    changes, lost = [], ""
+    changes, lost, new_header = [], "", False
     if state == "continues" or (state == "damaged" and journal is not None
                                 and journal.header is not None
                                 and journal.token == base.token):
@@ -290,6 +298,13 @@ def restore_plan(storage: DurableStorage) -> RestorePlan | None:
             aside.append(storage.journal_path)
             lost = (f"the journal's {journal.lost} change{'s' * (journal.lost != 1)} "
                     f"from its damaged line on")
+    elif state == "damaged" and _salvageable(journal, base):
+        changes, new_header = journal.salvaged, True
+        aside.append(storage.journal_path)
+        after = journal.lines - 1 - len(changes)
+        if after:
+            lost = (f"the journal's {after} change{'s' * (after != 1)} from its damaged "
+                    f"line {len(changes) + 2} on")
     elif state in ("damaged", "foreign", "empty") or (
             state == "unknown" and journal is not None):
         aside.append(storage.journal_path)
@@ -301,7 +316,14 @@ def restore_plan(storage: DurableStorage) -> RestorePlan | None:
         for name in ("last_id", "n"):  # a journal whose changes are all lost
             beyond[name] = max([beyond[name], journal.header.get(name, 0)]
                                + [change.get(name, 0) for change in journal.changes])
-    return RestorePlan(base, changes, aside, lost, files, beyond)
+    return RestorePlan(base, changes, aside, lost, files, beyond, new_header)
+
+
+def _salvageable(journal: JournalFile | None, base: _Copy) -> bool:
+    """Whether the changes after the journal's damaged header continue `base`: the
+    header still names its token (random, so no other snapshot's)."""
+    return (journal is not None and journal.header is None and bool(journal.salvaged)
+            and journal.names_token(base.token))
 
 
 def restore(storage: DurableStorage, plan: RestorePlan) -> list[Path]:

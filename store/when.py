@@ -5,7 +5,9 @@ knows the words of each language; `dateparser` (slow to import) only for the res
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 
 from store import model
 from store.errors import FristError
@@ -13,6 +15,45 @@ from store.errors import FristError
 
 class DateError(FristError):
     pass
+
+
+# The finder reads years up to 2099 only: in an article a larger number is rarely a year
+# ("2500 jobs"). A person who types one (as a due, up to 2999) means a year, so the text is
+# read with a stand-in year of the same calendar (1 January on the same weekday, a leap
+# year for a leap year) and the reading moved back to the year typed; a year after 2999
+# is read too, so that it is refused as outside the range rather than not understood.
+_LATE_YEAR = re.compile(r"(?<![\d.,])(2[1-9]\d\d|[3-9]\d\d\d)(?!\d)")
+# The form `list` shows a week in: "W52 2026".
+_WEEK_LABEL = re.compile(r"(?:W|KW|week)\s?(\d{1,2}),?\s+(\d{4})", re.I)
+
+
+def _stand_in(year: int) -> int:
+    """A year of 2000-2099 whose calendar is `year`'s."""
+    first, leap = dt.date(year, 1, 1).weekday(), calendar.isleap(year)
+    return next(y for y in range(2000, 2100)
+                if dt.date(y, 1, 1).weekday() == first and calendar.isleap(y) == leap)
+
+
+def _via_stand_in(text: str, today: dt.date) -> model.Due | None:
+    years = set(_LATE_YEAR.findall(text))
+    if len(years) != 1:
+        return None
+    year = int(years.pop())
+    shift = year - _stand_in(year)
+    # today moved by as much, so that the reading relates to it as it would to the real one
+    day = 28 if (today.month, today.day) == (2, 29) else today.day
+    today = dt.date(max(1, today.year - shift), today.month, day)
+    due = _via_finder(_LATE_YEAR.sub(str(year - shift), text), today)
+    if due is None:
+        return None
+    start = due.window_start.replace(year=due.window_start.year + shift)
+    end = due.due.replace(year=due.due.year + shift)
+    if end > model.LAST_DAY:  # named as typed ("3000-12"), not by its first day
+        value = model.period_value(end, due.precision)
+        if due.window_start != model.Due.from_value(model.period_value(due.due, due.precision)).window_start:
+            value = str(end.year)  # a window with no TIMEX form ("H1 3000")
+        raise model.OutOfRange(model.out_of_range("the date", value))
+    return model.Due(end, due.precision, start, text)
 
 
 def _via_finder(text: str, today: dt.date) -> model.Due | None:
@@ -46,13 +87,15 @@ def parse_when(text: str, today: dt.date) -> model.Due:
     cleaned = " ".join(str(text).split())
     if not cleaned:
         raise DateError("cannot understand an empty date")
+    if week := _WEEK_LABEL.fullmatch(cleaned):
+        cleaned = f"{week[2]}-W{int(week[1]):02d}"
     try:
         return model.Due.from_value(cleaned, text)
     except model.OutOfRange as e:
         raise DateError(str(e)) from None
     except model.ModelError:
         pass
-    for reader in (_via_finder, _via_dateparser):
+    for reader in (_via_finder, _via_stand_in, _via_dateparser):
         try:
             due = reader(cleaned, today)
         except model.OutOfRange as e:   # read, but a day frist does not keep

@@ -1084,3 +1084,31 @@ async def test_a_store_damaged_while_open_keeps_the_view_and_says_so(store):
         assert any("damaged" in m and "read before" in m for m in messages)
         assert "Reloaded." not in messages
         assert titles(app) == shown
+
+
+async def test_the_demos_screenshot_goes_to_the_current_folder_which_outlives_it(
+        store, db_path, tmp_path, monkeypatch):
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    app = make_app(store, TODAY, store_is_temporary=True)
+    async with app.run_test(size=SIZE) as pilot:
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        commands["Screenshot"].callback()
+        for _ in range(100):
+            await pilot.pause(0.1)
+            if saved := list(here.glob("*.svg")):
+                break
+        assert len(saved) == 1 and not list(db_path.parent.glob("*.svg"))
+        assert f"Saved to {saved[0]}" in [str(n.message) for n in app._notifications]
+
+
+def test_an_undo_of_many_says_which_are_gone_and_which_are_back():
+    from store import model
+    from tui.app import undo_message
+    there = model.Commitment.new("Vote", model.Due.from_value("2026-12-09"))
+    today = dt.date(2026, 12, 3)
+    assert undo_message("ingest of a.html (2 added)", [4, 5], {}, today) == \
+        "Undone: ingest of a.html (2 added). Of 2 commitments, 2 it added are gone."
+    assert undo_message("sync", [1, 2, 3], {1: there}, today) == \
+        "Undone: sync. Of 3 commitments, 2 it added are gone and 1 is as it was before it."

@@ -48,6 +48,11 @@ def notices(app) -> str:
     return " ".join(str(n.message) for n in app._notifications)
 
 
+def form_error(app) -> str:
+    """The error line of the form on top (a refused save is said there)."""
+    return str(app.screen.query_one("#form-error").render())
+
+
 async def open_form(pilot, item_id: int, key: str):
     pilot.app.selected_id = item_id
     await pilot.pause()
@@ -95,7 +100,9 @@ async def test_an_edit_of_a_field_changed_meanwhile_is_refused_and_shown(store):
         form.query_one("#title").value = "Renew both passports"
         await pilot.press("enter")
         await pilot.pause()
-        assert "changed elsewhere" in notices(app) and "title" in notices(app)
+        assert app.screen is form   # still open, with what was typed
+        assert "changed elsewhere" in form_error(app) and "(title)" in form_error(app)
+        assert form.query_one("#title").value == "Renew both passports"
         assert app.view.items[item_id].title == "Passport renewed early"
     assert fresh(store, item_id).title == "Passport renewed early"
 
@@ -115,9 +122,11 @@ async def test_a_decision_or_postponement_on_a_stale_item_is_refused(store, key,
         meanwhile(open_store(store.path), item_id)
         if isinstance(form, PostponeForm):
             form.query_one("#due").value = "2026-06-01"
+        form.query_one("#note").value = "said so on the radio"
         await pilot.press("enter")
         await pilot.pause()
-        assert "changed elsewhere" in notices(app)
+        assert app.screen is form and "changed elsewhere" in form_error(app)
+        assert form.query_one("#note").value == "said so on the radio"
         assert getattr(app.view.items[item_id], kept[0]) == kept[1]
     assert getattr(fresh(store, item_id), kept[0]) == kept[1]
 
@@ -158,7 +167,7 @@ async def test_the_decision_queue_refuses_a_stale_item(store):
         open_store(store.path).mark(item_id, "cancelled")
         await pilot.press("enter")
         await pilot.pause()
-        assert "changed elsewhere" in notices(app)
+        assert "changed elsewhere" in form_error(app)
     assert fresh(store, item_id).status == "cancelled"
 
 

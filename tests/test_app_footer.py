@@ -85,3 +85,17 @@ async def test_at_80_columns_the_main_footer_keeps_the_keys_needed_most(store): 
         assert shown[:9] == ["Details", "Add", "Edit", "Met", "Missed", "Postpone", "Delete",
                              "Undo", "Search"]
         assert {"Ingest", "Timeline", "Help", "Quit"} <= set(shown)
+
+
+async def test_help_at_80_columns_wraps_each_description_under_itself(store):  # noqa: F811
+    from tui.screens.help import KeyList
+    app = app_for(store)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = str(app.screen.query_one(KeyList).render()).splitlines()
+        assert any("Close the details" in line for line in lines)
+        # every line of a key's description starts in the description's column
+        at = next(line.index("Close the details") for line in lines if "Close the details" in line)
+        rest = lines[next(i for i, line in enumerate(lines) if "Close the details" in line) + 1]
+        assert len(rest) - len(rest.lstrip()) == at and rest.strip()

@@ -1,4 +1,8 @@
-"""The config's [keymap] in the dashboard: an id no binding has stops frist with one line."""
+"""The config's [keymap] and theme in the dashboard: an id no binding has, a key given to two
+actions or a theme Textual lacks stops frist with one line.
+
+Run this file (`python tests/test_app_keys.py`) to write tui/dashboard_settings.json again
+after changing a binding."""
 from __future__ import annotations
 
 import sys
@@ -104,3 +108,58 @@ def test_frist_with_a_key_given_twice_exits_with_one_line(frist, tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
     assert "mark_met" in result.stderr and "mark_missed" in result.stderr
+
+
+def test_an_unknown_theme_stops_the_dashboard_naming_it(store):  # noqa: F811
+    config = Config(theme="nope", path=Path("/tmp/frist.toml"))
+    with pytest.raises(ConfigError) as error:
+        app_for(store, config=config)
+    message = str(error.value)
+    assert "unknown theme 'nope'" in message and "/tmp/frist.toml" in message
+    assert "textual-light" in message and "\n" not in message
+
+
+async def test_a_known_theme_is_the_dashboards(store):  # noqa: F811
+    app = app_for(store, config=Config(theme="textual-light"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.theme == "textual-light"
+
+
+def test_the_saved_copy_of_the_dashboards_keys_and_themes_is_what_the_app_declares():
+    """Commands check a config against tui/dashboard_settings.json (Textual takes half a
+    second to import); it must say what the app and the installed Textual say."""
+    import json
+
+    from tui.dashboard_settings import SAVED
+    from tui.keys import dashboard_settings
+    live = json.loads(json.dumps(dashboard_settings(FristApp)))
+    assert json.loads(SAVED.read_text(encoding="utf-8")) == live, \
+        "tui/dashboard_settings.json is out of date: run python tests/test_app_keys.py"
+
+
+def test_a_saved_copy_made_with_another_textual_is_not_trusted(store, tmp_path, monkeypatch):  # noqa: F811
+    """With another Textual installed (its own bindings and themes), the check reads the
+    app itself rather than a copy that may say otherwise."""
+    import json
+
+    import tui.dashboard_settings as settings
+    stale = tmp_path / "stale.json"
+    stale.write_text(json.dumps({"textual": "0.0.1", "ids": ["mark_met"], "scopes": [],
+                                 "themes": ["nope"], "key_names": {}}))
+    monkeypatch.setattr(settings, "SAVED", stale)
+    with pytest.raises(ConfigError, match="mark_missed"):
+        settings.check_dashboard_settings(Config(keymap={"mark_met": "x"}), lambda: FristApp)
+    with pytest.raises(ConfigError, match="unknown theme 'nope'"):
+        settings.check_dashboard_settings(Config(theme="nope"), lambda: FristApp)
+    settings.check_dashboard_settings(Config(keymap={"undo": "U"}), lambda: FristApp)
+
+
+if __name__ == "__main__":
+    import json
+
+    from tui.dashboard_settings import SAVED
+    from tui.keys import dashboard_settings
+    SAVED.write_text(json.dumps(dashboard_settings(FristApp), indent=1, ensure_ascii=False) + "\n",
+                     encoding="utf-8")
+    print(f"wrote {SAVED}")

@@ -56,7 +56,7 @@ def test_problem_says_what_is_wrong_and_keeps_to_the_accepted_days():
     good = dict(deal().doc)
     assert Commitment.problem(good) is None
     assert Commitment.problem({**good, "due": "1066-10-14", "window_start": "1066-10-14"}) == \
-        "has a bad 'due': '1066-10-14'"
+        "has a 'due' outside the dates frist accepts (1 Jan 1900 to 31 Dec 2999): 1066-10-14"
     assert Commitment.problem({**good, "status": "done"}) == "has a bad 'status': 'done'"
     assert Commitment.problem([1]) == "is not an object but [1]"
     with pytest.raises(model.ModelError, match="the commitment has no title"):

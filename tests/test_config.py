@@ -19,7 +19,7 @@ db = "~/frist/store.json"
 
 [keymap]
 mark_met = "m,M"
-quit = "ctrl+q"
+quit = "Q"
 """
 
 
@@ -50,7 +50,7 @@ def test_every_key_is_read(isolated):
     config = load_config(path)
     assert config.due_soon_days == 3 and config.theme == "textual-light" and config.lang == "de"
     assert config.date_format == "%Y-%m-%d" and config.db == "~/frist/store.json"
-    assert config.keymap == {"mark_met": "m,M", "quit": "ctrl+q"}
+    assert config.keymap == {"mark_met": "m,M", "quit": "Q"}
     assert config.path == path
 
 
@@ -165,12 +165,11 @@ def test_db_option_wins_over_the_config_db(frist, isolated):
 
 def test_config_show_quotes_odd_strings_so_toml_reads_them_back(frist, isolated):
     path = isolated / "c.toml"
-    path.write_text('theme = "a \\"quoted\\" name\\twith tab"\n[keymap]\n"odd key" = "x"\n')
+    path.write_text('date_format = "%d \\"quoted\\" %b\\t%Y"\n')
     result = frist("config", "show", env={"FRIST_CONFIG": str(path)})
     assert result.returncode == 0, result.stderr
     shown = tomllib.loads(result.stdout)
-    assert shown["theme"] == 'a "quoted" name\twith tab'
-    assert shown["keymap"] == {"odd key": "x"}
+    assert shown["date_format"] == '%d "quoted" %b\t%Y'
 
 
 def test_config_show_with_a_bad_file_is_a_one_line_error(frist, isolated):
@@ -269,3 +268,64 @@ def test_config_show_reads_back_a_fetch_timeout_of_the_file(frist, isolated):
     path.write_text("fetch_timeout = 12.5\n")
     shown = frist("config", "show", env={"FRIST_CONFIG": str(path)}, check=True).stdout
     assert tomllib.loads(shown)["fetch_timeout"] == 12.5
+
+
+# ---------------------------------------------------------------- what the dashboard refuses
+
+REFUSED = [
+    ('[keymap]\nmark_met = "x"\n', ["'x'", "mark_met", "mark_missed"]),   # x was Missed's
+    ('[keymap]\nnosuch = "z"\n', ["unknown [keymap] action(s): nosuch"]),
+    ('theme = "nope"\n', ["unknown theme 'nope'", "textual-light"]),
+]
+COMMANDS = [["config", "show"], ["list"], ["add", "Report", "--due", "2026-01-01"],
+            ["due", "--check"], ["export", "--format", "json"], ["stats"]]
+
+
+@pytest.mark.parametrize("text, words", REFUSED)
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c[:2]))
+def test_every_command_refuses_a_config_the_dashboard_refuses(frist, isolated, text, words,
+                                                              command):
+    path = isolated / "c.toml"
+    path.write_text(text)
+    result = frist(*command, env={"FRIST_CONFIG": str(path)})
+    assert result.returncode == 1 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"error: the config file {path}: ")
+    assert all(word in line for word in words), line
+    assert frist("list", "--json", check=True).stdout.strip() == "[]"   # nothing was added
+
+
+def test_config_path_still_finds_a_refused_file(frist, isolated):
+    path = isolated / "c.toml"
+    path.write_text('theme = "nope"\n')
+    result = frist("config", "path", env={"FRIST_CONFIG": str(path)})
+    assert result.returncode == 0 and result.stdout.strip() == str(path)
+
+
+def test_a_config_the_dashboard_takes_is_taken_by_every_command(frist, isolated):
+    path = isolated / "c.toml"
+    path.write_text('theme = "textual-light"\n[keymap]\nmark_met = "m,M"\nundo = "U"\n')
+    for command in COMMANDS:
+        result = frist(*command, env={"FRIST_CONFIG": str(path)})
+        assert result.returncode == 0 or command[:2] == ["due", "--check"], result.stderr
+        assert result.stderr == "" or not result.stderr.startswith("error:"), result.stderr
+
+
+def test_checking_a_keymap_and_theme_imports_nothing_heavy(isolated):
+    """`frist due --check` may run at every shell prompt: checking the config's [keymap]
+    and theme reads a saved copy of the dashboard's keys instead of importing Textual."""
+    path = isolated / "c.toml"
+    path.write_text('theme = "textual-light"\n[keymap]\nmark_met = "m,M"\n')
+    code = ("import sys\nfrom tui.cli import cli\ntry:\n    cli(args=['due', '--check'], "
+            "prog_name='frist')\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('textual', 'dateparser', 'rich') if m in sys.modules))")
+    import os
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=Path(__file__).resolve().parents[1],
+                            env=dict(os.environ, FRIST_CONFIG=str(path)))
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+    path.write_text('theme = "nope"\n')   # and it does check
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=Path(__file__).resolve().parents[1],
+                            env=dict(os.environ, FRIST_CONFIG=str(path)))
+    assert "unknown theme 'nope'" in result.stderr

@@ -62,6 +62,63 @@ def test_a_decision_before_the_first_day_is_refused(frist):
     assert line == f"error: the date 1899-12-31 {RANGE}"
 
 
+@pytest.mark.parametrize("typed, due, precision, start", [
+    ("December 2100", "2100-12-31", "month", "2100-12-01"),
+    ("Q4 2100", "2100-12-31", "quarter", "2100-10-01"),
+    ("Q4 2999", "2999-12-31", "quarter", "2999-10-01"),
+    ("März 2150", "2150-03-31", "month", "2150-03-01"),
+    ("ende 2999", "2999-12-31", "year", "2999-01-01"),
+    ("31 December 2512", "2512-12-31", "day", "2512-12-31"),
+    ("29 Feb 2400", "2400-02-29", "day", "2400-02-29"),    # a leap year read as one
+    ("H1 2150", "2150-06-30", "quarter", "2150-01-01"),
+    ("W52 2026", "2026-12-27", "week", "2026-12-21"),      # the form `list` shows
+    ("KW 3 2027", "2027-01-24", "week", "2027-01-18"),
+    ("W52 2999", "2999-12-29", "week", "2999-12-23"),
+])
+def test_a_date_typed_in_words_is_read_up_to_the_last_year(typed, due, precision, start):
+    read = parse_when(typed, dt.date(2026, 5, 20))
+    assert (read.due.isoformat(), read.precision, read.window_start.isoformat()) == \
+        (due, precision, start)
+
+
+def test_a_late_window_is_not_cut_at_a_today_of_its_stand_in_year():
+    # 2150 is read with the calendar of 2009: a today in May 2009 is no reason to start
+    # the window of Q2 2150 on 20 May; a today in May 2150 is.
+    assert parse_when("Q2 2150", dt.date(2009, 5, 20)).window_start == dt.date(2150, 4, 1)
+    assert parse_when("Q2 2150", dt.date(2150, 5, 20)).window_start == dt.date(2150, 5, 20)
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("December 3000", "3000-12"), ("Q4 3000", "3000-Q4"), ("ende 9999", "9999"),
+    ("W52 3000", "3000-W52"), ("H1 3000", "3000"),
+])
+def test_a_date_in_words_after_the_last_year_is_refused_as_such(frist, typed, shown):
+    line = one_line_error(frist("add", "Far away", "--due", typed))
+    assert line == f"error: the date {shown} {RANGE}"
+
+
+def test_numbers_that_are_no_year_stay_counts():
+    today = dt.date(2026, 5, 20)
+    assert parse_when("in 2150 days", today).due == today + dt.timedelta(days=2150)
+    with pytest.raises(DateError, match="cannot understand"):
+        parse_when("2500 jobs", today)
+
+
+def test_the_due_list_shows_is_read_back_as_the_same_window(frist):
+    typed = ("2026-W52", "2150-03", "2999-Q4", "2100", "2512-12-31")
+    for value in typed:
+        frist("add", f"Due {value}", "--due", value, check=True)
+    table = frist("list", check=True).stdout
+    for n, item in enumerate(json.loads(frist("list", "--json", check=True).stdout), 1):
+        label = model.due_label(item["due"], item["precision"], item["window_start"])
+        # "W52 2026", "Mar 2150", "Q4 2999", ...
+        assert label in table
+        frist("add", f"Again {n}", "--due", label, check=True)
+        again = json.loads(frist("show", str(len(typed) + n), "--json", check=True).stdout)
+        assert (again["due"], again["precision"], again["window_start"]) == \
+            (item["due"], item["precision"], item["window_start"]), label
+
+
 # ---------------------------------------------------------------- total inside
 
 EDGE_DUES = ["1900-01-01", "1900-W01", "1900-Q1", "1900", "2999-12-31", "2999-W52", "2999-12",
@@ -175,6 +232,7 @@ inside = values.filter(accepted).map(model.Due.from_value)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(inside, min_size=1, max_size=4), todays, st.sampled_from(model.STATUSES))
 def test_every_export_and_view_is_total_inside_the_range(dues, today, status):
+    model.set_today(today)   # a decision taken today is not one in the future
     items = []
     for n, due in enumerate(dues, 1):
         record = model.Commitment.new(f"Item {n}", due, actor="A", tags=["t"], status=status)

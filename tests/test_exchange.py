@@ -677,3 +677,28 @@ def test_any_json_either_imports_or_fails_with_a_one_line_entry_error(entries):
         assert "\n" not in str(e)
     else:
         assert all(model.window(r.due) and r.title.strip() for r in parsed.records)
+
+
+def test_an_import_refuses_a_decision_in_the_future_and_a_title_that_is_no_text(frist, tmp_path):
+    later = tmp_path / "later.json"
+    later.write_text(json.dumps([{"title": "Met ahead", "due": "2026-12-16", "status": "met",
+                                  "decided": "2030-01-01"}]))
+    numbered = tmp_path / "numbered.json"
+    numbered.write_text(json.dumps([{"title": 123, "due": "2026-12-16"}]))
+    for path, said in ((later, "'decided' 2030-01-01 is after today"),
+                       (numbered, "'title' is not text but 123")):
+        result = frist("--today", "2026-12-03", "import", str(path))
+        assert result.returncode == 1 and said in result.stderr
+        assert result.stderr.count("\n") == 1
+    assert json.loads(frist("list", "--status", "all", "--json").stdout) == []
+
+
+def test_the_taskwarrior_export_keeps_the_day_a_decision_was_taken(frist, tmp_path):
+    frist("--today", "2026-12-03", "add", "Council vote", "--due", "2026-12-01", check=True)
+    frist("--today", "2026-12-03", "mark", "1", "missed", "--on", "2026-12-02", check=True)
+    out = tmp_path / "tasks.json"
+    frist("--today", "2026-12-03", "export", "--format", "taskwarrior", "-o", str(out), check=True)
+    other = {"FRIST_DB": str(tmp_path / "other.json")}
+    frist("--today", "2026-12-03", "import", str(out), env=other, check=True)
+    back = frist("show", "1", "--json", env=other, check=True)
+    assert json.loads(back.stdout)["decided"] == "2026-12-02"

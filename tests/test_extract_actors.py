@@ -186,3 +186,105 @@ def test_a_person_quoted_in_an_earlier_paragraph_does_not_speak_on():
     text = ("„Wir prüfen das“, sagte Anna Berg am Montag.\n\n"
             "Die Brücke soll am 3. März 2026 wieder öffnen.")
     assert extract(text, PUB, "de")[0].actor != "Anna Berg"
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    # a sentence's own subject wins over whom an earlier paragraph named
+    ("en", "Acme Corp will open a new plant in Leipzig by March 2026, the company said.\n\n"
+           "The mayor said the bridge would reopen on 9 April 2026.", "Mayor"),
+    ("de", "Die Landesregierung will das Gesetz bis Ende Januar 2026 verabschieden.\n\n"
+           "Das Stadion soll am 1. Juli 2026 eröffnet werden.", ""),
+    # a role stands for the person the article named with it
+    ("en", "Mayor Ana Ruiz visited the site on Monday.\n\n"
+           "The mayor said the bridge would reopen on 9 April 2026.", "Ana Ruiz"),
+    ("de", "Verkehrsminister Jonas Kolbe besuchte die Baustelle.\n\n"
+           "Der Minister kündigte an, das Paket im Herbst 2026 vorzulegen.", "Jonas Kolbe"),
+    # a dateline is where the report was filed, not who acts
+    ("en", "Berlin, 1 December 2025 - The federal transport ministry said the new rail line "
+           "would open on 15 March 2026.", "Federal transport ministry"),
+    ("en", "London, 1 December 2025 – Transport minister Sofia de Wit said the tunnel would be "
+           "finished by June 2026.", "Sofia de Wit"),
+    ("de", "Hamburg (dpa) – Die Landesregierung will das Gesetz bis Ende Januar 2026 "
+           "verabschieden.", "Landesregierung"),
+    # a surname written alone after an adjective is the person named before
+    ("de", "Der Verein holt Marco Bellini.\n\nDer 45-jährige Bellini wird bis zum 30.06.2026 auf "
+           "sein Gehalt verzichten.", "Bellini"),
+])
+def test_the_sentence_names_its_own_actor(lang, text, actor):
+    found = extract(text, PUB, lang)
+    assert found[-1].actor == actor
+
+
+def test_an_article_without_a_headline_goes_on_about_the_organisation_it_opens_with():
+    text = ("Norvane Chemicals Co. reported higher profits. Norvane Chemicals also raised its "
+            "dividend.\n\nNorvane Chemicals, unlike its rivals, is growing.\n\n"
+            "The increased dividend will be paid Dec. 14 to holders of record.")
+    assert extract(text, PUB, "en")[-1].actor == "Norvane Chemicals Co"
+
+
+def test_a_headline_that_opens_with_a_name_makes_it_the_protagonist():
+    text = ("Lindenau AG entlässt 130 Mitarbeiter\n\n"
+            "Die Geschäftsleitung der Lindenau AG hat sich mit dem Betriebsrat geeinigt. "
+            "Die Lindenau AG gab die Zahlen am Montag bekannt.\n\n"
+            "Die verbleibenden Mitarbeiter erhalten eine Beschäftigungsgarantie bis 2030.")
+    assert extract(text, PUB, "de")[-1].actor == "Lindenau AG"
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    # whom a date is set for acts by it
+    ("en", "The regulator said the bid was too small and gave Merlon until mid-January to "
+           "submit more information.", "Merlon"),
+    ("en", "Rep. Dana Burke said she subpoenaed 16-year-old Elio to testify before the "
+           "committee on Feb. 10.", "Elio"),
+    ("en", "Hollow Pine Ltd. lost the case.\n\nThe court gave the firm until April 4 to file "
+           "its answer.", "Hollow Pine Ltd"),
+    ("de", "Der Senat forderte die Stadtwerke Lindenau auf, bis Ende März einen Plan "
+           "vorzulegen.", "Stadtwerke Lindenau"),
+    # a surname in the plural is the family
+    ("en", "David and Louise Tarrant pleaded guilty. The Tarrants are scheduled to be eligible "
+           "for parole in 2051.", "Tarrant family"),
+])
+def test_whom_the_date_is_set_for(lang, text, actor):
+    assert extract(text, PUB, lang)[-1].actor == actor
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    # where it was read is nobody who acts; a source word that names a body is that body
+    ("de", "Laut Medienberichten soll die Brücke bis zum 3. Mai 2026 gesperrt bleiben.", ""),
+    ("de", "Laut Polizeiangaben soll die Brücke bis zum 3. Mai 2026 gesperrt bleiben.",
+     "Polizei"),
+    ("en", "According to media reports, the plant will close on 3 May 2026.", ""),
+    # the speaker before "laut ...", with an age in brackets, and a role before the name
+    ("de", "Die Ministerin Karla Weiss (61) erklärte laut Medienberichten, sie werde im "
+           "März 2026 zurücktreten.", "Karla Weiss"),
+    ("de", "Der Grünen-Politiker Timo Sommer kündigte an, im Mai 2026 zu kandidieren.",
+     "Timo Sommer"),
+    ("en", "Labor activist Rosa Lind said she will run for mayor in May 2026.", "Rosa Lind"),
+])
+def test_sources_ages_and_roles_are_not_the_actor(lang, text, actor):
+    assert extract(text, PUB, lang)[-1].actor == actor
+
+
+def test_he_or_she_stands_for_a_person_not_for_an_organisation_named_since():
+    text = ("Ana Ruiz met the council on Monday. Lindenau Water Company raised its prices. "
+            "She said the new bridge will open on 3 March 2026.")
+    assert extract(text, PUB, "en")[-1].actor == "Ana Ruiz"
+    text = ("Ana Ruiz met the council on Monday. Lindenau Water Company raised its prices. "
+            "It said the new pipes will be ready on 3 March 2026.")
+    assert extract(text, PUB, "en")[-1].actor == "Lindenau Water Company"
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    # a clause without a subject that names anyone takes its actor from who said it
+    ("en", "It will close the depot on 3 March 2026, Harbin Freight said.", "Harbin Freight"),
+    ("de", "Man werde das Depot am 3. März 2026 schließen, teilte die Nordbahn mit.",
+     "Nordbahn"),
+    # ... but a clause that names its subject keeps it
+    ("en", "Harbin Freight will close the depot on 3 March 2026, Mayor Ada Brenner said.",
+     "Harbin Freight"),
+    ("de", "Der Stadtrat werde am 3. März 2026 über die Abgabe abstimmen, sagte Ada Brenner.",
+     "Stadtrat"),
+])
+def test_a_trailing_attribution_gives_the_actor_only_when_the_clause_names_none(
+        lang, text, actor):
+    assert actor in (actor_for(text, lang, 3) or "")

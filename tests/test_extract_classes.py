@@ -203,3 +203,249 @@ def test_a_phrase_before_the_verb_gives_way_to_the_subject():
     [c] = extract("Nach drei Jahren Planung will die Stadtwerke AG am 4. Mai das Netz übergeben.",
                   PUB, "de")
     assert c.title == "Stadtwerke AG will das Netz übergeben"
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a negation governing the dated verb denies the plan, before the date or after it
+    ("en", "Acme Corp does not plan to open the new plant before 2033."),
+    ("en", "The senator does not plan to run for governor in 2032."),
+    ("en", "The vote on April 2 will not take place."),
+    ("de", "Die Stadt wird die Brücke im Jahr 2032 nicht sanieren."),
+    ("de", "Der Verband plant im Mai keine Änderung der Regeln."),
+    ("de", "Die Abstimmung am 2. April findet nicht statt."),
+])
+def test_a_denied_plan_is_no_commitment(lang, text):
+    assert dues(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    # it happens, or holds, until or from the date; a change that takes effect; a deadline
+    # set by a condition; a denial of another verb; a word joined to "no"
+    ("en", "The committee will not meet again until April 14.", "2031-04-14"),
+    ("de", "Bis zum 30. September soll es keine Streiks geben.", "2031-09-30"),
+    ("de", "Ab 2032 werden in der Stadt keine Verbrennerautos mehr zugelassen.", "2032-12-31"),
+    ("en", "If the parties do not sign the treaty by April 30, the tariffs will rise.",
+     "2031-04-30"),
+    ("de", "Wenn bis Ende April keine Einigung erzielt wird, steigen die Zölle.", "2031-04-30"),
+    ("en", "The firm must file its answer no later than April 4.", "2031-04-04"),
+    ("en", "Officials who did not attend said the vote will take place on April 3.",
+     "2031-04-03"),
+    ("en", "The party wants a no-deal exit by October 31.", "2031-10-31"),
+    ("en", "A consultant not working for any candidate spoke about next week's election.",
+     "2031-03-23"),
+])
+def test_a_negation_that_denies_no_date(lang, text, due):
+    assert dues(text, lang) == [due]
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    # a plan of the past gives way to the date it was moved to, in either language
+    ("de", "Der Konzern hatte ursprünglich bis Ende April liefern wollen, verschob den "
+           "Termin aber auf Juni.", "2031-06-30"),
+    ("de", "Die Firma hatte bis Ende April liefern wollen, verschob den Termin aber auf Juni.",
+     "2031-06-30"),
+    ("en", "The company had planned to deliver by the end of April but moved the date to June.",
+     "2031-06-30"),
+    ("en", "The launch, originally set for April 3, was postponed to June 5.", "2031-06-05"),
+])
+def test_a_superseded_plan_gives_way_to_its_replacement(lang, text, due):
+    assert dues(text, lang) == [due]
+
+
+def test_a_commitment_restated_in_a_quotation_is_one_candidate():
+    text = ("Critics say the mayor wants to push the new harbour tax through by October 31.\n\n"
+            "The mayor wrote on her blog: \"The council keeps arguing about the harbour tax "
+            "[...] I am determined to have the tax in place by October 31.\"")
+    found = extract(text, PUB, "en")
+    assert [c.due.isoformat() for c in found] == ["2031-10-31"]
+    assert found[0].sentence.startswith("I am determined")
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a phrase without a verb before the main clause takes that clause's past verb
+    ("en", "By Monday afternoon, this likelihood had risen to a three-in-five chance."),
+    ("en", "Two weeks before the March 3 deadline, the campaign had only reached 3 percent "
+           "of its goal."),
+    ("en", "Until Friday evening, the crews were kept away from the harbour."),
+])
+def test_a_fronted_date_takes_the_past_of_its_main_clause(lang, text):
+    assert dues(text, lang) == []
+
+
+def test_a_fronted_date_before_a_future_main_clause_stays_ahead():
+    assert dues("By Friday, the agency must publish the report.", "en") == ["2031-03-14"]
+
+
+@pytest.mark.parametrize("text, due, title", [
+    # reported speech in the present subjunctive speaks of what is to come
+    ("Bahnsprecherin Carola Wendt sagte, der Fahrplanwechsel erfolge am 13. Dezember.",
+     "2031-12-13", "Fahrplanwechsel erfolge"),
+    ("Der Sprecher erklärte, die Sitzung finde am 14. April statt.", "2031-04-14",
+     "Sitzung finde statt"),
+    ("Laut Ministerium gelte die neue Regel ab dem 1. Juni.", "2031-06-01",
+     "Neue Regel gelte"),
+])
+def test_reported_speech_in_the_subjunctive_is_a_plan(text, due, title):
+    [c] = extract(text, PUB, "de")
+    assert (c.due.isoformat(), c.title) == (due, title)
+
+
+def test_a_noun_written_like_a_subjunctive_is_no_cue():
+    assert dues("Die Erfolge der Partei am 3. April waren groß.", "de") == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Der Erfolg könnte ihm bei seiner Wiederwahl 2032 verhelfen."),
+    ("de", "Die Regierung wird möglicherweise im Mai ein neues Gesetz vorlegen."),
+    ("en", "The company might cut jobs by June."),
+    ("en", "The talks could possibly resume on Tuesday, April 22."),
+])
+def test_speculation_is_never_offered_as_confident(lang, text):
+    from store.ingest.matching import CONFIDENCE_THRESHOLD
+    found = extract(text, PUB, lang)
+    assert found and all(c.confidence < CONFIDENCE_THRESHOLD for c in found)
+
+
+def test_a_speculative_word_in_another_clause_leaves_the_plan_confident():
+    [c] = extract("The bridge will open on 3 June 2031, though delays could occur.", PUB, "en")
+    assert c.confidence >= 0.5
+
+
+def test_a_name_that_opens_the_sentence_is_no_month():
+    assert dues("Theresa May will visit Berlin on 3 June 2031.", "en") == ["2031-06-03"]
+    assert dues("In May the council will vote on the budget.", "en") == ["2031-05-31"]
+
+
+@pytest.mark.parametrize("lang, text, published, due", [
+    # a season over when said (as the weather has it) is next year's; one under way is not
+    ("de", "Das Paket soll im Herbst vorgelegt werden.", dt.date(2031, 12, 3), "2032-12-31"),
+    ("en", "The plan will be presented in the summer.", dt.date(2031, 9, 20), "2032-09-30"),
+    ("de", "Die Brücke soll im Winter fertig sein.", dt.date(2031, 12, 3), "2032-03-31"),
+    ("en", "The museum will reopen in the autumn.", dt.date(2031, 10, 3), "2031-12-31"),
+    # a month or quarter over is next year's, one under way stays
+    ("de", "Der Bericht soll im November vorgelegt werden.", dt.date(2031, 12, 3), "2032-11-30"),
+    ("en", "The company will report results in the fourth quarter.", dt.date(2031, 12, 10),
+     "2031-12-31"),
+])
+def test_a_window_over_when_said_is_next_years(lang, text, published, due):
+    assert dues(text, lang, published) == [due]
+
+
+def test_a_numeric_date_either_way_round_is_read_by_the_language_and_offered_for_review():
+    from store.ingest.matching import CONFIDENCE_THRESHOLD
+    [c] = extract("The council will vote on the budget on 12/05/2031.", PUB, "en")
+    assert c.due.isoformat() == "2031-12-05" and c.due_text == "12/05/2031"
+    assert c.confidence < CONFIDENCE_THRESHOLD
+    [c] = extract("Der Rat stimmt am 12/05/2031 über den Haushalt ab.", PUB, "de")
+    assert c.due.isoformat() == "2031-05-12" and c.confidence < CONFIDENCE_THRESHOLD
+
+
+@pytest.mark.parametrize("first, due", [("25/04/2031", "2031-05-12"), ("04/25/2031", "2031-12-05")])
+def test_a_numeric_date_either_way_round_follows_the_articles_own_order(first, due):
+    text = (f"The first hearing is set for {first}. The council will vote on the budget on "
+            "12/05/2031.")
+    found = extract(text, PUB, "en")
+    assert [c.due.isoformat() for c in found][1:] == [due]
+    assert found[1].confidence >= 0.5
+
+
+@pytest.mark.parametrize("lang, text, title", [
+    # the preposition of a moved date goes with it, a preposition after the date stays
+    ("de", "Die Tarifverhandlungen wurden auf Oktober vertagt.", "Tarifverhandlungen wurden vertagt"),
+    ("de", "Die Abstimmung im Stadtrat wurde auf den 12. Mai verschoben.",
+     "Abstimmung im Stadtrat wurde verschoben"),
+    ("de", "Die Abgeordnete Ilse Brandt kündigte an, 2032 gegen Kolbe kandidieren zu wollen.",
+     "Ilse Brandt will gegen Kolbe kandidieren"),
+    # a modal infinitive is said as the modal; a pronoun subject stays or takes its name
+    ("de", "Der Verein teilte mit, bis Ende 2032 ein neues Stadion bauen zu wollen.",
+     "Verein will ein neues Stadion bauen"),
+    ("de", "Ilse Brandt erklärte, dass sie im Jahr 2032 für den Vorsitz kandidieren wolle.",
+     "Ilse Brandt wolle für den Vorsitz kandidieren"),
+    ("en", "They are required to rule by next Friday on the appeal of all candidates.",
+     "They are required to rule on the appeal of all candidates"),
+    ("en", "According to Reyes, the break lets him draft a plan, which he is to present on "
+           "April 14, the same day the council is scheduled to meet.", "Reyes is to present"),
+    # a clause joined by "and" shares its subject; a relative clause is its noun's
+    ("en", "He was elected in January, and will be sworn into office on April 20.",
+     "He will be sworn into office"),
+    ("en", "The new levy, which is to take effect on May 10, applies to all ferries.",
+     "New levy is to take effect"),
+    ("de", "Der Sender zeichnete eine Talkshow auf, die am 16. April von Kanal Neun "
+           "ausgestrahlt werden wird.", "Talkshow wird von Kanal Neun ausgestrahlt werden"),
+])
+def test_a_title_has_no_hole_where_the_date_was(lang, text, title):
+    assert [c.title for c in extract(text, PUB, lang)] == [title]
+
+
+@pytest.mark.parametrize("text", [
+    # a subordinate clause closes with its finite verb: that verb governs the date
+    "Ilse Brandt erklärte am Montag, dass sie im Jahr 2032 für das Amt der Präsidentin "
+    "kandidieren wolle.",
+    "Die Abgeordnete gab bekannt, im Jahr 2032 für das Amt der Präsidentin kandidieren zu "
+    "wollen.",
+])
+def test_the_verb_that_closes_a_german_clause_governs_its_date(text):
+    assert dues(text, "de") == ["2032-12-31"]
+
+
+@pytest.mark.parametrize("text", [
+    # a modal with a perfect infinitive reports what happened
+    "Die Zahl der Menschen, die bei den Unruhen am Freitag getötet worden sein sollen, "
+    "nannte die Agentur am Sonntag.",
+    "Der Minister, der am Freitag davon gewusst haben soll, schweigt.",
+    "Am Freitag sollen rund 100 Personen eine Polizeiwache in Lindenau angegriffen haben.",
+    "Der Unfall soll sich am Samstag kurz vor Mitternacht ereignet haben.",
+])
+def test_a_modal_with_a_perfect_infinitive_reports_the_past(text):
+    assert dues(text, "de") == []
+
+
+def test_a_state_to_come_after_a_modal_stays_ahead():
+    assert dues("Die Brücke soll am 3. Mai fertiggestellt sein.", "de") == ["2031-05-03"]
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    # a day said again without its year is the day the article named with it: one candidate
+    ("en", "Ruritania will leave the customs union on 31 October 2032, the prime minister "
+           "said.\n\nThe opposition objects. \"We will leave the customs union by October 31, "
+           "whatever happens,\" the prime minister told reporters.", "2032-10-31"),
+    ("de", "Die Stadt will die neue Brücke am 3. Oktober 2032 eröffnen.\n\nDie Kosten sind "
+           "gestiegen. Bürgermeisterin Anna Kolbe sagte, die Brücke werde wie geplant am "
+           "3. Oktober eröffnet.", "2032-10-03"),
+    ("de", "Die Bahn will die Strecke bis Ende Juni 2032 sanieren. Ein Sprecher sagte, die "
+           "Sanierung der Strecke solle Ende Juni abgeschlossen sein.", "2032-06-30"),
+])
+def test_the_same_commitment_restated_without_its_year_is_one_candidate(lang, text, due):
+    found = extract(text, PUB, lang)
+    assert [c.due.isoformat() for c in found] == [due]
+    assert found[0].due_text.endswith(due[:4])  # offered from the sentence that names it
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    # who said it, after the plan: the reporting verb tells when it was said, not when
+    # the plan is
+    ("en", "The board will decide on the fare rise on 9 April, the chairwoman said.",
+     "2031-04-09"),
+    ("en", "The board will decide on the fare rise on 9 April, a spokesperson said.",
+     "2031-04-09"),
+    ("en", "The depot is to reopen on 9 April, the city said on Tuesday.", "2031-04-09"),
+    ("en", "Crews will repair the bridge by the end of May, said the mayor.", "2031-05-31"),
+    ("en", "The ministry plans to publish the draft in June, officials told reporters.",
+     "2031-06-30"),
+    ("de", "Der Ausschuss werde am 9. April über die Gebühr entscheiden, sagte die Vorsitzende.",
+     "2031-04-09"),
+    ("de", "Man werde die Brücke bis Ende Mai reparieren, teilte die Stadt mit.", "2031-05-31"),
+    ("de", "Die Halle solle im Juni wieder öffnen, erklärte ein Sprecher am Dienstag.",
+     "2031-06-30"),
+])
+def test_a_trailing_attribution_leaves_the_plan_ahead(lang, text, due):
+    assert dues(text, lang) == [due]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # ... and leaves history history
+    ("en", "The board decided on the fare rise on 9 March, the chairwoman said."),
+    ("de", "Der Ausschuss hatte am 9. März über die Gebühr entschieden, sagte die Vorsitzende."),
+])
+def test_a_trailing_attribution_leaves_a_past_event_past(lang, text):
+    assert dues(text, lang) == []

@@ -82,7 +82,7 @@ def test_nothing_found_is_said_on_stderr(frist):
     (b"", "is empty"),
     (b"  \n\n\t", "is empty"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is not text (binary data)"),
-    (b"Stra\xdfe bis M\xe4rz", "is not UTF-8 text"),
+    (b"Stra\xdfe \x1a bis M\xe4rz", "is not text (binary data)"),
 ])
 def test_unreadable_file_is_one_line_exit_1(frist, tmp_path, content, message):
     path = tmp_path / "input.txt"

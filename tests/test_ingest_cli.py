@@ -85,7 +85,7 @@ def test_nothing_readable_is_exit_1_and_the_store_is_untouched(frist, tmp_path, 
 @pytest.mark.parametrize("content, message", [
     (b"", "is empty"),
     (b"\x00\x01\x02\x03", "is not text (binary data)"),
-    (b"Gr\xfc\xdfe aus K\xf6ln", "is not UTF-8 text"),
+    (b"Gr\xfc\xdfe \x02 aus K\xf6ln", "is not text (binary data)"),
 ])
 def test_single_bad_file_is_one_line(frist, tmp_path, content, message):
     path = tmp_path / "bad.txt"

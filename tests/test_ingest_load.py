@@ -155,11 +155,14 @@ def test_folder_goes_on_past_bad_files_and_lists_them(tmp_path):
     (tmp_path / "data.json").write_text('{"sentence": "They will pay by 1 May 2026."}')
     (tmp_path / "README").write_text("Saved articles, will sort them by 1 May 2026.")
     (tmp_path / "latin1.txt").write_bytes("Die Behörde will bis März entscheiden.".encode("latin-1"))
+    (tmp_path / "mixed.txt").write_bytes("Stra\x01\x02ße bis März".encode("latin-1"))
     (tmp_path / "broken.html").write_bytes((FIXTURES / "broken.html").read_bytes())
     (tmp_path / "huge.txt").write_bytes(b"")
     os.truncate(tmp_path / "huge.txt", 21 * 1024 * 1024)   # sparse: costs no disk
     loaded = load(str(tmp_path), today=TODAY)
-    assert [Path(d.name).name for d in loaded.documents] == ["README", "good.txt"]
+    assert [Path(d.name).name for d in loaded.documents] == ["README", "good.txt", "latin1.txt"]
+    assert (f"{tmp_path / 'latin1.txt'}: not UTF-8; read as Windows-1252 (Latin-1)"
+            in loaded.warnings)
     reasons = {Path(name).name: reason for name, reason in loaded.skipped}
     assert reasons == {
         "broken.html": "has no readable article text (broken or empty HTML)",
@@ -167,7 +170,7 @@ def test_folder_goes_on_past_bad_files_and_lists_them(tmp_path):
         "empty.txt": "is empty",
         "huge.txt": "is too large (over 20 MB)",
         "image.txt": "is not text (binary data)",
-        "latin1.txt": "is not UTF-8 text",
+        "mixed.txt": "is not text (binary data)",
     }
 
 
@@ -175,7 +178,7 @@ def test_folder_goes_on_past_bad_files_and_lists_them(tmp_path):
     (b"", "is empty"),
     (b"\n\t  \n", "is empty"),
     (b"\x00\x01\x02binary\x00", "is not text (binary data)"),
-    (b"Caf\xe9 will open by May 2026", "is not UTF-8 text"),
+    (b"Caf\xe9 \x01 will open by May 2026", "is not text (binary data)"),
     (b"<?xml version='1.0'?><rss version='2.0'><channel><title>x</title></channel></rss>",
      "is a feed with no entries"),
     (b"<?xml version='1.0'?><rss version='2.0'><chan", "is not a readable feed"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from store import model
@@ -88,9 +88,22 @@ COMMANDS = [["list", "--status", "all"], ["list", "--json", "--status", "all"],
             ["export", "--format", name] for name in ("json", "csv", "ics", "md", "taskwarrior")]
 
 
+def _at_the_edge(due: str) -> dict:
+    return dict(model.Commitment.new("at the edge", model.Due.from_value(due)).doc)
+
+
+def _refused_at_the_edge(result) -> bool:
+    """A change that would leave the accepted days (`postpone 2 +7d` of a 2999-12-31
+    due): refused in one line naming the range, which is right."""
+    return (result.exit_code == 1 and result.stderr.count("\n") == 1
+            and model.DATE_RANGE in result.stderr)
+
+
 @settings(max_examples=120, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(records())
+@example(doc=_at_the_edge("2999-12-31"))
+@example(doc=_at_the_edge("2999-12"))
 def test_no_record_reaches_a_traceback(db_path, doc):
     """A record the check passes works in every reading command; one it refuses makes
     every command refuse in one line naming the file and the item."""
@@ -110,9 +123,13 @@ def test_no_record_reaches_a_traceback(db_path, doc):
                 assert result.stderr.count("\n") == 1 and str(db_path) in result.stderr
                 assert "item 2" in result.stderr, result.stderr
     if problem is None:  # and it can be changed, and read back
-        for command in (["mark", "2", "met"], ["postpone", "2", "+7d"], ["undo"], ["undo"],
-                        ["edit", "2", "--title", "changed"], ["rm", "2"], ["undo"]):
-            result = runner.invoke(cli, command)
+        for change in (["mark", "2", "met"], ["postpone", "2", "+7d"],
+                       ["edit", "2", "--title", "changed"], ["rm", "2"]):
+            result = runner.invoke(cli, change)
             assert result.exception is None or isinstance(result.exception, SystemExit), (
-                command, doc, result.exception)
-            assert result.exit_code == 0, (command, doc, result.stderr)
+                change, doc, result.exception)
+            if change[0] == "postpone" and _refused_at_the_edge(result):
+                continue  # nothing was changed: nothing to undo
+            assert result.exit_code == 0, (change, doc, result.stderr)
+            result = runner.invoke(cli, ["undo"])
+            assert result.exit_code == 0, ("undo", change, doc, result.stderr)

@@ -50,10 +50,13 @@ class ContractApp(App):
 
     def change(self, item_id, write, message) -> bool:
         try:
-            write()
+            return self.save_change(item_id, write, message)
         except FristError as e:
             self.messages.append(str(e))
             return False
+
+    def save_change(self, item_id, write, message) -> bool:
+        write()
         self.messages.append(message)
         self.refresh_screens()
         return True

@@ -272,6 +272,19 @@ def test_a_healthy_store_has_nothing_to_restore(db_path):
     assert "5 changes since the snapshot" in report.stdout
 
 
+def test_check_with_snapshot_and_backup_gone_says_both_are_missing(db_path):
+    """Only the journal is left: no line of `check` may read as if all were well."""
+    fill(db_path)
+    _rm_snapshot_and_backup(db_path)
+    report = cli("check")
+    assert report.exit_code == 1
+    lines = report.stdout.splitlines()
+    assert lines[0] == f"snapshot  {db_path}: missing"
+    assert lines[2] == f"backup    {backup_of(db_path)}: missing"
+    assert "(none)" not in report.stdout
+    assert lines[-1].startswith("fix: no good copy of the store is left")
+
+
 def test_check_with_no_store_yet(db_path):
     result = cli("check")
     assert result.exit_code == 0 and "no store at" in result.stderr
@@ -414,3 +427,86 @@ def test_a_symlinked_store_keeps_its_files_beside_the_target_and_the_link(tmp_pa
     assert result.exit_code == 0 and link.is_symlink()
     assert json.loads(cli("--db", str(real / "target.json"), "list", "--json").stdout)[-1][
         "title"] == "via the cli"
+
+
+# -- a damaged journal header (QA1 5)
+
+def many_open(path: Path, count: int = fmt.SOONEST_KEPT + 50) -> dict[int, tuple]:
+    """A snapshot of more open items than the journal header caches (so that the header
+    is most of the journal, as in a real store), then 5 adds and a decision journalled."""
+    store = open_store(path)
+    store.add_many([record(f"item {n}", f"2026-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
+                           actor=f"actor {n % 7}") for n in range(count)])
+    for n in range(5):
+        store.add(record(f"later {n}", "2026-05-05"))
+    store.mark(7, "met", "on time")
+    return shown(path)
+
+
+def header_length(path: Path) -> int:
+    return journal_of(path).read_bytes().index(b"\n")
+
+
+def test_restore_keeps_the_intact_changes_after_a_damaged_header(db_path):
+    expected = many_open(db_path)
+    journal = journal_of(db_path)
+    raw = journal.read_bytes()
+    header = header_length(db_path)
+    assert header > 0.8 * len(raw)   # the header is most of the journal
+    journal.write_bytes(_flipped(raw, header // 2))
+    message = one_line_error(cli("list"))
+    assert "its header, line 1 of 7, fails its checksum" in message
+    assert "with the 6 intact changes after the header" in message
+    report = cli("check")
+    assert report.exit_code == 1 and "the 6 changes after it are intact" in report.stdout
+    done = cli("restore", "--from-backup", "--yes")
+    assert done.exit_code == 0, done.stderr
+    assert "and the 6 journal changes that follow it" in done.stderr
+    assert "header anew" in done.stderr and "lost" not in done.stderr
+    assert shown(db_path) == expected          # the 5 adds and the decision are back
+    assert cli("check").exit_code == 0
+    assert open_store(db_path).add(record("next")) == max(expected) + 1
+    kept = [p for p in db_path.parent.iterdir() if ".damaged-" in p.name]
+    assert [p.read_bytes() for p in kept] == [_flipped(raw, header // 2)]
+
+
+def test_every_flipped_byte_of_the_header_keeps_the_changes_after_it(db_path):
+    """One changed byte anywhere in the header line but its snapshot token (what ties
+    the journal to its snapshot) and its newline: a restore keeps every change. In the
+    token, the changes cannot be proven to continue the snapshot: they are said to be
+    lost, and their ids are not handed out again."""
+    expected = many_open(db_path, count=3)
+    raw = journal_of(db_path).read_bytes()
+    token = raw.index(b'"token":"') + len(b'"token":"')
+    header = header_length(db_path)
+    kept = said_lost = 0
+    for position in each_flip(journal_of(db_path)):
+        if position >= header:
+            break
+        plan = open_store(db_path).restore_plan()
+        if token <= position < token + 16:
+            assert plan.changes == [] and "lost" in " ".join(plan.describe())
+            assert plan.beyond["last_id"] == max(expected)
+            said_lost += 1
+        else:
+            assert len(plan.changes) == 6 and not plan.lost, position
+            kept += 1
+    assert said_lost == 16
+    print(f"header of {header} bytes: a change of {kept} of its bytes keeps "
+          f"every change after it, of the {said_lost} of its token none")
+
+
+def test_a_damaged_header_and_a_damaged_later_line_keep_the_changes_between(db_path):
+    expected = many_open(db_path, count=3)
+    journal = journal_of(db_path)
+    lines = journal.read_bytes().splitlines(keepends=True)
+    lines[0] = _flipped(lines[0], 2)   # in the header's own checksum digits
+    lines[4] = _flipped(lines[4], 40)  # the fourth change
+    journal.write_bytes(b"".join(lines))
+    done = cli("restore", "--from-backup", "--yes")
+    assert done.exit_code == 0, done.stderr
+    assert "lost: the journal's 3 changes from its damaged line 5 on" in done.stderr
+    got = shown(db_path)
+    assert sorted(r[0] for r in got.values()) == sorted(
+        ["item 0", "item 1", "item 2", "later 0", "later 1", "later 2"])
+    assert open_store(db_path).add(record("next")) == max(expected) + 1  # not 8 again

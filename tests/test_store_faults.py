@@ -11,7 +11,6 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -303,27 +302,6 @@ def test_cli_on_a_full_disk_prints_no_id_and_one_line(db_path, tmp_path, monkeyp
 
 
 # -- a real full disk
-
-def _can_mount() -> bool:
-    return os.geteuid() == 0 and shutil.which("mount") is not None
-
-
-@pytest.fixture
-def tiny_disk(tmp_path):
-    """A 1 MB tmpfs, where the test runs as root and may mount (CI does)."""
-    if not _can_mount():
-        pytest.skip("mounting a tmpfs needs root")
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)],
-                             capture_output=True, text=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
-    try:
-        yield disk
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False)
-
 
 def test_a_real_full_disk_never_loses_a_printed_id(tiny_disk, frist):
     """`frist add` and `frist import` until a 1 MB disk is full, then on: every id

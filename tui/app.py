@@ -21,7 +21,7 @@ from textual.screen import Screen
 from store import model
 from store.model import Commitment
 from store.db import ConflictError, Store
-from store.errors import FristError
+from store.errors import AlreadySo, FristError
 from tui.controller import Controller, Found
 from tui.keys import ScreenKeys
 from tui.screens.base import FristScreen
@@ -96,16 +96,18 @@ class FristApp(App):
         ]
 
     def __init__(self, store: Store, today_text: str | None = None, config=None,
-                 clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+                 clock: Callable[[], dt.datetime] = dt.datetime.now,
+                 store_is_temporary: bool = False) -> None:
         super().__init__()
+        # the demo's store is removed when it ends: what the person saves goes elsewhere
+        self.store_is_temporary = store_is_temporary
         if config is None:
             from store.config import load_config
             config = load_config()
         self.config = config
-        if config.keymap:  # an unknown binding id, or one key for two actions, stops frist
-            from store.config import check_keymap
-            from tui.keys import binding_ids, key_scopes, normalise
-            check_keymap(config, binding_ids(FristApp), key_scopes(FristApp), normalise)
+        # an unknown binding id, one key for two actions or an unknown theme stops frist
+        from tui.dashboard_settings import check_dashboard_settings
+        check_dashboard_settings(config, lambda: FristApp)
         self.controller = Controller(store, config, today_text, clock)
         self._selected: int | None = self.view.rows[0] if self.view.rows else None
         self.tab_before_group = "open"  # the tab Escape goes back to from a track record row
@@ -230,15 +232,17 @@ class FristApp(App):
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
                            time_format: str | None = None) -> str | None:
         """The palette's Screenshot: an SVG beside the store (Textual's default folder,
-        ~/Downloads, may not exist), else in the current folder; a message says where."""
+        ~/Downloads, may not exist; the demo's store folder goes when it ends), else in
+        the current folder; a message says where."""
         from pathlib import Path
-        folders = [Path(path)] if path else [Path(self.store.path).parent, Path.cwd()]
+        beside = [] if self.store_is_temporary else [Path(self.store.path).parent]
+        folders = [Path(path)] if path else beside + [Path.cwd()]
         problems = []
         for folder in folders:
             try:
                 saved = self.save_screenshot(filename, str(folder), time_format)
-            except OSError as e:
-                problems.append(f"{folder}: {e.strerror or e}")
+            except FristError as e:
+                problems.append(str(e))
                 continue
             self.notify(f"Saved to {saved}", title="Screenshot", timeout=8)
             return saved
@@ -246,17 +250,24 @@ class FristApp(App):
                     severity="error", timeout=8)
         return None
 
+    def save_screenshot(self, filename: str | None = None, path: str | None = None,
+                        time_format: str | None = None) -> str:
+        """Textual's save_screenshot, but the file is written whole or not at all (a full
+        disk leaves an earlier file of that name as it was); FristError naming the file."""
+        import os
+        from textual._files import generate_datetime_filename
+        from store.documents import write_file
+        name = filename or generate_datetime_filename(self.title, ".svg", time_format)
+        svg_path = os.path.expanduser(os.path.join(path or "./", name))
+        write_file(svg_path, self.export_screenshot().encode("utf-8"))
+        return svg_path
+
     # -- start, ticks, reloads
     def on_mount(self) -> None:
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
-        theme = self.config.theme
-        if theme:
-            if theme in self.available_themes:
-                self.theme = theme
-            else:
-                self.notify(f"unknown theme {theme!r} in the config; using the default",
-                            severity="warning")
+        if self.config.theme:  # one Textual has: checked at the start
+            self.theme = self.config.theme
         self.set_interval(POLL_SECONDS, self.tick)
         every = (self.config.sync or {}).get("sync_every")
         if every and self.controller.sync_configured:
@@ -344,79 +355,83 @@ class FristApp(App):
         self.refresh_screens()
 
     def change(self, item_id: int, write: Callable[[], Commitment | None], message: str) -> bool:
-        """Make one change through the store (`write`), show it and say `message`."""
+        """Make one change through the store (`write`), show it and say `message`; a
+        refusal is said in a notice. Whether the change was made."""
         try:
-            self.controller.change(item_id, write)
-        except ConflictError as e:  # another process changed it: shown as it is now
+            return self.save_change(item_id, write, message)
+        except ConflictError as e:
             self.notify(f"{e}. It is shown as it is now.", title="not changed",
                         severity="error", timeout=8)
-            self.refresh_screens()
-            return False
         except FristError as e:
             self.notify(str(e), title="not changed", severity="error", timeout=6)
+        return False
+
+    def save_change(self, item_id: int, write: Callable[[], Commitment | None],
+                    message: str) -> bool:
+        """`change` for a form: a refusal raises FristError, for the form to say while it
+        keeps what was typed (after a ConflictError every screen shows the item as it is
+        now). False when there was nothing to change, which is said."""
+        try:
+            self.controller.change(item_id, write)
+        except AlreadySo as e:  # nothing was written: no undo step to offer
+            self.notify(str(e), timeout=3)
             return False
+        except ConflictError:  # another process changed it
+            self.refresh_screens()
+            raise
         self._changed()
         self.notify(message, timeout=3)
         return True
 
     def action_add(self) -> None:
-        def done(form: dict | None) -> None:
-            if form is None:
-                return
+        def save(form: dict, _shown) -> None:  # FristError: said in the form, kept open
             record = Commitment.new(form["title"], form["due"], actor=form["actor"],
                                     tags=form["tags"], note=form["note"])
-            try:
-                item_id = self.controller.add(record)
-            except FristError as e:
-                self.notify(str(e), title="not added", severity="error", timeout=6)
-                return
+            item_id = self.controller.add(record)
             self._selected = item_id
             self._changed()
             shown = "" if item_id in self.view.rows else " (not shown in this view)"
             self.notify(f"Added #{item_id}: due {record.due_label()}, "
                         f"{record.countdown(self.today)}{shown} — u undoes", timeout=4)
         from tui.screens.forms import ItemForm  # forms load when first used: a faster start
-        self.push_screen(ItemForm(), done)
+        self.push_screen(ItemForm(save=save))
 
     def action_edit(self) -> None:
         if (item := self._item()) is None:
             return
         item_id, record = item
 
-        def done(form: dict | None) -> None:
-            if form is None:
-                return
+        def save(form: dict, shown: Commitment) -> None:
             changed = form["changed"]  # only these are written: the rest may have been
             if not changed and not form["note"].strip():  # changed elsewhere meanwhile
                 self.notify("Nothing changed.", timeout=2)
                 return
-            self.change(item_id, lambda: self.store.edit(
+            self.save_change(item_id, lambda: self.store.edit(
                 item_id, title=form["title"] if "title" in changed else None, due=form["due"],
                 actor=form["actor"] if "actor" in changed else None,
                 tags=form["tags"] if "tags" in changed else None, note=form["note"],
-                shown=record), f"#{item_id} edited")
+                shown=shown), f"#{item_id} edited")
         from tui.screens.forms import ItemForm
-        self.push_screen(ItemForm(record, item_id), done)
+        self.push_screen(ItemForm(record, item_id, save=save))
 
     def _decide(self, status: str, heading: str) -> None:
         if (item := self._item()) is None:
             return
         item_id, record = item
 
-        def done(answer: dict | None) -> None:
-            if answer is not None:
-                self.mark(item_id, status, answer, shown=record)
+        def save(answer: dict, shown: Commitment) -> None:
+            self.mark(item_id, status, answer, shown)
         from tui.screens.forms import NoteForm
-        self.push_screen(NoteForm(heading, record, dated=status != "open"), done)
+        self.push_screen(NoteForm(heading, record, dated=status != "open", save=save))
 
     def mark(self, item_id: int, status: str, answer: dict, shown: Commitment) -> bool:
         """Record a decision as the note form gave it ({"note", "on"}), against the
-        version of the item the person saw (`shown`)."""
+        version of the item the person saw (`shown`); FristError if refused."""
         from tui.screens.forms import decision_message
         on = answer.get("on")
-        return self.change(item_id, lambda: self.store.mark(item_id, status, answer["note"], on=on,
-                                                            shown=shown),
-                           decision_message(item_id, status, on, self.today))
+        return self.save_change(item_id, lambda: self.store.mark(item_id, status, answer["note"],
+                                                                 on=on, shown=shown),
+                                decision_message(item_id, status, on, self.today))
 
     def action_mark_met(self) -> None:
         self._decide("met", "Mark as met")
@@ -428,6 +443,9 @@ class FristApp(App):
         self._decide("cancelled", "Mark as cancelled (no longer expected)")
 
     def action_reopen(self) -> None:
+        if (item := self._item()) is not None and item[1].status == "open":
+            self.notify(f"#{item[0]} is already open", timeout=3)  # no form to fill for nothing
+            return
         self._decide("open", "Open again")
 
     def action_postpone(self) -> None:
@@ -435,13 +453,12 @@ class FristApp(App):
             return
         item_id, record = item
 
-        def done(answer) -> None:
-            if answer is not None:
-                due, note = answer
-                self.change(item_id, lambda: self.store.postpone(item_id, due, note, shown=record),
-                            f"#{item_id} now due {model.due_label(due.due.isoformat(), due.precision)}")
+        def save(answer, shown: Commitment) -> None:
+            due, note = answer
+            self.save_change(item_id, lambda: self.store.postpone(item_id, due, note, shown=shown),
+                             f"#{item_id} now due {model.due_label(due.due.isoformat(), due.precision)}")
         from tui.screens.forms import PostponeForm
-        self.push_screen(PostponeForm(record), done)
+        self.push_screen(PostponeForm(record, save=save))
 
     def action_delete(self) -> None:
         if (item := self._item()) is None:
@@ -630,7 +647,12 @@ def undo_message(label: str, changed: list[int], items: dict[int, Commitment],
     been deleted)."""
     head = f"Undone: {label}."
     if len(changed) != 1:
-        return f"{head} {len(changed)} commitments are as they were before it."
+        gone = sum(1 for item_id in changed if item_id not in items)
+        kept = len(changed) - gone
+        told = ([f"{gone} it added {'is' if gone == 1 else 'are'} gone"] if gone else []) + \
+            ([f"{kept} {'is' if kept == 1 else 'are'} as {'it was' if kept == 1 else 'they were'} "
+              f"before it"] if kept else [])
+        return f"{head} Of {len(changed)} commitments, " + " and ".join(told) + "."
     item_id = changed[0]
     record = items.get(item_id)
     if record is None:
@@ -646,10 +668,10 @@ def make_app(store: Store, today_text: str | None = None, config=None, **kwargs)
     return FristApp(store, today_text, config, **kwargs)
 
 
-def run_app(store: Store, today_text: str | None = None, config=None) -> None:
+def run_app(store: Store, today_text: str | None = None, config=None, **kwargs) -> None:
     """Run the dashboard until the person quits. A store found damaged only after the
     first paint raises FristError, as it would have had it been read whole first."""
-    app = make_app(store, today_text, config)
+    app = make_app(store, today_text, config, **kwargs)
     app.run()
     if app.failure:
         raise FristError(app.failure)

@@ -12,8 +12,9 @@ import click
 
 from store.errors import FristError
 from tui import cli_exchange, cli_ingest, cli_sync, cli_track
-from tui.cli_common import (Env, FristGroup, extraction_lang, item_id, lang_option, pass_env,
-                            say, write_json)
+from tui.cli_common import (STDOUT_NAME, Env, FristGroup, drop_standard_output,
+                            extraction_lang, item_id, lang_option, name_standard_output,
+                            pass_env, quit_on_broken_pipe, say, write_json)
 
 
 @click.group(cls=FristGroup, invoke_without_command=True,
@@ -27,6 +28,8 @@ from tui.cli_common import (Env, FristGroup, extraction_lang, item_id, lang_opti
 def cli(ctx, db, today, demo):
     """frist: a dashboard for dated commitments. Without a command it opens the dashboard."""
     ctx.obj = Env(db, today)
+    if ctx.invoked_subcommand != "config":  # `config path` finds a bad file; `show` checks
+        ctx.obj.check_config()              # a config the dashboard refuses stops every command
     if today:
         from store import model
         model.set_today(ctx.obj.today)
@@ -265,18 +268,22 @@ def due(env, within, check, as_json):
 
 
 @cli.command()
-@click.argument("source", default="-", metavar="[FILE|-]")
+@click.argument("source", default="-", metavar="[FILE|URL|-]")
 @click.option("--published", metavar="DATE",
               help="Publication date, the day relative dates count from (default: today).")
 @lang_option
 @click.option("--json", "as_json", is_flag=True)
 @pass_env
 def extract(env, source, published, lang, as_json):
-    """Show the dated commitments in an article; stores nothing."""
+    """Show the dated commitments in an article (a file, a web page, or standard input);
+    stores nothing."""
     from store.extract import extract as run_extract
     from store.ingest import read_one
     lang = extraction_lang(env, lang)
-    doc = read_one(source, env.when(published).due if published else None, lang, env.today)
+    doc = read_one(source, env.when(published).due if published else None, lang, env.today,
+                   deadline=env.config.fetch_timeout)
+    for note in doc.notes:
+        say(f"note: {note}")
     pub = doc.published
     if doc.published_from != "given":   # dated as `frist ingest` dates it
         where = {"metadata": "the publication date in its metadata",
@@ -363,7 +370,18 @@ for command in (cli_exchange.export, cli_exchange.import_, cli_ingest.ingest, cl
 
 
 def main() -> None:
-    cli(prog_name="frist")
+    name_standard_output()
+    try:
+        try:
+            cli(prog_name="frist")
+        finally:
+            sys.stdout.flush()  # here, not at exit, where a failure could only be ignored
+    except BrokenPipeError:
+        quit_on_broken_pipe()
+    except OSError as e:  # the last of the output could not be written
+        drop_standard_output()
+        click.echo(f"error: cannot use {e.filename or STDOUT_NAME}: {e.strerror}", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

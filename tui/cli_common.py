@@ -3,36 +3,105 @@ error class that prints one line, and the small output helpers. The command modu
 (`tui.cli`, `tui.cli_exchange`, ...) import from here; `tui.cli` assembles them."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import os
 import sys
+from typing import NoReturn
 
 import click
 
-from store.errors import FristError
+from store.errors import AlreadySo, FristError, visible
+
+MAX_ERROR = 1000  # the longest error line, in characters
 
 
 class UserError(click.ClickException):
     """One line on stderr, exit code 1."""
 
     def show(self, file=None) -> None:
-        from tui.text import printable   # a file name or a server's words may hold ESC
-        click.echo(f"error: {printable(self.format_message())}", err=True)
+        # a file name or a server's words may hold ESC; an address may be 100 KB long
+        click.echo(f"error: {visible(' '.join(self.format_message().split()), MAX_ERROR)}",
+                   err=True)
+
+
+STDOUT_NAME = "standard output"
+# Exit status after the reader of our output went away (`frist list | head -1`): what a
+# shell reports for `cat`, `ls` or `git` there (128 + SIGPIPE), so a `set -o pipefail`
+# script treats frist as it treats them; 0 would claim all of the output was delivered.
+BROKEN_PIPE_EXIT = 141
+
+
+class _StandardOutput(io.FileIO):
+    """File descriptor 1, whose write errors name it ("cannot use standard output: No
+    space left on device" for `frist export > /dev/full`)."""
+
+    def write(self, data):
+        try:
+            return super().write(data)
+        except OSError as e:
+            e.filename = e.filename or STDOUT_NAME
+            raise
+
+
+def name_standard_output() -> None:
+    """Make write errors on standard output name it; only when it is not a terminal (a
+    pipe or a file, where such errors happen), so the dashboard's terminal is as it was."""
+    out = sys.stdout
+    try:
+        if out is None or out.isatty() or out.fileno() != 1:
+            return
+    except (OSError, ValueError, AttributeError):
+        return
+    out.flush()
+    sys.stdout = io.TextIOWrapper(io.BufferedWriter(_StandardOutput(1, "w", closefd=False)),
+                                  encoding=out.encoding, errors=out.errors,
+                                  line_buffering=out.line_buffering)
+
+
+def drop_standard_output() -> None:
+    """Standard output cannot be written: what is still buffered for it goes to
+    /dev/null, so the flush at exit does not fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def quit_on_broken_pipe() -> NoReturn:
+    """The reader of standard output has gone: stop quietly, as Unix tools do."""
+    drop_standard_output()
+    sys.exit(BROKEN_PIPE_EXIT)
 
 
 class FristGroup(click.Group):
     def invoke(self, ctx):
         try:
             result = super().invoke(ctx)
+        except AlreadySo as e:  # nothing to do, and that is no error
+            say(str(e))
+            return None
         except FristError as e:
             raise UserError(str(e)) from None
+        except BrokenPipeError as e:
+            if e.filename != STDOUT_NAME:  # a socket, say: an error like any other
+                raise UserError(f"cannot use {e.filename or 'a connection'}: {e.strerror}") from None
+            quit_on_broken_pipe()
         except OSError as e:  # a file we were pointed at cannot be read or written
+            if e.filename == STDOUT_NAME:
+                drop_standard_output()
             where = f" {e.filename}" if e.filename else ""
             raise UserError(f"cannot use{where}: {e.strerror or e}") from None
         store = getattr(ctx.obj, "_store", None)
         for warning in store.warnings if store is not None else ():
             say(f"warning: {warning}")  # a change stood, but a step after it failed
         return result
+
+
+def dashboard_class() -> type:
+    from tui.app import FristApp
+    return FristApp
 
 
 class Env:
@@ -51,6 +120,11 @@ class Env:
             from store.config import load_config
             self._config = load_config()
         return self._config
+
+    def check_config(self) -> None:
+        """ConfigError for a config the dashboard would refuse ([keymap], theme)."""
+        from tui.dashboard_settings import check_dashboard_settings
+        check_dashboard_settings(self.config, dashboard_class)
 
     @property
     def soon_days(self) -> int:

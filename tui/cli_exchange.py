@@ -20,8 +20,8 @@ def export(env, fmt, output):
     items = env.store.all()
     data = run_export(items, fmt, env.today)
     if output and output != "-":
-        from pathlib import Path
-        Path(output).write_bytes(data)
+        from store.documents import write_file
+        write_file(output, data)
         say(f"exported {len(items)} commitment{'s' if len(items) != 1 else ''} to {output}")
     else:
         sys.stdout.buffer.write(data)
@@ -37,7 +37,9 @@ def import_(env, source):
     Every entry is checked first: if one is bad, nothing is imported. Entries the store
     already holds (same uid) are passed over. `frist undo` takes back the whole import."""
     from store.exchange import import_into, parse_import, read_import_file
-    text, name = read_import_file(source)
+    text, name, notes = read_import_file(source)
+    for note in notes:
+        say(f"note: {note}")
     parsed = parse_import(text, name, env.today)
     for note in parsed.skipped:
         say(f"skipped {note}")

@@ -116,7 +116,8 @@ def _summary(outcome) -> str:
 def ingest(env, source, published, lang, yes, timeout):
     """Find the dated commitments in files, a folder, a web page or a feed; review; store."""
     from store import ingest as ing
-    from store.errors import FristError
+    from store.documents import DocumentError
+    from store.errors import FristError, visible
     from tui.candidates import print_candidates
     lang = extraction_lang(env, lang)
     given = env.when(published).due if published else None
@@ -126,10 +127,9 @@ def ingest(env, source, published, lang, yes, timeout):
     for warning in _warnings(loaded):
         say(f"warning: {warning}")
     if not loaded.documents and len(loaded.skipped) == 1:
-        name, reason = loaded.skipped[0]
-        raise FristError(f"{name} {reason}")
+        raise DocumentError(*loaded.skipped[0])
     for name, reason in loaded.skipped:
-        say(f"skipped: {name} {reason}")
+        say(f"skipped: {visible(name)} {reason}")
     if not loaded.documents:
         raise FristError(f"nothing could be read from {source}")
     with progress_bar("extracting") as tick:

@@ -70,9 +70,10 @@ def config_path_cmd():
 def config_show(env):
     """Print every setting in effect, as TOML: those the config file sets as settings
     (marked "from the file"), the defaults commented out, and every key binding by id."""
-    from store.config import config_path, load_config
+    from store.config import config_path
     path = config_path()
-    config = load_config(path)
+    env.check_config()  # what the dashboard would refuse is refused here too, not listed
+    config = env.config
     store = store_path(env.db_path, config)
     where = str(path) if path.exists() else f"{path} (not found: every setting is a default)"
     click.echo(f"# config file: {where}\n# store: {store}\n"
@@ -111,9 +112,6 @@ def settings_toml(config, path) -> str:
     defaults = default_keys(FristApp)
     for binding_id, keys in defaults.items():
         line(binding_id, config.keymap.get(binding_id, keys), binding_id in config.keymap)
-    for binding_id, keys in config.keymap.items():
-        if binding_id not in defaults:  # no binding has it: the dashboard will say so
-            line(binding_id, keys, True)
     header = "[sync]  # the CalDAV task list `frist sync` shares (docs/sync.md)"
     lines += ["", header if config.sync else f"# {header}"]
     for key in SYNC_KEYS:

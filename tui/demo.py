@@ -110,6 +110,6 @@ def run_demo(env) -> None:
         (folder / "pid").write_text(str(os.getpid()))
         path = folder / "store.json"
         build_demo_store(path, env.today)
-        run_app(open_store(path), env.today_text, env.config)
+        run_app(open_store(path), env.today_text, env.config, store_is_temporary=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -2,6 +2,9 @@
 screen, the config check refuses a [keymap] that names no binding or gives one key to two
 actions, and `frist config show` lists every binding id.
 
+What the config check needs is also saved in dashboard_settings.json
+(`dashboard_settings`), so that commands check a config without importing Textual.
+
 The app says which screens it has (`keyed_screens()`, a list of ScreenKeys); every
 function here takes the app's class, so this module depends on no screen.
 A screen's keys are its own bindings, its widgets' and, on a screen that is not modal,
@@ -101,3 +104,18 @@ def default_keys(app: type) -> dict[str, str]:
 def binding_ids(app: type) -> set[str]:
     """The id of every binding of the app and its screens: what [keymap] may name."""
     return {key.binding.id for klass in _classes(app) for key in declared(klass) if key.binding.id}
+
+
+def dashboard_settings(app: type) -> dict:
+    """What tui.dashboard_settings checks a config against, as JSON: Textual's version,
+    every binding id, each screen's bindings (ident, name, default keys), Textual's theme
+    names, and the name Textual gives each punctuation key ("?": "question_mark")."""
+    import string
+    from importlib.metadata import version
+
+    from textual.theme import BUILTIN_THEMES
+    return {"textual": version("textual"),
+            "ids": sorted(binding_ids(app)),
+            "scopes": [[heading, [list(key) for key in keys]] for heading, keys in key_scopes(app)],
+            "themes": sorted(BUILTIN_THEMES),
+            "key_names": {c: normalise(c) for c in string.punctuation}}

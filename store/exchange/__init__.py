@@ -56,11 +56,19 @@ def export(items: list[tuple[int, Commitment]], fmt: str, today: dt.date) -> byt
     if fmt not in FORMATS:
         raise ExchangeError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
     ordered = sorted(items, key=lambda item: item[0])
+    # Every format is total on the records the store accepts; a checksummed store of an
+    # earlier frist may still hold one it no longer does (a due in 9999 from a sync):
+    # named, not a traceback. A check costs 3 ms per 1,000 items.
+    for item_id, commitment in ordered:
+        if problem := Commitment.problem(commitment.doc):
+            raise ExchangeError(f"nothing exported: item {item_id} {problem}; "
+                                f"`frist check` says more")
     return _module(FORMATS[fmt].module).write(ordered, today)
 
 
-def read_import_file(source: str) -> tuple[str, str]:
-    """(text, name) of FILE or '-' (stdin); ExchangeError for what cannot be text."""
+def read_import_file(source: str) -> tuple[str, str, list[str]]:
+    """(text, name, notes on how it was read) of FILE or '-' (stdin); ExchangeError for
+    what cannot be text."""
     from store.documents import DocumentError, decode_text
     import sys
     name = "standard input" if source == "-" else source
@@ -79,8 +87,9 @@ def read_import_file(source: str) -> tuple[str, str]:
         raise ExchangeError(f"{name} cannot be read ({e.strerror or e})") from None
     if len(raw) > MAX_IMPORT_BYTES:
         raise ExchangeError(f"{name} is too large (over {MAX_IMPORT_BYTES >> 20} MB)")
+    notes: list[str] = []
     try:
-        return decode_text(raw, name), name
+        return decode_text(raw, name, notes=notes), name, notes
     except DocumentError as e:
         raise ExchangeError(str(e)) from None
 

@@ -37,7 +37,7 @@ def fail(position: int, message: str):
 def each_entry(entries: list, read) -> list[model.Commitment]:
     """`read(entry, position)` for every entry; a value of a kind nobody foresaw still
     becomes a one-line entry error, never a traceback. None results are left out."""
-    out = []
+    out, uids = [], {}
     for position, entry in enumerate(entries, 1):
         try:
             record = read(entry, position)
@@ -48,8 +48,20 @@ def each_entry(entries: list, read) -> list[model.Commitment]:
         except (TypeError, ValueError, AttributeError, KeyError, OverflowError) as e:
             fail(position, f"cannot be read ({one_line(e)})")
         if record is not None:
+            one_uid_once(record.uid, position, uids)
             out.append(record)
     return out
+
+
+def one_uid_once(uid: str, position: int, seen: dict[str, int]) -> None:
+    """An entry error when a second entry of the file has the uid of an earlier one. The
+    uid is what makes a commitment the same one on re-import and sync, so two entries
+    with one uid cannot both be right, and frist does not guess which one is: the file
+    is refused, naming both, for the person to mend (`seen`: uid -> its first position)."""
+    if uid in seen:
+        fail(position, f"has the uid {short(uid)} of entry {seen[uid]}: one uid is one "
+                       f"commitment; remove one of the two or give it another uid")
+    seen[uid] = position
 
 
 def short(value) -> str:
@@ -71,8 +83,12 @@ def in_range(day: dt.date, key: str, position: int) -> dt.date:
 
 
 def parse_stamp(text) -> dt.datetime | None:
+    """A stored timestamp as an aware datetime; None for one that is not an ISO date and
+    time inside the days frist accepts (a store of an older frist may hold any text
+    there, and a year 1 or 9999 stamp would overflow when moved to UTC)."""
     try:
         when = dt.datetime.fromisoformat(str(text))
-    except (TypeError, ValueError):
+        model.check_day(when.date())
+        return when if when.tzinfo else when.astimezone()
+    except (TypeError, ValueError, OverflowError, OSError, model.OutOfRange):
         return None
-    return when if when.tzinfo else when.astimezone()

@@ -10,7 +10,8 @@ from pathlib import Path
 import orjson
 
 from store import model
-from store.exchange.entries import CONTROL, ExchangeError, Parsed, fail, one_line, parse_stamp, short
+from store.exchange.entries import (CONTROL, ExchangeError, Parsed, fail, one_line, one_uid_once,
+                                    parse_stamp, short)
 from store.model import Commitment, Due
 
 
@@ -156,8 +157,9 @@ def read(text: str, name: str) -> Parsed:
     foreign = _icalendar_entries(text, name) if None in own else []
     if None in own and len(foreign) != len(entries):   # read apart: trust icalendar alone
         own, entries = [None] * len(foreign), foreign
-    records, skipped = [], []
+    records, skipped, uids = [], [], {}
     for position, comp in enumerate(entries, 1):
+        made = len(records)
         if own[position - 1] is None:
             comp = foreign[position - 1]
         try:
@@ -178,6 +180,8 @@ def read(text: str, name: str) -> Parsed:
             fail(position, str(e))
         except Exception as e:  # a malformed property value
             fail(position, f"{comp.name} cannot be read ({one_line(e)})")
+        if len(records) > made:   # this entry became a record
+            one_uid_once(records[-1].uid, position, uids)
     return Parsed("iCalendar", records, skipped)
 
 

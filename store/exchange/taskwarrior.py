@@ -70,7 +70,8 @@ def write(items, today) -> bytes:
             task["fristuid"] = c.uid
         task.update({"friststatus": c.status, "fristprecision": c.precision,
                      "fristwindowstart": c.window_start})
-        for value, name in ((c.actor, "fristactor"), (c.due_text, "fristduetext")):
+        for value, name in ((c.actor, "fristactor"), (c.due_text, "fristduetext"),
+                            (c.decided, "fristdecided")):
             if value:
                 task[name] = value
         if tags and task["tags"] != sorted(tags):
@@ -116,9 +117,16 @@ def parse_tw_date(value, key: str, position: int) -> dt.datetime:
             when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         fail(position, f"'{key}' is not a Taskwarrior date: {short(value)}")
-    # checked before any time-zone arithmetic, which fails near the ends of Python's dates
-    in_range(when.date(), key, position)
+    # Checked before any time-zone arithmetic, which fails near the ends of Python's
+    # dates; with a day to spare, as frist writes a local day (its midnight) in UTC,
+    # which for 31 Dec 2999 west of Greenwich is 1 Jan 3000. The local day (a due) is
+    # checked when it is made into one.
+    if not model.FIRST_DAY - ONE_DAY <= when.date() <= model.LAST_DAY + ONE_DAY:
+        in_range(when.date(), key, position)
     return when if when.tzinfo else when.astimezone()
+
+
+ONE_DAY = dt.timedelta(days=1)
 
 
 def _uda_json(task: dict, key: str, position: int):
@@ -184,7 +192,7 @@ def _task_entry(task: dict, position: int) -> Commitment:
         title, due, actor=text_field(task, "fristactor"), tags=tags, status=status,
         sources=read_sources(_uda_json(task, "fristsources", position), "fristsources"),
         uid=uid or None, history=history, created=created, updated=updated,
-        note="imported from Taskwarrior")
+        note="imported from Taskwarrior", decided=text_field(task, "fristdecided") or None)
 
 
 def _tw_history(task: dict, created: str | None, position: int) -> list[Event] | None:

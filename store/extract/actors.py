@@ -23,6 +23,7 @@ ACRONYM = re.compile(r"[A-ZÄÖÜ]{2}")
 ROMAN = re.compile(r"[IVX]{1,5}")
 NAME_PARTICLE = re.compile(r"[a-z]{1,3}-[A-ZÄÖÜ][a-zäöüß]")
 CONTRACTION = re.compile(r"['’]s$")
+AGE = re.compile(r"\d+-[^\W\d_]")  # "45-jährige", "45-year-old": a word, not a number
 
 
 def _is_name_token(t: str, L: Language) -> bool:
@@ -33,6 +34,7 @@ def _is_name_token(t: str, L: Language) -> bool:
         return False
     low = CONTRACTION.sub("", core).lower()  # "That's", "It's": the word itself
     return not (low in L.stopwords or low in L.month_words or low in L.weekdays
+                or low in L.parts  # "Anfang Oktober": a part of a date
                 or low in L.title_strip or low in L.attr_verbs or low in L.relative
                 or low in L.attr_words or low in L.not_names
                 or (L.capitalised_nouns and low in L.cue_table and low not in L.org_words))
@@ -77,7 +79,8 @@ def _runs(tokens, L, start=0):
             if not run and not skip and i > 0:
                 prev = tokens[i - 1][0]
                 # a quantity ("0,1 Prozent Seltene Erden") or a place ("in Little Havana")
-                skip = prev[:1].isdigit() or prev.lower() in L.place_preps
+                # ("der 45-jährige Bellini": an age, not a quantity)
+                skip = prev[:1].isdigit() and not AGE.match(prev) or prev.lower() in L.place_preps
             if not skip:
                 run.append(tokens[i])
         elif (run and tok.lower() in L.name_joiners and i + 1 < len(tokens)
@@ -121,6 +124,7 @@ class Document:
         self.text, self.spans, self.L = text, spans, L
         self.starts = [s for s, _ in spans]
         self._caps = self._after_det = self._names = self._place = self._protagonist = None
+        self._role_names = self._surnames = None
         self._subjects: dict[int, str] = {}
 
     def capitalised_inside(self) -> set:
@@ -161,6 +165,18 @@ class Document:
             self._names = out
         return self._names
 
+    def surnames(self) -> set:
+        """The last words of the people's names the article writes ("Giovanni
+        Trapattoni": "Trapattoni"), which it may later write alone."""
+        if self._surnames is None:
+            L = self.L
+            self._surnames = {name.split()[-1] for _, name, org in self.names()
+                              if not org and len(name.split()) >= 2
+                              and name.split()[-1] not in self.after_determiner()
+                              and not name.split()[-1].lower().endswith(L.noun_suffixes or ("\0",))
+                              and _role(name.split()[-1], L) is None}
+        return self._surnames
+
     def organisation_named(self, stem: str) -> str:
         """The organisation the article names with this word ("Bahn": "Deutsche Bahn")."""
         stem = stem.strip("-").lower()
@@ -193,6 +209,36 @@ class Document:
             return ""
         return max(dict.fromkeys(subjects), key=lambda n: (self.mentions(n), -subjects.index(n)))
 
+    def named_with_role(self, role: str | None) -> str:
+        """The one person the article names right after this role ("Mayor Ana Ruiz",
+        "Verkehrsminister Jan Kolbe"): whom "the mayor", "der Minister" means; "" when
+        it names none, or several."""
+        if not role:
+            return ""
+        if self._role_names is None:
+            self._role_names = {}
+            L = self.L
+            tokens = [m.group() for m in WORD_RE.finditer(self.text)]
+            for i, w in enumerate(tokens[:-1]):
+                r = _role(w, L)
+                if r is None:
+                    continue
+                run, j = [], i + 1
+                while j < len(tokens) and len(run) < 4:
+                    t = tokens[j].strip(".,'’")
+                    if _is_name_token(t, L) and _role(t, L) is None:
+                        run.append(t)
+                    elif run and t.lower() in L.name_joiners and t.lower() not in L.coordinating \
+                            and j + 1 < len(tokens) and _is_name_token(tokens[j + 1], L):
+                        run.append(t)  # "Sofia de Wit"
+                    else:
+                        break
+                    j += 1
+                if len(run) >= 2:
+                    self._role_names.setdefault(r, set()).add(" ".join(run))
+        names = self._role_names.get(role, set())
+        return next(iter(names)) if len(names) == 1 else ""
+
     def person(self, name: str) -> bool:
         """A name the article gives a person's role ("Mayor Ana Ruiz", "chief executive
         Laura Feng"), or a one-word name (most likely a surname)."""
@@ -201,7 +247,12 @@ class Document:
             return True
         at = self.text.find(name)
         before = self.text[max(0, at - 30):at].split()
-        return at > 0 and bool(before) and _role(before[-1], self.L) is not None
+        if at > 0 and bool(before) and _role(before[-1], self.L) is not None:
+            return True
+        # the last word alone, more often than the whole name: a surname ("Giovanni
+        # Trapattoni ... Der 66-jährige Trapattoni")
+        alone = len(re.findall(r"(?<![\w-])" + re.escape(words[-1]) + r"(?![\w-])", self.text))
+        return alone > self.text.count(name) and not _organisation_like(name, self.L)
 
     def mentions(self, name: str) -> int:
         """How often the article writes the most written word of a name."""
@@ -249,19 +300,53 @@ class Document:
         """Whom the article is about: the named subject of its headline, when the text
         names it PROTAGONIST_MIN times or more and it is an organisation, a person, or the
         subject of a sentence of the lead again ("NASA plant permanent bemannte
-        Mondstation"); "" when the headline names no one."""
+        Mondstation"); without a headline, the organisation that is the subject of the
+        first sentence, named as often; "" when neither names anyone."""
         if self._protagonist is None:
             self._protagonist = ""
             if self.spans:
                 s0, s1 = self.spans[0]
                 headline = not self.text[s0:s1].rstrip(CLOSERS).endswith((".", "!", "?", ":"))
-                subj = self.subject(0) if headline else ""
+                subj = self.subject(0)
+                if not subj and headline:  # found only by the headline's opening name
+                    subj = self._headline_name()
                 again = any(self.subject(k) == subj
                             for k in range(1, min(len(self.spans), PROTAGONIST_READ)))
+                # an article without a headline is about the subject of its first
+                # sentence, when that is an organisation it keeps naming ("Du Pont Co.
+                # reported ...": "The increased dividend will be paid Dec. 14")
+                person = self.person(subj)
                 if subj and self.mentions(subj) >= PROTAGONIST_MIN and (
-                        again or _organisation_like(subj, self.L) or self.person(subj)):
+                        again or _organisation_like(subj, self.L) or headline and person) \
+                        and (headline or _organisation_like(subj, self.L)):
                     self._protagonist = subj  # who acts: not "Holy Headdress of Christ"
         return self._protagonist
+
+    def _headline_name(self) -> str:
+        """The name a headline opens with, after a topic and its colon ("Hansa Rostock
+        verpflichtet ...", "Kirsten Gillibrand zur Nachfolgerin ... ernannt", "New York
+        City: Strauss-Kahn bleibt ..."): headlines often have no verb a reader needs."""
+        if not self.L.capitalised_nouns:
+            return ""  # headlines in title case: every word looks like a name
+        s0, s1 = self.spans[0]
+        head = self.text[s0:s1]
+        colon = head.find(": ")
+        if 0 < colon < HEADLINE_TOPIC:
+            s0, head = s0 + colon + 2, head[colon + 2:]
+        tokens = [(m.group(), m.start()) for m in WORD_RE.finditer(head)]
+        runs = _runs(tokens, self.L)
+        if not runs or runs[0][0][1] != 0 or len(runs[0]) == len(tokens):
+            return ""
+        L = self.L
+        name = _clean(runs[0], L)
+        words = name.split()
+        # a name the article writes inside its sentences, an organisation, or a surname:
+        # "Pfaff entlässt ...", not "Keine Verlängerung", "Lateinamerikanische Migranten"
+        named = any(n == name for _, n, _ in self.names())
+        if named and len(words) >= 2 or _org_word(words[-1], L) or ACRONYM.search(name) \
+                or len(words) == 1 and name in self.surnames():
+            return name
+        return ""
 
     def never_lower(self, word: str) -> bool:
         low = word.lower()
@@ -290,16 +375,20 @@ class Document:
         words = {w.lower() for w in WORD_RE.findall(self.text[s0:s1])}
         return bool(words & self.L.speech_verbs) or QUOTE_MARK.search(self.text, s0, s1) is not None
 
-    def previous_subject(self, s0: int) -> str:
+    def previous_subject(self, s0: int, paragraph: bool = False, person: bool = False) -> str:
         """The named subject of one of the sentences before; a lone organisation noun
-        ("die Weltraumbehörde", "the company") gives way to a name said before it."""
+        ("die Weltraumbehörde", "the company") gives way to a name said before it.
+        paragraph: only of the sentences before in the same paragraph; person: for a
+        pronoun that stands for a person ("he", "she"), never an organisation."""
         k = self.sentence_index(s0)
         found = ""
         crossed = False
         for j in range(k - 1, max(-1, k - 1 - LOOK_BACK), -1):
             crossed = crossed or "\n\n" in self.text[self.spans[j][1]:self.spans[j + 1][0]]
+            if crossed and paragraph:
+                break
             subj = self.subject(j)
-            if not subj:
+            if not subj or person and _organisation_like(subj, self.L):
                 continue
             if crossed and self.speaks(j) and not _organisation_like(subj, self.L):
                 continue  # a person who spoke in an earlier paragraph does not speak on
@@ -312,6 +401,7 @@ class Document:
 LOOK_BACK = 4  # sentences searched for the subject a pronoun stands for
 PROTAGONIST_MIN = 3  # mentions that make the headline's subject what the article is about
 PROTAGONIST_READ = 8  # sentences of the lead where it is the subject again
+HEADLINE_TOPIC = 40  # characters of a topic before a headline's colon ("New York City: ")
 CLOSERS = "“”\"'»«) \n"
 PLACE_MIN = 2  # mentions that make a place the one "the city" stands for
 COMPLEMENT_REACH = 3  # articles and adjectives between a preposition and its name
@@ -350,6 +440,10 @@ class _Sentence:
             return False
         if w in L.finite_verbs or w in L.speech_verbs:
             return True
+        if w in L.cue_past[0] and w not in L.not_verbs and not L.verb_second:
+            # an irregular past form ("Hollow Pine Ltd. lost the case"); in German the
+            # subjects this finds were mostly wrong ones to carry on (news read)
+            return True
         return bool(L.past_suffix) and len(w) > 4 and w.endswith(L.past_suffix) \
             and (w not in L.not_past or w in L.cue_table) and w not in L.stopwords
 
@@ -375,6 +469,8 @@ class _Sentence:
         if ACRONYM.search(w) or (not L.capitalised_nouns and sum(ch.isupper() for ch in w) >= 2):
             return True  # "NASA", "EU-Kommission"; in English also "McVeigh"
         i = next(k for k, t in enumerate(self.tokens) if t[1] == run[0][1])
+        if L.capitalised_nouns and self.doc is not None and w in self.doc.surnames():
+            return True  # "Der 66-jährige Trapattoni" after "Giovanni Trapattoni"
         if L.capitalised_nouns:
             # where every noun is capitalised, a lone word is a name only where a noun
             # could not stand: not after an article or adjective, not a noun's ending
@@ -436,12 +532,25 @@ class _Sentence:
     def actor(self, run) -> str:
         """The actor a subject's name run gives: a lone generic noun ("Stadt", "the
         Company") stands for what the article named."""
-        name = _clean(self.name_of(run), self.L)
+        name = self.role_named(_clean(self.name_of(run), self.L))
         # (in English a capitalised "Parliament" inside a sentence is a name)
         if " " not in name and self.doc is not None and self.L.capitalised_nouns and (
                 name.lower() in self.L.generic or name.lower() in self.L.place_nouns):
             return self.doc.named_for(name, run[0][1] + self.doc_offset) or name
         return name
+
+    def role_named(self, name: str) -> str:
+        """A lone role ("Der Minister kündigte an") stands for the person the article
+        named with it ("Verkehrsminister Jonas Kolbe"), if it named one; a surname in the
+        plural for the family ("The Turpins": "Turpin family")."""
+        L = self.L
+        if " " in name or self.doc is None:
+            return name
+        if name.endswith("s") and name[:-1] in self.doc.surnames():
+            return name[:-1] + FAMILY  # "The Turpins": "David and Louise Turpin"
+        if _role(name, L) is None or _role(name, L, L.spokesperson) is not None:
+            return name
+        return self.doc.named_with_role(_role(name, L)) or name
 
     def generic(self, j: int) -> str:
         """An organisation or place noun ("the company", "die Stadt"): the one the article
@@ -542,13 +651,18 @@ class _Sentence:
             return None, None
         L = self.L
         if self.low[i] in L.pronouns:
-            return "pronoun", None
+            return "pronoun", [self.tokens[i]]
         # a name after a preposition is a complement ("the line between Kassel and
         # Göttingen"), unless a name opens the phrase ("the Bank of England")
         prep = next((k for k in range(i + 1, j) if self.low[k] in L.prepositions), j)
-        runs = [r for r in _runs(self.tokens[i:j], L) if self.proper(r)]
+        # "Politikerin Aung San Suu Kyi": a name after roles is a name
+        runs = [r for r in _runs(self.tokens[i:j], L)
+                if self.proper(r) or self.proper(_after_roles(r, L))]
         if runs and prep < j and runs[0][0][1] > self.tokens[prep][1]:
             runs = []
+        # "Die Friedensnobelpreisträgerin und Politikerin Aung San Suu Kyi": roles alone
+        # are no name when a name follows
+        runs = [r for r in runs if not all(_role(t[0], L) for t in r)] or runs
         if len(runs) >= 2:
             # "Transport minister Sofia de Wit", "Airline group Skyward": the role words
             # between two names; a spokesperson's is the organisation's ("Skyward
@@ -579,6 +693,32 @@ class _Sentence:
         return "common", self.tokens[i:j]
 
 
+def _after_roles(run, L: Language):
+    """The run without the roles that open it ("Politikerin Aung San Suu Kyi"), or the
+    run itself when it is roles alone; a spokesperson speaks for the name after it."""
+    k = 0
+    while k < len(run) - 1 and _role(run[k][0], L) is not None \
+            and _role(run[k][0], L, L.spokesperson) is None:
+        k += 1
+    return run[k:]
+
+
+def _person(run, L: Language) -> bool:
+    """A pronoun that stands for a person ("he", "she"; not German "er", which stands for
+    any masculine noun: "der Konzern"), never for an organisation."""
+    return bool(run) and run[0][0].lower() in L.person_pronouns
+
+
+def _bracketed_number(S: _Sentence, k: int) -> bool:
+    """Token k is a number alone in brackets: "Aung San Suu Kyi (65)", an age aside."""
+    if k == 0 or k + 1 > len(S.tokens) or not S.tokens[k][0].isdigit():
+        return False
+    before = S.sent[S.tokens[k - 1][1] + len(S.tokens[k - 1][0]):S.tokens[k][1]]
+    end = S.tokens[k][1] + len(S.tokens[k][0])
+    after = S.sent[end:S.tokens[k + 1][1]] if k + 1 < len(S.tokens) else S.sent[end:]
+    return before.strip() == "(" and after.strip() == ")"
+
+
 def _main_subject(S: _Sentence):
     """The grammatical subject of the sentence: in verb-second languages the words before
     the finite verb when they are a noun phrase, else the noun phrase right after it; in
@@ -593,7 +733,10 @@ def _main_subject(S: _Sentence):
         opener = low[0] in L.stopwords and low[0] not in L.articles or (
             first[:1].isupper() and low[0] in L.not_names) or low[0] in L.attr_words \
             or first[:1].isdigit()  # "2009 will BYD ...": a date before the verb
-        if not opener and not any(S.cut[1:verb]):
+        cuts = [k for k in range(1, verb) if S.cut[k]]
+        if not opener and cuts and verb == cuts[0] + 1 and _bracketed_number(S, cuts[0]):
+            return S.classify(0, cuts[0])  # "Aung San Suu Kyi (65) erklärte": an age aside
+        if not opener and not cuts:
             if verb > 2 and (low[1] in L.articles or low[1] in L.determiners) \
                     and low[0] not in L.articles and low[0] not in L.determiners:
                 return S.classify(1, verb)  # "Lediglich die ... Demonstration wurde"
@@ -605,7 +748,7 @@ def _main_subject(S: _Sentence):
             skipped += low[j] not in L.articles
             j += 1
         if j < n and low[j] in L.pronouns:
-            return "pronoun", None
+            return "pronoun", [S.tokens[j]]
         end = j
         while end < n and (_is_name_token(S.tokens[end][0], L) and not S.cut[end] or end == j):
             end += 1
@@ -669,7 +812,7 @@ def _inverted_subject(S: _Sentence, k: int):
     while j < stop and low[j] in L.articles:
         j += 1
     if j < stop and low[j] in L.pronouns:
-        return "pronoun", None
+        return "pronoun", [S.tokens[j]]
     runs = _runs(S.tokens[j:stop], L)
     if not runs or runs[0][0][1] != S.tokens[j][1] if j < stop else True:
         return None, None
@@ -691,7 +834,7 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
     tokens = S.tokens
     if not tokens:
         return ""
-    agent = _passive_agent(S, d0 - s0) or _owner(S, d0 - s0)
+    agent = _passive_agent(S, d0 - s0) or _owner(S, d0 - s0) or _obliged(S, d0 - s0)
     if agent:
         return agent
     kind, run = _clause_subject(S, d0 - s0)
@@ -701,7 +844,7 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
     if kind == "pronoun" and main_kind != "name" and doc is not None:
         # "..., im Dezember soll er sein Amt antreten": whom the pronoun stands for, the
         # sentence's own named subject first ("2009 will BYD ..., 2010 sollen es ...")
-        prev = doc.previous_subject(s0)
+        prev = doc.previous_subject(s0, person=_person(run, L))
         if prev:
             return prev
     kind, run = main_kind, main_run
@@ -711,7 +854,7 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
     if found:
         return found
     if main_kind == "pronoun" and doc is not None:
-        prev = doc.previous_subject(s0)
+        prev = doc.previous_subject(s0, person=_person(run, L))
         if prev:
             return prev
     head = _organisation_phrase(run, L) if main_kind == "common" else []
@@ -730,6 +873,12 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
             elif prev and any(w.lower().endswith(noun) for w in prev.split()):
                 return prev  # "die Bahn" after "die Deutsche Bahn"
         return " ".join([head[0][:1].upper() + head[0][1:]] + head[1:])
+    role = _role_phrase(run, L) if main_kind == "common" else []
+    if role:
+        # "The mayor said the bridge would reopen ...": the sentence's own subject, the
+        # person the article named with that role if it named one ("Mayor Ana Ruiz")
+        named = doc.named_with_role(_role(role[-1], L)) if doc is not None else ""
+        return named or " ".join([role[0][:1].upper() + role[0][1:]] + role[1:])
     if main_kind == "common" and doc is not None and _is_org_noun(S):
         prev = doc.previous_subject(s0)
         if prev:
@@ -748,7 +897,10 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
     if doc is not None and main_kind is None or main_kind == "common":
         # nobody named: the article goes on about whom it named just before, or about
         # the one its headline is about
-        return doc.previous_subject(s0) or doc.protagonist() if doc is not None else ""
+        # about, from the same paragraph ("Das Stadion soll ... eröffnet werden" does not
+        # go back to the government of the paragraph before)
+        return doc.previous_subject(s0, paragraph=True) or doc.protagonist() \
+            if doc is not None else ""
     return ""
 
 
@@ -830,6 +982,45 @@ def _owner(S: _Sentence, d0: int) -> str:
     return ""
 
 
+def _obliged(S: _Sentence, d0: int) -> str:
+    """Whom a date is set for, who must act by it: the object of a verb that obliges in
+    the date's clause, before the date ("gave Merieux until mid-November to submit",
+    "subpoenaed 6-year-old Elian to testify ... on Feb. 10", "forderte die Stadtwerke
+    auf, bis Ende März ..."); a name, or an organisation noun for what the article named."""
+    L, low, tokens = S.L, S.low, S.tokens
+    if not L.obliges or not tokens:
+        return ""
+    k = next((i for i, t in enumerate(tokens) if t[1] >= d0), len(tokens))
+    lo, hi = S.clause_of(min(k, len(tokens) - 1))
+    marker = L.title_marker
+    if lo > 0 and marker and any(w == marker or any(
+            w.startswith(p + marker) and len(w) > len(p) + len(marker) + 2
+            for p in L.separable_prefixes) for w in low[lo:hi]):
+        lo, _ = S.clause_of(lo - 1)  # "forderte X auf, bis Ende März ... vorzulegen"
+    for i in range(lo, k):
+        if low[i] not in L.obliges or not tokens[i][0][:1].islower():
+            continue
+        j, skipped = i + 1, 0
+        while j < k and (low[j] in L.articles or low[j] in L.determiners or (
+                (tokens[j][0][:1].islower() or AGE.match(tokens[j][0]))
+                and skipped < OBJECT_ADJECTIVES and low[j] not in L.stopwords
+                and low[j] not in L.prepositions and low[j] not in L.generic)):
+            skipped += low[j] not in L.articles and low[j] not in L.determiners
+            j += 1
+        if j >= k:
+            return ""
+        if low[j] in L.generic or _org_word(tokens[j][0], L):
+            return S.generic(j)  # "gave the firm until April 4", "gab der Firma ... Zeit"
+        run = _name_run(S, j)
+        return S.actor(run) if run and (S.proper(run) or _name_like([t[0] for t in run])) \
+            else ""
+    return ""
+
+
+FAMILY = " family"  # what a surname in the plural stands for
+OBJECT_ADJECTIVES = 2  # words before the name of an object ("6-year-old Elian")
+
+
 def _future_cue(word: str, L: Language) -> bool:
     """"scheduled", "expected", "geplant": a word that sets something ahead."""
     return bool(L.cue_table.get(word, 0) & 1)
@@ -853,6 +1044,27 @@ def _organisation_phrase(run, L: Language) -> list[str]:
     return words
 
 
+def _role_phrase(run, L: Language) -> list[str]:
+    """The words of a subject whose head is a person's role ("the mayor", "der Minister",
+    "the transport minister" -> ["mayor"], ["Minister"], ["transport", "minister"]); []
+    for any other subject, and for a spokesperson (who speaks for someone else)."""
+    words = []
+    for t in run or ():
+        w = t[0].strip(".,'’")
+        if w.lower() in L.prepositions or w.lower() in L.coordinating:
+            break  # "the mayor of Lindenau": the head is "mayor"
+        if w.lower() not in L.articles and w.lower() not in L.indefinite_articles \
+                and w.lower() not in L.determiners:
+            words.append(w)
+    if not words or len(words) > ROLE_WORDS or _role(words[-1], L) is None \
+            or _role(words[-1], L, L.spokesperson) is not None or _org_word(words[-1], L):
+        return []
+    return words
+
+
+ROLE_WORDS = 3  # words of a subject named by its role ("the new transport minister")
+
+
 def _organisation_like(name: str, L: Language) -> bool:
     """"Oneida Ltd.", "EU", "Hamburger Senat": a name an organisation noun ("the
     company") can stand for; not "People", "Analysts" or a person's name."""
@@ -871,7 +1083,10 @@ def _said_by(S: _Sentence, s0: int, d0: int) -> str:
     found = _attributed(S)
     m = speakers.model()
     if found and m is not None and S.doc is not None and S.L.code in m.languages:
-        return speakers.speaker_of(S.doc.text, d0, S.L, S.doc) or found
+        said = speakers.speaker_of(S.doc.text, d0, S.L, S.doc) or found
+        if _is_source(said, S.L):  # where it was read: whom it names, else the rules' speaker
+            said = _source_body(said, S.L) or (found if not _is_source(found, S.L) else "")
+        return S.role_named(said) if said else ""
     return found
 
 
@@ -912,6 +1127,8 @@ def _according_to(S: _Sentence) -> str:
                 while j < len(tokens) and _is_name_token(tokens[j][0], L) and len(run) < 5:
                     run.append(tokens[j])
                     j += 1
+                if len(run) == 1 and _is_source(run[0][0], L):
+                    return _source_body(run[0][0], L)  # "laut Medienberichten": nobody
                 if run and (not L.capitalised_nouns or S.proper(run)):
                     return _clean(S.name_of(run), L)
                 first = first or run
@@ -920,8 +1137,24 @@ def _according_to(S: _Sentence) -> str:
                 while j < len(tokens) and (low[j] in L.stopwords or low[j] in L.determiners
                                            or tokens[j][0][:1].islower()):
                     j += 1
-            if first:  # "nach Angaben des Polizeichefs": who it is, if not a name
-                return _clean(first, L)
+            if first:
+                return _clean(first, L)  # "nach Angaben des Polizeichefs": who, if no name
+    return ""
+
+
+def _is_source(word: str, L: Language) -> bool:
+    """"Medienberichten", "Polizeiangaben", "reports": one word naming where it was read."""
+    return bool(L.sources) and " " not in word and word.lower().endswith(L.sources)
+
+
+def _source_body(word: str, L: Language) -> str:
+    """Whom a source word names: "laut Polizeiangaben" the police, "NASA-Angaben" NASA;
+    "laut Medienberichten", "according to reports": nobody who acts."""
+    low = word.lower()
+    stem = next(s for s in L.sources if low.endswith(s))
+    body = word[:len(word) - len(stem)].rstrip("-")
+    if body and (_org_word(body, L) or ACRONYM.search(body)):
+        return body
     return ""
 
 
@@ -942,6 +1175,8 @@ def _speaker(S: _Sentence) -> str:
         if w not in L.speech_verbs or not tokens[i][0][:1].islower():
             continue
         j, run = i - 1, []
+        if j > 0 and _bracketed_number(S, j):
+            j -= 1  # "Aung San Suu Kyi (65) erklärte": an age in brackets
         while j >= 0 and _is_name_token(tokens[j][0], L) and len(run) < 5:
             run.insert(0, tokens[j])
             j -= 1
@@ -955,7 +1190,8 @@ def _speaker(S: _Sentence) -> str:
         if not run and j >= 1 and low[j] in L.org_words and low[j - 1] in L.articles:
             return S.generic(j)  # "..., the city said"
         if not run and j >= 0 and low[j] in L.pronouns and S.doc is not None:
-            prev = S.doc.previous_subject(S.doc_offset)  # "..., it said"
+            prev = S.doc.previous_subject(  # "..., it said"; "she said": a person
+                S.doc_offset, person=low[j] in L.person_pronouns)
             if prev:
                 return prev
         if S.cut[i] and i > 0:
@@ -966,6 +1202,8 @@ def _speaker(S: _Sentence) -> str:
                 return S.actor(first)
         run = []
         j = i + 1
+        if any(low[j:j + len(a.split())] == a.split() for a in L.attr_before):
+            continue  # "erklärte laut Medienberichten, ...": the source, not the speaker
         lower_skipped = 0
         while j < n and (low[j] in L.stopwords or (
                 L.verb_second and tokens[j][0][:1].islower() and lower_skipped < 2)):

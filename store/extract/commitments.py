@@ -37,6 +37,10 @@ def propose(text: str, published: dt.date, L: Language) -> list[dict]:
     if not spans:
         return []
     raws = D.scan(text, L)
+    order = D.numeric_order(raws)
+    if order is not None:  # "25/12/2026" elsewhere: the article's "12/05/2027" is 12 May
+        raws = [dataclasses.replace(r, groups=dict(r.groups, order=order))
+                if D.ambiguous_slash(r) else r for r in raws]
     starts = [s for s, _ in spans]
     by_sentence: dict[int, list] = {}
     for raw in raws:
@@ -49,6 +53,7 @@ def propose(text: str, published: dt.date, L: Language) -> list[dict]:
                           for r in D.scan(text[s0:s1], Lk)]
     found = []
     doc = Document(text, spans, L)
+    named = {}  # (precision, month and day) -> a year named for them ahead, earlier on
     for k, rs in sorted(by_sentence.items()):
         if all(r.kind in SKIP_KINDS for r in rs) or len(rs) > MAX_MENTIONS:
             continue  # "now", "the 1990s": nothing that could be due; a table, not prose
@@ -56,7 +61,7 @@ def propose(text: str, published: dt.date, L: Language) -> list[dict]:
         Lk = langs.get(k, L)
         ctx = D.SentenceContext(text, s0, s1, Lk)
         ctx.mask([(r.start, r.end) for r in rs])
-        for c in _sentence_candidates(text, s0, s1, rs, ctx, published, Lk):
+        for c in _sentence_candidates(text, s0, s1, rs, ctx, published, Lk, named):
             c["doc"] = doc if Lk is L else None  # subjects do not carry across languages
             c["features"]["lead"] = k < LEAD
             found.append(c)
@@ -69,17 +74,28 @@ MAX_MENTIONS = 40  # time expressions in one "sentence": more make it a table or
 
 def decide(found: list[dict], model=None) -> list[dict]:
     """Stage two: the learned scorer's probability becomes each proposal's confidence;
-    those below its threshold are dropped.  Without weights the rules decide."""
+    those below its threshold are dropped.  Without weights the rules decide.  Speculation
+    ("could", "möglicherweise") and a numeric date that reads either way round ("12/05/2027",
+    unless the article settles it) are never offered as confident."""
     model = model or S.model()
     if model is None:
-        return [c for c in found if c["ok"]]
-    out = []
-    for c in found:
-        p = model.probability(c["features"])
-        if model.keeps(c["ok"], p):
-            c["confidence"] = p
-            out.append(c)
+        out = [c for c in found if c["ok"]]
+    else:
+        out = []
+        for c in found:
+            p = model.probability(c["features"])
+            if model.keeps(c["ok"], p):
+                c["confidence"] = p
+                out.append(c)
+    for c in out:
+        if c["doubtful"]:
+            # "könnte ... 2010", "could close in March", "12/05/2027": offered for review,
+            # below the confidence at which `ingest --yes` stores a candidate unasked
+            c["confidence"] = min(c["confidence"], DOUBTFUL_CONFIDENCE)
     return out
+
+
+DOUBTFUL_CONFIDENCE = 0.45  # below store.ingest's CONFIDENCE_THRESHOLD (0.5)
 
 
 def _foreign_sentences(text, spans, L: Language) -> dict:
@@ -126,7 +142,13 @@ def _foreign_months(code: str, codes: tuple):
     return out
 
 
-def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
+def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
+    """Proposals of one sentence.  `named`: the days and months the article named with a
+    year ahead in its earlier sentences ("am 3. Oktober 2027"); the same day said again
+    without a year ("wie geplant am 3. Oktober") is that one.  Updated with this
+    sentence's."""
+    named = {} if named is None else named
+    mine = {}
     resolved = []
     anchors = []
     suspension = None  # computed when a duration needs it
@@ -154,8 +176,16 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         w = D.resolve(raw, published, L, tense)
         if w is None:
             continue
+        key = _day_key(w)
+        if key in named and "year" not in raw.groups and raw.kind in YEARLESS \
+                and named[key] != w.end.year:
+            again = D.resolve(dataclasses.replace(raw, groups=dict(raw.groups, year=str(named[key]))),
+                              published, L, tense)
+            w = again or w  # the day the article named with its year, said again
         if "year" in raw.groups:
             explicit_years.append((raw.start, w.end.year))
+            if key is not None and w.end > published:
+                mine[key] = w.end.year
         resolved.append((raw, w))
         if w.end <= published:  # a date already past: what a duration may count from
             anchors.append((raw, w))
@@ -187,19 +217,22 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         w = D.resolve(raw, published, L, None, anchor=anchor)
         if w is not None:
             resolved.append((raw, w))
+    named.update(mine)
     verdicts = []
-    past_dated = any(w.end <= published for _, w in dated)
+    # another date of the sentence already past: not the day something was said ("confirmed
+    # on Monday that ..."), which any report of a plan may name
+    past_dated = any(w.end <= published and not _said_on(text, s0, r, L) for r, w in dated)
     for raw, w in resolved:
         if id(raw) in consumed or w.end <= published or raw.tpl.get("past"):
             continue
-        if _recurring(ctx, raw, L) or _negated(ctx, raw, L):
+        if _recurring(ctx, raw, L) or _negated(text, ctx, raw, L):
             continue
         a, b = ctx.token_span(raw.start, raw.end)
         moved = a < len(ctx.tokens) and ctx.moved_to(a)
         if a < len(ctx.tokens) and not moved and (
                 ctx.replaced(a) or ctx.forecast(a, b, text) or ctx.matures(a)):
             continue  # a plan replaced or called off; a forecast; a bond's maturity
-        if raw.tpl.get("weak") and not L.capitalised_nouns and _after_name(text, s0, raw):
+        if raw.tpl.get("weak") and not L.capitalised_nouns and _after_name(text, s0, raw, L):
             continue  # "Theresa May", "Christian Winter": a name, not a date
         explicit = not D.needs_tense(raw)
         fut, past, prep = ctx.scores(raw.start, raw.end, explicit)
@@ -269,6 +302,10 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L):
         conf = max(0.05, min(0.99, conf))
         out.append({
             "raw": raw, "w": w, "s0": s0, "s1": s1, "sentence": sentence, "ok": ok,
+            # what may happen ("could"); a numeric date that may be read either way round
+            # and that nothing in the article settles ("12/05/2027")
+            "doubtful": _speculative(text, ctx, raw, L)
+            or D.ambiguous_slash(raw) and "order" not in raw.groups,
             "published": published,
             "confidence": conf, "ctx": ctx, "text": text, "L": L, "features": features,
         })
@@ -279,10 +316,21 @@ SHORT_SENTENCE = 6  # words: a fragment ("Until this week.")
 FAR_LOG = math.log(3650)  # days ahead, on a log scale where ten years is 1
 
 
+def _day_key(w):
+    """A day or a month without its year ("10-03", "06"), the key of a restated date."""
+    if w.precision == "day" and len(w.value) == 10:
+        return ("day", w.value[5:])
+    if w.precision == "month" and len(w.value) == 7:
+        return ("month", w.value[5:])
+    return None
+
+
 def _quoted(text, s0, s1, at) -> bool:
-    """Whether position `at` lies inside direct speech: a quotation of its sentence that
-    holds several words (not scare quotes around a phrase: „später im Jahr“)."""
-    marks = [m.start() for m in QUOTE_MARK.finditer(text, s0, s1)]
+    """Whether position `at` lies inside direct speech: a quotation that holds several
+    words (not scare quotes around a phrase: „später im Jahr“), opened in its sentence or
+    earlier in its paragraph ("..., "Corbyn wants ... [...] I am committed to ..."")."""
+    para = text.rfind("\n", 0, s0) + 1
+    marks = [m.start() for m in QUOTE_MARK.finditer(text, para, s1)]
     before = [p for p in marks if p < at]
     if len(before) % 2 == 0:
         return False
@@ -336,17 +384,26 @@ NAME_BEFORE = re.compile(r"([A-ZÄÖÜ][\w'’-]*)\s+$")
 def _said_on(text, s0, raw, L) -> bool:
     """A day named right after a reporting verb ("said on Monday", "announced Tuesday",
     "sagte am Montag"): when it was said, not when something is due."""
-    before = [w.strip(",").lower() for w in text[s0:raw.start].split()[-2:]]
-    if before and len(before[-1]) <= 3 and not before[-1] in L.speech_verbs:
-        before = before[:-1]  # "on", "am"
-    return bool(before) and (before[-1] in L.speech_verbs or before[-1] in L.cue_weak_past)
+    words = text[s0:raw.start].split()[-2:]
+    if words and len(words[-1]) <= 3 and words[-1].lower() not in L.speech_verbs:
+        words = words[:-1]  # "on", "am"
+    if not words or not words[-1][-1:].isalpha():
+        return False  # 'said, "On October 8, ...': the day belongs to what was said
+    return words[-1].lower() in L.speech_verbs or words[-1].lower() in L.cue_weak_past
 
 
-def _after_name(text, s0, raw) -> bool:
-    """A capitalised word (not the first of the sentence) right before a bare month or
-    season word: most likely a name ("Theresa May")."""
+def _after_name(text, s0, raw, L=None) -> bool:
+    """A capitalised word right before a bare month or season word: most likely a name
+    ("Theresa May"); the first word of the sentence only when it is no word that opens
+    one ("In May", "Since May")."""
     m = NAME_BEFORE.search(text, max(s0, raw.start - 40), raw.start)
-    return bool(m) and m.start() > s0 and not text[m.start(1):m.end(1)].isupper()
+    if not m or text[m.start(1):m.end(1)].isupper():
+        return False
+    if m.start() > s0 or L is None:
+        return True
+    low = m.group(1).lower()
+    return not (low in L.stopwords or low in L.openers or low in L.prepositions
+                or low in L.deadline_preps[0] or low in L.cue_table)
 
 
 def _stem_in(word: str, vocab: set) -> bool:
@@ -358,21 +415,60 @@ def _stem_in(word: str, vocab: set) -> bool:
     return False
 
 
-NEGATION_REACH = 5  # words before the date, within its clause
+NEGATION_REACH = 10  # words from a negation to the date after it, within its clause
+NEGATION_AFTER = 6  # words from the date to a negation after it ("wird 2027 nicht fertig")
+NEGATED_VERB = 2  # words after a negation that are the verb it denies ("not plan to")
+NEGATION_FOLLOW = 3  # words after a negation that may make it deny nothing ("keine ... mehr")
 
 
-def _negated(ctx, raw, L) -> bool:
-    """"there will be no vote on 3 March": a denied event is no commitment."""
+def _negated(text, ctx, raw, L) -> bool:
+    """A denied plan is no commitment: "Acme does not plan to open the plant before 2028",
+    "plant im März keine Änderung", "wird die Brücke 2027 nicht sanieren": a negation in
+    the date's clause, before the date (no reporting verb and no other future cue after
+    the verb it denies) or after it.  Not denied: "not reconvene until October 14", "keine
+    Streiks bis 30. September", "from Monday no more bonds" (it happens, or holds, until or
+    from then: `negation_until`), "no later than", "nicht mehr" (a change that takes
+    effect: `negation_exceptions`), a condition ("if it is not signed by March 1": a
+    deadline, `conditional`), the date of a noun named ahead ("a consultant not working
+    for anyone in next week's election")."""
+    a, b = ctx.token_span(raw.start, raw.end)
+    words, clause = ctx.words, ctx.clause
+    if a >= len(words):
+        return False
+    here = clause[a]
+    if any(w in L.negation_until for w in words[max(0, a - 2):a]):
+        return False  # "not until", "keine Streiks bis": it happens, or holds, until then
+    if text[raw.end:raw.end + 2] in ("'s", "’s") or ctx.attribute_ahead(raw.start, raw.end):
+        return False
+    first = clause.index(here)
+    before = range(a - 1, max(-1, a - 1 - NEGATION_REACH), -1)
+    after = range(b + 1, min(len(words), b + 1 + NEGATION_AFTER))
+    for side in (before, after):
+        for j in side:
+            if clause[j] != here:
+                break
+            if words[j] not in L.negation or text[ctx.token_ends[j]:ctx.token_ends[j] + 1] == "-":
+                continue  # "a no-deal Brexit"
+            if any(w in L.negation_exceptions for w in words[j + 1:j + 1 + NEGATION_FOLLOW]):
+                continue
+            if any(words[k] in L.conditional for k in range(first, j)):
+                return False
+            between = range(j + 1 + NEGATED_VERB, a) if j < a else range(b + 1, j)
+            if any(words[k] in L.speech_verbs or j < a and k in ctx.strong for k in between):
+                continue  # "did not attend, said the vote will be on March 3"
+            return True
+    return False
+
+
+def _speculative(text, ctx, raw, L) -> bool:
+    """What may happen, not what is planned: a speculative modal or adverb in the date's
+    clause ("could help his re-election in 2010", "wird möglicherweise im März ...")."""
     a, _ = ctx.token_span(raw.start, raw.end)
     if a >= len(ctx.tokens):
         return False
     here = ctx.clause[a]
-    if a > 0 and ctx.tokens[a - 1][0] in L.deadline_preps[0]:
-        return False  # "not reconvene until October 14": it happens then
-    for j in range(max(0, a - NEGATION_REACH), a):
-        if ctx.clause[j] == here and ctx.tokens[j][0] in L.negation:
-            return True
-    return False
+    return any(ctx.clause[j] == here and (j == 0 or text[ctx.token_starts[j]].islower())
+               for j in ctx.find(L.speculative))  # "may", not "May"
 
 
 def _recurring(ctx, raw, L) -> bool:
@@ -415,11 +511,19 @@ LIST_DAYS = 7  # "am Dienstag und Mittwoch": days of one event named in a list
 
 
 def _content_words(c, L: Language):
-    """Content words of a candidate's sentence, without the date words themselves."""
+    """Content words of a candidate's statement, without the date words themselves: its
+    sentence, and when that sentence goes on a quotation opened earlier in its paragraph
+    ("Johnson wrote: "... Brexit for years [...] I am committed to ... by October 31st.""),
+    the quotation's words before it."""
     raw = c["raw"]
     sent = c["sentence"]
     a, b = raw.start - c["s0"], raw.end - c["s0"]
     s = sent[:max(0, a)] + " " + sent[max(0, b):]
+    text, s0 = c["text"], c["s0"]
+    para = text.rfind("\n", 0, s0) + 1
+    marks = [m.start() for m in QUOTE_MARK.finditer(text, para, s0)]
+    if len(marks) % 2 == 1:
+        s = text[para:s0] + " " + s  # the sentence goes on a quotation: all one statement
     skip = L.month_words | set(L.weekdays) | set(L.units) | set(L.relative) | set(L.parts)
     skip = skip | L.cue_past[0]  # "said", "sagte": not what is due
     words = set()
@@ -518,12 +622,14 @@ def _joined(a, b) -> bool:
 
 def _preference(c):
     """The sentence that states a commitment most precisely: a full sentence (not a
-    headline), whose date is spelt out most fully, confident, then the fuller sentence."""
+    headline), whose date is spelt out most fully, in the words of whoever speaks (direct
+    speech: "I am committed to ... by October 31st" over the critics' "his plans for a
+    no-deal Brexit by October 31"), confident, then the fuller sentence."""
     s = c["sentence"]
     ends = 1 if s.rstrip("“”\"'»«)").endswith((".", "!", "?", ":")) else 0
     explicit = 1 if "year" in c["raw"].groups else 0
     return (not c.get("coarser"), ends, len(c["raw"].text.split()), explicit,
-            round(c["confidence"] * 5) / 5, min(len(s), 300))
+            c["features"].get("quoted", False), round(c["confidence"] * 5) / 5, min(len(s), 300))
 
 
 def _candidate(c) -> Candidate:

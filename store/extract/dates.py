@@ -268,11 +268,31 @@ RESCHEDULE_REACH = 8  # words between a moving verb and the new date
 MATURITY_REACH = 5  # words between a security ("notes") and its "due <date>"
 
 
+def _reports_past(words, j: int, lang: Language, marked) -> bool:
+    """A modal with a perfect infinitive reports the past: right before it ("getötet
+    worden sein sollen", "gesagt haben soll") or closing its clause ("am Samstag sollen
+    Tausende durch die Stadt gezogen sein"); a single word of the list counts after a
+    participle only ("ein Haus haben will" is a wish, "eröffnet sein soll" a state to
+    come)."""
+    end = j + 1
+    while end < len(words) and marked[end] == marked[j]:
+        end += 1
+    for at in (j, end):
+        for ph in lang.perfect_infinitive:
+            k = len(ph)
+            if at - k <= (j if at == end else -1) or tuple(words[at - k:at]) != ph:
+                continue
+            before = words[at - k - 1] if at - k - 1 >= 0 else ""
+            if k > 1 or lang.participle_form and lang.participle_form.match(before):
+                return True
+    return False
+
+
 class SentenceContext:
     """Cue positions of one sentence, computed once and reused for all its mentions."""
 
     def __init__(self, text: str, start: int, end: int, lang: Language):
-        self.start, self.end = start, end
+        self.start, self.end, self.text = start, end, text
         # words and clause numbers in one pass: punctuation and conjunctions open a clause
         tokens, clause, k = [], [], 0
         marked, p = [], 0  # clauses cut by punctuation only (not by "aber", "und")
@@ -313,6 +333,11 @@ class SentenceContext:
                     if tuple(words[j:j + len(ph)]) == ph:
                         flags = f
                         break
+            if not flags and w in lang.reported_present and text[tokens[j][1]].islower():
+                flags = FUT | STRONG  # "sagte, der Fahrplanwechsel erfolge am 13. Dezember"
+            if flags & FUT and lang.perfect_infinitive and _reports_past(words, j, lang, marked):
+                past.append((j, 1.0))  # "am Freitag getötet worden sein sollen": reported
+                continue
             if flags & FUT and j and (j <= perfect_until or _after_any(words, j, lang.past_perfect)):
                 past.append((j, 1.0))  # "had been due to expire Friday": a superseded plan
                 plans.add(j)
@@ -343,6 +368,20 @@ class SentenceContext:
                     past.append((j, 0.25))  # regular past form ("voted", "stellte")
                 elif len(w) >= 8 and (w[:-1] in past_words or w[:-2] in past_words):
                     past.append((j, 0.8))  # inflected participle ("verhängten")
+        if lang.perfect_aux:
+            # "hatte bis Ende November liefern wollen": a modal that closes the clause its
+            # past auxiliary opened is a plan of the past, not a future
+            for i, w in enumerate(words):
+                if w not in lang.perfect_aux:
+                    continue
+                for k in range(i + 1, n):
+                    if marked[k] != marked[i]:
+                        break
+                    if words[k] in lang.perfect_modals:
+                        future = [f for f in future if f[0] != k]
+                        strong.discard(k)
+                        past.append((k, 1.0))
+                        plans.add(k)
         self.words = words
         self.listed_past = listed
         self._found: dict[int, list[int]] = {}
@@ -385,6 +424,8 @@ class SentenceContext:
         is governed by a past copula only ("his term was through 2021")."""
         if a >= len(self.clause):
             return None
+        if self.fronted_past(a):
+            return "past"
         here, L, words = self.clause[a], self.lang, self.words
         fut_idx = {j for j, _ in self.future}
         best = None  # (distance, tense)
@@ -411,6 +452,36 @@ class SentenceContext:
             if best is None or d < best[0]:
                 best = (d, past)
         return best[1] if best else None
+
+    def fronted_past(self, a: int) -> bool:
+        """A date in a phrase without a verb that opens the sentence before a comma ("By
+        Monday afternoon, the chance had risen", "Two weeks before the November 13
+        deadline, the campaign had reached 3 percent"): the main clause's first verb says
+        when, and when it is a past form the date is history, whatever nouns of plans
+        ("deadline") stand beside it."""
+        if a >= len(self.marked) or self.marked[a] != 0 or not self.marked or \
+                self.marked[-1] == 0:
+            return False
+        L, words = self.lang, self.words
+        first = words[0] if words else ""
+        if not (first in L.openers or first in L.prepositions or first in L.deadline_preps[0]
+                or first in L.deadline_preps[1] or first in L.numbers or first[:1].isdigit()):
+            return False  # "Maryland rescheduled its primary to June 2; they were ...": a clause
+        main = self.marked.index(1) if 1 in self.marked else len(words)
+        if any(self._is_verb(j) for j in range(main)):
+            return False
+        for j in range(main, min(len(words), main + FRONTED_VERB_REACH)):
+            if self.marked[j] != 1:
+                break
+            if self._is_verb(j):
+                return j in self.listed_past and words[j] not in L.not_verbs
+        return False
+
+    def _is_verb(self, j: int) -> bool:
+        """A finite, reporting or listed past verb (not an adverb like "already")."""
+        w, L = self.words[j], self.lang
+        return w in L.finite_verbs or w in L.speech_verbs or (
+            j in self.listed_past and w not in L.not_verbs)
 
     def attribute_ahead(self, start: int, end: int) -> bool:
         """A date that belongs to a noun named as ahead ("die anstehende Landtagswahl am 27.
@@ -467,18 +538,23 @@ class SentenceContext:
 
     def moved_to(self, a: int) -> bool:
         """"rescheduled to June 2", "auf Oktober vertagt", "extended the lockdown to May 1":
-        the date right after a preposition of a verb that moves a date is the new one."""
+        the date right after a preposition of a verb that moves a date (no punctuation
+        between them) is the new one."""
         L = self.lang
         if not (L.reschedule[0] or L.reschedule[1]):
             return False
         before = self.words[max(0, a - 3):a]
         if not any(before[-k:] and _starts(before[-k:], L.reschedule_preps) for k in (1, 2, 3)):
             return False
-        return any(abs(j - a) <= RESCHEDULE_REACH for j in self.find(L.reschedule))
+        # the moving verb stands in the date's part of the sentence: "hatte bis Ende
+        # November liefern wollen, verschob den Termin aber auf Februar" moves February
+        return any(abs(j - a) <= RESCHEDULE_REACH and self.marked[j] == self.marked[a]
+                   for j in self.find(L.reschedule))
 
     def replaced(self, a: int) -> bool:
         """A date whose plan was replaced or called off: "originally planned for April 28",
-        "moved from May 3", "the debate, which was slated for October 15, was cancelled"."""
+        "moved from May 3", "the debate, which was slated for October 15, was cancelled",
+        "had planned to deliver by November", "hatte bis November liefern wollen"."""
         L = self.lang
         here = self.clause[a] if a < len(self.clause) else -1
         before = self.words[max(0, a - 2):a]
@@ -486,6 +562,8 @@ class SentenceContext:
             return True
         if any(self.clause[j] == here and j < a for j in self.find(L.superseded)):
             return True
+        if any(self.marked[j] == self.marked[a] for j in self.plans):
+            return True  # "had planned to deliver by November", "hatte ... liefern wollen"
         cancelled = self.find(L.cancelled)
         if any(self.clause[j] == here for j in cancelled):
             return True
@@ -579,8 +657,9 @@ class SentenceContext:
 
         here = self.clause[a] if a < len(self.clause) else -1
         fut_idx = {j for j, _ in self.future}
+        closing = self._closing_verb(a, b)
         for j, ln in self.future:
-            d = dist(j)
+            d = 1 if j == closing else dist(j)  # "dass sie 2028 kandidieren wolle"
             if d is None:
                 continue
             w = 1.0 if j in self.strong else 0.5
@@ -590,6 +669,8 @@ class SentenceContext:
             if d is None or j + 1 in fut_idx or j in self.listed_past and w >= 1.0 \
                     and self._serves_future(j, fut_idx):
                 continue  # "were planning", "was expected", "will be paid": it serves the plan
+            if self.attribution_after(j, a):
+                continue  # "..., the mayor said": when it was said, not when the plan is
             past += w / d ** DECAY * (1.0 if self.clause[j] == here else 0.5)
         words = [t[0] for t in self.tokens]
         prep = False
@@ -612,10 +693,67 @@ class SentenceContext:
             past += PREP_WEIGHT
         return fut, past, prep
 
+    def attribution_after(self, j: int, a: int) -> bool:
+        """Whether token j is the reporting verb of a short attribution that closes the
+        sentence after the date at token a ("..., the mayor said.", "..., sagte der
+        Bürgermeister.", "..., teilte die Stadt am Montag mit."): it tells when something
+        was said, not when the date's clause happens.  Not a reporting verb that is the
+        main verb after a fronted date ("On Saturday, the minister said ..."), nor one in
+        a clause joined by a conjunction ("..., and each has announced plans")."""
+        L, marked, words = self.lang, self.marked, self.words
+        part = marked[j]
+        if words[j] not in L.speech_verbs or part <= marked[a] or part != marked[-1]:
+            return False
+        inside = [k for k in range(len(words)) if marked[k] == part]
+        if len(inside) > ATTRIBUTION_WORDS or words[inside[0]] in L.clause_breaks:
+            return False
+        if any(k != j and (words[k] in L.finite_verbs or k in self.listed_past)
+               for k in inside):
+            return False
+        # the sentence before it is a whole clause: "On Friday, X, who was a candidate in
+        # 2020, announced ..." is one main clause whose verb comes last
+        verbs = {k for k, _ in self.future} | {k for k, _ in self.past} | {
+            k for k, w in enumerate(words) if w in L.finite_verbs}
+        opens = {}
+        for k, p in enumerate(marked):
+            opens.setdefault(p, words[k])
+        return any(marked[k] < part and opens[marked[k]] not in L.relative_pronouns
+                   for k in verbs)
+
+    def _closing_verb(self, a: int, b: int):
+        """Where a subordinate clause closes with its finite verb (verb-second languages:
+        "dass sie 2028 kandidieren wolle", "der 2027 eröffnet werden soll", "..., bis Ende
+        2027 Stellen abbauen zu wollen"), the last word of the date's clause, after the
+        date, is the verb that governs it however far it stands; None elsewhere (a main
+        clause's finite verb stands second, near its subject)."""
+        L, n, words = self.lang, len(self.words), self.words
+        if not L.verb_second or a >= n:
+            return None
+        here = self.clause[a]
+        first = a
+        while first > 0 and self.clause[first - 1] == here:
+            first -= 1
+        last = b + 1
+        while last + 1 < n and self.clause[last + 1] == here:
+            last += 1
+        if last >= n or last <= b or self.clause[last] != here:
+            return None
+        opener = words[first]
+        # "die" after a comma opens a relative clause unless a noun follows ("Die Studios")
+        relative = opener in L.relative_pronouns and first > 0 and first + 1 <= b \
+            and self.marked[first] != self.marked[first - 1] \
+            and not self.text[self.tokens[first + 1][1]].isupper()
+        subordinate = (opener in L.clause_breaks and opener not in L.coordinating or relative) \
+            and (words[last] in L.finite_verbs or words[last] in L.reported_present)
+        infinitive = bool(L.title_marker) and words[last - 1] == L.title_marker
+        return last if subordinate or infinitive else None
+
     def weekday_tense(self, start: int, end: int) -> str:
         """News names past weekdays far more often than coming ones: a bare weekday is
         read forward only on clear future evidence ("will meet on Thursday")."""
         fut, past, prep = self.scores(start, end)
+        if self.fronted_past(self.token_span(start, end)[0]):
+            return "past"  # "By Monday afternoon, the chance had risen"
         if prep and self._past_before(start) >= WEEKDAY_PREP_PAST:
             fut -= PREP_WEIGHT  # "had filed reports by Wednesday": the verb says when
         return "future" if fut >= WEEKDAY_FUTURE and fut >= 2 * past else "past"
@@ -645,6 +783,8 @@ class SentenceContext:
         """"future", "past" or None for the words around [start, end); with hedge=True a
         weakly supported reading is marked "future~" / "past~"."""
         fut, past, prep = self.scores(start, end, explicit)
+        if self.fronted_past(self.token_span(start, end)[0]):
+            return "past"  # "Two weeks before the November 13 deadline, X had reached"
         core = fut - PREP_WEIGHT if prep else fut  # a preposition alone is not certainty
         if fut > past * 1.1 and fut > MIN_CUE:
             t, sure = "future", core >= SURE and fut >= 2 * past
@@ -660,6 +800,8 @@ class SentenceContext:
 
 # --------------------------------------------------------------------------- resolution
 
+ATTRIBUTION_WORDS = 8  # "said Transport minister Sofia de Wit on Monday"
+FRONTED_VERB_REACH = 8  # words from the start of a main clause to its verb
 EVENT_COMPOUND = 8  # letters of a compound event noun ("islamgipfel"; "wahl" alone is listed)
 ATTRIBUTE_REACH = 3  # words from a noun's attribute to its date ("anstehende Wahl am")
 
@@ -804,6 +946,30 @@ def resolve(raw: Raw, published: dt.date, lang: Language, tense: str | None,
         return None
 
 
+def ambiguous_slash(raw: Raw) -> bool:
+    """"12/05/2027": day and month could be either way round."""
+    if raw.kind != "slash":
+        return False
+    a, b = int(raw.groups["day"]), int(raw.groups["day2"])
+    return a != b and a <= 12 and b <= 12
+
+
+def numeric_order(raws) -> str | None:
+    """The order the text itself writes numeric dates in: "dmy" or "mdy" when a day
+    above 12 shows it ("25/12/2026", "12/25/2026"), else None."""
+    votes = {"dmy": 0, "mdy": 0}
+    for r in raws:
+        if r.kind == "slash":
+            a, b = int(r.groups["day"]), int(r.groups["day2"])
+            if a > 12 >= b:
+                votes["dmy"] += 1
+            elif b > 12 >= a:
+                votes["mdy"] += 1
+    if votes["dmy"] == votes["mdy"]:
+        return None
+    return max(votes, key=votes.get)
+
+
 def _date_window(ask: _Ask):
     """A day: "27. November", "Nov. 27, 2025", "11/27/2025", a range's last day."""
     g, kind, published, lang = ask.g, ask.kind, ask.published, ask.lang
@@ -814,7 +980,7 @@ def _date_window(ask: _Ask):
             d, m = a, b
         elif b > 12 and a <= 12:
             m, d = a, b
-        elif lang.numeric_order == "mdy":
+        elif g.get("order", lang.numeric_order) == "mdy":  # the article's own, else the language's
             m, d = a, b
         else:
             d, m = a, b
@@ -999,6 +1165,11 @@ def _season_window(ask: _Ask):
     rel = _rel(lang, g, tpl)
     if rel is not None:
         return _season_rel(code, rel, published)
+    if tense == "future":
+        # "im Herbst" said on 3 December: this autumn is over, so the next one is meant
+        y = next(y for y in range(published.year - 1, published.year + 2)
+                 if W.season_over(y, code) >= published)
+        return W.season(y, code)
     return _pick(lambda y: W.season(y, code), published, tense)
 
 

@@ -257,7 +257,16 @@ class Language:
         self.prepositions = self.place_preps | set(w.lower() for w in att.get("prepositions", []))
         self.name_joiners = set(w.lower() for w in att.get("name_joiners", []))
         self.speech_verbs = set(w.lower() for w in att.get("speech", []))
+        # "gave Merieux until mid-November to submit", "forderte die Regierung auf, bis
+        # ...": whom a date is set for acts by it
+        self.obliges = set(w.lower() for w in att.get("obliges", []))
+        # "laut Medienberichten", "according to reports": where it was read, nobody
+        self.sources = tuple(w.lower() for w in att.get("sources", []))
         self.pronouns = set(w.lower() for w in att.get("pronouns", []))
+        # pronouns that may be objects as well as subjects ("das es Privatleuten ermöglicht")
+        self.object_pronouns = set(w.lower() for w in att.get("object_pronouns", []))
+        # pronouns that stand for a person only ("he", "she"): never an organisation
+        self.person_pronouns = set(w.lower() for w in att.get("person_pronouns", []))
         self.possessives = set(w.lower() for w in att.get("possessives", []))
         self.org_words = set(w.lower() for w in att.get("organisations", []))
         self.org_suffixes = tuple(w.lower() for w in att.get("organisation_suffixes", []))
@@ -310,13 +319,36 @@ class Language:
         self.purpose = set(w.lower() for w in tt.get("purpose", []))
         self.title_end = set(w.lower() for w in tt.get("drop_at_end", []))
         self.stop_title = set(w.lower() for w in data.get("stop_title", []))
+        # the preposition of a moved date goes with it ("auf Oktober vertagt")
+        self.date_preps_title = self.stop_title | set(
+            p.lower() for p in cues.get("reschedule_preps", []) if " " not in p)
+        # "kandidieren zu wollen": the modal of an infinitive clause, as its title says it
+        self.title_modals = {k.lower(): v for k, v in tt.get("modal_infinitives", {}).items()}
         self.month_words = set(self.months)
         self.not_past = (set(self.ordinals) | set(self.relative) | set(self.numbers)
                          | set(w.lower() for w in data.get("cues", {}).get("not_past", [])))
         self.negation = set(w.lower() for w in cues.get("negation", []))
+        # "not reconvene until October 14" happens then; "no later than", "nicht mehr"
+        # deny nothing; "if the deal is not signed by March 1" sets a deadline
+        self.negation_until = set(w.lower() for w in cues.get("negation_until", []))
+        self.negation_exceptions = set(w.lower() for w in cues.get("negation_exceptions", []))
+        self.conditional = set(w.lower() for w in cues.get("conditional", []))
+        # "could", "möglicherweise": what may happen is offered, never taken as promised
+        self.speculative = _phrases(cues.get("speculative", []))
         self.modal_perfect = set(w.lower() for w in cues.get("modal_perfect", []))
+        # "getötet worden sein sollen", "gesagt haben soll": a modal after a perfect
+        # infinitive reports the past (verb-final clauses)
+        self.perfect_infinitive = [tuple(p.lower().split())
+                                   for p in cues.get("perfect_infinitive", [])]
         # "had been due", "had planned": a plan of the past, since changed or done
         self.past_perfect = [tuple(p.lower().split()) for p in cues.get("past_perfect", [])]
+        # "der Fahrplanwechsel erfolge am 13. Dezember": the present subjunctive of
+        # reported speech (only as written in lower case: "die Erfolge" is a noun)
+        self.reported_present = set(w.lower() for w in cues.get("reported_present", []))
+        # "hatte ... liefern wollen": a modal closing the clause its past auxiliary opened
+        ppm = cues.get("past_perfect_modal") or {}
+        self.perfect_aux = set(w.lower() for w in ppm.get("aux", []))
+        self.perfect_modals = set(w.lower() for w in ppm.get("modals", []))
         self.plural_units = set(w.lower() for w in data.get("plural_units", []))
         # an inflected participle before a noun ("der aufgelösten Kasse"): past, unless its
         # bare form is a future cue ("der geplanten Reform")

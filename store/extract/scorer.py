@@ -36,11 +36,17 @@ class Model:
         return 1.0 / (1.0 + math.exp(-z))
 
 
+def load_weights(path: str, make):
+    """`make(data)` of weights shipped as JSON data at `path`, or None when there are
+    none or they cannot be read: the rules alone decide then."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return make(json.load(fh))
+    except (OSError, ValueError, KeyError):
+        return None
+
+
 @lru_cache(maxsize=1)
 def model() -> Model | None:
     """The trained model, or None when no weights are shipped (the rules decide)."""
-    try:
-        with open(PATH, encoding="utf-8") as fh:
-            return Model(json.load(fh))
-    except (OSError, ValueError, KeyError):
-        return None
+    return load_weights(PATH, Model)

@@ -13,7 +13,6 @@ Languages the weights were not trained on keep the rules (actors._attributed).
 Plain Python: a dot product per candidate."""
 from __future__ import annotations
 
-import json
 import math
 import os
 from functools import lru_cache
@@ -21,6 +20,7 @@ from functools import lru_cache
 from .actors import (ACRONYM, QUOTE_MARK, Document, _attributed, _clean, _is_name_token,
                      _org_word, _role, _Sentence, find_actor)
 from .lexicon import Language
+from .scorer import load_weights
 from .sentences import split
 
 PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "speaker.json")
@@ -40,11 +40,7 @@ class Model:
 @lru_cache(maxsize=1)
 def model() -> Model | None:
     """The trained weights, or None when none are shipped (the rules decide)."""
-    try:
-        with open(PATH, encoding="utf-8") as fh:
-            return Model(json.load(fh))
-    except (OSError, ValueError, KeyError):
-        return None
+    return load_weights(PATH, Model)
 
 
 def speaker_of(text: str, at: int, L: Language, doc: Document | None = None) -> str:

@@ -7,7 +7,12 @@ import re
 from .lexicon import Language
 
 CLAUSE_SEP = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
-DATELINE = re.compile(r"^[A-ZÄÖÜ]{2,}[^\n_—]{0,50}?(?:\([A-Za-z]{1,10}\))?\s*(?:_|—|--)\s*")
+# where and when a report was filed, before its first sentence: "BERLIN (AP) _", "Berlin,
+# 1 December 2026 - ", "London (dpa) – ", "New York/Boston, Dec. 1 – ": no actor, no title
+DATELINE = re.compile(
+    r"^(?:[A-ZÄÖÜ]{2,}[^\n_—]{0,50}?(?:\([A-Za-z]{1,10}\))?\s*(?:_|—|--)\s*"
+    r"|[A-ZÄÖÜ][\w.'’-]*(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,3}(?:,[^\n,–—-]{1,30})?"
+    r"(?:\s*\([^()\n]{1,20}\))?\s+[-–—]\s+(?=[A-ZÄÖÜ\"„“]))")
 SPACE = re.compile(r"\s+")
 BRACKET_TAG = re.compile(r"\[[^\[\]\s]{1,30}\]")  # "[Update]", "[bold]", "[/bold]"
 QUOTES = re.compile(r"[„“”\"‚‘’«»]")
@@ -47,16 +52,21 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     left, right = k - 1, k + 1
 
     def phrase(lo, hi):
+        """The words of sent[lo:hi] without the date, and how many stood before it."""
         before = sent[lo:a] if lo < a else ""
         after = sent[max(b, lo):hi]
         bw = _strip_words(before.split(), L.stop_title, front=False)
+        if bw and len(bw) >= len(before.split()) - 1 and (
+                len(bw) == len(before.split()) or before.split()[-1].lower() in L.articles):
+            bw = _strip_words(bw, L.date_preps_title, front=False)  # "auf (den) Oktober vertagt"
         if not after.strip(" ,;:.!?\"'“”„«»()"):
             # the date was what the clause said: "the Brexit deadline is (October 31)"
             bw = _strip_words(bw, L.title_end | L.stop_title, front=False)
         out = EMPTY_QUOTES.sub(" ", " ".join(bw) + " " + after)  # „später im Jahr“ gone
-        return SPACE.sub(" ", out).strip(" ,;:-–—\"'„“”»«()[]")
+        out = SPACE.sub(" ", out).strip(" ,;:-–—\"'„“”»«()[]")
+        return out, len(" ".join(bw).strip(" ,;:-–—\"'„“”»«()[]").split())
 
-    text_ = phrase(lo, hi)
+    text_, n_before = phrase(lo, hi)
     opener = sent[lo:hi].split()[:1]  # the word that opened the clause ("dass", "die")
     opener = opener[0].lower().strip(",.") if opener else ""
     # a short clause takes in its neighbours, unless it is a clause of its own with its
@@ -69,6 +79,11 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             return True  # "einen Fahrplan zu veröffentlichen": the actor's, whole
         if len(w) < 2 or not _has_verb(w, L):
             return False
+        if opener in L.coordinating and k > 0 and _first_subject(sent, clauses[0], L):
+            return True  # "..., and will be sworn in": the first clause's subject is its own
+        if any(x.lower() in L.pronouns and _starts_with_verb(w[k + 1:k + 2], L)
+               and len(w) > k + 2 for k, x in enumerate(w[:3])):
+            return True  # "which he is to present": its subject is the pronoun
         w = _subject_first(_strip_words(list(w), L.title_strip | L.stop_title, front=True)
                            or w, L)
         return bool(lead) or not _starts_with_verb(w, L) or (
@@ -81,8 +96,9 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         else:
             lo = clauses[left][0]
             left -= 1
-        text_ = phrase(lo, hi)
+        text_, n_before = phrase(lo, hi)
     words = text_.split()
+    front = n_before  # words that stood before the date: only there do prepositions go
     # attribution at either end: "laut X ...", "..., X said"
     lw = [w.lower().strip(",.") for w in words]
     for att in L.attr_before:
@@ -90,9 +106,11 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         if lw[:n] == att.split() and len(words) > n + 3:
             words = words[n:]
             lw = lw[n:]
+            front -= n
             # drop the attributed name up to the next lower-case word
             while words and words[0][:1].isupper() and len(words) > 3:
                 words.pop(0)
+                front -= 1
             break
     # "X said (that) the plant will ...": what is due is the plant's; "X said it would"
     # keeps X, the pronoun's only name
@@ -101,24 +119,44 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     if said is not None and len(words) - said > 4 and lw[said + 1] in L.title_strip \
             and lw[said + 1] not in L.pronouns and lw[said + 2] not in L.possessives:
         words = words[said + 1:]
-    words = _subject_first(words, L)
+        front -= said + 1
+    # a date that opened a verb-second clause leaves its verb first: "(Am 19. Januar)
+    # siedelt das Drehteam nach Görlitz um"
+    moved = _subject_first(words, L, fronted=n_before == 0)
+    if moved is not words:
+        words, front = moved, len(moved)  # the subject leads now, whatever stood where
     # an infinitive clause keeps the article of its object ("das Gesetz ... einzubringen")
-    kept = _strip_words(list(words), (L.title_strip | L.stop_title) - L.determiners, front=True)
+    kept, _ = _strip_front(list(words), (L.title_strip | L.stop_title) - L.determiners,
+                           front, L)
     infinitive = None if opener in L.purpose else _infinitive_clause(kept, L, actor)
     if infinitive is kept:
         infinitive = None
-    words = _strip_words(words, L.title_strip | L.stop_title, front=True)
+    words, stripped = _strip_front(words, L.title_strip | L.stop_title, front, L)
+    # a personal pronoun right before what is left was its subject ("dass sie ... wolle",
+    # "which he is to present", "They are required to"); the name the actor finder gave
+    # it when that name stands earlier in the sentence, else the pronoun itself
+    pronoun = stripped[-1] if stripped and stripped[-1].lower() in L.pronouns else ""
+    named = actor if actor and actor in sent[:lo] else ""
     second = sent[lo:hi].split()[1:2]
     relative = opener in L.relative_pronouns and lo > 0 and not (
         second and second[0][:1].isupper())  # "die Strecke ..." opens with an article
     if infinitive:
         words = infinitive
-    elif opener in L.title_reorder or relative:
-        words = _verb_final(words, L, None if opener in L.title_reorder
-                            else _antecedent(sent[:lo], L))
+    elif (opener in L.title_reorder or relative) and L.verb_second:
+        # in a relative clause a pronoun that may be an object ("das es Privatleuten
+        # ermöglichen soll") leaves the subject to the name the clause tells of
+        subject = (named or pronoun).split() if pronoun and not (
+            relative and pronoun.lower() in L.object_pronouns) else (
+            None if opener in L.title_reorder else _antecedent(sent[:lo], L))
+        words = _verb_final(words, L, subject)
     if words and _starts_with_verb(words, L):
-        words = _without_subject(words, L, lead if lo > clauses[0][0] else None,
-                                 actor if actor and actor in sent[:lo] else "")
+        if pronoun:
+            words = (named or pronoun).split() + words
+        else:
+            coordinated = any(w.lower().strip(",") in L.coordinating for w in stripped)
+            words = _without_subject(
+                words, L, lead if lo > clauses[0][0] else None, named,
+                _first_subject(sent, clauses[0], L) if coordinated else None)
 
     words = _named(words, L, actor)
     out = " ".join(words).rstrip(" ,;:.").lstrip(" ,;:.-–—")
@@ -158,7 +196,8 @@ def _joiner(gap: str, L: Language) -> bool:
 def _has_verb(words, L: Language) -> bool:
     """Whether words hold a finite or reporting verb, or a cue verb ("läuft", "will")."""
     return any((w := x.lower().strip(".,;:")) in L.finite_verbs or w in L.speech_verbs
-               or L.cue_table.get(w, 0) & 5 and x[:1].islower() for x in words)
+               or (L.cue_table.get(w, 0) & 5 or w in L.reported_present) and x[:1].islower()
+               for x in words)
 
 
 def _starts_with_verb(words, L: Language) -> bool:
@@ -166,7 +205,7 @@ def _starts_with_verb(words, L: Language) -> bool:
     w = words[0]
     low = w.lower().strip(".,")
     return w[:1].islower() and (low in L.finite_verbs or low in L.speech_verbs
-                                or bool(L.cue_table.get(low, 0) & 5)
+                                or bool(L.cue_table.get(low, 0) & 5) or low in L.reported_present
                                 or bool(L.past_suffix) and low.endswith(L.past_suffix))
 
 
@@ -175,13 +214,17 @@ def _lead(sent, clauses, L: Language):
     that holds no verb and opens with a name or an article ("Die nächste große Sanierung,
     die Strecke ..., soll ...", "Yesterday, Tony Evers, the governor of Wisconsin,
     signed ..."); None when there is none."""
-    for lo, hi in clauses:
+    for n, (lo, hi) in enumerate(clauses):
         words = sent[lo:hi].strip(" ,;:").split()
         if not words or _has_verb(words, L) or len(words) > LEAD_MAX:
             continue
         first = words[0].lower()
         if first in L.articles:
-            return words[1:] if len(words) > 1 and words[-1][:1].isupper() else None
+            # a noun phrase: where nouns are capitalised it ends with one; elsewhere it
+            # must open the sentence ("The new policy, which ..."), not be an apposition
+            # after a name ("William Conley, a United States District judge, ordered")
+            return words[1:] if len(words) > 1 and (
+                words[-1][:1].isupper() or not L.capitalised_nouns and n == 0) else None
         if words[0][:1].isupper() and first not in L.stopwords and first not in L.not_names \
                 and first not in L.relday and first not in L.prepositions:
             return words
@@ -191,15 +234,49 @@ def _lead(sent, clauses, L: Language):
 LEAD_MAX = 6  # words of a subject standing alone before its apposition
 
 
-def _without_subject(words, L: Language, lead, actor: str):
+def _without_subject(words, L: Language, lead, actor: str, first=None):
     """A title that opens with its verb: a pronoun right after the verb goes in front
     ("soll er fertiggestellt sein": "Er soll fertiggestellt sein"); else the subject that
-    stood alone before an apposition, else the actor named earlier in the sentence."""
+    stood alone before an apposition, else the actor named earlier in the sentence, else
+    (`first`) the subject of the clause this one is joined to ("He was projected to have
+    won, and would be sworn into office": "He would be sworn into office")."""
     pronoun = len(words) > 2 and words[1].lower() in L.pronouns
     if pronoun:
         return [words[1]] + words[:1] + words[2:]  # who "er" is may be wrong: keep it
-    subject = lead or (actor.split() if actor else None)
+    subject = lead or (actor.split() if actor else None) or first
     return subject + words if subject else words
+
+
+def _strip_front(words, vocab, front: int, L: Language):
+    """(words, stripped): the words of `vocab` that open the title go; of the words that
+    stood after the date (from index `front`) only conjunctions, articles and pronouns
+    (title_strip), not a preposition that opens what follows the date ("im Jahr 2028
+    für das Amt kandidieren", "2010 gegen X kandidieren")."""
+    k = 0
+    while k < len(words):
+        w = words[k].lower().strip("„“”\"'‚‘’.,;:")
+        if w in vocab and (k < front or w in L.title_strip):
+            k += 1
+        else:
+            break
+    return words[k:], words[:k]
+
+
+def _first_subject(sent, clause, L: Language):
+    """The subject of the sentence's first clause, when short and plain: the words before
+    its first verb, a pronoun or a noun phrase opening with an article or a name."""
+    words = sent[clause[0]:clause[1]].strip(" ,;:").split()
+    verb = next((k for k, w in enumerate(words) if k and _starts_with_verb([w], L)), None)
+    if verb is None or verb > LEAD_MAX:
+        return None
+    subject = words[:verb]
+    first = subject[0].lower()
+    if first in L.pronouns or first in L.articles or (
+            subject[0][:1].isupper() and first not in L.stopwords and first not in L.not_names
+            and first not in L.prepositions and first not in L.relday):
+        return [subject[0][:1].lower() + subject[0][1:] if first in L.articles else subject[0]] \
+            + subject[1:]
+    return None
 
 
 def _infinitive_clause(words, L: Language, actor: str):
@@ -221,6 +298,9 @@ def _infinitive_clause(words, L: Language, actor: str):
         body, verb = words[:-1], last[:len(m)] + last[len(m) + len(marker):]
     if body and body[0].lower() in L.determiners:
         body = [body[0].lower()] + body[1:]
+    said = L.title_modals.get(verb.lower())
+    if said and body and body[-1][:1].islower():
+        return actor.split() + [said] + body  # "kandidieren zu wollen": "X will kandidieren"
     return actor.split() + [modal] + body + [verb]
 
 
@@ -252,11 +332,13 @@ def _verb_final(words, L: Language, antecedent):
 
 def _antecedent(before: str, L: Language):
     """The name a relative clause tells of: the capitalised words right before it."""
-    words = before.rstrip(" ,").split()
+    words = [w.strip("„“”\"‚‘’«»") for w in before.rstrip(" ,").split()]
+    if len(words) > 1 and words[-1].lower() in L.separable_prefixes:
+        words.pop()  # "zeichnete eine Talkshow auf, die ...": the noun before the prefix
     run = []
     while words and words[-1][:1].isupper() and words[-1].lower() not in L.stopwords \
             and len(run) < NOUN_RUN:
-        run.insert(0, words.pop().strip(",."))
+        run.insert(0, words.pop().strip(",."))  # "seines Elektroautos „Ze-0“, das ..."
     return run or None
 
 
@@ -273,11 +355,26 @@ def _named(words, L: Language, actor: str):
     return words
 
 
-def _subject_first(words, L: Language):
+def _finite(word: str, L: Language, fronted: bool = False) -> bool:
+    """A finite verb: listed, a cue of the future or a listed past form that is no
+    participle ("wurde", not "gegeben"); after a fronted date also any lower-case word in
+    "-t" ("siedelt", "startet"), since that place is the verb's."""
+    w = word.lower().strip(",.")
+    flags = L.cue_table.get(w, 0)
+    if w in L.finite_verbs or flags & 1 or w in L.reported_present:
+        return True
+    if flags & 4 and w not in L.not_verbs and not (
+            L.participle_form and L.participle_form.match(w)):
+        return True
+    return fronted and word[:1].islower() and w.endswith("t") and w not in L.stopwords \
+        and w not in L.prepositions and w not in L.not_names
+
+
+def _subject_first(words, L: Language, fronted: bool = False):
     """Subject, verb, rest for a verb-second title that starts with its verb, or with a
     phrase of place or time before its verb ("nach fünf Monaten Bauzeit will die Bahn
     ...": "Bahn will ..."); the words as they were when no subject can be found."""
-    moved = _verb_then_subject(words, L)
+    moved = _verb_then_subject(words, L, fronted)
     if moved is not words:
         return moved
     shorter = _without_fronted_phrase(words, L)
@@ -288,7 +385,7 @@ def _subject_first(words, L: Language):
     return words
 
 
-def _verb_then_subject(words, L: Language):
+def _verb_then_subject(words, L: Language, fronted: bool = False):
     """A verb-second title that lost the date in front of its verb starts with the verb
     ("soll die Fusion der beiden Hersteller erreicht sein"): the subject goes first
     ("die Fusion der beiden Hersteller soll erreicht sein").  Only for a subject that opens
@@ -304,8 +401,14 @@ def _verb_then_subject(words, L: Language):
     # Kilowattstunden Strom erzeugt"
     counted = words[first][:1].isdigit() and first + 1 < len(words) \
         and words[first + 1][:1].isupper()
-    bare = (words[first][:1].isupper() or counted) and second not in L.stopwords
-    if verb not in L.finite_verbs and not L.cue_table.get(verb, 0) & 1 or not (
+    # an adjective before the noun: "sollen erstmals wieder bemannte Mondflüge stattfinden"
+    adjective = words[first][:1].islower() and bool(L.participle_endings) \
+        and second.endswith(L.participle_endings) \
+        and first + 1 < len(words) and words[first + 1][:1].isupper() \
+        and second not in L.stopwords and second not in L.determiners \
+        and not _finite(second, L)
+    bare = (words[first][:1].isupper() or counted or adjective) and second not in L.stopwords
+    if not _finite(words[0], L, fronted) or not (
             second in L.articles or second in L.determiners or bare) \
             or second in L.prepositions or second in L.oblique_articles:
         return words
@@ -360,7 +463,7 @@ def _without_fronted_phrase(words, L: Language):
         return words
     for k in range(2, min(len(words) - 2, FRONTED_MAX + 1)):
         w = words[k].lower()
-        if words[k][:1].islower() and (w in L.finite_verbs or L.cue_table.get(w, 0) & 1) \
+        if words[k][:1].islower() and _finite(w, L) \
                 and not any(x[-1:] in ",;:" or QUOTES.search(x) for x in words[:k]):
             return words[k:]
     return words

@@ -77,6 +77,17 @@ def season(y: int, code: str) -> Window | None:
     return w
 
 
+SEASON_LAST_MONTH = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}  # meteorological seasons
+
+
+def season_over(y: int, code: str) -> dt.date:
+    """The last day of season y as the weather has it (autumn 2026 ends on 30 November,
+    winter 2026 on the last day of February 2027), before the quarter it is reported as."""
+    m = SEASON_LAST_MONTH[code]
+    yy = y + 1 if code == "WI" else y
+    return dt.date(yy, m, calendar.monthrange(yy, m)[1])
+
+
 def add_months(d: dt.date, n: int) -> dt.date:
     m0 = d.month - 1 + n
     y = d.year + m0 // 12

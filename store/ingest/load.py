@@ -20,7 +20,7 @@ from store.errors import FristError
 from store.ingest.markup import (MissingExtra, declared_charset, entry_summary, html_main_text,
                                  lang_code, markdown_text, struct_date, web_library)
 from store.ingest.published import publication_date
-from store.ingest.web import DEADLINE_SECONDS, Unreachable, fetch
+from store.ingest.web import DEADLINE_SECONDS, Unreachable, check_url, fetch
 
 STDIN_NAME = "standard input"
 PASTED_NAME = "pasted text"
@@ -42,6 +42,7 @@ class Document:
     published: dt.date
     lang: str | None
     published_from: str    # "given", "metadata", "dateline", "file time" or "today"
+    notes: list[str] = field(default_factory=list)  # how it was read ("read as UTF-16")
 
 
 @dataclass
@@ -75,17 +76,19 @@ def load(source: str, published: dt.date | None = None, lang: str | None = None,
     page) may take in all (None: DEADLINE_SECONDS)."""
     reader = _Reader(published, lang, today or dt.date.today(), date_hint)
     reader.deadline = deadline or DEADLINE_SECONDS
-    if not Path(source).is_dir():
-        reader.progress = progress   # a feed's entries, each perhaps a page to fetch
     if source == "-":
+        reader.progress = progress
         reader.guard(STDIN_NAME, lambda: reader.raw(read_stdin_bytes(STDIN_NAME), STDIN_NAME))
-    elif is_url(source):
-        if not re.match(r"^https?://", source, re.I):
-            raise FristError(f"{source}: only http:// and https:// addresses can be ingested")
+    elif is_url(source):  # before any look at the file system: an address is no path
+        check_url(source)
+        reader.progress = progress   # a feed's entries, each perhaps a page to fetch
         reader.guard(source, lambda: reader.url(source))
     else:
         path = Path(source).expanduser()
-        if path.is_dir():
+        if not _is_dir(path):
+            reader.progress = progress
+            reader.guard(source, lambda: reader.file(path))
+        else:
             files = _files_in(path)
             if not files:
                 reader.loaded.skipped.append((str(path), "holds no files"))
@@ -97,9 +100,16 @@ def load(source: str, published: dt.date | None = None, lang: str | None = None,
                         (str(file), "is not a text, Markdown, HTML or feed file"))
                 if progress:
                     progress(n, len(files), str(file))
-        else:
-            reader.guard(source, lambda: reader.file(path))
     return reader.loaded
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether `path` is a folder; False for a name the system cannot even look up (too
+    long, say), which reading it as a file then reports."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def _files_in(folder: Path) -> list[Path]:
@@ -115,15 +125,25 @@ def _files_in(folder: Path) -> list[Path]:
 
 
 def read_one(source: str, published: dt.date | None = None, lang: str | None = None,
-             today: dt.date | None = None) -> Document:
-    """One file or "-" (standard input) as `frist extract` reads it: an HTML page reduced
-    to its article, any other text as it is; dated as `load` dates a document.
-    DocumentError if it cannot be read as text."""
+             today: dt.date | None = None, deadline: float | None = None) -> Document:
+    """One file, web page or "-" (standard input) as `frist extract` reads it: an HTML
+    page reduced to its article, any other text as it is; dated as `load` dates a
+    document. DocumentError if it cannot be read as text; a feed is for `frist ingest`,
+    which reads each entry."""
     today = today or dt.date.today()
+    if is_url(source):  # fetched as `frist ingest` fetches it: the person asked for its dates
+        loaded = load(source, published, lang, today, deadline=deadline)
+        if not loaded.documents:
+            raise DocumentError(*loaded.skipped[0])
+        if len(loaded.documents) > 1:
+            raise DocumentError(source, f"is a feed of {len(loaded.documents)} entries: "
+                                        f"`frist ingest` reads each of them")
+        return loaded.documents[0]
     name = STDIN_NAME if source == "-" else source
     path = Path(source)
     raw = read_stdin_bytes(name) if source == "-" else read_file_bytes(path, name)
-    text = decode_text(raw, name)
+    notes: list[str] = []
+    text = decode_text(raw, name, notes=notes)
     meta_date = meta_lang = file_date = None
     if _sniff(raw, "" if source == "-" else path.suffix.lower()) == "html":
         text, meta_date, meta_lang = html_main_text(text, name)
@@ -131,7 +151,7 @@ def read_one(source: str, published: dt.date | None = None, lang: str | None = N
         file_date = _file_date(path)
     day, where = publication_date(text, today, given=published, metadata=meta_date,
                                   file_date=file_date, lang=lang or meta_lang)
-    return Document(text, name, day, lang or known_language(meta_lang), where)
+    return Document(text, name, day, lang or known_language(meta_lang), where, notes)
 
 
 def pasted(text: str, published: dt.date | None = None, today: dt.date | None = None) -> Document:
@@ -191,7 +211,8 @@ class _Reader:
         if kind == "feed":
             self.feed(raw, name)
             return
-        text = decode_text(raw, name, charset or (declared_charset(raw) if kind == "html" else None))
+        text = decode_text(raw, name, charset or (declared_charset(raw) if kind == "html" else None),
+                           notes=self.loaded.warnings)
         if kind == "html":
             body, meta_date, meta_lang = html_main_text(text, name, url)
         elif kind == "markdown":
@@ -239,12 +260,16 @@ class _Reader:
         date = struct_date(entry.get("published_parsed") or entry.get("updated_parsed"))
         link = entry.get("link") or ""
         text, lang = "", None
-        host = urllib.parse.urlsplit(link).netloc.lower()
+        try:
+            host = urllib.parse.urlsplit(link).netloc.lower()
+        except ValueError:  # `http://[::1`: fetch says what is wrong with it
+            host = ""
         if re.match(r"^https?://", link, re.I) and host not in self.dead_hosts:
             try:
                 raw, content_type, charset = fetch(link, self.deadline)
                 if content_type in ("text/html", "application/xhtml+xml") or _sniff(raw, "") == "html":
-                    page = decode_text(raw, link, charset or declared_charset(raw))
+                    page = decode_text(raw, link, charset or declared_charset(raw),
+                                       notes=self.loaded.warnings)
                     text, page_date, lang = html_main_text(page, link, link)
                     date = date or page_date
             except FristError as e:

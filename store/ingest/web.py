@@ -10,6 +10,7 @@ import re
 import socket
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 from store.documents import DocumentError, too_large
@@ -158,12 +159,29 @@ def _broken_answer(error: http.client.HTTPException, chunked: bool = False) -> s
     return f"the server sent a broken answer ({visible(str(error), 80)})"
 
 
+def check_url(url: str) -> None:
+    """FristError in one line unless `url` is an http(s) address that can be asked for:
+    a host, a port that is a number, brackets only around an IPv6 host (urllib raises
+    ValueError for `http://[::1` deep inside a request)."""
+    if not re.match(r"^https?://", url, re.I):
+        raise FristError(f"{visible(url)}: only http:// and https:// addresses can be read")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 — raises ValueError for a port that is not 0 to 65535
+    except ValueError as e:
+        why = ("a [ or ] that does not enclose an IPv6 host" if "IPv6" in str(e)
+               else "a port that is not a number from 0 to 65535" if "port" in str(e).lower()
+               else visible(str(e), 80))
+        raise FristError(f"not a valid web address: {visible(url)} ({why})") from None
+    if not parts.hostname:
+        raise FristError(f"not a valid web address: {visible(url)} (no host)")
+
+
 def fetch(url: str, deadline: float = DEADLINE_SECONDS) -> tuple[bytes, str, str | None]:
     """(body, content type, charset) of an http(s) URL, read within `deadline` seconds in
     all (each read waits at most TIMEOUT_SECONDS); one-line DocumentError otherwise, with
     whatever the server said made visible (a reason phrase may hold terminal escapes)."""
-    if not re.match(r"^https?://", url, re.I):
-        raise FristError(f"{url}: only http:// and https:// addresses can be ingested")
+    check_url(url)
     clock = _Clock(deadline)
     opener = urllib.request.build_opener(_HTTPHandler(clock), _HTTPSHandler(clock), _Redirects)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT,

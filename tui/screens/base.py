@@ -15,7 +15,11 @@ track record and decision queue in stand-ins that have only these):
                                 and the tab's name
   selected_id                   the item the item keys act on; a screen that moves a
                                 cursor over items sets it
-  change(id, write, message)    one store write (`write`), then every screen refreshed
+  change(id, write, message)    one store write (`write`), then every screen refreshed;
+                                a refusal is said in a notice
+  save_change(id, write, message)
+                                the same for a form's save: a refusal raises FristError,
+                                which the form says while it keeps what was typed
   show_day(day), show_group(by, name)
                                 back to the main table, showing one day or one row of
                                 the track record

@@ -147,19 +147,22 @@ class DecideScreen(FristScreen):
         return out | {"skipped": self.undecided_skipped}
 
     # -- actions
-    def _apply(self, write, message: str, counter: str) -> None:
-        """Make the change through the app (store write + refresh), then move on."""
-        item_id, _record = self.current
+    def _apply(self, item_id: int, write, message: str, counter: str) -> None:
+        """Make the change to the item the form was opened on through the app (store
+        write + refresh), then move on. FristError when the store refuses it: the form
+        that asked says so."""
         written = {}
 
         def run():
             written["record"] = write()
             return written["record"]
-        if self.app.change(item_id, run, message):
-            self.handled[item_id] = signature(written["record"])
-            self.decided[item_id] = counter
-            self.skipped.discard(item_id)
-        self.refresh_items()
+        try:
+            if self.app.save_change(item_id, run, message):
+                self.handled[item_id] = signature(written["record"])
+                self.decided[item_id] = counter
+                self.skipped.discard(item_id)
+        finally:
+            self.refresh_items()
 
     def action_decide(self, status: str) -> None:
         """The main screen's note form (a note, the day it was decided), then the mark."""
@@ -167,14 +170,12 @@ class DecideScreen(FristScreen):
             return
         item_id, record = self.current
 
-        def done(answer: dict | None) -> None:
-            if answer is not None and self.current and self.current[0] == item_id:
-                self._apply(lambda: self.app.store.mark(item_id, status, answer["note"],
-                                                        on=answer["on"], shown=record),
-                            decision_message(item_id, status, answer["on"], self.app.today),
-                            status)
+        def save(answer: dict, shown: dict) -> None:
+            self._apply(item_id, lambda: self.app.store.mark(item_id, status, answer["note"],
+                                                             on=answer["on"], shown=shown),
+                        decision_message(item_id, status, answer["on"], self.app.today), status)
         from tui.screens.forms import NoteForm, decision_message
-        self.app.push_screen(NoteForm(f"Mark as {status}", record), done)
+        self.app.push_screen(NoteForm(f"Mark as {status}", record, save=save))
 
     def action_skip(self) -> None:
         if self.current is None:
@@ -198,13 +199,12 @@ class DecideScreen(FristScreen):
             return
         item_id, record = self.current
 
-        def done(answer) -> None:
-            if answer is not None and self.current and self.current[0] == item_id:
-                due, note = answer
-                self._apply(lambda: self.app.store.postpone(item_id, due, note, shown=record),
-                            f"#{item_id} now due {due.label} — u undoes", "postponed")
+        def save(answer, shown: dict) -> None:
+            due, note = answer
+            self._apply(item_id, lambda: self.app.store.postpone(item_id, due, note, shown=shown),
+                        f"#{item_id} now due {due.label} — u undoes", "postponed")
         from tui.screens.forms import PostponeForm
-        self.app.push_screen(PostponeForm(record), done)
+        self.app.push_screen(PostponeForm(record, save=save))
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -1,7 +1,10 @@
 """Modal forms: add/edit a commitment, postpone, a note for a decision, confirm, ingest.
 
-Each form returns what was typed through `dismiss`; the app makes the one store call.
-So an invalid form never writes anything, and Escape always leaves the store as it was.
+Each form hands what was typed to the app, which makes the one store call: through
+`save` while the form is open (add, edit, decide, postpone), so that a save refused (a
+full disk, a change made elsewhere meanwhile) is said in the form, which stays open with
+everything typed; or, without `save`, through `dismiss`. So an invalid form never writes
+anything, and Escape always leaves the store as it was.
 """
 from __future__ import annotations
 
@@ -18,12 +21,15 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from store import model
+from store.errors import ConflictError, FristError, visible
 from store.model import Commitment
-from store.errors import FristError
 from tui.controller import Found
 from tui.messages import IngestFailed, ProposalsReady
 from tui.screens.base import FristModal
 from tui.widgets.literal import literal
+
+
+MAX_MESSAGE = 400  # the longest error a form shows (a skipped address may be 100 KB)
 
 
 def due_examples(today: dt.date) -> dict[str, str]:
@@ -130,8 +136,28 @@ def text_input(name: str, value: str = "", placeholder: str = "") -> Input:
     return Input(value, placeholder=placeholder, id=name, compact=True)
 
 
+def now_values(record: Commitment, names) -> str:
+    """How `record` now reads in the fields `names`: "title 'X', due 3 Dec 2025"."""
+    said = {}
+    for name in names:
+        if name in ("due", "precision", "window_start", "due_text"):
+            said["due"] = f"due {record.due_label()}"
+        elif name == "tags":
+            said[name] = f"tags {', '.join(record.tags) or 'none'}"
+        elif name in ("title", "actor", "status", "decided"):
+            said[name] = f"{name} {visible(str(getattr(record, name) or ''), 80)!r}"
+    return ", ".join(said.values())
+
+
+# save(what the form gives, the record it shows): the app's store call; FristError when
+# the store refuses, the form then stays open
+Save = Callable[[object, "Commitment | None"], None]
+
+
 class FormScreen(FristModal):
     """Common to the forms: Escape cancels, an error line, a hint line."""
+
+    record: Commitment | None = None  # the item the form is about, as it shows it
 
     # Tab and Shift+Tab as priority bindings: the app then moves the focus as it reads
     # the key, so keys typed right after Tab reach the next field, not the one before
@@ -142,6 +168,10 @@ class FormScreen(FristModal):
                 Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
                         priority=True, id="form_previous_field")]
 
+    def __init__(self, save: Save | None = None) -> None:
+        super().__init__()
+        self.save_to_store = save
+
     def action_cancel(self) -> None:
         self.dismiss(None)
 
@@ -150,14 +180,39 @@ class FormScreen(FristModal):
         if field:
             self.query_one(f"#{field}", Input).focus()
 
+    def finish(self, value) -> None:
+        """Close with `value` once it is saved: a save the store refuses is said on the
+        error line, and the form stays open with what was typed (QA: a title typed into
+        the add form on a full disk was lost). After a change made elsewhere it shows the
+        item as it is now, so that Enter saves what was typed over it, knowingly."""
+        if self.save_to_store is not None:
+            try:
+                self.save_to_store(value, self.record)
+            except ConflictError as e:
+                now = ""
+                if e.current is not None:
+                    self.rebase(e.current)
+                    now = f" Now {now_values(e.current, e.fields)}." if e.fields else ""
+                self.error(f"{e}.{now} Enter saves what you typed over it, Escape leaves it.")
+                return
+            except FristError as e:
+                self.error(f"{visible(str(e), MAX_MESSAGE)}. What you typed is still here: "
+                           "Enter tries again, Escape leaves it.")
+                return
+        self.dismiss(value)
+
+    def rebase(self, current: Commitment) -> None:
+        """The item changed elsewhere: show `current` and save against it."""
+        self.record = current
+
 
 class ItemForm(FormScreen):
     """Add (no commitment) or edit (a commitment) a commitment. Returns a dict of the
     fields, and under "changed" the names of those the person changed (for an edit)."""
 
     def __init__(self, record: Commitment | None = None, item_id: int | None = None,
-                 heading: str | None = None, extras: bool = True) -> None:
-        super().__init__()
+                 heading: str | None = None, extras: bool = True, save: Save | None = None) -> None:
+        super().__init__(save)
         self.extras = extras  # tags and note (a proposal under review has neither yet)
         self.record = record
         self.item_id = item_id
@@ -215,8 +270,25 @@ class ItemForm(FormScreen):
             ("due", due is not None),
             ("actor", r is None or value["actor"].strip() != r.actor),
             ("tags", self.extras and (r is None or sorted(set(tags)) != list(r.tags)))) if differs}
-        self.dismiss({"title": value["title"], "due": due, "actor": value["actor"],
-                      "tags": tags, "note": value["note"], "changed": changed})
+        self.finish({"title": value["title"], "due": due, "actor": value["actor"],
+                     "tags": tags, "note": value["note"], "changed": changed})
+
+    def rebase(self, current: Commitment) -> None:
+        """A field the person left as it was takes the value it has now, so that saving
+        writes only what they changed; what they typed stays."""
+        shown = self.record
+        now_due = current.window.value
+        for name, was, now in (
+                ("title", shown.title if shown else "", current.title),
+                ("due", self.initial_due, now_due),
+                ("actor", shown.actor if shown else "", current.actor),
+                ("tags", ", ".join(shown.tags) if shown else "", ", ".join(current.tags))):
+            if self.query(f"#{name}"):
+                field = self.query_one(f"#{name}", Input)
+                if field.value == was:
+                    field.value = now
+        self.initial_due = now_due
+        super().rebase(current)
 
 
 def decision_message(item_id: int, status: str, on: dt.date | None, today: dt.date) -> str:
@@ -231,8 +303,9 @@ class NoteForm(FormScreen):
     and cancelled, the day it was decided (default today). Returns {"note", "on"}, "on"
     a date (None for reopen)."""
 
-    def __init__(self, heading: str, record: Commitment, dated: bool = True) -> None:
-        super().__init__()
+    def __init__(self, heading: str, record: Commitment, dated: bool = True,
+                 save: Save | None = None) -> None:
+        super().__init__(save)
         self.heading = heading
         self.record = record
         self.dated = dated
@@ -240,8 +313,9 @@ class NoteForm(FormScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box"):
             yield Label(self.heading, classes="form-title")
-            yield Static(literal(self.record.title, one_line=False), classes="form-subject")
-            yield Static(Content.styled(f"due {self.record.due_label()}", "$foreground-muted"))
+            yield Static(literal(self.record.title, one_line=False),
+                         id="subject", classes="form-subject")
+            yield Static(self.due_line(), id="subject-due")
             yield field("Note", text_input("note", "", "optional"))
             if self.dated:
                 yield field("Decided", text_input("decided", "today",
@@ -269,21 +343,30 @@ class NoteForm(FormScreen):
             except FristError as e:
                 self.error(f"{e}.", "decided")
                 return
-        self.dismiss({"note": self.query_one("#note", Input).value, "on": on})
+        self.finish({"note": self.query_one("#note", Input).value, "on": on})
+
+    def due_line(self) -> Content:
+        return Content.styled(f"due {self.record.due_label()}", "$foreground-muted")
+
+    def rebase(self, current: Commitment) -> None:
+        super().rebase(current)
+        self.query_one("#subject", Static).update(literal(current.title, one_line=False))
+        self.query_one("#subject-due", Static).update(self.due_line())
 
 
 class PostponeForm(FormScreen):
     """A new due date (with the live preview) and a note. Returns (Due, note)."""
 
-    def __init__(self, record: Commitment) -> None:
-        super().__init__()
+    def __init__(self, record: Commitment, save: Save | None = None) -> None:
+        super().__init__(save)
         self.record = record
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box"):
             yield Label("Postpone", classes="form-title")
-            yield Static(literal(self.record.title, one_line=False), classes="form-subject")
-            yield Static(Content.styled(f"now due {self.record.due_label()}", "$foreground-muted"))
+            yield Static(literal(self.record.title, one_line=False),
+                         id="subject", classes="form-subject")
+            yield Static(self.due_line(), id="subject-due")
             ex = due_examples(self.app.today)
             yield field("New due", text_input("due", "", f"+2w · in 2 weeks · {ex['day']} · "
                                                          f"{ex['quarter']}"))
@@ -312,7 +395,16 @@ class PostponeForm(FormScreen):
         except FristError as e:
             self.error(f"{e}.", "due")
             return
-        self.dismiss((due, self.query_one("#note", Input).value))
+        self.finish((due, self.query_one("#note", Input).value))
+
+    def due_line(self) -> Content:
+        return Content.styled(f"now due {self.record.due_label()}", "$foreground-muted")
+
+    def rebase(self, current: Commitment) -> None:
+        super().rebase(current)
+        self.query_one("#subject", Static).update(literal(current.title, one_line=False))
+        self.query_one("#subject-due", Static).update(self.due_line())
+        self.query_one(DuePreview).follow(self.query_one("#due", Input).value)  # +2w moved
 
 
 class ConfirmForm(FristModal[bool]):
@@ -439,14 +531,15 @@ class IngestForm(FormScreen):
         if found.proposals:
             self.dismiss(found)
             return
-        why = [f"skipped {name}: {reason}" for name, reason in found.skipped] + found.warnings
+        why = [f"skipped {visible(name)}: {reason}" for name, reason in found.skipped] + [
+            visible(warning, MAX_MESSAGE) for warning in found.warnings]
         self.error("No dated commitments found" + (f" ({'; '.join(why[:2])})" if why else "."),
                    "source")
 
     def on_ingest_failed(self, failed: IngestFailed) -> None:
         self._done_reading()
         field = "pasted" if not self.query_one("#source", Input).value.strip() else "source"
-        self.error(f"Cannot ingest: {failed.reason}")
+        self.error(f"Cannot ingest: {visible(failed.reason, MAX_MESSAGE)}")
         self.query_one(f"#{field}").focus()
 
     @on(Button.Pressed, "#cancel")

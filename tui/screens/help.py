@@ -8,6 +8,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+import textwrap
+
 from tui.keys import declared
 from tui.screens.base import FristModal
 
@@ -24,6 +26,29 @@ STATE_NOTES = [
     ("cancelled", "$foreground-muted", "no longer expected"),
 ]
 KEY_CELLS = 10  # the key column
+NAME_CELLS = 16  # the action's name
+
+
+class KeyList(Static):
+    """The help text; a key's or colour's description wraps under itself, not to column
+    0, at any width (`lines`: Content, or (head, its width in cells, description))."""
+
+    def __init__(self, lines: list) -> None:
+        super().__init__()
+        self.lines = lines
+
+    def render(self) -> Content:
+        width = max(self.content_region.width, 40)
+        out = []
+        for line in self.lines:
+            if isinstance(line, Content):
+                out.append(line)
+                continue
+            head, cells, what = line
+            parts = textwrap.wrap(what, max(width - cells, 20)) or [""]
+            out.append(Content.assemble(head, (parts[0], "$foreground-muted")))
+            out += [Content.styled(" " * cells + part, "$foreground-muted") for part in parts[1:]]
+        return Content("\n").join(out)
 
 
 class HelpScreen(FristModal):
@@ -32,7 +57,7 @@ class HelpScreen(FristModal):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form-box help"):
-            yield Static(self._text())
+            yield KeyList(self._lines())
 
     def keys_of(self, binding: Binding) -> str:
         """The keys of a binding as a person types them, remapped or not."""
@@ -50,14 +75,13 @@ class HelpScreen(FristModal):
         binding = next((b for b in self.app.BINDINGS if b.action == action), None)
         return f"  ({self.keys_of(binding)})" if binding else ""
 
-    def _line(self, binding: Binding) -> Content:
-        keys = self.keys_of(binding)
-        return Content.assemble((f"{keys:>{KEY_CELLS}}", "bold $text-accent"), "  ",
-                                (f"{binding.description:<16}", "bold"),
-                                (binding.tooltip or "", "$foreground-muted"))
+    def _line(self, binding: Binding) -> tuple[Content, int, str]:
+        head = Content.assemble((f"{self.keys_of(binding):>{KEY_CELLS}}", "bold $text-accent"),
+                                "  ", (f"{binding.description:<{NAME_CELLS}}", "bold"))
+        return head, KEY_CELLS + 2 + NAME_CELLS, binding.tooltip or ""
 
-    def _text(self) -> Content:
-        lines: list[Content] = [Content.styled("frist — keys", "bold"), Content(""),
+    def _lines(self) -> list:
+        lines: list = [Content.styled("frist — keys", "bold"), Content(""),
                                 Content(INTRO), Content("")]
         lines.append(Content.styled("Everywhere but in a form or the review", "bold"))
         lines += [self._line(key.binding) for key in declared(type(self.app), inherited=False)
@@ -77,11 +101,11 @@ class HelpScreen(FristModal):
             lines += [self._line(key.binding) for key in keys]
         lines += [Content(""), Content.styled("Colours", "bold")]
         for word, style, what in STATE_NOTES:
-            lines.append(Content.assemble(("  ● ", style), (f"{word:<15}", style), what))
+            lines.append((Content.assemble(("  ● ", style), (f"{word:<15}", style)), 19, what))
         lines += [Content(""), Content.styled(
             "Keys can be remapped in the [keymap] table of the config file "
             "(`frist config path`; `frist config show` lists every binding id), e.g. "
             " mark_met = \"m,M\". A key given to two actions of one screen is refused.",
             "$foreground-muted"),
             Content.styled("Escape closes this.", "$foreground-muted")]
-        return Content("\n").join(lines)
+        return lines
