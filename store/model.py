@@ -522,6 +522,15 @@ class Commitment:
         `updated` (to the second) and appends an event."""
         return self._doc["updated"], len(self._doc["history"])
 
+    def changed_since(self, earlier: Commitment) -> bool:
+        """Whether this read of an item is another version than `earlier` (a read of the
+        same item): `revision` compared, without building it, for the dashboard's
+        comparison of every item after an undo or another process's change (the same
+        stored document is the same version)."""
+        now, then = self._doc, earlier._doc
+        return now is not then and (now["updated"] != then["updated"]
+                                    or len(now["history"]) != len(then["history"]))
+
     def __eq__(self, other) -> bool:
         return isinstance(other, Commitment) and self._doc == other._doc
 

@@ -101,3 +101,11 @@ def test_sources_and_events_keep_keys_they_do_not_name():
     assert c.history[0].get("by") == "import"
     assert c.doc["sources"] == [{"sentence": "", "document": "a", "published": "", "lang": "",
                                  "page": "4"}]
+
+
+def test_a_read_of_another_version_is_told_apart_from_a_read_of_the_same():
+    """What the dashboard uses to move only the rows an undo or a sync changed."""
+    c = deal()
+    assert not c.changed_since(c)
+    assert not Commitment(dict(c.doc)).changed_since(c)   # read again from the files
+    assert c.with_event(Event("2025-11-24T10:00:00+01:00", "edited", "")).changed_since(c)

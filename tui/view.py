@@ -246,7 +246,7 @@ class ItemView:
         fresh = dict(items)
         old = self.items
         changed = [i for i, r in fresh.items()
-                   if (o := old.get(i)) is None or o.revision != r.revision]
+                   if (o := old.get(i)) is None or r.changed_since(o)]
         gone = [i for i in old if i not in fresh]
         if not self.complete or len(changed) + len(gone) > max(100, len(fresh) // 20):
             self.load(items)  # much changed (an import): filtering everything is quicker
