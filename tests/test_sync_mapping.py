@@ -47,6 +47,18 @@ def test_frist_to_vtodo_to_frist_is_lossless(view):
     assert back.raw is None  # nothing foreign to keep
 
 
+def test_a_note_holding_a_backslash_n_is_no_edit_made_elsewhere():
+    # icalendar writes a literal backslash-N as a line break: read back, the description
+    # differs from what frist wrote, though nobody edited it (found by hypothesis in CI)
+    record = model.Commitment.new("Vote", model.Due.from_value("2027-01-01"))
+    record = record.with_event(model.Event("2027-01-01T00:00:00+01:00", "noted", "C:\\New"))
+    view = view_of(record)
+    back = parse(to_ical(view, UPDATED))
+    assert back.view == view
+    assert back.updated == UPDATED
+    assert back.raw is None  # nothing foreign to keep
+
+
 def test_a_broken_calendar_object_is_named_not_raised_raw():
     with pytest.raises(MappingError, match="not readable iCalendar"):
         parse("BEGIN:VCALENDAR\r\nBEGIN:VTODO\r\nDUE;VALUE=DATE:2025\r\n")

@@ -441,7 +441,7 @@ def _parse(text: str) -> Remote | None:
         view["history"] = [{"at": created, "event": APP_CREATED, "note": description}]
     else:
         view["history"] = history
-        shown = _plain(describe(view))
+        shown = _plain(_as_read_back(describe(view)))
         if _plain(description) != shown:  # the description was edited in a calendar app
             description = _plain(description)
             added = description[len(shown):].strip() if description.startswith(shown) else description
@@ -453,6 +453,18 @@ def _parse(text: str) -> Remote | None:
 def _lines(text: str) -> str:
     """Line breaks as LF: a lone CR in TEXT would break the line it is on."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _as_read_back(text: str) -> str:
+    """`text` as icalendar gives back what it wrote of it: its TEXT escaping is lossy
+    (a written backslash-N comes back as a line break), and a description compared
+    unchanged must be compared as it travelled."""
+    if "\\" not in text:   # only a backslash is read back otherwise than written
+        return text
+    from icalendar import Todo
+    todo = Todo()
+    todo.add("description", text)
+    return str(Todo.from_ical(todo.to_ical())["description"])
 
 
 def _plain(text: str) -> str:
