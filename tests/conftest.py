@@ -27,6 +27,9 @@ def isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("FRIST_TODAY", TODAY)
     monkeypatch.delenv("FRIST_CONFIG", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    # every server a test talks to is on 127.0.0.1: a machine's proxy must not stand between
+    for var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(var, raising=False)
     yield tmp_path
     from store import model
     model.set_today(None)  # a command or app run in-process moved frist's clock

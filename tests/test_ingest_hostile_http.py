@@ -101,12 +101,6 @@ def server():
     listener.close()
 
 
-@pytest.fixture(autouse=True)
-def no_proxies(monkeypatch):
-    for var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(var, raising=False)
-
-
 def reason(url: str, deadline: float = 30) -> str:
     loaded = load(url, today=TODAY, deadline=deadline)
     assert loaded.documents == []

@@ -134,12 +134,6 @@ def server():
     httpd.server_close()
 
 
-@pytest.fixture(autouse=True)
-def no_proxies(monkeypatch):
-    for var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(var, raising=False)
-
-
 def skipped_reason(url: str) -> str:
     loaded = load(url, today=TODAY)
     assert loaded.documents == []

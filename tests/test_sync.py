@@ -122,6 +122,21 @@ def varied(desk: Desk) -> None:
 
 # -- adding and the mapping calendar apps see
 
+
+def stop_after_puts(monkeypatch, radicale, count: int):
+    """The server stops after `count` to-dos were written: a sync cut off half-way.
+    Gives the real put back, to restore once the server runs again."""
+    real_put, done = Collection.put, []
+
+    def put_then_stop(self, href, text, etag):
+        if len(done) == count:
+            radicale.stop()
+        done.append(href)
+        return real_put(self, href, text, etag)
+    monkeypatch.setattr(Collection, "put", put_then_stop)
+    return real_put
+
+
 def test_a_store_travels_to_another_store_unchanged(alice, bob):
     varied(alice)
     assert alice.sync().line() == "pulled 0, pushed 9, merged 0"
@@ -424,14 +439,7 @@ def test_the_server_stopping_mid_sync_loses_nothing_and_the_next_sync_completes(
     alice.store.edit(alice.id_of("Item 0"), title="Item 0, renamed")
     before = alice.as_json()
     state_before = state_path(alice.store.path).read_bytes()
-    real_put, done = Collection.put, []
-
-    def put_then_stop(self, href, text, etag):
-        if len(done) == 3:
-            radicale.stop()
-        done.append(href)
-        return real_put(self, href, text, etag)
-    monkeypatch.setattr(Collection, "put", put_then_stop)
+    real_put = stop_after_puts(monkeypatch, radicale, 3)
     with pytest.raises(SyncError, match="cannot reach the sync server"):
         alice.sync()
     assert alice.as_json() == before
@@ -547,14 +555,7 @@ def test_a_first_sync_cut_off_half_way_is_resumed_without_a_question(alice, app,
     for n in range(30):
         alice.add(f"Item {n}")
     before = alice.as_json()
-    real_put, done = Collection.put, []
-
-    def put_then_stop(self, href, text, etag):
-        if len(done) == 12:
-            radicale.stop()
-        done.append(href)
-        return real_put(self, href, text, etag)
-    monkeypatch.setattr(Collection, "put", put_then_stop)
+    real_put = stop_after_puts(monkeypatch, radicale, 12)
     with pytest.raises(SyncError, match="cannot reach the sync server"):
         alice.sync()
     assert not state_path(alice.store.path).exists()

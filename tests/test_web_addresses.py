@@ -60,12 +60,6 @@ def server():
     httpd.server_close()
 
 
-@pytest.fixture(autouse=True)
-def no_proxies(monkeypatch):
-    for var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(var, raising=False)
-
-
 @pytest.mark.parametrize("url", BAD)
 @pytest.mark.parametrize("command", [["ingest", "URL", "--yes"], ["extract", "URL"]])
 def test_a_bad_address_is_one_line(frist, url, command):
