@@ -655,10 +655,13 @@ def undo_message(label: str, changed: list[int], items: dict[int, Commitment],
     if len(changed) != 1:
         gone = sum(1 for item_id in changed if item_id not in items)
         kept = len(changed) - gone
-        told = ([f"{gone} it added {'is' if gone == 1 else 'are'} gone"] if gone else []) + \
-            ([f"{kept} {'is' if kept == 1 else 'are'} as {'it was' if kept == 1 else 'they were'} "
-              f"before it"] if kept else [])
-        return f"{head} Of {len(changed)} commitments, " + " and ".join(told) + "."
+        told = []
+        if gone:
+            told.append(f"{gone} it added {'is' if gone == 1 else 'are'} gone")
+        if kept:
+            told.append("1 is as it was before it" if kept == 1
+                        else f"{kept} are as they were before it")
+        return f"{head} Of {len(changed)} commitments, {' and '.join(told)}."
     item_id = changed[0]
     record = items.get(item_id)
     if record is None:
