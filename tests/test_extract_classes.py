@@ -449,3 +449,38 @@ def test_a_trailing_attribution_leaves_the_plan_ahead(lang, text, due):
 ])
 def test_a_trailing_attribution_leaves_a_past_event_past(lang, text):
     assert dues(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    # the present tense of an event with a coming weekday or month is a schedule
+    ("de", "Der Prozess gegen den Bauunternehmer beginnt am Montag.", "2031-03-17"),
+    ("de", "Am Freitag findet die Preisverleihung im Stadttheater statt.", "2031-03-14"),
+    ("de", "Die Ausstellung öffnet im September ihre Tore.", "2031-09-30"),
+    ("en", "The trial of the former mayor begins on Monday.", "2031-03-17"),
+    ("en", "The finance ministers meet in Lisbon on Thursday.", "2031-03-13"),
+    # "bereits", "already" before the date says how early, not that it is past
+    ("de", "Bereits Ende dieses Jahres will die Firma das erste Modell ausliefern.", "2031-12-31"),
+    ("en", "The company already plans to open the plant in September.", "2031-09-30"),
+])
+def test_scheduled_and_as_early_as(lang, text, due):
+    assert dues(text, lang) == [due]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # ... but a past verb in the clause keeps the weekday in the past
+    ("de", "Am Montag trafen sich die Minister in Lissabon."),
+    ("de", "Der am Dienstag verletzte Torwart reist nun doch mit nach Rom."),
+    ("de", "Er hatte bereits im Juni angekündigt, das Werk verkaufen zu wollen."),
+    ("de", "Bereits im Januar kündigte der Hersteller den Bau eines neuen Werks an."),
+    ("en", "The finance ministers met in Lisbon on Tuesday."),
+])
+def test_scheduled_needs_no_past(lang, text):
+    assert dues(text, lang) == []
+
+
+def test_two_plans_for_one_year_stay_two():
+    """Modal verbs ("soll") are not what a commitment is about: two plans due the same
+    year that share only such words are two candidates."""
+    text = ("Der Kleinwagen von Norvane soll 2033 mit einer neuen Batterie ausgeliefert "
+            "werden. Der Lieferwagen des Konzerns Tessor soll 2033 in Serie gehen.")
+    assert dues(text, "de") == ["2033-12-31", "2033-12-31"]

@@ -250,7 +250,10 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
         elif raw.tpl.get("need_prep"):
             ok = prep
         elif weak:
-            ok = tense == "future" and (prep or ctx.has_strong or attribute)
+            # a weekday needs a strong cue, or a verb in its clause that says a schedule
+            # and no past ("Der Prozess beginnt am Montag", "the trial begins on Monday")
+            ok = tense == "future" and (prep or ctx.has_strong or attribute
+                                        or ctx.scheduled(a, b))
         elif ahead:
             # "next year", "in two weeks": the words themselves look ahead
             ok = prep or fut > 0 or ctx.has_strong
@@ -525,7 +528,7 @@ def _content_words(c, L: Language):
     if len(marks) % 2 == 1:
         s = text[para:s0] + " " + s  # the sentence goes on a quotation: all one statement
     skip = L.month_words | set(L.weekdays) | set(L.units) | set(L.relative) | set(L.parts)
-    skip = skip | L.cue_past[0]  # "said", "sagte": not what is due
+    skip = skip | L.cue_past[0] | L.finite_verbs  # "said", "soll": not what is due
     words = set()
     for t in TOKEN.findall(s.lower()):
         if len(t) < 4 or t in L.stopwords or t in skip or any(ch.isdigit() for ch in t):

@@ -435,7 +435,8 @@ class SentenceContext:
             if j in fut_idx:
                 past = "future"
             elif j in self.listed_past:
-                if w in L.cue_weak_past or w in L.not_verbs or w in L.sets_date:
+                if w in L.cue_weak_past or w in L.not_verbs or w in L.sets_date \
+                        or self.as_early_as(j, a):
                     continue
                 if self._serves_future(j, fut_idx):
                     continue  # "will be paid", "bezahlt werden"
@@ -666,7 +667,7 @@ class SentenceContext:
             fut += w / d ** DECAY * (1.0 if self.clause[j] == here else 0.5)
         for j, w in self.past:
             d = dist(j)
-            if d is None or j + 1 in fut_idx or j in self.listed_past and w >= 1.0 \
+            if d is None or self.as_early_as(j, a) or j + 1 in fut_idx or j in self.listed_past and w >= 1.0 \
                     and self._serves_future(j, fut_idx):
                 continue  # "were planning", "was expected", "will be paid": it serves the plan
             if self.attribution_after(j, a):
@@ -692,6 +693,29 @@ class SentenceContext:
         if pastprep:
             past += PREP_WEIGHT
         return fut, past, prep
+
+    def scheduled(self, a: int, b: int) -> bool:
+        """Whether the verb nearest to tokens a..b in their clause is a present tense that
+        says a schedule ("Der Prozess beginnt am Montag", "the trial begins on Monday"),
+        no past word ("trafen", "der am Dienstag verletzte Spieler reist") nearer."""
+        if a >= len(self.clause) or not self.lang.scheduled:
+            return False
+        here, words = self.clause[a], self.words
+        verbs = {j for j, _ in self.future} | {j for j, _ in self.past}
+        near = min((j for j in verbs if self.clause[j] == here and not a <= j <= b),
+                   key=lambda j: a - j if j < a else j - b, default=None)
+        return near is not None and words[near] in self.lang.scheduled
+
+    def as_early_as(self, j: int, a: int) -> bool:
+        """Whether token j is "bereits", "already" right before the date at token a (or
+        before its preposition): it says how early, not that the date is past."""
+        if self.words[j] not in self.lang.as_early_as or not (
+                j == a - 1 or j == a - 2 and self.words[a - 1] in self.lang.prepositions):
+            return False
+        # only where a modal of the future governs and no other past word stands beside
+        here = self.clause[a]
+        return any(self.clause[k] == here for k in self.strong) and not any(
+            self.clause[k] == here and k != j for k, _ in self.past)
 
     def attribution_after(self, j: int, a: int) -> bool:
         """Whether token j is the reporting verb of a short attribution that closes the

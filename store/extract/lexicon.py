@@ -164,10 +164,15 @@ class Language:
         self.holidays = {k.lower(): v for k, v in data.get("holidays", {}).items()}
         self.numeric_order = data.get("numeric_order", "dmy")
         cues = data.get("cues", {})
-        self.cue_future = _phrases(cues.get("future", []))
+        # present tenses of events ("beginnt am Montag", "the trial begins on Monday"):
+        # future cues, and they say a schedule when they govern a date (commitments.py)
+        self.scheduled = set(w.lower().split()[0] for w in cues.get("scheduled", []))
+        self.cue_future = _phrases(cues.get("future", []) + cues.get("scheduled", []))
         self.cue_strong = _phrases(cues.get("strong", []))
         self.cue_past = _phrases(cues.get("past", []))
         self.cue_weak_past = set(w.lower() for w in cues.get("weak_past", []))
+        # "bereits Ende des Jahres will man", "already in January": as early as, no past
+        self.as_early_as = set(w.lower() for w in cues.get("as_early_as", []))
         self.deadline_preps = _phrases(cues.get("deadline_preps", []))
         self.past_preps = _phrases(cues.get("past_preps", []))
         self.clause_breaks = set(w.lower() for w in cues.get("clause_breaks", []))
