@@ -484,3 +484,24 @@ def test_two_plans_for_one_year_stay_two():
     text = ("Der Kleinwagen von Norvane soll 2033 mit einer neuen Batterie ausgeliefert "
             "werden. Der Lieferwagen des Konzerns Tessor soll 2033 in Serie gehen.")
     assert dues(text, "de") == ["2033-12-31", "2033-12-31"]
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    # "für"/"for" before a date in a clause that plans or announces: what the plan is for,
+    # however past the auxiliary
+    ("de", "Die Verlage haben für Anfang 2032 die ersten Hörbuch-Reihen angekündigt.", "2032-03-31"),
+    ("en", "The union has called a strike for March 20.", "2031-03-20"),
+    # a year said in words names the year of the days after it, not a year named before
+    ("de", "Das Festival findet seit 1998 jeden Sommer statt, wird in diesem Jahr am 27. April "
+           "eröffnet und dauert bis 1. Juli.", "2031-07-01"),
+])
+def test_planned_for_and_year_in_words(lang, text, due):
+    assert due in dues(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The party announced its pick of a running mate for the 2032 presidential race."),
+    ("de", "Die Firma hat für 2032 einen höheren Gewinn gemeldet."),
+])
+def test_for_a_year_that_qualifies_a_noun_is_no_plan(lang, text):
+    assert dues(text, lang) == []

@@ -182,7 +182,8 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             again = D.resolve(dataclasses.replace(raw, groups=dict(raw.groups, year=str(named[key]))),
                               published, L, tense)
             w = again or w  # the day the article named with its year, said again
-        if "year" in raw.groups:
+        if "year" in raw.groups or w.precision == "year":
+            # "in diesem Jahr am 27. April": a year said in words names it too
             explicit_years.append((raw.start, w.end.year))
             if key is not None and w.end > published:
                 mine[key] = w.end.year

@@ -687,6 +687,8 @@ class SentenceContext:
             prep = False  # "the fire was reduced through Tuesday": the verb says when
         elif not prep and self.moved_to(a):
             prep = True  # "auf Oktober vertagt", "rescheduled to June 2"
+        elif not prep and self.planned_for(a, b, before) and not self.fronted_past(a):
+            prep = True  # "haben für Mittwoch eine Kundgebung angekündigt"
         pastprep = any(w in self.lang.past_preps[0] for w in before[-2:])
         if prep:
             fut += PREP_WEIGHT
@@ -705,6 +707,20 @@ class SentenceContext:
         near = min((j for j in verbs if self.clause[j] == here and not a <= j <= b),
                    key=lambda j: a - j if j < a else j - b, default=None)
         return near is not None and words[near] in self.lang.scheduled
+
+    def planned_for(self, a: int, b: int, before) -> bool:
+        """Whether the date at tokens a..b follows "für"/"for" in a clause whose verb plans
+        or announces ("haben für Anfang 2008 die ersten Filme angekündigt", "called a
+        strike for Monday"): the date the plan is for.  Not a date that qualifies the noun
+        after it ("a running mate for the 2020 presidential race")."""
+        preps, verbs = self.lang.planned_for
+        if not preps or not any(w in preps for w in before[-2:]):
+            return False
+        after = self.words[b + 1] if b + 1 < len(self.words) else ""
+        if after.isalpha() and after not in self.lang.stopwords or self.words[b].endswith("'s"):
+            return False
+        here = self.clause[a]
+        return any(self.clause[k] == here and w in verbs for k, w in enumerate(self.words))
 
     def as_early_as(self, j: int, a: int) -> bool:
         """Whether token j is "bereits", "already" right before the date at token a (or

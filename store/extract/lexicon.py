@@ -173,6 +173,8 @@ class Language:
         self.cue_weak_past = set(w.lower() for w in cues.get("weak_past", []))
         # "bereits Ende des Jahres will man", "already in January": as early as, no past
         self.as_early_as = set(w.lower() for w in cues.get("as_early_as", []))
+        planned = cues.get("planned_for", {})
+        self.planned_for = (set(planned.get("preps", [])), set(planned.get("verbs", [])))
         self.deadline_preps = _phrases(cues.get("deadline_preps", []))
         self.past_preps = _phrases(cues.get("past_preps", []))
         self.clause_breaks = set(w.lower() for w in cues.get("clause_breaks", []))
