@@ -353,3 +353,25 @@ def test_a_window_never_starts_before_the_text_that_set_it():
     assert later[0].window_start == _dt.date(2031, 3, 1)
     past = _find_dates("Im Jahr 2030 stiegen die Preise in der ganzen Region deutlich an.", said, "de")
     assert past[0].window_start == _dt.date(2030, 1, 1)
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    # vague horizons a reader still dates: a guess of three units, the week, the year's end
+    ("Die Kommission will in den kommenden Wochen entscheiden.", "de", "2025-12-15"),
+    ("Die Hunde sollen im Laufe der Woche eintreffen.", "de", "2025-W48"),
+    ("Das Werk soll zum Jahreswechsel schließen.", "de", "2025"),
+    ("The board will decide in the coming months.", "en", "2026-02"),
+    ("The agency will reply in the next week.", "en", "2025-12-01"),
+    ("The plant will close at the turn of the year.", "en", "2025"),
+    # "Jahresbeginn 2027" is its first quarter, as "Anfang 2027" is
+    ("Das Gesetz soll zum Jahresbeginn 2027 in Kraft treten.", "de", "2027-Q1"),
+])
+def test_vague_horizons(text, lang, value):
+    assert one(text, PUB, lang).value == value
+
+
+def test_a_vague_horizon_beside_a_date_or_a_maybe_is_no_commitment():
+    assert [c.due.isoformat() for c in extract(
+        "In den kommenden Wochen soll der Vertrag bis zum 15. Januar unterzeichnet werden.",
+        PUB, "de")] == ["2026-01-15"]
+    assert extract("Die Lage könnte sich in den nächsten Tagen verschlechtern.", PUB, "de") == []

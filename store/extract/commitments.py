@@ -228,6 +228,11 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             continue
         if _recurring(ctx, raw, L) or _negated(text, ctx, raw, L):
             continue
+        if raw.tpl.get("vague") and (_speculative(text, ctx, raw, L) or any(
+                r is not raw and v.end > published for r, v in resolved)):
+            # "könnte sich in den nächsten Tagen verschlechtern": neither date nor plan;
+            # beside a date ahead, "in the coming weeks" is the way there, not a deadline
+            continue
         a, b = ctx.token_span(raw.start, raw.end)
         moved = a < len(ctx.tokens) and ctx.moved_to(a)
         if a < len(ctx.tokens) and not moved and (

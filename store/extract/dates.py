@@ -1228,7 +1228,7 @@ def _part_month_window(ask: _Ask):
 def _part_year_window(ask: _Ask):
     """"Anfang 2026" (Q1), "end of 2026" (the year)."""
     g, lang, year, timex = ask.g, ask.lang, ask.year, ask.timex
-    part = _lookup(lang.parts, g.get("part"))
+    part = ask.tpl.get("part") or _lookup(lang.parts, g.get("part"))  # "Jahresbeginn 2032"
     if not year:
         return None
     if part == "start" and not timex:
