@@ -505,3 +505,16 @@ def test_planned_for_and_year_in_words(lang, text, due):
 ])
 def test_for_a_year_that_qualifies_a_noun_is_no_plan(lang, text):
     assert dues(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a question asks, it does not say
+    ("en", "How many seats do you expect to win in the 2032 election?"),
+    ("de", "Wird der Tunnel bis zum 1. Mai fertig?"),
+    # a plan in a relative clause that the sentence postpones without a new date
+    ("en", "In Rivermoor, which was planning to hold its referendum on Tuesday, the governor "
+           "postponed it."),
+    ("de", "Das Konzert, das für den 20. April geplant war, wurde verschoben."),
+])
+def test_questions_and_postponed_plans_are_no_commitments(lang, text):
+    assert dues(text, lang) == []

@@ -249,6 +249,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
         if attribute:
             tense = "future"  # "the upcoming election on March 27", whatever else was done
         headline = not text[s0:s1].rstrip("“”\"'»«)").endswith((".", "!", "?", ":"))
+        question = text[s0:s1].rstrip("“”\"'»«)").endswith("?")
         weak = bool(raw.tpl.get("weak")) or raw.kind in WEAK_KINDS
         ahead = D.points_ahead(raw, L)
         if raw.kind == "duration":
@@ -272,6 +273,8 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             # 2006 in den Ruhestand", "the fair opens on 3 March 2026")
             ok = tense == "future" or (tense is None and (
                 prep or ctx.has_strong or explicit and w.precision == "day" and not headline))
+        if question:
+            ok = False  # "do you expect to win the 2020 election?": asked, not said
         here = ctx.clause[a] if a < len(ctx.clause) else -1
         features = {
             "rule": ok, "future": tense == "future", "past": tense == "past",

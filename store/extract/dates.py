@@ -554,7 +554,8 @@ class SentenceContext:
 
     def replaced(self, a: int) -> bool:
         """A date whose plan was replaced or called off: "originally planned for April 28",
-        "moved from May 3", "the debate, which was slated for October 15, was cancelled",
+        "moved from May 3", "the debate, which was slated for October 15, was cancelled"
+        (or postponed),
         "had planned to deliver by November", "hatte bis November liefern wollen"."""
         L = self.lang
         here = self.clause[a] if a < len(self.clause) else -1
@@ -568,10 +569,11 @@ class SentenceContext:
         cancelled = self.find(L.cancelled)
         if any(self.clause[j] == here for j in cancelled):
             return True
-        # "the show, which was slated for April 20, was called off": the relative clause
-        # holding the date describes what the sentence calls off
+        # "the show, which was slated for April 20, was called off" (or "postponed"): the
+        # relative clause holding the date describes what the sentence calls off or moves
         first = self.clause.index(here)
-        return bool(cancelled) and first > 0 and self.words[first] in L.relative_pronouns
+        return bool(cancelled or self.find(L.reschedule)) and first > 0 \
+            and self.words[first] in L.relative_pronouns
 
     def matures(self, a: int) -> bool:
         """"debentures, due March 15, 2007": the maturity of a security, no commitment."""
