@@ -518,3 +518,18 @@ def test_for_a_year_that_qualifies_a_noun_is_no_plan(lang, text):
 ])
 def test_questions_and_postponed_plans_are_no_commitments(lang, text):
     assert dues(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    # a year that says what a thing is about, beside the date it is due
+    ("de", "Der Haushalt für 2032 soll im Herbst beschlossen werden.", "2031-12-31"),
+    ("de", "Die Regierung will den Haushaltsentwurf 2032 am Freitag vorlegen.", "2031-03-14"),
+    ("en", "The 2032 budget will be presented on Friday.", "2031-03-14"),
+    ("en", "The full-year results for 2030 will be published in April.", "2031-04-30"),
+])
+def test_topic_years(lang, text, due):
+    assert dues(text, lang) == [due]
+
+
+def test_a_year_that_says_when_still_dates_the_days_after_it():
+    assert dues("In the 2029 election, Sanders kept his bid going until June.", "en") == []

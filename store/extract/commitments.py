@@ -153,8 +153,9 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
     anchors = []
     suspension = None  # computed when a duration needs it
     explicit_years = []  # (position, year) of expressions that name a year
+    topics = _topic_years(text, s0, raws, L)
     for raw in raws:
-        if raw.kind in SKIP_KINDS or raw.kind in ("offset", "duration"):
+        if raw.kind in SKIP_KINDS or raw.kind in ("offset", "duration") or id(raw) in topics:
             continue
         if raw.tpl.get("anaphoric") and explicit_years:
             # "im April 2026 ..., während Xi später im Jahr": the year talked about
@@ -416,6 +417,40 @@ def _after_name(text, s0, raw, L=None) -> bool:
     low = m.group(1).lower()
     return not (low in L.stopwords or low in L.openers or low in L.prepositions
                 or low in L.deadline_preps[0] or low in L.cue_table)
+
+
+def _topic_years(text, s0, raws, L) -> set:
+    """Bare years that say what a thing is about, not when ("der Haushalt für 2008 soll im
+    Herbst beschlossen werden", "the 2008 budget will be presented on Wednesday",
+    "Haushaltsentwurf 2008"): after "für"/"for", after a noun or an article; only in a
+    sentence that also names a finer date, which is then the due.  Their ids."""
+    if not any(r.kind not in ("year", "offset", "duration") and r.kind not in SKIP_KINDS
+               for r in raws):
+        return set()
+    out = set()
+    for raw in raws:
+        words = raw.text.split()
+        if raw.kind != "year" or not words[-1].isdigit() or len(words) > 2:
+            continue
+        if len(words) == 2:  # "the 2008": the template took the article along
+            lead = text[s0:raw.start].strip()
+            if lead[-1:] not in ("", ",", ";", ":") and \
+                    lead.split()[-1].lower() not in L.topic_year_preps:
+                continue  # "in the 2016 election, ...": when, not only what
+            prev, at = words[0], raw.start
+        else:
+            m = PREV_WORD.search(text, max(s0, raw.start - 40), raw.start)
+            if not m:
+                continue
+            prev, at = m.group(1), m.start(1)
+        if prev.lower() in L.topic_year_preps or prev.lower() in L.articles or (
+                L.capitalised_nouns and prev[:1].isupper() and at > s0
+                and prev.lower() not in L.month_words):
+            out.add(id(raw))
+    return out
+
+
+PREV_WORD = re.compile(r"([\w'’-]+)\s+$")
 
 
 def _stem_in(word: str, vocab: set) -> bool:

@@ -521,6 +521,12 @@ class SentenceContext:
                 return False
         return False
 
+    def _beside_aux(self, j: int) -> bool:
+        """A participle beside a passive auxiliary ("be published", "veröffentlicht
+        werden")."""
+        words, aux = self.words, self.lang.passive_aux
+        return j > 0 and words[j - 1] in aux or j + 1 < len(words) and words[j + 1] in aux
+
     def _serves_future(self, j: int, fut_idx) -> bool:
         """A past form that is part of a future or passive one: "was expected", "will be
         paid", "soll bezahlt werden"."""
@@ -669,9 +675,12 @@ class SentenceContext:
             fut += w / d ** DECAY * (1.0 if self.clause[j] == here else 0.5)
         for j, w in self.past:
             d = dist(j)
-            if d is None or self.as_early_as(j, a) or j + 1 in fut_idx or j in self.listed_past and w >= 1.0 \
-                    and self._serves_future(j, fut_idx):
-                continue  # "were planning", "was expected", "will be paid": it serves the plan
+            if d is None or self.as_early_as(j, a) or j + 1 in fut_idx or (
+                    j in self.listed_past and w >= 1.0 and self._serves_future(j, fut_idx)) \
+                    or j not in self.listed_past and self._beside_aux(j):
+                # "were planning", "was expected", "will be paid", "will be published": it
+                # serves the plan
+                continue
             if self.attribution_after(j, a):
                 continue  # "..., the mayor said": when it was said, not when the plan is
             past += w / d ** DECAY * (1.0 if self.clause[j] == here else 0.5)
