@@ -533,3 +533,9 @@ def test_topic_years(lang, text, due):
 
 def test_a_year_that_says_when_still_dates_the_days_after_it():
     assert dues("In the 2029 election, Sanders kept his bid going until June.", "en") == []
+
+
+def test_later_this_week_speaks_of_what_is_ahead():
+    assert dues("She announced a plan to be unveiled at the summit later this week.", "en") \
+        == ["2031-03-16"]
+    assert dues("Later this week the ministers met again.", "en") == []

@@ -266,8 +266,10 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             # "next year", "in two weeks": the words themselves look ahead
             ok = prep or fut > 0 or ctx.has_strong
         elif w.start <= published:
-            # a window we are already in ("this year"): only when it is spoken of as ahead
-            ok = (prep and fut >= past) or (tense == "future" and ctx.has_strong)
+            # a window we are already in ("this year"): only when it is spoken of as ahead;
+            # "later this week" says so itself, a future tense is enough
+            later = (raw.tpl.get("part") or L.parts.get(raw.groups.get("part", "").lower())) == "any"
+            ok = (prep and fut >= past) or (tense == "future" and (ctx.has_strong or later))
         else:
             # a day that names its year, ahead, in a full sentence that says nothing of
             # the past: the present speaks of what is planned ("Seifert geht am 1. August
