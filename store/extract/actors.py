@@ -28,7 +28,7 @@ AGE = re.compile(r"\d+-[^\W\d_]")  # "45-jährige", "45-year-old": a word, not a
 
 def _is_name_token(t: str, L: Language) -> bool:
     core = t.strip(".'’-")
-    if NAME_PARTICLE.match(core):
+    if "-" in core and NAME_PARTICLE.match(core):
         return True  # "al-Sisi", "el-Baradei"
     if not core or not core[0].isupper() or (len(core) == 1 and not t.endswith(".")):
         return False
@@ -73,9 +73,13 @@ def _runs(tokens, L, start=0):
     """Runs of capitalised tokens; a run right after a number ("0,1 Prozent Seltene
     Erden", "5 Million Dollars") is a quantity, not a name."""
     run, runs, skip = [], [], False
+    seen = {}  # token -> whether it is a name token: words repeat through an article
     for i in range(start, len(tokens)):
         tok = tokens[i][0]
-        if _is_name_token(tok, L):
+        name = seen.get(tok)
+        if name is None:
+            name = seen[tok] = _is_name_token(tok, L)
+        if name:
             if not run and not skip and i > 0:
                 prev = tokens[i - 1][0]
                 # a quantity ("0,1 Prozent Seltene Erden") or a place ("in Little Havana")
@@ -126,6 +130,7 @@ class Document:
         self._caps = self._after_det = self._names = self._place = self._protagonist = None
         self._role_names = self._surnames = None
         self._subjects: dict[int, str] = {}
+        self._scans: dict = {}  # whole-text searches already made, by word
 
     def capitalised_inside(self) -> set:
         """Words written capitalised inside a sentence (after a word or a comma)."""
@@ -170,7 +175,8 @@ class Document:
         Trapattoni": "Trapattoni"), which it may later write alone."""
         if self._surnames is None:
             L = self.L
-            self._surnames = {name.split()[-1] for _, name, org in self.names()
+            distinct = {(name, org) for _, name, org in self.names()}  # names recur
+            self._surnames = {name.split()[-1] for name, org in distinct
                               if not org and len(name.split()) >= 2
                               and name.split()[-1] not in self.after_determiner()
                               and not name.split()[-1].lower().endswith(L.noun_suffixes or ("\0",))
@@ -259,8 +265,10 @@ class Document:
         counts = []
         for w in name.split():
             if len(w) >= 3 and w.lower() not in self.L.stopwords:
-                counts.append(len(re.findall(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])",
-                                             self.text)))
+                if ("count", w) not in self._scans:
+                    self._scans["count", w] = len(re.findall(
+                        r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", self.text))
+                counts.append(self._scans["count", w])
         return max(counts, default=0)
 
     def most_named(self, names) -> str:
@@ -352,7 +360,10 @@ class Document:
         low = word.lower()
         if low == word:
             return False
-        return re.search(r"(?<![\w'’.-])" + re.escape(low) + r"(?![\w'’-])", self.text) is None
+        if ("never", low) not in self._scans:
+            self._scans["never", low] = re.search(
+                r"(?<![\w'’.-])" + re.escape(low) + r"(?![\w'’-])", self.text) is None
+        return self._scans["never", low]
 
     def sentence_index(self, s0: int) -> int:
         return max(0, bisect.bisect_right(self.starts, s0) - 1)
