@@ -17,13 +17,24 @@ SPEECH_WORDS = 5  # words in a quotation that make it direct speech, not scare q
 
 WORD_RE = re.compile(r"[\w'’.-]+")
 UPPER = "[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я]"  # first letters that may be capitals (checked with isupper)
-CAP_INSIDE = re.compile(r"(?<=[^\W_]|[,;])[ \t]+(" + UPPER + r"[\w'’.-]*)")
+# spaces after a letter, digit, comma or semicolon, then a capital; written to begin with a space
+# (the check before it looks back over it), so the search skips to spaces
+CAP_INSIDE = re.compile(r"[ \t](?<=(?:[^\W_]|[,;])[ \t])[ \t]*(" + UPPER + r"[\w'’.-]*)")
 POSSESSIVE = ("'s", "’s", "s'")
 ACRONYM = re.compile(r"[A-ZÄÖÜ]{2}")
 ROMAN = re.compile(r"[IVX]{1,5}")
 NAME_PARTICLE = re.compile(r"[a-z]{1,3}-[A-ZÄÖÜ][a-zäöüß]")
 CONTRACTION = re.compile(r"['’]s$")
 AGE = re.compile(r"\d+-[^\W\d_]")  # "45-jährige", "45-year-old": a word, not a number
+
+
+def _whole_word(word: str, before: str, after: str) -> str:
+    """A pattern for `word` with no character of the classes `before` right before it
+    nor `after` right after it.  It begins with the word itself (the check before comes
+    after it, looking back over it), so a search through a whole article looks for the
+    word instead of trying every position."""
+    return (re.escape(word) + "(?<![" + before + "]" + r"[\s\S]" + "{%d})" % len(word)
+            + "(?![" + after + "])")
 
 
 def _is_name_token(t: str, L: Language) -> bool:
@@ -257,7 +268,7 @@ class Document:
             return True
         # the last word alone, more often than the whole name: a surname ("Giovanni
         # Trapattoni ... Der 66-jährige Trapattoni")
-        alone = len(re.findall(r"(?<![\w-])" + re.escape(words[-1]) + r"(?![\w-])", self.text))
+        alone = len(re.findall(_whole_word(words[-1], r"\w-", r"\w-"), self.text))
         return alone > self.text.count(name) and not _organisation_like(name, self.L)
 
     def mentions(self, name: str) -> int:
@@ -267,7 +278,7 @@ class Document:
             if len(w) >= 3 and w.lower() not in self.L.stopwords:
                 if ("count", w) not in self._scans:
                     self._scans["count", w] = len(re.findall(
-                        r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", self.text))
+                        _whole_word(w, r"\w-", r"\w-"), self.text))
                 counts.append(self._scans["count", w])
         return max(counts, default=0)
 
@@ -362,7 +373,7 @@ class Document:
             return False
         if ("never", low) not in self._scans:
             self._scans["never", low] = re.search(
-                r"(?<![\w'’.-])" + re.escape(low) + r"(?![\w'’-])", self.text) is None
+                _whole_word(low, r"\w'’.-", r"\w'’-"), self.text) is None
         return self._scans["never", low]
 
     def sentence_index(self, s0: int) -> int:
