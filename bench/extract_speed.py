@@ -120,7 +120,7 @@ def main(argv=None):
     for d in docs:
         d["_date"] = dt.date.fromisoformat(d["dct"])
     # warm-up, as for dateparser below: one article per language compiles what a process
-    # compiles once (the templates' combined pattern is built for the first long text)
+    # compiles once (the templates are compiled for the first long text)
     for lang in sorted({d["lang"] for d in docs}):
         first = next(d for d in docs if d["lang"] == lang)
         extract(first["text"], first["_date"], lang)
@@ -140,7 +140,8 @@ def main(argv=None):
         except Exception:  # dateparser fails on some inputs; time still counts
             pass
 
-    dp(docs[0])  # warm-up: dateparser loads its language data lazily
+    for lang in sorted({d["lang"] for d in docs}):  # warm-up: dateparser loads each
+        dp(next(d for d in docs if d["lang"] == lang))  # language's data lazily
     _, t_dp, r_dp = rate(dp, docs)
 
     print(f"texts: {len(docs)} documents, {chars:,} characters (TBAQ + WikiWarsDE)")
