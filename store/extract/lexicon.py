@@ -439,8 +439,8 @@ class Language:
         anchors |= {w.lower() for w in self.data.get("anchor_words", [])}
         anchors = {a.split()[-1] for a in anchors if a.split()}
         # words are matched as prefixes ("Jahresende", "third-quarter"), digits anywhere
-        # (?=\w) first: it lets the engine skip to word characters quickly
-        self.trigger = re.compile(r"(?=\w)(?<![\w])(?:[0-9]|" + _trie_regex(sorted(anchors))
+        # the start of a word: \b(?=\w) is (?=\w)(?<!\w), one cheap test per position first
+        self.trigger = re.compile(r"\b(?=\w)(?:[0-9]|" + _trie_regex(sorted(anchors))
                                   + ")", re.IGNORECASE)
         # words that can come before a trigger inside a template
         mods = set(self.relative) | set(self.parts) | set(self.numbers) | set(self.ordinals)
