@@ -61,3 +61,32 @@ def test_any_mix_of_date_words_reads_the_same_both_ways(words, code):
     text = " ".join(words)
     shortcut, whole = scans(text, code)
     assert shortcut == whole, text
+
+
+# A long text (an article) tries at each place only the templates that can begin with
+# the character there; it must find exactly what the combined pattern finds.
+ODD = ["ſ", "K", "İ", "ı", "ß", "ẞ", "É", "é", "²", "٣", "—", "„", "»", "\n", "(", "1.", "'"]
+_LANGS: dict = {}
+
+
+def _pair(code):
+    """(a language reading by first character, one reading with the combined pattern)"""
+    if code not in _LANGS:
+        data = lexicon.load(code).data
+        combined = lexicon.Language(data)
+        combined.combined  # compiled: scan uses it
+        _LANGS[code] = (lexicon.Language(data), combined)
+    return _LANGS[code]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + ODD + [t for t in TYPED if " " not in t]),
+                min_size=1, max_size=40),
+       st.sampled_from(["de", "en"]))
+def test_a_long_text_reads_the_same_as_with_the_combined_pattern(words, code):
+    text = " ".join(words)
+    text = " ".join([text] * (lexicon.FILTER_MAX // len(text) + 2))  # longer than typed input
+    by_first, combined = _pair(code)
+    as_tuples = lambda raws: [(r.start, r.end, r.tpl["re"], r.groups) for r in raws]
+    assert as_tuples(dates.scan(text, by_first)) == as_tuples(dates.scan(text, combined)), text
+    assert by_first._combined is None

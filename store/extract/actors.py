@@ -17,7 +17,9 @@ SPEECH_WORDS = 5  # words in a quotation that make it direct speech, not scare q
 
 WORD_RE = re.compile(r"[\w'’.-]+")
 UPPER = "[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я]"  # first letters that may be capitals (checked with isupper)
-CAP_INSIDE = re.compile(r"(?<=[^\W_]|[,;])[ \t]+(" + UPPER + r"[\w'’.-]*)")
+# spaces after a letter, digit, comma or semicolon, then a capital; written to begin with a space
+# (the check before it looks back over it), so the search skips to spaces
+CAP_INSIDE = re.compile(r"[ \t](?<=(?:[^\W_]|[,;])[ \t])[ \t]*(" + UPPER + r"[\w'’.-]*)")
 POSSESSIVE = ("'s", "’s", "s'")
 ACRONYM = re.compile(r"[A-ZÄÖÜ]{2}")
 ROMAN = re.compile(r"[IVX]{1,5}")
@@ -26,9 +28,18 @@ CONTRACTION = re.compile(r"['’]s$")
 AGE = re.compile(r"\d+-[^\W\d_]")  # "45-jährige", "45-year-old": a word, not a number
 
 
+def _whole_word(word: str, before: str, after: str) -> str:
+    """A pattern for `word` with no character of the classes `before` right before it
+    nor `after` right after it.  It begins with the word itself (the check before comes
+    after it, looking back over it), so a search through a whole article looks for the
+    word instead of trying every position."""
+    return (re.escape(word) + "(?<![" + before + "]" + r"[\s\S]" + "{%d})" % len(word)
+            + "(?![" + after + "])")
+
+
 def _is_name_token(t: str, L: Language) -> bool:
     core = t.strip(".'’-")
-    if NAME_PARTICLE.match(core):
+    if "-" in core and NAME_PARTICLE.match(core):
         return True  # "al-Sisi", "el-Baradei"
     if not core or not core[0].isupper() or (len(core) == 1 and not t.endswith(".")):
         return False
@@ -73,9 +84,13 @@ def _runs(tokens, L, start=0):
     """Runs of capitalised tokens; a run right after a number ("0,1 Prozent Seltene
     Erden", "5 Million Dollars") is a quantity, not a name."""
     run, runs, skip = [], [], False
+    seen = {}  # token -> whether it is a name token: words repeat through an article
     for i in range(start, len(tokens)):
         tok = tokens[i][0]
-        if _is_name_token(tok, L):
+        name = seen.get(tok)
+        if name is None:
+            name = seen[tok] = _is_name_token(tok, L)
+        if name:
             if not run and not skip and i > 0:
                 prev = tokens[i - 1][0]
                 # a quantity ("0,1 Prozent Seltene Erden") or a place ("in Little Havana")
@@ -126,6 +141,7 @@ class Document:
         self._caps = self._after_det = self._names = self._place = self._protagonist = None
         self._role_names = self._surnames = None
         self._subjects: dict[int, str] = {}
+        self._scans: dict = {}  # whole-text searches already made, by word
 
     def capitalised_inside(self) -> set:
         """Words written capitalised inside a sentence (after a word or a comma)."""
@@ -170,7 +186,8 @@ class Document:
         Trapattoni": "Trapattoni"), which it may later write alone."""
         if self._surnames is None:
             L = self.L
-            self._surnames = {name.split()[-1] for _, name, org in self.names()
+            distinct = {(name, org) for _, name, org in self.names()}  # names recur
+            self._surnames = {name.split()[-1] for name, org in distinct
                               if not org and len(name.split()) >= 2
                               and name.split()[-1] not in self.after_determiner()
                               and not name.split()[-1].lower().endswith(L.noun_suffixes or ("\0",))
@@ -251,7 +268,7 @@ class Document:
             return True
         # the last word alone, more often than the whole name: a surname ("Giovanni
         # Trapattoni ... Der 66-jährige Trapattoni")
-        alone = len(re.findall(r"(?<![\w-])" + re.escape(words[-1]) + r"(?![\w-])", self.text))
+        alone = len(re.findall(_whole_word(words[-1], r"\w-", r"\w-"), self.text))
         return alone > self.text.count(name) and not _organisation_like(name, self.L)
 
     def mentions(self, name: str) -> int:
@@ -259,8 +276,10 @@ class Document:
         counts = []
         for w in name.split():
             if len(w) >= 3 and w.lower() not in self.L.stopwords:
-                counts.append(len(re.findall(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])",
-                                             self.text)))
+                if ("count", w) not in self._scans:
+                    self._scans["count", w] = len(re.findall(
+                        _whole_word(w, r"\w-", r"\w-"), self.text))
+                counts.append(self._scans["count", w])
         return max(counts, default=0)
 
     def most_named(self, names) -> str:
@@ -352,7 +371,10 @@ class Document:
         low = word.lower()
         if low == word:
             return False
-        return re.search(r"(?<![\w'’.-])" + re.escape(low) + r"(?![\w'’-])", self.text) is None
+        if ("never", low) not in self._scans:
+            self._scans["never", low] = re.search(
+                _whole_word(low, r"\w'’.-", r"\w'’-"), self.text) is None
+        return self._scans["never", low]
 
     def sentence_index(self, s0: int) -> int:
         return max(0, bisect.bisect_right(self.starts, s0) - 1)

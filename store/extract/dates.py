@@ -288,6 +288,9 @@ def _reports_past(words, j: int, lang: Language, marked) -> bool:
     return False
 
 
+CUES = ("future", "strong", "past", "plans", "has_strong", "listed_past")  # read on first use
+
+
 class SentenceContext:
     """Cue positions of one sentence, computed once and reused for all its mentions."""
 
@@ -316,10 +319,25 @@ class SentenceContext:
         self.token_ends = [t[2] for t in tokens]
         self.lang = lang
         self.clause = clause
+        self.words = [t[0] for t in tokens]
+        self._found: dict[int, list[int]] = {}
+        self._masked_tokens: set = set()
+
+    def __getattr__(self, name):
+        # the cue words are read on first use: many sentences (a history's past years)
+        # need only the words, or nothing
+        if name in CUES and "future" not in self.__dict__:
+            self._read_cues()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def _read_cues(self):
+        text, tokens, lang = self.text, self.tokens, self.lang
+        clause, marked = self.clause, self.marked
         # cue words, one pass: future / strong (commitment) / past, with weights
         future, strong, past = [], set(), []
         single, multi = lang.cue_table, lang.cue_phrases
-        words = [t[0] for t in tokens]
+        words = self.words
         n = len(words)
         suffix, not_past, weak = lang.past_suffix, lang.not_past, lang.cue_weak_past
         perfect, past_words = lang.modal_perfect, lang.cue_past[0]
@@ -382,9 +400,7 @@ class SentenceContext:
                         strong.discard(k)
                         past.append((k, 1.0))
                         plans.add(k)
-        self.words = words
         self.listed_past = listed
-        self._found: dict[int, list[int]] = {}
         if lang.stative[0] or lang.stative[1]:
             # "bleiben bis zum 1. Juli geschlossen", "remain closed until": a participle
             # beside a verb of state names the state, not a past event
@@ -395,6 +411,7 @@ class SentenceContext:
         self.future, self.strong, self.past = future, strong, past
         self.plans = plans
         self.has_strong = bool(strong)
+        self._mask_cues()
 
     def find(self, table) -> list[int]:
         """Indexes of the tokens where a word or phrase of `table` (single words, {first
@@ -633,10 +650,15 @@ class SentenceContext:
     def mask(self, spans):
         """Ignore cue words inside other time expressions ("last" in "last week")."""
         self.masked = list(spans)  # the sentence's time expressions, (start, end)
-        masked = set()
+        masked = self._masked_tokens
         for a, b in spans:
             i, j = self.token_span(a, b)
             masked.update(range(i, j + 1))
+        if "future" in self.__dict__:  # else when the cues are read
+            self._mask_cues()
+
+    def _mask_cues(self):
+        masked = self._masked_tokens
         if masked:
             self.future = [(j, n) for j, n in self.future if j not in masked]
             self.past = [(j, w) for j, w in self.past if j not in masked]

@@ -7,8 +7,12 @@ from functools import lru_cache
 
 from .lexicon import Language, available_languages, load
 
-BOUNDARY = re.compile(r"\n[ \t\r\f\v]*|[.!?…]+[\"'»«“”‘’)\]]*(?=\s)"
-                      r"|(?<=[a-zäöüß]{3})[.!?](?=[A-ZÄÖÜ][a-zäöüß])")  # "...president.In the"
+# a line break, end punctuation (and closing quotes) before a space, or "...president.In
+# the"; written to begin with the character class of all three, so that the search skips
+# to those characters instead of trying every position
+BOUNDARY = re.compile(r"[\n.!?…](?:(?<=\n)[ \t\r\f\v]*"
+                      r"|(?<=[.!?…])[.!?…]*[\"'»«“”‘’)\]]*(?=\s)"
+                      r"|(?<=[a-zäöüß]{3}[.!?])(?=[A-ZÄÖÜ][a-zäöüß]))")
 PREV_TOKEN = re.compile(r"(\S{1,40})$")
 LETTERS = re.compile(r"[^\W\d_]+")
 WORDY = re.compile(r"[^\W_]")
