@@ -288,3 +288,30 @@ def test_he_or_she_stands_for_a_person_not_for_an_organisation_named_since():
 def test_a_trailing_attribution_gives_the_actor_only_when_the_clause_names_none(
         lang, text, actor):
     assert actor in (actor_for(text, lang, 3) or "")
+
+
+def test_a_pronoun_agrees_with_its_noun_and_a_chain_of_it_goes_back():
+    # "er" is not "die Bauagentur"; the "Er ..." sentences between speak of Brandl
+    text = ("Der frühere Verkehrsminister Tomas Brandl wurde am Montag zum Leiter der "
+            "Bauagentur gewählt. Der Ingenieur Brandl gilt als erfahren. Er war Berater der "
+            "Stadtwerke. Er studierte in Graz. Die Bauagentur wurde 1990 gegründet. Die Wahl "
+            "muss noch vom Stadtrat bestätigt werden, im März 2026 soll er sein Amt antreten.")
+    assert actor_for(text, "de", 3) == "Brandl"
+    # the subject of a passive is not who acts: whoever the article said acted
+    text = ("Der Mann bedrohte am Montag die Gäste eines Lokals. Nach einer Stunde konnte die "
+            "Polizei den Mann festnehmen. Er wurde zum Präsidium gebracht. Er soll am "
+            "3. März 2026 dem Haftrichter vorgeführt werden.")
+    assert actor_for(text, "de", 3) == "Polizei"
+
+
+@pytest.mark.parametrize("text, actor", [
+    # a spokesperson of a name in the genitive speaks for that name, without the "s"
+    ("Die Abgeordnete Hanna Weber-Lind hat Einspruch gegen den Bescheid eingelegt. Ein "
+     "Sprecher Weber-Linds kündigte an, die Klage im März 2026 einzureichen.", "Weber-Lind"),
+    # a name's particle is part of it; the contract is the person's the article spoke of
+    ("Fußball: Piet van Dijk ist neuer Trainer von Ajax\n\nPiet van Dijk wird in der "
+     "kommenden Saison der neue Trainer des Vereins. Er unterschrieb einen Vertrag für vier "
+     "Jahre. Der Vertrag läuft ab dem 1. März 2026.", "Piet van Dijk"),
+])
+def test_german_genitives_and_name_particles(text, actor):
+    assert actor_for(text, "de", 3) == actor

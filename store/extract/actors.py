@@ -85,8 +85,9 @@ def _runs(tokens, L, start=0):
                 run.append(tokens[i])
         elif (run and tok.lower() in L.name_joiners and i + 1 < len(tokens)
               and _is_name_token(tokens[i + 1][0], L)
-              and (not L.capitalised_nouns or _org_word(run[-1][0], L))):
-            run.append(tokens[i])  # "Immigration and Naturalization Service"
+              and (not L.capitalised_nouns or _org_word(run[-1][0], L)
+                   or tok.lower() not in L.prepositions)):
+            run.append(tokens[i])  # "Immigration and Naturalization Service", "Marco van Basten"
         else:
             skip = False
             if run:
@@ -126,6 +127,8 @@ class Document:
         self._caps = self._after_det = self._names = self._place = self._protagonist = None
         self._role_names = self._surnames = None
         self._subjects: dict[int, str] = {}
+        self._pronoun: dict[int, str] = {}  # the pronoun subject of a sentence
+        self._article: dict[int, str] = {}  # the article before a sentence's named subject
 
     def capitalised_inside(self) -> set:
         """Words written capitalised inside a sentence (after a word or a comma)."""
@@ -176,6 +179,14 @@ class Document:
                               and not name.split()[-1].lower().endswith(L.noun_suffixes or ("\0",))
                               and _role(name.split()[-1], L) is None}
         return self._surnames
+
+    def surname(self, word: str) -> bool:
+        """A surname the article writes after a given name ("Kofi Mensah"), not after
+        a noun ("Zahlungen Deutschlands")."""
+        nouns = self.after_determiner()
+        return word in self.surnames() and any(
+            name.split()[-1] == word and name.split()[-2] not in nouns
+            for _, name, org in self.names() if not org and len(name.split()) >= 2)
 
     def organisation_named(self, stem: str) -> str:
         """The organisation the article names with this word ("Bahn": "Deutsche Bahn")."""
@@ -363,32 +374,62 @@ class Document:
             s0, s1 = self.spans[k]
             S = _Sentence(self.text, s0, s1, self.L, self)
             kind, run = _main_subject(S)
+            self._pronoun[k] = run[0][0].lower() if kind == "pronoun" else ""
+            self._article[k] = _article_before(S, run) if kind == "name" else ""
             if kind == "name" and self.L.capitalised_nouns and not _name_like(
-                    [t[0] for t in run]) and not S.is_org(run):
-                kind = None  # a lone German noun is too weak to carry over
-            self._subjects[k] = _clean(run, self.L) if kind == "name" else ""
+                    [t[0] for t in run]) and not S.is_org(run) \
+                    and not self.surname(run[-1][0].strip(".,'’")):
+                kind = None  # a lone German noun is too weak to carry over, a surname is not
+            if kind == "name" and S.complement(run):
+                kind = None  # "werden am Hauptstandort Köln Stellen abgebaut": a place
+            self._subjects[k] = self.nominative(_clean(run, self.L)) if kind == "name" else ""
         return self._subjects[k]
 
+    def nominative(self, name: str) -> str:
+        """A name without its genitive "s" ("ein Sprecher Koch-Mehrins": Koch-Mehrin), where
+        the article also writes it without (German genitives of names)."""
+        if not self.L.capitalised_nouns or not name.endswith("s") or len(name) < 4:
+            return name
+        stem = name[:-1]
+        alone = re.search(r"(?<![\w-])" + re.escape(stem) + r"(?![\w-])", self.text)
+        return stem if alone else name
+
     def speaks(self, k: int) -> bool:
-        """Whether sentence k reports speech (a reporting verb, or a quotation)."""
+        """Whether sentence k reports speech (a reporting verb, or a quotation: not
+        words in scare quotes, „Internationaler Handel“)."""
         s0, s1 = self.spans[k]
         words = {w.lower() for w in WORD_RE.findall(self.text[s0:s1])}
-        return bool(words & self.L.speech_verbs) or QUOTE_MARK.search(self.text, s0, s1) is not None
+        sent = self.text[s0:s1]
+        return bool(words & self.L.speech_verbs) or _blank_speech(sent) != sent \
+            or len(QUOTE_MARK.findall(sent)) % 2 == 1  # a quotation over several sentences
 
-    def previous_subject(self, s0: int, paragraph: bool = False, person: bool = False) -> str:
+    def previous_subject(self, s0: int, paragraph: bool = False, person: bool = False,
+                         pronoun: str = "") -> str:
         """The named subject of one of the sentences before; a lone organisation noun
         ("die Weltraumbehörde", "the company") gives way to a name said before it.
         paragraph: only of the sentences before in the same paragraph; person: for a
-        pronoun that stands for a person ("he", "she"), never an organisation."""
+        pronoun that stands for a person ("he", "she"), never an organisation; pronoun:
+        the pronoun it stands for, which must agree with the noun's article ("er" is not
+        "die Organisation"), and whose sentences before ("Er war ...") go on back."""
         k = self.sentence_index(s0)
         found = ""
         crossed = False
-        for j in range(k - 1, max(-1, k - 1 - LOOK_BACK), -1):
+        agrees = self.L.pronoun_articles.get(pronoun.lower())
+        # ("It also ..." may be anything: only a gendered pronoun makes a chain)
+        chain = bool(agrees) or pronoun.lower() in self.L.person_pronouns
+        read = 0
+        for j in range(k - 1, -1, -1):
+            if read >= LOOK_BACK:
+                break
             crossed = crossed or "\n\n" in self.text[self.spans[j][1]:self.spans[j + 1][0]]
             if crossed and paragraph:
                 break
             subj = self.subject(j)
+            if not (chain and self._pronoun.get(j) == pronoun.lower()):
+                read += 1  # a chain of "Er ..." sentences speaks of one person
             if not subj or person and _organisation_like(subj, self.L):
+                continue
+            if agrees and self._article.get(j) and self._article[j] not in agrees:
                 continue
             if crossed and self.speaks(j) and not _organisation_like(subj, self.L):
                 continue  # a person who spoke in an earlier paragraph does not speak on
@@ -504,6 +545,9 @@ class _Sentence:
         L = self.L
         words = [t[0].strip(".,'’") for t in run]
         cut = 0
+        if len(words) == 2 and _role(words[0], L, L.spokesperson) is not None \
+                and _is_name_token(words[1], L):
+            return run[1:]  # "Ein Sprecher Weber-Linds": whom the spokesperson speaks for
         # the last role with a name of two words or more after it, and the words that
         # qualify the role before it ("U.S. Commerce Secretary William Daley")
         for k in range(len(words) - 2):
@@ -532,7 +576,8 @@ class _Sentence:
     def actor(self, run) -> str:
         """The actor a subject's name run gives: a lone generic noun ("Stadt", "the
         Company") stands for what the article named."""
-        name = self.role_named(_clean(self.name_of(run), self.L))
+        name = _clean(self.name_of(run), self.L)
+        name = self.role_named(self.doc.nominative(name) if self.doc is not None else name)
         # (in English a capitalised "Parliament" inside a sentence is a name)
         if " " not in name and self.doc is not None and self.L.capitalised_nouns and (
                 name.lower() in self.L.generic or name.lower() in self.L.place_nouns):
@@ -642,6 +687,19 @@ class _Sentence:
         before = self.sent[:marks[-1].start()].split()
         return not (before and before[-1].lower() in self.L.determiners)
 
+    def proper_tail(self, run):
+        """The name that closes a run of nouns ("Diplomat Kofi Mensah", "Konzern
+        Siemens"), where nouns are capitalised; [] when no word after the first is one."""
+        if not self.L.capitalised_nouns or self.doc is None \
+                or run[0][0] not in self.doc.after_determiner():
+            return []  # "Ulmer Parteitag", "Zahlungen Deutschlands": no apposition
+        for m in range(1, len(run)):
+            tail = run[m:]
+            if self.proper(tail) and (_name_like([t[0] for t in tail]) or self.is_org(tail)
+                                      or self.doc.surname(tail[-1][0].strip(".,'’"))):
+                return tail
+        return []
+
     def is_org(self, run) -> bool:
         return _org_word(run[-1][0], self.L)
 
@@ -656,8 +714,10 @@ class _Sentence:
         # Göttingen"), unless a name opens the phrase ("the Bank of England")
         prep = next((k for k in range(i + 1, j) if self.low[k] in L.prepositions), j)
         # "Politikerin Aung San Suu Kyi": a name after roles is a name
-        runs = [r for r in _runs(self.tokens[i:j], L)
-                if self.proper(r) or self.proper(_after_roles(r, L))]
+        # "Der Diplomat Kofi Mensah": a common noun before a name is its apposition
+        runs = [r if self.proper(r) or self.proper(_after_roles(r, L)) else self.proper_tail(r)
+                for r in _runs(self.tokens[i:j], L)]
+        runs = [r for r in runs if r]
         if runs and prep < j and runs[0][0][1] > self.tokens[prep][1]:
             runs = []
         # "Die Friedensnobelpreisträgerin und Politikerin Aung San Suu Kyi": roles alone
@@ -703,6 +763,18 @@ def _after_roles(run, L: Language):
     return run[k:]
 
 
+def _article_before(S: _Sentence, run) -> str:
+    """The article that opens the noun phrase of a subject's run ("Die UNIDO", "der
+    Diplomat Yumkella"), "" when none does."""
+    i = next(k for k, t in enumerate(S.tokens) if t[1] == run[0][1])
+    for k in range(i - 1, max(-1, i - 1 - COMPLEMENT_REACH), -1):
+        if S.low[k] in S.L.articles:
+            return S.low[k]
+        if S.cut[k + 1] or S.is_verb(k):
+            break
+    return ""
+
+
 def _person(run, L: Language) -> bool:
     """A pronoun that stands for a person ("he", "she"; not German "er", which stands for
     any masculine noun: "der Konzern"), never for an organisation."""
@@ -730,6 +802,8 @@ def _main_subject(S: _Sentence):
         return None, None
     if L.verb_second:
         first = S.tokens[0][0]
+        if verb == 1 and low[0] in L.pronouns and low[0] not in L.object_pronouns:
+            return "pronoun", [S.tokens[0]]  # "Er promovierte ...", not "Es wird erwartet"
         opener = low[0] in L.stopwords and low[0] not in L.articles or (
             first[:1].isupper() and low[0] in L.not_names) or low[0] in L.attr_words \
             or first[:1].isdigit()  # "2009 will BYD ...": a date before the verb
@@ -844,7 +918,7 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
     if kind == "pronoun" and main_kind != "name" and doc is not None:
         # "..., im Dezember soll er sein Amt antreten": whom the pronoun stands for, the
         # sentence's own named subject first ("2009 will BYD ..., 2010 sollen es ...")
-        prev = doc.previous_subject(s0, person=_person(run, L))
+        prev = doc.previous_subject(s0, person=_person(run, L), pronoun=run[0][0])
         if prev:
             return prev
     kind, run = main_kind, main_run
@@ -854,7 +928,11 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
     if found:
         return found
     if main_kind == "pronoun" and doc is not None:
-        prev = doc.previous_subject(s0, person=_person(run, L))
+        # the subject of a passive is not who acts ("Er soll dem Haftrichter vorgeführt
+        # werden"): then no agreement with the pronoun
+        i = next(k for k, t in enumerate(tokens) if t[1] == run[0][1])
+        agent = "" if S.passive(*S.clause_of(i)) else run[0][0]
+        prev = doc.previous_subject(s0, person=_person(run, L), pronoun=agent)
         if prev:
             return prev
     head = _organisation_phrase(run, L) if main_kind == "common" else []
@@ -894,7 +972,9 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
         for r in runs:
             if S.proper(r):
                 return _clean(S.with_org(r), L)
-    if doc is not None and main_kind is None or main_kind == "common":
+    if doc is not None and main_kind == "pronoun":
+        return doc.protagonist()  # "Es werden ... ausgestrahlt": what the article is about
+    if doc is not None and main_kind in (None, "common"):
         # nobody named: the article goes on about whom it named just before, or about
         # the one its headline is about
         # about, from the same paragraph ("Das Stadion soll ... eröffnet werden" does not
@@ -1086,7 +1166,7 @@ def _said_by(S: _Sentence, s0: int, d0: int) -> str:
         said = speakers.speaker_of(S.doc.text, d0, S.L, S.doc) or found
         if _is_source(said, S.L):  # where it was read: whom it names, else the rules' speaker
             said = _source_body(said, S.L) or (found if not _is_source(found, S.L) else "")
-        return S.role_named(said) if said else ""
+        return S.role_named(S.doc.nominative(said)) if said else ""
     return found
 
 
@@ -1191,7 +1271,7 @@ def _speaker(S: _Sentence) -> str:
             return S.generic(j)  # "..., the city said"
         if not run and j >= 0 and low[j] in L.pronouns and S.doc is not None:
             prev = S.doc.previous_subject(  # "..., it said"; "she said": a person
-                S.doc_offset, person=low[j] in L.person_pronouns)
+                S.doc_offset, person=low[j] in L.person_pronouns, pronoun=low[j])
             if prev:
                 return prev
         if S.cut[i] and i > 0:

@@ -267,6 +267,8 @@ class Language:
         self.object_pronouns = set(w.lower() for w in att.get("object_pronouns", []))
         # pronouns that stand for a person only ("he", "she"): never an organisation
         self.person_pronouns = set(w.lower() for w in att.get("person_pronouns", []))
+        # the articles of the nouns a pronoun may stand for ("er": "der", not "die UNIDO")
+        self.pronoun_articles = {p.lower(): set(a) for p, a in att.get("pronoun_articles", {}).items()}
         self.possessives = set(w.lower() for w in att.get("possessives", []))
         self.org_words = set(w.lower() for w in att.get("organisations", []))
         self.org_suffixes = tuple(w.lower() for w in att.get("organisation_suffixes", []))

@@ -63,7 +63,7 @@ def speaker_of(text: str, at: int, L: Language, doc: Document | None = None) -> 
             c.features.get("verb_right_before") or c.features.get("verb_right_after"))]
         best = max(said, key=lambda c: m.score(c.features), default=best)
     if best.features.get("pronoun"):  # "sagte er": whom the article named before
-        return doc.previous_subject(doc.spans[k][0])
+        return doc.previous_subject(doc.spans[k][0], pronoun=best.name)
     return best.name
 
 
