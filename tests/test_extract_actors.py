@@ -315,3 +315,10 @@ def test_a_pronoun_agrees_with_its_noun_and_a_chain_of_it_goes_back():
 ])
 def test_german_genitives_and_name_particles(text, actor):
     assert actor_for(text, "de", 3) == actor
+
+
+def test_a_name_closing_the_subject_announces_not_a_speaker_of_another_sentence():
+    text = ("Sonnwerk erhöht ab Montag die Preise. Sonnwerk-Vorstand Erik Malm sagte, die "
+            "ganze Branche werde folgen. Der Marktführer im Segment Solardächer Helioplan hat "
+            "angekündigt, die Preise ab 1. März 2026 zu erhöhen.")
+    assert actor_for(text, "de", 3) == "Helioplan"

@@ -718,8 +718,17 @@ class _Sentence:
         runs = [r if self.proper(r) or self.proper(_after_roles(r, L)) else self.proper_tail(r)
                 for r in _runs(self.tokens[i:j], L)]
         runs = [r for r in runs if r]
-        if runs and prep < j and runs[0][0][1] > self.tokens[prep][1]:
+        if prep < j and (not runs or runs[0][0][1] > self.tokens[prep][1]):
             runs = []
+            # "Der Weltmarktführer im Segment Energiesparlampen Philips hat": a name that
+            # closes the phrase after the preposition's bare nouns is the subject's apposition
+            last = self.tokens[j - 1]
+            nouns = self.doc.after_determiner() if self.doc is not None else set()
+            if L.capitalised_nouns and j - 2 > prep and self.low[prep] not in L.owner_preps and all(
+                    self.tokens[k][0][:1].isupper() for k in range(prep + 1, j - 1)) \
+                    and _is_name_token(last[0], L) and self.proper([last]) \
+                    and last[0] not in nouns and not _org_word(last[0], L):
+                runs = [[last]]
         # "Die Friedensnobelpreisträgerin und Politikerin Aung San Suu Kyi": roles alone
         # are no name when a name follows
         runs = [r for r in runs if not all(_role(t[0], L) for t in r)] or runs
