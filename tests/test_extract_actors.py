@@ -322,3 +322,15 @@ def test_a_name_closing_the_subject_announces_not_a_speaker_of_another_sentence(
             "ganze Branche werde folgen. Der Marktführer im Segment Solardächer Helioplan hat "
             "angekündigt, die Preise ab 1. März 2026 zu erhöhen.")
     assert actor_for(text, "de", 3) == "Helioplan"
+
+
+@pytest.mark.parametrize("text, actor", [
+    # an adjective that says whose a body is stays with it, as a reader writes it alone
+    ("Im Anschluss an das Treffen sagte das japanische Handelsministerium, es werde die "
+     "Zölle im März 2026 senken.", "Japanisches Handelsministerium"),
+    ("Die estnische Regierung will die Regel im März 2026 ändern.", "Estnische Regierung"),
+    # ... an adjective that does not is dropped
+    ("Die zuständige Behörde will die Regel im März 2026 ändern.", "Behörde"),
+])
+def test_a_body_keeps_the_adjective_that_says_whose_it_is(text, actor):
+    assert actor_for(text, "de", 3) == actor

@@ -578,6 +578,8 @@ class _Sentence:
         Company") stands for what the article named."""
         name = _clean(self.name_of(run), self.L)
         name = self.role_named(self.doc.nominative(name) if self.doc is not None else name)
+        i = next(k for k, t in enumerate(self.tokens) if t[1] == run[0][1]) if run[0][1] >= 0 else 0
+        name = self.qualified(i, name)
         # (in English a capitalised "Parliament" inside a sentence is a name)
         if " " not in name and self.doc is not None and self.L.capitalised_nouns and (
                 name.lower() in self.L.generic or name.lower() in self.L.place_nouns):
@@ -599,8 +601,24 @@ class _Sentence:
 
     def generic(self, j: int) -> str:
         """An organisation or place noun ("the company", "die Stadt"): the one the article
-        named, else the noun itself."""
-        return self.generic_noun(self.tokens[j][0].strip(".,"))
+        named, else the noun itself with what says whose it is."""
+        noun = self.tokens[j][0].strip(".,")
+        found = self.generic_noun(noun)
+        return self.qualified(j, found) if found.lower() == noun.lower() else found
+
+    def qualified(self, i: int, name: str) -> str:
+        """A lone organisation noun at token i keeps the adjective before it that says
+        whose it is, as a reader writes it alone: "das chinesische Handelsministerium":
+        "Chinesisches Handelsministerium" (`identifying_adjectives`, `adjective_endings`)."""
+        L = self.L
+        if " " in name or i < 2 or not _org_word(name, L):
+            return name
+        adj, ending = self.low[i - 1], L.adjective_endings.get(self.low[i - 2])
+        if ending is None or not self.tokens[i - 1][0][:1].islower() \
+                or not adj.endswith(L.identifying_adjectives) or self.cut[i] or self.cut[i - 1]:
+            return name
+        stem = adj[:-1]  # after a definite article the adjective ends in "e"
+        return f"{stem[:1].upper()}{stem[1:]}{ending} {name}"
 
     def generic_noun(self, noun: str) -> str:
         """A noun written as the actor, or for a generic one what the article named."""

@@ -140,7 +140,7 @@ def _name(S: _Sentence, runs, r: int) -> str:
                 S.tokens[x][0][:1].islower() for x in range(b, c)) \
                 and (d - c >= 2 or S.proper(S.tokens[c:d])):
             a, b = c, d
-    return _clean(S.name_of(S.tokens[a:b]), L) or " ".join(words)
+    return S.qualified(a, _clean(S.name_of(S.tokens[a:b]), L) or " ".join(words))
 
 
 GENITIVE_GAP = 3  # words between a role and the genitive that names whom it serves
