@@ -334,3 +334,12 @@ def test_a_name_closing_the_subject_announces_not_a_speaker_of_another_sentence(
 ])
 def test_a_body_keeps_the_adjective_that_says_whose_it_is(text, actor):
     assert actor_for(text, "de", 3) == actor
+
+
+def test_a_subject_before_its_apposition_and_the_company_it_is_called_later():
+    text = ("Nordlicht Motors, der Hersteller des Elektroautos Polar, will im Frühjahr eine "
+            "Kampagne starten. Nach eigenen Angaben hat das Unternehmen einen Partner gefunden. "
+            "Man hatte sich dazu entschlossen, weil das Auto gefragt ist. Nordlicht will neue "
+            "Märkte erobern. Unter anderem soll ein Rennen genutzt werden. Im März 2026 will "
+            "man auf einer Messe ausstellen.")
+    assert actor_for(text, "de", 3) == "Nordlicht Motors"

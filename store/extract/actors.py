@@ -382,7 +382,14 @@ class Document:
                 kind = None  # a lone German noun is too weak to carry over, a surname is not
             if kind == "name" and S.complement(run):
                 kind = None  # "werden am Hauptstandort Köln Stellen abgebaut": a place
-            self._subjects[k] = self.nominative(_clean(run, self.L)) if kind == "name" else ""
+            name = self.nominative(_clean(run, self.L)) if kind == "name" else ""
+            self._subjects[k] = name
+            if name.lower() in self.L.generic or name.lower() in self.L.place_nouns:
+                # "das Unternehmen": the organisation or place the article named (and
+                # names again: not a sentence's stray opener)
+                named = self.named_for(name, s0)
+                if named and (_organisation_like(named, self.L) or self.mentions(named) >= 2):
+                    self._subjects[k] = named
         return self._subjects[k]
 
     def nominative(self, name: str) -> str:
@@ -837,6 +844,12 @@ def _main_subject(S: _Sentence):
         cuts = [k for k in range(1, verb) if S.cut[k]]
         if not opener and cuts and verb == cuts[0] + 1 and _bracketed_number(S, cuts[0]):
             return S.classify(0, cuts[0])  # "Aung San Suu Kyi (65) erklärte": an age aside
+        if not opener and cuts and S.cut[verb] and low[cuts[0]] in L.relative_pronouns | L.articles:
+            # "Tesla Motors, der Hersteller des Roadster, will ...": the subject before
+            # its apposition or relative clause
+            kind, run = S.classify(0, cuts[0])
+            if kind == "name":
+                return kind, run
         if not opener and not cuts:
             if verb > 2 and (low[1] in L.articles or low[1] in L.determiners) \
                     and low[0] not in L.articles and low[0] not in L.determiners:
