@@ -343,3 +343,19 @@ def test_a_subject_before_its_apposition_and_the_company_it_is_called_later():
             "Märkte erobern. Unter anderem soll ein Rennen genutzt werden. Im März 2026 will "
             "man auf einer Messe ausstellen.")
     assert actor_for(text, "de", 3) == "Nordlicht Motors"
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    # a trial, hearing or judgement is held by the court the article names
+    ("de", "Das Amtsgericht Lindenau hat die Klage zugelassen. Der Anwalt Kai Berg rechne "
+           "mit einer mündlichen Verhandlung im März 2026.", "Amtsgericht Lindenau"),
+    ("de", "Der Angeklagte Kai Berg muss sich im März 2026 vor der Strafkammer des "
+           "Landgerichts Lindenau verantworten.", "Landgericht Lindenau"),
+    ("en", "The Lindenau District Court accepted the case. Lawyer Kai Berg said he expects "
+           "a hearing in March 2026.", "Lindenau District Court"),
+    # ... but not what someone else does before it
+    ("de", "Der Zeuge Kai Berg will im März 2026 vor dem Landgericht Lindenau aussagen.",
+     "Kai Berg"),
+])
+def test_a_trial_is_the_courts(lang, text, actor):
+    assert actor in actor_for(text, lang, 3)

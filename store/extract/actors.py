@@ -125,7 +125,7 @@ class Document:
         self.text, self.spans, self.L = text, spans, L
         self.starts = [s for s, _ in spans]
         self._caps = self._after_det = self._names = self._place = self._protagonist = None
-        self._role_names = self._surnames = None
+        self._role_names = self._surnames = self._courts = None
         self._subjects: dict[int, str] = {}
         self._pronoun: dict[int, str] = {}  # the pronoun subject of a sentence
         self._article: dict[int, str] = {}  # the article before a sentence's named subject
@@ -187,6 +187,30 @@ class Document:
         return word in self.surnames() and any(
             name.split()[-1] == word and name.split()[-2] not in nouns
             for _, name, org in self.names() if not org and len(name.split()) >= 2)
+
+    def courts(self) -> list:
+        """[(offset, name)] of the courts the article names: a run of name words holding
+        a word that ends in a court's ending ("Landgerichts München II": "Landgericht
+        München II", "U.S. District Court"); not the word alone ("das Gericht")."""
+        if self._courts is None:
+            L, out = self.L, []
+            tokens = [(m.group(), m.start()) for m in WORD_RE.finditer(self.text)] if L.courts else []
+            for run in _runs(tokens, L):
+                words = [t[0].strip(".,'’") for t in run][:5]
+                for n, w in enumerate(words):
+                    low = w.lower()
+                    stem = next((low[:len(low) - len(e)] for e in ("", "s", "es")
+                                 if low.endswith(L.courts + ()) and e == "" or
+                                 e and low.endswith(e) and low[:len(low) - len(e)].endswith(L.courts)),
+                                None)
+                    if stem is None:
+                        continue
+                    words[n] = w[:len(stem)]  # "des Landgerichts": "Landgericht"
+                    if len(words) >= 2 or stem not in L.courts:
+                        out.append((run[0][1], " ".join(words)))
+                    break
+            self._courts = out
+        return self._courts
 
     def organisation_named(self, stem: str) -> str:
         """The organisation the article names with this word ("Bahn": "Deutsche Bahn")."""
@@ -948,7 +972,8 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
     tokens = S.tokens
     if not tokens:
         return ""
-    agent = _passive_agent(S, d0 - s0) or _owner(S, d0 - s0) or _obliged(S, d0 - s0)
+    agent = _passive_agent(S, d0 - s0) or _owner(S, d0 - s0) or _obliged(S, d0 - s0) \
+        or _court(S, d0 - s0)
     if agent:
         return agent
     kind, run = _clause_subject(S, d0 - s0)
@@ -1100,6 +1125,27 @@ def _owner(S: _Sentence, d0: int) -> str:
             return S.actor(name) if name else ""
         return ""
     return ""
+
+
+def _court(S: _Sentence, d0: int) -> str:
+    """A trial, hearing or judgement in the date's clause ("rechne mit einer mündlichen
+    Verhandlung innerhalb von zehn Tagen", "muss sich im Juli vor dem Landgericht
+    verantworten") is the court's: the one the sentence names, else the one the article
+    names most."""
+    L, low = S.L, S.low
+    if not L.court_events or S.doc is None or not S.tokens:
+        return ""
+    k = next((i for i, t in enumerate(S.tokens) if t[1] >= d0), len(S.tokens) - 1)
+    lo, hi = S.clause_of(k)
+    if not any(w.endswith(L.court_events) and (w in L.court_events or L.capitalised_nouns)
+               for w in low[lo:hi]):
+        return ""
+    courts = S.doc.courts()
+    if not courts:
+        return ""
+    s0, s1 = S.doc_offset, S.doc_offset + len(S.sent)
+    here = [name for at, name in courts if s0 <= at < s1]
+    return here[0] if here else S.doc.most_named(courts)
 
 
 def _obliged(S: _Sentence, d0: int) -> str:

@@ -273,6 +273,10 @@ class Language:
         # the ending each article gives an adjective standing alone ("Chinesisches ...")
         self.identifying_adjectives = tuple(w.lower() for w in att.get("identifying_adjectives", []))
         self.adjective_endings = {a.lower(): e for a, e in att.get("adjective_endings", {}).items()}
+        # a trial, hearing or judgement ("Prozess", "Hauptverhandlung") is held by the court
+        # the article names ("Landgericht München II": `courts`, the endings of its name)
+        self.court_events = tuple(w.lower() for w in att.get("court_events", []))
+        self.courts = tuple(w.lower() for w in att.get("courts", []))
         self.possessives = set(w.lower() for w in att.get("possessives", []))
         self.org_words = set(w.lower() for w in att.get("organisations", []))
         self.org_suffixes = tuple(w.lower() for w in att.get("organisation_suffixes", []))
