@@ -359,3 +359,16 @@ def test_a_subject_before_its_apposition_and_the_company_it_is_called_later():
 ])
 def test_a_trial_is_the_courts(lang, text, actor):
     assert actor in actor_for(text, lang, 3)
+
+
+@pytest.mark.parametrize("text, actor", [
+    # a role before a name in another case is no part of the name carried on
+    ("Nach Angaben des Staatspräsidenten Ólafur Brynjarsson soll am 6. März 2026 ein "
+     "Referendum stattfinden.", "Ólafur Brynjarsson"),
+    # an adverb or a contracted preposition opening the sentence is nobody
+    ("Beim nächsten Parteitag im März 2026 wird sie nicht mehr kandidieren.", ""),
+    ("Schließlich hatte das Verfassungsgericht die Wahl für nichtig erklärt und eine neue "
+     "Wahl binnen 100 Tagen empfohlen.", "Verfassungsgericht"),
+])
+def test_roles_in_other_cases_and_sentence_openers(text, actor):
+    assert actor_for(text, "de", 3) == actor

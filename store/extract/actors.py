@@ -41,15 +41,22 @@ def _is_name_token(t: str, L: Language) -> bool:
     # ^ German cue words ("Geplant", "Termin") are not names; English "Will" may be one
 
 
-def _role(word: str, L: Language, roles=None):
+def _role(word: str, L: Language, roles=None, inflected: bool = False):
     """The role a word is or ends with ("minister", "Bundestrainer" -> "trainer"), else
-    None; compounds count only where nouns are written together (German)."""
+    None; compounds count only where nouns are written together (German). inflected:
+    before a name, a role in another case too ("des Staatspräsidenten Ólafur X"; alone,
+    "die Abgeordneten" may be many)."""
     low = word.lower().strip(".,'’")
+    endings = L.role_endings if inflected else ()
     roles = L.roles if roles is None else roles
     if low in roles:
         return low
     if L.capitalised_nouns:
-        return next((r for r in roles if low.endswith(r) and len(low) > len(r) + 1), None)
+        for base in [low] + [low[:-len(e)] for e in endings if low.endswith(e)]:
+            found = next((r for r in roles if base == r or base.endswith(r) and len(base) > len(r) + 1),
+                         None)
+            if found:
+                return found
     return None
 
 
@@ -406,7 +413,8 @@ class Document:
                 kind = None  # a lone German noun is too weak to carry over, a surname is not
             if kind == "name" and S.complement(run):
                 kind = None  # "werden am Hauptstandort Köln Stellen abgebaut": a place
-            name = self.nominative(_clean(run, self.L)) if kind == "name" else ""
+            # without the role before a name ("Staatspräsidenten Ólafur Grímsson")
+            name = self.nominative(_clean(S.name_of(run), self.L)) if kind == "name" else ""
             self._subjects[k] = name
             if name.lower() in self.L.generic or name.lower() in self.L.place_nouns:
                 # "das Unternehmen": the organisation or place the article named (and
@@ -583,14 +591,14 @@ class _Sentence:
         # qualify the role before it ("U.S. Commerce Secretary William Daley")
         for k in range(len(words) - 2):
             rest = words[k + 1:]
-            if _role(words[k], L) is None or any(
+            if _role(words[k], L, inflected=True) is None or any(
                     w.lower() in L.name_joiners or _role(w, L) is not None or not
                     _is_name_token(w, L) for w in rest[:1]) or any(
                     w.lower() in L.name_joiners for w in rest):
                 continue
             speaks = _role(words[k], L, L.spokesperson)
             if speaks is not None and self.doc is not None:
-                org = self.doc.organisation_named(words[k][:len(words[k]) - len(speaks)])
+                org = self.doc.organisation_named(words[k][:words[k].lower().rfind(speaks)])
                 if org:
                     return [(w, -1) for w in org.split()]
             cut = k + 1

@@ -276,6 +276,8 @@ class Language:
         # a trial, hearing or judgement ("Prozess", "Hauptverhandlung") is held by the court
         # the article names ("Landgericht München II": `courts`, the endings of its name)
         self.court_events = tuple(w.lower() for w in att.get("court_events", []))
+        # endings a role takes in another case ("des Sprechers", "den Präsidenten")
+        self.role_endings = tuple(w.lower() for w in att.get("role_endings", []))
         self.courts = tuple(w.lower() for w in att.get("courts", []))
         self.possessives = set(w.lower() for w in att.get("possessives", []))
         self.org_words = set(w.lower() for w in att.get("organisations", []))
