@@ -372,3 +372,9 @@ def test_a_trial_is_the_courts(lang, text, actor):
 ])
 def test_roles_in_other_cases_and_sentence_openers(text, actor):
     assert actor_for(text, "de", 3) == actor
+
+
+def test_a_party_in_brackets_is_no_part_of_the_name():
+    text = ("Der Arbeitsminister Jonas Brenninger (SPD) hat mit Wirkung zum 3. März 2026 "
+            "seinen Rücktritt verkündet.")
+    assert actor_for(text, "de", 3) == "Jonas Brenninger"

@@ -414,7 +414,7 @@ class Document:
             if kind == "name" and S.complement(run):
                 kind = None  # "werden am Hauptstandort Köln Stellen abgebaut": a place
             # without the role before a name ("Staatspräsidenten Ólafur Grímsson")
-            name = self.nominative(_clean(S.name_of(run), self.L)) if kind == "name" else ""
+            name = self.nominative(_clean(S.name_of(S.unbracketed(run)), self.L)) if kind == "name" else ""
             self._subjects[k] = name
             if name.lower() in self.L.generic or name.lower() in self.L.place_nouns:
                 # "das Unternehmen": the organisation or place the article named (and
@@ -582,6 +582,7 @@ class _Sentence:
         speaks for an organisation ("Bahnsprecherin Carola Wendt": Deutsche Bahn, when
         the article names it)."""
         L = self.L
+        run = self.unbracketed(run)
         words = [t[0].strip(".,'’") for t in run]
         cut = 0
         if len(words) == 2 and _role(words[0], L, L.spokesperson) is not None \
@@ -612,9 +613,18 @@ class _Sentence:
                 cut += 1
         return run[cut:]
 
+    def unbracketed(self, run):
+        """The run up to a bracket inside it: "Franz Müntefering (SPD)" is Müntefering."""
+        if not run or run[0][1] < 0:
+            return run
+        n = next((m for m in range(1, len(run))
+                  if "(" in self.sent[run[m - 1][1] + len(run[m - 1][0]):run[m][1]]), len(run))
+        return run[:n]
+
     def actor(self, run) -> str:
         """The actor a subject's name run gives: a lone generic noun ("Stadt", "the
         Company") stands for what the article named."""
+        run = self.unbracketed(run)
         name = _clean(self.name_of(run), self.L)
         name = self.role_named(self.doc.nominative(name) if self.doc is not None else name)
         i = next(k for k, t in enumerate(self.tokens) if t[1] == run[0][1]) if run[0][1] >= 0 else 0
