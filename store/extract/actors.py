@@ -52,15 +52,22 @@ def _is_name_token(t: str, L: Language) -> bool:
     # ^ German cue words ("Geplant", "Termin") are not names; English "Will" may be one
 
 
-def _role(word: str, L: Language, roles=None):
+def _role(word: str, L: Language, roles=None, inflected: bool = False):
     """The role a word is or ends with ("minister", "Bundestrainer" -> "trainer"), else
-    None; compounds count only where nouns are written together (German)."""
+    None; compounds count only where nouns are written together (German). inflected:
+    before a name, a role in another case too ("des Staatspräsidenten Ólafur X"; alone,
+    "die Abgeordneten" may be many)."""
     low = word.lower().strip(".,'’")
+    endings = L.role_endings if inflected else ()
     roles = L.roles if roles is None else roles
     if low in roles:
         return low
     if L.capitalised_nouns:
-        return next((r for r in roles if low.endswith(r) and len(low) > len(r) + 1), None)
+        for base in [low] + [low[:-len(e)] for e in endings if low.endswith(e)]:
+            found = next((r for r in roles if base == r or base.endswith(r) and len(base) > len(r) + 1),
+                         None)
+            if found:
+                return found
     return None
 
 
@@ -100,8 +107,9 @@ def _runs(tokens, L, start=0):
                 run.append(tokens[i])
         elif (run and tok.lower() in L.name_joiners and i + 1 < len(tokens)
               and _is_name_token(tokens[i + 1][0], L)
-              and (not L.capitalised_nouns or _org_word(run[-1][0], L))):
-            run.append(tokens[i])  # "Immigration and Naturalization Service"
+              and (not L.capitalised_nouns or _org_word(run[-1][0], L)
+                   or tok.lower() not in L.prepositions)):
+            run.append(tokens[i])  # "Immigration and Naturalization Service", "Marco van Basten"
         else:
             skip = False
             if run:
@@ -139,9 +147,11 @@ class Document:
         self.text, self.spans, self.L = text, spans, L
         self.starts = [s for s, _ in spans]
         self._caps = self._after_det = self._names = self._place = self._protagonist = None
-        self._role_names = self._surnames = None
+        self._role_names = self._surnames = self._courts = None
         self._subjects: dict[int, str] = {}
         self._scans: dict = {}  # whole-text searches already made, by word
+        self._pronoun: dict[int, str] = {}  # the pronoun subject of a sentence
+        self._article: dict[int, str] = {}  # the article before a sentence's named subject
 
     def capitalised_inside(self) -> set:
         """Words written capitalised inside a sentence (after a word or a comma)."""
@@ -193,6 +203,38 @@ class Document:
                               and not name.split()[-1].lower().endswith(L.noun_suffixes or ("\0",))
                               and _role(name.split()[-1], L) is None}
         return self._surnames
+
+    def surname(self, word: str) -> bool:
+        """A surname the article writes after a given name ("Kofi Mensah"), not after
+        a noun ("Zahlungen Deutschlands")."""
+        nouns = self.after_determiner()
+        return word in self.surnames() and any(
+            name.split()[-1] == word and name.split()[-2] not in nouns
+            for _, name, org in self.names() if not org and len(name.split()) >= 2)
+
+    def courts(self) -> list:
+        """[(offset, name)] of the courts the article names: a run of name words holding
+        a word that ends in a court's ending ("Landgerichts München II": "Landgericht
+        München II", "U.S. District Court"); not the word alone ("das Gericht")."""
+        if self._courts is None:
+            L, out = self.L, []
+            tokens = [(m.group(), m.start()) for m in WORD_RE.finditer(self.text)] if L.courts else []
+            for run in _runs(tokens, L):
+                words = [t[0].strip(".,'’") for t in run][:5]
+                for n, w in enumerate(words):
+                    low = w.lower()
+                    stem = next((low[:len(low) - len(e)] for e in ("", "s", "es")
+                                 if low.endswith(L.courts + ()) and e == "" or
+                                 e and low.endswith(e) and low[:len(low) - len(e)].endswith(L.courts)),
+                                None)
+                    if stem is None:
+                        continue
+                    words[n] = w[:len(stem)]  # "des Landgerichts": "Landgericht"
+                    if len(words) >= 2 or stem not in L.courts:
+                        out.append((run[0][1], " ".join(words)))
+                    break
+            self._courts = out
+        return self._courts
 
     def organisation_named(self, stem: str) -> str:
         """The organisation the article names with this word ("Bahn": "Deutsche Bahn")."""
@@ -385,32 +427,70 @@ class Document:
             s0, s1 = self.spans[k]
             S = _Sentence(self.text, s0, s1, self.L, self)
             kind, run = _main_subject(S)
+            self._pronoun[k] = run[0][0].lower() if kind == "pronoun" else ""
+            self._article[k] = _article_before(S, run) if kind == "name" else ""
             if kind == "name" and self.L.capitalised_nouns and not _name_like(
-                    [t[0] for t in run]) and not S.is_org(run):
-                kind = None  # a lone German noun is too weak to carry over
-            self._subjects[k] = _clean(run, self.L) if kind == "name" else ""
+                    [t[0] for t in run]) and not S.is_org(run) \
+                    and not self.surname(run[-1][0].strip(".,'’")):
+                kind = None  # a lone German noun is too weak to carry over, a surname is not
+            if kind == "name" and S.complement(run):
+                kind = None  # "werden am Hauptstandort Köln Stellen abgebaut": a place
+            # without the role before a name ("Staatspräsidenten Ólafur Grímsson")
+            name = self.nominative(_clean(S.name_of(S.unbracketed(run)), self.L)) if kind == "name" else ""
+            self._subjects[k] = name
+            if name.lower() in self.L.generic or name.lower() in self.L.place_nouns:
+                # "das Unternehmen": the organisation or place the article named (and
+                # names again: not a sentence's stray opener)
+                named = self.named_for(name, s0)
+                if named and (_organisation_like(named, self.L) or self.mentions(named) >= 2):
+                    self._subjects[k] = named
         return self._subjects[k]
 
+    def nominative(self, name: str) -> str:
+        """A name without its genitive "s" ("ein Sprecher Koch-Mehrins": Koch-Mehrin), where
+        the article also writes it without (German genitives of names)."""
+        if not self.L.capitalised_nouns or not name.endswith("s") or len(name) < 4:
+            return name
+        stem = name[:-1]
+        alone = re.search(r"(?<![\w-])" + re.escape(stem) + r"(?![\w-])", self.text)
+        return stem if alone else name
+
     def speaks(self, k: int) -> bool:
-        """Whether sentence k reports speech (a reporting verb, or a quotation)."""
+        """Whether sentence k reports speech (a reporting verb, or a quotation: not
+        words in scare quotes, „Internationaler Handel“)."""
         s0, s1 = self.spans[k]
         words = {w.lower() for w in WORD_RE.findall(self.text[s0:s1])}
-        return bool(words & self.L.speech_verbs) or QUOTE_MARK.search(self.text, s0, s1) is not None
+        sent = self.text[s0:s1]
+        return bool(words & self.L.speech_verbs) or _blank_speech(sent) != sent \
+            or len(QUOTE_MARK.findall(sent)) % 2 == 1  # a quotation over several sentences
 
-    def previous_subject(self, s0: int, paragraph: bool = False, person: bool = False) -> str:
+    def previous_subject(self, s0: int, paragraph: bool = False, person: bool = False,
+                         pronoun: str = "") -> str:
         """The named subject of one of the sentences before; a lone organisation noun
         ("die Weltraumbehörde", "the company") gives way to a name said before it.
         paragraph: only of the sentences before in the same paragraph; person: for a
-        pronoun that stands for a person ("he", "she"), never an organisation."""
+        pronoun that stands for a person ("he", "she"), never an organisation; pronoun:
+        the pronoun it stands for, which must agree with the noun's article ("er" is not
+        "die Organisation"), and whose sentences before ("Er war ...") go on back."""
         k = self.sentence_index(s0)
         found = ""
         crossed = False
-        for j in range(k - 1, max(-1, k - 1 - LOOK_BACK), -1):
+        agrees = self.L.pronoun_articles.get(pronoun.lower())
+        # ("It also ..." may be anything: only a gendered pronoun makes a chain)
+        chain = bool(agrees) or pronoun.lower() in self.L.person_pronouns
+        read = 0
+        for j in range(k - 1, -1, -1):
+            if read >= LOOK_BACK:
+                break
             crossed = crossed or "\n\n" in self.text[self.spans[j][1]:self.spans[j + 1][0]]
             if crossed and paragraph:
                 break
             subj = self.subject(j)
+            if not (chain and self._pronoun.get(j) == pronoun.lower()):
+                read += 1  # a chain of "Er ..." sentences speaks of one person
             if not subj or person and _organisation_like(subj, self.L):
+                continue
+            if agrees and self._article.get(j) and self._article[j] not in agrees:
                 continue
             if crossed and self.speaks(j) and not _organisation_like(subj, self.L):
                 continue  # a person who spoke in an earlier paragraph does not speak on
@@ -524,20 +604,24 @@ class _Sentence:
         speaks for an organisation ("Bahnsprecherin Carola Wendt": Deutsche Bahn, when
         the article names it)."""
         L = self.L
+        run = self.unbracketed(run)
         words = [t[0].strip(".,'’") for t in run]
         cut = 0
+        if len(words) == 2 and _role(words[0], L, L.spokesperson) is not None \
+                and _is_name_token(words[1], L):
+            return run[1:]  # "Ein Sprecher Weber-Linds": whom the spokesperson speaks for
         # the last role with a name of two words or more after it, and the words that
         # qualify the role before it ("U.S. Commerce Secretary William Daley")
         for k in range(len(words) - 2):
             rest = words[k + 1:]
-            if _role(words[k], L) is None or any(
+            if _role(words[k], L, inflected=True) is None or any(
                     w.lower() in L.name_joiners or _role(w, L) is not None or not
                     _is_name_token(w, L) for w in rest[:1]) or any(
                     w.lower() in L.name_joiners for w in rest):
                 continue
             speaks = _role(words[k], L, L.spokesperson)
             if speaks is not None and self.doc is not None:
-                org = self.doc.organisation_named(words[k][:len(words[k]) - len(speaks)])
+                org = self.doc.organisation_named(words[k][:words[k].lower().rfind(speaks)])
                 if org:
                     return [(w, -1) for w in org.split()]
             cut = k + 1
@@ -551,10 +635,22 @@ class _Sentence:
                 cut += 1
         return run[cut:]
 
+    def unbracketed(self, run):
+        """The run up to a bracket inside it: "Franz Müntefering (SPD)" is Müntefering."""
+        if not run or run[0][1] < 0:
+            return run
+        n = next((m for m in range(1, len(run))
+                  if "(" in self.sent[run[m - 1][1] + len(run[m - 1][0]):run[m][1]]), len(run))
+        return run[:n]
+
     def actor(self, run) -> str:
         """The actor a subject's name run gives: a lone generic noun ("Stadt", "the
         Company") stands for what the article named."""
-        name = self.role_named(_clean(self.name_of(run), self.L))
+        run = self.unbracketed(run)
+        name = _clean(self.name_of(run), self.L)
+        name = self.role_named(self.doc.nominative(name) if self.doc is not None else name)
+        i = next(k for k, t in enumerate(self.tokens) if t[1] == run[0][1]) if run[0][1] >= 0 else 0
+        name = self.qualified(i, name)
         # (in English a capitalised "Parliament" inside a sentence is a name)
         if " " not in name and self.doc is not None and self.L.capitalised_nouns and (
                 name.lower() in self.L.generic or name.lower() in self.L.place_nouns):
@@ -576,8 +672,24 @@ class _Sentence:
 
     def generic(self, j: int) -> str:
         """An organisation or place noun ("the company", "die Stadt"): the one the article
-        named, else the noun itself."""
-        return self.generic_noun(self.tokens[j][0].strip(".,"))
+        named, else the noun itself with what says whose it is."""
+        noun = self.tokens[j][0].strip(".,")
+        found = self.generic_noun(noun)
+        return self.qualified(j, found) if found.lower() == noun.lower() else found
+
+    def qualified(self, i: int, name: str) -> str:
+        """A lone organisation noun at token i keeps the adjective before it that says
+        whose it is, as a reader writes it alone: "das chinesische Handelsministerium":
+        "Chinesisches Handelsministerium" (`identifying_adjectives`, `adjective_endings`)."""
+        L = self.L
+        if " " in name or i < 2 or not _org_word(name, L):
+            return name
+        adj, ending = self.low[i - 1], L.adjective_endings.get(self.low[i - 2])
+        if ending is None or not self.tokens[i - 1][0][:1].islower() \
+                or not adj.endswith(L.identifying_adjectives) or self.cut[i] or self.cut[i - 1]:
+            return name
+        stem = adj[:-1]  # after a definite article the adjective ends in "e"
+        return f"{stem[:1].upper()}{stem[1:]}{ending} {name}"
 
     def generic_noun(self, noun: str) -> str:
         """A noun written as the actor, or for a generic one what the article named."""
@@ -664,6 +776,19 @@ class _Sentence:
         before = self.sent[:marks[-1].start()].split()
         return not (before and before[-1].lower() in self.L.determiners)
 
+    def proper_tail(self, run):
+        """The name that closes a run of nouns ("Diplomat Kofi Mensah", "Konzern
+        Siemens"), where nouns are capitalised; [] when no word after the first is one."""
+        if not self.L.capitalised_nouns or self.doc is None \
+                or run[0][0] not in self.doc.after_determiner():
+            return []  # "Ulmer Parteitag", "Zahlungen Deutschlands": no apposition
+        for m in range(1, len(run)):
+            tail = run[m:]
+            if self.proper(tail) and (_name_like([t[0] for t in tail]) or self.is_org(tail)
+                                      or self.doc.surname(tail[-1][0].strip(".,'’"))):
+                return tail
+        return []
+
     def is_org(self, run) -> bool:
         return _org_word(run[-1][0], self.L)
 
@@ -678,10 +803,21 @@ class _Sentence:
         # Göttingen"), unless a name opens the phrase ("the Bank of England")
         prep = next((k for k in range(i + 1, j) if self.low[k] in L.prepositions), j)
         # "Politikerin Aung San Suu Kyi": a name after roles is a name
-        runs = [r for r in _runs(self.tokens[i:j], L)
-                if self.proper(r) or self.proper(_after_roles(r, L))]
-        if runs and prep < j and runs[0][0][1] > self.tokens[prep][1]:
+        # "Der Diplomat Kofi Mensah": a common noun before a name is its apposition
+        runs = [r if self.proper(r) or self.proper(_after_roles(r, L)) else self.proper_tail(r)
+                for r in _runs(self.tokens[i:j], L)]
+        runs = [r for r in runs if r]
+        if prep < j and (not runs or runs[0][0][1] > self.tokens[prep][1]):
             runs = []
+            # "Der Weltmarktführer im Segment Energiesparlampen Philips hat": a name that
+            # closes the phrase after the preposition's bare nouns is the subject's apposition
+            last = self.tokens[j - 1]
+            nouns = self.doc.after_determiner() if self.doc is not None else set()
+            if L.capitalised_nouns and j - 2 > prep and self.low[prep] not in L.owner_preps and all(
+                    self.tokens[k][0][:1].isupper() for k in range(prep + 1, j - 1)) \
+                    and _is_name_token(last[0], L) and self.proper([last]) \
+                    and last[0] not in nouns and not _org_word(last[0], L):
+                runs = [[last]]
         # "Die Friedensnobelpreisträgerin und Politikerin Aung San Suu Kyi": roles alone
         # are no name when a name follows
         runs = [r for r in runs if not all(_role(t[0], L) for t in r)] or runs
@@ -725,6 +861,18 @@ def _after_roles(run, L: Language):
     return run[k:]
 
 
+def _article_before(S: _Sentence, run) -> str:
+    """The article that opens the noun phrase of a subject's run ("Die UNIDO", "der
+    Diplomat Yumkella"), "" when none does."""
+    i = next(k for k, t in enumerate(S.tokens) if t[1] == run[0][1])
+    for k in range(i - 1, max(-1, i - 1 - COMPLEMENT_REACH), -1):
+        if S.low[k] in S.L.articles:
+            return S.low[k]
+        if S.cut[k + 1] or S.is_verb(k):
+            break
+    return ""
+
+
 def _person(run, L: Language) -> bool:
     """A pronoun that stands for a person ("he", "she"; not German "er", which stands for
     any masculine noun: "der Konzern"), never for an organisation."""
@@ -752,12 +900,20 @@ def _main_subject(S: _Sentence):
         return None, None
     if L.verb_second:
         first = S.tokens[0][0]
+        if verb == 1 and low[0] in L.pronouns and low[0] not in L.object_pronouns:
+            return "pronoun", [S.tokens[0]]  # "Er promovierte ...", not "Es wird erwartet"
         opener = low[0] in L.stopwords and low[0] not in L.articles or (
             first[:1].isupper() and low[0] in L.not_names) or low[0] in L.attr_words \
             or first[:1].isdigit()  # "2009 will BYD ...": a date before the verb
         cuts = [k for k in range(1, verb) if S.cut[k]]
         if not opener and cuts and verb == cuts[0] + 1 and _bracketed_number(S, cuts[0]):
             return S.classify(0, cuts[0])  # "Aung San Suu Kyi (65) erklärte": an age aside
+        if not opener and cuts and S.cut[verb] and low[cuts[0]] in L.relative_pronouns | L.articles:
+            # "Tesla Motors, der Hersteller des Roadster, will ...": the subject before
+            # its apposition or relative clause
+            kind, run = S.classify(0, cuts[0])
+            if kind == "name":
+                return kind, run
         if not opener and not cuts:
             if verb > 2 and (low[1] in L.articles or low[1] in L.determiners) \
                     and low[0] not in L.articles and low[0] not in L.determiners:
@@ -856,7 +1012,8 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
     tokens = S.tokens
     if not tokens:
         return ""
-    agent = _passive_agent(S, d0 - s0) or _owner(S, d0 - s0) or _obliged(S, d0 - s0)
+    agent = _passive_agent(S, d0 - s0) or _owner(S, d0 - s0) or _obliged(S, d0 - s0) \
+        or _court(S, d0 - s0)
     if agent:
         return agent
     kind, run = _clause_subject(S, d0 - s0)
@@ -866,7 +1023,7 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
     if kind == "pronoun" and main_kind != "name" and doc is not None:
         # "..., im Dezember soll er sein Amt antreten": whom the pronoun stands for, the
         # sentence's own named subject first ("2009 will BYD ..., 2010 sollen es ...")
-        prev = doc.previous_subject(s0, person=_person(run, L))
+        prev = doc.previous_subject(s0, person=_person(run, L), pronoun=run[0][0])
         if prev:
             return prev
     kind, run = main_kind, main_run
@@ -876,7 +1033,11 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
     if found:
         return found
     if main_kind == "pronoun" and doc is not None:
-        prev = doc.previous_subject(s0, person=_person(run, L))
+        # the subject of a passive is not who acts ("Er soll dem Haftrichter vorgeführt
+        # werden"): then no agreement with the pronoun
+        i = next(k for k, t in enumerate(tokens) if t[1] == run[0][1])
+        agent = "" if S.passive(*S.clause_of(i)) else run[0][0]
+        prev = doc.previous_subject(s0, person=_person(run, L), pronoun=agent)
         if prev:
             return prev
     head = _organisation_phrase(run, L) if main_kind == "common" else []
@@ -916,7 +1077,9 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
         for r in runs:
             if S.proper(r):
                 return _clean(S.with_org(r), L)
-    if doc is not None and main_kind is None or main_kind == "common":
+    if doc is not None and main_kind == "pronoun":
+        return doc.protagonist()  # "Es werden ... ausgestrahlt": what the article is about
+    if doc is not None and main_kind in (None, "common"):
         # nobody named: the article goes on about whom it named just before, or about
         # the one its headline is about
         # about, from the same paragraph ("Das Stadion soll ... eröffnet werden" does not
@@ -1002,6 +1165,27 @@ def _owner(S: _Sentence, d0: int) -> str:
             return S.actor(name) if name else ""
         return ""
     return ""
+
+
+def _court(S: _Sentence, d0: int) -> str:
+    """A trial, hearing or judgement in the date's clause ("rechne mit einer mündlichen
+    Verhandlung innerhalb von zehn Tagen", "muss sich im Juli vor dem Landgericht
+    verantworten") is the court's: the one the sentence names, else the one the article
+    names most."""
+    L, low = S.L, S.low
+    if not L.court_events or S.doc is None or not S.tokens:
+        return ""
+    k = next((i for i, t in enumerate(S.tokens) if t[1] >= d0), len(S.tokens) - 1)
+    lo, hi = S.clause_of(k)
+    if not any(w.endswith(L.court_events) and (w in L.court_events or L.capitalised_nouns)
+               for w in low[lo:hi]):
+        return ""
+    courts = S.doc.courts()
+    if not courts:
+        return ""
+    s0, s1 = S.doc_offset, S.doc_offset + len(S.sent)
+    here = [name for at, name in courts if s0 <= at < s1]
+    return here[0] if here else S.doc.most_named(courts)
 
 
 def _obliged(S: _Sentence, d0: int) -> str:
@@ -1108,7 +1292,7 @@ def _said_by(S: _Sentence, s0: int, d0: int) -> str:
         said = speakers.speaker_of(S.doc.text, d0, S.L, S.doc) or found
         if _is_source(said, S.L):  # where it was read: whom it names, else the rules' speaker
             said = _source_body(said, S.L) or (found if not _is_source(found, S.L) else "")
-        return S.role_named(said) if said else ""
+        return S.role_named(S.doc.nominative(said)) if said else ""
     return found
 
 
@@ -1213,7 +1397,7 @@ def _speaker(S: _Sentence) -> str:
             return S.generic(j)  # "..., the city said"
         if not run and j >= 0 and low[j] in L.pronouns and S.doc is not None:
             prev = S.doc.previous_subject(  # "..., it said"; "she said": a person
-                S.doc_offset, person=low[j] in L.person_pronouns)
+                S.doc_offset, person=low[j] in L.person_pronouns, pronoun=low[j])
             if prev:
                 return prev
         if S.cut[i] and i > 0:

@@ -275,6 +275,18 @@ class Language:
         self.object_pronouns = set(w.lower() for w in att.get("object_pronouns", []))
         # pronouns that stand for a person only ("he", "she"): never an organisation
         self.person_pronouns = set(w.lower() for w in att.get("person_pronouns", []))
+        # the articles of the nouns a pronoun may stand for ("er": "der", not "die UNIDO")
+        self.pronoun_articles = {p.lower(): set(a) for p, a in att.get("pronoun_articles", {}).items()}
+        # "das chinesische Handelsministerium": adjectives that say whose a body is, and
+        # the ending each article gives an adjective standing alone ("Chinesisches ...")
+        self.identifying_adjectives = tuple(w.lower() for w in att.get("identifying_adjectives", []))
+        self.adjective_endings = {a.lower(): e for a, e in att.get("adjective_endings", {}).items()}
+        # a trial, hearing or judgement ("Prozess", "Hauptverhandlung") is held by the court
+        # the article names ("Landgericht München II": `courts`, the endings of its name)
+        self.court_events = tuple(w.lower() for w in att.get("court_events", []))
+        # endings a role takes in another case ("des Sprechers", "den Präsidenten")
+        self.role_endings = tuple(w.lower() for w in att.get("role_endings", []))
+        self.courts = tuple(w.lower() for w in att.get("courts", []))
         self.possessives = set(w.lower() for w in att.get("possessives", []))
         self.org_words = set(w.lower() for w in att.get("organisations", []))
         self.org_suffixes = tuple(w.lower() for w in att.get("organisation_suffixes", []))

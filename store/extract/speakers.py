@@ -63,7 +63,7 @@ def speaker_of(text: str, at: int, L: Language, doc: Document | None = None) -> 
             c.features.get("verb_right_before") or c.features.get("verb_right_after"))]
         best = max(said, key=lambda c: m.score(c.features), default=best)
     if best.features.get("pronoun"):  # "sagte er": whom the article named before
-        return doc.previous_subject(doc.spans[k][0])
+        return doc.previous_subject(doc.spans[k][0], pronoun=best.name)
     return best.name
 
 
@@ -140,7 +140,7 @@ def _name(S: _Sentence, runs, r: int) -> str:
                 S.tokens[x][0][:1].islower() for x in range(b, c)) \
                 and (d - c >= 2 or S.proper(S.tokens[c:d])):
             a, b = c, d
-    return _clean(S.name_of(S.tokens[a:b]), L) or " ".join(words)
+    return S.qualified(a, _clean(S.name_of(S.tokens[a:b]), L) or " ".join(words))
 
 
 GENITIVE_GAP = 3  # words between a role and the genitive that names whom it serves
