@@ -6,7 +6,7 @@ import re
 
 from .lexicon import Language
 
-CLAUSE_SEP = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
+CLAUSE_SEP = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]]|\s[–—-]\s")  # not "2,7 %"
 # where and when a report was filed, before its first sentence: "BERLIN (AP) _", "Berlin,
 # 1 December 2026 - ", "London (dpa) – ", "New York/Boston, Dec. 1 – ": no actor, no title
 DATELINE = re.compile(
@@ -14,10 +14,16 @@ DATELINE = re.compile(
     r"|[A-ZÄÖÜ][\w.'’-]*(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,3}(?:,[^\n,–—-]{1,30})?"
     r"(?:\s*\([^()\n]{1,20}\))?\s+[-–—]\s+(?=[A-ZÄÖÜ\"„“]))")
 SPACE = re.compile(r"\s+")
+ABBREVIATION = re.compile(r"^[a-zA-Z]{1,3}\.[a-zA-Z]{1,3}\.?$")  # "e.V.", "S.A." after a name
 BRACKET_TAG = re.compile(r"\[[^\[\]\s]{1,30}\]")  # "[Update]", "[bold]", "[/bold]"
+# an aside in brackets ("(NBA)", "(950.000 Euro)") is no clause boundary: it goes whole,
+# with the space before it, unless the date stands in it
+ASIDE = re.compile(r"\s*\([^()\n]{1,60}\)")
 QUOTES = re.compile(r"[„“”\"‚‘’«»]")
 EMPTY_QUOTES = re.compile(r"[„“”\"‚‘’«»]\s*[„“”\"‚‘’«»]")
-TITLE_MIN = 35  # characters: shorter clauses take in their neighbours
+DAY_BEFORE = re.compile(r"(?<!\S)(\d{1,2}\.?)\s+(\D{1,12}?)\s*$")
+TITLE_MIN = 35
+VERB_GROUP = 3  # words of a verb that ends a long title ("eröffnet werden sollen")  # characters: shorter clauses take in their neighbours
 
 
 def _strip_words(words, vocab, front=True):
@@ -30,7 +36,7 @@ def _strip_words(words, vocab, front=True):
     return words
 
 
-def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str = "",
+def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 80, actor: str = "",
                dates=()) -> str:
     """A short clause of what is due, with its subject and verb: the clause around the
     date, without the date (and the dates joined to it: "Ende 2010 oder Anfang 2011"),
@@ -44,10 +50,20 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     sent = BRACKET_TAG.sub(lambda m: " " * len(m.group()), sent)
     m = DATELINE.match(sent)
     off = m.end() if m and m.end() <= a else 0
+    sent = sent[:off] + ASIDE.sub(lambda m: m.group() if off + m.start() < b and off + m.end() > a
+                                  else " " * len(m.group()), sent[off:])
     # clauses (start, end) of the sentence
     bounds = [off] + [x.end() for x in CLAUSE_SEP.finditer(sent, off)] + [len(sent)]
     clauses = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
     k = next((j for j, (x, y) in enumerate(clauses) if x <= a < y), 0)
+    # an apposition right after the date ("am 10. Dezember, dem Todestag von X, in kleinerer
+    # Runde verliehen") is no boundary: it goes, and the clause goes on after it
+    if k + 2 < len(clauses) and not sent[b:clauses[k][1]].strip(" ,") \
+            and sent[clauses[k][1] - 1] == "," == sent[clauses[k + 1][1] - 1] \
+            and _apposition(sent[slice(*clauses[k + 1])], L):
+        sent = sent[:b] + " " * (clauses[k + 1][1] - b) + sent[clauses[k + 1][1]:]
+        bounds = [off] + [x.end() for x in CLAUSE_SEP.finditer(sent, off)] + [len(sent)]
+        clauses = [(bounds[j], bounds[j + 1]) for j in range(len(bounds) - 1)]
     lo, hi = clauses[k] if clauses else (off, len(sent))
     left, right = k - 1, k + 1
 
@@ -59,6 +75,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         if bw and len(bw) >= len(before.split()) - 1 and (
                 len(bw) == len(before.split()) or before.split()[-1].lower() in L.articles):
             bw = _strip_words(bw, L.date_preps_title, front=False)  # "auf (den) Oktober vertagt"
+        bw = _strip_particles(bw, L)  # "bereits (im Jahr 2032)", "no later than (May 1)"
         if not after.strip(" ,;:.!?\"'“”„«»()"):
             # the date was what the clause said: "the Brexit deadline is (October 31)"
             bw = _strip_words(bw, L.title_end | L.stop_title, front=False)
@@ -69,6 +86,13 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     text_, n_before = phrase(lo, hi)
     opener = sent[lo:hi].split()[:1]  # the word that opened the clause ("dass", "die")
     opener = opener[0].lower().strip(",.") if opener else ""
+    # "damit verfallen sie": an adverb, no subordinator, when a verb follows it
+    nxt = sent[lo:hi].split()[1:2]
+    reorder = L.title_reorder
+    if opener in reorder and opener not in L.title_strip and nxt \
+            and nxt[0][:1].islower() and nxt[0].lower() not in L.stop_title | L.title_strip:
+        reorder, opener = reorder - {opener}, ""
+    clause_lo = lo
     # a short clause takes in its neighbours, unless it is a clause of its own with its
     # subject, or one that a subject standing alone before an apposition completes
     lead = _lead(sent, clauses[:k], L)
@@ -84,7 +108,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         if any(x.lower() in L.pronouns and _starts_with_verb(w[k + 1:k + 2], L)
                and len(w) > k + 2 for k, x in enumerate(w[:3])):
             return True  # "which he is to present": its subject is the pronoun
-        w = _subject_first(_strip_words(list(w), L.title_strip | L.stop_title, front=True)
+        w = _subject_first(_strip_words(list(w), L.title_strip | L.stop_title | reorder,
+                                        front=True)
                            or w, L)
         return bool(lead) or not _starts_with_verb(w, L) or (
             len(w) > 2 and w[1].lower() in L.pronouns)  # "soll er sein Amt antreten"
@@ -101,7 +126,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     front = n_before  # words that stood before the date: only there do prepositions go
     # attribution at either end: "laut X ...", "..., X said"
     lw = [w.lower().strip(",.") for w in words]
-    for att in L.attr_before:
+    for att in sorted(L.attr_before, key=len, reverse=True):  # "nach angaben von" first
         n = len(att.split())
         if lw[:n] == att.split() and len(words) > n + 3:
             words = words[n:]
@@ -123,6 +148,14 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     # a date that opened a verb-second clause leaves its verb first: "(Am 19. Januar)
     # siedelt das Drehteam nach Görlitz um"
     moved = _subject_first(words, L, fronted=n_before == 0)
+    if moved is words and 0 < n_before < len(words) and L.verb_second \
+            and words[0].lower() in L.prepositions and _finite(words[n_before], L):
+        # the date ended a phrase before the verb ("Nach einem Plan der EU vom Sommer 2031
+        # müssen alle Staaten ..."): that phrase goes with it
+        rest = words[n_before:]
+        moved = _subject_first(rest, L, fronted=True)
+        if moved is rest:
+            moved = words
     if moved is not words:
         words, front = moved, len(moved)  # the subject leads now, whatever stood where
     # an infinitive clause keeps the article of its object ("das Gesetz ... einzubringen")
@@ -131,18 +164,20 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     infinitive = None if opener in L.purpose else _infinitive_clause(kept, L, actor)
     if infinitive is kept:
         infinitive = None
-    words, stripped = _strip_front(words, L.title_strip | L.stop_title, front, L)
+    words, stripped = _strip_front(words, L.title_strip | L.stop_title | reorder, front, L)
     # a personal pronoun right before what is left was its subject ("dass sie ... wolle",
     # "which he is to present", "They are required to"); the name the actor finder gave
     # it when that name stands earlier in the sentence, else the pronoun itself
     pronoun = stripped[-1] if stripped and stripped[-1].lower() in L.pronouns else ""
     named = actor if actor and actor in sent[:lo] else ""
+    if pronoun.lower() in L.impersonal:
+        named = ""  # "es werde geprüft": no one's name
     second = sent[lo:hi].split()[1:2]
     relative = opener in L.relative_pronouns and lo > 0 and not (
         second and second[0][:1].isupper())  # "die Strecke ..." opens with an article
     if infinitive:
         words = infinitive
-    elif (opener in L.title_reorder or relative) and L.verb_second:
+    elif (opener in L.title_reorder or relative) and L.verb_second and lo == clause_lo:
         # in a relative clause a pronoun that may be an object ("das es Privatleuten
         # ermöglichen soll") leaves the subject to the name the clause tells of
         subject = (named or pronoun).split() if pronoun and not (
@@ -161,8 +196,22 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     words = _named(words, L, actor)
     out = " ".join(words).rstrip(" ,;:.").lstrip(" ,;:.-–—")
     out = re.sub(r"\s+([.,;:!?])", r"\1", out)
+    out = re.sub(r"(„[^“”]*?)\s+([“”])", r"\1\2", out)  # „Nordwerk AG (...)“: no space before “
     if len(out) < 3:
         out = SPACE.sub(" ", sent.strip())
+    last = out.split()[-1] if out.split() else ""
+    if len(out) > limit and L.verb_second and last[:1].islower() \
+            and last.lower() not in L.stopwords | L.prepositions | L.determiners:
+        # "... wegen Beihilfe zum Mord verantworten": the verb that ends the clause stays
+        words = out.split()
+        n = 1
+        while n < VERB_GROUP and words[-n - 1][:1].islower() \
+                and words[-n - 1].lower() not in L.stopwords | L.prepositions | L.determiners:
+            n += 1  # "eröffnet werden", "einberufen worden"
+        tail = " ".join(words[-n:])
+        cut = out[:limit - len(tail) - 3]
+        cut = cut[:cut.rfind(" ")] if " " in cut else cut
+        out = cut.rstrip(" ,;:") + " … " + tail
     if len(out) > limit:
         cut = out[:limit - 1]
         if " " in cut[limit // 2:]:
@@ -171,10 +220,23 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     return out[:1].upper() + out[1:]
 
 
+def _strip_particles(words, L: Language):
+    """The words that go with the date before it ("bereits", "no later than") leave the
+    end of the words before the date, and the prepositions before them."""
+    for p in L.date_particles:
+        if len(words) >= len(p) and tuple(w.lower() for w in words[-len(p):]) == p:
+            return _strip_words(words[:-len(p)], L.stop_title, front=False)
+    return words
+
+
 def _joined_dates(text, d0, d1, dates, L: Language):
     """The span of the date and the time expressions joined to it by a list or a range
     ("Ende 2010 oder Anfang 2011", "vom 16. Juni bis zum 23. September"): all go."""
     spans = sorted(dates)
+    # a day number that a range joins to the date ("vom 27. bis zum 30. Dezember")
+    m = DAY_BEFORE.search(text[max(0, d0 - 20):d0])
+    if m and _joiner(m.group(2), L):
+        d0 = max(0, d0 - 20) + m.start(1)
     changed = True
     while changed:
         changed = False
@@ -234,6 +296,17 @@ def _lead(sent, clauses, L: Language):
 LEAD_MAX = 6  # words of a subject standing alone before its apposition
 
 
+def _apposition(clause: str, L: Language) -> bool:
+    """A short noun phrase without a verb that opens with an article: "dem Todestag von
+    Alfred Nobel", "the anniversary of the treaty"."""
+    words = clause.strip(" ,;:").split()
+    return 0 < len(words) <= LEAD_MAX and (
+        words[0].lower() in L.articles or words[0].lower() in L.oblique_articles) \
+        and not _has_verb(words, L) and not any(
+            w[:1].islower() and bool(L.past_suffix) and w.lower().endswith(L.past_suffix)
+            for w in words[1:])
+
+
 def _without_subject(words, L: Language, lead, actor: str, first=None):
     """A title that opens with its verb: a pronoun right after the verb goes in front
     ("soll er fertiggestellt sein": "Er soll fertiggestellt sein"); else the subject that
@@ -255,6 +328,8 @@ def _strip_front(words, vocab, front: int, L: Language):
     k = 0
     while k < len(words):
         w = words[k].lower().strip("„“”\"'‚‘’.,;:")
+        if k and words[k - 1].lower() in L.pronouns and w not in L.title_strip:
+            break  # "bevor es nach der Rechnung ...": the pronoun's phrase stays
         if w in vocab and (k < front or w in L.title_strip):
             k += 1
         else:
@@ -317,7 +392,11 @@ def _verb_final(words, L: Language, antecedent):
     if antecedent:
         subject, middle = antecedent, rest
     else:
-        end = _noun_end(rest, 0, None, L) if rest and rest[0][:1].isupper() else None
+        adjective = rest and rest[0][:1].islower() and bool(L.participle_endings) \
+            and rest[0].lower().endswith(L.participle_endings) \
+            and rest[0].lower() not in L.stopwords | L.determiners  # "nächste Flug der ..."
+        end = _subject_end(rest, 0, L, ADJECTIVES) if rest and (
+            rest[0][:1].isupper() or adjective) else None
         if not end or end >= len(rest) or rest[0].lower() in L.pronouns:
             return words
         subject, middle = rest[:end], rest[end:]
@@ -396,6 +475,17 @@ def _verb_then_subject(words, L: Language, fronted: bool = False):
     first = 1  # adverbs between verb and subject stay with the verb ("sollen dann auch")
     while first < ADVERBS and _adverb(words[first].lower(), L):
         first += 1
+    if words[first].lower() in L.prepositions:
+        # a phrase of place between verb and subject ("findet in der Hauptstadt Rabat eine
+        # Konferenz statt"): the subject is the noun phrase after it, opening with an article
+        for end in (_subject_end(words, first + 1, L, PLACE_REACH),
+                    _noun_end(words, first + 1, PLACE_REACH, L)):
+            if end and end + 1 < len(words) \
+                    and not any(w[-1:] in ",;:" for w in words[first:end]) \
+                    and (words[end].lower() in L.articles or words[end].lower() in L.determiners) \
+                    and words[end].lower() not in L.oblique_articles:
+                first = end
+                break
     second = words[first].lower()
     # a subject without an article: "müssen danach Wahlen ...", "werden 42 Millionen
     # Kilowattstunden Strom erzeugt"
@@ -412,21 +502,27 @@ def _verb_then_subject(words, L: Language, fronted: bool = False):
             second in L.articles or second in L.determiners or bare) \
             or second in L.prepositions or second in L.oblique_articles:
         return words
-    end = _noun_end(words, first + 1 if counted or not bare else first, None, L)
+    end = _subject_end(words, first + 1 if counted or not bare else first, L)
     while counted and end and end + 1 < len(words) and words[end][:1].islower() \
             and words[end + 1][:1].isupper() and words[end].lower() not in L.stopwords:
         end += 2  # "42 Millionen Kilowattstunden elektrischer Strom"
-    # genitives after the noun belong to it ("der Kunstwerke des Malers X")
-    for _ in range(GENITIVES):
-        if end and end < len(words) and words[end - 1][-1:].isalnum() \
-                and words[end].lower() in L.genitive_articles:
-            end = _noun_end(words, end + 1, GENITIVE_REACH, L) or end
     if not end or end >= len(words) or any(w[-1:] in ",;:" for w in words[1:end - 1]) \
             or words[end].lower() in L.coordinating:
         return words  # "die Weltmeisterschaft und die Spiele": not one subject
     subject = words[first:end]
     return [subject[0][:1].upper() + subject[0][1:]] + subject[1:] + [verb] \
         + words[1:first] + words[end:]
+
+
+def _subject_end(words, k, L: Language, reach=None):
+    """_noun_end, with the genitives after the noun that belong to it ("der Kunstwerke
+    des Malers X", "der nächste Flug der Raumfähre Atlantis")."""
+    end = _noun_end(words, k, reach, L)
+    for _ in range(GENITIVES):
+        if end and end < len(words) and words[end - 1].rstrip("“”\"'’«»")[-1:].isalnum() \
+                and words[end].lower() in L.genitive_articles:
+            end = _noun_end(words, end + 1, GENITIVE_REACH, L) or end
+    return end
 
 
 def _noun_end(words, k, reach, L: Language):
@@ -447,10 +543,14 @@ def _noun_end(words, k, reach, L: Language):
             and words[k - 1][-1:] not in ",;:" and not words[k - 1].isupper() \
             and not words[k - 1].lower().endswith(L.noun_suffixes):
         k += 1
+    if k < len(words) and ABBREVIATION.match(words[k]):
+        k += 1  # "Chaos Computer Club e.V."
     return k
 
 
 NOUN_RUN = 3  # capitalised words of one subject
+ADJECTIVES = 2  # lower-case words before the noun of a subject that lost its article
+PLACE_REACH = 4  # words between a preposition and its noun, before the subject
 GENITIVE_REACH = 3  # words between a genitive article and its noun
 GENITIVES = 2  # genitives in a row that a subject takes along
 ADVERBS = 3  # position of the subject at the latest, after adverbs ("dann auch")

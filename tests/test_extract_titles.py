@@ -1,0 +1,79 @@
+"""Titles are short clauses with their subject and verb, as a to-do list says them, also
+where the sentence interrupts, subordinates or reorders them.  Every sentence here was
+written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from store.extract import extract
+
+PUB = dt.date(2031, 3, 12)
+
+
+def titles(text, lang):
+    return [c.title for c in extract(text, PUB, lang)]
+
+
+@pytest.mark.parametrize("lang, text, title", [
+    # an aside in brackets is no clause boundary
+    ("en", "On Friday, the Northern Ferry Association (NFA) will suspend its night timetable.",
+     "Northern Ferry Association will suspend its night timetable"),
+    ("de", "Die neue Firma wird ab dem 1. Mai „Nordwerk AG (Aktiengesellschaft)“ heißen.",
+     "Neue Firma wird „Nordwerk AG“ heißen"),
+    # an apposition of the date: the clause goes on after it
+    ("de", "Der Preis wird am 10. April, dem Geburtstag des Stifters, in kleiner Runde verliehen.",
+     "Preis wird in kleiner Runde verliehen"),
+    # a subordinate clause opened by "wenn", "wo" ends with its verb
+    ("de", "Die Straße wird gesperrt, wenn das Gesetz wie geplant im Herbst 2031 in Kraft tritt.",
+     "Gesetz tritt wie geplant in Kraft"),
+    ("de", "Die Stadt baut neue Hotels in der Nähe des Parks, wo im Juli 2032 die Spiele "
+           "stattfinden sollen.", "Spiele sollen stattfinden"),
+    ("de", "Die Reise fällt aus, wenn der nächste Flug der Fluglinie Nordair im September "
+           "verschoben werden sollte.", "Nächste Flug der Fluglinie Nordair sollte verschoben werden"),
+    # "damit" before a verb is an adverb: the clause stays as it is
+    ("de", "Damit verfallen die Anträge bei den Wahlen im September und müssen neu gestellt "
+           "werden.", "Damit verfallen die Anträge bei den Wahlen und müssen neu gestellt werden"),
+    # a phrase of place between a fronted date's verb and its subject
+    ("de", "Am 10. und 11. Juli findet in der Hauptstadt München eine Klimakonferenz statt.",
+     "Eine Klimakonferenz findet in der Hauptstadt München statt"),
+    ("de", "Laut Zeitung wird im Dezember bei einer Konferenz der Minister ein Stufenplan "
+           "verabschiedet.", "Ein Stufenplan wird bei einer Konferenz der Minister verabschiedet"),
+    # a phrase before the verb that ends with the date goes with it
+    ("de", "Nach einem Beschluss der Vereinten Nationen vom Sommer 2031 müssen alle 40 "
+           "Mitgliedsländer einen Bericht vorlegen.", "Alle 40 Mitgliedsländer müssen einen Bericht vorlegen"),
+    # the words that go with the date, and a day a range joins to it, leave with it
+    ("de", "Bereits im Jahr 2032 sollen die Pläne für den neuen Hafen vorgelegt werden.",
+     "Pläne sollen für den neuen Hafen vorgelegt werden"),
+    ("en", "The agency must submit the report no later than April 30.", "Agency must submit the report"),
+    ("de", "Das Turnier wird vom 6. bis zum 16. November stattfinden.", "Turnier wird stattfinden"),
+    # "es" stands for no one: it keeps, and is not given the speaker's name
+    ("de", "Jan Kolbe sagte, es werde nächste Woche geprüft, ob die Brücke hält.", "Es werde geprüft"),
+    # a comma between digits is no clause boundary
+    ("de", "Die Schulden sollen bis 2032 auf 2,7 Prozent sinken.", "Schulden sollen auf 2,7 Prozent sinken"),
+])
+def test_a_title_is_the_clause_as_a_to_do_list_says_it(lang, text, title):
+    assert titles(text, lang) == [title]
+
+
+def test_a_subordinate_clause_joined_to_its_neighbour_is_not_reordered():
+    text = "Dieser Tarif würde auch für 2031 gelten, bevor für 2032 eine Neuregelung anstünde."
+    assert titles(text, "de")[-1] == "Dieser Tarif würde auch für 2031 gelten, bevor eine Neuregelung anstünde"
+
+
+def test_a_long_title_keeps_its_subject_and_the_verb_that_ends_it():
+    text = ("Der Verband der norddeutschen Fährbetriebe soll im Mai 2032 nach langen Beratungen "
+            "mit den Gemeinden der Küste einen gemeinsamen Fahrplan für alle Inseln vorlegen.")
+    [title] = titles(text, "de")
+    assert len(title) <= 80
+    assert title.startswith("Verband der norddeutschen Fährbetriebe soll")
+    assert title.endswith(" … vorlegen")
+
+
+def test_a_long_english_title_is_cut_at_a_word():
+    text = ("The regional transport authority will publish on May 4 a complete review of the "
+            "timetables and fares of all bus and ferry lines in the northern district.")
+    [title] = titles(text, "en")
+    assert len(title) <= 80 and title.endswith("…")
+    assert title.startswith("Regional transport authority will publish")
