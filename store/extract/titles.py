@@ -200,13 +200,11 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 80, actor: str = 
     if len(out) < 3:
         out = SPACE.sub(" ", sent.strip())
     last = out.split()[-1] if out.split() else ""
-    if len(out) > limit and L.verb_second and last[:1].islower() \
-            and last.lower() not in L.stopwords | L.prepositions | L.determiners:
+    if len(out) > limit and L.verb_second and _closing_verb(last, L):
         # "... wegen Beihilfe zum Mord verantworten": the verb that ends the clause stays
         words = out.split()
         n = 1
-        while n < VERB_GROUP and words[-n - 1][:1].islower() \
-                and words[-n - 1].lower() not in L.stopwords | L.prepositions | L.determiners:
+        while n < VERB_GROUP and _closing_verb(words[-n - 1], L):
             n += 1  # "eröffnet werden", "einberufen worden"
         tail = " ".join(words[-n:])
         cut = out[:limit - len(tail) - 3]
@@ -218,6 +216,14 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 80, actor: str = 
             cut = cut[:cut.rfind(" ")]
         out = cut.rstrip(" ,;:") + "…"
     return out[:1].upper() + out[1:]
+
+
+def _closing_verb(word: str, L: Language) -> bool:
+    """A word that may close a verb-final clause: a verb ("werden", "vorlegen"), a
+    separable prefix ("statt"), a lower-case word that is no article or preposition."""
+    w = word.lower().strip(".,;:")
+    return word[:1].islower() and (_has_verb([word], L) or w in L.separable_prefixes or w.endswith(
+        ("en", "rn", "ln")) or w not in L.stopwords | L.prepositions | L.determiners)
 
 
 def _strip_particles(words, L: Language):
