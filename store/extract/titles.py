@@ -22,8 +22,8 @@ ASIDE = re.compile(r"\s*\([^()\n]{1,60}\)")
 QUOTES = re.compile(r"[„“”\"‚‘’«»]")
 EMPTY_QUOTES = re.compile(r"[„“”\"‚‘’«»]\s*[„“”\"‚‘’«»]")
 DAY_BEFORE = re.compile(r"(?<!\S)(\d{1,2}\.?)\s+(\D{1,12}?)\s*$")
-TITLE_MIN = 35
-VERB_GROUP = 3  # words of a verb that ends a long title ("eröffnet werden sollen")  # characters: shorter clauses take in their neighbours
+TITLE_MIN = 35  # characters: shorter clauses take in their neighbours
+VERB_GROUP = 3  # words of a verb that ends a long title ("eröffnet werden sollen")
 
 
 def _strip_words(words, vocab, front=True):
@@ -36,8 +36,8 @@ def _strip_words(words, vocab, front=True):
     return words
 
 
-def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 80, actor: str = "",
-               dates=()) -> str:
+def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str = "",
+               dates=(), short: int = 80) -> str:
     """A short clause of what is due, with its subject and verb: the clause around the
     date, without the date (and the dates joined to it: "Ende 2010 oder Anfang 2011"),
     its preposition, attribution ("laut X", "X said") and leading conjunctions; a
@@ -200,16 +200,20 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 80, actor: str = 
     if len(out) < 3:
         out = SPACE.sub(" ", sent.strip())
     last = out.split()[-1] if out.split() else ""
-    if len(out) > limit and L.verb_second and _closing_verb(last, L):
-        # "... wegen Beihilfe zum Mord verantworten": the verb that ends the clause stays
+    if len(out) > short and L.verb_second and _closing_verb(last, L):
+        # "... wegen Beihilfe zum Mord verantworten": the verb that ends the clause stays,
+        # when what goes holds neither the finite verb nor a negation ("konnte nicht")
         words = out.split()
         n = 1
         while n < VERB_GROUP and _closing_verb(words[-n - 1], L):
             n += 1  # "eröffnet werden", "einberufen worden"
         tail = " ".join(words[-n:])
-        cut = out[:limit - len(tail) - 3]
+        cut = out[:short - len(tail) - 3]
         cut = cut[:cut.rfind(" ")] if " " in cut else cut
-        out = cut.rstrip(" ,;:") + " … " + tail
+        gone = out[len(cut):len(out) - len(tail)].split()
+        if _has_verb(cut.split()[1:], L) and not any(
+                w.lower().strip(".,") in L.negation for w in gone):
+            out = cut.rstrip(" ,;:") + " … " + tail
     if len(out) > limit:
         cut = out[:limit - 1]
         if " " in cut[limit // 2:]:
