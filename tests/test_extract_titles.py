@@ -52,9 +52,26 @@ def titles(text, lang):
     ("de", "Jan Kolbe sagte, es werde nächste Woche geprüft, ob die Brücke hält.", "Es werde geprüft"),
     # a comma between digits is no clause boundary
     ("de", "Die Schulden sollen bis 2032 auf 2,7 Prozent sinken.", "Schulden sollen auf 2,7 Prozent sinken"),
+    # a relative clause after the verbs that close a main clause tells of the noun before them
+    ("de", "Auf der Sitzung wurde eine Resolution verabschiedet, die für Anfang Juni eine neue "
+           "Abstimmung vorsieht.", "Resolution sieht eine neue Abstimmung vor"),
+    ("de", "Viele Fehler werden erst mit Linux 4.2 LTS behoben sein, das bis 2032 gegen alle "
+           "Angriffe gesichert sein muss.", "Linux 4.2 LTS muss gegen alle Angriffe gesichert sein"),
+    # a subordinate clause's subject may open with "eine" or "sein"
+    ("de", "Der Beschluss sieht vor, dass eine gewählte Versammlung im Mai 2032 über die Wahl "
+           "entscheiden soll.", "Eine gewählte Versammlung soll über die Wahl entscheiden"),
+    # a subordinate clause that interrupts the date's clause
+    ("de", "Sie sollen 2032, wenn neben der Bahn auch die Post, der Zoll sowie weitere Ämter in "
+           "die alte Kaserne umziehen, durch kürzere Wege eingespart werden.",
+     "Sie sollen durch kürzere Wege eingespart werden"),
 ])
 def test_a_title_is_the_clause_as_a_to_do_list_says_it(lang, text, title):
     assert titles(text, lang) == [title]
+
+
+def test_a_relative_clause_after_a_subordinate_clause_takes_no_noun_from_it():
+    text = "Man erwartet, dass die Messe eine Rolle spielt, das am 16. Mai in Kiel stattfindet."
+    assert not titles(text, "de")[-1].startswith("Rolle")
 
 
 def test_a_subordinate_clause_joined_to_its_neighbour_is_not_reordered():

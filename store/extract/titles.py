@@ -64,6 +64,13 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         sent = sent[:b] + " " * (clauses[k + 1][1] - b) + sent[clauses[k + 1][1]:]
         bounds = [off] + [x.end() for x in CLAUSE_SEP.finditer(sent, off)] + [len(sent)]
         clauses = [(bounds[j], bounds[j + 1]) for j in range(len(bounds) - 1)]
+    # a subordinate clause right after the date ("Sie sollen 2008, wenn ... umziehen, durch
+    # Synergieeffekte eingespart werden"): the clause goes on after it
+    end = _interruption_end(sent, clauses, k, a, b, L)
+    if end:
+        sent = sent[:b] + " " * (end - b) + sent[end:]
+        bounds = [off] + [x.end() for x in CLAUSE_SEP.finditer(sent, off)] + [len(sent)]
+        clauses = [(bounds[j], bounds[j + 1]) for j in range(len(bounds) - 1)]
     lo, hi = clauses[k] if clauses else (off, len(sent))
     left, right = k - 1, k + 1
 
@@ -306,6 +313,30 @@ def _lead(sent, clauses, L: Language):
 LEAD_MAX = 6  # words of a subject standing alone before its apposition
 
 
+def _interruption_end(sent, clauses, k, a, b, L: Language):
+    """Where a subordinate clause that interrupts the date's clause right after the date
+    ends (after its comma), when the date's clause holds its finite verb and goes on in
+    lower case after the subordinate clause's verb; else None."""
+    lo, hi = clauses[k]
+    if sent[b:hi].strip(" ,") or sent[hi - 1] != "," or k + 2 >= len(clauses) \
+            or not _has_verb(sent[lo:a].split(), L):
+        return None
+    first = sent[slice(*clauses[k + 1])].split()[:1]
+    if not first or first[0].lower() not in L.title_reorder:
+        return None
+    for j in range(k + 1, min(len(clauses) - 1, k + 1 + SUBCLAUSE_MAX)):
+        words = sent[slice(*clauses[j])].rstrip(" ,").split()
+        after = sent[slice(*clauses[j + 1])].rstrip(" .!?").split()
+        if sent[clauses[j][1] - 1] == "," and words and _closing_verb(words[-1], L) \
+                and after and after[0][:1].islower() and after[-1][:1].islower() \
+                and after[0].lower() not in L.coordinating | L.title_reorder | L.relative_pronouns:
+            return clauses[j][1]
+    return None
+
+
+SUBCLAUSE_MAX = 6  # clauses of a subordinate clause that interrupts (lists in it)
+
+
 def _apposition(clause: str, L: Language) -> bool:
     """A short noun phrase without a verb that opens with an article: "dem Todestag von
     Alfred Nobel", "the anniversary of the treaty"."""
@@ -402,11 +433,15 @@ def _verb_final(words, L: Language, antecedent):
     if antecedent:
         subject, middle = antecedent, rest
     else:
+        low0 = rest[0].lower() if rest else ""
+        # "eine besetzte Versammlung", "sein Nachfolger": no preposition ("zum"), no object
+        determiner = low0 in L.determiners and low0 not in L.oblique_articles \
+            and low0 not in L.prepositions and low0 not in L.stop_title
         adjective = rest and rest[0][:1].islower() and bool(L.participle_endings) \
             and rest[0].lower().endswith(L.participle_endings) \
-            and rest[0].lower() not in L.stopwords | L.determiners  # "nächste Flug der ..."
-        end = _subject_end(rest, 0, L, ADJECTIVES) if rest and (
-            rest[0][:1].isupper() or adjective) else None
+            and rest[0].lower() not in L.stopwords | L.determiners | L.prepositions  # "nächste Flug"
+        end = _subject_end(rest, 1 if determiner else 0, L, ADJECTIVES) if rest and (
+            rest[0][:1].isupper() or adjective or determiner) else None
         if not end or end >= len(rest) or rest[0].lower() in L.pronouns:
             return words
         subject, middle = rest[:end], rest[end:]
@@ -424,9 +459,24 @@ def _antecedent(before: str, L: Language):
     words = [w.strip("„“”\"‚‘’«»") for w in before.rstrip(" ,").split()]
     if len(words) > 1 and words[-1].lower() in L.separable_prefixes:
         words.pop()  # "zeichnete eine Talkshow auf, die ...": the noun before the prefix
+    # "(wurde) eine Resolution verabschiedet, die ...", "(werden) mit Ubuntu 18.04 LTS
+    # ausgebügelt sein, das": the noun before the verbs that close a main clause, whose
+    # finite verb stands earlier ("dass ... eine Rolle spielt, das": not "Rolle")
+    clause = CLAUSE_SEP.split(before.rstrip(" ,"))[-1].split()
+    first = len(clause) == len(before.split())  # the sentence's first clause: no relative one
+    main = bool(clause) and clause[0].lower() not in L.title_reorder \
+        and (first or clause[0].lower() not in L.relative_pronouns) and _has_verb(clause[:-1], L)
+    for n in range(1, VERB_GROUP + 1 if main else 1):
+        if len(words) <= n or not words[-n][:1].islower() \
+                or words[-n].lower() in L.prepositions | L.articles | L.pronouns:
+            break
+        if words[-n - 1][:1].isupper():
+            del words[-n:]
+            break
     run = []
-    while words and words[-1][:1].isupper() and words[-1].lower() not in L.stopwords \
-            and len(run) < NOUN_RUN:
+    while words and (words[-1][:1].isupper() or run and words[-1][:1].isdigit()
+                     and len(words) > 1 and words[-2][:1].isupper()) \
+            and words[-1].lower() not in L.stopwords and len(run) < NOUN_RUN:
         run.insert(0, words.pop().strip(",."))  # "seines Elektroautos „Ze-0“, das ..."
     return run or None
 
