@@ -64,6 +64,11 @@ def titles(text, lang):
     ("de", "Sie sollen 2032, wenn neben der Bahn auch die Post, der Zoll sowie weitere Ämter in "
            "die alte Kaserne umziehen, durch kürzere Wege eingespart werden.",
      "Sie sollen durch kürzere Wege eingespart werden"),
+    # a passive without a subject puts the phrase after its verb before it
+    ("de", "Frühestens im Mai 2031 wird mit dem ersten Gerichtstermin gerechnet.",
+     "Mit dem ersten Gerichtstermin wird gerechnet"),
+    ("de", "Frühestens Mitte dieses Jahres könne damit begonnen werden.",
+     "Damit könne begonnen werden"),
 ])
 def test_a_title_is_the_clause_as_a_to_do_list_says_it(lang, text, title):
     assert titles(text, lang) == [title]

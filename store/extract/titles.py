@@ -199,6 +199,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             words = _without_subject(
                 words, L, lead if lo > clauses[0][0] else None, named,
                 _first_subject(sent, clauses[0], L) if coordinated else None)
+            words = _impersonal_passive(words, L)
 
     words = _named(words, L, actor)
     out = " ".join(words).rstrip(" ,;:.").lstrip(" ,;:.-–—")
@@ -359,6 +360,26 @@ def _without_subject(words, L: Language, lead, actor: str, first=None):
         return [words[1]] + words[:1] + words[2:]  # who "er" is may be wrong: keep it
     subject = lead or (actor.split() if actor else None) or first
     return subject + words if subject else words
+
+
+def _impersonal_passive(words, L: Language):
+    """A passive without a subject that lost what stood before its verb ("(Frühestens im
+    März) wird mit dem ersten Termin gerechnet", "könne damit begonnen werden"): the
+    phrase after the verb goes before it ("Mit dem ersten Termin wird gerechnet", "Damit
+    könne begonnen werden")."""
+    if not L.verb_second or len(words) < 3 or not _starts_with_verb(words, L) \
+            or not any(w.lower().strip(".,") in L.passive for w in (words[0], words[-1])):
+        return words
+    second = words[1].lower()
+    if second in L.prepositions and second not in L.articles:
+        end = _subject_end(words, 2, L, PLACE_REACH)
+    else:
+        end = 2 if _adverb(second, L) else None
+    if not end or end >= len(words) or any(w[-1:] in ",;:" for w in words[1:end]) \
+            or end > 2 and (words[end].lower() in L.prepositions
+                            or any(w.lower() in L.determiners for w in words[3:end])):
+        return words  # "mit Hilfe von ...", "am kommenden ein Treffen": no phrase of its own
+    return [words[1][:1].upper() + words[1][1:]] + words[2:end] + [words[0].lower()] + words[end:]
 
 
 def _strip_front(words, vocab, front: int, L: Language):
