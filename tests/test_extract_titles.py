@@ -69,9 +69,25 @@ def titles(text, lang):
      "Mit dem ersten Gerichtstermin wird gerechnet"),
     ("de", "Frühestens Mitte dieses Jahres könne damit begonnen werden.",
      "Damit könne begonnen werden"),
+    # a clause without a verb takes the next one that holds one
+    ("en", "In May, at the party's congress, Reyes will present a plan to cut ferry fares.",
+     "Reyes will present a plan to cut ferry fares"),
+    ("en", "On Thursday, Anna Berg, the mayor of Kelso, extended the curfew to May 1.",
+     "Anna Berg extended the curfew"),
+    # "am kommenden Mittwoch", "vom morgigen Mittwoch an": the date's words go with it
+    ("de", "Ob es so kommt, wird am kommenden Mittwoch, den 16. April 2031 ein Treffen in "
+           "Kiel zeigen.", "Ein Treffen wird in Kiel zeigen"),
+    ("de", "Vom kommenden Montag an will die Landesbank keine neuen Kredite vergeben.",
+     "Landesbank will keine neuen Kredite vergeben"),
 ])
 def test_a_title_is_the_clause_as_a_to_do_list_says_it(lang, text, title):
     assert titles(text, lang) == [title]
+
+
+def test_a_subject_cut_off_by_a_comma_takes_its_verb():
+    text = ("Engineers were hopeful that the Kelso telescope — due for launch in 2032 — and the "
+            "Northern Agency's 2033 LUNA probe, could find water on the Moon.")
+    assert titles(text, "en")[-1] == "Northern Agency's LUNA probe could find water on the Moon"
 
 
 def test_a_relative_clause_after_a_subordinate_clause_takes_no_noun_from_it():

@@ -78,6 +78,10 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         """The words of sent[lo:hi] without the date, and how many stood before it."""
         before = sent[lo:a] if lo < a else ""
         after = sent[max(b, lo):hi]
+        aw = after.split()
+        if len(aw) > 1 and aw[0].lower() in L.prepositions and aw[1][:1].islower() \
+                and _finite(aw[1], L):
+            after = after.replace(aw[0], "", 1)  # "(vom 3. Mai) an will": the date's postposition
         bw = _strip_words(before.split(), L.stop_title, front=False)
         if bw and len(bw) >= len(before.split()) - 1 and (
                 len(bw) == len(before.split()) or before.split()[-1].lower() in L.articles):
@@ -108,7 +112,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         w = t.split()
         if opener not in L.purpose and _infinitive_clause(w, L, actor) is not w:
             return True  # "einen Fahrplan zu veröffentlichen": the actor's, whole
-        if len(w) < 2 or not _has_verb(w, L):
+        if len(w) < 2 or not (_has_verb(w, L) or _starts_with_verb(w, L)):
             return False
         if opener in L.coordinating and k > 0 and _first_subject(sent, clauses[0], L):
             return True  # "..., and will be sworn in": the first clause's subject is its own
@@ -129,6 +133,31 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             lo = clauses[left][0]
             left -= 1
         text_, n_before = phrase(lo, hi)
+    # a clause without a verb takes the next clause that holds one: the rest of its clause
+    # ("the Agency's 2028 ARIEL program, could reveal ...") or, after a fronted phrase, a
+    # clause of its own ("In March, at the debate, Biden announced ...")
+    subordinate = L.title_reorder | L.relative_pronouns | L.purpose
+    j = k
+    while j < len(clauses) and j - k <= VERBLESS_MAX and not _has_verb(
+            (phrase(*clauses[j])[0] if j == k else sent[slice(*clauses[j])]).split(), L):
+        j += 1  # the date's clause without the date ("In May" holds no "may")
+    nxt = sent[slice(*clauses[j])].split() if k < j < len(clauses) and j - k <= VERBLESS_MAX \
+        else []
+    if nxt and lo == clauses[k][0] and opener not in subordinate and not complete(
+            phrase(*clauses[k])[0]):
+        verb = next((n for n, w in enumerate(nxt) if _has_verb([w], L)), len(nxt))
+        if j == k + 1 and right == j and _starts_with_verb(nxt, L):
+            if sent[clauses[j][0] - 1] == ",":  # no comma between subject and verb
+                sent = sent[:clauses[j][0] - 1] + " " + sent[clauses[j][0]:]
+            hi, right = clauses[j][1], j + 1
+            text_, n_before = phrase(lo, hi)
+        elif _starts_with_verb(nxt, L) == bool(L.verb_second) and not any(
+                w.lower() in L.coordinating for w in nxt[:verb]):  # "Ethanol oder Biomasse"
+            first = nxt[0].lower().strip(",.")
+            if first not in subordinate | L.coordinating | L.prepositions | L.stop_title:
+                lo, hi, right, opener = clauses[j][0], max(hi, clauses[j][1]), max(right, j + 1), first
+                clause_lo = lo
+                text_, n_before = phrase(lo, hi)
     words = text_.split()
     front = n_before  # words that stood before the date: only there do prepositions go
     # attribution at either end: "laut X ...", "..., X said"
@@ -335,6 +364,7 @@ def _interruption_end(sent, clauses, k, a, b, L: Language):
     return None
 
 
+VERBLESS_MAX = 3  # clauses without a verb that a title passes over
 SUBCLAUSE_MAX = 6  # clauses of a subordinate clause that interrupts (lists in it)
 
 
