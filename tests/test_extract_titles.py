@@ -84,6 +84,12 @@ def test_a_title_is_the_clause_as_a_to_do_list_says_it(lang, text, title):
     assert titles(text, lang) == [title]
 
 
+def test_a_long_title_leaves_out_the_reason():
+    text = ("The Northern Ferry Association will suspend its night timetable on Friday due to "
+            "concerns about the safety of the crews on the older boats.")
+    assert titles(text, "en") == ["Northern Ferry Association will suspend its night timetable"]
+
+
 def test_a_subject_cut_off_by_a_comma_takes_its_verb():
     text = ("Engineers were hopeful that the Kelso telescope — due for launch in 2032 — and the "
             "Northern Agency's 2033 LUNA probe, could find water on the Moon.")

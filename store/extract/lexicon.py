@@ -323,6 +323,8 @@ class Language:
                                      key=len, reverse=True)
         # a pronoun that stands for no one ("es wird geprüft"): never given the actor's name
         self.impersonal = set(w.lower() for w in tt.get("impersonal", []))
+        # words that open a reason or comment a long title leaves out ("due to", "wobei")
+        self.title_cut_before = [w.lower() for w in tt.get("cut_before", [])]
         self.stop_title = set(w.lower() for w in data.get("stop_title", []))
         # the preposition of a moved date goes with it ("auf Oktober vertagt")
         self.date_preps_title = self.stop_title | set(

@@ -236,6 +236,14 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     out = re.sub(r"(„[^“”]*?)\s+([“”])", r"\1\2", out)  # „Nordwerk AG (...)“: no space before “
     if len(out) < 3:
         out = SPACE.sub(" ", sent.strip())
+    if len(out) > short:
+        # what follows a reason or a comment is not what is due: "... suspended its season
+        # due to concerns regarding ...", "..., wobei ..." (title.cut_before)
+        low = out.lower()
+        cut = min((low.find(" " + c + " ") for c in L.title_cut_before
+                   if low.find(" " + c + " ") >= TITLE_MIN), default=-1)
+        if cut > 0 and any(_starts_with_verb([w], L) for w in out[:cut].split()[1:]):
+            out = out[:cut].rstrip(" ,;:")
     last = out.split()[-1] if out.split() else ""
     if len(out) > short and L.verb_second and _closing_verb(last, L):
         # "... wegen Beihilfe zum Mord verantworten": the verb that ends the clause stays,
