@@ -79,6 +79,13 @@ def titles(text, lang):
            "Kiel zeigen.", "Ein Treffen wird in Kiel zeigen"),
     ("de", "Vom kommenden Montag an will die Landesbank keine neuen Kredite vergeben.",
      "Landesbank will keine neuen Kredite vergeben"),
+    # a date with a comma in it is one, and the comma after it closes it
+    ("de", "Die Verkehrsminister wollen sich am Montag, den 14. April 2031, zu einer Konferenz "
+           "in Kiel treffen.", "Verkehrsminister wollen sich zu einer Konferenz in Kiel treffen"),
+    ("de", "Die Streiks sollen zunächst bis Freitag, den 14. März 2031 andauern.",
+     "Streiks sollen zunächst andauern"),
+    ("de", "Auch in diesem Jahr soll die Zahl der Insolvenzen wieder steigen.",
+     "Zahl der Insolvenzen soll wieder steigen"),
 ])
 def test_a_title_is_the_clause_as_a_to_do_list_says_it(lang, text, title):
     assert titles(text, lang) == [title]
@@ -88,6 +95,12 @@ def test_a_long_title_leaves_out_the_reason():
     text = ("The Northern Ferry Association will suspend its night timetable on Friday due to "
             "concerns about the safety of the crews on the older boats.")
     assert titles(text, "en") == ["Northern Ferry Association will suspend its night timetable"]
+
+
+def test_a_clause_after_a_date_with_a_comma_keeps_its_own_subject():
+    text = ("The old release will be retired on December 31, 2031, while the new one is "
+            "expected to get updates through June 2034.")
+    assert titles(text, "en")[0] == "Old release will be retired"
 
 
 def test_a_subject_cut_off_by_a_comma_takes_its_verb():

@@ -52,9 +52,19 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     off = m.end() if m and m.end() <= a else 0
     sent = sent[:off] + ASIDE.sub(lambda m: m.group() if off + m.start() < b and off + m.end() > a
                                   else " " * len(m.group()), sent[off:])
-    # clauses (start, end) of the sentence
-    bounds = [off] + [x.end() for x in CLAUSE_SEP.finditer(sent, off)] + [len(sent)]
-    clauses = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+    # a date with a comma in it ("Montag, den 18. Februar") is one, and the comma after it
+    # closes it: no boundary either ("wollen sich am Montag, den 18. Februar, ... treffen")
+    m = re.match(r"\s*,", sent[b:])
+    rest = CLAUSE_SEP.split(sent[b + m.end():], 1)[0].split() if m else []
+    if "," in sent[a:b] and rest and rest[0][:1].islower() and not _has_verb(rest[:-1], L):
+        sent = sent[:b] + " " * m.end() + sent[b + m.end():]
+
+    def split(sent):
+        """The clauses (start, end) of the sentence."""
+        bounds = [off] + [x.end() for x in CLAUSE_SEP.finditer(sent, off)
+                          if not a < x.start() < b] + [len(sent)]
+        return [(bounds[j], bounds[j + 1]) for j in range(len(bounds) - 1)]
+    clauses = split(sent)
     k = next((j for j, (x, y) in enumerate(clauses) if x <= a < y), 0)
     # an apposition right after the date ("am 10. Dezember, dem Todestag von X, in kleinerer
     # Runde verliehen") is no boundary: it goes, and the clause goes on after it
@@ -62,15 +72,13 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             and sent[clauses[k][1] - 1] == "," == sent[clauses[k + 1][1] - 1] \
             and _apposition(sent[slice(*clauses[k + 1])], L):
         sent = sent[:b] + " " * (clauses[k + 1][1] - b) + sent[clauses[k + 1][1]:]
-        bounds = [off] + [x.end() for x in CLAUSE_SEP.finditer(sent, off)] + [len(sent)]
-        clauses = [(bounds[j], bounds[j + 1]) for j in range(len(bounds) - 1)]
+        clauses = split(sent)
     # a subordinate clause right after the date ("Sie sollen 2008, wenn ... umziehen, durch
     # Synergieeffekte eingespart werden"): the clause goes on after it
     end = _interruption_end(sent, clauses, k, a, b, L)
     if end:
         sent = sent[:b] + " " * (end - b) + sent[end:]
-        bounds = [off] + [x.end() for x in CLAUSE_SEP.finditer(sent, off)] + [len(sent)]
-        clauses = [(bounds[j], bounds[j + 1]) for j in range(len(bounds) - 1)]
+        clauses = split(sent)
     lo, hi = clauses[k] if clauses else (off, len(sent))
     left, right = k - 1, k + 1
 
@@ -92,6 +100,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             bw = _strip_words(bw, L.title_end | L.stop_title, front=False)
         out = EMPTY_QUOTES.sub(" ", " ".join(bw) + " " + after)  # „später im Jahr“ gone
         out = SPACE.sub(" ", out).strip(" ,;:-–—\"'„“”»«()[]")
+        out = re.sub(r"\s+[\"“”»']\.$", "", out)  # '... trading ".': the quote's end
         return out, len(" ".join(bw).strip(" ,;:-–—\"'„“”»«()[]").split())
 
     text_, n_before = phrase(lo, hi)
