@@ -319,8 +319,8 @@ class Language:
         self.purpose = set(w.lower() for w in tt.get("purpose", []))
         self.title_end = set(w.lower() for w in tt.get("drop_at_end", []))
         # words that go with the date before it ("bereits im Jahr 2032", "no later than")
-        self.date_particles = sorted((tuple(w.lower().split()) for w in tt.get("date_particles", [])),
-                                     key=len, reverse=True)
+        self.date_particles = sorted(
+            (tuple(w.lower().split()) for w in tt.get("date_particles", [])), key=len, reverse=True)
         # a pronoun that stands for no one ("es wird geprüft"): never given the actor's name
         self.impersonal = set(w.lower() for w in tt.get("impersonal", []))
         # words that open a reason or comment a long title leaves out ("due to", "wobei")

@@ -164,7 +164,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
                 w.lower() in L.coordinating for w in nxt[:verb]):  # "Ethanol oder Biomasse"
             first = nxt[0].lower().strip(",.")
             if first not in subordinate | L.coordinating | L.prepositions | L.stop_title:
-                lo, hi, right, opener = clauses[j][0], max(hi, clauses[j][1]), max(right, j + 1), first
+                lo, hi, opener = clauses[j][0], max(hi, clauses[j][1]), first
+                right = max(right, j + 1)
                 clause_lo = lo
                 text_, n_before = phrase(lo, hi)
     words = text_.split()
@@ -242,7 +243,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     words = _named(words, L, actor)
     out = " ".join(words).rstrip(" ,;:.").lstrip(" ,;:.-–—")
     out = re.sub(r"\s+([.,;:!?])", r"\1", out)
-    out = re.sub(r"(„[^“”]*?)\s+([“”])", r"\1\2", out)  # „Nordwerk AG (...)“: no space before “
+    # "„Nordwerk AG (...)“": no space before the closing quote
+    out = re.sub(r"(„[^“”]*?)\s+([“”])", r"\1\2", out)
     if len(out) < 3:
         out = SPACE.sub(" ", sent.strip())
     if len(out) > short:
@@ -507,7 +509,7 @@ def _verb_final(words, L: Language, antecedent):
             and low0 not in L.prepositions and low0 not in L.stop_title
         adjective = rest and rest[0][:1].islower() and bool(L.participle_endings) \
             and rest[0].lower().endswith(L.participle_endings) \
-            and rest[0].lower() not in L.stopwords | L.determiners | L.prepositions  # "nächste Flug"
+            and rest[0].lower() not in L.stopwords | L.determiners | L.prepositions
         end = _subject_end(rest, 1 if determiner else 0, L, ADJECTIVES) if rest and (
             rest[0][:1].isupper() or adjective or determiner) else None
         if not end or end >= len(rest) or rest[0].lower() in L.pronouns:
