@@ -338,6 +338,13 @@ class Language:
         self.title_reorder = set(w.lower() for w in tt.get("reorder_after", []))
         self.purpose = set(w.lower() for w in tt.get("purpose", []))
         self.title_end = set(w.lower() for w in tt.get("drop_at_end", []))
+        # words that go with the date before it ("bereits im Jahr 2032", "no later than")
+        self.date_particles = sorted(
+            (tuple(w.lower().split()) for w in tt.get("date_particles", [])), key=len, reverse=True)
+        # a pronoun that stands for no one ("es wird geprüft"): never given the actor's name
+        self.impersonal = set(w.lower() for w in tt.get("impersonal", []))
+        # words that open a reason or comment a long title leaves out ("due to", "wobei")
+        self.title_cut_before = [w.lower() for w in tt.get("cut_before", [])]
         self.stop_title = set(w.lower() for w in data.get("stop_title", []))
         # the preposition of a moved date goes with it ("auf Oktober vertagt")
         self.date_preps_title = self.stop_title | set(

@@ -6,7 +6,7 @@ import re
 
 from .lexicon import Language
 
-CLAUSE_SEP = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
+CLAUSE_SEP = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]]|\s[–—-]\s")  # not "2,7 %"
 # where and when a report was filed, before its first sentence: "BERLIN (AP) _", "Berlin,
 # 1 December 2026 - ", "London (dpa) – ", "New York/Boston, Dec. 1 – ": no actor, no title
 DATELINE = re.compile(
@@ -14,10 +14,16 @@ DATELINE = re.compile(
     r"|[A-ZÄÖÜ][\w.'’-]*(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,3}(?:,[^\n,–—-]{1,30})?"
     r"(?:\s*\([^()\n]{1,20}\))?\s+[-–—]\s+(?=[A-ZÄÖÜ\"„“]))")
 SPACE = re.compile(r"\s+")
+ABBREVIATION = re.compile(r"^[a-zA-Z]{1,3}\.[a-zA-Z]{1,3}\.?$")  # "e.V.", "S.A." after a name
 BRACKET_TAG = re.compile(r"\[[^\[\]\s]{1,30}\]")  # "[Update]", "[bold]", "[/bold]"
+# an aside in brackets ("(NBA)", "(950.000 Euro)") is no clause boundary: it goes whole,
+# with the space before it, unless the date stands in it
+ASIDE = re.compile(r"\s*\([^()\n]{1,60}\)")
 QUOTES = re.compile(r"[„“”\"‚‘’«»]")
 EMPTY_QUOTES = re.compile(r"[„“”\"‚‘’«»]\s*[„“”\"‚‘’«»]")
+DAY_BEFORE = re.compile(r"(?<!\S)(\d{1,2}\.?)\s+(\D{1,12}?)\s*$")
 TITLE_MIN = 35  # characters: shorter clauses take in their neighbours
+VERB_GROUP = 3  # words of a verb that ends a long title ("eröffnet werden sollen")
 
 
 def _strip_words(words, vocab, front=True):
@@ -31,7 +37,7 @@ def _strip_words(words, vocab, front=True):
 
 
 def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str = "",
-               dates=()) -> str:
+               dates=(), short: int = 80) -> str:
     """A short clause of what is due, with its subject and verb: the clause around the
     date, without the date (and the dates joined to it: "Ende 2010 oder Anfang 2011"),
     its preposition, attribution ("laut X", "X said") and leading conjunctions; a
@@ -44,10 +50,35 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     sent = BRACKET_TAG.sub(lambda m: " " * len(m.group()), sent)
     m = DATELINE.match(sent)
     off = m.end() if m and m.end() <= a else 0
-    # clauses (start, end) of the sentence
-    bounds = [off] + [x.end() for x in CLAUSE_SEP.finditer(sent, off)] + [len(sent)]
-    clauses = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+    sent = sent[:off] + ASIDE.sub(lambda m: m.group() if off + m.start() < b and off + m.end() > a
+                                  else " " * len(m.group()), sent[off:])
+    # a date with a comma in it ("Montag, den 18. Februar") is one, and the comma after it
+    # closes it: no boundary either ("wollen sich am Montag, den 18. Februar, ... treffen")
+    m = re.match(r"\s*,", sent[b:])
+    rest = CLAUSE_SEP.split(sent[b + m.end():], 1)[0].split() if m else []
+    if "," in sent[a:b] and rest and rest[0][:1].islower() and not _has_verb(rest[:-1], L):
+        sent = sent[:b] + " " * m.end() + sent[b + m.end():]
+
+    def split(sent):
+        """The clauses (start, end) of the sentence."""
+        bounds = [off] + [x.end() for x in CLAUSE_SEP.finditer(sent, off)
+                          if not a < x.start() < b] + [len(sent)]
+        return [(bounds[j], bounds[j + 1]) for j in range(len(bounds) - 1)]
+    clauses = split(sent)
     k = next((j for j, (x, y) in enumerate(clauses) if x <= a < y), 0)
+    # an apposition right after the date ("am 10. Dezember, dem Todestag von X, in kleinerer
+    # Runde verliehen") is no boundary: it goes, and the clause goes on after it
+    if k + 2 < len(clauses) and not sent[b:clauses[k][1]].strip(" ,") \
+            and sent[clauses[k][1] - 1] == "," == sent[clauses[k + 1][1] - 1] \
+            and _apposition(sent[slice(*clauses[k + 1])], L):
+        sent = sent[:b] + " " * (clauses[k + 1][1] - b) + sent[clauses[k + 1][1]:]
+        clauses = split(sent)
+    # a subordinate clause right after the date ("Sie sollen 2008, wenn ... umziehen, durch
+    # Synergieeffekte eingespart werden"): the clause goes on after it
+    end = _interruption_end(sent, clauses, k, a, b, L)
+    if end:
+        sent = sent[:b] + " " * (end - b) + sent[end:]
+        clauses = split(sent)
     lo, hi = clauses[k] if clauses else (off, len(sent))
     left, right = k - 1, k + 1
 
@@ -55,20 +86,33 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         """The words of sent[lo:hi] without the date, and how many stood before it."""
         before = sent[lo:a] if lo < a else ""
         after = sent[max(b, lo):hi]
+        aw = after.split()
+        if len(aw) > 1 and aw[0].lower() in L.prepositions and aw[1][:1].islower() \
+                and _finite(aw[1], L):
+            after = after.replace(aw[0], "", 1)  # "(vom 3. Mai) an will": the date's postposition
         bw = _strip_words(before.split(), L.stop_title, front=False)
         if bw and len(bw) >= len(before.split()) - 1 and (
                 len(bw) == len(before.split()) or before.split()[-1].lower() in L.articles):
             bw = _strip_words(bw, L.date_preps_title, front=False)  # "auf (den) Oktober vertagt"
+        bw = _strip_particles(bw, L)  # "bereits (im Jahr 2032)", "no later than (May 1)"
         if not after.strip(" ,;:.!?\"'“”„«»()"):
             # the date was what the clause said: "the Brexit deadline is (October 31)"
             bw = _strip_words(bw, L.title_end | L.stop_title, front=False)
         out = EMPTY_QUOTES.sub(" ", " ".join(bw) + " " + after)  # „später im Jahr“ gone
         out = SPACE.sub(" ", out).strip(" ,;:-–—\"'„“”»«()[]")
+        out = re.sub(r"\s+[\"“”»']\.$", "", out)  # '... trading ".': the quote's end
         return out, len(" ".join(bw).strip(" ,;:-–—\"'„“”»«()[]").split())
 
     text_, n_before = phrase(lo, hi)
     opener = sent[lo:hi].split()[:1]  # the word that opened the clause ("dass", "die")
     opener = opener[0].lower().strip(",.") if opener else ""
+    # "damit verfallen sie": an adverb, no subordinator, when a verb follows it
+    nxt = sent[lo:hi].split()[1:2]
+    reorder = L.title_reorder
+    if opener in reorder and opener not in L.title_strip and nxt \
+            and nxt[0][:1].islower() and nxt[0].lower() not in L.stop_title | L.title_strip:
+        reorder, opener = reorder - {opener}, ""
+    clause_lo = lo
     # a short clause takes in its neighbours, unless it is a clause of its own with its
     # subject, or one that a subject standing alone before an apposition completes
     lead = _lead(sent, clauses[:k], L)
@@ -77,14 +121,15 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         w = t.split()
         if opener not in L.purpose and _infinitive_clause(w, L, actor) is not w:
             return True  # "einen Fahrplan zu veröffentlichen": the actor's, whole
-        if len(w) < 2 or not _has_verb(w, L):
+        if len(w) < 2 or not (_has_verb(w, L) or _starts_with_verb(w, L)):
             return False
         if opener in L.coordinating and k > 0 and _first_subject(sent, clauses[0], L):
             return True  # "..., and will be sworn in": the first clause's subject is its own
         if any(x.lower() in L.pronouns and _starts_with_verb(w[k + 1:k + 2], L)
                and len(w) > k + 2 for k, x in enumerate(w[:3])):
             return True  # "which he is to present": its subject is the pronoun
-        w = _subject_first(_strip_words(list(w), L.title_strip | L.stop_title, front=True)
+        w = _subject_first(_strip_words(list(w), L.title_strip | L.stop_title | reorder,
+                                        front=True)
                            or w, L)
         return bool(lead) or not _starts_with_verb(w, L) or (
             len(w) > 2 and w[1].lower() in L.pronouns)  # "soll er sein Amt antreten"
@@ -97,11 +142,37 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             lo = clauses[left][0]
             left -= 1
         text_, n_before = phrase(lo, hi)
+    # a clause without a verb takes the next clause that holds one: the rest of its clause
+    # ("the Agency's 2028 ARIEL program, could reveal ...") or, after a fronted phrase, a
+    # clause of its own ("In March, at the debate, Biden announced ...")
+    subordinate = L.title_reorder | L.relative_pronouns | L.purpose
+    j = k
+    while j < len(clauses) and j - k <= VERBLESS_MAX and not _has_verb(
+            (phrase(*clauses[j])[0] if j == k else sent[slice(*clauses[j])]).split(), L):
+        j += 1  # the date's clause without the date ("In May" holds no "may")
+    nxt = sent[slice(*clauses[j])].split() if k < j < len(clauses) and j - k <= VERBLESS_MAX \
+        else []
+    if nxt and lo == clauses[k][0] and opener not in subordinate and not complete(
+            phrase(*clauses[k])[0]):
+        verb = next((n for n, w in enumerate(nxt) if _has_verb([w], L)), len(nxt))
+        if j == k + 1 and right == j and _starts_with_verb(nxt, L):
+            if sent[clauses[j][0] - 1] == ",":  # no comma between subject and verb
+                sent = sent[:clauses[j][0] - 1] + " " + sent[clauses[j][0]:]
+            hi, right = clauses[j][1], j + 1
+            text_, n_before = phrase(lo, hi)
+        elif _starts_with_verb(nxt, L) == bool(L.verb_second) and not any(
+                w.lower() in L.coordinating for w in nxt[:verb]):  # "Ethanol oder Biomasse"
+            first = nxt[0].lower().strip(",.")
+            if first not in subordinate | L.coordinating | L.prepositions | L.stop_title:
+                lo, hi, opener = clauses[j][0], max(hi, clauses[j][1]), first
+                right = max(right, j + 1)
+                clause_lo = lo
+                text_, n_before = phrase(lo, hi)
     words = text_.split()
     front = n_before  # words that stood before the date: only there do prepositions go
     # attribution at either end: "laut X ...", "..., X said"
     lw = [w.lower().strip(",.") for w in words]
-    for att in L.attr_before:
+    for att in sorted(L.attr_before, key=len, reverse=True):  # "nach angaben von" first
         n = len(att.split())
         if lw[:n] == att.split() and len(words) > n + 3:
             words = words[n:]
@@ -123,6 +194,14 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     # a date that opened a verb-second clause leaves its verb first: "(Am 19. Januar)
     # siedelt das Drehteam nach Görlitz um"
     moved = _subject_first(words, L, fronted=n_before == 0)
+    if moved is words and 0 < n_before < len(words) and L.verb_second \
+            and words[0].lower() in L.prepositions and _finite(words[n_before], L):
+        # the date ended a phrase before the verb ("Nach einem Plan der EU vom Sommer 2031
+        # müssen alle Staaten ..."): that phrase goes with it
+        rest = words[n_before:]
+        moved = _subject_first(rest, L, fronted=True)
+        if moved is rest:
+            moved = words
     if moved is not words:
         words, front = moved, len(moved)  # the subject leads now, whatever stood where
     # an infinitive clause keeps the article of its object ("das Gesetz ... einzubringen")
@@ -131,18 +210,20 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     infinitive = None if opener in L.purpose else _infinitive_clause(kept, L, actor)
     if infinitive is kept:
         infinitive = None
-    words, stripped = _strip_front(words, L.title_strip | L.stop_title, front, L)
+    words, stripped = _strip_front(words, L.title_strip | L.stop_title | reorder, front, L)
     # a personal pronoun right before what is left was its subject ("dass sie ... wolle",
     # "which he is to present", "They are required to"); the name the actor finder gave
     # it when that name stands earlier in the sentence, else the pronoun itself
     pronoun = stripped[-1] if stripped and stripped[-1].lower() in L.pronouns else ""
     named = actor if actor and actor in sent[:lo] else ""
+    if pronoun.lower() in L.impersonal:
+        named = ""  # "es werde geprüft": no one's name
     second = sent[lo:hi].split()[1:2]
     relative = opener in L.relative_pronouns and lo > 0 and not (
         second and second[0][:1].isupper())  # "die Strecke ..." opens with an article
     if infinitive:
         words = infinitive
-    elif (opener in L.title_reorder or relative) and L.verb_second:
+    elif (opener in L.title_reorder or relative) and L.verb_second and lo == clause_lo:
         # in a relative clause a pronoun that may be an object ("das es Privatleuten
         # ermöglichen soll") leaves the subject to the name the clause tells of
         subject = (named or pronoun).split() if pronoun and not (
@@ -157,12 +238,38 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             words = _without_subject(
                 words, L, lead if lo > clauses[0][0] else None, named,
                 _first_subject(sent, clauses[0], L) if coordinated else None)
+            words = _impersonal_passive(words, L)
 
     words = _named(words, L, actor)
     out = " ".join(words).rstrip(" ,;:.").lstrip(" ,;:.-–—")
     out = re.sub(r"\s+([.,;:!?])", r"\1", out)
+    # "„Nordwerk AG (...)“": no space before the closing quote
+    out = re.sub(r"(„[^“”]*?)\s+([“”])", r"\1\2", out)
     if len(out) < 3:
         out = SPACE.sub(" ", sent.strip())
+    if len(out) > short:
+        # what follows a reason or a comment is not what is due: "... suspended its season
+        # due to concerns regarding ...", "..., wobei ..." (title.cut_before)
+        low = out.lower()
+        cut = min((low.find(" " + c + " ") for c in L.title_cut_before
+                   if low.find(" " + c + " ") >= TITLE_MIN), default=-1)
+        if cut > 0 and any(_starts_with_verb([w], L) for w in out[:cut].split()[1:]):
+            out = out[:cut].rstrip(" ,;:")
+    last = out.split()[-1] if out.split() else ""
+    if len(out) > short and L.verb_second and _closing_verb(last, L):
+        # "... wegen Beihilfe zum Mord verantworten": the verb that ends the clause stays,
+        # when what goes holds neither the finite verb nor a negation ("konnte nicht")
+        words = out.split()
+        n = 1
+        while n < VERB_GROUP and _closing_verb(words[-n - 1], L):
+            n += 1  # "eröffnet werden", "einberufen worden"
+        tail = " ".join(words[-n:])
+        cut = out[:short - len(tail) - 3]
+        cut = cut[:cut.rfind(" ")] if " " in cut else cut
+        gone = out[len(cut):len(out) - len(tail)].split()
+        if _has_verb(cut.split()[1:], L) and not any(
+                w.lower().strip(".,") in L.negation for w in gone):
+            out = cut.rstrip(" ,;:") + " … " + tail
     if len(out) > limit:
         cut = out[:limit - 1]
         if " " in cut[limit // 2:]:
@@ -171,10 +278,31 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     return out[:1].upper() + out[1:]
 
 
+def _closing_verb(word: str, L: Language) -> bool:
+    """A word that may close a verb-final clause: a verb ("werden", "vorlegen"), a
+    separable prefix ("statt"), a lower-case word that is no article or preposition."""
+    w = word.lower().strip(".,;:")
+    return word[:1].islower() and (_has_verb([word], L) or w in L.separable_prefixes or w.endswith(
+        ("en", "rn", "ln")) or w not in L.stopwords | L.prepositions | L.determiners)
+
+
+def _strip_particles(words, L: Language):
+    """The words that go with the date before it ("bereits", "no later than") leave the
+    end of the words before the date, and the prepositions before them."""
+    for p in L.date_particles:
+        if len(words) >= len(p) and tuple(w.lower() for w in words[-len(p):]) == p:
+            return _strip_words(words[:-len(p)], L.stop_title, front=False)
+    return words
+
+
 def _joined_dates(text, d0, d1, dates, L: Language):
     """The span of the date and the time expressions joined to it by a list or a range
     ("Ende 2010 oder Anfang 2011", "vom 16. Juni bis zum 23. September"): all go."""
     spans = sorted(dates)
+    # a day number that a range joins to the date ("vom 27. bis zum 30. Dezember")
+    m = DAY_BEFORE.search(text[max(0, d0 - 20):d0])
+    if m and _joiner(m.group(2), L):
+        d0 = max(0, d0 - 20) + m.start(1)
     changed = True
     while changed:
         changed = False
@@ -234,6 +362,42 @@ def _lead(sent, clauses, L: Language):
 LEAD_MAX = 6  # words of a subject standing alone before its apposition
 
 
+def _interruption_end(sent, clauses, k, a, b, L: Language):
+    """Where a subordinate clause that interrupts the date's clause right after the date
+    ends (after its comma), when the date's clause holds its finite verb and goes on in
+    lower case after the subordinate clause's verb; else None."""
+    lo, hi = clauses[k]
+    if sent[b:hi].strip(" ,") or sent[hi - 1] != "," or k + 2 >= len(clauses) \
+            or not _has_verb(sent[lo:a].split(), L):
+        return None
+    first = sent[slice(*clauses[k + 1])].split()[:1]
+    if not first or first[0].lower() not in L.title_reorder:
+        return None
+    for j in range(k + 1, min(len(clauses) - 1, k + 1 + SUBCLAUSE_MAX)):
+        words = sent[slice(*clauses[j])].rstrip(" ,").split()
+        after = sent[slice(*clauses[j + 1])].rstrip(" .!?").split()
+        if sent[clauses[j][1] - 1] == "," and words and _closing_verb(words[-1], L) \
+                and after and after[0][:1].islower() and after[-1][:1].islower() \
+                and after[0].lower() not in L.coordinating | L.title_reorder | L.relative_pronouns:
+            return clauses[j][1]
+    return None
+
+
+VERBLESS_MAX = 3  # clauses without a verb that a title passes over
+SUBCLAUSE_MAX = 6  # clauses of a subordinate clause that interrupts (lists in it)
+
+
+def _apposition(clause: str, L: Language) -> bool:
+    """A short noun phrase without a verb that opens with an article: "dem Todestag von
+    Alfred Nobel", "the anniversary of the treaty"."""
+    words = clause.strip(" ,;:").split()
+    return 0 < len(words) <= LEAD_MAX and (
+        words[0].lower() in L.articles or words[0].lower() in L.oblique_articles) \
+        and not _has_verb(words, L) and not any(
+            w[:1].islower() and bool(L.past_suffix) and w.lower().endswith(L.past_suffix)
+            for w in words[1:])
+
+
 def _without_subject(words, L: Language, lead, actor: str, first=None):
     """A title that opens with its verb: a pronoun right after the verb goes in front
     ("soll er fertiggestellt sein": "Er soll fertiggestellt sein"); else the subject that
@@ -247,6 +411,26 @@ def _without_subject(words, L: Language, lead, actor: str, first=None):
     return subject + words if subject else words
 
 
+def _impersonal_passive(words, L: Language):
+    """A passive without a subject that lost what stood before its verb ("(Frühestens im
+    März) wird mit dem ersten Termin gerechnet", "könne damit begonnen werden"): the
+    phrase after the verb goes before it ("Mit dem ersten Termin wird gerechnet", "Damit
+    könne begonnen werden")."""
+    if not L.verb_second or len(words) < 3 or not _starts_with_verb(words, L) \
+            or not any(w.lower().strip(".,") in L.passive for w in (words[0], words[-1])):
+        return words
+    second = words[1].lower()
+    if second in L.prepositions and second not in L.articles:
+        end = _subject_end(words, 2, L, PLACE_REACH)
+    else:
+        end = 2 if _adverb(second, L) else None
+    if not end or end >= len(words) or any(w[-1:] in ",;:" for w in words[1:end]) \
+            or end > 2 and (words[end].lower() in L.prepositions
+                            or any(w.lower() in L.determiners for w in words[3:end])):
+        return words  # "mit Hilfe von ...", "am kommenden ein Treffen": no phrase of its own
+    return [words[1][:1].upper() + words[1][1:]] + words[2:end] + [words[0].lower()] + words[end:]
+
+
 def _strip_front(words, vocab, front: int, L: Language):
     """(words, stripped): the words of `vocab` that open the title go; of the words that
     stood after the date (from index `front`) only conjunctions, articles and pronouns
@@ -255,6 +439,8 @@ def _strip_front(words, vocab, front: int, L: Language):
     k = 0
     while k < len(words):
         w = words[k].lower().strip("„“”\"'‚‘’.,;:")
+        if k and words[k - 1].lower() in L.pronouns and w not in L.title_strip:
+            break  # "bevor es nach der Rechnung ...": the pronoun's phrase stays
         if w in vocab and (k < front or w in L.title_strip):
             k += 1
         else:
@@ -317,7 +503,15 @@ def _verb_final(words, L: Language, antecedent):
     if antecedent:
         subject, middle = antecedent, rest
     else:
-        end = _noun_end(rest, 0, None, L) if rest and rest[0][:1].isupper() else None
+        low0 = rest[0].lower() if rest else ""
+        # "eine besetzte Versammlung", "sein Nachfolger": no preposition ("zum"), no object
+        determiner = low0 in L.determiners and low0 not in L.oblique_articles \
+            and low0 not in L.prepositions and low0 not in L.stop_title
+        adjective = rest and rest[0][:1].islower() and bool(L.participle_endings) \
+            and rest[0].lower().endswith(L.participle_endings) \
+            and rest[0].lower() not in L.stopwords | L.determiners | L.prepositions
+        end = _subject_end(rest, 1 if determiner else 0, L, ADJECTIVES) if rest and (
+            rest[0][:1].isupper() or adjective or determiner) else None
         if not end or end >= len(rest) or rest[0].lower() in L.pronouns:
             return words
         subject, middle = rest[:end], rest[end:]
@@ -335,9 +529,24 @@ def _antecedent(before: str, L: Language):
     words = [w.strip("„“”\"‚‘’«»") for w in before.rstrip(" ,").split()]
     if len(words) > 1 and words[-1].lower() in L.separable_prefixes:
         words.pop()  # "zeichnete eine Talkshow auf, die ...": the noun before the prefix
+    # "(wurde) eine Resolution verabschiedet, die ...", "(werden) mit Ubuntu 18.04 LTS
+    # ausgebügelt sein, das": the noun before the verbs that close a main clause, whose
+    # finite verb stands earlier ("dass ... eine Rolle spielt, das": not "Rolle")
+    clause = CLAUSE_SEP.split(before.rstrip(" ,"))[-1].split()
+    first = len(clause) == len(before.split())  # the sentence's first clause: no relative one
+    main = bool(clause) and clause[0].lower() not in L.title_reorder \
+        and (first or clause[0].lower() not in L.relative_pronouns) and _has_verb(clause[:-1], L)
+    for n in range(1, VERB_GROUP + 1 if main else 1):
+        if len(words) <= n or not words[-n][:1].islower() \
+                or words[-n].lower() in L.prepositions | L.articles | L.pronouns:
+            break
+        if words[-n - 1][:1].isupper():
+            del words[-n:]
+            break
     run = []
-    while words and words[-1][:1].isupper() and words[-1].lower() not in L.stopwords \
-            and len(run) < NOUN_RUN:
+    while words and (words[-1][:1].isupper() or run and words[-1][:1].isdigit()
+                     and len(words) > 1 and words[-2][:1].isupper()) \
+            and words[-1].lower() not in L.stopwords and len(run) < NOUN_RUN:
         run.insert(0, words.pop().strip(",."))  # "seines Elektroautos „Ze-0“, das ..."
     return run or None
 
@@ -396,6 +605,17 @@ def _verb_then_subject(words, L: Language, fronted: bool = False):
     first = 1  # adverbs between verb and subject stay with the verb ("sollen dann auch")
     while first < ADVERBS and _adverb(words[first].lower(), L):
         first += 1
+    if words[first].lower() in L.prepositions:
+        # a phrase of place between verb and subject ("findet in der Hauptstadt Rabat eine
+        # Konferenz statt"): the subject is the noun phrase after it, opening with an article
+        for end in (_subject_end(words, first + 1, L, PLACE_REACH),
+                    _noun_end(words, first + 1, PLACE_REACH, L)):
+            if end and end + 1 < len(words) \
+                    and not any(w[-1:] in ",;:" for w in words[first:end]) \
+                    and (words[end].lower() in L.articles or words[end].lower() in L.determiners) \
+                    and words[end].lower() not in L.oblique_articles:
+                first = end
+                break
     second = words[first].lower()
     # a subject without an article: "müssen danach Wahlen ...", "werden 42 Millionen
     # Kilowattstunden Strom erzeugt"
@@ -412,21 +632,27 @@ def _verb_then_subject(words, L: Language, fronted: bool = False):
             second in L.articles or second in L.determiners or bare) \
             or second in L.prepositions or second in L.oblique_articles:
         return words
-    end = _noun_end(words, first + 1 if counted or not bare else first, None, L)
+    end = _subject_end(words, first + 1 if counted or not bare else first, L)
     while counted and end and end + 1 < len(words) and words[end][:1].islower() \
             and words[end + 1][:1].isupper() and words[end].lower() not in L.stopwords:
         end += 2  # "42 Millionen Kilowattstunden elektrischer Strom"
-    # genitives after the noun belong to it ("der Kunstwerke des Malers X")
-    for _ in range(GENITIVES):
-        if end and end < len(words) and words[end - 1][-1:].isalnum() \
-                and words[end].lower() in L.genitive_articles:
-            end = _noun_end(words, end + 1, GENITIVE_REACH, L) or end
     if not end or end >= len(words) or any(w[-1:] in ",;:" for w in words[1:end - 1]) \
             or words[end].lower() in L.coordinating:
         return words  # "die Weltmeisterschaft und die Spiele": not one subject
     subject = words[first:end]
     return [subject[0][:1].upper() + subject[0][1:]] + subject[1:] + [verb] \
         + words[1:first] + words[end:]
+
+
+def _subject_end(words, k, L: Language, reach=None):
+    """_noun_end, with the genitives after the noun that belong to it ("der Kunstwerke
+    des Malers X", "der nächste Flug der Raumfähre Atlantis")."""
+    end = _noun_end(words, k, reach, L)
+    for _ in range(GENITIVES):
+        if end and end < len(words) and words[end - 1].rstrip("“”\"'’«»")[-1:].isalnum() \
+                and words[end].lower() in L.genitive_articles:
+            end = _noun_end(words, end + 1, GENITIVE_REACH, L) or end
+    return end
 
 
 def _noun_end(words, k, reach, L: Language):
@@ -447,10 +673,14 @@ def _noun_end(words, k, reach, L: Language):
             and words[k - 1][-1:] not in ",;:" and not words[k - 1].isupper() \
             and not words[k - 1].lower().endswith(L.noun_suffixes):
         k += 1
+    if k < len(words) and ABBREVIATION.match(words[k]):
+        k += 1  # "Chaos Computer Club e.V."
     return k
 
 
 NOUN_RUN = 3  # capitalised words of one subject
+ADJECTIVES = 2  # lower-case words before the noun of a subject that lost its article
+PLACE_REACH = 4  # words between a preposition and its noun, before the subject
 GENITIVE_REACH = 3  # words between a genitive article and its noun
 GENITIVES = 2  # genitives in a row that a subject takes along
 ADVERBS = 3  # position of the subject at the latest, after adverbs ("dann auch")
