@@ -249,8 +249,9 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
         attribute = ctx.attribute_ahead(raw.start, raw.end)
         if attribute:
             tense = "future"  # "the upcoming election on March 27", whatever else was done
-        headline = not text[s0:s1].rstrip("“”\"'»«)").endswith((".", "!", "?", ":"))
-        question = text[s0:s1].rstrip("“”\"'»«)").endswith("?")
+        ending = text[s0:s1].rstrip("“”\"'»«)")
+        headline = not ending.endswith((".", "!", "?", ":"))
+        question = ending.endswith("?")
         weak = bool(raw.tpl.get("weak")) or raw.kind in WEAK_KINDS
         ahead = D.points_ahead(raw, L)
         if raw.kind == "duration":
@@ -268,7 +269,8 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
         elif w.start <= published:
             # a window we are already in ("this year"): only when it is spoken of as ahead;
             # "later this week" says so itself, a future tense is enough
-            later = (raw.tpl.get("part") or L.parts.get(raw.groups.get("part", "").lower())) == "any"
+            part = raw.tpl.get("part") or L.parts.get(raw.groups.get("part", "").lower())
+            later = part == "any"
             ok = (prep and fut >= past) or (tense == "future" and (ctx.has_strong or later))
         else:
             # a day that names its year, ahead, in a full sentence that says nothing of

@@ -548,8 +548,7 @@ class SentenceContext:
         """A past form that is part of a future or passive one: "was expected", "will be
         paid", "soll bezahlt werden"."""
         words, aux, L = self.words, self.lang.passive_aux, self.lang
-        if (j + 1 in fut_idx or j - 1 in fut_idx or j - 2 in fut_idx
-                or j > 0 and words[j - 1] in aux or j + 1 < len(words) and words[j + 1] in aux):
+        if j + 1 in fut_idx or j - 1 in fut_idx or j - 2 in fut_idx or self._beside_aux(j):
             return True
         if not L.verb_second:
             return False
