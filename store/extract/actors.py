@@ -310,19 +310,23 @@ class Document:
             return True
         # the last word alone, more often than the whole name: a surname ("Giovanni
         # Trapattoni ... Der 66-jährige Trapattoni")
-        alone = len(re.findall(_whole_word(words[-1], r"\w-", r"\w-"), self.text))
-        return alone > self.text.count(name) and not _organisation_like(name, self.L)
+        return self.word_count(words[-1]) > self.text.count(name) and not _organisation_like(name, self.L)
 
     def mentions(self, name: str) -> int:
         """How often the article writes the most written word of a name."""
         counts = []
         for w in name.split():
             if len(w) >= 3 and w.lower() not in self.L.stopwords:
-                if ("count", w) not in self._scans:
-                    self._scans["count", w] = len(re.findall(
-                        _whole_word(w, r"\w-", r"\w-"), self.text))
-                counts.append(self._scans["count", w])
+                counts.append(self.word_count(w))
         return max(counts, default=0)
+
+    def word_count(self, word: str) -> int:
+        """How often the article writes `word` as a word of its own (not inside
+        "Koch-Mehrin"); words are asked again and again, so counts are kept."""
+        if ("count", word) not in self._scans:
+            self._scans["count", word] = len(re.findall(
+                _whole_word(word, r"\w-", r"\w-"), self.text))
+        return self._scans["count", word]
 
     def most_named(self, names) -> str:
         counts: dict[str, int] = {}
@@ -452,8 +456,7 @@ class Document:
         if not self.L.capitalised_nouns or not name.endswith("s") or len(name) < 4:
             return name
         stem = name[:-1]
-        alone = re.search(r"(?<![\w-])" + re.escape(stem) + r"(?![\w-])", self.text)
-        return stem if alone else name
+        return stem if self.word_count(stem) else name
 
     def speaks(self, k: int) -> bool:
         """Whether sentence k reports speech (a reporting verb, or a quotation: not
