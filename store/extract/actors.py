@@ -147,7 +147,7 @@ class Document:
         self.text, self.spans, self.L = text, spans, L
         self.starts = [s for s, _ in spans]
         self._caps = self._after_det = self._names = self._place = self._protagonist = None
-        self._role_names = self._surnames = self._courts = None
+        self._role_names = self._surnames = self._courts = self._all_runs = None
         self._subjects: dict[int, str] = {}
         self._scans: dict = {}  # whole-text searches already made, by word
         self._pronoun: dict[int, str] = {}  # the pronoun subject of a sentence
@@ -172,15 +172,22 @@ class Document:
             self._after_det = seen
         return self._after_det
 
+    def runs(self) -> list:
+        """The article's runs of capitalised words (_runs over all its words), read once
+        for names() and courts()."""
+        if self._all_runs is None:
+            self._all_runs = _runs([(m.group(), m.start()) for m in WORD_RE.finditer(self.text)],
+                                   self.L)
+        return self._all_runs
+
     def names(self) -> list:
         """[(offset, name, organisation-like)] for the names the article writes: runs of
         capitalised words (with "of", "für" inside) that hold an organisation word or an
         acronym, or have two words or more and do not open a sentence."""
         if self._names is None:
             L, out = self.L, []
-            tokens = [(m.group(), m.start()) for m in WORD_RE.finditer(self.text)]
             starts = set(self.starts)
-            for run in _runs(tokens, L):
+            for run in self.runs():
                 words = [t[0].strip(".,'’") for t in run]
                 if not words or not words[-1]:
                     continue
@@ -218,15 +225,13 @@ class Document:
         München II", "U.S. District Court"); not the word alone ("das Gericht")."""
         if self._courts is None:
             L, out = self.L, []
-            tokens = [(m.group(), m.start()) for m in WORD_RE.finditer(self.text)] if L.courts else []
-            for run in _runs(tokens, L):
+            for run in self.runs() if L.courts else []:
                 words = [t[0].strip(".,'’") for t in run][:5]
                 for n, w in enumerate(words):
                     low = w.lower()
-                    stem = next((low[:len(low) - len(e)] for e in ("", "s", "es")
-                                 if low.endswith(L.courts + ()) and e == "" or
-                                 e and low.endswith(e) and low[:len(low) - len(e)].endswith(L.courts)),
-                                None)
+                    stem = low if low.endswith(L.courts) else next(
+                        (low[:-len(e)] for e in ("s", "es")
+                         if low.endswith(e) and low[:-len(e)].endswith(L.courts)), None)
                     if stem is None:
                         continue
                     words[n] = w[:len(stem)]  # "des Landgerichts": "Landgericht"
