@@ -467,8 +467,8 @@ class Document:
         """Whether sentence k reports speech (a reporting verb, or a quotation: not
         words in scare quotes, „Internationaler Handel“)."""
         s0, s1 = self.spans[k]
-        words = {w.lower() for w in WORD_RE.findall(self.text[s0:s1])}
         sent = self.text[s0:s1]
+        words = {w.lower() for w in WORD_RE.findall(sent)}
         return bool(words & self.L.speech_verbs) or _blank_speech(sent) != sent \
             or len(QUOTE_MARK.findall(sent)) % 2 == 1  # a quotation over several sentences
 
@@ -544,6 +544,10 @@ class _Sentence:
         self.cut = [False] + [bool(CLAUSE_SEP.search(sent, a[1] + len(a[0]), b[1]))
                               for a, b in zip(self.tokens, self.tokens[1:])]
 
+    def index(self, offset: int) -> int:
+        """The index of the token that begins at `offset` in the sentence."""
+        return next(k for k, t in enumerate(self.tokens) if t[1] == offset)
+
     def is_verb(self, i: int) -> bool:
         t, w, L = self.tokens[i][0], self.low[i], self.L
         if not t[:1].islower():
@@ -578,7 +582,7 @@ class _Sentence:
         w = words[0]
         if ACRONYM.search(w) or (not L.capitalised_nouns and sum(ch.isupper() for ch in w) >= 2):
             return True  # "NASA", "EU-Kommission"; in English also "McVeigh"
-        i = next(k for k, t in enumerate(self.tokens) if t[1] == run[0][1])
+        i = self.index(run[0][1])
         if L.capitalised_nouns and self.doc is not None and w in self.doc.surnames():
             return True  # "Der 66-jährige Trapattoni" after "Giovanni Trapattoni"
         if L.capitalised_nouns:
@@ -657,7 +661,7 @@ class _Sentence:
         run = self.unbracketed(run)
         name = _clean(self.name_of(run), self.L)
         name = self.role_named(self.doc.nominative(name) if self.doc is not None else name)
-        i = next(k for k, t in enumerate(self.tokens) if t[1] == run[0][1]) if run[0][1] >= 0 else 0
+        i = self.index(run[0][1]) if run[0][1] >= 0 else 0
         name = self.qualified(i, name)
         # (in English a capitalised "Parliament" inside a sentence is a name)
         if " " not in name and self.doc is not None and self.L.capitalised_nouns and (
@@ -710,7 +714,7 @@ class _Sentence:
 
     def with_org(self, run):
         """"the Canadian government": a name and the organisation word after it."""
-        k = next(x for x, t in enumerate(self.tokens) if t[1] == run[-1][1]) + 1
+        k = self.index(run[-1][1]) + 1
         if k < len(self.low) and self.low[k] in self.L.org_words and not self.cut[k]:
             return run + [self.tokens[k]]
         return run
@@ -752,7 +756,7 @@ class _Sentence:
         oblique case ("den verschärften EU-Vorschriften"): an object, a thing or a place,
         not who acts."""
         L = self.L
-        i = next(k for k, t in enumerate(self.tokens) if t[1] == run[0][1]) - 1
+        i = self.index(run[0][1]) - 1
         skipped = 0
         while i >= 0 and not self.cut[i + 1] and skipped < COMPLEMENT_REACH \
                 and self.low[i] not in L.prepositions and self.low[i] not in L.place_preps \
@@ -833,8 +837,8 @@ class _Sentence:
             # "Transport minister Sofia de Wit", "Airline group Skyward": the role words
             # between two names; a spokesperson's is the organisation's ("Skyward
             # spokesperson John Doe")
-            a = next(k for k, t in enumerate(self.tokens) if t[1] == runs[0][-1][1]) + 1
-            b = next(k for k, t in enumerate(self.tokens) if t[1] == runs[1][0][1])
+            a = self.index(runs[0][-1][1]) + 1
+            b = self.index(runs[1][0][1])
             between = self.low[a:b]
             if between and all(self.tokens[k][0][:1].islower() for k in range(a, b)) \
                     and _role(between[-1], L) is not None:
@@ -872,7 +876,7 @@ def _after_roles(run, L: Language):
 def _article_before(S: _Sentence, run) -> str:
     """The article that opens the noun phrase of a subject's run ("Die UNIDO", "der
     Diplomat Yumkella"), "" when none does."""
-    i = next(k for k, t in enumerate(S.tokens) if t[1] == run[0][1])
+    i = S.index(run[0][1])
     for k in range(i - 1, max(-1, i - 1 - COMPLEMENT_REACH), -1):
         if S.low[k] in S.L.articles:
             return S.low[k]
@@ -1043,7 +1047,7 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
     if main_kind == "pronoun" and doc is not None:
         # the subject of a passive is not who acts ("Er soll dem Haftrichter vorgeführt
         # werden"): then no agreement with the pronoun
-        i = next(k for k, t in enumerate(tokens) if t[1] == run[0][1])
+        i = S.index(run[0][1])
         agent = "" if S.passive(*S.clause_of(i)) else run[0][0]
         prev = doc.previous_subject(s0, person=_person(run, L), pronoun=agent)
         if prev:
