@@ -445,7 +445,7 @@ class Document:
             if kind == "name" and S.complement(run):
                 kind = None  # "werden am Hauptstandort Köln Stellen abgebaut": a place
             # without the role before a name ("Staatspräsidenten Ólafur Grímsson")
-            name = self.nominative(_clean(S.name_of(S.unbracketed(run)), self.L)) if kind == "name" else ""
+            name = self.nominative(_clean(S.name_of(run), self.L)) if kind == "name" else ""
             self._subjects[k] = name
             if name.lower() in self.L.generic or name.lower() in self.L.place_nouns:
                 # "das Unternehmen": the organisation or place the article named (and
@@ -648,7 +648,8 @@ class _Sentence:
         return run[cut:]
 
     def unbracketed(self, run):
-        """The run up to a bracket inside it: "Franz Müntefering (SPD)" is Müntefering."""
+        """The run up to a bracket inside it: "Franz Müntefering (SPD)" is Müntefering
+        (name_of reads a run so)."""
         if not run or run[0][1] < 0:
             return run
         n = next((m for m in range(1, len(run))
@@ -658,7 +659,6 @@ class _Sentence:
     def actor(self, run) -> str:
         """The actor a subject's name run gives: a lone generic noun ("Stadt", "the
         Company") stands for what the article named."""
-        run = self.unbracketed(run)
         name = _clean(self.name_of(run), self.L)
         name = self.role_named(self.doc.nominative(name) if self.doc is not None else name)
         i = self.index(run[0][1]) if run[0][1] >= 0 else 0
