@@ -333,6 +333,7 @@ class Language:
         tt = data.get("title", {})
         self.title_modal = tt.get("modal", "")
         self.title_marker = tt.get("infinitive_marker", "")
+        self.infinitive_endings = tuple(w.lower() for w in tt.get("infinitive_endings", []))
         self.separable_prefixes = tuple(sorted((p.lower() for p in tt.get("separable_prefixes", [])),
                                                key=len, reverse=True))
         self.title_reorder = set(w.lower() for w in tt.get("reorder_after", []))

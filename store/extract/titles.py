@@ -280,10 +280,14 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
 
 def _closing_verb(word: str, L: Language) -> bool:
     """A word that may close a verb-final clause: a verb ("werden", "vorlegen"), a
-    separable prefix ("statt"), a lower-case word that is no article or preposition."""
+    separable prefix ("statt"), a word with an infinitive's ending (`title.
+    infinitive_endings`: "einigen" is also a determiner), a lower-case word that is no
+    article or preposition."""
     w = word.lower().strip(".,;:")
-    return word[:1].islower() and (_has_verb([word], L) or w in L.separable_prefixes or w.endswith(
-        ("en", "rn", "ln")) or w not in L.stopwords | L.prepositions | L.determiners)
+    return word[:1].islower() and (
+        _has_verb([word], L) or w in L.separable_prefixes
+        or bool(L.infinitive_endings) and w.endswith(L.infinitive_endings)  # "einigen"
+        or w not in L.stopwords and w not in L.prepositions and w not in L.determiners)
 
 
 def _strip_particles(words, L: Language):
