@@ -230,7 +230,7 @@ class Document:
                 for n, w in enumerate(words):
                     low = w.lower()
                     stem = low if low.endswith(L.courts) else next(
-                        (low[:-len(e)] for e in ("s", "es")
+                        (low[:-len(e)] for e in L.genitive_endings
                          if low.endswith(e) and low[:-len(e)].endswith(L.courts)), None)
                     if stem is None:
                         continue

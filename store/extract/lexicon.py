@@ -286,6 +286,7 @@ class Language:
         self.court_events = tuple(w.lower() for w in att.get("court_events", []))
         # endings a role takes in another case ("des Sprechers", "den Präsidenten")
         self.role_endings = tuple(w.lower() for w in att.get("role_endings", []))
+        self.genitive_endings = tuple(w.lower() for w in att.get("genitive_endings", []))
         self.courts = tuple(w.lower() for w in att.get("courts", []))
         self.possessives = set(w.lower() for w in att.get("possessives", []))
         self.org_words = set(w.lower() for w in att.get("organisations", []))
