@@ -378,3 +378,22 @@ def test_a_party_in_brackets_is_no_part_of_the_name():
     text = ("Der Arbeitsminister Jonas Brenninger (SPD) hat mit Wirkung zum 3. März 2026 "
             "seinen Rücktritt verkündet.")
     assert actor_for(text, "de", 3) == "Jonas Brenninger"
+
+
+def test_a_noun_for_a_person_before_a_name_is_not_part_of_it():
+    # "Der Physiker Ada Brenner": the physicist is Ada Brenner; "Aung"-like short words
+    # ending in "-ung" are names, not nouns
+    text = ("Der Physiker Konrad Albers stellte am Montag seine Studie vor. "
+            "Er will sie im März 2026 in Bonn veröffentlichen.")
+    assert actor_for(text, "de", 3) == "Konrad Albers"
+    text = ("Die Politikerin Aung Mya Thet (61) erklärte, sie werde im Mai 2026 "
+            "für das Amt kandidieren.")
+    assert actor_for(text, "de", 5) == "Aung Mya Thet"
+
+
+def test_an_opening_verb_or_preposition_is_no_actor():
+    text = ("Die Kommission legt den Entwurf vor. Tut sie das nicht, müssen sich Rat und "
+            "Parlament bis März 2026 einigen.")
+    assert actor_for(text, "de", 3) != "Tut"
+    text = "Aufgrund zahlreicher Beschwerden soll die Wahl im Mai 2026 wiederholt werden."
+    assert actor_for(text, "de", 5) != "Aufgrund"

@@ -78,6 +78,16 @@ def _org_word(token: str, L: Language) -> bool:
     return low in L.org_words or bool(L.org_suffixes and low.endswith(L.org_suffixes))
 
 
+def _noun_ending(word: str, L: Language) -> bool:
+    """A word with a noun's ending ("Verwaltung", "Construction"), with a stem before
+    it: "Aung" (of "Aung San Suu Kyi") is too short to be a noun in "-ung"."""
+    low = word.lower()
+    return any(low.endswith(s) and len(low) - len(s) >= NOUN_STEM_MIN for s in L.noun_suffixes)
+
+
+NOUN_STEM_MIN = 2
+
+
 def _name_like(run: list[str]) -> bool:
     """Multi-word names ("Scott Bessent") and acronym-bearing words ("EU-Außenminister",
     "NASA") look like names in every language; a lone capitalised noun does not."""
@@ -207,7 +217,7 @@ class Document:
             self._surnames = {name.split()[-1] for name, org in distinct
                               if not org and len(name.split()) >= 2
                               and name.split()[-1] not in self.after_determiner()
-                              and not name.split()[-1].lower().endswith(L.noun_suffixes or ("\0",))
+                              and not _noun_ending(name.split()[-1], L)
                               and _role(name.split()[-1], L) is None}
         return self._surnames
 
@@ -350,7 +360,7 @@ class Document:
                 if a.lower() in L.place_preps and w[:1].isupper() and _is_name_token(w, L) \
                         and not _org_word(w, L) and not ACRONYM.search(w) and not (
                             L.capitalised_nouns and (w in self.after_determiner()
-                                                     or w.lower().endswith(L.noun_suffixes))):
+                                                     or _noun_ending(w, L))):
                     counts[w] = counts.get(w, 0) + 1
             for _, name, _ in self.names():  # "die Stadt Dresden", "the City of Dresden"
                 words = [w for w in name.split() if w.lower() not in L.name_joiners]
@@ -572,7 +582,7 @@ class _Sentence:
         if len(words) >= 2 and not L.capitalised_nouns:
             return True
         if len(words) >= 2:  # "Scott Bessent", not "Zahlungen Deutschlands", "Keine Streiks"
-            if any(x.lower().endswith(L.noun_suffixes) or x.lower() in L.determiners
+            if any(_noun_ending(x, L) or x.lower() in L.determiners
                    for x in words):
                 return False
             if self.doc is None or ROMAN.fullmatch(words[-1]):
@@ -592,7 +602,10 @@ class _Sentence:
             after_lower = i > 0 and self.low[i - 1] in L.determiners or \
                 prev[:1].islower() and not self.cut[i] and \
                 self.low[i - 1] not in L.clause_breaks and not self.is_verb(i - 1)
-            if after_lower or w.lower().endswith(L.noun_suffixes) or w.lower() in L.not_names \
+            # nor a verb that opens a question or condition ("Tut er das nicht, ...")
+            v1 = i == 0 and len(self.low) > 1 and self.low[1] in L.pronouns
+            if after_lower or v1 or _noun_ending(w, L) or w.lower() in L.not_names \
+                    or w.lower() in L.prepositions \
                     or L.event_endings and w.lower().endswith(L.event_endings):
                 return False  # ... nor an event ("Gerichtstermin", "Landtagswahl")
             # a word the article also writes in lower case is no noun, so no name
@@ -608,7 +621,7 @@ class _Sentence:
         return i == 0 and self.doc.never_lower(w) and not (
             low in L.stopwords or low in L.not_names or low in L.openers or low in L.pronouns
             or (L.verb_endings and low.endswith(L.verb_endings))  # "Based on", "Sentencing"
-            or (L.noun_suffixes and low.endswith(L.noun_suffixes)))  # "Construction is"
+            or _noun_ending(low, L))  # "Construction is"
 
     def name_of(self, run):
         """Who a name run stands for: a role before a person's name is not the actor
@@ -642,7 +655,8 @@ class _Sentence:
             # "Vatikan-Sprechers Federico Lombardi"): the name, when two words of it stay
             nouns = self.doc.after_determiner()
             while cut < len(words) - 2 and (_org_word(words[cut], L) or _role(
-                    words[cut].rstrip("s"), L) is not None) and not any(
+                    words[cut].rstrip("s"), L) is not None or _common_noun(run, cut, words, nouns, L)) \
+                    and not any(
                     w in nouns or _org_word(w, L) for w in words[cut + 1:]):
                 cut += 1
         return run[cut:]
@@ -1467,3 +1481,15 @@ def speaker_of(text: str, at: int, L: Language) -> str:
     doc = Document(text, spans, L)
     found = _attributed(_Sentence(text, s0, s1, L, doc))
     return found or find_actor(text, s0, s1, at, L, doc)
+
+
+def _common_noun(run, k: int, words, nouns: set, L: Language) -> bool:
+    """A noun for a person before the name ("Der Physiker Sebastian Pflugbeil", "des
+    Malers Antonio Guerreros"): the article writes it after a determiner, and it ends
+    as such nouns do (`person_noun_endings`), unlike a name's first word ("New York
+    Times", "Chaos Computer Club")."""
+    w = words[k].lower()
+    return words[k] in nouns and bool(L.person_noun_endings) and (
+        w.endswith(L.person_noun_endings)
+        or any(w.endswith(e) and w[:-len(e)].endswith(L.person_noun_endings)
+               for e in L.genitive_endings))

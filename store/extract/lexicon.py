@@ -281,6 +281,9 @@ class Language:
         # the ending each article gives an adjective standing alone ("Chinesisches ...")
         self.identifying_adjectives = tuple(w.lower() for w in att.get("identifying_adjectives", []))
         self.adjective_endings = {a.lower(): e for a, e in att.get("adjective_endings", {}).items()}
+        # endings of nouns for people ("Physiker", "Gründerin"): such a word before a
+        # name is its apposition, not part of it ("Der Physiker Sebastian Pflugbeil")
+        self.person_noun_endings = tuple(w.lower() for w in att.get("person_noun_endings", []))
         # a trial, hearing or judgement ("Prozess", "Hauptverhandlung") is held by the court
         # the article names ("Landgericht München II": `courts`, the endings of its name)
         self.court_events = tuple(w.lower() for w in att.get("court_events", []))
