@@ -397,3 +397,21 @@ def test_an_opening_verb_or_preposition_is_no_actor():
     assert actor_for(text, "de", 3) != "Tut"
     text = "Aufgrund zahlreicher Beschwerden soll die Wahl im Mai 2026 wiederholt werden."
     assert actor_for(text, "de", 5) != "Aufgrund"
+
+
+def test_a_time_before_the_verb_is_no_subject_to_carry_on():
+    text = ("Wenige Tage vor dem Ende seiner Reise hatte Jonas Albrecht einen Unfall. "
+            "Im März 2026 will er die Reise wiederholen.")
+    assert actor_for(text, "de", 3) == "Jonas Albrecht"
+
+
+def test_a_clause_after_denn_has_its_own_subject():
+    text = ("Südwind Solar dürfte nervös werden, denn Nordlicht Energie will bereits "
+            "im März 2026 mit dem Bau beginnen.")
+    assert actor_for(text, "de", 3) == "Nordlicht Energie"
+
+
+def test_a_noun_for_a_person_after_an_adjective_is_not_part_of_the_name():
+    text = ("Die bisher führende Schwedin Ingrid Berg rutschte auf Platz drei ab. "
+            "Sie will im März 2026 wieder antreten.")
+    assert actor_for(text, "de", 3) == "Ingrid Berg"

@@ -654,12 +654,24 @@ class _Sentence:
             # a body or a role before a name ("Zivilluftfahrtbehörde Roberto Rodriguez",
             # "Vatikan-Sprechers Federico Lombardi"): the name, when two words of it stay
             nouns = self.doc.after_determiner()
+            nouns = nouns | self.after_adjective(run)
             while cut < len(words) - 2 and (_org_word(words[cut], L) or _role(
                     words[cut].rstrip("s"), L) is not None or _common_noun(run, cut, words, nouns, L)) \
                     and not any(
                     w in nouns or _org_word(w, L) for w in words[cut + 1:]):
                 cut += 1
         return run[cut:]
+
+    def after_adjective(self, run) -> set:
+        """The run's first word when a lower-case word stands right before it ("die
+        bisher führende Japanerin Izumi Yamada"): where nouns are capitalised, a noun."""
+        if not run or run[0][1] < 0:
+            return set()
+        i = self.index(run[0][1])
+        if i == 0 or self.cut[i] or not self.tokens[i - 1][0][:1].islower() \
+                or self.low[i - 1] in self.L.prepositions or self.is_verb(i - 1):
+            return set()
+        return {run[0][0].strip(".,'’")}
 
     def unbracketed(self, run):
         """The run up to a bracket inside it: "Franz Müntefering (SPD)" is Müntefering
@@ -930,7 +942,10 @@ def _main_subject(S: _Sentence):
             return "pronoun", [S.tokens[0]]  # "Er promovierte ...", not "Es wird erwartet"
         opener = low[0] in L.stopwords and low[0] not in L.articles or (
             first[:1].isupper() and low[0] in L.not_names) or low[0] in L.attr_words \
-            or first[:1].isdigit()  # "2009 will BYD ...": a date before the verb
+            or first[:1].isdigit() \
+            or any(w in L.units for w in low[:min(verb, 3)])
+        # ("2009 will BYD ...", "Wenige Tage vor dem Ende hatte Stafford ...": a time
+        # before the verb, the subject after it)
         cuts = [k for k in range(1, verb) if S.cut[k]]
         if not opener and cuts and verb == cuts[0] + 1 and _bracketed_number(S, cuts[0]):
             return S.classify(0, cuts[0])  # "Aung San Suu Kyi (65) erklärte": an age aside
