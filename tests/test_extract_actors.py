@@ -415,3 +415,18 @@ def test_a_noun_for_a_person_after_an_adjective_is_not_part_of_the_name():
     text = ("Die bisher führende Schwedin Ingrid Berg rutschte auf Platz drei ab. "
             "Sie will im März 2026 wieder antreten.")
     assert actor_for(text, "de", 3) == "Ingrid Berg"
+
+
+def test_a_commitment_stated_twice_takes_the_actor_from_where_it_is_named():
+    text = ("Die Eröffnung der neuen Brücke wird für Montag, den 2. März 2026, erwartet. "
+            "Der Minister gehe davon aus, dass Bürgermeisterin Karla Henning die Brücke "
+            "am Montag eröffnen werde.")
+    published = dt.date(2026, 2, 26)
+    cands = [c for c in extract(text, published, "de") if c.due == dt.date(2026, 3, 2)]
+    assert len(cands) == 1
+    assert cands[0].actor == "Karla Henning"
+
+
+def test_a_noun_after_an_acronym_subject_is_its_object():
+    text = "Im März 2026 erwartet die KFB Überweisungen in Höhe von 3 Milliarden Euro."
+    assert actor_for(text, "de", 3) == "KFB"

@@ -970,6 +970,10 @@ def _main_subject(S: _Sentence):
             return "pronoun", [S.tokens[j]]
         end = j
         while end < n and (_is_name_token(S.tokens[end][0], L) and not S.cut[end] or end == j):
+            word = S.tokens[end][0].strip(".,")
+            if end > j and S.tokens[end - 1][0].strip(".,").isupper() and L.capitalised_nouns \
+                    and (_noun_ending(word, L) or S.doc is not None and word in S.doc.after_determiner()):
+                break  # "erwartet die IADB Überweisungen in Höhe von ...": the object
             end += 1
         return S.classify(j, end)
     start = 0

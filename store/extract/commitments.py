@@ -623,8 +623,11 @@ def _dedup(found, L):
     groups = _nested(groups)
     cands = []
     for g in groups:
-        best = max(g, key=_preference)
-        cands.append(_candidate(best))
+        ranked = sorted(g, key=_preference, reverse=True)
+        # stated again with who acts ("Die Erklärung wird für Sonntag erwartet", then
+        # "..., dass Thaçi sie am Sonntag ausrufen werde"): the best sentence, that actor
+        actor = next((a for a in map(_actor, ranked) if a), "")
+        cands.append(_candidate(ranked[0], actor))
     cands.sort(key=lambda c: (c.start, c.due))
     return cands
 
@@ -683,13 +686,21 @@ def _preference(c):
             c["features"].get("quoted", False), round(c["confidence"] * 5) / 5, min(len(s), 300))
 
 
-def _candidate(c) -> Candidate:
+def _due_start(c) -> int:
+    """Where the words of the due date begin (the first of a merged range)."""
+    first = c.get("merged_from", {}).get("raw") if c.get("merged_from") else None
+    return first.start if first is not None else c["raw"].start
+
+
+def _actor(c) -> str:
+    return find_actor(c["text"], c["s0"], c["s1"], _due_start(c), c["L"], c.get("doc"))
+
+
+def _candidate(c, actor: str) -> Candidate:
     raw, w, L = c["raw"], c["w"], c["L"]
     text = c["text"]
-    first = c.get("merged_from", {}).get("raw") if c.get("merged_from") else None
-    due_start = first.start if first is not None else raw.start
+    due_start = _due_start(c)
     due_text = text[due_start:raw.end]
-    actor = find_actor(text, c["s0"], c["s1"], due_start, L, c.get("doc"))
     title = make_title(text, c["s0"], c["s1"], due_start, raw.end, L, actor=actor,
                        dates=c["ctx"].masked)
     # a commitment lies ahead: its window starts no earlier than the text that set it
