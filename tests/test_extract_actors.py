@@ -430,3 +430,9 @@ def test_a_commitment_stated_twice_takes_the_actor_from_where_it_is_named():
 def test_a_noun_after_an_acronym_subject_is_its_object():
     text = "Im März 2026 erwartet die KFB Überweisungen in Höhe von 3 Milliarden Euro."
     assert actor_for(text, "de", 3) == "KFB"
+
+
+def test_a_possessive_opening_the_sentence_is_no_name():
+    text = ("Präsident Tomás Arriaga Lenz hat am Sonntag die Wahl gewonnen. "
+            "Seine zweite Amtszeit läuft bis März 2026.")
+    assert "Arriaga Lenz" in actor_for(text, "de", 3)

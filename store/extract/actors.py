@@ -605,7 +605,7 @@ class _Sentence:
             # nor a verb that opens a question or condition ("Tut er das nicht, ...")
             v1 = i == 0 and len(self.low) > 1 and self.low[1] in L.pronouns
             if after_lower or v1 or _noun_ending(w, L) or w.lower() in L.not_names \
-                    or w.lower() in L.prepositions \
+                    or w.lower() in L.prepositions or w.lower() in L.determiners \
                     or L.event_endings and w.lower().endswith(L.event_endings):
                 return False  # ... nor an event ("Gerichtstermin", "Landtagswahl")
             # a word the article also writes in lower case is no noun, so no name
