@@ -90,6 +90,13 @@ def review_proposals(known_id: int | None = 1) -> list:
             for title, value, text, actor, conf, sentence, known in rows]
 
 
+def steady_cursors(screen) -> None:
+    """Text fields with a cursor that does not blink: on a loaded machine a snapshot may
+    be taken after half a second, when a blinking cursor is off."""
+    for field in screen.query("Input"):
+        field.cursor_blink = False
+
+
 def make(path: str | os.PathLike | None = None):
     from tui.app import make_app
     if path is None:

@@ -86,6 +86,11 @@ def titles(text, lang):
      "Streiks sollen zunächst andauern"),
     ("de", "Auch in diesem Jahr soll die Zahl der Insolvenzen wieder steigen.",
      "Zahl der Insolvenzen soll wieder steigen"),
+    # a phrase before the verb goes, the subject after the verb and its "sich" leads
+    ("de", "Nach der Satzung muss sich Vorsitzende Kerstin Maaß im Mai 2031 der Wahl stellen.",
+     "Vorsitzende Kerstin Maaß muss sich der Wahl stellen"),
+    # a compound that opens with a number is a noun that can be the subject
+    ("de", "Ab 2032 sollen dann 90-Tage-Missionen beginnen.", "90-Tage-Missionen sollen dann beginnen"),
 ])
 def test_a_title_is_the_clause_as_a_to_do_list_says_it(lang, text, title):
     assert titles(text, lang) == [title]

@@ -36,6 +36,7 @@ def test_add_form_with_a_date_preview(snap_compare, db_path):
         pilot.app.screen.query_one("#title").value = "Renew the lease"
         pilot.app.screen.query_one("#due").value = "in 10 days"
         pilot.app.screen.query_one("#actor").focus()
+        snapshot_app.steady_cursors(pilot.app.screen)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
     assert snap_compare(snapshot_app.make(db_path), terminal_size=SIZE, run_before=fill)
@@ -71,6 +72,7 @@ def test_note_form_with_the_day_it_was_decided(snap_compare, db_path):
         await pilot.pause()
         pilot.app.screen.query_one("#note").value = "signed"
         pilot.app.screen.query_one("#decided").value = "21 Nov"
+        snapshot_app.steady_cursors(pilot.app.screen)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
     assert snap_compare(snapshot_app.make(db_path), terminal_size=(80, 24), run_before=fill)

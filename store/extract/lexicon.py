@@ -338,6 +338,9 @@ class Language:
         self.title_modal = tt.get("modal", "")
         self.title_marker = tt.get("infinitive_marker", "")
         self.infinitive_endings = tuple(w.lower() for w in tt.get("infinitive_endings", []))
+        # a reflexive pronoun stays with the verb when the subject moves before it
+        # ("muss sich Gillibrand der Wahl stellen": "Gillibrand muss sich ...")
+        self.reflexives = set(w.lower() for w in tt.get("reflexives", []))
         self.separable_prefixes = tuple(sorted((p.lower() for p in tt.get("separable_prefixes", [])),
                                                key=len, reverse=True))
         self.title_reorder = set(w.lower() for w in tt.get("reorder_after", []))

@@ -14,6 +14,7 @@ DATELINE = re.compile(
     r"|[A-ZÄÖÜ][\w.'’-]*(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,3}(?:,[^\n,–—-]{1,30})?"
     r"(?:\s*\([^()\n]{1,20}\))?\s+[-–—]\s+(?=[A-ZÄÖÜ\"„“]))")
 SPACE = re.compile(r"\s+")
+NUMBER_COMPOUND = re.compile(r"\d[\d.,]*-(?:\w+-)*[A-ZÄÖÜ]\w*$")  # "180-Tage-Missionen"
 ABBREVIATION = re.compile(r"^[a-zA-Z]{1,3}\.[a-zA-Z]{1,3}\.?$")  # "e.V.", "S.A." after a name
 BRACKET_TAG = re.compile(r"\[[^\[\]\s]{1,30}\]")  # "[Update]", "[bold]", "[/bold]"
 # an aside in brackets ("(NBA)", "(950.000 Euro)") is no clause boundary: it goes whole,
@@ -607,7 +608,7 @@ def _verb_then_subject(words, L: Language, fronted: bool = False):
         return words
     verb = words[0].lower().strip(",.")
     first = 1  # adverbs between verb and subject stay with the verb ("sollen dann auch")
-    while first < ADVERBS and _adverb(words[first].lower(), L):
+    while first < ADVERBS and (_adverb(words[first].lower(), L) or words[first].lower() in L.reflexives):
         first += 1
     if words[first].lower() in L.prepositions:
         # a phrase of place between verb and subject ("findet in der Hauptstadt Rabat eine
@@ -631,12 +632,19 @@ def _verb_then_subject(words, L: Language, fronted: bool = False):
         and first + 1 < len(words) and words[first + 1][:1].isupper() \
         and second not in L.stopwords and second not in L.determiners \
         and not _finite(second, L)
-    bare = (words[first][:1].isupper() or counted or adjective) and second not in L.stopwords
+    # a compound that opens with a number ("180-Tage-Missionen") is a noun
+    compound = bool(NUMBER_COMPOUND.match(words[first]))
+    bare = (words[first][:1].isupper() or counted or adjective or compound) \
+        and second not in L.stopwords
     if not _finite(words[0], L, fronted) or not (
             second in L.articles or second in L.determiners or bare) \
             or second in L.prepositions or second in L.oblique_articles:
         return words
-    end = _subject_end(words, first + 1 if counted or not bare else first, L)
+    # a name without an article takes no genitive: "muss sich Kerstin Maaß der Wahl
+    # stellen" has a dative object after it
+    named = bare and words[first][:1].isupper()
+    end = _noun_end(words, first, None, L) if named else \
+        _subject_end(words, first + 1 if counted or not bare else first, L)
     while counted and end and end + 1 < len(words) and words[end][:1].islower() \
             and words[end + 1][:1].isupper() and words[end].lower() not in L.stopwords:
         end += 2  # "42 Millionen Kilowattstunden elektrischer Strom"
@@ -665,7 +673,7 @@ def _noun_end(words, k, reach, L: Language):
     Vorjahn", "Schweizer Bundesversammlung"), not the object after an acronym or a noun
     ("die IADB Überweisungen"); None when none is within reach."""
     start = k
-    while k < len(words) and not words[k][:1].isupper():
+    while k < len(words) and not (words[k][:1].isupper() or NUMBER_COMPOUND.match(words[k])):
         k += 1
         if reach is not None and k - start > reach:
             return None
@@ -693,7 +701,8 @@ ADVERBS = 3  # position of the subject at the latest, after adverbs ("dann auch"
 def _without_fronted_phrase(words, L: Language):
     """A verb-second title that opens with a phrase of place or time before its verb
     ("nach fünf Monaten Bauzeit will die Bahn ..."): that phrase goes, the verb leads."""
-    if not L.verb_second or len(words) < 4 or words[0].lower() not in L.prepositions:
+    if not L.verb_second or len(words) < 4 or (
+            words[0].lower() not in L.prepositions and words[0].lower() not in L.place_preps):
         return words
     for k in range(2, min(len(words) - 2, FRONTED_MAX + 1)):
         w = words[k].lower()
