@@ -81,6 +81,15 @@ class Store:
         self.warnings = self.storage.warnings  # changes stored, but a step after them failed
         self._depth = 0
 
+    def owns(self, path: str | os.PathLike) -> bool:
+        """Whether `path` is one of the store's own files: the snapshot, or a file beside
+        it named after it (journal, backup, lock, sync state), links followed. Nothing a
+        person asks frist to write may go there (`export -o store.json` would replace it)."""
+        given = Path(os.path.realpath(path))
+        own = Path(os.path.realpath(self.storage.path))
+        return given.parent == own.parent and (
+            given.name == own.name or given.name.startswith(own.name + "."))
+
     # -- reading (no lock needed: files are replaced atomically, the journal only grows)
     def refresh(self) -> None:
         """Forget what was read, so the next read sees other processes' changes."""

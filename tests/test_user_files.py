@@ -88,3 +88,19 @@ async def test_a_screenshot_on_a_full_disk_keeps_the_earlier_one(tiny_disk, db_p
             app.save_screenshot("shot.svg", str(tiny_disk))
         assert Path(first).read_bytes() == before
         assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler", "shot.svg"]
+
+
+@pytest.mark.parametrize("target", ["STORE", "STORE.journal", "STORE.bak", "LINK"])
+def test_an_export_onto_the_stores_own_files_is_refused(tmp_path, db_path, frist, target):
+    _store_with(db_path, 2)
+    frist("export", "-o", str(tmp_path / "first.json"), check=True)  # a backup and a journal
+    link = tmp_path / "link.json"
+    link.symlink_to(db_path)
+    where = str(link) if target == "LINK" else target.replace("STORE", str(db_path))
+    before = {p.name: p.read_bytes() for p in db_path.parent.iterdir() if p.is_file()}
+    result = frist("export", "--format", "json", "-o", where)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "store's own files" in result.stderr and where in result.stderr
+    assert {p.name: p.read_bytes() for p in db_path.parent.iterdir() if p.is_file()} == before
+    listed = frist("list", "--json", check=True)
+    assert len(json.loads(listed.stdout)) == 2

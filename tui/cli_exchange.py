@@ -5,6 +5,7 @@ import sys
 
 import click
 
+from store.errors import FristError
 from store.exchange import FORMATS, formats_help
 from tui.cli_common import pass_env, say
 
@@ -17,9 +18,13 @@ from tui.cli_common import pass_env, say
 def export(env, fmt, output):
     """Export every commitment."""
     from store.exchange import export as run_export
+    to_file = bool(output) and output != "-"
+    if to_file and env.store.owns(output):
+        raise FristError(f"cannot write {output}: it is one of the store's own files; "
+                         "export to another file")
     items = env.store.all()
     data = run_export(items, fmt, env.today)
-    if output and output != "-":
+    if to_file:
         from store.documents import write_file
         write_file(output, data)
         say(f"exported {len(items)} commitment{'s' if len(items) != 1 else ''} to {output}")
