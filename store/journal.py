@@ -331,6 +331,9 @@ def parse_journal(raw: bytes, check_records: bool = False) -> JournalFile:
         journal.good_bytes, journal.last_crc = offset, previous
     if journal.torn and not journal.damage and journal.header and not legacy:
         _whole_last_change(journal, raw[end:], previous, check_records)
+    if journal.torn and not lines:
+        # bytes, but not even the header line was finished: cut short, not empty
+        journal.damage = f"cut short: {len(raw)} bytes without one finished line"
     if journal.damage:
         for line in lines[len(journal.changes) + (journal.header is not None):]:
             with contextlib.suppress(orjson.JSONDecodeError):
@@ -559,7 +562,8 @@ class DurableStorage:
 
     def _journal_damaged(self, journal: JournalFile) -> StoreError:
         kept = len(journal.changes)
-        which = f"the {kept} change{'s' * (kept != 1)} before the damage"
+        which = f"the {kept} change{'s' * (kept != 1)} before the damage" if kept \
+            else "the snapshot, without the journal's changes"
         if journal.salvaged:
             kept = len(journal.salvaged)
             which = f"with the {kept} intact change{'s' * (kept != 1)} after the header"

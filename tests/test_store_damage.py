@@ -152,6 +152,11 @@ def _empty_journal(path):
     journal_of(path).write_bytes(b"")
 
 
+def _cut_short_journal(path):
+    journal = journal_of(path)
+    journal.write_bytes(journal.read_bytes()[:50])  # not even the header line whole
+
+
 def _foreign_journal(path):
     other = path.with_name("other.json")
     open_store(other).add(record("elsewhere"))
@@ -173,6 +178,7 @@ DAMAGE = {
     "missing snapshot": (_rm_snapshot, "missing"),
     "missing journal": (_rm_journal, "missing"),
     "emptied journal": (_empty_journal, "empty"),
+    "journal cut short in its header": (_cut_short_journal, "cut short"),
     "foreign journal": (_foreign_journal, "another snapshot"),
     "a journal line cut out": (_cut_journal_line, "checksum"),
     "journal without snapshot or backup": (_rm_snapshot_and_backup, "missing"),
@@ -201,7 +207,8 @@ def test_every_command_refuses_a_store_with_a_missing_or_foreign_file(db_path, d
 
 
 @pytest.mark.parametrize("damage", ["missing snapshot", "missing journal", "emptied journal",
-                                    "foreign journal", "a journal line cut out"])
+                                    "journal cut short in its header", "foreign journal",
+                                    "a journal line cut out"])
 def test_check_names_the_problem_and_restore_fixes_it(db_path, damage):
     expected = fill(db_path)
     DAMAGE[damage][0](db_path)
