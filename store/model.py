@@ -373,8 +373,10 @@ class Commitment:
             "updated": updated or stamp,
             "history": events or [{"at": stamp, "event": "created", "note": note}],
         }
-        if decided and status != "open":
-            doc["decided"] = _decided_field(decided)
+        if status != "open":
+            # a decision brought without its day: the day the history marked it, else
+            # the day the other tool last changed it (never after today)
+            doc["decided"] = _decided_field(decided or _decided_from(doc))
         return cls.checked(doc)
 
     @classmethod
@@ -775,6 +777,14 @@ def _day_field(value, key: str) -> dt.date:
     except ValueError:
         raise ModelError(f"'{key}' is not a date: {_short(value)}") from None
     return _in_range(day, key)
+
+
+def _decided_from(doc) -> dt.date:
+    """The day a decision was taken, read from a record that does not say it."""
+    for event in reversed(doc["history"]):
+        if event.get("event", "").startswith(f"marked {doc['status']}"):
+            return min(dt.datetime.fromisoformat(event["at"]).date(), now().date())
+    return min(dt.datetime.fromisoformat(doc["updated"]).date(), now().date())
 
 
 def _decided_field(value) -> str:

@@ -85,6 +85,22 @@ def test_json_import_needs_only_title_and_due(frist, tmp_path):
     assert all(i["actor"] == "" and i["tags"] == [] and i["sources"] == [] for i in items)
 
 
+def test_a_decision_imported_without_its_day_gets_one(frist, tmp_path):
+    """`decided` is null only while an item is open (docs/json.md): a decision brought
+    without its day takes the day the other tool last changed it, else the import's."""
+    ics = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VTODO\r\n"
+           "UID:done-1@example.org\r\nSUMMARY:Done elsewhere\r\nDUE;VALUE=DATE:20251101\r\n"
+           "STATUS:COMPLETED\r\nEND:VTODO\r\nEND:VCALENDAR\r\n")
+    frist("import", write(tmp_path, "d.json", [
+        {"title": "Met", "due": "2025-12-01", "status": "met"},
+        {"title": "Missed", "due": "2025-10-01", "status": "missed",
+         "updated": "2025-10-05T09:00:00+00:00"}]), check=True)
+    frist("import", write(tmp_path, "d.ics", ics), check=True)
+    got = {i["title"]: (i["status"], i["decided"]) for i in listed(frist)}
+    assert got == {"Met": ("met", "2025-11-24"), "Missed": ("missed", "2025-10-05"),
+                   "Done elsewhere": ("met", "2025-11-24")}
+
+
 def test_ids_in_an_imported_file_are_ignored(frist, tmp_path):
     frist("add", "First", "--due", "2026-01-01", check=True)
     frist("import", write(tmp_path, "ids.json", [{"id": 1, "title": "Other", "due": "2026-02-02"}]),
