@@ -15,12 +15,12 @@ from __future__ import annotations
 import importlib
 import os
 
-__all__ = ["KEEP", "FirstSync", "MassDelete", "Report", "Settings", "SyncError", "run_sync", "settings_from",
-           "status", "password_for"]
+__all__ = ["KEEP", "FirstSync", "MassDelete", "Report", "Settings", "SyncError", "run_sync",
+           "settings_from", "status", "password_for"]
 # imported when first asked for: the dashboard labels rows with store.sync.mapping at
 # start-up, and need not load the engine for that
-_LAZY = {"KEEP": "engine", "FirstSync": "engine", "MassDelete": "engine", "Report": "engine", "Settings": "engine",
-         "Sync": "engine", "SyncError": "remote"}
+_LAZY = {"KEEP": "engine", "FirstSync": "engine", "MassDelete": "engine", "Report": "engine",
+         "Settings": "engine", "Sync": "engine", "SyncError": "remote"}
 
 
 def __getattr__(name: str):

@@ -37,7 +37,8 @@ PUSH_ROUNDS = 4  # a write refused with 412 is merged and tried again, this many
 # and says so, unless --allow-deletes. An emptied task list (another client pointed at it,
 # a collection made anew) or an emptied or replaced store looks, to a sync, exactly like
 # a person deleting everything; the guard tells them apart by size alone.
-EMPTIED_MIN = 3   # all of a side's items: refused from 3 on (deleting the last one or two is everyday)
+EMPTIED_MIN = 3   # all of a side's items: refused when it held 3 or more (deleting the
+                  # last one or two is everyday)
 MOST_MIN = 10     # more than half of a side's items: refused from 10 deletions on (a clean-up
                   # of a few items at once is everyday; ten and more than half is not)
 
