@@ -298,7 +298,8 @@ class Store:
     def check(self) -> Health:
         """What is wrong with the store files and what fixes it (`frist check`)."""
         from store import repair  # only these commands need it
-        return repair.check(self.storage)
+        from store.sync.state import state_path
+        return repair.check(self.storage, state_path(self.path))
 
     def restore_plan(self) -> RestorePlan | None:
         """What `restore` would do; None when the store is healthy."""

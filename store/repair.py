@@ -185,10 +185,34 @@ def _fingerprint(storage: DurableStorage) -> tuple:
     return tuple(sig(path) for path in (storage.path, storage.journal_path, storage.backup))
 
 
-def check(storage: DurableStorage) -> Health:
-    """What is wrong with the store files, and the fix (see `frist check`)."""
+def check(storage: DurableStorage, sync_state: Path | None = None) -> Health:
+    """What is wrong with the store files, and the fix (see `frist check`); with the sync
+    state file at `sync_state` too, when there is one (it is no part of a restore)."""
     with storage.locked():
-        return _judge(storage, _read_files(storage))
+        health = _judge(storage, _read_files(storage))
+    found = _check_sync_state(sync_state) if sync_state and health.exists else None
+    if found is not None:
+        health.findings.append(found)
+        if found.problem:
+            from store.sync.state import STATE_FIX
+            fix = f"the sync state: {STATE_FIX}"
+            health.fix = f"{health.fix}; {fix}" if health.fix else fix
+    return health
+
+
+def _check_sync_state(path: Path) -> Finding | None:
+    """The sync state as `frist sync` would read it; None when the store never synced."""
+    from store.sync.state import StateError, read_state
+    try:
+        state = read_state(path)
+    except StateError as e:
+        return Finding("sync", path, e.problem)
+    if state is None:
+        return None
+    count = len(state.items)
+    when = stamp_text(state.synced_at)
+    return Finding("sync", path, detail=f"{count} item{'s' * (count != 1)}"
+                   + (f", synced {when}" if when else ""))
 
 
 def _judge(storage: DurableStorage, survey: _Survey) -> Health:

@@ -72,7 +72,8 @@ def test_first_sync_with_items_on_both_sides_needs_keep(frist, env, tmp_path):
     assert result.stderr.count("\n") == 1
     assert "--keep local (the collection becomes this store: 1 deleted on the server)" in result.stderr
     result = frist("sync", "--dry-run", "--keep", "local", env=bob_env)
-    assert result.stdout == "would pull 0, push 1, merge 0, delete 1 on the server\n"
+    assert result.stdout == ("would pull 0, push 1, merge 0, delete 1 on the server\n"
+                             "would delete on the server: Alice's (due 2025-12-01)\n")
     assert frist("sync", "--keep", "both", env=bob_env).stdout == "pulled 1, pushed 1, merged 0\n"
 
 

@@ -307,14 +307,14 @@ def extract(env, source, published, lang, as_json):
               help="Write a new backup from the store (when only the backup is wrong).")
 @pass_env
 def check(env, write_backup):
-    """Verify the store's snapshot, journal and backup; say what is wrong and the fix.
+    """Verify the store's snapshot, journal, backup and sync state; say what is wrong and the fix.
 
     Exits 0 when the store is healthy, 1 otherwise."""
     from tui.text import printable
     store = env.store
     health = store.check()
     if write_backup and health.exists:
-        wrong = [f for f in health.findings if f.problem and f.role != "backup"]
+        wrong = [f for f in health.findings if f.problem and f.role not in ("backup", "sync")]
         if wrong:
             raise FristError(f"no backup written: the {wrong[0].role} {wrong[0].path} is "
                              f"{wrong[0].problem}; {health.fix}")

@@ -33,18 +33,29 @@ def _ask(first) -> str | None:
 @click.option("--keep", type=click.Choice(KEEP),
               help="The first sync with a collection that holds items: keep local, remote "
                    "or both (asked at a terminal).")
+@click.option("--allow-deletes", is_flag=True,
+              help="Delete even when that is all or most of the items on one side (else "
+                   "such a sync is refused and changes nothing).")
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 @pass_env
-def sync(env, dry_run, keep, as_json):
+def sync(env, dry_run, keep, allow_deletes, as_json):
     """Sync with the CalDAV task list in the config's [sync] table: pull, merge, push.
 
     The password comes from FRIST_SYNC_PASSWORD or the system keyring (service 'frist',
-    the [sync] username); frist never stores or prints it. A sync is one undo step."""
-    from store.sync import run_sync, settings_from
+    the [sync] username); frist never stores or prints it. A sync is one undo step.
+    A sync that would delete all or most of the items on one side (an emptied task list
+    or store) is refused: --dry-run lists them, --allow-deletes deletes them."""
+    from store.sync import MassDelete, run_sync, settings_from
     from tui.text import printable
     settings = settings_from(env.config)
     ask = _ask if sys.stdin.isatty() and not as_json else None
-    report = run_sync(env.store, settings, keep=keep, dry_run=dry_run, ask=ask)
+    try:
+        report = run_sync(env.store, settings, keep=keep, dry_run=dry_run, ask=ask,
+                          allow_deletes=allow_deletes)
+    except MassDelete as e:
+        if as_json:  # the refusal for a script, then the line on stderr and exit 1
+            write_json(e.report.as_json())
+        raise
     if keep and not report.first:
         say(f"note: --keep {keep} not used: it only decides a store's first sync with a "
             "collection, and this store has synced with it before")
@@ -52,3 +63,6 @@ def sync(env, dry_run, keep, as_json):
         write_json(report.as_json())
     else:  # the report asked for: on stdout, so `> log` and $(...) take it
         click.echo(printable(report.line()))
+        for item in report.would_delete:  # a dry run names what it would delete
+            where = f"here: #{item['id']}" if item["side"] == "here" else "on the server:"
+            click.echo(printable(f"would delete {where} {item['title']} (due {item['due']})"))

@@ -15,12 +15,12 @@ from __future__ import annotations
 import importlib
 import os
 
-__all__ = ["KEEP", "FirstSync", "Report", "Settings", "SyncError", "run_sync", "settings_from",
-           "status", "password_for"]
+__all__ = ["KEEP", "FirstSync", "MassDelete", "Report", "Settings", "SyncError", "run_sync",
+           "settings_from", "status", "password_for"]
 # imported when first asked for: the dashboard labels rows with store.sync.mapping at
 # start-up, and need not load the engine for that
-_LAZY = {"KEEP": "engine", "FirstSync": "engine", "Report": "engine", "Settings": "engine",
-         "Sync": "engine", "SyncError": "remote"}
+_LAZY = {"KEEP": "engine", "FirstSync": "engine", "MassDelete": "engine", "Report": "engine",
+         "Settings": "engine", "Sync": "engine", "SyncError": "remote"}
 
 
 def __getattr__(name: str):
@@ -63,11 +63,14 @@ def settings_from(config) -> Settings:
 
 
 def run_sync(store, settings: Settings, keep: str | None = None, dry_run: bool = False,
-             ask=None) -> Report:
+             ask=None, allow_deletes: bool = False) -> Report:
     """Pull, merge and push; `ask(FirstSync)` answers the first sync's question (local,
-    remote or both) when `keep` does not."""
+    remote or both) when `keep` does not. A sync that would delete all or most of one
+    side's items raises MassDelete (a SyncError) and changes nothing, unless
+    `allow_deletes`."""
     from store.sync.engine import Sync
-    return Sync(store, settings).run(keep=keep, dry_run=dry_run, ask=ask)
+    return Sync(store, settings).run(keep=keep, dry_run=dry_run, ask=ask,
+                                     allow_deletes=allow_deletes)
 
 
 def status(store, items: list | None = None) -> tuple[str | None, int]:

@@ -32,6 +32,15 @@ KEEP = ("local", "remote", "both")
 # an item pulled (or merged) and then written back counts once, under the first of these
 ONCE = ("merged", "pulled", "pushed")
 PUSH_ROUNDS = 4  # a write refused with 412 is merged and tried again, this many times in all
+# The guard against mass deletion (as vdirsyncer's "storage was completely emptied"): a
+# regular sync that would delete every item of one side, or most of them, changes nothing
+# and says so, unless --allow-deletes. An emptied task list (another client pointed at it,
+# a collection made anew) or an emptied or replaced store looks, to a sync, exactly like
+# a person deleting everything; the guard tells them apart by size alone.
+EMPTIED_MIN = 3   # all of a side's items: refused when it held 3 or more (deleting the
+                  # last one or two is everyday)
+MOST_MIN = 10     # more than half of a side's items: refused from 10 deletions on (a clean-up
+                  # of a few items at once is everyday; ten and more than half is not)
 
 
 @dataclass
@@ -39,6 +48,21 @@ class Settings:
     url: str
     username: str
     password: str
+
+
+class MassDelete(SyncError):
+    """A sync refused because it would delete all or most of one side's items; `report`
+    has `refused` and `would_delete` set and counts nothing (nothing was changed)."""
+
+    def __init__(self, message: str, report: "Report"):
+        super().__init__(message)
+        self.report = report
+
+
+def is_mass_delete(deleted: int, held: int) -> bool:
+    """Whether deleting `deleted` of a side's `held` items is a mass deletion."""
+    return ((deleted == held and held >= EMPTIED_MIN)
+            or (deleted * 2 > held and deleted >= MOST_MIN))
 
 
 @dataclass
@@ -67,6 +91,11 @@ class Report:
     # to-dos dated outside frist's days, left alone on the server: href, uid, title, problem
     skipped: list[dict] = field(default_factory=list)
     deferred: int = 0    # items changed here during the sync: taken up by the next one
+    # a mass deletion a sync refused (or, in a dry run, would refuse): the one line saying so
+    refused: str | None = None
+    # what a dry run (or a refused sync) would delete: side ("here", "server"), uid, id
+    # (here), title, due
+    would_delete: list[dict] = field(default_factory=list)
     uids: dict[str, set] = field(default_factory=dict, repr=False)  # count name -> uids
 
     def count(self, what: str, uid: str) -> None:
@@ -107,6 +136,8 @@ class Report:
                          f"alone: dated outside {model.DATE_RANGE} ({shown})")
         if self.deferred:
             extra.append(f"{self.deferred} changed here meanwhile (next sync)")
+        if self.refused and self.dry_run:
+            extra.append("a sync refuses to delete this many without --allow-deletes")
         return counts + ("; " + "; ".join(extra) if extra else "")
 
     def as_json(self) -> dict:
@@ -115,7 +146,8 @@ class Report:
                 "conflicts": self.conflicts, "dry_run": self.dry_run, "first": self.first,
                 "keep": self.keep, "full_listing": self.full_listing,
                 "unreadable": self.unreadable, "skipped": self.skipped,
-                "deferred": self.deferred}
+                "deferred": self.deferred, "refused": self.refused,
+                "would_delete": self.would_delete}
 
 
 @dataclass
@@ -146,7 +178,8 @@ class Sync:
         self.local = LocalSide(store)
 
     # -- the run
-    def run(self, keep: str | None = None, dry_run: bool = False, ask=None) -> Report:
+    def run(self, keep: str | None = None, dry_run: bool = False, ask=None,
+            allow_deletes: bool = False) -> Report:
         state = load_state(self.store.path, self.collection.url, self.settings.username)
         coll = self.collection
         coll.check()
@@ -166,6 +199,9 @@ class Sync:
         self.keep = report.keep = keep
         pushes = self._decide(pulled, gone)
         report.skipped = sorted(self.skipped.values(), key=lambda entry: entry["href"])
+        deleting = [push.uid for push in pushes if push.view is None]
+        if dry_run or (keep is None and not allow_deletes):
+            self._guard(pulled, gone, deleting)
         if dry_run:
             for push in pushes:
                 report.count("pushed" if push.view is not None else "deleted_on_server", push.uid)
@@ -182,6 +218,45 @@ class Sync:
                 state.items[uid] = entry
         state.save()
         return report
+
+    def _guard(self, pulled: dict[str, "Pulled"], gone: set[str], deleting: list[str]) -> None:
+        """Refuse a mass deletion (MassDelete, nothing changed yet); a dry run lists what it
+        would delete and says whether a sync would refuse. A first sync's --keep local or
+        remote deletes what the question said it would: no guard then."""
+        report = self.report
+        here = sorted(report.uids.get("deleted_here", ()), key=lambda uid: self.mine[uid][0])
+        items = [{"side": "here", "uid": uid, "id": self.mine[uid][0],
+                  "title": self.mine[uid][1].title, "due": self.mine[uid][1].due}
+                 for uid in here]
+        there = []
+        for uid in deleting:  # a to-do last synced, or one only there (--keep local)
+            view = self.state.items[uid].base if uid in self.state.items else pulled[uid].view
+            there.append({"side": "server", "uid": uid, "title": view["title"],
+                          "due": view["due"]})
+        items += sorted(there, key=lambda item: (item["due"], item["title"]))
+        # the server held what the last sync saw there and has not gone, and what is new
+        on_server = len((set(self.state.items) - gone) | set(pulled))
+        parts = []
+        if here and is_mass_delete(len(here), len(self.mine)):
+            parts.append(f"{_of(len(here), len(self.mine))} commitments here (gone from the "
+                         "task list on the server)")
+        if deleting and is_mass_delete(len(deleting), on_server):
+            parts.append(f"{_of(len(deleting), on_server)} items on the server (gone from "
+                         "this store)")
+        if report.dry_run:
+            report.would_delete = items
+            if parts and self.keep is None:
+                report.refused = "a sync would delete " + " and ".join(parts)
+            return
+        if not parts:
+            return
+        message = (f"this sync would delete {' and '.join(parts)}, and was refused: nothing "
+                   "changed on either side; `frist sync --dry-run` lists them, "
+                   "`frist sync --allow-deletes` deletes them")
+        refused = Report(first=report.first, full_listing=report.full_listing,
+                         unreadable=report.unreadable, skipped=report.skipped,
+                         refused=message, would_delete=items)
+        raise MassDelete(message, refused)
 
     def _resumed(self, pulled: dict[str, "Pulled"]) -> bool:
         """Whether the collection holds only what this store's own first sync wrote before
@@ -432,6 +507,11 @@ class Sync:
             self.report.uncount("deleted_here", uid)
         self.report.deferred = len(skipped)
         return f"sync ({self.report.line()})"
+
+
+def _of(part: int, whole: int) -> str:
+    """'all 5' or '12 of the 20'."""
+    return f"all {whole}" if part == whole else f"{part} of the {whole}"
 
 
 def _with_event(view: dict, text: str, at: str | None = None) -> dict:

@@ -23,7 +23,17 @@ FORMAT = "frist-sync-1"
 
 
 class StateError(FristError):
-    """The sync state file cannot be read or written."""
+    """The sync state file cannot be read or written. `problem`: what is wrong, in a few
+    words (`frist check` shows it beside the file's name)."""
+
+    def __init__(self, message: str, problem: str = ""):
+        super().__init__(message)
+        self.problem = problem or message
+
+
+# what to do about a damaged state (`frist sync` and `frist check` say it)
+STATE_FIX = ("move it aside and sync again: a first sync, where --keep both merges by uid "
+             "(what either side deleted since the last sync comes back)")
 
 
 @dataclass
@@ -71,35 +81,63 @@ def state_path(store_path: Path) -> Path:
 
 def load_state(store_path: Path, url: str, username: str) -> State:
     """The state beside the store; an empty one when there is none, or when it belongs to
-    another collection (pointing frist at a new URL is a first sync with it)."""
+    another collection (pointing frist at a new URL is a first sync with it). StateError
+    when it cannot be read or is damaged."""
     path = state_path(store_path)
+    state = read_state(path)
+    # a state from before urls with a password were refused: the same collection
+    # (and saving rewrites it without the password)
+    if state is None or _without_userinfo(state.url) != url:
+        return State(path, url, username)
+    state.url, state.username = url, username
+    return state
+
+
+def read_state(path: Path) -> State | None:
+    """The state file at `path` as it is (None: there is none), every part checked;
+    StateError naming what is wrong."""
     try:
         data = orjson.loads(path.read_bytes())
     except FileNotFoundError:
-        return State(path, url, username)
+        return None
     except OSError as e:
-        raise StateError(f"cannot read the sync state {path}: {e.strerror}") from None
+        raise StateError(f"cannot read the sync state {path}: {e.strerror}",
+                         f"unreadable ({e.strerror})") from None
     except orjson.JSONDecodeError:
-        raise StateError(f"the sync state {path} is damaged (not JSON); remove it and sync "
-                         "again (a first sync: --keep both merges by uid)") from None
+        raise _damaged(path, "not JSON") from None
     try:
         if data.get("format") != FORMAT:
             raise ValueError
-        # a state from before urls with a password were refused: the same collection
-        # (and saving rewrites it without the password)
-        if _without_userinfo(str(data.get("url"))) != url:
-            return State(path, url, username)
-        items = {str(uid): Entry(e["href"], e.get("etag"), e["hash"], e["base"], e.get("raw"))
-                 for uid, e in data["items"].items()}
+        items = {str(uid): _entry(e) for uid, e in data["items"].items()}
         skipped = data.get("skipped", {})
         if not all(isinstance(e, dict) and {"etag", "uid", "title", "problem"} <= set(e)
                    for e in skipped.values()):
             raise ValueError
-        return State(path, url, username, data.get("token"), data.get("synced_at"), items,
+        token, synced_at = data.get("token"), data.get("synced_at")
+        if not all(isinstance(v, (str, type(None))) for v in (token, synced_at)):
+            raise ValueError
+        return State(path, str(data.get("url")), str(data.get("username", "")), token,
+                     synced_at, items,
                      {str(href): {**e, "href": str(href)} for href, e in skipped.items()})
     except (AttributeError, KeyError, TypeError, ValueError):
-        raise StateError(f"the sync state {path} is damaged (wrong shape); remove it and sync "
-                         "again (a first sync: --keep both merges by uid)") from None
+        raise _damaged(path, "wrong shape") from None
+
+
+def _entry(e: dict) -> Entry:
+    """One item's entry, checked: what a sync reads of it has the right kind."""
+    from store.sync.mapping import VIEW_FIELDS
+    entry = Entry(e["href"], e.get("etag"), e["hash"], e["base"], e.get("raw"))
+    if not (isinstance(entry.href, str) and isinstance(entry.hash, str)
+            and all(isinstance(v, (str, type(None))) for v in (entry.etag, entry.raw))
+            and isinstance(entry.base, dict) and set(VIEW_FIELDS) <= set(entry.base)
+            and all(isinstance(entry.base[name], list) for name in ("tags", "sources", "history"))):
+        raise ValueError
+    return entry
+
+
+def _damaged(path: Path, how: str) -> StateError:
+    return StateError(f"the sync state {path} is damaged ({how}); {STATE_FIX}",
+                      f"damaged ({how})")
 
 
 def _without_userinfo(url: str) -> str:
