@@ -133,6 +133,15 @@ def parse_today(text: str | None) -> dt.date:
 
 
 
+def _points_ahead(text: str) -> bool:
+    """Whether a typed date says itself that it lies ahead ("next Tuesday", "kommenden
+    Montag"): the relative words of every language the finder knows."""
+    from store.extract.lexicon import available_languages, load
+    words = set(re.findall(r"\w+", text.lower()))
+    return any(words & {w for w, step in load(code).relative.items() if (step or 0) > 0}
+               for code in available_languages())
+
+
 def parse_past_day(text: str, today: dt.date) -> dt.date:
     """The day a person means by `text` for something that already happened: typed
     dates read forward ('26 Nov' said on 10 Dec is next year's, 'Monday' the coming one),
@@ -142,8 +151,8 @@ def parse_past_day(text: str, today: dt.date) -> dt.date:
     due = parse_when(text, today)
     if due.precision != "day":
         raise DateError(f"a decision is taken on one day, not in {text!r}")
-    if due.due <= today:
-        return due.due
+    if due.due <= today or _points_ahead(text):
+        return due.due  # "next Tuesday" is ahead, as `add` reads it: refused after this
     for back in (6, 366):  # a weekday of the past week; a year-less date of the past year
         try:
             earlier = parse_when(text, today - dt.timedelta(days=back)).due

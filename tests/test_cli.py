@@ -649,6 +649,9 @@ def test_mark_on_records_when_it_was_decided(frist):
 
 @pytest.mark.parametrize("when,message", [
     ("tomorrow", "after today: a decision cannot be taken in the future"),
+    # "next Thursday" is ahead, as `add` reads it, not last week's Thursday
+    ("next Thursday", "after today: a decision cannot be taken in the future"),
+    ("kommenden Donnerstag", "after today: a decision cannot be taken in the future"),
     ("December 2025", "a decision is taken on one day"),
     ("soonish", "cannot understand the date 'soonish'"),
 ])
