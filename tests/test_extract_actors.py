@@ -436,3 +436,13 @@ def test_a_possessive_opening_the_sentence_is_no_name():
     text = ("Präsident Tomás Arriaga Lenz hat am Sonntag die Wahl gewonnen. "
             "Seine zweite Amtszeit läuft bis März 2026.")
     assert "Arriaga Lenz" in actor_for(text, "de", 3)
+
+
+def test_money_in_a_foreign_currency_names_no_one():
+    text = "He said the US$300 million owed on loans will be repaid by March 2026."
+    assert "US" not in actor_for(text, "en", 3).split()
+
+
+def test_laut_angaben_von_names_the_source():
+    text = "Laut Angaben von Weidmann Logistik sollen bis März 2026 rund 200 Stellen wegfallen."
+    assert actor_for(text, "de", 3) == "Weidmann Logistik"

@@ -25,6 +25,7 @@ ACRONYM = re.compile(r"[A-ZÄÖÜ]{2}")
 ROMAN = re.compile(r"[IVX]{1,5}")
 NAME_PARTICLE = re.compile(r"[a-z]{1,3}-[A-ZÄÖÜ][a-zäöüß]")
 CONTRACTION = re.compile(r"['’]s$")
+CURRENCY = re.compile(r"\b[A-Z]{1,3}(?=[$€£¥])")  # "US$", "A$", "HK$": money, not a name
 AGE = re.compile(r"\d+-[^\W\d_]")  # "45-jährige", "45-year-old": a word, not a number
 
 
@@ -547,6 +548,7 @@ class _Sentence:
         if m:
             sent = " " * m.end() + sent[m.end():]
         sent = _blank_speech(sent)  # the actor of reported speech is its speaker
+        sent = CURRENCY.sub(lambda m: " " * len(m.group()), sent)  # "US$300": no "US"
         self.sent, self.L, self.doc, self.doc_offset = sent, L, doc, s0
         self.tokens = [(x.group(), x.start()) for x in WORD_RE.finditer(sent)]
         self.low = [t[0].lower().strip(".,") for t in self.tokens]

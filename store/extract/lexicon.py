@@ -255,7 +255,9 @@ class Language:
         # ("protesters"), noun_suffixes and verb_endings (words that are not names),
         # openers (adverbials before an English subject)
         att = data.get("attribution", {})
-        self.attr_before = [w.lower() for w in att.get("before", [])]
+        # the longest first: "laut Angaben von X" is X's, not "Angaben"
+        self.attr_before = sorted((w.lower() for w in att.get("before", [])),
+                                  key=lambda w: len(w.split()), reverse=True)
         self.attr_words = {w for a in self.attr_before for w in a.split()}
         self.not_names = set(w.lower() for w in att.get("not_names", []))
         self.attr_verbs = set(w.lower() for w in att.get("verbs", []))
