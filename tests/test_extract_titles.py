@@ -91,6 +91,8 @@ def titles(text, lang):
      "Vorsitzende Kerstin Maaß muss sich der Wahl stellen"),
     # a compound that opens with a number is a noun that can be the subject
     ("de", "Ab 2032 sollen dann 90-Tage-Missionen beginnen.", "90-Tage-Missionen sollen dann beginnen"),
+    # a word that says how many goes with the number it qualifies
+    ("de", "Bis 2032 sollen rund 2000 Stellen abgebaut werden.", "Rund 2000 Stellen sollen abgebaut werden"),
 ])
 def test_a_title_is_the_clause_as_a_to_do_list_says_it(lang, text, title):
     assert titles(text, lang) == [title]

@@ -343,6 +343,9 @@ class Language:
         # a reflexive pronoun stays with the verb when the subject moves before it
         # ("muss sich Gillibrand der Wahl stellen": "Gillibrand muss sich ...")
         self.reflexives = set(w.lower() for w in tt.get("reflexives", []))
+        # a word that says how many, before a number: it goes with the subject it counts
+        # ("sollen rund 2000 Stellen abgebaut werden": "rund 2000 Stellen sollen ...")
+        self.approximators = set(w.lower() for w in tt.get("approximators", []))
         self.separable_prefixes = tuple(sorted((p.lower() for p in tt.get("separable_prefixes", [])),
                                                key=len, reverse=True))
         self.title_reorder = set(w.lower() for w in tt.get("reorder_after", []))

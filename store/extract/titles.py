@@ -651,6 +651,8 @@ def _verb_then_subject(words, L: Language, fronted: bool = False):
     if not end or end >= len(words) or any(w[-1:] in ",;:" for w in words[1:end - 1]) \
             or words[end].lower() in L.coordinating:
         return words  # "die Weltmeisterschaft und die Spiele": not one subject
+    if counted and first > 1 and words[first - 1].lower() in L.approximators:
+        first -= 1  # "rund 2000 Stellen"
     subject = words[first:end]
     return [subject[0][:1].upper() + subject[0][1:]] + subject[1:] + [verb] \
         + words[1:first] + words[end:]
