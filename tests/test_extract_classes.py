@@ -267,6 +267,13 @@ def test_a_commitment_restated_in_a_quotation_is_one_candidate():
     ("en", "Two weeks before the March 3 deadline, the campaign had only reached 3 percent "
            "of its goal."),
     ("en", "Until Friday evening, the crews were kept away from the harbour."),
+    # a regular past form as the main verb, past a short aside in brackets
+    ("en", "On Monday, the city's Water Authority (CWA) suspended its ferry service due to "
+           "the drought."),
+    # the phrase opens a clause after a conjunction
+    ("en", "The storm moved north, and by April, the roads were cleared again."),
+    # phrases of place between the date and the main clause
+    ("en", "In April, at the annual fair in the old town, the mayor announced a new park."),
 ])
 def test_a_fronted_date_takes_the_past_of_its_main_clause(lang, text):
     assert dues(text, lang) == []
@@ -274,6 +281,20 @@ def test_a_fronted_date_takes_the_past_of_its_main_clause(lang, text):
 
 def test_a_fronted_date_before_a_future_main_clause_stays_ahead():
     assert dues("By Friday, the agency must publish the report.", "en") == ["2031-03-14"]
+
+
+@pytest.mark.parametrize("text, due", [
+    ("In May, at the summit, the ministers will sign the treaty.", "2031-05-31"),
+    ("On Friday, the newly elected council is to meet for the first time.", "2031-03-14"),
+])
+def test_a_fronted_date_before_a_future_main_clause_past_an_aside_stays_ahead(text, due):
+    assert dues(text, "en") == [due]
+
+
+def test_to_before_an_article_is_a_preposition_not_an_infinitive():
+    # "was envoy to the coalition until May": the past copula governs the date
+    assert dues("Jane Roe, who was envoy to the coalition until May, criticised the plan.",
+                "en") == []
 
 
 @pytest.mark.parametrize("text, due, title", [

@@ -457,7 +457,7 @@ class SentenceContext:
                     continue
                 if self._serves_future(j, fut_idx):
                     continue  # "will be paid", "bezahlt werden"
-                if j < a and any(words[k] in L.infinitive for k in range(j + 1, a)):
+                if j < a and any(self._infinitive_marker(k) for k in range(j + 1, a)):
                     continue
                 if explicit and not (w in L.copula_past and a - j <= 2):
                     continue
@@ -471,29 +471,78 @@ class SentenceContext:
                 best = (d, past)
         return best[1] if best else None
 
+    def _infinitive_marker(self, k: int) -> bool:
+        """Whether token k is an infinitive marker ("agreed to pay"), not the preposition
+        of the same spelling before a noun ("Envoy to the coalition until December")."""
+        L, words = self.lang, self.words
+        if words[k] not in L.infinitive:
+            return False
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        return not (nxt in L.articles or nxt in L.possessives)
+
     def fronted_past(self, a: int) -> bool:
         """A date in a phrase without a verb that opens the sentence before a comma ("By
         Monday afternoon, the chance had risen", "Two weeks before the November 13
-        deadline, the campaign had reached 3 percent"): the main clause's first verb says
-        when, and when it is a past form the date is history, whatever nouns of plans
-        ("deadline") stand beside it."""
-        if a >= len(self.marked) or self.marked[a] != 0 or not self.marked or \
-                self.marked[-1] == 0:
+        deadline, the campaign had reached 3 percent"), or a clause after a conjunction
+        (", and by March, measures were taken"): the main clause's first verb says when,
+        and when it is a past form the date is history, whatever nouns of plans
+        ("deadline") stand beside it.  Phrases without a verb between the two are passed
+        over ("In March, at the final debate, Biden announced"), and a regular past form
+        counts ("On Wednesday, the league suspended its season")."""
+        marked = self.marked
+        if a >= len(marked) or not marked or marked[-1] == marked[a]:
             return False
         L, words = self.lang, self.words
-        first = words[0] if words else ""
-        if not (first in L.openers or first in L.prepositions or first in L.deadline_preps[0]
-                or first in L.deadline_preps[1] or first in L.numbers or first[:1].isdigit()):
+        p, here = marked[a], self.clause[a]
+        start = a
+        while start > 0 and marked[start - 1] == p and self.clause[start - 1] == here:
+            start -= 1
+        if start > 0:
+            if words[start] not in L.coordinating or start + 1 >= a:
+                return False  # "X said, on Monday, ...": only "..., and by March, ..."
+            start += 1
+        if not self._opens_phrase(words[start]):
             return False  # "Maryland rescheduled its primary to June 2; they were ...": a clause
-        main = self.marked.index(1) if 1 in self.marked else len(words)
-        if any(self._is_verb(j) for j in range(main)):
+        if any(self._is_verb(j) for j in range(start, len(words)) if marked[j] == p):
             return False
-        for j in range(main, min(len(words), main + FRONTED_VERB_REACH)):
-            if self.marked[j] != 1:
+        q = p + 1
+        for _ in range(FRONTED_SKIP + 1):
+            part = [j for j in range(len(words)) if marked[j] == q]
+            if not part or any(self._is_verb(j) for j in part) \
+                    or not self._opens_phrase(words[part[0]]):
                 break
+            q += 1  # ", at the final debate,": a phrase of place or manner
+        fut_idx = {j for j, _ in self.future}
+        if q not in marked:
+            return False
+        main = marked.index(q)
+        size = {m: marked.count(m) for m in set(marked)}
+        for j in range(main, min(len(words), main + FRONTED_VERB_REACH)):
+            if j > main and marked[j] != marked[j - 1] and not (
+                    size[marked[j]] <= APPOSITION or size[marked[j - 1]] <= APPOSITION):
+                break  # past "the league (NBA) suspended": a short aside is no clause
+            if j in fut_idx:
+                return False
             if self._is_verb(j):
                 return j in self.listed_past and words[j] not in L.not_verbs
+            if self._suffix_past(j):
+                return True
         return False
+
+    def _opens_phrase(self, w: str) -> bool:
+        L = self.lang
+        return w in L.openers or w in L.prepositions or w in L.deadline_preps[0] \
+            or w in L.deadline_preps[1] or w in L.numbers or w[:1].isdigit()
+
+    def _suffix_past(self, j: int) -> bool:
+        """A regular past form as a verb ("the league suspended"), not as the attribute of
+        a noun ("the elected council", "newly appointed")."""
+        if j in self.listed_past or not any(k == j for k, _ in self.past):
+            return False
+        prev = self.words[j - 1] if j else ""
+        L = self.lang
+        return not (prev in L.articles or prev in L.possessives or prev.endswith("ly")
+                    or prev in L.passive_aux)
 
     def _is_verb(self, j: int) -> bool:
         """A finite, reporting or listed past verb (not an adverb like "already")."""
@@ -874,6 +923,8 @@ class SentenceContext:
 
 ATTRIBUTION_WORDS = 8  # "said Transport minister Sofia de Wit on Monday"
 FRONTED_VERB_REACH = 8  # words from the start of a main clause to its verb
+APPOSITION = 2  # words of an aside in brackets or commas, "(NBA)"
+FRONTED_SKIP = 2  # phrases without a verb between a fronted date and its main clause
 EVENT_COMPOUND = 8  # letters of a compound event noun ("islamgipfel"; "wahl" alone is listed)
 ATTRIBUTE_REACH = 3  # words from a noun's attribute to its date ("anstehende Wahl am")
 
