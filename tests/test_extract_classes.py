@@ -560,3 +560,12 @@ def test_later_this_week_speaks_of_what_is_ahead():
     assert dues("She announced a plan to be unveiled at the summit later this week.", "en") \
         == ["2031-03-16"]
     assert dues("Later this week the ministers met again.", "en") == []
+
+
+@pytest.mark.parametrize("text, due", [
+    # a window and, right after it, the day in it: one commitment, due that day
+    ("The minister is to step down next month on April 4.", "2031-04-04"),
+    ("The board will vote this week, on Friday.", "2031-03-14"),
+])
+def test_a_window_named_closer_by_the_day_beside_it_is_one_candidate(text, due):
+    assert dues(text, "en") == [due]

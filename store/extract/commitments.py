@@ -649,7 +649,12 @@ def _nested(groups):
         home = None
         for f in keep:
             k = f[0]
-            if PRECISION_RANK.get(k["w"].precision, 0) >= rank or k["s0"] == h["s0"]:
+            if PRECISION_RANK.get(k["w"].precision, 0) >= rank:
+                continue
+            if k["s0"] == h["s0"]:
+                if h["w"].start <= k["w"].end <= h["w"].end and _apposed(h, k):
+                    home = f  # "next month on August 2": the day says which day of it
+                    break
                 continue
             # a month (or week) and a day in it: coarser windows hold too much to tell
             shared = len(k["cw"] & h["cw"])
@@ -665,6 +670,20 @@ def _nested(groups):
             home.extend(c for c in g if c not in home and (c.setdefault("coarser", True)))
     order = {id(g): i for i, g in enumerate(groups)}
     return sorted(keep, key=lambda g: order[id(g)])
+
+
+def _apposed(a, b) -> bool:
+    """Two mentions of one sentence side by side, the second naming the first more
+    closely ("next month on August 2", "this week, on Friday"): at most a preposition
+    or a comma between them, no conjunction."""
+    first, second = (a, b) if a["raw"].start < b["raw"].start else (b, a)
+    gap = first["text"][first["raw"].end:second["raw"].start]
+    words = gap.lower().replace(",", " ").split()
+    return "\n" not in gap and len(words) <= APPOSED_GAP and not any(
+        w in first["L"].coordinating for w in words)
+
+
+APPOSED_GAP = 1  # words between a window and the day in it that names it closer
 
 
 def _joined(a, b) -> bool:
