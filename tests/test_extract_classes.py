@@ -569,3 +569,20 @@ def test_later_this_week_speaks_of_what_is_ahead():
 ])
 def test_a_window_named_closer_by_the_day_beside_it_is_one_candidate(text, due):
     assert dues(text, "en") == [due]
+
+
+def test_due_to_before_a_noun_is_a_cause_not_a_plan():
+    # "due to the storm" gives no future to "in a day"; "due to expire" still does
+    assert dues("It was the most rain in a day due to the storm.", "en") == []
+    assert dues("It was the worst flooding in a day due to storms.", "en") == []
+    assert dues("The permit is due to expire on Friday.", "en") == ["2031-03-14"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The agency will publish the figures in a few days.", "en"),
+    ("The agency will publish the figures in the coming weeks.", "en"),
+    ("Die Behörde wird die Zahlen in den nächsten Tagen veröffentlichen.", "de"),
+])
+def test_a_guessed_count_is_offered_below_the_confident_level(text, lang):
+    [c] = extract(text, PUB, lang)
+    assert c.confidence < 0.5

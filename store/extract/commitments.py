@@ -319,9 +319,10 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
         conf = max(0.05, min(0.99, conf))
         out.append({
             "raw": raw, "w": w, "s0": s0, "s1": s1, "sentence": sentence, "ok": ok,
-            # what may happen ("could"); a numeric date that may be read either way round
-            # and that nothing in the article settles ("12/05/2027")
-            "doubtful": _speculative(text, ctx, raw, L)
+            # what may happen ("could"); a guessed count ("in a few days", "in the coming
+            # weeks": no day anyone is held to); a numeric date that may be read either way
+            # round and that nothing in the article settles ("12/05/2027")
+            "doubtful": _speculative(text, ctx, raw, L) or bool(raw.tpl.get("vague"))
             or D.ambiguous_slash(raw) and "order" not in raw.groups,
             "published": published,
             "confidence": conf, "ctx": ctx, "text": text, "L": L, "features": features,

@@ -351,6 +351,8 @@ class SentenceContext:
                     if tuple(words[j:j + len(ph)]) == ph:
                         flags = f
                         break
+            if flags and w in lang.causal and self._causal(j):
+                continue  # "due to the storm", "due to concerns": a cause
             if not flags and w in lang.reported_present and text[tokens[j][1]].islower():
                 flags = FUT | STRONG  # "sagte, der Fahrplanwechsel erfolge am 13. Dezember"
             if flags & FUT and lang.perfect_infinitive and _reports_past(words, j, lang, marked):
@@ -412,6 +414,21 @@ class SentenceContext:
         self.plans = plans
         self.has_strong = bool(strong)
         self._mask_cues()
+
+    def _causal(self, j: int) -> bool:
+        """Whether a causal phrase ("due to") starts at token j and a noun phrase follows
+        it: an article or possessive, a capitalised word, a number or a plural ("due to
+        concerns"), not the bare verb of a plan ("due to expire")."""
+        words, lang = self.words, self.lang
+        for ph in lang.causal.get(words[j], ()):
+            k = j + len(ph)
+            if tuple(words[j:k]) != ph or k >= len(words):
+                continue
+            nxt, raw = words[k], self.text[self.tokens[k][1]]
+            if nxt in lang.articles or nxt in lang.possessives or not raw.islower() \
+                    or nxt.endswith("s") and not nxt.endswith("ss"):
+                return True
+        return False
 
     def find(self, table) -> list[int]:
         """Indexes of the tokens where a word or phrase of `table` (single words, {first

@@ -234,6 +234,8 @@ class Language:
         self.instruments = tuple(w.lower() for w in cues.get("instruments", []))
         self.maturity = set(w.lower() for w in cues.get("maturity", []))
         self.infinitive = set(w.lower() for w in cues.get("infinitive", []))
+        # "due to the storm": a cause, not a plan ("due to expire")
+        self.causal = _phrases(cues.get("causal", []))[1]
         self.chain = _phrases(cues.get("chain", []))
         self.recurring_before = set(w.lower() for w in cues.get("recurring_before", []))
         self.recurring_after = set(w.lower() for w in cues.get("recurring_after", []))
