@@ -586,3 +586,10 @@ def test_due_to_before_a_noun_is_a_cause_not_a_plan():
 def test_a_guessed_count_is_offered_below_the_confident_level(text, lang):
     [c] = extract(text, PUB, lang)
     assert c.confidence < 0.5
+
+
+def test_a_date_in_a_clause_without_a_verb_takes_the_verb_before_it():
+    # "..., starting in May, ...": the past copula of the clause before governs the date
+    assert dues("I was in Peru for three months, starting in October, mapping the roads.",
+                "en") == []
+    assert dues("The crews will work in shifts, starting in May.", "en") == ["2031-05-31"]

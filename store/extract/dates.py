@@ -460,7 +460,24 @@ class SentenceContext:
             return None
         if self.fronted_past(a):
             return "past"
-        here, L, words = self.clause[a], self.lang, self.words
+        here = self.clause[a]
+        found = self._governing_in(here, a, b, explicit)
+        if found is None and not any(self._verb_like(j) for j in range(len(self.words))
+                                     if self.clause[j] == here):
+            # the date's clause has no verb ("..., and guards from as early as March 8",
+            # "..., starting in October,"): the verb of the clause before it governs
+            for k in range(here - 1, max(-1, here - 1 - VERBLESS_BACK), -1):
+                if any(self._verb_like(j) for j in range(len(self.words))
+                       if self.clause[j] == k):
+                    return self._governing_in(k, a, b, explicit)
+        return found
+
+    def _verb_like(self, j: int) -> bool:
+        return any(k == j for k, _ in self.future) or any(k == j for k, _ in self.past) \
+            or self.words[j] in self.lang.finite_verbs
+
+    def _governing_in(self, here, a, b, explicit):
+        L, words = self.lang, self.words
         fut_idx = {j for j, _ in self.future}
         best = None  # (distance, tense)
         for j, w in enumerate(words):
@@ -940,6 +957,7 @@ class SentenceContext:
 
 ATTRIBUTION_WORDS = 8  # "said Transport minister Sofia de Wit on Monday"
 FRONTED_VERB_REACH = 8  # words from the start of a main clause to its verb
+VERBLESS_BACK = 2  # clauses back from a date's clause without a verb to the one that has it
 APPOSITION = 2  # words of an aside in brackets or commas, "(NBA)"
 FRONTED_SKIP = 2  # phrases without a verb between a fronted date and its main clause
 EVENT_COMPOUND = 8  # letters of a compound event noun ("islamgipfel"; "wahl" alone is listed)
