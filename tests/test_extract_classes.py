@@ -593,3 +593,16 @@ def test_a_date_in_a_clause_without_a_verb_takes_the_verb_before_it():
     assert dues("I was in Peru for three months, starting in October, mapping the roads.",
                 "en") == []
     assert dues("The crews will work in shifts, starting in May.", "en") == ["2031-05-31"]
+
+
+@pytest.mark.parametrize("text", [
+    # a plan told in the past: the weekday or the offset counts from a day that may be gone
+    "The committee was to meet Monday to discuss the budget.",
+    "The ferry was due to return in two weeks, the operator said.",
+])
+def test_a_plan_told_in_the_past_leaves_a_weekday_or_offset_unanchored(text):
+    assert dues(text, "en") == []
+
+
+def test_a_plan_told_in_the_present_keeps_its_weekday():
+    assert dues("The committee is to meet Monday to discuss the budget.", "en") == ["2031-03-17"]

@@ -241,6 +241,8 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             continue  # a plan replaced or called off; a forecast; a bond's maturity
         if raw.tpl.get("weak") and not L.capitalised_nouns and _after_name(text, s0, raw, L):
             continue  # "Theresa May", "Christian Winter": a name, not a date
+        if raw.kind in PAST_PLAN_KINDS and _past_plan(ctx, a):
+            continue  # "the Senate was to meet Monday": which Monday is the past's guess
         explicit = not D.needs_tense(raw)
         fut, past, prep = ctx.scores(raw.start, raw.end, explicit)
         tense = ctx.tense(raw.start, raw.end, explicit=explicit)
@@ -521,6 +523,19 @@ def _speculative(text, ctx, raw, L) -> bool:
     here = ctx.clause[a]
     return any(ctx.clause[j] == here and (j == 0 or text[ctx.token_starts[j]].islower())
                for j in ctx.find(L.speculative))  # "may", not "May"
+
+
+PAST_PLAN_KINDS = {"weekday", "offset"}  # what a plan of the past leaves unanchored
+
+
+def _past_plan(ctx, a) -> bool:
+    """A plan told in the past ("was to meet", "was due to retire") in the date's clause,
+    before the date: a bare weekday or an offset then counts from a day that may well be
+    gone (the article tells of the plan as it stood), not from the publication date."""
+    if a >= len(ctx.clause):
+        return False
+    here = ctx.clause[a]
+    return any(j < a and ctx.clause[j] == here for j in ctx.find(ctx.lang.past_plan))
 
 
 def _recurring(ctx, raw, L) -> bool:

@@ -236,6 +236,8 @@ class Language:
         self.infinitive = set(w.lower() for w in cues.get("infinitive", []))
         # "due to the storm": a cause, not a plan ("due to expire")
         self.causal = _phrases(cues.get("causal", []))[1]
+        # "was to meet Monday", "was due to retire in two months": a plan as it stood
+        self.past_plan = _phrases(cues.get("past_plan", []))
         self.chain = _phrases(cues.get("chain", []))
         self.recurring_before = set(w.lower() for w in cues.get("recurring_before", []))
         self.recurring_after = set(w.lower() for w in cues.get("recurring_after", []))
