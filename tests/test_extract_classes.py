@@ -614,3 +614,11 @@ def test_a_plan_told_in_the_present_keeps_its_weekday():
 ])
 def test_remittances_and_water_levels_are_forecast_quantities(text, lang):
     assert dues(text, lang) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts predicted that the index would pass its record by Friday.",
+    "The harbour is poised to become the busiest in the region by 2040.",
+])
+def test_a_prediction_is_offered_below_the_confident_level(text):
+    assert all(c.confidence < 0.5 for c in extract(text, PUB, "en"))
