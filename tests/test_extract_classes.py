@@ -274,6 +274,9 @@ def test_a_commitment_restated_in_a_quotation_is_one_candidate():
     ("en", "The storm moved north, and by April, the roads were cleared again."),
     # phrases of place between the date and the main clause
     ("en", "In April, at the annual fair in the old town, the mayor announced a new park."),
+    # after a semicolon the phrase opens a clause of its own
+    ("en", "The campaign was behind; two weeks before the March 20 deadline, it had only "
+           "reached 3 percent."),
 ])
 def test_a_fronted_date_takes_the_past_of_its_main_clause(lang, text):
     assert dues(text, lang) == []
@@ -622,3 +625,8 @@ def test_remittances_and_water_levels_are_forecast_quantities(text, lang):
 ])
 def test_a_prediction_is_offered_below_the_confident_level(text):
     assert all(c.confidence < 0.5 for c in extract(text, PUB, "en"))
+
+
+def test_a_fronted_phrase_after_a_semicolon_before_a_future_clause_stays_ahead():
+    assert dues("The vote was postponed; by May, the committee will decide on it.",
+                "en") == ["2031-05-31"]

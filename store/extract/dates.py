@@ -465,8 +465,16 @@ class SentenceContext:
         if found is None and not any(self._verb_like(j) for j in range(len(self.words))
                                      if self.clause[j] == here):
             # the date's clause has no verb ("..., and guards from as early as March 8",
-            # "..., starting in October,"): the verb of the clause before it governs
-            for k in range(here - 1, max(-1, here - 1 - VERBLESS_BACK), -1):
+            # "..., starting in October,"): the verb of the clause before it governs; a
+            # phrase that opens with a preposition ("; by March, the board will") is
+            # fronted, the clause after it governs
+            first = self.clause.index(here)
+            opener = self.words[first]
+            step = 1 if opener in self.lang.openers or opener in self.lang.prepositions else -1
+            last = max(self.clause)
+            for k in range(here + step, here + step * (VERBLESS_BACK + 1), step):
+                if k < 0 or k > last:
+                    break
                 if any(self._verb_like(j) for j in range(len(self.words))
                        if self.clause[j] == k):
                     return self._governing_in(k, a, b, explicit)
@@ -532,9 +540,13 @@ class SentenceContext:
         while start > 0 and marked[start - 1] == p and self.clause[start - 1] == here:
             start -= 1
         if start > 0:
-            if words[start] not in L.coordinating or start + 1 >= a:
+            gap = self.text[self.token_ends[start - 1]:self.token_starts[start]]
+            if ";" in gap:
+                pass  # "...; two weeks before the deadline, X had ...": a clause of its own
+            elif words[start] not in L.coordinating or start + 1 >= a:
                 return False  # "X said, on Monday, ...": only "..., and by March, ..."
-            start += 1
+            else:
+                start += 1
         if not self._opens_phrase(words[start]):
             return False  # "Maryland rescheduled its primary to June 2; they were ...": a clause
         if any(self._is_verb(j) for j in range(start, len(words)) if marked[j] == p):
@@ -957,7 +969,7 @@ class SentenceContext:
 
 ATTRIBUTION_WORDS = 8  # "said Transport minister Sofia de Wit on Monday"
 FRONTED_VERB_REACH = 8  # words from the start of a main clause to its verb
-VERBLESS_BACK = 2  # clauses back from a date's clause without a verb to the one that has it
+VERBLESS_BACK = 2  # clauses from a date's clause without a verb to the one that has it
 APPOSITION = 2  # words of an aside in brackets or commas, "(NBA)"
 FRONTED_SKIP = 2  # phrases without a verb between a fronted date and its main clause
 EVENT_COMPOUND = 8  # letters of a compound event noun ("islamgipfel"; "wahl" alone is listed)
