@@ -630,3 +630,12 @@ def test_a_prediction_is_offered_below_the_confident_level(text):
 def test_a_fronted_phrase_after_a_semicolon_before_a_future_clause_stays_ahead():
     assert dues("The vote was postponed; by May, the committee will decide on it.",
                 "en") == ["2031-05-31"]
+
+
+@pytest.mark.parametrize("text, lang, due", [
+    # two windows offered as alternatives for one event: one candidate, due by the later
+    ("The plant will open at the end of Q3 or beginning of Q4 2031.", "en", "2031-12-31"),
+    ("Die Anlage soll Ende 2031 oder Anfang 2032 eröffnet werden.", "de", "2032-03-31"),
+])
+def test_two_windows_given_as_alternatives_are_one_candidate(text, lang, due):
+    assert dues(text, lang) == [due]

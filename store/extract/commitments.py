@@ -569,8 +569,22 @@ def _merge_ranges(found):
                         or gap in L.list_joiners and days <= LIST_DAYS:
                     out[-1] = dict(c, merged_from=p)
                     continue
+            if p["s0"] == c["s0"] and c["w"].end > p["w"].end and _alternatives(p, c):
+                out[-1] = dict(c, merged_from=p)  # "Mai oder Juni 2006": due by the later
+                continue
         out.append(c)
     return out
+
+
+ALTERNATIVE_GAP = 3  # words between two windows given as alternatives ("or beginning of")
+
+
+def _alternatives(p, c) -> bool:
+    """Two windows of one sentence given as alternatives for one event ("near the end of
+    Q1 or beginning of Q2 2021", "Ende 2010 oder Anfang 2011", "Mai oder Juni 2006"):
+    a disjunction right after the first, a few words at most before the second."""
+    gap = c["text"][p["raw"].end:c["raw"].start].lower().split()
+    return 0 < len(gap) <= ALTERNATIVE_GAP and gap[0] in c["L"].alternative_joiners
 
 
 RANGE_MARKS = ("-", "–")  # "16.–23. Juni"
