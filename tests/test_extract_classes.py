@@ -622,6 +622,8 @@ def test_remittances_and_water_levels_are_forecast_quantities(text, lang):
 @pytest.mark.parametrize("text", [
     "Analysts predicted that the index would pass its record by Friday.",
     "The harbour is poised to become the busiest in the region by 2040.",
+    # a hope is a wish, not a plan anyone is held to
+    "We hope the new line will carry a million passengers by 2035.",
 ])
 def test_a_prediction_is_offered_below_the_confident_level(text):
     assert all(c.confidence < 0.5 for c in extract(text, PUB, "en"))
@@ -639,3 +641,8 @@ def test_a_fronted_phrase_after_a_semicolon_before_a_future_clause_stays_ahead()
 ])
 def test_two_windows_given_as_alternatives_are_one_candidate(text, lang, due):
     assert dues(text, lang) == [due]
+
+
+def test_a_hope_in_german_is_offered_below_the_confident_level():
+    found = extract("Der Verein hofft auf eine Erweiterung des Stadions bis 2035.", PUB, "de")
+    assert all(c.confidence < 0.5 for c in found)
