@@ -462,8 +462,10 @@ class SentenceContext:
             return "past"
         here = self.clause[a]
         found = self._governing_in(here, a, b, explicit)
-        if found is None and not any(self._verb_like(j) for j in range(len(self.words))
-                                     if self.clause[j] == here):
+        if found is not None:
+            return found
+        verbs = self._verb_like()
+        if not any(self.clause[j] == here for j in verbs):
             # the date's clause has no verb ("..., and guards from as early as March 8",
             # "..., starting in October,"): the verb of the clause before it governs; a
             # phrase that opens with a preposition ("; by March, the board will") is
@@ -475,14 +477,16 @@ class SentenceContext:
             for k in range(here + step, here + step * (VERBLESS_BACK + 1), step):
                 if k < 0 or k > last:
                     break
-                if any(self._verb_like(j) for j in range(len(self.words))
-                       if self.clause[j] == k):
+                if any(self.clause[j] == k for j in verbs):
                     return self._governing_in(k, a, b, explicit)
         return found
 
-    def _verb_like(self, j: int) -> bool:
-        return any(k == j for k, _ in self.future) or any(k == j for k, _ in self.past) \
-            or self.words[j] in self.lang.finite_verbs
+    def _verb_like(self) -> set:
+        """Indexes of the words that may be verbs: cues of the future or the past, finite
+        verbs."""
+        finite = self.lang.finite_verbs
+        return {j for j, _ in self.future} | {j for j, _ in self.past} | {
+            j for j, w in enumerate(self.words) if w in finite}
 
     def _governing_in(self, here, a, b, explicit):
         L, words = self.lang, self.words
