@@ -267,6 +267,16 @@ def test_a_commitment_restated_in_a_quotation_is_one_candidate():
     ("en", "Two weeks before the March 3 deadline, the campaign had only reached 3 percent "
            "of its goal."),
     ("en", "Until Friday evening, the crews were kept away from the harbour."),
+    # a regular past form as the main verb, past a short aside in brackets
+    ("en", "On Monday, the city's Water Authority (CWA) suspended its ferry service due to "
+           "the drought."),
+    # the phrase opens a clause after a conjunction
+    ("en", "The storm moved north, and by April, the roads were cleared again."),
+    # phrases of place between the date and the main clause
+    ("en", "In April, at the annual fair in the old town, the mayor announced a new park."),
+    # after a semicolon the phrase opens a clause of its own
+    ("en", "The campaign was behind; two weeks before the March 20 deadline, it had only "
+           "reached 3 percent."),
 ])
 def test_a_fronted_date_takes_the_past_of_its_main_clause(lang, text):
     assert dues(text, lang) == []
@@ -274,6 +284,20 @@ def test_a_fronted_date_takes_the_past_of_its_main_clause(lang, text):
 
 def test_a_fronted_date_before_a_future_main_clause_stays_ahead():
     assert dues("By Friday, the agency must publish the report.", "en") == ["2031-03-14"]
+
+
+@pytest.mark.parametrize("text, due", [
+    ("In May, at the summit, the ministers will sign the treaty.", "2031-05-31"),
+    ("On Friday, the newly elected council is to meet for the first time.", "2031-03-14"),
+])
+def test_a_fronted_date_before_a_future_main_clause_past_an_aside_stays_ahead(text, due):
+    assert dues(text, "en") == [due]
+
+
+def test_to_before_an_article_is_a_preposition_not_an_infinitive():
+    # "was envoy to the coalition until May": the past copula governs the date
+    assert dues("Jane Roe, who was envoy to the coalition until May, criticised the plan.",
+                "en") == []
 
 
 @pytest.mark.parametrize("text, due, title", [
@@ -539,3 +563,86 @@ def test_later_this_week_speaks_of_what_is_ahead():
     assert dues("She announced a plan to be unveiled at the summit later this week.", "en") \
         == ["2031-03-16"]
     assert dues("Later this week the ministers met again.", "en") == []
+
+
+@pytest.mark.parametrize("text, due", [
+    # a window and, right after it, the day in it: one commitment, due that day
+    ("The minister is to step down next month on April 4.", "2031-04-04"),
+    ("The board will vote this week, on Friday.", "2031-03-14"),
+])
+def test_a_window_named_closer_by_the_day_beside_it_is_one_candidate(text, due):
+    assert dues(text, "en") == [due]
+
+
+def test_due_to_before_a_noun_is_a_cause_not_a_plan():
+    # "due to the storm" gives no future to "in a day"; "due to expire" still does
+    assert dues("It was the most rain in a day due to the storm.", "en") == []
+    assert dues("It was the worst flooding in a day due to storms.", "en") == []
+    assert dues("The permit is due to expire on Friday.", "en") == ["2031-03-14"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The agency will publish the figures in a few days.", "en"),
+    ("The agency will publish the figures in the coming weeks.", "en"),
+    ("Die Behörde wird die Zahlen in den nächsten Tagen veröffentlichen.", "de"),
+])
+def test_a_guessed_count_is_offered_below_the_confident_level(text, lang):
+    [c] = extract(text, PUB, lang)
+    assert c.confidence < 0.5
+
+
+def test_a_date_in_a_clause_without_a_verb_takes_the_verb_before_it():
+    # "..., starting in May, ...": the past copula of the clause before governs the date
+    assert dues("I was in Peru for three months, starting in October, mapping the roads.",
+                "en") == []
+    assert dues("The crews will work in shifts, starting in May.", "en") == ["2031-05-31"]
+
+
+@pytest.mark.parametrize("text", [
+    # a plan told in the past: the weekday or the offset counts from a day that may be gone
+    "The committee was to meet Monday to discuss the budget.",
+    "The ferry was due to return in two weeks, the operator said.",
+])
+def test_a_plan_told_in_the_past_leaves_a_weekday_or_offset_unanchored(text):
+    assert dues(text, "en") == []
+
+
+def test_a_plan_told_in_the_present_keeps_its_weekday():
+    assert dues("The committee is to meet Monday to discuss the budget.", "en") == ["2031-03-17"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Next year the bank expects remittances of about 40 billion dollars.", "en"),
+    ("Am Freitag soll der Wasserstand dann 6,20 Meter erreichen.", "de"),
+])
+def test_remittances_and_water_levels_are_forecast_quantities(text, lang):
+    assert dues(text, lang) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts predicted that the index would pass its record by Friday.",
+    "The harbour is poised to become the busiest in the region by 2040.",
+    # a hope is a wish, not a plan anyone is held to
+    "We hope the new line will carry a million passengers by 2035.",
+])
+def test_a_prediction_is_offered_below_the_confident_level(text):
+    assert all(c.confidence < 0.5 for c in extract(text, PUB, "en"))
+
+
+def test_a_fronted_phrase_after_a_semicolon_before_a_future_clause_stays_ahead():
+    assert dues("The vote was postponed; by May, the committee will decide on it.",
+                "en") == ["2031-05-31"]
+
+
+@pytest.mark.parametrize("text, lang, due", [
+    # two windows offered as alternatives for one event: one candidate, due by the later
+    ("The plant will open at the end of Q3 or beginning of Q4 2031.", "en", "2031-12-31"),
+    ("Die Anlage soll Ende 2031 oder Anfang 2032 eröffnet werden.", "de", "2032-03-31"),
+])
+def test_two_windows_given_as_alternatives_are_one_candidate(text, lang, due):
+    assert dues(text, lang) == [due]
+
+
+def test_a_hope_in_german_is_offered_below_the_confident_level():
+    found = extract("Der Verein hofft auf eine Erweiterung des Stadions bis 2035.", PUB, "de")
+    assert all(c.confidence < 0.5 for c in found)

@@ -241,6 +241,8 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             continue  # a plan replaced or called off; a forecast; a bond's maturity
         if raw.tpl.get("weak") and not L.capitalised_nouns and _after_name(text, s0, raw, L):
             continue  # "Theresa May", "Christian Winter": a name, not a date
+        if raw.kind in PAST_PLAN_KINDS and _past_plan(ctx, a):
+            continue  # "the Senate was to meet Monday": which Monday is the past's guess
         explicit = not D.needs_tense(raw)
         fut, past, prep = ctx.scores(raw.start, raw.end, explicit)
         tense = ctx.tense(raw.start, raw.end, explicit=explicit)
@@ -319,9 +321,10 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
         conf = max(0.05, min(0.99, conf))
         out.append({
             "raw": raw, "w": w, "s0": s0, "s1": s1, "sentence": sentence, "ok": ok,
-            # what may happen ("could"); a numeric date that may be read either way round
-            # and that nothing in the article settles ("12/05/2027")
-            "doubtful": _speculative(text, ctx, raw, L)
+            # what may happen ("could"); a guessed count ("in a few days", "in the coming
+            # weeks": no day anyone is held to); a numeric date that may be read either way
+            # round and that nothing in the article settles ("12/05/2027")
+            "doubtful": _speculative(text, ctx, raw, L) or bool(raw.tpl.get("vague"))
             or D.ambiguous_slash(raw) and "order" not in raw.groups,
             "published": published,
             "confidence": conf, "ctx": ctx, "text": text, "L": L, "features": features,
@@ -522,6 +525,19 @@ def _speculative(text, ctx, raw, L) -> bool:
                for j in ctx.find(L.speculative))  # "may", not "May"
 
 
+PAST_PLAN_KINDS = {"weekday", "offset"}  # what a plan of the past leaves unanchored
+
+
+def _past_plan(ctx, a) -> bool:
+    """A plan told in the past ("was to meet", "was due to retire") in the date's clause,
+    before the date: a bare weekday or an offset then counts from a day that may well be
+    gone (the article tells of the plan as it stood), not from the publication date."""
+    if a >= len(ctx.clause):
+        return False
+    here = ctx.clause[a]
+    return any(j < a and ctx.clause[j] == here for j in ctx.find(ctx.lang.past_plan))
+
+
 def _recurring(ctx, raw, L) -> bool:
     """"every Monday", "Monday and Tuesday nights": a schedule, not a date."""
     if raw.kind != "weekday":
@@ -553,8 +569,22 @@ def _merge_ranges(found):
                         or gap in L.list_joiners and days <= LIST_DAYS:
                     out[-1] = dict(c, merged_from=p)
                     continue
+            if p["s0"] == c["s0"] and c["w"].end > p["w"].end and _alternatives(p, c):
+                out[-1] = dict(c, merged_from=p)  # "Mai oder Juni 2006": due by the later
+                continue
         out.append(c)
     return out
+
+
+ALTERNATIVE_GAP = 3  # words between two windows given as alternatives ("or beginning of")
+
+
+def _alternatives(p, c) -> bool:
+    """Two windows of one sentence given as alternatives for one event ("near the end of
+    Q1 or beginning of Q2 2021", "Ende 2010 oder Anfang 2011", "Mai oder Juni 2006"):
+    a disjunction right after the first, a few words at most before the second."""
+    gap = c["text"][p["raw"].end:c["raw"].start].lower().split()
+    return 0 < len(gap) <= ALTERNATIVE_GAP and gap[0] in c["L"].alternative_joiners
 
 
 RANGE_MARKS = ("-", "–")  # "16.–23. Juni"
@@ -649,7 +679,12 @@ def _nested(groups):
         home = None
         for f in keep:
             k = f[0]
-            if PRECISION_RANK.get(k["w"].precision, 0) >= rank or k["s0"] == h["s0"]:
+            if PRECISION_RANK.get(k["w"].precision, 0) >= rank:
+                continue
+            if k["s0"] == h["s0"]:
+                if h["w"].start <= k["w"].end <= h["w"].end and _apposed(h, k):
+                    home = f  # "next month on August 2": the day says which day of it
+                    break
                 continue
             # a month (or week) and a day in it: coarser windows hold too much to tell
             shared = len(k["cw"] & h["cw"])
@@ -665,6 +700,20 @@ def _nested(groups):
             home.extend(c for c in g if c not in home and (c.setdefault("coarser", True)))
     order = {id(g): i for i, g in enumerate(groups)}
     return sorted(keep, key=lambda g: order[id(g)])
+
+
+def _apposed(a, b) -> bool:
+    """Two mentions of one sentence side by side, the second naming the first more
+    closely ("next month on August 2", "this week, on Friday"): at most a preposition
+    or a comma between them, no conjunction."""
+    first, second = (a, b) if a["raw"].start < b["raw"].start else (b, a)
+    gap = first["text"][first["raw"].end:second["raw"].start]
+    words = gap.lower().replace(",", " ").split()
+    return "\n" not in gap and len(words) <= APPOSED_GAP and not any(
+        w in first["L"].coordinating for w in words)
+
+
+APPOSED_GAP = 1  # words between a window and the day in it that names it closer
 
 
 def _joined(a, b) -> bool:

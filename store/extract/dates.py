@@ -351,6 +351,8 @@ class SentenceContext:
                     if tuple(words[j:j + len(ph)]) == ph:
                         flags = f
                         break
+            if flags and w in lang.causal and self._causal(j):
+                continue  # "due to the storm", "due to concerns": a cause
             if not flags and w in lang.reported_present and text[tokens[j][1]].islower():
                 flags = FUT | STRONG  # "sagte, der Fahrplanwechsel erfolge am 13. Dezember"
             if flags & FUT and lang.perfect_infinitive and _reports_past(words, j, lang, marked):
@@ -413,6 +415,21 @@ class SentenceContext:
         self.has_strong = bool(strong)
         self._mask_cues()
 
+    def _causal(self, j: int) -> bool:
+        """Whether a causal phrase ("due to") starts at token j and a noun phrase follows
+        it: an article or possessive, a capitalised word, a number or a plural ("due to
+        concerns"), not the bare verb of a plan ("due to expire")."""
+        words, lang = self.words, self.lang
+        for ph in lang.causal.get(words[j], ()):
+            k = j + len(ph)
+            if tuple(words[j:k]) != ph or k >= len(words):
+                continue
+            nxt, raw = words[k], self.text[self.tokens[k][1]]
+            if nxt in lang.articles or nxt in lang.possessives or not raw.islower() \
+                    or nxt.endswith("s") and not nxt.endswith("ss"):
+                return True
+        return False
+
     def find(self, table) -> list[int]:
         """Indexes of the tokens where a word or phrase of `table` (single words, {first
         word: [phrases]}) starts; computed once per table."""
@@ -443,7 +460,36 @@ class SentenceContext:
             return None
         if self.fronted_past(a):
             return "past"
-        here, L, words = self.clause[a], self.lang, self.words
+        here = self.clause[a]
+        found = self._governing_in(here, a, b, explicit)
+        if found is not None:
+            return found
+        verbs = self._verb_like()
+        if not any(self.clause[j] == here for j in verbs):
+            # the date's clause has no verb ("..., and guards from as early as March 8",
+            # "..., starting in October,"): the verb of the clause before it governs; a
+            # phrase that opens with a preposition ("; by March, the board will") is
+            # fronted, the clause after it governs
+            first = self.clause.index(here)
+            opener = self.words[first]
+            step = 1 if opener in self.lang.openers or opener in self.lang.prepositions else -1
+            last = max(self.clause)
+            for k in range(here + step, here + step * (VERBLESS_BACK + 1), step):
+                if k < 0 or k > last:
+                    break
+                if any(self.clause[j] == k for j in verbs):
+                    return self._governing_in(k, a, b, explicit)
+        return found
+
+    def _verb_like(self) -> set:
+        """Indexes of the words that may be verbs: cues of the future or the past, finite
+        verbs."""
+        finite = self.lang.finite_verbs
+        return {j for j, _ in self.future} | {j for j, _ in self.past} | {
+            j for j, w in enumerate(self.words) if w in finite}
+
+    def _governing_in(self, here, a, b, explicit):
+        L, words = self.lang, self.words
         fut_idx = {j for j, _ in self.future}
         best = None  # (distance, tense)
         for j, w in enumerate(words):
@@ -457,7 +503,7 @@ class SentenceContext:
                     continue
                 if self._serves_future(j, fut_idx):
                     continue  # "will be paid", "bezahlt werden"
-                if j < a and any(words[k] in L.infinitive for k in range(j + 1, a)):
+                if j < a and any(self._infinitive_marker(k) for k in range(j + 1, a)):
                     continue
                 if explicit and not (w in L.copula_past and a - j <= 2):
                     continue
@@ -471,29 +517,82 @@ class SentenceContext:
                 best = (d, past)
         return best[1] if best else None
 
+    def _infinitive_marker(self, k: int) -> bool:
+        """Whether token k is an infinitive marker ("agreed to pay"), not the preposition
+        of the same spelling before a noun ("Envoy to the coalition until December")."""
+        L, words = self.lang, self.words
+        if words[k] not in L.infinitive:
+            return False
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        return not (nxt in L.articles or nxt in L.possessives)
+
     def fronted_past(self, a: int) -> bool:
         """A date in a phrase without a verb that opens the sentence before a comma ("By
         Monday afternoon, the chance had risen", "Two weeks before the November 13
-        deadline, the campaign had reached 3 percent"): the main clause's first verb says
-        when, and when it is a past form the date is history, whatever nouns of plans
-        ("deadline") stand beside it."""
-        if a >= len(self.marked) or self.marked[a] != 0 or not self.marked or \
-                self.marked[-1] == 0:
+        deadline, the campaign had reached 3 percent"), or a clause after a conjunction
+        (", and by March, measures were taken"): the main clause's first verb says when,
+        and when it is a past form the date is history, whatever nouns of plans
+        ("deadline") stand beside it.  Phrases without a verb between the two are passed
+        over ("In March, at the final debate, Biden announced"), and a regular past form
+        counts ("On Wednesday, the league suspended its season")."""
+        marked = self.marked
+        if a >= len(marked) or not marked or marked[-1] == marked[a]:
             return False
         L, words = self.lang, self.words
-        first = words[0] if words else ""
-        if not (first in L.openers or first in L.prepositions or first in L.deadline_preps[0]
-                or first in L.deadline_preps[1] or first in L.numbers or first[:1].isdigit()):
+        p, here = marked[a], self.clause[a]
+        start = a
+        while start > 0 and marked[start - 1] == p and self.clause[start - 1] == here:
+            start -= 1
+        if start > 0:
+            gap = self.text[self.token_ends[start - 1]:self.token_starts[start]]
+            if ";" in gap:
+                pass  # "...; two weeks before the deadline, X had ...": a clause of its own
+            elif words[start] not in L.coordinating or start + 1 >= a:
+                return False  # "X said, on Monday, ...": only "..., and by March, ..."
+            else:
+                start += 1
+        if not self._opens_phrase(words[start]):
             return False  # "Maryland rescheduled its primary to June 2; they were ...": a clause
-        main = self.marked.index(1) if 1 in self.marked else len(words)
-        if any(self._is_verb(j) for j in range(main)):
+        if any(self._is_verb(j) for j in range(start, len(words)) if marked[j] == p):
             return False
-        for j in range(main, min(len(words), main + FRONTED_VERB_REACH)):
-            if self.marked[j] != 1:
+        q = p + 1
+        for _ in range(FRONTED_SKIP + 1):
+            part = [j for j in range(len(words)) if marked[j] == q]
+            if not part or any(self._is_verb(j) for j in part) \
+                    or not self._opens_phrase(words[part[0]]):
                 break
+            q += 1  # ", at the final debate,": a phrase of place or manner
+        fut_idx = {j for j, _ in self.future}
+        if q not in marked:
+            return False
+        main = marked.index(q)
+        size = {m: marked.count(m) for m in set(marked)}
+        for j in range(main, min(len(words), main + FRONTED_VERB_REACH)):
+            if j > main and marked[j] != marked[j - 1] and not (
+                    size[marked[j]] <= APPOSITION or size[marked[j - 1]] <= APPOSITION):
+                break  # past "the league (NBA) suspended": a short aside is no clause
+            if j in fut_idx:
+                return False
             if self._is_verb(j):
                 return j in self.listed_past and words[j] not in L.not_verbs
+            if self._suffix_past(j):
+                return True
         return False
+
+    def _opens_phrase(self, w: str) -> bool:
+        L = self.lang
+        return w in L.openers or w in L.prepositions or w in L.deadline_preps[0] \
+            or w in L.deadline_preps[1] or w in L.numbers or w[:1].isdigit()
+
+    def _suffix_past(self, j: int) -> bool:
+        """A regular past form as a verb ("the league suspended"), not as the attribute of
+        a noun ("the elected council", "newly appointed")."""
+        if j in self.listed_past or not any(k == j for k, _ in self.past):
+            return False
+        prev = self.words[j - 1] if j else ""
+        L = self.lang
+        return not (prev in L.articles or prev in L.possessives or prev.endswith("ly")
+                    or prev in L.passive_aux)
 
     def _is_verb(self, j: int) -> bool:
         """A finite, reporting or listed past verb (not an adverb like "already")."""
@@ -874,6 +973,9 @@ class SentenceContext:
 
 ATTRIBUTION_WORDS = 8  # "said Transport minister Sofia de Wit on Monday"
 FRONTED_VERB_REACH = 8  # words from the start of a main clause to its verb
+VERBLESS_BACK = 2  # clauses from a date's clause without a verb to the one that has it
+APPOSITION = 2  # words of an aside in brackets or commas, "(NBA)"
+FRONTED_SKIP = 2  # phrases without a verb between a fronted date and its main clause
 EVENT_COMPOUND = 8  # letters of a compound event noun ("islamgipfel"; "wahl" alone is listed)
 ATTRIBUTE_REACH = 3  # words from a noun's attribute to its date ("anstehende Wahl am")
 

@@ -211,6 +211,8 @@ class Language:
         # words between two days of one event: a range ("bis zum") or a list ("und")
         self.range_joiners = set(" ".join(w.lower().split()) for w in cues.get("range_joiners", []))
         self.list_joiners = set(" ".join(w.lower().split()) for w in cues.get("list_joiners", []))
+        # "end of Q1 or beginning of Q2", "Mai oder Juni": one event, one of two windows
+        self.alternative_joiners = set(w.lower() for w in cues.get("alternative_joiners", []))
         # what a clause says about its date (see lang/README.md, "Cues"): a state that
         # lasts until it, a plan replaced or called off, a date moved to, a forecast
         self.stative = _phrases(cues.get("stative", []))
@@ -234,6 +236,10 @@ class Language:
         self.instruments = tuple(w.lower() for w in cues.get("instruments", []))
         self.maturity = set(w.lower() for w in cues.get("maturity", []))
         self.infinitive = set(w.lower() for w in cues.get("infinitive", []))
+        # "due to the storm": a cause, not a plan ("due to expire")
+        self.causal = _phrases(cues.get("causal", []))[1]
+        # "was to meet Monday", "was due to retire in two months": a plan as it stood
+        self.past_plan = _phrases(cues.get("past_plan", []))
         self.chain = _phrases(cues.get("chain", []))
         self.recurring_before = set(w.lower() for w in cues.get("recurring_before", []))
         self.recurring_after = set(w.lower() for w in cues.get("recurring_after", []))
