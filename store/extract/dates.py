@@ -344,6 +344,7 @@ class SentenceContext:
         perfect_until = -1
         plans = set()
         listed = set()  # past cues named in the data (not guessed from a suffix)
+        attributive = set()  # inflected participles before a noun ("der entwickelten Kapsel")
         for j, w in enumerate(words):
             flags = single.get(w, 0)
             if not flags and w in multi:
@@ -381,6 +382,7 @@ class SentenceContext:
                         future.append((j, 1))
                     else:
                         past.append((j, 1.0))
+                        attributive.add(j)
                 elif suffix and w.endswith(suffix) and w not in not_past \
                         and text[tokens[j][1]].islower():
                     past.append((j, 0.25))  # regular past form ("voted", "stellte")
@@ -401,6 +403,7 @@ class SentenceContext:
                         past.append((k, 1.0))
                         plans.add(k)
         self.listed_past = listed
+        self.attributive = attributive
         if lang.stative[0] or lang.stative[1]:
             # "bleiben bis zum 1. Juli geschlossen", "remain closed until": a participle
             # beside a verb of state names the state, not a past event
@@ -761,9 +764,12 @@ class SentenceContext:
                 j == a - 1 or j == a - 2 and self.words[a - 1] in self.lang.prepositions):
             return False
         # only where a modal of the future governs and no other past word stands beside
+        # (an inflected participle before a noun is an adjective: "Bereits Ende dieses
+        # Jahres will man mit der dort entwickelten Kapsel ...")
         here = self.clause[a]
         return any(self.clause[k] == here for k in self.strong) and not any(
-            self.clause[k] == here and k != j for k, _ in self.past)
+            self.clause[k] == here and k != j and k not in self.attributive
+            for k, _ in self.past)
 
     def attribution_after(self, j: int, a: int) -> bool:
         """Whether token j is the reporting verb of a short attribution that closes the

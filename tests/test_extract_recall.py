@@ -1,0 +1,46 @@
+"""Classes of commitments the extractor used to miss (recall on unseen news).  Every
+sentence here was written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from store.extract import extract
+
+PUB = dt.date(2031, 3, 12)  # a Wednesday
+
+
+def dues(text, lang, published=PUB):
+    return [c.due.isoformat() for c in extract(text, published, lang)]
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    # a day without its year whose verb is the present tense of a schedule
+    ("de", "Die Rundreise führt das Orchester am 20. April nach Leipzig.", "2031-04-20"),
+    ("de", "Der neue Roman der Autorin erscheint am 3. Mai im Handel.", "2031-05-03"),
+    ("de", "Der Landtag konstituiert sich am 28. März in Kiel.", "2031-03-28"),
+])
+def test_the_present_tense_of_a_schedule_dates_a_day_ahead(lang, text, due):
+    assert dues(text, lang) == [due]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # no past verb nearer: only then does the present say a schedule
+    ("de", "Die Rundreise führte das Orchester am 20. April nach Leipzig."),
+    # an infinitive written as a noun is no verb of a schedule
+    ("de", "Die Gruppe hatte am Freitag zum Erscheinen in der Stadt aufgerufen."),
+])
+def test_a_past_schedule_stays_past(lang, text):
+    assert dues(text, lang) == []
+
+
+def test_a_separable_verb_of_announcing_plans_for_the_date_after_fuer():
+    assert dues("Die Stadt kündigte für den 8. Mai 2031 einen neu gestalteten Markt an.",
+                "de") == ["2031-05-08"]
+
+
+def test_already_before_a_date_with_an_attributive_participle_in_the_clause():
+    # "bereits" says how early; "entwickelten" is an adjective, not the clause's verb
+    assert dues("Bereits Ende dieses Jahres will die Firma mit der neu entwickelten Kapsel "
+                "Fracht liefern.", "de") == ["2031-12-31"]
