@@ -44,3 +44,25 @@ def test_already_before_a_date_with_an_attributive_participle_in_the_clause():
     # "bereits" says how early; "entwickelten" is an adjective, not the clause's verb
     assert dues("Bereits Ende dieses Jahres will die Firma mit der neu entwickelten Kapsel "
                 "Fracht liefern.", "de") == ["2031-12-31"]
+
+
+@pytest.mark.parametrize("text, due", [
+    # a weekday written together with a part of the day
+    ("Der Start soll am Donnerstagmorgen erfolgen.", "2031-03-13"),
+    ("Die Gespräche sollen bis Samstagmittag abgeschlossen werden.", "2031-03-15"),
+    ("Der Ausschuss will kommenden Montagabend entscheiden.", "2031-03-17"),
+    # "morgigen", "gestrigen": the weekday of tomorrow, of yesterday
+    ("Das nächste Rennen findet am morgigen Donnerstag statt.", "2031-03-13"),
+])
+def test_weekday_forms(text, due):
+    assert dues(text, "de") == [due]
+
+
+@pytest.mark.parametrize("text", [
+    "Nach Angaben der Stadt vom gestrigen Dienstagabend muss die Schule geschlossen werden.",
+    # a capitalised noun is no verb of a schedule ("Treffen")
+    "Bei dem Treffen am Samstagnachmittag stach sie auf den Mann ein.",
+    "Die Polizei nahm den Mann am Freitagabend fest.",
+])
+def test_weekday_forms_of_the_past(text):
+    assert dues(text, "de") == []

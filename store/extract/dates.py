@@ -741,6 +741,9 @@ class SentenceContext:
         verbs = {j for j, _ in self.future} | {j for j, _ in self.past}
         near = min((j for j in verbs if self.clause[j] == here and not a <= j <= b),
                    key=lambda j: a - j if j < a else j - b, default=None)
+        if near is not None and self.lang.capitalised_nouns and near > 0 \
+                and self.text[self.token_starts[near]].isupper():
+            return False  # "Bei dem Treffen am Samstag stach sie ...": a noun, not a verb
         return near is not None and words[near] in self.lang.scheduled
 
     def planned_for(self, a: int, b: int, before) -> bool:

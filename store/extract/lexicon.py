@@ -153,6 +153,10 @@ class Language:
         self.code = data["code"]
         self.months = {k.lower(): v for k, v in data["months"].items()}
         self.weekdays = {k.lower(): v for k, v in data["weekdays"].items()}
+        # a weekday written together with a part of the day ("Samstagabend", "Montagmorgen")
+        for part in data.get("weekday_parts", []):
+            for k, v in list(data["weekdays"].items()):
+                self.weekdays.setdefault(k.lower() + part.lower(), v)
         self.numbers = {k.lower(): v for k, v in data["numbers"].items()}
         self.ordinals = {k.lower(): v for k, v in data["ordinals"].items()}
         self.units = {k.lower(): v for k, v in data["units"].items()}
