@@ -66,3 +66,30 @@ def test_weekday_forms(text, due):
 ])
 def test_weekday_forms_of_the_past(text):
     assert dues(text, "de") == []
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    # "an diesem Tag", "am gleichen Tag", "the same day": the day named just before
+    ("de", "Das Stadtfest endet am 22. März. An diesem Tag wird ab 21 Uhr ein Feuerwerk "
+           "abgebrannt.", "2031-03-22"),
+    ("en", "He is to present his plan on April 14, the same day the council is scheduled to "
+           "vote.", "2031-04-14"),
+])
+def test_that_day_is_the_day_named_before(lang, text, due):
+    assert due in dues(text, lang)
+    assert all(d == due for d in dues(text, lang))
+
+
+def test_that_day_alone_names_no_day():
+    assert dues("An diesem Tag wird entschieden.", "de") == []
+    assert dues("Sein letzter Drehtag war am 3. März. An diesem Tag wurde er verabschiedet.",
+                "de") == []
+
+
+def test_the_same_day_is_a_second_commitment_with_its_own_title():
+    # moved from test_extract_classes.py: "the same day" is now read, so the sentence holds
+    # two things due on April 14, each with its title and no hole where the date was
+    text = ("According to Reyes, the break lets him draft a plan, which he is to present on "
+            "April 14, the same day the council is scheduled to meet.")
+    assert [c.title for c in extract(text, PUB, "en")] == [
+        "Reyes is to present", "Council is scheduled to meet"]

@@ -136,6 +136,8 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
             pos = raw.end
     if any(r.tpl.get("that_year") for r in out):
         out = _that_year(out)
+    if any(r.tpl.get("that_day") for r in out):
+        out = _that_day(out)
     if any(r.kind in ("quarter", "last_quarter") for r in out):
         # a text about quarterly results compares with the same quarter a year before:
         # "profit rose to $5 million from $4 million a year earlier"
@@ -217,6 +219,24 @@ def _that_year(raws: list[Raw]) -> list[Raw]:
     return out
 
 
+def _that_day(raws: list[Raw]) -> list[Raw]:
+    """"an diesem Tag", "am selben Tag", "the same day": the day named just before, read
+    as that day was (dropped when none was named within THAT_DAY_REACH characters: the
+    words alone say nothing)."""
+    out, last = [], None
+    for r in raws:
+        if r.tpl.get("that_day"):
+            if last is not None and r.start - last.end <= THAT_DAY_REACH:
+                out.append(Raw(r.start, r.end, last.tpl, last.groups, r.text))
+            continue
+        if r.kind in DAY_KINDS:
+            last = r
+        out.append(r)
+    return out
+
+
+THAT_DAY_REACH = 400  # characters from a day named to "an diesem Tag" that means it
+DAY_KINDS = frozenset({"date", "weekday", "relday"})
 LOOKBACK = 32  # characters a template may reach back before its trigger word
 MAX_LEAD_WORDS = 5
 
