@@ -93,3 +93,27 @@ def test_the_same_day_is_a_second_commitment_with_its_own_title():
             "April 14, the same day the council is scheduled to meet.")
     assert [c.title for c in extract(text, PUB, "en")] == [
         "Reyes is to present", "Council is scheduled to meet"]
+
+
+def test_dabei_opening_a_sentence_is_the_day_of_the_sentence_before():
+    text = ("Die Minister wollen sich am 20. März in Wien treffen. Dabei wollen sie einen "
+            "neuen Vertrag beschließen.")
+    cands = extract(text, PUB, "de")
+    assert [c.due.isoformat() for c in cands] == ["2031-03-20", "2031-03-20"]
+    assert "beschließen" in cands[1].title
+
+
+@pytest.mark.parametrize("text", [
+    # no cue of the future in its own sentence; a past meeting; "dabei" inside a sentence
+    "Das Treffen ist für den 20. März geplant. Dabei geht es um Geld.",
+    "Die Minister trafen sich am 10. März in Wien. Dabei wollten sie einen Vertrag schließen.",
+    "Am 20. März wollen sie sich treffen, sie wollen dabei aber nichts beschließen.",
+])
+def test_dabei_adds_nothing_without_a_plan_of_its_own(text):
+    assert len(extract(text, PUB, "de")) <= 1
+
+
+def test_dabei_is_no_time_word_for_find_dates():
+    from store.extract import find_dates
+    text = "Die Minister treffen sich am 20. März. Dabei wollen sie verhandeln."
+    assert [m.text for m in find_dates(text, PUB, "de")] == ["20. März"]

@@ -137,7 +137,7 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
     if any(r.tpl.get("that_year") for r in out):
         out = _that_year(out)
     if any(r.tpl.get("that_day") for r in out):
-        out = _that_day(out)
+        out = _that_day(out, text)
     if any(r.kind in ("quarter", "last_quarter") for r in out):
         # a text about quarterly results compares with the same quarter a year before:
         # "profit rose to $5 million from $4 million a year earlier"
@@ -219,20 +219,36 @@ def _that_year(raws: list[Raw]) -> list[Raw]:
     return out
 
 
-def _that_day(raws: list[Raw]) -> list[Raw]:
+def _that_day(raws: list[Raw], text: str) -> list[Raw]:
     """"an diesem Tag", "am selben Tag", "the same day": the day named just before, read
     as that day was (dropped when none was named within THAT_DAY_REACH characters: the
-    words alone say nothing)."""
+    words alone say nothing).  An adverb that opens a sentence ("Dabei wollen sie ...
+    beschließen", "Dann findet ... statt": `opener`) is the day of the sentence just
+    before, and like a weekday needs a clear cue of the future in its own sentence."""
     out, last = [], None
     for r in raws:
         if r.tpl.get("that_day"):
             if last is not None and r.start - last.end <= THAT_DAY_REACH:
-                out.append(Raw(r.start, r.end, last.tpl, last.groups, r.text))
+                if not r.tpl.get("opener"):
+                    out.append(Raw(r.start, r.end, last.tpl, last.groups, r.text))
+                elif _opens_next_sentence(text, last.end, r.start):
+                    tpl = dict(last.tpl, weak=True, anaphor=True)
+                    out.append(Raw(r.start, r.end, tpl, last.groups, r.text))
             continue
         if r.kind in DAY_KINDS:
             last = r
         out.append(r)
     return out
+
+
+def _opens_next_sentence(text: str, after: int, at: int) -> bool:
+    """Whether position `at` opens the sentence right after the one that holds `after`:
+    one sentence end between them, just before `at`."""
+    lead = text[max(0, at - 3):at]
+    if not lead.strip() == "" and not lead.rstrip()[-1:] in ".!?" or at and text[at - 1] not in " \n":
+        return False
+    between = text[after:at].rstrip()
+    return between[-1:] in ".!?" and not any(ch in ".!?\n" for ch in between[:-1].rstrip("“”\"'»«)"))
 
 
 THAT_DAY_REACH = 400  # characters from a day named to "an diesem Tag" that means it
