@@ -117,3 +117,9 @@ def test_dabei_is_no_time_word_for_find_dates():
     from store.extract import find_dates
     text = "Die Minister treffen sich am 20. März. Dabei wollen sie verhandeln."
     assert [m.text for m in find_dates(text, PUB, "de")] == ["20. März"]
+
+
+def test_the_night_before_a_weekday_is_no_deadline():
+    # "zum" after "Nacht" names the night before the day, not a deadline ahead
+    assert dues("Die Polizei durchsuchte in der Nacht zum Sonntag eine Wohnung.", "de") == []
+    assert dues("Die Frist läuft bis zum Sonntag.", "de") == ["2031-03-16"]

@@ -749,7 +749,9 @@ class SentenceContext:
         before = words[max(0, a - 3):a]
         for ph in list(self.lang.deadline_preps[0]):
             if ph in before[-2:]:
-                prep = True
+                k = len(before) - 1 - before[::-1].index(ph)
+                # "in der Nacht zum Sonntag": the night before it, not a deadline
+                prep = prep or not (k > 0 and before[k - 1] in self.lang.deadline_prep_not_after)
         for ph in self.lang.deadline_phrases:
             k = len(ph)
             if tuple(before[-k:]) == ph or tuple(before[-k - 1:-1]) == ph:

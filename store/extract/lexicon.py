@@ -181,6 +181,9 @@ class Language:
         planned = cues.get("planned_for", {})
         self.planned_for = (set(planned.get("preps", [])), set(planned.get("verbs", [])))
         self.deadline_preps = _phrases(cues.get("deadline_preps", []))
+        # words a deadline preposition may follow as part of a time phrase, not a deadline:
+        # "in der Nacht zum Sonntag"
+        self.deadline_prep_not_after = set(cues.get("deadline_prep_not_after", []))
         self.past_preps = _phrases(cues.get("past_preps", []))
         self.clause_breaks = set(w.lower() for w in cues.get("clause_breaks", []))
         self.deadline_phrases = [p for ps in self.deadline_preps[1].values() for p in ps]
