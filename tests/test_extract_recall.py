@@ -123,3 +123,16 @@ def test_the_night_before_a_weekday_is_no_deadline():
     # "zum" after "Nacht" names the night before the day, not a deadline ahead
     assert dues("Die Polizei durchsuchte in der Nacht zum Sonntag eine Wohnung.", "de") == []
     assert dues("Die Frist läuft bis zum Sonntag.", "de") == ["2031-03-16"]
+
+
+@pytest.mark.parametrize("text, due", [
+    # a conjunction between two time expressions opens no clause: the verb governs both
+    ("Die Konferenz findet heute und morgen in Wien statt.", "2031-03-13"),
+    ("Die Delegierten werden im April und Juni über den Vorsitz befinden.", "2031-06-30"),
+])
+def test_a_date_joined_to_another_shares_its_verb(text, due):
+    assert due in dues(text, "de")
+
+
+def test_dates_joined_in_the_past_stay_past():
+    assert dues("Am Montag und Dienstag trafen sich die Minister in Wien.", "de") == []

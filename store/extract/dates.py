@@ -692,6 +692,17 @@ class SentenceContext:
         for a, b in spans:
             i, j = self.token_span(a, b)
             masked.update(range(i, j + 1))
+        # "findet heute und morgen statt", "am Montag und Dienstag": a conjunction between
+        # two time expressions joins them, it opens no clause of its own
+        joiners, words, clause = self.lang.list_joiners, self.words, self.clause
+        if joiners and any(w in joiners for w in words):
+            shift, out = 0, []
+            for k, c in enumerate(clause):
+                if 0 < k < len(words) - 1 and words[k] in joiners and k - 1 in masked \
+                        and k + 1 in masked and c != clause[k - 1]:
+                    shift += 1
+                out.append(c - shift)
+            self.clause = out
         if "future" in self.__dict__:  # else when the cues are read
             self._mask_cues()
 
