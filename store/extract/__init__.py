@@ -140,8 +140,9 @@ def _find(text, published, L, prefer_future, timex, short) -> list[DateMention]:
     contexts: dict[int, _dates.SentenceContext] = {}
     windows: dict = {}  # the same words with the same tense resolve alike
     for raw in raws:
-        if raw.kind == "duration" or (raw.tpl.get("weak") and raw.kind == "offset"):
-            continue
+        if raw.kind == "duration" or (raw.tpl.get("weak") and raw.kind == "offset") \
+                or raw.tpl.get("anaphor"):
+            continue  # "Dabei" opening a sentence is that sentence's day, not a time word
         tense = "future" if prefer_future else None
         if tense is None and _dates.needs_tense(raw):
             k = max(0, bisect.bisect_right(starts, raw.start) - 1)

@@ -278,8 +278,12 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             # a day that names its year, ahead, in a full sentence that says nothing of
             # the past: the present speaks of what is planned ("Seifert geht am 1. August
             # 2006 in den Ruhestand", "the fair opens on 3 March 2026")
+            # a day or month without its year whose nearest verb is the present tense of
+            # a schedule, no past nearer ("Die Tournee führt sie am 20. August nach
+            # Düsseldorf", "das Buch erscheint am 3. März"), as for weekdays
             ok = tense == "future" or (tense is None and (
-                prep or ctx.has_strong or explicit and w.precision == "day" and not headline))
+                prep or ctx.has_strong or explicit and w.precision == "day" and not headline
+                or not explicit and ctx.scheduled(a, b)))
         if question:
             ok = False  # "do you expect to win the 2020 election?": asked, not said
         here = ctx.clause[a] if a < len(ctx.clause) else -1

@@ -136,6 +136,8 @@ def scan(text: str, lang: Language, short: bool = False) -> list[Raw]:
             pos = raw.end
     if any(r.tpl.get("that_year") for r in out):
         out = _that_year(out)
+    if any(r.tpl.get("that_day") for r in out):
+        out = _that_day(out, text)
     if any(r.kind in ("quarter", "last_quarter") for r in out):
         # a text about quarterly results compares with the same quarter a year before:
         # "profit rose to $5 million from $4 million a year earlier"
@@ -217,6 +219,40 @@ def _that_year(raws: list[Raw]) -> list[Raw]:
     return out
 
 
+def _that_day(raws: list[Raw], text: str) -> list[Raw]:
+    """"an diesem Tag", "am selben Tag", "the same day": the day named just before, read
+    as that day was (dropped when none was named within THAT_DAY_REACH characters: the
+    words alone say nothing).  An adverb that opens a sentence ("Dabei wollen sie ...
+    beschließen", "Dann findet ... statt": `opener`) is the day of the sentence just
+    before, and like a weekday needs a clear cue of the future in its own sentence."""
+    out, last = [], None
+    for r in raws:
+        if r.tpl.get("that_day"):
+            if last is not None and r.start - last.end <= THAT_DAY_REACH:
+                if not r.tpl.get("opener"):
+                    out.append(Raw(r.start, r.end, last.tpl, last.groups, r.text))
+                elif _opens_next_sentence(text, last.end, r.start):
+                    tpl = dict(last.tpl, weak=True, anaphor=True)
+                    out.append(Raw(r.start, r.end, tpl, last.groups, r.text))
+            continue
+        if r.kind in DAY_KINDS:
+            last = r
+        out.append(r)
+    return out
+
+
+def _opens_next_sentence(text: str, after: int, at: int) -> bool:
+    """Whether position `at` opens the sentence right after the one that holds `after`:
+    one sentence end between them, just before `at`."""
+    lead = text[max(0, at - 3):at]
+    if not lead.strip() == "" and not lead.rstrip()[-1:] in ".!?" or at and text[at - 1] not in " \n":
+        return False
+    between = text[after:at].rstrip()
+    return between[-1:] in ".!?" and not any(ch in ".!?\n" for ch in between[:-1].rstrip("“”\"'»«)"))
+
+
+THAT_DAY_REACH = 400  # characters from a day named to "an diesem Tag" that means it
+DAY_KINDS = frozenset({"date", "weekday", "relday"})
 LOOKBACK = 32  # characters a template may reach back before its trigger word
 MAX_LEAD_WORDS = 5
 
@@ -344,6 +380,7 @@ class SentenceContext:
         perfect_until = -1
         plans = set()
         listed = set()  # past cues named in the data (not guessed from a suffix)
+        attributive = set()  # inflected participles before a noun ("der entwickelten Kapsel")
         for j, w in enumerate(words):
             flags = single.get(w, 0)
             if not flags and w in multi:
@@ -383,6 +420,7 @@ class SentenceContext:
                         future.append((j, 1))
                     else:
                         past.append((j, 1.0))
+                        attributive.add(j)
                 elif suffix and w.endswith(suffix) and w not in not_past \
                         and text[tokens[j][1]].islower():
                     past.append((j, 0.25))  # regular past form ("voted", "stellte")
@@ -403,6 +441,7 @@ class SentenceContext:
                         past.append((k, 1.0))
                         plans.add(k)
         self.listed_past = listed
+        self.attributive = attributive
         if lang.stative[0] or lang.stative[1]:
             # "bleiben bis zum 1. Juli geschlossen", "remain closed until": a participle
             # beside a verb of state names the state, not a past event
@@ -752,6 +791,17 @@ class SentenceContext:
         for a, b in spans:
             i, j = self.token_span(a, b)
             masked.update(range(i, j + 1))
+        # "findet heute und morgen statt", "am Montag und Dienstag": a conjunction between
+        # two time expressions joins them, it opens no clause of its own
+        joiners, words, clause = self.lang.list_joiners, self.words, self.clause
+        if joiners and any(w in joiners for w in words):
+            shift, out = 0, []
+            for k, c in enumerate(clause):
+                if 0 < k < len(words) - 1 and words[k] in joiners and k - 1 in masked \
+                        and k + 1 in masked and c != clause[k - 1]:
+                    shift += 1
+                out.append(c - shift)
+            self.clause = out
         if "future" in self.__dict__:  # else when the cues are read
             self._mask_cues()
 
@@ -809,7 +859,9 @@ class SentenceContext:
         before = words[max(0, a - 3):a]
         for ph in list(self.lang.deadline_preps[0]):
             if ph in before[-2:]:
-                prep = True
+                k = len(before) - 1 - before[::-1].index(ph)
+                # "in der Nacht zum Sonntag": the night before it, not a deadline
+                prep = prep or not (k > 0 and before[k - 1] in self.lang.deadline_prep_not_after)
         for ph in self.lang.deadline_phrases:
             k = len(ph)
             if tuple(before[-k:]) == ph or tuple(before[-k - 1:-1]) == ph:
@@ -837,6 +889,9 @@ class SentenceContext:
         verbs = {j for j, _ in self.future} | {j for j, _ in self.past}
         near = min((j for j in verbs if self.clause[j] == here and not a <= j <= b),
                    key=lambda j: a - j if j < a else j - b, default=None)
+        if near is not None and self.lang.capitalised_nouns and near > 0 \
+                and self.text[self.token_starts[near]].isupper():
+            return False  # "Bei dem Treffen am Samstag stach sie ...": a noun, not a verb
         return near is not None and words[near] in self.lang.scheduled
 
     def planned_for(self, a: int, b: int, before) -> bool:
@@ -860,9 +915,12 @@ class SentenceContext:
                 j == a - 1 or j == a - 2 and self.words[a - 1] in self.lang.prepositions):
             return False
         # only where a modal of the future governs and no other past word stands beside
+        # (an inflected participle before a noun is an adjective: "Bereits Ende dieses
+        # Jahres will man mit der dort entwickelten Kapsel ...")
         here = self.clause[a]
         return any(self.clause[k] == here for k in self.strong) and not any(
-            self.clause[k] == here and k != j for k, _ in self.past)
+            self.clause[k] == here and k != j and k not in self.attributive
+            for k, _ in self.past)
 
     def attribution_after(self, j: int, a: int) -> bool:
         """Whether token j is the reporting verb of a short attribution that closes the

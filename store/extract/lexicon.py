@@ -153,6 +153,10 @@ class Language:
         self.code = data["code"]
         self.months = {k.lower(): v for k, v in data["months"].items()}
         self.weekdays = {k.lower(): v for k, v in data["weekdays"].items()}
+        # a weekday written together with a part of the day ("Samstagabend", "Montagmorgen")
+        for part in data.get("weekday_parts", []):
+            for k, v in list(data["weekdays"].items()):
+                self.weekdays.setdefault(k.lower() + part.lower(), v)
         self.numbers = {k.lower(): v for k, v in data["numbers"].items()}
         self.ordinals = {k.lower(): v for k, v in data["ordinals"].items()}
         self.units = {k.lower(): v for k, v in data["units"].items()}
@@ -177,6 +181,9 @@ class Language:
         planned = cues.get("planned_for", {})
         self.planned_for = (set(planned.get("preps", [])), set(planned.get("verbs", [])))
         self.deadline_preps = _phrases(cues.get("deadline_preps", []))
+        # words a deadline preposition may follow as part of a time phrase, not a deadline:
+        # "in der Nacht zum Sonntag"
+        self.deadline_prep_not_after = set(cues.get("deadline_prep_not_after", []))
         self.past_preps = _phrases(cues.get("past_preps", []))
         self.clause_breaks = set(w.lower() for w in cues.get("clause_breaks", []))
         self.deadline_phrases = [p for ps in self.deadline_preps[1].values() for p in ps]
