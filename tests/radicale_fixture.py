@@ -137,3 +137,17 @@ def radicale(tmp_path):
     server.start()
     yield server
     server.stop()
+
+
+def write_config(folder: Path, url: str, username: str = "alice") -> Path:
+    """A frist config whose [sync] table points at `url` as `username`."""
+    path = folder / "frist.toml"
+    path.write_text(f'[sync]\nurl = "{url}"\nusername = "{username}"\nsync_every = "15m"\n')
+    return path
+
+
+@pytest.fixture
+def sync_env(radicale, tmp_path):  # noqa: F811
+    """What `frist` needs to sync as alice with the team list."""
+    return {"FRIST_CONFIG": str(write_config(tmp_path, radicale.collection_url())),
+            "FRIST_SYNC_PASSWORD": USERS["alice"]}

@@ -10,22 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from radicale_fixture import EVENTS, USERS, radicale  # noqa: F401  (the fixture)
+from radicale_fixture import EVENTS, USERS, radicale, sync_env, write_config  # noqa: F401  (fixtures)
 from store.config import ConfigError, load_config
 from store.sync import SyncError, password_for, settings_from
 
 
-def write_config(folder: Path, url: str, username: str = "alice") -> Path:
-    path = folder / "frist.toml"
-    path.write_text(f'[sync]\nurl = "{url}"\nusername = "{username}"\nsync_every = "15m"\n')
-    return path
-
-
 @pytest.fixture
-def env(radicale, tmp_path):  # noqa: F811
-    """What `frist` needs to sync as alice with the team list."""
-    return {"FRIST_CONFIG": str(write_config(tmp_path, radicale.collection_url())),
-            "FRIST_SYNC_PASSWORD": USERS["alice"]}
+def env(sync_env):
+    return sync_env
 
 
 def store_files(db: Path) -> dict[str, bytes]:

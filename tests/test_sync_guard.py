@@ -12,7 +12,7 @@ from pathlib import Path
 import caldav
 import pytest
 
-from radicale_fixture import TEAM, USERS, make_collection, radicale  # noqa: F401  (the fixture)
+from radicale_fixture import TEAM, USERS, make_collection, radicale, sync_env  # noqa: F401  (fixtures)
 from store import model
 from store.config import Config
 from store.db import Store
@@ -159,16 +159,9 @@ def test_most_of_a_large_list_gone_is_refused_and_fewer_is_not(radicale, tmp_pat
 
 # -- the command line
 
-def write_config(folder: Path, url: str) -> Path:
-    path = folder / "frist.toml"
-    path.write_text(f'[sync]\nurl = "{url}"\nusername = "alice"\n')
-    return path
-
-
 @pytest.fixture
-def env(radicale, tmp_path):  # noqa: F811
-    return {"FRIST_CONFIG": str(write_config(tmp_path, radicale.collection_url())),
-            "FRIST_SYNC_PASSWORD": USERS["alice"]}
+def env(sync_env):
+    return sync_env
 
 
 def test_frist_sync_refuses_in_one_line_and_exit_1(frist, env, radicale, db_path):  # noqa: F811
