@@ -472,6 +472,48 @@ def test_task_import_accepts_the_export(frist, rich_store, tmp_path):
     assert tasks["Rare-earth deal with China"]["status"] == "completed"
 
 
+def run_task(tmp_path):
+    """The real `task` on a fresh data folder, in UTC."""
+    data = tmp_path / "taskdata"
+    data.mkdir()
+    rc = tmp_path / "taskrc"
+    rc.write_text(f"data.location={data}\n")
+    env = dict(os.environ, TASKRC=str(rc), TASKDATA=str(data), TZ="UTC")
+    return lambda *a: subprocess.run(["task", "rc.confirmation=off", "rc.hooks=off", *a],
+                                     capture_output=True, text=True, env=env, timeout=60)
+
+
+@pytest.mark.skipif(shutil.which("task") is None and not os.environ.get("CI"),  # CI installs it
+                    reason="Taskwarrior is not installed")
+def test_task_import_takes_the_export_when_some_dues_are_before_1980(frist, tmp_path):
+    # `task import` (2.6) fails or crashes on any date before 1980-01-01T00:00:00Z
+    for title, due in (("Old", "1900-01-01"), ("Eve", "1969-12-31"), ("Late 70s", "1979-12-31"),
+                       ("First day", "1980-01-01"), ("Next", "2027-05-05")):
+        frist("add", title, "--due", due, env={"TZ": "UTC"}, check=True)
+    out = tmp_path / "tw.json"
+    result = frist("export", "--format", "taskwarrior", "-o", str(out), env={"TZ": "UTC"})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "note: left out 3 commitments (ids 1, 2, 3): "
+        "Taskwarrior cannot read dates before 1 Jan 1980 (UTC)",
+        f"exported 2 commitments to {out}"]
+    task = run_task(tmp_path)
+    imported = task("import", str(out))
+    assert imported.returncode == 0, imported.stderr
+    assert sorted(t["description"] for t in json.loads(task("export").stdout)) == [
+        "First day", "Next"]
+
+
+def test_an_export_taskwarrior_cannot_read_at_all_is_an_error(frist, tmp_path):
+    frist("add", "Old", "--due", "1900-01-01", check=True)
+    result = frist("export", "--format", "taskwarrior", "-o", str(tmp_path / "tw.json"))
+    assert result.returncode == 1
+    assert result.stderr == ("error: nothing exported: Taskwarrior cannot read dates before "
+                             "1 Jan 1980 (UTC), and every commitment has one\n")
+    assert not (tmp_path / "tw.json").exists()
+    assert json.loads(frist("export", "--format", "json", check=True).stdout)[0]["title"] == "Old"
+
+
 TASK_EXPORT = [
     {"id": 1, "description": "Pay the invoice", "due": "20251201T230000Z",
      "entry": "20251101T090000Z", "modified": "20251102T090000Z", "status": "pending",

@@ -23,11 +23,16 @@ def export(env, fmt, output):
         raise FristError(f"cannot write {output}: it is one of the store's own files; "
                          "export to another file")
     items = env.store.all()
-    data = run_export(items, fmt, env.today)
+    left_out: list[int] = []
+    data = run_export(items, fmt, env.today, left_out)
+    if left_out:
+        from store.exchange import left_out_note
+        say(f"note: {left_out_note(fmt, left_out)}")
     if to_file:
         from store.documents import write_file
         write_file(output, data)
-        say(f"exported {len(items)} commitment{'s' if len(items) != 1 else ''} to {output}")
+        count = len(items) - len(left_out)
+        say(f"exported {count} commitment{'s' if count != 1 else ''} to {output}")
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -39,7 +39,7 @@ FORMATS = {f.name: f for f in (
 )}
 
 __all__ = ["FORMATS", "ExchangeError", "Format", "Parsed", "export", "import_into",
-           "parse_import", "read_import_file"]
+           "left_out_note", "parse_import", "read_import_file"]
 
 
 def formats_help() -> str:
@@ -51,8 +51,12 @@ def _module(name: str):
     return importlib.import_module(f"store.exchange.{name}")
 
 
-def export(items: list[tuple[int, Commitment]], fmt: str, today: dt.date) -> bytes:
-    """The commitments, ordered by id, in export format `fmt`, as the bytes of a file."""
+def export(items: list[tuple[int, Commitment]], fmt: str, today: dt.date,
+           left_out: list[int] | None = None) -> bytes:
+    """The commitments, ordered by id, in export format `fmt`, as the bytes of a file.
+    A format whose readers cannot take some of them (Taskwarrior: dates before 1980) has
+    `unreadable(items) -> ids` and `UNREADABLE` (why): those are left out, their ids
+    added to `left_out` (`left_out_note` says it); when that is all of them, ExchangeError."""
     if fmt not in FORMATS:
         raise ExchangeError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
     ordered = sorted(items, key=lambda item: item[0])
@@ -63,7 +67,23 @@ def export(items: list[tuple[int, Commitment]], fmt: str, today: dt.date) -> byt
         if problem := Commitment.problem(commitment.doc):
             raise ExchangeError(f"nothing exported: item {item_id} {problem}; "
                                 f"`frist check` says more")
-    return _module(FORMATS[fmt].module).write(ordered, today)
+    module = _module(FORMATS[fmt].module)
+    if left := set(getattr(module, "unreadable", lambda _: [])(ordered)):
+        if len(left) == len(ordered):
+            raise ExchangeError(f"nothing exported: {module.UNREADABLE}, and every "
+                                "commitment has one")
+        ordered = [item for item in ordered if item[0] not in left]
+        if left_out is not None:
+            left_out.extend(sorted(left))
+    return module.write(ordered, today)
+
+
+def left_out_note(fmt: str, ids: list[int]) -> str:
+    """One line: how many commitments an export to `fmt` left out, which and why."""
+    many = "s" if len(ids) > 1 else ""
+    shown = ", ".join(map(str, ids[:5])) + (f" and {len(ids) - 5} more" if ids[5:] else "")
+    return (f"left out {len(ids)} commitment{many} (id{many} {shown}): "
+            f"{_module(FORMATS[fmt].module).UNREADABLE}")
 
 
 def read_import_file(source: str) -> tuple[str, str, list[str]]:

@@ -42,45 +42,63 @@ def tw_tag(tag: str) -> str:
 TW_STATUS = {"open": "pending", "met": "completed", "missed": "deleted", "cancelled": "deleted"}
 
 
+# Taskwarrior (2.6) cannot read a date before 1 Jan 1980 00:00 UTC in any field: `task
+# import` fails or crashes on it (tried: 19791231T235959Z does, 19800101T000000Z does not).
+TW_FIRST = "19800101T000000Z"
+UNREADABLE = "Taskwarrior cannot read dates before 1 Jan 1980 (UTC)"
+
+
+def unreadable(items) -> list[int]:
+    """The ids of the items whose task would hold a date `task import` cannot read."""
+    return [item_id for item_id, c in items if _oldest_date(_task(c)) < TW_FIRST]
+
+
+def _oldest_date(task: dict) -> str:
+    stamps = [task[k] for k in ("due", "entry", "modified", "end") if k in task]
+    return min(stamps + [note["entry"] for note in task.get("annotations", [])])
+
+
 def write(items, today) -> bytes:
     """Taskwarrior's import format. Met is 'completed'; missed and cancelled are 'deleted'
     (the frist status is kept in the `friststatus` UDA); sources and history notes become
     annotations, and the UDAs restore them exactly on `frist import`."""
-    tasks = []
-    for _item_id, c in items:
-        created = parse_stamp(c.created) or dt.datetime.now().astimezone()
-        updated = parse_stamp(c.updated) or created
-        task = {"uuid": tw_uuid(c.uid),
-                "description": CONTROL.sub(" ", c.title),
-                "status": TW_STATUS[c.status],
-                "entry": tw_date(created),
-                "modified": tw_date(updated),
-                "due": tw_date(dt.date.fromisoformat(c.due))}
-        if c.status != "open":
-            task["end"] = tw_date(_decided_at(c) or updated)
-        tags = list(c.tags)
-        if tags:
-            task["tags"] = sorted({tw_tag(t) for t in tags})
-        notes = _annotations(c)
-        if notes:
-            task["annotations"] = notes
-        if task["description"] != c.title:  # control characters were blanked
-            task["fristtitle"] = c.title
-        if str(uuid.UUID(task["uuid"]).hex) != c.uid:
-            task["fristuid"] = c.uid
-        task.update({"friststatus": c.status, "fristprecision": c.precision,
-                     "fristwindowstart": c.window_start})
-        for value, name in ((c.actor, "fristactor"), (c.due_text, "fristduetext"),
-                            (c.decided, "fristdecided")):
-            if value:
-                task[name] = value
-        if tags and task["tags"] != sorted(tags):
-            task["fristtags"] = orjson.dumps(tags).decode()
-        if c.sources:
-            task["fristsources"] = orjson.dumps(c.doc["sources"]).decode()
-        task["fristhistory"] = orjson.dumps(c.doc["history"]).decode()
-        tasks.append(task)
+    tasks = [_task(c) for _item_id, c in items]
     return orjson.dumps(tasks, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def _task(c: Commitment) -> dict:
+    created = parse_stamp(c.created) or dt.datetime.now().astimezone()
+    updated = parse_stamp(c.updated) or created
+    task = {"uuid": tw_uuid(c.uid),
+            "description": CONTROL.sub(" ", c.title),
+            "status": TW_STATUS[c.status],
+            "entry": tw_date(created),
+            "modified": tw_date(updated),
+            "due": tw_date(dt.date.fromisoformat(c.due))}
+    if c.status != "open":
+        task["end"] = tw_date(_decided_at(c) or updated)
+    tags = list(c.tags)
+    if tags:
+        task["tags"] = sorted({tw_tag(t) for t in tags})
+    notes = _annotations(c)
+    if notes:
+        task["annotations"] = notes
+    if task["description"] != c.title:  # control characters were blanked
+        task["fristtitle"] = c.title
+    if str(uuid.UUID(task["uuid"]).hex) != c.uid:
+        task["fristuid"] = c.uid
+    task.update({"friststatus": c.status, "fristprecision": c.precision,
+                 "fristwindowstart": c.window_start})
+    for value, name in ((c.actor, "fristactor"), (c.due_text, "fristduetext"),
+                        (c.decided, "fristdecided")):
+        if value:
+            task[name] = value
+    if tags and task["tags"] != sorted(tags):
+        task["fristtags"] = orjson.dumps(tags).decode()
+    if c.sources:
+        task["fristsources"] = orjson.dumps(c.doc["sources"]).decode()
+    task["fristhistory"] = orjson.dumps(c.doc["history"]).decode()
+    return task
 
 
 def _decided_at(c: Commitment) -> dt.datetime | None:
