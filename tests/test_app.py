@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from snapshot_app import build_store  # noqa: E402
 from store.config import Config  # noqa: E402
-from store.model import Commitment  # noqa: E402
+from store.model import Commitment, Due  # noqa: E402
 from store.db import open_store  # noqa: E402
 from tui.app import make_app  # noqa: E402
 from tui.screens.forms import ConfirmForm, ItemForm, NoteForm, PostponeForm  # noqa: E402
@@ -359,6 +359,31 @@ async def test_delete_asks_first(store):
         await pilot.press("u")
         await pilot.pause()
         assert item_id in app.view.items
+
+
+@pytest.mark.parametrize("key", ["p", "m", "d", "e"])
+async def test_a_long_title_leaves_every_field_of_a_dialog_in_sight(store, key):
+    """A 3,000-character title is cut to a few lines with '…' in the postpone, note and
+    delete dialogs (it filled them, and the fields were off screen at 80x24)."""
+    long_title = " ".join(["A promise with far too many words in it"] * 75)[:3000]
+    item_id = store.add(Commitment.new(long_title, Due.from_value("2025-12-01")))
+    app = app_for(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await select(pilot, item_id)
+        await pilot.press(key)
+        await pilot.pause()
+        form = app.screen
+        if key == "p":
+            await type_text(pilot, "+2w")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert "15 Dec 2025" in str(form.query_one("#due-preview").render())
+        fields = list(form.query("Input, Button, .preview"))
+        assert fields and all(w.region.height and w.region.bottom <= 24 for w in fields)
+        if key != "e":  # the edit form's title is an input of one line
+            shown = str(form.query_one(".form-subject").render())
+            assert "…" in shown and long_title[:100] in shown and len(shown) < 300
+            assert form.query_one(".form-subject").region.height <= 8
 
 
 async def test_edit_changes_title_and_actor(store):

@@ -27,7 +27,7 @@ from tui.keys import ScreenKeys
 from tui.screens.base import FristScreen
 from tui.screens.main import MainScreen
 from tui.view import SORTS, VIEWS, ItemView
-from tui.widgets.literal import literal
+from tui.widgets.literal import subject
 from tui.widgets.table import CommitTable, hours_left_today
 
 POLL_SECONDS = 1.0  # how often to look whether another process changed the store
@@ -466,7 +466,7 @@ class FristApp(App):
             return
         item_id, record = item
         question = Content.assemble("Delete #", str(item_id), "?\n\n",
-                                    literal(record.title, "bold", one_line=False),
+                                    subject(record.title, "bold"),
                                     ("\n\nu undoes it.", "$foreground-muted"))
 
         def done(yes: bool | None) -> None:

@@ -26,7 +26,7 @@ from store.model import Commitment
 from tui.controller import Found
 from tui.messages import IngestFailed, ProposalsReady
 from tui.screens.base import FristModal
-from tui.widgets.literal import literal
+from tui.widgets.literal import literal, subject
 
 
 MAX_MESSAGE = 400  # the longest error a form shows (a skipped address may be 100 KB)
@@ -313,7 +313,7 @@ class NoteForm(FormScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box"):
             yield Label(self.heading, classes="form-title")
-            yield Static(literal(self.record.title, one_line=False),
+            yield Static(subject(self.record.title),
                          id="subject", classes="form-subject")
             yield Static(self.due_line(), id="subject-due")
             yield field("Note", text_input("note", "", "optional"))
@@ -350,7 +350,7 @@ class NoteForm(FormScreen):
 
     def rebase(self, current: Commitment) -> None:
         super().rebase(current)
-        self.query_one("#subject", Static).update(literal(current.title, one_line=False))
+        self.query_one("#subject", Static).update(subject(current.title))
         self.query_one("#subject-due", Static).update(self.due_line())
 
 
@@ -364,7 +364,7 @@ class PostponeForm(FormScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box"):
             yield Label("Postpone", classes="form-title")
-            yield Static(literal(self.record.title, one_line=False),
+            yield Static(subject(self.record.title),
                          id="subject", classes="form-subject")
             yield Static(self.due_line(), id="subject-due")
             ex = due_examples(self.app.today)
@@ -402,7 +402,7 @@ class PostponeForm(FormScreen):
 
     def rebase(self, current: Commitment) -> None:
         super().rebase(current)
-        self.query_one("#subject", Static).update(literal(current.title, one_line=False))
+        self.query_one("#subject", Static).update(subject(current.title))
         self.query_one("#subject-due", Static).update(self.due_line())
         self.query_one(DuePreview).follow(self.query_one("#due", Input).value)  # +2w moved
 

@@ -10,12 +10,21 @@ import re
 
 from textual.content import Content
 
-from tui.text import printable
+from tui.text import clip, printable
 
 
 def literal(text: str, style: str = "", one_line: bool = True) -> Content:
     content = Content(printable(str(text), one_line=one_line))
     return content.stylize(style) if style else content
+
+
+SUBJECT_CELLS = 180  # about three lines of a 72-wide form
+
+
+def subject(title: str, style: str = "") -> Content:
+    """A title above a dialog's fields, cut to about three lines with '…', so that a long
+    one leaves the fields below it in sight on an 80x24 terminal."""
+    return literal(clip(printable(title), SUBJECT_CELLS), style)
 
 
 def date_span(sentence: str, due_text: str) -> tuple[int, int] | None:
