@@ -497,6 +497,20 @@ async def test_untrusted_text_is_shown_literally(store, db_path):
         assert "[bold]x[/bold]" in str(app.screen.query_one(".form-subject").render())
 
 
+async def test_joined_emoji_show_as_emoji_and_bidi_overrides_as_escapes(store, db_path):
+    title = "Picnic 👩\u200d👩\u200d👧\u200d👦 👍🏽 ☺\ufe0f then \u202eevil\u202c"
+    item_id = store.add(Commitment.new(title, Due.from_value("2025-11-30")))
+    app = app_for(open_store(db_path))
+    async with app.run_test(size=(200, 36)) as pilot:
+        await select(pilot, item_id)
+        line = row_text(app, item_id)
+        assert "Picnic 👩\u200d👩\u200d👧\u200d👦 👍🏽 ☺\ufe0f then \\u202eevil\\u202c" in line
+        await pilot.press("enter")
+        await pilot.pause()
+        body = str(app.screen.query_one("#detail-body").render())
+        assert "👩\u200d👩\u200d👧\u200d👦" in body and "\u202e" not in body
+
+
 async def test_keymap_from_the_config_remaps_a_binding(store):
     from store.config import Config
     app = app_for(store, config=Config(keymap={"mark_met": "M"}))

@@ -74,24 +74,37 @@ def terminal_columns(stream=None) -> int:
 
 
 def width(text: str) -> int:
-    """Terminal cells taken by `text` (wide East Asian characters count twice)."""
+    """Terminal cells taken by `text`: wide East Asian characters count twice, an emoji
+    joined by zero-width joiners or given a skin tone ('👩‍👩‍👧‍👦', '👍🏽') counts as
+    its first one, as the dashboard (rich) counts them."""
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else
-               0 if unicodedata.combining(c) else 1 for c in text)
+    return sum(_cells(text))
+
+
+def _cells(text: str) -> list[int]:
+    """The cells each character of `text` takes: 0 for marks, format characters (joiners,
+    variation selectors), skin tones and a character joined on by U+200D."""
+    out, joined = [], False
+    for ch in text:
+        if joined or unicodedata.category(ch) in ("Mn", "Me", "Cf") or \
+                "\U0001f3fb" <= ch <= "\U0001f3ff":
+            out.append(0)
+        else:
+            out.append(2 if unicodedata.east_asian_width(ch) in "WF" else 1)
+        joined = ch == "\u200d"
+    return out
 
 
 def clip(text: str, cells: int) -> str:
     if width(text) <= cells:
         return text
-    out, used = [], 0
-    for ch in text:
-        w = width(ch)
+    used = end = 0
+    for end, w in enumerate(_cells(text)):
         if used + w > cells - 1:
             break
-        out.append(ch)
         used += w
-    return "".join(out) + "…"
+    return text[:end] + "…"
 
 
 def fit_columns(widths: list[int], total: int, flexible: int, steps=(), gap: int = 2
