@@ -522,7 +522,7 @@ def test_no_escape_codes_reach_a_non_terminal(frist, seeded, env):
 def test_titles_with_escape_sequences_and_markup_are_printed_literally(frist):
     n = add(frist, EVIL, "2026-01-01", "--actor", "[red]Actor[/red]\x1b]0;title\x07")
     for command in (["list"], ["show", str(n)]):
-        result = frist(*command)
+        result = frist(*command, env={"COLUMNS": "200"})  # room for every cell whole
         assert result.returncode == 0
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout
         assert "[bold]x[/bold]" in result.stdout

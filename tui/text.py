@@ -60,8 +60,8 @@ def use_colour(stream=None) -> bool:
     return hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def terminal_columns(stream=None) -> int:
-    """The terminal's width ($COLUMNS first); 80 when `stream` is not a terminal.
+def terminal_columns(stream=None, default: int = 80) -> int:
+    """The terminal's width ($COLUMNS first); `default` when `stream` is not a terminal.
     (os, not shutil: shutil would cost every command its compression-module imports.)"""
     try:
         return int(os.environ["COLUMNS"])
@@ -70,7 +70,7 @@ def terminal_columns(stream=None) -> int:
     try:
         return os.get_terminal_size((stream or sys.stdout).fileno()).columns
     except (AttributeError, OSError, ValueError):
-        return 80
+        return default
 
 
 def width(text: str) -> int:
@@ -132,25 +132,27 @@ def fit_columns(widths: list[int], total: int, flexible: int, steps=(), gap: int
 
 def table(header: list[str], rows: list[list[str]], states: list[str] | None = None,
           stream=None, flexible: int | None = None, steps=()) -> None:
-    """Print aligned columns. On a terminal the lines fit its width (`fit_columns`: the
-    `flexible` column takes the room, `steps` say which columns narrow or step aside
-    first) and each row is coloured by its state; elsewhere (a pipe, a file) every
-    column is there, complete and plain."""
+    """Print aligned columns that fit the terminal's width (`fit_columns`: the `flexible`
+    column takes the room, `steps` say which columns narrow or step aside first); on a
+    terminal each row is coloured by its state. A pipe or a file has no width: $COLUMNS,
+    else 100, and every column stays (a 3,000-character title had pushed the columns
+    after it 3,000 cells on); `--json` is the complete form for scripts."""
     stream = stream or sys.stdout  # read now: main() may have replaced it since import
     colour = use_colour(stream)
     cells = [header] + rows
     widths = [max(width(row[i]) for row in cells) for i in range(len(header))]
     kept = list(range(len(header)))
-    fit = flexible is not None and hasattr(stream, "isatty") and stream.isatty()
-    if fit:
-        total = terminal_columns(stream)
-        kept, widths = fit_columns(widths, total, flexible, steps)
+    on_terminal = hasattr(stream, "isatty") and stream.isatty()
+    if flexible is not None:
+        total = terminal_columns(stream, default=100)
+        kept, widths = fit_columns(widths, total, flexible, steps if on_terminal else
+                                   [step for step in steps if step[0] != "drop"])
     lines = []
     for n, row in enumerate(cells):
         parts = [(clip(row[i], widths[i]), widths[i]) for i in kept]
         line = "  ".join(p + " " * (w - width(p)) for p, w in parts).rstrip()
-        if fit and width(line) > total:  # a terminal too narrow even for the fixed columns
-            line = clip(line, total)
+        if on_terminal and flexible is not None and width(line) > total:
+            line = clip(line, total)  # a terminal too narrow even for the fixed columns
         if colour:
             sgr = "1" if n == 0 else STATE_SGR.get(states[n - 1] if states else "", "")
             line = f"\x1b[{sgr}m{line}\x1b[0m" if sgr else line
