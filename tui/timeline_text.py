@@ -62,19 +62,38 @@ def _label(day: dt.date, scale: str) -> str | None:
 
 def axis(first_cell: int, cells: int, scale: str) -> tuple[str, str]:
     """(labels, ruler): two lines of `cells` characters naming the visible stretch of time.
-    A label is written where it starts only if it does not run into the one before."""
+    A label that would run into the next one is shortened ('Jan 2027', "Jan '27", 'Jan'
+    with its year on the ruler below: '┬'27'), so that no month is left out; one that
+    still does not fit is left out."""
     labels = [" "] * cells
     ruler = ["─"] * cells
-    free_from = 0
+    starts = []
     for offset in range(cells):
         label = _label(first_day(first_cell + offset, scale), scale)
-        if label is None:
-            continue
-        ruler[offset] = "┬"
+        if label is not None:
+            ruler[offset] = "┬"
+            starts.append((offset, label))
+    free_from = 0
+    for n, (offset, label) in enumerate(starts):
+        room = (starts[n + 1][0] - 1 if n + 1 < len(starts) else cells) - offset
+        forms = _shorter(label)
+        label = next((short for short in forms if len(short) <= room), label)
+        if label == forms[-1] != forms[0]:  # the year went: it is written on the ruler
+            year = forms[0][-4:] if room >= 4 else "'" + forms[0][-2:]
+            if len(year) <= room and offset + 1 + len(year) <= cells:
+                ruler[offset + 1:offset + 1 + len(year)] = year
         if offset >= free_from and offset + len(label) <= cells:
             labels[offset:offset + len(label)] = label
             free_from = offset + len(label) + 1
     return "".join(labels), "".join(ruler)
+
+
+def _shorter(label: str) -> list[str]:
+    """`label` and its shorter forms: 'Jan 2027' -> "Jan '27" -> 'Jan'."""
+    month, _, year = label.partition(" ")
+    if len(year) == 4 and year.isdigit() and not month.isdigit():
+        return [label, f"{month} '{year[2:]}", month]
+    return [label]
 
 
 def today_ruler(ruler: str, first_cell: int, today: dt.date, scale: str) -> str:
