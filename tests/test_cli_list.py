@@ -15,6 +15,7 @@ import pytest
 
 from conftest import frist_exe
 from store import model
+from tui.text import PIPE_WIDTH
 from store.db import open_store
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
@@ -116,22 +117,27 @@ def test_due_fits_the_terminal_too(long_store):
 @pytest.mark.parametrize("columns", [None, 140])
 def test_through_a_pipe_every_column_is_there_and_a_long_title_is_cut(long_store, frist,
                                                                        monkeypatch, columns):
-    """A pipe has no width: $COLUMNS, else 100. A 3,000-character title is cut there, as
-    in a terminal (it made every line 3,061 characters, the actor and status after it)."""
+    """A pipe has no width: $COLUMNS, else every cell whole up to PIPE_WIDTH. A
+    3,000-character title is cut there, as in a terminal (it made every line 3,061
+    characters, the actor and status after it); a long ordinary one stays whole, for grep."""
     monkeypatch.delenv("COLUMNS", raising=False)
     long_store.add(model.Commitment.new(("Ein Versprechen " * 200)[:3000],
                                         model.Due.from_value("2025-11-28"), actor="Rat"))
+    whole = "Hafenbehörde veröffentlicht die Ausschreibung " + "für die Vertiefung der Fahrrinne " * 3
+    long_store.add(model.Commitment.new(whole, model.Due.from_value("2025-11-29")))
     env = {"COLUMNS": str(columns)} if columns else {}
     for args in (["list", "--status", "all"], ["due", "--within", "7d"]):
         result = frist(*args, env=env)
         assert result.returncode == 0 and "\x1b" not in result.stdout
         lines = result.stdout.splitlines()
         assert lines[0].split() == ["ID", "DUE", "WHEN", "TITLE", "ACTOR", "STATUS"]
-        assert all(cells(line) <= (columns or 100) for line in lines), max(map(cells, lines))
+        assert all(cells(line) <= (columns or PIPE_WIDTH) for line in lines), max(map(cells, lines))
         rows = columns_of(lines)
         cut = next(row for row in rows if row["TITLE"].startswith("Ein Versprechen"))
         assert cut["TITLE"].endswith("…") and (cut["ACTOR"], cut["STATUS"]) == ("Rat", "open")
         assert "Rail compensation scheme published" in [row["TITLE"] for row in rows]
+        if columns is None:
+            assert whole.strip() in [row["TITLE"] for row in rows]
 
 
 def test_stats_through_a_pipe_cuts_a_long_actor(long_store, frist, monkeypatch):
@@ -140,7 +146,7 @@ def test_stats_through_a_pipe_cuts_a_long_actor(long_store, frist, monkeypatch):
                                         actor=("Rat der Stadt " * 250)[:3000]))
     lines = frist("stats").stdout.splitlines()
     assert lines[0].split()[0] == "ACTOR" and lines[0].split()[-1] == "RECORD"
-    assert all(cells(line) <= 100 for line in lines), max(map(cells, lines))
+    assert all(cells(line) <= PIPE_WIDTH for line in lines), max(map(cells, lines))
     assert any(line.startswith("Rat der Stadt") and "…" in line for line in lines)
 
 

@@ -130,13 +130,17 @@ def fit_columns(widths: list[int], total: int, flexible: int, steps=(), gap: int
     return kept, widths
 
 
+PIPE_WIDTH = 240  # cells of a table row through a pipe, when $COLUMNS does not say
+
+
 def table(header: list[str], rows: list[list[str]], states: list[str] | None = None,
           stream=None, flexible: int | None = None, steps=()) -> None:
     """Print aligned columns that fit the terminal's width (`fit_columns`: the `flexible`
     column takes the room, `steps` say which columns narrow or step aside first); on a
-    terminal each row is coloured by its state. A pipe or a file has no width: $COLUMNS,
-    else 100, and every column stays (a 3,000-character title had pushed the columns
-    after it 3,000 cells on); `--json` is the complete form for scripts."""
+    terminal each row is coloured by its state. A pipe or a file has no width: $COLUMNS
+    if set, else every cell whole up to PIPE_WIDTH (`frist list | grep` finds a title's
+    last words; a 3,000-character title no longer pushes the columns after it 3,000
+    cells on), and every column stays; `--json` is the complete form for scripts."""
     stream = stream or sys.stdout  # read now: main() may have replaced it since import
     colour = use_colour(stream)
     cells = [header] + rows
@@ -144,7 +148,9 @@ def table(header: list[str], rows: list[list[str]], states: list[str] | None = N
     kept = list(range(len(header)))
     on_terminal = hasattr(stream, "isatty") and stream.isatty()
     if flexible is not None:
-        total = terminal_columns(stream, default=100)
+        # a pipe or a file: every cell whole, unless the row would pass PIPE_WIDTH
+        natural = sum(widths) + 2 * (len(widths) - 1)
+        total = terminal_columns(stream, default=min(natural, PIPE_WIDTH))
         kept, widths = fit_columns(widths, total, flexible, steps if on_terminal else
                                    [step for step in steps if step[0] != "drop"])
     lines = []
