@@ -655,10 +655,9 @@ class _Sentence:
         if L.capitalised_nouns and self.doc is not None:
             # a body or a role before a name ("Zivilluftfahrtbehörde Roberto Rodriguez",
             # "Vatikan-Sprechers Federico Lombardi"): the name, when two words of it stay
-            nouns = self.doc.after_determiner()
-            nouns = nouns | self.after_adjective(run)
+            nouns = self.doc.after_determiner() | self.after_adjective(run)
             while cut < len(words) - 2 and (_org_word(words[cut], L) or _role(
-                    words[cut].rstrip("s"), L) is not None or _common_noun(run, cut, words, nouns, L)) \
+                    words[cut].rstrip("s"), L) is not None or _common_noun(words[cut], nouns, L)) \
                     and not any(
                     w in nouns or _org_word(w, L) for w in words[cut + 1:]):
                 cut += 1
@@ -1504,13 +1503,13 @@ def speaker_of(text: str, at: int, L: Language) -> str:
     return found or find_actor(text, s0, s1, at, L, doc)
 
 
-def _common_noun(run, k: int, words, nouns: set, L: Language) -> bool:
+def _common_noun(word: str, nouns: set, L: Language) -> bool:
     """A noun for a person before the name ("Der Physiker Sebastian Pflugbeil", "des
     Malers Antonio Guerreros"): the article writes it after a determiner, and it ends
     as such nouns do (`person_noun_endings`), unlike a name's first word ("New York
     Times", "Chaos Computer Club")."""
-    w = words[k].lower()
-    return words[k] in nouns and bool(L.person_noun_endings) and (
+    w = word.lower()
+    return word in nouns and bool(L.person_noun_endings) and (
         w.endswith(L.person_noun_endings)
         or any(w.endswith(e) and w[:-len(e)].endswith(L.person_noun_endings)
                for e in L.genitive_endings))

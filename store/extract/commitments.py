@@ -587,7 +587,7 @@ def _alternatives(p, c) -> bool:
     """Two windows of one sentence given as alternatives for one event ("near the end of
     Q1 or beginning of Q2 2021", "Ende 2010 oder Anfang 2011", "Mai oder Juni 2006"):
     a disjunction right after the first, a few words at most before the second."""
-    gap = c["text"][p["raw"].end:c["raw"].start].lower().split()
+    gap = _between(p, c).lower().split()
     return 0 < len(gap) <= ALTERNATIVE_GAP and gap[0] in c["L"].alternative_joiners
 
 
@@ -706,15 +706,20 @@ def _nested(groups):
     return sorted(keep, key=lambda g: order[id(g)])
 
 
+def _between(a, b) -> str:
+    """The text between two mentions of one sentence, whichever comes first."""
+    first, second = (a, b) if a["raw"].start < b["raw"].start else (b, a)
+    return first["text"][first["raw"].end:second["raw"].start]
+
+
 def _apposed(a, b) -> bool:
     """Two mentions of one sentence side by side, the second naming the first more
     closely ("next month on August 2", "this week, on Friday"): at most a preposition
     or a comma between them, no conjunction."""
-    first, second = (a, b) if a["raw"].start < b["raw"].start else (b, a)
-    gap = first["text"][first["raw"].end:second["raw"].start]
+    gap = _between(a, b)
     words = gap.lower().replace(",", " ").split()
     return "\n" not in gap and len(words) <= APPOSED_GAP and not any(
-        w in first["L"].coordinating for w in words)
+        w in a["L"].coordinating for w in words)
 
 
 APPOSED_GAP = 1  # words between a window and the day in it that names it closer
@@ -722,9 +727,8 @@ APPOSED_GAP = 1  # words between a window and the day in it that names it closer
 
 def _joined(a, b) -> bool:
     """Two mentions of one sentence joined by a conjunction (and nothing much else)."""
-    first, second = (a, b) if a["raw"].start < b["raw"].start else (b, a)
-    gap = first["text"][first["raw"].end:second["raw"].start].lower().split()
-    return len(gap) <= 4 and any(w in first["L"].coordinating for w in gap)
+    gap = _between(a, b).lower().split()
+    return len(gap) <= 4 and any(w in a["L"].coordinating for w in gap)
 
 
 def _preference(c):
