@@ -50,12 +50,23 @@ UNREADABLE = "Taskwarrior cannot read dates before 1 Jan 1980 (UTC)"
 
 def unreadable(items) -> list[int]:
     """The ids of the items whose task would hold a date `task import` cannot read."""
-    return [item_id for item_id, c in items if _oldest_date(_task(c)) < TW_FIRST]
+    return [item_id for item_id, c in items if _oldest_date(*_dated(c)) < TW_FIRST]
 
 
-def _oldest_date(task: dict) -> str:
-    stamps = [task[k] for k in ("due", "entry", "modified", "end") if k in task]
-    return min(stamps + [note["entry"] for note in task.get("annotations", [])])
+def _oldest_date(dates: dict, notes: list[dict]) -> str:
+    return min(list(dates.values()) + [note["entry"] for note in notes])
+
+
+def _dated(c: Commitment) -> tuple[dict, list[dict]]:
+    """A task's date fields (entry, modified, due, and end when decided) and its
+    annotations, which carry dates too: all `unreadable` needs to read."""
+    created = parse_stamp(c.created) or dt.datetime.now().astimezone()
+    updated = parse_stamp(c.updated) or created
+    dates = {"entry": tw_date(created), "modified": tw_date(updated),
+             "due": tw_date(dt.date.fromisoformat(c.due))}
+    if c.status != "open":
+        dates["end"] = tw_date(_decided_at(c) or updated)
+    return dates, _annotations(c)
 
 
 def write(items, today) -> bytes:
@@ -67,20 +78,13 @@ def write(items, today) -> bytes:
 
 
 def _task(c: Commitment) -> dict:
-    created = parse_stamp(c.created) or dt.datetime.now().astimezone()
-    updated = parse_stamp(c.updated) or created
+    dates, notes = _dated(c)
     task = {"uuid": tw_uuid(c.uid),
             "description": CONTROL.sub(" ", c.title),
-            "status": TW_STATUS[c.status],
-            "entry": tw_date(created),
-            "modified": tw_date(updated),
-            "due": tw_date(dt.date.fromisoformat(c.due))}
-    if c.status != "open":
-        task["end"] = tw_date(_decided_at(c) or updated)
+            "status": TW_STATUS[c.status], **dates}
     tags = list(c.tags)
     if tags:
         task["tags"] = sorted({tw_tag(t) for t in tags})
-    notes = _annotations(c)
     if notes:
         task["annotations"] = notes
     if task["description"] != c.title:  # control characters were blanked
