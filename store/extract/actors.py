@@ -640,8 +640,12 @@ class _Sentence:
         # the last role with a name of two words or more after it, and the words that
         # qualify the role before it ("U.S. Commerce Secretary William Daley")
         for k in range(len(words) - 2):
-            rest = words[k + 1:]
-            if _role(words[k], L, inflected=True) is None or any(
+            after = k + 1  # past the role's own "of State" ("Secretary of State Jane Roe")
+            while after + 1 < len(words) and words[after].lower() in L.name_joiners \
+                    and words[after].lower() not in L.coordinating:
+                after += 2
+            rest = words[after:]
+            if len(rest) < 2 or _role(words[k], L, inflected=True) is None or any(
                     w.lower() in L.name_joiners or _role(w, L) is not None or not
                     _is_name_token(w, L) for w in rest[:1]) or any(
                     w.lower() in L.name_joiners for w in rest):
@@ -651,7 +655,7 @@ class _Sentence:
                 org = self.doc.organisation_named(words[k][:words[k].lower().rfind(speaks)])
                 if org:
                     return [(w, -1) for w in org.split()]
-            cut = k + 1
+            cut = after
         if L.capitalised_nouns and self.doc is not None:
             # a body or a role before a name ("Zivilluftfahrtbehörde Roberto Rodriguez",
             # "Vatikan-Sprechers Federico Lombardi"): the name, when two words of it stay
@@ -1196,6 +1200,12 @@ def _owner(S: _Sentence, d0: int) -> str:
         j = i
         while j > lo and _is_name_token(tokens[j - 1][0], L) and i - j < 4:
             j -= 1
+        # "the Ministry of Trade will ...": a joiner between name words is part of the
+        # name, not an owner ("the visit of Secretary of State X" still is one)
+        while j - 2 >= lo and low[j - 1] in L.name_joiners and _is_name_token(tokens[j - 2][0], L):
+            j -= 2
+            while j > lo and _is_name_token(tokens[j - 1][0], L) and i - j < 6:
+                j -= 1
         run = tokens[j:i + 1]
         mine = [m for m, t in enumerate(run) if t[0].endswith(POSSESSIVE)]
         if mine and (mine[-1] + 1 == len(run) or _role(run[mine[-1] + 1][0], L) is None):
