@@ -645,3 +645,15 @@ def test_two_windows_given_as_alternatives_are_one_candidate(text, lang, due):
 def test_a_hope_in_german_is_offered_below_the_confident_level():
     found = extract("Der Verein hofft auf eine Erweiterung des Stadions bis 2035.", PUB, "de")
     assert all(c.confidence < 0.5 for c in found)
+
+
+@pytest.mark.parametrize("text", [
+    "A primary election was held on February 11 in Ohio.",
+    "The summit took place on February 11 in Geneva.",
+])
+def test_an_event_noun_before_a_past_verb_is_its_subject_not_a_future(text):
+    # the noun of an event ("election") is a cue of a plan, but before "was held" or
+    # "took" it is what happened: the year-less day is the one before publication
+    assert extract(text, dt.date(2026, 6, 1), "en") == []
+    assert extract(text.replace("was held", "will be held").replace("took", "will take"),
+                   dt.date(2026, 6, 1), "en")[0].due == dt.date(2027, 2, 11)

@@ -686,7 +686,10 @@ class SentenceContext:
         """A past form that is part of a future or passive one: "was expected", "will be
         paid", "soll bezahlt werden"."""
         words, aux, L = self.words, self.lang.passive_aux, self.lang
-        if j + 1 in fut_idx or j - 1 in fut_idx or j - 2 in fut_idx or self._beside_aux(j):
+        # a noun of an event before it is the past form's subject, not its auxiliary:
+        # "the election was held on February 11", "the summit took place"
+        before = [k for k in (j - 1, j - 2) if k in fut_idx and words[k] not in L.event_nouns]
+        if j + 1 in fut_idx or before or self._beside_aux(j):
             return True
         if not L.verb_second:
             return False

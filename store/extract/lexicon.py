@@ -236,6 +236,7 @@ class Language:
         self.not_verbs = set(w.lower() for w in cues.get("not_verbs", []))
         self.sets_date = set(w.lower() for w in cues.get("sets_date", []))
         self.passive_aux = set(w.lower() for w in cues.get("passive_aux", []))
+        self.event_nouns = set(w.lower() for w in cues.get("event_nouns", []))
         self.copula_past = set(w.lower() for w in cues.get("copula_past", []))
         self.relative_pronouns = set(w.lower() for w in cues.get("relative_pronouns", []))
         self.anchor_preps = set(w.lower() for w in cues.get("anchor_preps", []))
