@@ -433,3 +433,10 @@ def test_a_name_joined_by_of_is_one_name_and_a_role_of_a_body_goes(text, actor):
     # "of" inside a name is no owner ("Trade" alone was the actor), and "Secretary of
     # State" before a person's name is the role, not the actor
     assert actor_for(text, "en", 3) == actor
+
+
+def test_new_opens_a_name_but_is_none_alone():
+    text = "New Zealand will hold a referendum on 17 March 2026."
+    assert actor_for(text, "en", 3) == "New Zealand"
+    text = "New Hampshire will hold its primary on 10 March 2026."
+    assert actor_for(text, "en", 3) == "New Hampshire"

@@ -108,6 +108,9 @@ def _runs(tokens, L, start=0):
         name = seen.get(tok)
         if name is None:
             name = seen[tok] = _is_name_token(tok, L)
+        if not name and not run and tok.lower() in L.name_openers and tok[:1].isupper() \
+                and i + 1 < len(tokens) and _is_name_token(tokens[i + 1][0], L):
+            name = True  # "New Zealand": no name alone ("New rules"), the first word of one
         if name:
             if not run and not skip and i > 0:
                 prev = tokens[i - 1][0]

@@ -274,6 +274,7 @@ class Language:
                                   key=lambda w: len(w.split()), reverse=True)
         self.attr_words = {w for a in self.attr_before for w in a.split()}
         self.not_names = set(w.lower() for w in att.get("not_names", []))
+        self.name_openers = set(w.lower() for w in att.get("name_openers", []))
         self.attr_verbs = set(w.lower() for w in att.get("verbs", []))
         self.verb_second = bool(data.get("verb_second", False))
         self.capitalised_nouns = bool(data.get("capitalised_nouns", False))
