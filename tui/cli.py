@@ -270,7 +270,8 @@ def due(env, within, check, as_json):
 @cli.command()
 @click.argument("source", default="-", metavar="[FILE|URL|-]")
 @click.option("--published", metavar="DATE",
-              help="Publication date, the day relative dates count from (default: today).")
+              help="Publication date, the day relative dates count from (default: a web page's "
+                   "own date, else a file's date, else today).")
 @lang_option
 @click.option("--json", "as_json", is_flag=True)
 @pass_env
@@ -280,7 +281,7 @@ def extract(env, source, published, lang, as_json):
     from store.extract import extract as run_extract
     from store.ingest import read_one
     lang = extraction_lang(env, lang)
-    doc = read_one(source, env.when(published).due if published else None, lang, env.today,
+    doc = read_one(source, env.published(published) if published else None, lang, env.today,
                    deadline=env.config.fetch_timeout)
     for note in doc.notes:
         say(f"note: {note}")

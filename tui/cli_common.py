@@ -150,6 +150,11 @@ class Env:
         from store.when import parse_when
         return parse_when(text, self.today)
 
+    def published(self, text: str):
+        """A typed publication date: a year-less day or a weekday is the latest such day."""
+        from store.when import parse_published
+        return parse_published(text, self.today)
+
 
 pass_env = click.make_pass_decorator(Env)
 
