@@ -46,7 +46,7 @@ def cli(ctx, db, today, demo):
 @click.option("--due", "due_text", required=True, metavar="WHEN",
               help="2026-04-30, 'April 2026', 'in 10 days', 'next Friday', 'bis Ende März' ...")
 @click.option("--actor", default="", help="Who is committed.")
-@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeatable; a comma separates tags).")
 @click.option("--note", default="", help="A note kept in the history.")
 @pass_env
 def add(env, title, due_text, actor, tags, note):
@@ -214,7 +214,8 @@ def postpone(env, ident, when, note):
 @click.option("--title")
 @click.option("--due", "due_text", metavar="WHEN")
 @click.option("--actor")
-@click.option("--tag", "tags", multiple=True, help="Replace the tags (repeatable).")
+@click.option("--tag", "tags", multiple=True,
+              help="Replace the tags (repeatable; a comma separates tags; --tag \"\" removes them).")
 @click.option("--note", default="")
 @pass_env
 def edit(env, ident, title, due_text, actor, tags, note):
