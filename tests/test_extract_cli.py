@@ -144,6 +144,9 @@ def test_languages_come_from_the_language_data(frist, isolated):
                    env={"FRIST_CONFIG": str(config)})
     assert result.returncode == 1
     assert result.stderr == f"error: the config file {config}: 'lang' must be one of de, en, not 'xx'\n"
+    # a bad setting stops every command, not only those that extract
+    listed = frist("list", env={"FRIST_CONFIG": str(config)})
+    assert listed.returncode == 1 and listed.stderr == result.stderr
 
 
 def test_a_publication_date_without_its_year_is_the_latest_such_day(frist):
