@@ -59,17 +59,30 @@ def _role(word: str, L: Language, roles=None, inflected: bool = False):
     before a name, a role in another case too ("des Staatspräsidenten Ólafur X"; alone,
     "die Abgeordneten" may be many)."""
     low = word.lower().strip(".,'’")
-    endings = L.role_endings if inflected else ()
     roles = L.roles if roles is None else roles
     if low in roles:
         return low
-    if L.capitalised_nouns:
+    if not L.capitalised_nouns:
+        return None
+    # a compound is sought through every role: remembered per word, as words recur
+    # (a whole-article scan asked it 100,000 times for a 1 MB text)
+    memo = _ROLE_MEMO.setdefault((id(L), id(roles), inflected), {})
+    if low not in memo:
+        if len(memo) > ROLE_MEMO_MAX:
+            memo.clear()  # a long text's vocabulary: keep memory bounded
+        endings = L.role_endings if inflected else ()
+        memo[low] = None
         for base in [low] + [low[:-len(e)] for e in endings if low.endswith(e)]:
             found = next((r for r in roles if base == r or base.endswith(r) and len(base) > len(r) + 1),
                          None)
             if found:
-                return found
-    return None
+                memo[low] = found
+                break
+    return memo[low]
+
+
+_ROLE_MEMO: dict = {}  # (language, role list, inflected) -> {word: role or None}
+ROLE_MEMO_MAX = 50_000
 
 
 def _org_word(token: str, L: Language) -> bool:
