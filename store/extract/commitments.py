@@ -410,6 +410,9 @@ def _said_on(text, s0, raw, L) -> bool:
     "sagte am Montag"): when it was said, not when something is due."""
     words = text[s0:raw.start].split()[-2:]
     if words and len(words[-1]) <= 3 and words[-1].lower() not in L.speech_verbs:
+        low = words[-1].lower()
+        if low in L.planned_for[0] or low in L.deadline_preps[0]:
+            return False  # "kündigten für Mittwoch ... an", "announced by Friday": what it is for
         words = words[:-1]  # "on", "am"
     if not words or not words[-1][-1:].isalpha():
         return False  # 'said, "On October 8, ...': the day belongs to what was said

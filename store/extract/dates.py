@@ -846,6 +846,7 @@ class SentenceContext:
                 continue
             w = 1.0 if j in self.strong else 0.5
             fut += w / d ** DECAY * (1.0 if self.clause[j] == here else 0.5)
+        aux_past = 0.0
         for j, w in self.past:
             d = dist(j)
             if d is None or self.as_early_as(j, a) or j + 1 in fut_idx or (
@@ -856,7 +857,10 @@ class SentenceContext:
                 continue
             if self.attribution_after(j, a):
                 continue  # "..., the mayor said": when it was said, not when the plan is
-            past += w / d ** DECAY * (1.0 if self.clause[j] == here else 0.5)
+            add = w / d ** DECAY * (1.0 if self.clause[j] == here else 0.5)
+            past += add
+            if self.clause[j] == here and self.words[j] in self.lang.cue_weak_past:
+                aux_past += add  # "haben", "hat": perhaps the auxiliary of a plan's verb
         words = [t[0] for t in self.tokens]
         prep = False
         before = words[max(0, a - 3):a]
@@ -875,6 +879,9 @@ class SentenceContext:
             prep = True  # "auf Oktober vertagt", "rescheduled to June 2"
         elif not prep and self.planned_for(a, b, before) and not self.fronted_past(a):
             prep = True  # "haben für Mittwoch eine Kundgebung angekündigt"
+            # its auxiliary tells when it was announced, not when the plan is ("Für den 20.
+            # April haben die Gewerkschaften eine Kundgebung angekündigt")
+            past -= aux_past
         pastprep = any(w in self.lang.past_preps[0] for w in before[-2:])
         if prep:
             fut += PREP_WEIGHT
@@ -906,7 +913,11 @@ class SentenceContext:
         if not preps or not any(w in preps for w in before[-2:]):
             return False
         after = self.words[b + 1] if b + 1 < len(self.words) else ""
-        if after.isalpha() and after not in self.lang.stopwords or self.words[b].endswith("'s"):
+        # a verb after the date is the clause's own ("Für Mittwoch kündigten sie ... an"),
+        # a noun would be what the date qualifies
+        verb = after in verbs or after in self.lang.finite_verbs or after in self.lang.speech_verbs
+        if after.isalpha() and after not in self.lang.stopwords and not verb \
+                or self.words[b].endswith("'s"):
             return False
         here = self.clause[a]
         return any(self.clause[k] == here and w in verbs for k, w in enumerate(self.words))
