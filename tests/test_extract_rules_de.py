@@ -34,3 +34,23 @@ def test_a_plan_announced_for_a_day(text, due):
 ])
 def test_the_day_something_was_said_or_done_stays_past(text):
     assert dues(text) == []
+
+
+@pytest.mark.parametrize("text, due", [
+    # a separable verb split by the verb bracket is one verb: its prefix closing the clause
+    # makes the finite verb the present tense of a schedule ("steht ... fest": "feststeht")
+    ("Der Gewinner des Wettbewerbs steht am 20. April in Köln fest.", "2031-04-20"),
+    ("Der Landtag stimmt am Freitag über den Haushalt ab.", "2031-03-14"),
+    ("Am Sonntag steht die Bürgermeisterwahl in Hagen an.", "2031-03-16"),
+    ("Der Ausschuss kommt am Montag in Bonn zusammen.", "2031-03-17"),
+])
+def test_a_separable_verb_of_a_schedule(text, due):
+    assert dues(text) == [due]
+
+
+@pytest.mark.parametrize("text", [
+    "Er kam am Montag in Bonn an.",
+    "Am Montag stand der Gewinner fest.",
+])
+def test_a_separable_verb_in_the_past_stays_past(text):
+    assert dues(text) == []

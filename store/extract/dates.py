@@ -324,7 +324,7 @@ def _reports_past(words, j: int, lang: Language, marked) -> bool:
     return False
 
 
-CUES = ("future", "strong", "past", "plans", "has_strong", "listed_past")  # read on first use
+CUES = ("future", "strong", "past", "plans", "has_strong", "listed_past", "split")  # read on first use
 
 
 class SentenceContext:
@@ -381,8 +381,12 @@ class SentenceContext:
         plans = set()
         listed = set()  # past cues named in the data (not guessed from a suffix)
         attributive = set()  # inflected participles before a noun ("der entwickelten Kapsel")
+        closing = self._split_verbs() if lang.verb_second and lang.separable_prefixes else {}
+        self.split = closing
         for j, w in enumerate(words):
             flags = single.get(w, 0)
+            if not flags and j in closing:
+                flags = single.get(closing[j], 0)  # "steht am 29. Juli fest": "feststeht"
             if not flags and w in multi:
                 for ph, f in multi[w]:
                     if tuple(words[j:j + len(ph)]) == ph:
@@ -453,6 +457,30 @@ class SentenceContext:
         self.plans = plans
         self.has_strong = bool(strong)
         self._mask_cues()
+
+    def _split_verbs(self) -> dict:
+        """{token: the verb with its prefix} where a German clause closes with a separable
+        prefix ("Der Sieger steht am 29. Juli fest", "Der Rat tritt am Montag zusammen"):
+        the verb bracket's two halves are one verb ("feststeht"), read as the cue it is.
+        Only lower-case words before the prefix in its clause (up to punctuation: "nach 21
+        Etappen und 3000 Kilometern" joins nouns), and only compounds that the
+        cue table lists, so a preposition at the end ("... kommt er an") joins nothing
+        unknown."""
+        words, clause, text = self.words, self.marked, self.text
+        prefixes, table = self.lang.separable_prefixes, self.lang.cue_table
+        out = {}
+        n = len(words)
+        for k in range(1, n):
+            if words[k] not in prefixes or k + 1 < n and clause[k + 1] == clause[k]:
+                continue  # not the last word of its clause
+            for j in range(k - 1, -1, -1):
+                if clause[j] != clause[k]:
+                    break
+                w = words[j]
+                if text[self.tokens[j][1]].islower() and words[k] + w in table:
+                    out[j] = words[k] + w
+                    break
+        return out
 
     def _causal(self, j: int) -> bool:
         """Whether a causal phrase ("due to") starts at token j and a noun phrase follows
@@ -902,7 +930,7 @@ class SentenceContext:
         if near is not None and self.lang.capitalised_nouns and near > 0 \
                 and self.text[self.token_starts[near]].isupper():
             return False  # "Bei dem Treffen am Samstag stach sie ...": a noun, not a verb
-        return near is not None and words[near] in self.lang.scheduled
+        return near is not None and self.split.get(near, words[near]) in self.lang.scheduled
 
     def planned_for(self, a: int, b: int, before) -> bool:
         """Whether the date at tokens a..b follows "für"/"for" in a clause whose verb plans
