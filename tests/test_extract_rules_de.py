@@ -54,3 +54,22 @@ def test_a_separable_verb_of_a_schedule(text, due):
 ])
 def test_a_separable_verb_in_the_past_stays_past(text):
     assert dues(text) == []
+
+
+@pytest.mark.parametrize("text, due", [
+    # a window already under way ("in dieser Woche") is ahead when the present tense of a
+    # schedule governs it, also past a noun of the same word ("zu einem Treffen")
+    ("Der Stadtrat kommt in dieser Woche zu einer Sondersitzung zusammen.", "2031-03-16"),
+    ("Die Delegierten, die in dieser Woche zu einem Treffen zusammenkommen, wählen neu.",
+     "2031-03-16"),
+])
+def test_a_schedule_in_a_window_under_way(text, due):
+    assert dues(text) == [due]
+
+
+@pytest.mark.parametrize("text", [
+    "Der Stadtrat kam in dieser Woche zu einer Sondersitzung zusammen.",
+    "Bei dem Treffen am Samstag stritten die Delegierten.",
+])
+def test_a_window_under_way_told_in_the_past(text):
+    assert dues(text) == []

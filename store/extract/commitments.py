@@ -273,7 +273,8 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             # "later this week" says so itself, a future tense is enough
             part = raw.tpl.get("part") or L.parts.get(raw.groups.get("part", "").lower())
             later = part == "any"
-            ok = (prep and fut >= past) or (tense == "future" and (ctx.has_strong or later))
+            ok = (prep and fut >= past) or (tense == "future" and (
+                ctx.has_strong or later or ctx.scheduled(a, b)))
         else:
             # a day that names its year, ahead, in a full sentence that says nothing of
             # the past: the present speaks of what is planned ("Seifert geht am 1. August

@@ -924,12 +924,13 @@ class SentenceContext:
         if a >= len(self.clause) or not self.lang.scheduled:
             return False
         here, words = self.clause[a], self.words
+        # a capitalised word is a noun, not a verb ("Bei dem Treffen am Samstag stach sie
+        # ...", "die in dieser Woche zu einem Treffen zusammenkommen")
+        nouns = self.lang.capitalised_nouns
         verbs = {j for j, _ in self.future} | {j for j, _ in self.past}
-        near = min((j for j in verbs if self.clause[j] == here and not a <= j <= b),
+        near = min((j for j in verbs if self.clause[j] == here and not a <= j <= b
+                    and not (nouns and j > 0 and self.text[self.token_starts[j]].isupper())),
                    key=lambda j: a - j if j < a else j - b, default=None)
-        if near is not None and self.lang.capitalised_nouns and near > 0 \
-                and self.text[self.token_starts[near]].isupper():
-            return False  # "Bei dem Treffen am Samstag stach sie ...": a noun, not a verb
         return near is not None and self.split.get(near, words[near]) in self.lang.scheduled
 
     def planned_for(self, a: int, b: int, before) -> bool:
