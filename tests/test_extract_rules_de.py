@@ -73,3 +73,16 @@ def test_a_schedule_in_a_window_under_way(text, due):
 ])
 def test_a_window_under_way_told_in_the_past(text):
     assert dues(text) == []
+
+
+@pytest.mark.parametrize("text, due", [
+    # a modal that lets a thing be done governs a weekday as a schedule does
+    ("Nach der Reparatur kann die Fähre am Samstag wieder auslaufen.", "2031-03-15"),
+    ("Die Helfer können frühestens am Freitag bei den Höfen eintreffen.", "2031-03-14"),
+])
+def test_a_weekday_a_modal_of_ability_governs(text, due):
+    assert dues(text) == [due]
+
+
+def test_a_weekday_a_past_modal_of_ability_governs_stays_past():
+    assert dues("Nach der Reparatur konnte die Fähre am Samstag wieder auslaufen.") == []

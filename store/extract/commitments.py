@@ -263,8 +263,9 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
         elif weak:
             # a weekday needs a strong cue, or a verb in its clause that says a schedule
             # and no past ("Der Prozess beginnt am Montag", "the trial begins on Monday")
+            # or a modal that lets it be done ("kann am Samstag abreisen")
             ok = tense == "future" and (prep or ctx.has_strong or attribute
-                                        or ctx.scheduled(a, b))
+                                        or ctx.scheduled(a, b) or ctx.scheduled(a, b, L.enabling))
         elif ahead:
             # "next year", "in two weeks": the words themselves look ahead
             ok = prep or fut > 0 or ctx.has_strong

@@ -917,11 +917,13 @@ class SentenceContext:
             past += PREP_WEIGHT
         return fut, past, prep
 
-    def scheduled(self, a: int, b: int) -> bool:
+    def scheduled(self, a: int, b: int, listed=None) -> bool:
         """Whether the verb nearest to tokens a..b in their clause is a present tense that
         says a schedule ("Der Prozess beginnt am Montag", "the trial begins on Monday"),
-        no past word ("trafen", "der am Dienstag verletzte Spieler reist") nearer."""
-        if a >= len(self.clause) or not self.lang.scheduled:
+        no past word ("trafen", "der am Dienstag verletzte Spieler reist") nearer; with
+        `listed`, whether that verb is one of those words."""
+        table = self.lang.scheduled if listed is None else listed
+        if a >= len(self.clause) or not table:
             return False
         here, words = self.clause[a], self.words
         # a capitalised word is a noun, not a verb ("Bei dem Treffen am Samstag stach sie
@@ -931,7 +933,7 @@ class SentenceContext:
         near = min((j for j in verbs if self.clause[j] == here and not a <= j <= b
                     and not (nouns and j > 0 and self.text[self.token_starts[j]].isupper())),
                    key=lambda j: a - j if j < a else j - b, default=None)
-        return near is not None and self.split.get(near, words[near]) in self.lang.scheduled
+        return near is not None and self.split.get(near, words[near]) in table
 
     def planned_for(self, a: int, b: int, before) -> bool:
         """Whether the date at tokens a..b follows "für"/"for" in a clause whose verb plans
