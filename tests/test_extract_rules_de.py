@@ -86,3 +86,19 @@ def test_a_weekday_a_modal_of_ability_governs(text, due):
 
 def test_a_weekday_a_past_modal_of_ability_governs_stays_past():
     assert dues("Nach der Reparatur konnte die Fähre am Samstag wieder auslaufen.") == []
+
+
+@pytest.mark.parametrize("text, due", [
+    # a day or month right after the noun of an event it dates, when no verb says a tense
+    ("Die Plakate der Kandidaten zur Bürgermeisterwahl im Mai hingen überall.", "2031-05-31"),
+])
+def test_the_date_of_an_event_noun(text, due):
+    assert dues(text) == [due]
+
+
+@pytest.mark.parametrize("text", [
+    # a verb that tells the past still rules
+    ("Die Kandidaten haben die Bürgermeisterwahl im Mai verloren."),
+])
+def test_the_date_of_an_event_noun_in_the_past(text):
+    assert dues(text) == []

@@ -285,7 +285,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             # Düsseldorf", "das Buch erscheint am 3. März"), as for weekdays
             ok = tense == "future" or (tense is None and (
                 prep or ctx.has_strong or explicit and w.precision == "day" and not headline
-                or not explicit and ctx.scheduled(a, b)))
+                or not explicit and (ctx.scheduled(a, b) or ctx.event_before(a))))
         if question:
             ok = False  # "do you expect to win the 2020 election?": asked, not said
         here = ctx.clause[a] if a < len(ctx.clause) else -1

@@ -935,6 +935,16 @@ class SentenceContext:
                    key=lambda j: a - j if j < a else j - b, default=None)
         return near is not None and self.split.get(near, words[near]) in table
 
+    def event_before(self, a: int) -> bool:
+        """Whether the date at token a follows the noun of an event it dates ("Anhänger
+        eines Kandidaten der Präsidentenwahl im Juli", "vor dem Gipfel am 3. Mai"): a
+        future cue written as a noun (in a language that capitalises them), right before
+        the date in its clause."""
+        j = a - 1
+        if not self.lang.capitalised_nouns or j < 1 or self.clause[j] != self.clause[a]:
+            return False
+        return self.text[self.token_starts[j]].isupper() and any(k == j for k, _ in self.future)
+
     def planned_for(self, a: int, b: int, before) -> bool:
         """Whether the date at tokens a..b follows "für"/"for" in a clause whose verb plans
         or announces ("haben für Anfang 2008 die ersten Filme angekündigt", "called a
