@@ -102,3 +102,19 @@ def test_the_date_of_an_event_noun(text, due):
 ])
 def test_the_date_of_an_event_noun_in_the_past(text):
     assert dues(text) == []
+
+
+@pytest.mark.parametrize("text, due", [
+    # a participle in two words ("bekannt gegeben") closes the passive its "wird" opened
+    ("Das Ergebnis der Abstimmung wird am 2. April bekannt gegeben.", "2031-04-02"),
+])
+def test_a_future_passive_with_a_participle_in_two_words(text, due):
+    assert dues(text) == [due]
+
+
+@pytest.mark.parametrize("text", [
+    "Das Ergebnis der Abstimmung wurde am 2. März bekannt gegeben.",
+    "Das Ergebnis hat die Kommission am 2. März bekannt gegeben.",
+])
+def test_a_participle_in_two_words_in_the_past(text):
+    assert dues(text) == []

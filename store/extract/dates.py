@@ -710,6 +710,12 @@ class SentenceContext:
         words, aux = self.words, self.lang.passive_aux
         return j > 0 and words[j - 1] in aux or j + 1 < len(words) and words[j + 1] in aux
 
+    def _weak_participle(self, j: int) -> bool:
+        """A weak past cue that is no finite or reporting verb ("gegeben", "bekannt"): it
+        may be the participle of a future passive ("wird ... bekannt gegeben")."""
+        w, L = self.words[j], self.lang
+        return w not in L.finite_verbs and w not in L.speech_verbs
+
     def _serves_future(self, j: int, fut_idx) -> bool:
         """A past form that is part of a future or passive one: "was expected", "will be
         paid", "soll bezahlt werden"."""
@@ -723,8 +729,13 @@ class SentenceContext:
             return False
         # "wird aber erst am 19. August ... entschieden": the participle closes the clause
         # that its future auxiliary opened (no punctuation between them)
+        # "wird am 8. Juni bekannt gegeben": a participle written in two words closes it too
         here = self.marked[j]
-        closes = j + 1 >= len(words) or self.marked[j + 1] != here or words[j + 1] in aux
+        k = j + 1
+        while k < len(words) and self.marked[k] == here and words[k] not in aux and any(
+                i == k for i in self.listed_past) and words[k] not in L.finite_verbs:
+            k += 1
+        closes = k >= len(words) or self.marked[k] != here or words[k] in aux
         return closes and any(self.marked[k] == here and words[k] in L.passive
                               for k in fut_idx if k < j)
 
@@ -878,7 +889,8 @@ class SentenceContext:
         for j, w in self.past:
             d = dist(j)
             if d is None or self.as_early_as(j, a) or j + 1 in fut_idx or (
-                    j in self.listed_past and w >= 1.0 and self._serves_future(j, fut_idx)) \
+                    j in self.listed_past and (w >= 1.0 or self._weak_participle(j))
+                    and self._serves_future(j, fut_idx)) \
                     or j not in self.listed_past and self._beside_aux(j):
                 # "were planning", "was expected", "will be paid", "will be published": it
                 # serves the plan
