@@ -23,6 +23,7 @@ def dues(text, lang="de", published=PUB):
     ("Die Bauern kündigten für Freitag eine Sternfahrt an.", "2031-03-14"),
     ("Für Freitag kündigten die Bauern eine Sternfahrt an.", "2031-03-14"),
     ("Für den 2. April haben die Bauern eine Sternfahrt angekündigt.", "2031-04-02"),
+    ("Der Vorstand hat für Montag zu einer Krisensitzung geladen.", "2031-03-17"),
 ])
 def test_a_plan_announced_for_a_day(text, due):
     assert dues(text) == [due]
