@@ -119,3 +119,13 @@ def test_a_future_passive_with_a_participle_in_two_words(text, due):
 ])
 def test_a_participle_in_two_words_in_the_past(text):
     assert dues(text) == []
+
+
+def test_a_goal_set_for_the_years_ahead():
+    # "Ziel" (a goal someone sets) looks ahead as "angestrebt" does
+    text = "Die Stadt hat sich das Ziel gesetzt, im nächsten Jahr alle Busse elektrisch zu betreiben."
+    assert dues(text) == ["2032-12-31"]
+
+
+def test_a_goal_reached_is_history():
+    assert dues("Der Läufer erreichte am Sonntag als Erster das Ziel.") == []
