@@ -129,3 +129,11 @@ def test_a_goal_set_for_the_years_ahead():
 
 def test_a_goal_reached_is_history():
     assert dues("Der Läufer erreichte am Sonntag als Erster das Ziel.") == []
+
+
+def test_a_preposition_before_a_closing_prefix_is_no_verb():
+    from store.extract import dates as D
+    from store.extract.lexicon import load
+    text = "Der Präsident sicherte den Bauern kurz vor dem Ablauf der Frist Hilfe zu."
+    ctx = D.SentenceContext(text, 0, len(text), load("de"))
+    assert "zuvor" not in ctx._split_verbs().values()  # "vor" + "zu" is no verb

@@ -477,6 +477,8 @@ class SentenceContext:
                 if clause[j] != clause[k]:
                     break
                 w = words[j]
+                if w in prefixes or w in self.lang.prepositions or w in self.lang.stopwords:
+                    continue  # "kurz vor dem Ablauf ... zu": no verb
                 if text[self.tokens[j][1]].islower() and words[k] + w in table:
                     out[j] = words[k] + w
                     break
