@@ -172,6 +172,9 @@ class Language:
         # future cues, and they say a schedule when they govern a date (commitments.py)
         self.scheduled = set(w.lower().split()[0] for w in cues.get("scheduled", []))
         self.cue_future = _phrases(cues.get("future", []) + cues.get("scheduled", []))
+        # modals that let a thing be done ("kann am Samstag abreisen"): future cues that, when
+        # they govern a weekday, make it ahead as a schedule does (commitments.py)
+        self.enabling = set(w.lower() for w in cues.get("enabling", []))
         self.cue_strong = _phrases(cues.get("strong", []))
         self.cue_past = _phrases(cues.get("past", []))
         self.cue_weak_past = set(w.lower() for w in cues.get("weak_past", []))
