@@ -946,7 +946,10 @@ class SentenceContext:
         opens = {}
         for k, p in enumerate(marked):
             opens.setdefault(p, words[k])
-        return any(marked[k] < part and opens[marked[k]] not in L.relative_pronouns
+        # (a relative pronoun opens a relative clause only after a comma: the sentence's
+        # first part is a main clause, "Die Regierung will ..., sagte der Minister")
+        return any(marked[k] < part and (marked[k] == marked[0]
+                                         or opens[marked[k]] not in L.relative_pronouns)
                    for k in verbs)
 
     def _closing_verb(self, a: int, b: int):
