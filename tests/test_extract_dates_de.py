@@ -42,3 +42,54 @@ def test_a_reporting_verb_after_a_clause_opening_with_an_article(text, due):
 ])
 def test_vor_before_a_holiday_is_no_past_cue(text, value):
     assert [v for _, v in read(text)] == [value]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an approximate count in an offset: "in knapp zwei Wochen", "binnen rund drei Monaten"
+    ("Der Neubau soll in knapp zwei Wochen bezogen werden.", ("in knapp zwei Wochen", "2031-03-26")),
+    ("Die Firma will binnen rund drei Monaten liefern.", ("binnen rund drei Monaten", "2031-06-12")),
+    ("Der Bericht soll innerhalb von etwa zehn Tagen vorliegen.",
+     ("innerhalb von etwa zehn Tagen", "2031-03-22")),
+    ("Die Strecke soll in gut einem Jahr fertig sein.", ("in gut einem Jahr", "2032")),
+    # an ordinal calendar week
+    ("Der Umzug ist in der 14. Kalenderwoche geplant.", ("14. Kalenderwoche", "2031-W14")),
+    ("Die Messe findet in der 3. KW 2032 statt.", ("3. KW 2032", "2032-W03")),
+    # a relative word in the dative: "ab kommendem Montag", "seit letztem Jahr"
+    ("Die Sperre gilt ab kommendem Montag.", ("kommendem Montag", "2031-03-17")),
+    ("Die Regel gilt seit vergangenem Jahr.", ("vergangenem Jahr", "2030")),
+    ("Im abgelaufenen Jahr sank der Umsatz.", ("abgelaufenen Jahr", "2030")),
+    # a relative day with its part of the day, also opening a sentence
+    ("Morgen Abend soll der Vertrag unterschrieben werden.", ("Morgen Abend", "2031-03-13")),
+    ("Die Kommission will heute Nachmittag entscheiden.", ("heute Nachmittag", "2031-03-12")),
+    ("Das Spiel wurde gestern Abend abgebrochen.", ("gestern Abend", "2031-03-11")),
+    # a season with a part of it: its quarter, like the bare season
+    ("Die Brücke soll Ende des Sommers fertig sein.", ("Ende des Sommers", "2031-Q3")),
+    ("Der Prozess soll Anfang Herbst 2032 beginnen.", ("Anfang Herbst 2032", "2032-Q4")),
+    ("Die Anlage soll Mitte des Winters nächsten Jahres laufen.",
+     ("Mitte des Winters nächsten Jahres", "2033-Q1")),
+    # compounds of a unit and a part, the course of the year, a year's time
+    ("Die Zahlen sollen zum Quartalsende vorliegen.", ("zum Quartalsende", "2031-Q1")),
+    ("Die Frist läuft bis zur Monatsmitte.", ("bis zur Monatsmitte", "2031-03")),
+    ("Der Rat will zur Wochenmitte entscheiden.", ("zur Wochenmitte", "2031-W11")),
+    ("Die Preise sollen im weiteren Jahresverlauf steigen.", ("im weiteren Jahresverlauf", "2031")),
+    ("Die Stadt will binnen Jahresfrist einen Plan vorlegen.", ("binnen Jahresfrist", "2032-03-12")),
+    ("Der Konzern will im Schlussquartal 2032 liefern.", ("im Schlussquartal 2032", "2032-Q4")),
+])
+def test_german_forms_read_whole(text, expected):
+    assert expected in read(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Streiks sollen bis Gründonnerstag ausgesetzt werden.", ("Gründonnerstag", "2031-04-10")),
+    ("Über die Osterfeiertage bleiben die Läden zu.", ("die Osterfeiertage", "2031-04-14")),
+    ("Die Arbeiten sollen bis Fronleichnam dauern.", ("Fronleichnam", "2031-06-12")),
+    ("Die Schau soll bis Mariä Himmelfahrt laufen.", ("Mariä Himmelfahrt", "2031-08-15")),
+    ("Der Markt soll bis Allerheiligen öffnen.", ("Allerheiligen", "2031-11-01")),
+    ("Die Demonstration ist für den Tag der Arbeit angekündigt.", ("den Tag der Arbeit", "2031-05-01")),
+])
+def test_german_holidays(text, expected):
+    assert expected in read(text)
+
+
+def test_a_holiday_inside_a_hyphenated_name_is_no_date():
+    assert read("Das Mariä-Himmelfahrt-Gymnasium bekommt einen Neubau.") == []

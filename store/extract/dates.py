@@ -1367,7 +1367,7 @@ def _quarter_window(ask: _Ask):
     g, tpl, kind, published, lang = ask.g, ask.tpl, ask.kind, ask.published, ask.lang
     tense, sure, year = ask.tense, ask.sure, ask.year
     q = _lookup(lang.ordinals, g.get("qord")) if "qord" in g else (
-        int(g["qnum"]) if "qnum" in g else None)
+        int(g["qnum"]) if "qnum" in g else tpl.get("num"))  # "im Schlussquartal": num 4
     if q is None:
         return None
     if kind == "half" and q == 4:
