@@ -93,3 +93,51 @@ def test_german_holidays(text, expected):
 
 def test_a_holiday_inside_a_hyphenated_name_is_no_date():
     assert read("Das Mariä-Himmelfahrt-Gymnasium bekommt einen Neubau.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a weekday of a week counted from now: that week's day, not the next such weekday
+    ("Der Ausschuss will am Freitag kommender Woche entscheiden.",
+     ("Freitag kommender Woche", "2031-03-21")),
+    ("Der Ausschuss tagt am Montag der nächsten Woche.", ("Montag der nächsten Woche", "2031-03-17")),
+    ("Der Ausschuss will nächste Woche Dienstag entscheiden.",
+     ("nächste Woche Dienstag", "2031-03-18")),
+    ("Die Firma hatte sich am Donnerstag vergangener Woche geeinigt.",
+     ("Donnerstag vergangener Woche", "2031-03-06")),
+    ("Am Freitag dieser Woche läuft die Frist ab.", ("Freitag dieser Woche", "2031-03-14")),
+])
+def test_a_weekday_of_a_relative_week(text, expected):
+    assert expected in read(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a day of a year counted from now keeps its day: "am 3. April kommenden Jahres"
+    ("Die Reform soll am 3. April kommenden Jahres in Kraft treten.",
+     ("3. April kommenden Jahres", "2032-04-03")),
+    ("Die Zahlung ist zum 1. Januar des nächsten Jahres fällig.",
+     ("1. Januar des nächsten Jahres", "2032-01-01")),
+    ("Am 5. Februar dieses Jahres war der Vertrag unterschrieben worden.",
+     ("5. Februar dieses Jahres", "2031-02-05")),
+    ("Am 20. Mai dieses Jahres soll der Vertrag unterschrieben werden.",
+     ("20. Mai dieses Jahres", "2031-05-20")),
+])
+def test_a_day_of_a_relative_year(text, expected):
+    assert expected in read(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # half years: six months; one and a half: eighteen
+    ("Die Stadt will binnen eines halben Jahres einen Plan vorlegen.",
+     ("binnen eines halben Jahres", "2031-09-12")),
+    ("Die Linie soll in einem halben Jahr fahren.", ("in einem halben Jahr", "2031-09")),
+    ("Die Schule soll in anderthalb Jahren fertig sein.", ("in anderthalb Jahren", "2032-09")),
+    ("Die Firma will innerhalb von eineinhalb Jahren liefern.",
+     ("innerhalb von eineinhalb Jahren", "2032-09-12")),
+])
+def test_half_years(text, expected):
+    assert expected in read(text)
+
+
+def test_a_holiday_before_a_hyphen_closing_a_bracket_stays_one():
+    assert ("Pfingstmontag", "2031-06-02") in read(
+        "Das Fest endet erst am heutigen (Pfingstmontag-)Abend.", dt.date(2031, 6, 2))

@@ -1068,6 +1068,8 @@ def looks_ahead(raw: Raw, lang: Language) -> bool:
 def needs_tense(raw: Raw) -> bool:
     """Whether the value depends on reading the sentence as future or past (no year)."""
     g = raw.groups
+    if raw.kind == "date" and "rel" in g:
+        return False  # "am 3. April kommenden Jahres" names its year
     return raw.kind in TENSE_KINDS and "year" not in g and "yy" not in g
 
 
@@ -1226,6 +1228,9 @@ def _date_window(ask: _Ask):
         return None
     if year is not None:
         return _day_window(year, m, d)
+    rel = _rel(lang, g, ask.tpl) if "rel" in g else None
+    if rel is not None:  # "am 3. April kommenden Jahres": a year counted from now
+        return _day_window(published.year + rel, m, d)
     wd = _lookup(lang.weekdays, g.get("weekday")) if "weekday" in g else None
     if wd is not None:  # "Monday, Oct. 26": the year in which that is a Monday
         fits = [y for y in range(published.year - 1, published.year + 2)
@@ -1467,6 +1472,10 @@ def _weekday_window(ask: _Ask):
     if wd is None:
         return None
     rel = _rel(lang, g, tpl)
+    if tpl.get("in_week") and rel is not None:
+        # "am Freitag kommender Woche": that weekday of the week counted from now
+        monday = published - dt.timedelta(days=published.weekday())
+        return W.day(monday + dt.timedelta(days=7 * rel + wd))
     return W.day(_weekday(published, wd, rel, tense))
 
 
