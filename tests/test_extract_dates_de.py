@@ -141,3 +141,23 @@ def test_half_years(text, expected):
 def test_a_holiday_before_a_hyphen_closing_a_bracket_stays_one():
     assert ("Pfingstmontag", "2031-06-02") in read(
         "Das Fest endet erst am heutigen (Pfingstmontag-)Abend.", dt.date(2031, 6, 2))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a day of the month written as an ordinal word
+    ("Die Wahl ist am ersten Oktober.", ("ersten Oktober", "2031-10-01")),
+    ("Die Regel gilt ab dem fünfzehnten April 2032.", ("fünfzehnten April 2032", "2032-04-15")),
+    ("Der Vertrag endet am einunddreißigsten Mai.", ("einunddreißigsten Mai", "2031-05-31")),
+    ("Die Firma will am zweiten Juni nächsten Jahres liefern.",
+     ("zweiten Juni nächsten Jahres", "2032-06-02")),
+])
+def test_a_day_written_as_an_ordinal_word(text, expected):
+    assert expected in read(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zum ersten Mal will die Stadt einen Preis vergeben.",
+    "Am dreißigsten Februar ist nichts geplant.",
+])
+def test_an_ordinal_word_without_a_day_of_a_month(text):
+    assert not any(v[:4] == "2031" and len(v) == 10 for _, v in read(text))

@@ -1222,7 +1222,8 @@ def _date_window(ask: _Ask):
         else:
             d, m = a, b
     else:
-        d = int(g["day2"] if "day2" in g else g["day"])
+        d = int(g["day2"] if "day2" in g else g["day"]) if "dayord" not in g else \
+            _lookup(lang.day_ordinals, g["dayord"])  # "am ersten Oktober"
         m = _lookup(lang.months, g.get("month")) if "month" in g else int(g["monthnum"])
     if m is None:
         return None

@@ -166,6 +166,8 @@ class Language:
         self.relday = {k.lower(): v for k, v in data["relday"].items()}
         self.refs = {k.lower(): v for k, v in data.get("refs", {}).items()}
         self.holidays = {k.lower(): v for k, v in data.get("holidays", {}).items()}
+        # days of the month written as ordinal words ("am ersten Oktober")
+        self.day_ordinals = {k.lower(): v for k, v in data.get("day_ordinals", {}).items()}
         self.numeric_order = data.get("numeric_order", "dmy")
         cues = data.get("cues", {})
         # present tenses of events ("beginnt am Montag", "the trial begins on Monday"):
@@ -462,6 +464,8 @@ class Language:
             return _phrase_alternation(self.parts)
         if name == "QORD":
             return _phrase_alternation(self.ordinals)
+        if name == "DAYORD":
+            return _word_alternation(self.day_ordinals)
         if name == "RELDAY":
             cs = d.get("case_sensitive_relday", [])
             return _word_alternation(self.relday, cs)
@@ -497,6 +501,7 @@ class Language:
                                   + ")", re.IGNORECASE)
         # words that can come before a trigger inside a template
         mods = set(self.relative) | set(self.parts) | set(self.numbers) | set(self.ordinals)
+        mods |= set(self.day_ordinals)
         mods |= set(self.weekdays) | set(self.months) | set(self.refs) | set(self.relday)
         mods |= set(self.holidays)
         for t in self.data.get("patterns", []):
@@ -589,6 +594,7 @@ class Language:
         tables = {"MONTH": self.months, "MONTHFULL": self.months, "WEEKDAY": self.weekdays,
                   "UNIT": self.units, "REL": self.relative, "SEASON": self.seasons,
                   "PART": self.parts, "QORD": self.ordinals, "RELDAY": self.relday,
+                  "DAYORD": self.day_ordinals,
                   "REF": self.refs, "HOLIDAY": self.holidays, "NUM": self.numbers}
         return tables.get(name)
 
