@@ -161,3 +161,17 @@ def test_a_day_written_as_an_ordinal_word(text, expected):
 ])
 def test_an_ordinal_word_without_a_day_of_a_month(text):
     assert not any(v[:4] == "2031" and len(v) == 10 for _, v in read(text))
+
+
+@pytest.mark.parametrize("text, value", [
+    # a weak past form closing the clause a future auxiliary opened is part of that
+    # future: "wird ... bekannt gegeben", "wird ... bekannt geben"
+    ("Der Sieger des Wettbewerbs wird am 2. März bekannt gegeben.", "2032-03-02"),
+    ("Die Jury wird am 2. März bekannt geben, wer gewonnen hat.", "2032-03-02"),
+    ("Die Namen werden am Freitag bekanntgegeben, teilte die Jury mit.", "2031-03-14"),
+    # with a past auxiliary it stays the past
+    ("Der Sieger wurde am 2. März bekannt gegeben.", "2031-03-02"),
+    ("Wie am Montag bekannt wurde, tritt der Trainer zurück.", "2031-03-10"),
+])
+def test_a_weak_past_form_closing_a_future_clause(text, value):
+    assert read(text)[0][1] == value

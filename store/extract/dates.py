@@ -697,6 +697,22 @@ class SentenceContext:
         return closes and any(self.marked[k] == here and words[k] in L.passive
                               for k in fut_idx if k < j)
 
+    def _weak_closes_future(self, j: int, fut_idx) -> bool:
+        """A weak past form (a participle such as "gegeben", or "bekannt" before the verb
+        it goes with) closing a clause that a future auxiliary opened: "wird am 8. Juni
+        bekannt gegeben", "wird am Freitag bekannt geben" is ahead, not reported."""
+        words, L = self.words, self.lang
+        if not L.verb_second:
+            return False
+        k = j + 1 if words[j] in L.not_verbs and j + 1 < len(words) else j
+        here = self.marked[k]
+        if self.marked[j] != here:
+            return False
+        closes = k + 1 >= len(words) or self.marked[k + 1] != here \
+            or words[k + 1] in L.passive_aux
+        return closes and any(self.marked[i] == here and words[i] in L.passive
+                              for i in fut_idx if i < j)
+
     def moved_to(self, a: int) -> bool:
         """"rescheduled to June 2", "auf Oktober vertagt", "extended the lockdown to May 1":
         the date right after a preposition of a verb that moves a date (no punctuation
@@ -847,7 +863,8 @@ class SentenceContext:
             d = dist(j)
             if d is None or self.as_early_as(j, a) or j + 1 in fut_idx or (
                     j in self.listed_past and w >= 1.0 and self._serves_future(j, fut_idx)) \
-                    or j not in self.listed_past and self._beside_aux(j):
+                    or j not in self.listed_past and self._beside_aux(j) \
+                    or j in self.listed_past and w < 1.0 and self._weak_closes_future(j, fut_idx):
                 # "were planning", "was expected", "will be paid", "will be published": it
                 # serves the plan
                 continue
