@@ -175,3 +175,29 @@ def test_an_ordinal_word_without_a_day_of_a_month(text):
 ])
 def test_a_weak_past_form_closing_a_future_clause(text, value):
     assert read(text)[0][1] == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a half or a week of a month written as one word: the month, like "Anfang März"
+    ("Die Wahl soll in der zweiten Septemberhälfte stattfinden.",
+     ("in der zweiten Septemberhälfte", "2031-09")),
+    ("Der Umzug ist für die erste Aprilwoche 2032 geplant.",
+     ("für die erste Aprilwoche 2032", "2032-04")),
+    ("Die Reparatur soll in der letzten Juniwoche beginnen.",
+     ("in der letzten Juniwoche", "2031-06")),
+    # a part of a month of a relative year, and a relative week two ahead
+    ("Der Bericht soll Ende Februar nächsten Jahres erscheinen.",
+     ("Ende Februar nächsten Jahres", "2032-02")),
+    ("Die Tagung soll Anfang übernächster Woche beginnen.",
+     ("Anfang übernächster Woche", "2031-W13")),
+    # a holiday named with a relative day word: the one a day away, whatever the tense
+    ("Der Test musste am gestrigen Ostersonntag abgebrochen werden.",
+     ("am gestrigen Ostersonntag", "2031-04-13")),
+])
+def test_month_compounds_relative_years_and_holidays(text, expected):
+    published = dt.date(2031, 4, 14) if "gestrigen" in text else PUB
+    assert expected in read(text, published)
+
+
+def test_a_month_inside_another_compound_is_no_date():
+    assert read("Die Septemberwahl und die Maifeier sollen verschoben werden.") == []

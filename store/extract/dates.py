@@ -1544,6 +1544,8 @@ def _holiday_window(ask: _Ask):
     make = lambda y: _holiday(y, spec)
     if year is not None:
         return make(year)
+    if ask.tpl.get("nearest"):  # "am gestrigen Ostersonntag": the one a day away
+        return _pick(make, published, None)
     return _pick(make, published, tense)
 
 

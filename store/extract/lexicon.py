@@ -114,7 +114,7 @@ YEAR_RE = r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?!\d|[.,]\d|\s?%)"
 YY_RE = r"(?<!\d)[0-9]{2}(?!\d)"
 QNUM_RE = r"[1-4](?!\d)"
 
-GROUP_ALIAS = {"MONTHFULL": "month", "NYEAR": "year"}
+GROUP_ALIAS = {"MONTHFULL": "month", "MONTHSTEM": "month", "NYEAR": "year"}
 PLACEHOLDER = re.compile(r"\{([A-Z]+)(\d?)\}")
 
 
@@ -466,6 +466,9 @@ class Language:
             return _phrase_alternation(self.ordinals)
         if name == "DAYORD":
             return _word_alternation(self.day_ordinals)
+        if name == "MONTHSTEM":  # a month opening a compound: "Septemberhälfte"
+            abbr = {a.lower() for a in d.get("abbreviated_months", [])}
+            return _trie_regex([m for m in self.months if m not in abbr])
         if name == "RELDAY":
             cs = d.get("case_sensitive_relday", [])
             return _word_alternation(self.relday, cs)
@@ -591,7 +594,8 @@ class Language:
     def present_tables(self, name: str):
         """Lower-case keys of the word table behind a placeholder, or None when the
         placeholder is numeric (needs a digit)."""
-        tables = {"MONTH": self.months, "MONTHFULL": self.months, "WEEKDAY": self.weekdays,
+        tables = {"MONTH": self.months, "MONTHFULL": self.months, "MONTHSTEM": self.months,
+                  "WEEKDAY": self.weekdays,
                   "UNIT": self.units, "REL": self.relative, "SEASON": self.seasons,
                   "PART": self.parts, "QORD": self.ordinals, "RELDAY": self.relday,
                   "DAYORD": self.day_ordinals,
