@@ -201,3 +201,14 @@ def test_month_compounds_relative_years_and_holidays(text, expected):
 
 def test_a_month_inside_another_compound_is_no_date():
     assert read("Die Septemberwahl und die Maifeier sollen verschoben werden.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # a day or month of every year is a schedule, no date
+    "Die Prämie wird im Mai jeden Jahres ausgezahlt.",
+    "Die Prämie wird jedes Jahr am 15. Mai ausgezahlt.",
+    "Das Stadtfest findet alljährlich im August statt.",
+])
+def test_a_day_or_month_of_every_year_is_no_date(text):
+    assert read(text) == []
+    assert dues(text) == []
