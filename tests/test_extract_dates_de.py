@@ -212,3 +212,13 @@ def test_a_month_inside_another_compound_is_no_date():
 def test_a_day_or_month_of_every_year_is_no_date(text):
     assert read(text) == []
     assert dues(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # "soll ... <strong participle> haben" reports the past, as "soll ... getötet haben" does
+    "Am 9. März soll der Mann seine Nachbarin und ihren Sohn erschossen haben.",
+    "Am 9. März sollen die Täter den Gefangenen zur Flucht verholfen haben.",
+])
+def test_a_modal_with_a_strong_perfect_infinitive_reports_the_past(text):
+    assert dues(text) == []
+    assert read(text) == [("9. März", "2031-03-09")]

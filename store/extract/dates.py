@@ -319,7 +319,8 @@ def _reports_past(words, j: int, lang: Language, marked) -> bool:
             if at - k <= (j if at == end else -1) or tuple(words[at - k:at]) != ph:
                 continue
             before = words[at - k - 1] if at - k - 1 >= 0 else ""
-            if k > 1 or lang.participle_form and lang.participle_form.match(before):
+            if k > 1 or lang.participle_form and lang.participle_form.match(before) \
+                    or lang.perfect_participle and lang.perfect_participle.match(before):
                 return True
     return False
 

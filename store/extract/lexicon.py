@@ -395,6 +395,10 @@ class Language:
         # infinitive reports the past (verb-final clauses)
         self.perfect_infinitive = [tuple(p.lower().split())
                                    for p in cues.get("perfect_infinitive", [])]
+        # participles a perfect infinitive is made of beyond the regular ones of
+        # `participle` ("erschossen haben", "verholfen haben")
+        pp = cues.get("perfect_participle")
+        self.perfect_participle = re.compile(pp) if pp else None
         # "had been due", "had planned": a plan of the past, since changed or done
         self.past_perfect = [tuple(p.lower().split()) for p in cues.get("past_perfect", [])]
         # "der Fahrplanwechsel erfolge am 13. Dezember": the present subjunctive of
