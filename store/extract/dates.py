@@ -319,7 +319,8 @@ def _reports_past(words, j: int, lang: Language, marked) -> bool:
             if at - k <= (j if at == end else -1) or tuple(words[at - k:at]) != ph:
                 continue
             before = words[at - k - 1] if at - k - 1 >= 0 else ""
-            if k > 1 or lang.participle_form and lang.participle_form.match(before):
+            if k > 1 or lang.participle_form and lang.participle_form.match(before) \
+                    or lang.perfect_participle and lang.perfect_participle.match(before):
                 return True
     return False
 
@@ -734,6 +735,8 @@ class SentenceContext:
         # "wird am 8. Juni bekannt gegeben": a participle written in two words closes it too
         here = self.marked[j]
         k = j + 1
+        if words[j] in L.not_verbs and k < len(words) and self.marked[k] == here:
+            k += 1  # "wird am 2. März bekannt geben": the verb the word goes with
         while k < len(words) and self.marked[k] == here and words[k] not in aux and any(
                 i == k for i in self.listed_past) and words[k] not in L.finite_verbs:
             k += 1
@@ -1015,7 +1018,10 @@ class SentenceContext:
         opens = {}
         for k, p in enumerate(marked):
             opens.setdefault(p, words[k])
-        return any(marked[k] < part and opens[marked[k]] not in L.relative_pronouns
+        # (a relative pronoun opens a relative clause only after a comma: the sentence's
+        # first part is a main clause, "Die Regierung will ..., sagte der Minister")
+        return any(marked[k] < part and (marked[k] == marked[0]
+                                         or opens[marked[k]] not in L.relative_pronouns)
                    for k in verbs)
 
     def _closing_verb(self, a: int, b: int):
@@ -1134,6 +1140,8 @@ def looks_ahead(raw: Raw, lang: Language) -> bool:
 def needs_tense(raw: Raw) -> bool:
     """Whether the value depends on reading the sentence as future or past (no year)."""
     g = raw.groups
+    if raw.kind == "date" and "rel" in g:
+        return False  # "am 3. April kommenden Jahres" names its year
     return raw.kind in TENSE_KINDS and "year" not in g and "yy" not in g
 
 
@@ -1286,12 +1294,16 @@ def _date_window(ask: _Ask):
         else:
             d, m = a, b
     else:
-        d = int(g["day2"] if "day2" in g else g["day"])
+        d = int(g["day2"] if "day2" in g else g["day"]) if "dayord" not in g else \
+            _lookup(lang.day_ordinals, g["dayord"])  # "am ersten Oktober"
         m = _lookup(lang.months, g.get("month")) if "month" in g else int(g["monthnum"])
     if m is None:
         return None
     if year is not None:
         return _day_window(year, m, d)
+    rel = _rel(lang, g, ask.tpl) if "rel" in g else None
+    if rel is not None:  # "am 3. April kommenden Jahres": a year counted from now
+        return _day_window(published.year + rel, m, d)
     wd = _lookup(lang.weekdays, g.get("weekday")) if "weekday" in g else None
     if wd is not None:  # "Monday, Oct. 26": the year in which that is a Monday
         fits = [y for y in range(published.year - 1, published.year + 2)
@@ -1433,7 +1445,7 @@ def _quarter_window(ask: _Ask):
     g, tpl, kind, published, lang = ask.g, ask.tpl, ask.kind, ask.published, ask.lang
     tense, sure, year = ask.tense, ask.sure, ask.year
     q = _lookup(lang.ordinals, g.get("qord")) if "qord" in g else (
-        int(g["qnum"]) if "qnum" in g else None)
+        int(g["qnum"]) if "qnum" in g else tpl.get("num"))  # "im Schlussquartal": num 4
     if q is None:
         return None
     if kind == "half" and q == 4:
@@ -1533,6 +1545,10 @@ def _weekday_window(ask: _Ask):
     if wd is None:
         return None
     rel = _rel(lang, g, tpl)
+    if tpl.get("in_week") and rel is not None:
+        # "am Freitag kommender Woche": that weekday of the week counted from now
+        monday = published - dt.timedelta(days=published.weekday())
+        return W.day(monday + dt.timedelta(days=7 * rel + wd))
     return W.day(_weekday(published, wd, rel, tense))
 
 
@@ -1583,6 +1599,8 @@ def _holiday_window(ask: _Ask):
     make = lambda y: _holiday(y, spec)
     if year is not None:
         return make(year)
+    if ask.tpl.get("nearest"):  # "am gestrigen Ostersonntag": the one a day away
+        return _pick(make, published, None)
     return _pick(make, published, tense)
 
 

@@ -114,7 +114,7 @@ YEAR_RE = r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?!\d|[.,]\d|\s?%)"
 YY_RE = r"(?<!\d)[0-9]{2}(?!\d)"
 QNUM_RE = r"[1-4](?!\d)"
 
-GROUP_ALIAS = {"MONTHFULL": "month", "NYEAR": "year"}
+GROUP_ALIAS = {"MONTHFULL": "month", "MONTHSTEM": "month", "NYEAR": "year"}
 PLACEHOLDER = re.compile(r"\{([A-Z]+)(\d?)\}")
 
 
@@ -166,6 +166,8 @@ class Language:
         self.relday = {k.lower(): v for k, v in data["relday"].items()}
         self.refs = {k.lower(): v for k, v in data.get("refs", {}).items()}
         self.holidays = {k.lower(): v for k, v in data.get("holidays", {}).items()}
+        # days of the month written as ordinal words ("am ersten Oktober")
+        self.day_ordinals = {k.lower(): v for k, v in data.get("day_ordinals", {}).items()}
         self.numeric_order = data.get("numeric_order", "dmy")
         cues = data.get("cues", {})
         # present tenses of events ("beginnt am Montag", "the trial begins on Monday"):
@@ -398,6 +400,10 @@ class Language:
         # infinitive reports the past (verb-final clauses)
         self.perfect_infinitive = [tuple(p.lower().split())
                                    for p in cues.get("perfect_infinitive", [])]
+        # participles a perfect infinitive is made of beyond the regular ones of
+        # `participle` ("erschossen haben", "verholfen haben")
+        pp = cues.get("perfect_participle")
+        self.perfect_participle = re.compile(pp) if pp else None
         # "had been due", "had planned": a plan of the past, since changed or done
         self.past_perfect = [tuple(p.lower().split()) for p in cues.get("past_perfect", [])]
         # "der Fahrplanwechsel erfolge am 13. Dezember": the present subjunctive of
@@ -467,6 +473,11 @@ class Language:
             return _phrase_alternation(self.parts)
         if name == "QORD":
             return _phrase_alternation(self.ordinals)
+        if name == "DAYORD":
+            return _word_alternation(self.day_ordinals)
+        if name == "MONTHSTEM":  # a month opening a compound: "Septemberhälfte"
+            abbr = {a.lower() for a in d.get("abbreviated_months", [])}
+            return _trie_regex([m for m in self.months if m not in abbr])
         if name == "RELDAY":
             cs = d.get("case_sensitive_relday", [])
             return _word_alternation(self.relday, cs)
@@ -502,6 +513,7 @@ class Language:
                                   + ")", re.IGNORECASE)
         # words that can come before a trigger inside a template
         mods = set(self.relative) | set(self.parts) | set(self.numbers) | set(self.ordinals)
+        mods |= set(self.day_ordinals)
         mods |= set(self.weekdays) | set(self.months) | set(self.refs) | set(self.relday)
         mods |= set(self.holidays)
         for t in self.data.get("patterns", []):
@@ -591,9 +603,11 @@ class Language:
     def present_tables(self, name: str):
         """Lower-case keys of the word table behind a placeholder, or None when the
         placeholder is numeric (needs a digit)."""
-        tables = {"MONTH": self.months, "MONTHFULL": self.months, "WEEKDAY": self.weekdays,
+        tables = {"MONTH": self.months, "MONTHFULL": self.months, "MONTHSTEM": self.months,
+                  "WEEKDAY": self.weekdays,
                   "UNIT": self.units, "REL": self.relative, "SEASON": self.seasons,
                   "PART": self.parts, "QORD": self.ordinals, "RELDAY": self.relday,
+                  "DAYORD": self.day_ordinals,
                   "REF": self.refs, "HOLIDAY": self.holidays, "NUM": self.numbers}
         return tables.get(name)
 
