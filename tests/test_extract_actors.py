@@ -130,7 +130,7 @@ def test_the_day_something_was_said_is_no_due_date():
     ("en", "Northwind Energy Inc. reported higher profits on Monday.\n\n"
            "The company said it will open a new plant by June 30, 2026.", "Northwind Energy Inc"),
     ("de", "Die Stadt Lindenau verkauft ihre Wohnungen. In Lindenau regt sich Protest. "
-           "Die Stadt muss bis zum 30. Juni 2026 entscheiden.", "Lindenau"),
+           "Die Stadt muss bis zum 30. Juni 2026 entscheiden.", "Stadt Lindenau"),  # its fuller name
     # the agent of a passive in the date's clause
     ("de", "Die Sendung wird am 16. April 2026 von Kanal Neun ausgestrahlt.", "Kanal Neun"),
     ("de", "Der Komet soll am 1. Oktober 2026 von Kestrel Space beobachtet werden.",
@@ -421,3 +421,19 @@ def test_a_commitment_stated_twice_takes_the_actor_from_where_it_is_named():
     cands = [c for c in extract(text, published, "de") if c.due == dt.date(2026, 3, 2)]
     assert len(cands) == 1
     assert cands[0].actor == "Karla Henning"
+
+
+def test_a_referring_noun_is_the_one_entity_the_article_names_with_it():
+    text = ("Der Autokonzern Trabantia meldete Verluste. "
+            "Der Konzern will im März 2026 ein Werk schließen.")
+    assert "Trabantia" in actor_for(text, "de", 3)
+    text = ("Die Polizei in Musterhausen sucht einen Mann. "
+            "Die Polizei will im März 2026 neue Beamte einstellen.")
+    assert actor_for(text, "de", 3) == "Polizei Musterhausen"
+    text = ("Die Musterhausener Polizei sucht einen Mann. "
+            "Die Polizei will im März 2026 neue Beamte einstellen.")
+    assert actor_for(text, "de", 3) == "Musterhausener Polizei"
+    # two police forces named: the noun alone says not which
+    text = ("Die Polizei in Musterhausen und die Polizei in Beispielberg suchen einen Mann. "
+            "Die Polizei will im März 2026 neue Beamte einstellen.")
+    assert actor_for(text, "de", 3) == "Polizei"

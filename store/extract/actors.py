@@ -284,6 +284,68 @@ class Document:
             return ""
         return max(dict.fromkeys(subjects), key=lambda n: (self.mentions(n), -subjects.index(n)))
 
+    def entity_for(self, noun: str) -> str:
+        """The one entity the article names with a referring noun (`referring_nouns`):
+        "die Polizei" after "die Polizei in München" is "Polizei München", "der Konzern"
+        after "der Autokonzern VW" is VW, "die Behörde" after "die Weltraumbehörde" the
+        Weltraumbehörde; "" when the article names none, or several ("Tochterunternehmen"
+        names another: `relational_prefixes`)."""
+        L, low = self.L, noun.lower().strip(".,'’")
+        if low not in L.referring:
+            return ""
+        if ("entity", low) in self._scans:
+            return self._scans["entity", low]
+        tokens = [(m.group(), m.start()) for m in WORD_RE.finditer(self.text)]
+        nouns = self.after_determiner()
+        named, bare = [], []  # (entity, the word holding the noun)
+
+        def joined(a, b):  # tokens a and b with no punctuation between them
+            return not CLAUSE_SEP.search(self.text, a[1] + len(a[0]), b[1]) \
+                and not QUOTE_MARK.search(self.text, a[1] + len(a[0]), b[1])
+
+        def name_word(t):
+            w = t[0].strip(".,'’")
+            return _is_name_token(w, L) and (ACRONYM.search(w) or _org_word(w, L) or (
+                w not in nouns and not _noun_ending(w, L) and _role(w, L) is None
+                and not low.endswith(w.lower()) and not w.lower().endswith(L.referring)))
+
+        for i, (w, at) in enumerate(tokens):
+            if not w[:1].isupper():
+                continue
+            core = w.strip(".,'’")
+            lw = core.lower()
+            stem = lw if lw.endswith(low) else next(
+                (lw[:-len(e)] for e in L.genitive_endings if lw.endswith(low + e)), None)
+            if stem is None or stem != low and (len(stem) < len(low) + 3
+                                                or stem.startswith(L.relational_prefixes)):
+                continue
+            word = core[:len(stem)]
+            run, j = [], i + 1
+            while j < len(tokens) and len(run) < 4 and joined(tokens[j - 1], tokens[j]) \
+                    and name_word(tokens[j]):
+                run.append(tokens[j][0].strip(".,'’"))
+                j += 1
+            prev = tokens[i - 1][0] if i > 0 else ""
+            if run:
+                name = " ".join(run)
+                lone = len(run) == 1 and not ACRONYM.search(name) and not _org_word(name, L)
+                named.append((f"{word} {name}" if lone else name, word))
+            elif i + 2 < len(tokens) and tokens[i + 1][0].lower() in L.seat_preps \
+                    and joined(tokens[i], tokens[i + 1]) and joined(tokens[i + 1], tokens[i + 2]) \
+                    and name_word(tokens[i + 2]) and not _org_word(tokens[i + 2][0], L):
+                named.append((f"{word} {tokens[i + 2][0].strip('.,')}", word))  # "Polizei in München"
+            elif prev[:1].isupper() and prev.lower().endswith(L.place_adjective_endings) \
+                    and joined(tokens[i - 1], tokens[i]) and _is_name_token(prev, L) \
+                    and prev.lower() not in L.determiners and prev.lower() not in L.stopwords \
+                    and not (i > 1 and tokens[i - 2][0].lower() in L.indefinite_articles):
+                named.append((f"{prev} {word}", word))  # "die Münchner Polizei"
+            elif stem != low and low not in L.generic and low not in L.place_nouns:
+                bare.append((word, word))  # "die Weltraumbehörde"; not "die Innenstadt"
+        words = {w for _, w in named}
+        found = {e for e, _ in named} | {e for e, w in bare if w not in words}
+        self._scans["entity", low] = found.pop() if len(found) == 1 else ""
+        return self._scans["entity", low]
+
     def named_with_role(self, role: str | None) -> str:
         """The one person the article names right after this role ("Mayor Ana Ruiz",
         "Verkehrsminister Jan Kolbe"): whom "the mayor", "der Minister" means; "" when
@@ -458,7 +520,9 @@ class Document:
             # without the role before a name ("Staatspräsidenten Ólafur Grímsson")
             name = self.nominative(_clean(S.name_of(run), self.L)) if kind == "name" else ""
             self._subjects[k] = name
-            if name.lower() in self.L.generic or name.lower() in self.L.place_nouns:
+            if " " not in name and self.entity_for(name):
+                self._subjects[k] = self.entity_for(name)  # "die Polizei": "Polizei München"
+            elif name.lower() in self.L.generic or name.lower() in self.L.place_nouns:
                 # "das Unternehmen": the organisation or place the article named (and
                 # names again: not a sentence's stray opener)
                 named = self.named_for(name, s0)
@@ -691,6 +755,8 @@ class _Sentence:
         i = self.index(run[0][1]) if run[0][1] >= 0 else 0
         name = self.qualified(i, name)
         # (in English a capitalised "Parliament" inside a sentence is a name)
+        if " " not in name and self.doc is not None and self.doc.entity_for(name):
+            return self.doc.entity_for(name)  # "die Polizei": "Polizei München"
         if " " not in name and self.doc is not None and self.L.capitalised_nouns and (
                 name.lower() in self.L.generic or name.lower() in self.L.place_nouns):
             return self.doc.named_for(name, run[0][1] + self.doc_offset) or name
@@ -732,6 +798,8 @@ class _Sentence:
 
     def generic_noun(self, noun: str) -> str:
         """A noun written as the actor, or for a generic one what the article named."""
+        if self.doc is not None and self.doc.entity_for(noun):
+            return self.doc.entity_for(noun)
         if self.doc is not None and (noun.lower() in self.L.generic
                                      or noun.lower() in self.L.place_nouns):
             named = self.doc.named_for(noun, self.doc_offset)
