@@ -437,3 +437,20 @@ def test_a_referring_noun_is_the_one_entity_the_article_names_with_it():
     text = ("Die Polizei in Musterhausen und die Polizei in Beispielberg suchen einen Mann. "
             "Die Polizei will im März 2026 neue Beamte einstellen.")
     assert actor_for(text, "de", 3) == "Polizei"
+
+
+def test_a_second_main_clause_has_its_own_subject_past_a_preposition_like_als():
+    text = ("Demnach wird Ruritanien die Meisterschaft im Jahr 2027 austragen, "
+            "Borduria tritt als Gastgeber der Spiele im Jahr 2030 auf.")
+    found = {c.due.year: c.actor for c in extract(text, PUB, "de")}
+    assert found[2027] == "Ruritanien"
+    assert found[2030] == "Borduria"
+
+
+def test_a_name_after_a_relative_pronoun_is_still_a_name():
+    # "..., die Borduria ... halten": "die" is a relative pronoun, not Borduria's article
+    text = ("Die Nachbarn, die Borduria für einen Rivalen halten, protestierten. "
+            "Demnach wird Ruritanien die Spiele im Jahr 2027 austragen, "
+            "Borduria tritt als Gastgeber der Spiele im Jahr 2030 auf.")
+    found = {c.due.year: c.actor for c in extract(text, PUB, "de")}
+    assert found[2030] == "Borduria"

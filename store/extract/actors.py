@@ -145,7 +145,9 @@ def _clean(run, L: Language):
 @functools.lru_cache(maxsize=8)
 def _after_determiner_re(code: str, determiners: tuple):
     """A capitalised word after a determiner (compiled once per language)."""
-    return re.compile(r"(?<!\w)(?i:" + _trie_regex(list(determiners)) + r")\s+("
+    # not right after a comma, where "die", "der" are relative pronouns ("..., die Brasilien
+    # unterstützt"): the word after one is a subject, not a noun
+    return re.compile(r"(?<!\w)(?<!,\s)(?i:" + _trie_regex(list(determiners)) + r")\s+("
                       + UPPER + r"[\w'’.-]*)")
 
 
@@ -1061,7 +1063,7 @@ def _clause_subject(S: _Sentence, d0: int):
     L, low = S.L, S.low
     date = next((i for i, t in enumerate(S.tokens) if t[1] >= d0), len(S.tokens))
     k = min(date, len(S.tokens) - 1)
-    while k > 0 and not S.cut[k] and low[k] not in L.clause_breaks:
+    while k > 0 and not S.cut[k] and (low[k] not in L.clause_breaks or _no_clause(S, k)):
         k -= 1
     if k <= 0:
         return None, None
@@ -1090,6 +1092,15 @@ def _clause_subject(S: _Sentence, d0: int):
     return S.classify(j, end)
 
 
+
+
+def _no_clause(S: _Sentence, k: int) -> bool:
+    """A subordinator with no comma before it, in verb-second languages (where a
+    subordinate clause is set off by a comma): a preposition ("tritt als Gastgeber ...
+    auf", "während der Spiele"), not a clause of its own; not after "und" ("und dass")."""
+    L = S.L
+    return bool(L.verb_second) and k > 0 and not S.cut[k] and S.low[k] not in L.coordinating \
+        and S.low[k - 1] not in L.coordinating and S.low[k - 1] not in L.clause_breaks
 
 
 def _inverted_subject(S: _Sentence, k: int):
