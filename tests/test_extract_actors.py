@@ -454,3 +454,14 @@ def test_a_name_after_a_relative_pronoun_is_still_a_name():
             "Borduria tritt als Gastgeber der Spiele im Jahr 2030 auf.")
     found = {c.due.year: c.actor for c in extract(text, PUB, "de")}
     assert found[2030] == "Borduria"
+
+
+def test_a_word_written_once_opening_a_sentence_is_no_name():
+    text = ("Anlass ist der Beschluss der Nordwind AG, bis März 2026 die Preise zu senken.")
+    assert actor_for(text, "de", 3) == "Nordwind AG"
+    text = ("Die Wahl rückt näher. Bemerkenswerter hätte der Auftakt nicht sein können: "
+            "Im Vorfeld der am 10. März 2026 stattfindenden Wahl wurden Parteien eingeladen.")
+    assert actor_for(text, "de", 3) == ""
+    # a surname the article writes again is one
+    text = "Kowalczyk will im März 2026 zurücktreten. Kowalczyk ist seit 2019 im Amt."
+    assert actor_for(text, "de", 3) == "Kowalczyk"

@@ -585,6 +585,7 @@ class Document:
         return found
 
 
+NAMED_AGAIN = 2  # mentions of a lone word opening a sentence that make it a name (German)
 LOOK_BACK = 4  # sentences searched for the subject a pronoun stands for
 PROTAGONIST_MIN = 3  # mentions that make the headline's subject what the article is about
 PROTAGONIST_READ = 8  # sentences of the lead where it is the subject again
@@ -678,8 +679,12 @@ class _Sentence:
                 return False  # ... nor an event ("Gerichtstermin", "Landtagswahl")
             # a word the article also writes in lower case is no noun, so no name
             # ("Ursprünglich sollte ..."); nor one it writes after an article
+            # and opening the sentence, one the article writes again: a word written once,
+            # first, may be any noun or adjective ("Symbolträchtiger hätte ...", "Hintergrund
+            # ist ..."); a name is named again
             return self.doc is None or (w not in self.doc.after_determiner()
-                                        and self.doc.never_lower(w))
+                                        and self.doc.never_lower(w)
+                                        and (i > 0 or self.doc.word_count(w) >= NAMED_AGAIN))
         if self.doc is None:
             return i > 0
         if w in self.doc.capitalised_inside():
