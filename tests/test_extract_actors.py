@@ -465,3 +465,14 @@ def test_a_word_written_once_opening_a_sentence_is_no_name():
     # a surname the article writes again is one
     text = "Kowalczyk will im März 2026 zurücktreten. Kowalczyk ist seit 2019 im Amt."
     assert actor_for(text, "de", 3) == "Kowalczyk"
+
+
+def test_the_object_of_a_reporting_verb_does_not_speak():
+    text = ("Die Abgeordnete Jana Wiesel ist seit 2019 im Landtag. "
+            "Er forderte eine rasche Klärung der Vorwürfe bis zum 3. März 2026.")
+    assert actor_for(text, "de", 3) != "Klärung"
+    text = "Für die Wahl am 8. März 2026 kündigte er seine Kandidatur an."
+    assert actor_for(text, "de", 3) != "Kandidatur"
+    # "teilte ein Sprecher mit": after the verb, the speaker
+    text = "Die Brücke werde im März 2026 geöffnet, teilte ein Sprecher der Nordbahn mit."
+    assert "Nordbahn" in actor_for(text, "de", 3) or "Sprecher" in actor_for(text, "de", 3)

@@ -145,9 +145,7 @@ def _clean(run, L: Language):
 @functools.lru_cache(maxsize=8)
 def _after_determiner_re(code: str, determiners: tuple):
     """A capitalised word after a determiner (compiled once per language)."""
-    # not right after a comma, where "die", "der" are relative pronouns ("..., die Brasilien
-    # unterstützt"): the word after one is a subject, not a noun
-    return re.compile(r"(?<!\w)(?<!,\s)(?i:" + _trie_regex(list(determiners)) + r")\s+("
+    return re.compile(r"(?<!\w)(?i:" + _trie_regex(list(determiners)) + r")\s+("
                       + UPPER + r"[\w'’.-]*)")
 
 
@@ -180,8 +178,18 @@ class Document:
             seen = set()
             if self.L.determiners:
                 rx = _after_determiner_re(self.L.code, tuple(sorted(self.L.determiners)))
-                seen = {w for w in (m.group(1).strip(".,'’-") for m in rx.finditer(self.text))
-                        if w[:1].isupper()}
+                after = {}  # word -> [times after a determiner, of them after a comma]
+                for m in rx.finditer(self.text):
+                    w = m.group(1).strip(".,'’-")
+                    if w[:1].isupper():
+                        n = after.setdefault(w, [0, 0])
+                        n[0] += 1
+                        n[1] += self.text[max(0, m.start() - 3):m.start()].rstrip().endswith(",")
+                # after a comma, "die", "der" may be relative pronouns ("..., die Brasilien
+                # ... halten"): a word written only so there, and elsewhere without a
+                # determiner, is a name ("Brasilien"), one written after one always a noun
+                seen = {w for w, (n, comma) in after.items()
+                        if comma < n or self.word_count(w) <= n}
             self._after_det = seen
         return self._after_det
 
@@ -622,6 +630,7 @@ class _Sentence:
         # punctuation between token i-1 and token i: a clause boundary before i
         self.cut = [False] + [bool(CLAUSE_SEP.search(sent, a[1] + len(a[0]), b[1]))
                               for a, b in zip(self.tokens, self.tokens[1:])]
+        self.objects: set = set()  # objects of a reporting verb, found by _speaker
 
     def index(self, offset: int) -> int:
         """The index of the token that begins at `offset` in the sentence."""
@@ -679,12 +688,8 @@ class _Sentence:
                 return False  # ... nor an event ("Gerichtstermin", "Landtagswahl")
             # a word the article also writes in lower case is no noun, so no name
             # ("Ursprünglich sollte ..."); nor one it writes after an article
-            # and opening the sentence, one the article writes again: a word written once,
-            # first, may be any noun or adjective ("Symbolträchtiger hätte ...", "Hintergrund
-            # ist ..."); a name is named again
             return self.doc is None or (w not in self.doc.after_determiner()
-                                        and self.doc.never_lower(w)
-                                        and (i > 0 or self.doc.word_count(w) >= NAMED_AGAIN))
+                                        and self.doc.never_lower(w))
         if self.doc is None:
             return i > 0
         if w in self.doc.capitalised_inside():
@@ -1156,6 +1161,8 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
         prev = doc.previous_subject(s0, person=_person(run, L), pronoun=run[0][0])
         if prev:
             return prev
+    if main_kind == "name" and _written_once(S, main_run):
+        main_kind = "common"  # "Symbolträchtiger hätte ...", "Hintergrund ist ...": no name
     kind, run = main_kind, main_run
     if main_kind == "name":
         return S.actor(run)
@@ -1217,6 +1224,20 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
         return doc.previous_subject(s0, paragraph=True) or doc.protagonist() \
             if doc is not None else ""
     return ""
+
+
+def _written_once(S: _Sentence, run) -> bool:
+    """Where nouns are capitalised, a lone word opening the sentence that the article
+    writes nowhere else: any noun or adjective may stand there ("Symbolträchtiger hätte
+    ...", "Hintergrund ist ..."); a name is named again (an acronym or organisation is one
+    at once)."""
+    if not S.L.capitalised_nouns or S.doc is None or len(run) != 1 or run[0][1] != S.tokens[0][1]:
+        return False
+    w = run[0][0].strip(".,'’")
+    if len(S.tokens) > 1 and (S.low[1] in S.L.plural_verbs
+                              or S.low[1].endswith(S.L.plural_verb_endings)):
+        return False  # "Experten sagen ...", "Gutachter sollen ...": a group may act
+    return not ACRONYM.search(w) and not _org_word(w, S.L) and S.doc.word_count(w) < NAMED_AGAIN
 
 
 def _passive_agent(S: _Sentence, d0: int) -> str:
@@ -1418,8 +1439,10 @@ def _said_by(S: _Sentence, s0: int, d0: int) -> str:
     from . import speakers  # speakers builds on this module
     found = _attributed(S)
     m = speakers.model()
-    if found and m is not None and S.doc is not None and S.L.code in m.languages:
+    if (found or S.objects) and m is not None and S.doc is not None and S.L.code in m.languages:
         said = speakers.speaker_of(S.doc.text, d0, S.L, S.doc) or found
+        if said in S.objects:
+            said = found  # what is said or asked for does not speak
         if _is_source(said, S.L):  # where it was read: whom it names, else the rules' speaker
             said = _source_body(said, S.L) or (found if not _is_source(found, S.L) else "")
         return S.role_named(S.doc.nominative(said)) if said else ""
@@ -1530,6 +1553,11 @@ def _speaker(S: _Sentence) -> str:
                 S.doc_offset, person=low[j] in L.person_pronouns, pronoun=low[j])
             if prev:
                 return prev
+        # "Er forderte eine Verurteilung", "kündigte er seine Kandidatur an": the pronoun
+        # speaks, not its object
+        pronoun = L.verb_second and (j >= 0 and low[j] in L.pronouns and not run or i + 1 < n
+                                     and low[i + 1] in L.pronouns
+                                     and low[i + 1] not in L.object_pronouns)
         if S.cut[i] and i > 0:
             # "Tony Auden, ein Sprecher des Zentrums, wies darauf hin", "Deiss, der ...,
             # sagte": the name that opens the sentence, before its apposition
@@ -1551,6 +1579,13 @@ def _speaker(S: _Sentence) -> str:
         if run:
             if L.capitalised_nouns and len(run) == 1 and _org_word(run[0][0], L):
                 return S.generic(j - 1)  # "sagte das Ministerium"
+            det = low[S.index(run[0][1]) - 1]
+            if pronoun or L.capitalised_nouns and len(run) == 1 and (det in L.possessives or (
+                    det not in L.articles and _noun_ending(run[0][0].strip(".,"), L))):
+                # "forderte eine scharfe Verurteilung", "seine Kandidatur": its object; kept
+                # to say that the sentence reports speech (the learned choice then reads it)
+                S.objects.add(S.actor(run))
+                continue
             return S.actor(run)
     return ""
 
