@@ -476,3 +476,9 @@ def test_the_object_of_a_reporting_verb_does_not_speak():
     # "teilte ein Sprecher mit": after the verb, the speaker
     text = "Die Brücke werde im März 2026 geöffnet, teilte ein Sprecher der Nordbahn mit."
     assert "Nordbahn" in actor_for(text, "de", 3) or "Sprecher" in actor_for(text, "de", 3)
+
+
+def test_an_object_before_the_verb_leaves_the_subject_after_it():
+    text = ("Bundestagspräsident Ole Brandis hat die Sitzung eröffnet. "
+            "Den Termin hat Kowalczyk für den 18. März 2026 festgesetzt. Kowalczyk ist Minister.")
+    assert actor_for(text, "de", 3) == "Kowalczyk"

@@ -1024,7 +1024,8 @@ def _main_subject(S: _Sentence):
         opener = low[0] in L.stopwords and low[0] not in L.articles or (
             first[:1].isupper() and low[0] in L.not_names) or low[0] in L.attr_words \
             or first[:1].isdigit() \
-            or any(w in L.units for w in low[:min(verb, 3)])
+            or any(w in L.units for w in low[:min(verb, 3)]) \
+            or S.oblique(0)  # "Den Termin hat Köhler ... festgesetzt": an object before the verb
         # ("2009 will BYD ...", "Wenige Tage vor dem Ende hatte Stafford ...": a time
         # before the verb, the subject after it)
         cuts = [k for k in range(1, verb) if S.cut[k]]
