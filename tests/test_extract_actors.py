@@ -482,3 +482,21 @@ def test_an_object_before_the_verb_leaves_the_subject_after_it():
     text = ("Bundestagspräsident Ole Brandis hat die Sitzung eröffnet. "
             "Den Termin hat Kowalczyk für den 18. März 2026 festgesetzt. Kowalczyk ist Minister.")
     assert actor_for(text, "de", 3) == "Kowalczyk"
+
+
+def test_the_body_a_subjects_noun_belongs_to_acts():
+    text = ("Vor dem Landgericht Beispielberg begann am Montag der Prozess gegen Jan Kowalczyk. "
+            "Kowalczyk schweigt. Die Entscheidung des Gerichts soll am 3. März 2026 fallen.")
+    assert actor_for(text, "de", 3) == "Landgericht Beispielberg"
+    text = ("Die Nordwind AG baut ein Werk. Der Beschluss der Nordwind AG gilt ab dem "
+            "3. März 2026.")
+    assert actor_for(text, "de", 3) == "Nordwind AG"
+    # a thing owns nothing that acts
+    text = "Der Start des Raumschiffes ist für den 3. März 2026 vorgesehen."
+    assert actor_for(text, "de", 3) != "Raumschiffes"
+
+
+def test_a_referring_noun_does_not_take_the_name_opening_the_next_sentence():
+    text = ("Der Zeitdruck liegt auf dem Gericht. Kowalczyk schweigt. "
+            "Das Gericht will im März 2026 ein Urteil sprechen.")
+    assert "Kowalczyk" not in actor_for(text, "de", 3)

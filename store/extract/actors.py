@@ -247,7 +247,9 @@ class Document:
         if self._courts is None:
             L, out = self.L, []
             for run in self.runs() if L.courts else []:
-                words = [t[0].strip(".,'’") for t in run][:5]
+                end = next((m + 1 for m, t in enumerate(run) if t[0].endswith(".")
+                            and t[0].strip(".").lower() not in L.abbreviations), len(run))
+                words = [t[0].strip(".,'’") for t in run[:end]][:5]  # not past a sentence's end
                 for n, w in enumerate(words):
                     low = w.lower()
                     stem = low if low.endswith(L.courts) else next(
@@ -310,6 +312,8 @@ class Document:
         named, bare = [], []  # (entity, the word holding the noun)
 
         def joined(a, b):  # tokens a and b with no punctuation between them
+            if a[0].endswith(".") and a[0].strip(".").lower() not in L.abbreviations:
+                return False  # "... auf dem Gericht. Mladić hat ...": a sentence ends
             return not CLAUSE_SEP.search(self.text, a[1] + len(a[0]), b[1]) \
                 and not QUOTE_MARK.search(self.text, a[1] + len(a[0]), b[1])
 
@@ -1178,6 +1182,9 @@ def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
         prev = doc.previous_subject(s0, person=_person(run, L), pronoun=agent)
         if prev:
             return prev
+    owner = _genitive_owner(S, run) if main_kind == "common" else ""
+    if owner:
+        return owner
     head = _organisation_phrase(run, L) if main_kind == "common" else []
     if head:
         # "the company will ...": the organisation named before; "a council committee",
@@ -1239,6 +1246,38 @@ def _written_once(S: _Sentence, run) -> bool:
                               or S.low[1].endswith(S.L.plural_verb_endings)):
         return False  # "Experten sagen ...", "Gutachter sollen ...": a group may act
     return not ACRONYM.search(w) and not _org_word(w, S.L) and S.doc.word_count(w) < NAMED_AGAIN
+
+
+def _genitive_owner(S: _Sentence, run) -> str:
+    """The body a subject's noun belongs to, named in the genitive after it ("Die
+    Entscheidung des Gerichts ...", "Der Beschluss der EU-Kommission ..."): an
+    organisation or a name acts, not a thing ("Der Start des Raumschiffes")."""
+    L = S.L
+    if not L.genitive_articles or not run or run[0][1] < 0:
+        return ""
+    i = S.index(run[0][1])
+    for k in range(i + 1, min(i + len(run), len(S.tokens) - 1)):
+        if S.low[k] not in L.genitive_articles or S.cut[k]:
+            continue
+        j = k + 1
+        while j < len(S.tokens) and S.tokens[j][0][:1].islower() and j - k <= OBJECT_ADJECTIVES \
+                and not S.cut[j]:
+            j += 1  # "des höchsten", "der chinesischen"
+        name = _name_run(S, j)
+        if not name or S.cut[j]:
+            return ""
+        word = name[-1][0].strip(".,'’")
+        base = next((word[:-len(e)] for e in ("",) + L.genitive_endings
+                     if word.endswith(e) and _org_word(word[:len(word) - len(e)], L)), None)
+        if len(name) == 1 and base is not None:
+            if S.doc is not None and base.lower() in L.courts and not S.doc.entity_for(base) \
+                    and S.doc.courts():
+                return S.doc.most_named(S.doc.courts())  # "des Gerichts": "UN-Tribunal"
+            return S.generic_noun(base)  # "des Ministeriums": the ministry the article named
+        if S.proper(name) and (_organisation_like(_clean(name, L), L) or len(name) >= 2):
+            return S.actor(name)
+        return ""
+    return ""
 
 
 def _passive_agent(S: _Sentence, d0: int) -> str:
