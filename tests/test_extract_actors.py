@@ -500,3 +500,14 @@ def test_a_referring_noun_does_not_take_the_name_opening_the_next_sentence():
     text = ("Der Zeitdruck liegt auf dem Gericht. Kowalczyk schweigt. "
             "Das Gericht will im März 2026 ein Urteil sprechen.")
     assert "Kowalczyk" not in actor_for(text, "de", 3)
+
+
+def test_a_spokesperson_without_a_name_stands_for_the_body_they_speak_for():
+    text = "Ein Rebellensprecher kündigte an, die Kämpfer würden im März 2026 angreifen."
+    assert actor_for(text, "de", 3) == "Rebellen"
+    text = ("Die Nordbahn AG baut die Strecke aus. Ein Bahnsprecher sagte, die Strecke "
+            "werde im März 2026 eröffnet.")
+    assert actor_for(text, "de", 3) == "Nordbahn AG"
+    text = ("Das Verkehrsministerium prüft den Plan. Ein Sprecher des Ministeriums sagte, "
+            "die Regel gelte ab März 2026.")
+    assert actor_for(text, "de", 3) == "Verkehrsministerium"

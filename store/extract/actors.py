@@ -791,6 +791,25 @@ class _Sentence:
             return name
         return self.doc.named_with_role(_role(name, L)) or name
 
+    def spoken_for(self, word: str) -> str:
+        """The body a spokesperson named without a name speaks for: the one the word
+        names before its role ("Bahnsprecher": Deutsche Bahn when the article names it,
+        else "Bahn"; "Talibansprecher": "Taliban"), or the one named in the genitive after
+        it ("ein Sprecher des Ministeriums": the ministry the article named); "" if none."""
+        L, doc = self.L, self.doc
+        role = _role(word, L, L.spokesperson)
+        stem = word[:len(word) - len(role)].rstrip("-") if role else ""
+        if len(stem) >= SPOKEN_FOR_MIN:
+            if stem.lower().endswith("s") and stem[-2:-1].islower() \
+                    and doc.word_count(stem) == 0 and doc.word_count(stem[:-1]):
+                stem = stem[:-1]  # "Unternehmenssprecher": "Unternehmen"
+            named = doc.organisation_named(stem) or doc.entity_for(stem)
+            return named or stem[:1].upper() + stem[1:]
+        at = next((k for k, t in enumerate(self.tokens) if t[0].strip(".,'’") == word), None)
+        if at is None:
+            return ""
+        return _genitive_owner(self, [self.tokens[at]], reach=GENITIVE_REACH)
+
     def generic(self, j: int) -> str:
         """An organisation or place noun ("the company", "die Stadt"): the one the article
         named, else the noun itself with what says whose it is."""
@@ -1141,7 +1160,19 @@ FRONT_MAX = 6  # words of a date phrase before its clause's verb
 
 
 def find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
-               learned: bool = True) -> str:
+               learned: bool = True, bodies: bool = True) -> str:
+    """Who is committed (_find_actor); bodies: a spokesperson named without a name stands
+    for the body they speak for ("ein Talibansprecher": Taliban; speakers.py asks for the
+    speaker as written)."""
+    found = _find_actor(text, s0, s1, d0, L, doc, learned)
+    if bodies and found and " " not in found and doc is not None \
+            and _role(found, L, L.spokesperson) is not None:
+        return _Sentence(text, s0, s1, L, doc).spoken_for(found) or found
+    return found
+
+
+def _find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
+                learned: bool = True) -> str:
     """Who is committed: the named subject of the clause holding the date or of the
     sentence (a person, not the role before the name); else the speaker of reported
     speech ("X sagte", "said X") or its source ("laut X", "according to X"); else, for a
@@ -1248,7 +1279,7 @@ def _written_once(S: _Sentence, run) -> bool:
     return not ACRONYM.search(w) and not _org_word(w, S.L) and S.doc.word_count(w) < NAMED_AGAIN
 
 
-def _genitive_owner(S: _Sentence, run) -> str:
+def _genitive_owner(S: _Sentence, run, reach: int = 0) -> str:
     """The body a subject's noun belongs to, named in the genitive after it ("Die
     Entscheidung des Gerichts ...", "Der Beschluss der EU-Kommission ..."): an
     organisation or a name acts, not a thing ("Der Start des Raumschiffes")."""
@@ -1256,7 +1287,7 @@ def _genitive_owner(S: _Sentence, run) -> str:
     if not L.genitive_articles or not run or run[0][1] < 0:
         return ""
     i = S.index(run[0][1])
-    for k in range(i + 1, min(i + len(run), len(S.tokens) - 1)):
+    for k in range(i + 1, min(i + max(len(run), reach), len(S.tokens) - 1)):
         if S.low[k] not in L.genitive_articles or S.cut[k]:
             continue
         j = k + 1
@@ -1414,6 +1445,8 @@ def _obliged(S: _Sentence, d0: int) -> str:
     return ""
 
 
+SPOKEN_FOR_MIN = 3  # letters of the body a spokesperson's compound names ("Bahn", "Kreml")
+GENITIVE_REACH = 2  # words from a spokesperson to the genitive naming whom they speak for
 FAMILY = " family"  # what a surname in the plural stands for
 OBJECT_ADJECTIVES = 2  # words before the name of an object ("6-year-old Elian")
 
@@ -1659,7 +1692,7 @@ def speaker_of(text: str, at: int, L: Language) -> str:
     s0, s1 = spans[k]
     doc = Document(text, spans, L)
     found = _attributed(_Sentence(text, s0, s1, L, doc))
-    return found or find_actor(text, s0, s1, at, L, doc)
+    return found or find_actor(text, s0, s1, at, L, doc, bodies=False)
 
 
 def _common_noun(word: str, nouns: set, L: Language) -> bool:
