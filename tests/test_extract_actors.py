@@ -511,3 +511,12 @@ def test_a_spokesperson_without_a_name_stands_for_the_body_they_speak_for():
     text = ("Das Verkehrsministerium prüft den Plan. Ein Sprecher des Ministeriums sagte, "
             "die Regel gelte ab März 2026.")
     assert actor_for(text, "de", 3) == "Verkehrsministerium"
+
+
+def test_the_subject_of_a_relative_clause_holding_the_date():
+    text = ("Die Nordwind AG legte einen Entwurf vor, über den die EU-Kommission im März 2026 "
+            "entscheiden will.")
+    assert actor_for(text, "de", 3) == "EU-Kommission"
+    text = ("Borduria und Ruritanien verhandeln. Der Vertrag, den Borduria im März 2026 "
+            "unterzeichnen will, ist umstritten.")
+    assert actor_for(text, "de", 3) == "Borduria"

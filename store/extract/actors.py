@@ -681,8 +681,8 @@ class _Sentence:
             # where every noun is capitalised, a lone word is a name only where a noun
             # could not stand: not after an article or adjective, not a noun's ending
             prev = self.tokens[i - 1][0] if i > 0 else ""
-            after_lower = i > 0 and self.low[i - 1] in L.determiners or \
-                prev[:1].islower() and not self.cut[i] and \
+            after_lower = i > 0 and self.low[i - 1] in L.determiners and not self.relative(i - 1) or \
+                prev[:1].islower() and not self.cut[i] and not self.relative(i - 1) and \
                 self.low[i - 1] not in L.clause_breaks and not self.is_verb(i - 1)
             # nor a verb that opens a question or condition ("Tut er das nicht, ...")
             v1 = i == 0 and len(self.low) > 1 and self.low[1] in L.pronouns
@@ -704,6 +704,16 @@ class _Sentence:
             low in L.stopwords or low in L.not_names or low in L.openers or low in L.pronouns
             or (L.verb_endings and low.endswith(L.verb_endings))  # "Based on", "Sentencing"
             or _noun_ending(low, L))  # "Construction is"
+
+    def relative(self, k: int) -> bool:
+        """Token k is a relative pronoun: an article right after a comma, or after a comma
+        and a preposition ("Der Vertrag, den Borduria ... will", "..., über den die
+        EU-Kommission ... entscheiden will"), where nouns are capitalised (so a name after
+        it is the clause's subject, not a noun after its article)."""
+        L = self.L
+        if not L.capitalised_nouns or k < 1 or self.low[k] not in L.articles:
+            return False
+        return self.cut[k] or k >= 2 and self.cut[k - 1] and self.low[k - 1] in L.prepositions
 
     def name_of(self, run):
         """Who a name run stands for: a role before a person's name is not the actor
@@ -1111,6 +1121,8 @@ def _clause_subject(S: _Sentence, d0: int):
         if low[k] in L.relative_openers:
             return None, None
         k += 1
+    elif low[k] in L.prepositions and k + 1 < len(S.tokens) and S.relative(k + 1):
+        k += 1  # "..., über den die EU-Kommission ... entscheiden will"
     j = k
     while j < len(S.tokens) and low[j] in L.articles:
         j += 1
