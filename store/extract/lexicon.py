@@ -336,6 +336,16 @@ class Language:
         self.place_nouns = set(w.lower() for w in att.get("place_nouns", []))
         # nouns that stand for the organisation or place an article named ("the company")
         self.generic = set(w.lower() for w in att.get("generic", []))
+        # nouns that, standing alone ("die Polizei", "der Konzern"), mean the one entity the
+        # article names with them ("der Autokonzern VW", "die Polizei in München"), and the
+        # endings of the place adjectives written before them ("die Münchner Polizei")
+        self.referring = tuple(w.lower() for w in att.get("referring_nouns", []))
+        self.place_adjective_endings = tuple(w.lower() for w in att.get("place_adjective_endings", []))
+        self.relational_prefixes = tuple(w.lower() for w in att.get("relational_prefixes", []))
+        self.seat_preps = set(w.lower() for w in att.get("seat_preps", []))
+        # finite verbs of the plural (a word and an ending): their subject may be a group
+        self.plural_verbs = set(w.lower() for w in att.get("plural_verbs", []))
+        self.plural_verb_endings = tuple(w.lower() for w in att.get("plural_verb_endings", []))
         self.postpositions = set(w.lower() for w in att.get("postpositions", []))
         # the agent of a passive ("von SAT.1 ausgestrahlt werden", "published by X")
         # "„...“, so Guttenberg", "Wie ein Sprecher mitteilte", "As the company said"

@@ -70,7 +70,7 @@ def speaker_of(text: str, at: int, L: Language, doc: Document | None = None) -> 
 def _rules(text, s0, s1, at, L, doc):
     """The rules' answer: the speaker of reported speech, else the actor."""
     return _attributed(_Sentence(text, s0, s1, L, doc)) or find_actor(text, s0, s1, at, L, doc,
-                                                                      learned=False)
+                                                                      learned=False, bodies=False)
 
 
 class Candidate:
