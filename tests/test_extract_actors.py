@@ -539,3 +539,16 @@ def test_the_subject_of_a_relative_clause_holding_the_date():
     text = ("Borduria und Ruritanien verhandeln. Der Vertrag, den Borduria im März 2026 "
             "unterzeichnen will, ist umstritten.")
     assert actor_for(text, "de", 3) == "Borduria"
+
+
+def test_a_sentence_names_its_own_subject_before_an_unknown_verb():
+    # "droht", "verspricht" are in no verb list: the word after the opening article and
+    # noun stands where the finite verb stands, so the sentence's subject is its own,
+    # not the previous sentence's; "das Unternehmen" is no "Regierung" named before
+    text = ("Die Regierung will im Januar 2026 einen Entwurf vorlegen. "
+            "Die Gewerkschaft droht mit einem Streik ab dem 2. Februar 2026. "
+            "Das Unternehmen will bis zum März 2026 klimaneutral sein. "
+            "Die Bahn verspricht, die Strecke bis April 2026 zu eröffnen.")
+    assert actor_for(text, "de", 2) == "Gewerkschaft"
+    assert actor_for(text, "de", 3) == "Unternehmen"
+    assert actor_for(text, "de", 4) == "Bahn"

@@ -304,8 +304,11 @@ class Document:
             if before is not None and s0 >= before and subjects:
                 break
             subj = self.subject(k)
+            # a lone noun the article writes after an article ("die Regierung") is no
+            # name "das Unternehmen" could stand for
             if subj and subj.lower() not in L.org_words and subj.lower() not in L.generic \
-                    and subj.lower() not in L.place_nouns and (
+                    and subj.lower() not in L.place_nouns \
+                    and not (" " not in subj and subj in self.after_determiner()) and (
                         _organisation_like(subj, L) or not self.person(subj)):
                 subjects.append(subj)
         if not subjects:
@@ -1061,13 +1064,18 @@ def _bracketed_number(S: _Sentence, k: int) -> bool:
     return before.strip() == "(" and after.strip() == ")"
 
 
-def _main_subject(S: _Sentence):
+def _main_subject(S: _Sentence, own: bool = False):
     """The grammatical subject of the sentence: in verb-second languages the words before
     the finite verb when they are a noun phrase, else the noun phrase right after it; in
     others the words before the first verb, after an opening adverbial ("In a statement,
     it said") and without an apposition ("X, which ..., said")."""
     L, low, n = S.L, S.low, len(S.tokens)
     verb = next((i for i in range(n) if S.is_verb(i)), None)
+    if own and L.verb_second and (verb is None or verb > 2) and _second_after_noun(S):
+        # "Die Gewerkschaft droht mit ...": the word after the first phrase. (Only for
+        # the sentence's own actor: as a subject carried on to later sentences it was
+        # as often wrong as right)
+        verb = 2
     if verb is None or verb == 0:
         return None, None
     if L.verb_second:
@@ -1119,6 +1127,19 @@ def _main_subject(S: _Sentence):
         start = commas[0]
     end = next((i for i in range(start + 1, verb) if S.cut[i]), verb)
     return S.classify(start, end)
+
+
+def _second_after_noun(S: _Sentence) -> bool:
+    """Whether a verb-second sentence opens with an article and a noun and goes on in
+    lower case with no function word ("Die Bahn verspricht, ..."): that word stands
+    second, where the finite verb stands, however unknown the verb is."""
+    L, low = S.L, S.low
+    if len(S.tokens) < 4 or low[0] not in L.articles or S.cut[1] or S.cut[2]:
+        return False
+    noun, word = S.tokens[1][0], S.tokens[2][0]
+    return noun[:1].isupper() and word[:1].islower() and word.isalpha() and not (
+        low[2] in L.stopwords or low[2] in L.prepositions or low[2] in L.articles
+        or low[2] in L.coordinating or low[2] in L.determiners)
 
 
 def _clause_subject(S: _Sentence, d0: int):
@@ -1222,7 +1243,7 @@ def _find_actor(text, s0, s1, d0, L: Language, doc: Document | None = None,
     kind, run = _clause_subject(S, d0 - s0)
     if kind == "name":
         return S.actor(run)
-    main_kind, main_run = _main_subject(S)
+    main_kind, main_run = _main_subject(S, own=True)
     if kind == "pronoun" and main_kind != "name" and doc is not None:
         # "..., im Dezember soll er sein Amt antreten": whom the pronoun stands for, the
         # sentence's own named subject first ("2009 will BYD ..., 2010 sollen es ...")
