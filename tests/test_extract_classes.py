@@ -645,3 +645,21 @@ def test_two_windows_given_as_alternatives_are_one_candidate(text, lang, due):
 def test_a_hope_in_german_is_offered_below_the_confident_level():
     found = extract("Der Verein hofft auf eine Erweiterung des Stadions bis 2035.", PUB, "de")
     assert all(c.confidence < 0.5 for c in found)
+
+
+@pytest.mark.parametrize("text", [
+    # "was expected to": a plan told in the past, its bare weekday counts from a day gone
+    "The storm was expected to reach the coast late Monday night.",
+    "The two ministers were expected to meet on Friday.",
+])
+def test_an_expectation_told_in_the_past_leaves_a_weekday_unanchored(text):
+    assert dues(text, "en") == []
+
+
+@pytest.mark.parametrize("text", [
+    # "to" before a date is a preposition: the past verb before it still governs
+    "The storm swept the islands from Sunday night through to Monday, flooding roads.",
+    "The crews kept the tunnel shut from Sunday right through to Tuesday.",
+])
+def test_to_before_a_date_is_no_infinitive_marker(text):
+    assert dues(text, "en") == []

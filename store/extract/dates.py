@@ -558,10 +558,11 @@ class SentenceContext:
 
     def _infinitive_marker(self, k: int) -> bool:
         """Whether token k is an infinitive marker ("agreed to pay"), not the preposition
-        of the same spelling before a noun ("Envoy to the coalition until December")."""
+        of the same spelling before a noun ("Envoy to the coalition until December") or a
+        time expression ("from Tuesday night through to Wednesday")."""
         L, words = self.lang, self.words
-        if words[k] not in L.infinitive:
-            return False
+        if words[k] not in L.infinitive or k + 1 in self._masked_tokens:
+            return False  # "through to Wednesday": a preposition before a date
         nxt = words[k + 1] if k + 1 < len(words) else ""
         return not (nxt in L.articles or nxt in L.possessives)
 
