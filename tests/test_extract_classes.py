@@ -663,3 +663,16 @@ def test_an_expectation_told_in_the_past_leaves_a_weekday_unanchored(text):
 ])
 def test_to_before_a_date_is_no_infinitive_marker(text):
     assert dues(text, "en") == []
+
+
+@pytest.mark.parametrize("text", [
+    # "in three days" after a past or perfect verb says how long it took, not when
+    "We have had more than 5,000 sign-ups in three days, so the servers need to grow.",
+    "The shop sold its whole stock in two weeks and will need a bigger store.",
+])
+def test_a_count_in_days_governed_by_a_past_verb_is_no_due_date(text):
+    assert dues(text, "en") == []
+
+
+def test_a_count_in_days_governed_by_a_future_stays():
+    assert dues("The minister will present the bill in ten days.", "en") == ["2031-03-22"]

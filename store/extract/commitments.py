@@ -235,6 +235,8 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             # beside a date ahead, "in the coming weeks" is the way there, not a deadline
             continue
         a, b = ctx.token_span(raw.start, raw.end)
+        if raw.tpl.get("in") and ctx.governing(a, b) == "past":
+            continue  # "we have had 100,000 views in three days": how long it took
         moved = a < len(ctx.tokens) and ctx.moved_to(a)
         if a < len(ctx.tokens) and not moved and (
                 ctx.replaced(a) or ctx.forecast(a, b, text) or ctx.matures(a)):
