@@ -676,3 +676,9 @@ def test_a_count_in_days_governed_by_a_past_verb_is_no_due_date(text):
 
 def test_a_count_in_days_governed_by_a_future_stays():
     assert dues("The minister will present the bill in ten days.", "en") == ["2031-03-22"]
+
+
+def test_a_maturity_after_an_amount_is_no_commitment():
+    # the security and its "due" may stand an amount apart
+    assert dues("The company still owes on loans in excess of 400 million dollars due in "
+                "five years.", "en") == []

@@ -301,7 +301,7 @@ def _starts(words, phrases) -> bool:
 
 STATE_REACH = 4  # words before a verb of state whose past forms are the state's participle
 RESCHEDULE_REACH = 8  # words between a moving verb and the new date
-MATURITY_REACH = 5  # words between a security ("notes") and its "due <date>"
+MATURITY_REACH = 8  # words between a security and its "due <date>" ("loans of US$300 million due")
 
 
 def _reports_past(words, j: int, lang: Language, marked) -> bool:
