@@ -682,3 +682,17 @@ def test_a_maturity_after_an_amount_is_no_commitment():
     # the security and its "due" may stand an amount apart
     assert dues("The company still owes on loans in excess of 400 million dollars due in "
                 "five years.", "en") == []
+
+
+@pytest.mark.parametrize("text, due", [
+    # hours count in whole days: the day they run out
+    ("The envoy must leave the country within 48 hours.", "2031-03-14"),
+    ("The board will answer the request within 24 hours.", "2031-03-13"),
+    ("The ministry will publish the figures within 36 hours.", "2031-03-14"),
+])
+def test_hours_are_counted_in_days(text, due):
+    assert dues(text, "en") == [due]
+
+
+def test_a_few_hours_stay_on_the_day_of_the_text():
+    assert dues("The results are expected in the next few hours.", "en") == []
