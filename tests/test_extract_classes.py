@@ -696,3 +696,22 @@ def test_hours_are_counted_in_days(text, due):
 
 def test_a_few_hours_stay_on_the_day_of_the_text():
     assert dues("The results are expected in the next few hours.", "en") == []
+
+
+@pytest.mark.parametrize("text, due", [
+    # a range of years is due at the end of the later one
+    ("The city will finish the new tram lines by 2033-34.", "2034-12-31"),
+    ("The club will join the first division in the 2032/33 season.", "2033-12-31"),
+    ("The programme is to run from 2031-2035, the ministry said.", "2035-12-31"),
+    # a range of years that says what the thing is about leaves the day its due
+    ("The budget for 2031-32 will be presented on Friday.", "2031-03-14"),
+])
+def test_a_range_of_years_is_due_at_its_end(text, due):
+    assert dues(text, "en") == [due]
+
+
+def test_a_range_of_years_is_two_years_in_timex_mode():
+    from store.extract import find_dates
+    found = find_dates("The expedition of 1957-58 crossed the continent on foot.", PUB, "en",
+                       timex=True)
+    assert [(m.text, m.value) for m in found] == [("1957", "1957"), ("58", "1958")]

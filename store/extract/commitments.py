@@ -443,7 +443,8 @@ def _topic_years(text, s0, raws, L) -> set:
     out = set()
     for raw in raws:
         words = raw.text.split()
-        if raw.kind != "year" or not words[-1].isdigit() or len(words) > 2:
+        if raw.kind not in ("year", "year_range") or not BARE_YEAR.fullmatch(words[-1]) \
+                or len(words) > 2:
             continue
         if len(words) == 2:  # "the 2008": the template took the article along
             lead = text[s0:raw.start].strip()
@@ -464,6 +465,7 @@ def _topic_years(text, s0, raws, L) -> set:
 
 
 PREV_WORD = re.compile(r"([\w'’-]+)\s+$")
+BARE_YEAR = re.compile(r"\d+(?:[-–/]\d+)?")  # "2008", "2027-28"
 
 
 def _stem_in(word: str, vocab: set) -> bool:

@@ -1313,6 +1313,26 @@ def _year_window(ask: _Ask):
     return W.year(year) if year else None
 
 
+def _year_range_window(ask: _Ask):
+    """"2024-25", "the 2027/28 season", "2026-2028": due at the end of the later year;
+    two years further apart than a few are no range of one thing."""
+    g, first = ask.g, ask.year
+    if first is None:
+        return None
+    if "year2" in g:
+        last = int(g["year2"])
+    else:
+        last = first // 100 * 100 + int(g["yy"])
+        if last < first:
+            last += 100  # "1999-00"
+    if not first < last <= first + YEAR_RANGE_SPAN:
+        return None
+    return W.year(last)
+
+
+YEAR_RANGE_SPAN = 10
+
+
 def _decade_window(ask: _Ask):
     """"the 1990s" (TIMEX3 only)."""
     g, published, year, timex = ask.g, ask.published, ask.year, ask.timex
@@ -1549,6 +1569,7 @@ _STEPS = {
     "weekend": _weekend_window,
     "season_relyear": _season_relyear_window,
     "year": _year_window,
+    "year_range": _year_range_window,
     "decade": _decade_window,
     "century": _century_window,
     "week_of": _week_of_window,
