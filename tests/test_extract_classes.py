@@ -715,3 +715,21 @@ def test_a_range_of_years_is_two_years_in_timex_mode():
     found = find_dates("The expedition of 1957-58 crossed the continent on foot.", PUB, "en",
                        timex=True)
     assert [(m.text, m.value) for m in found] == [("1957", "1957"), ("58", "1958")]
+
+
+@pytest.mark.parametrize("text, due", [
+    # a holiday after "on" in a clause that speaks of the future is its date
+    ("Voters in the county will go to the polls on Election Day.", "2031-11-04"),
+    ("The museum will reopen its doors on Thanksgiving.", "2031-11-27"),
+])
+def test_a_holiday_after_on_in_a_future_clause_is_a_date(text, due):
+    assert dues(text, "en") == [due]
+
+
+@pytest.mark.parametrize("text", [
+    "Christmas sales will rise by four percent, the group expects.",
+    "The family met on Thanksgiving and will meet again in spring.",
+])
+def test_a_holiday_without_a_plan_on_it_is_no_date(text):
+    assert [c.due_text for c in extract(text, PUB, "en")
+            if c.due_text in ("Christmas", "Thanksgiving")] == []

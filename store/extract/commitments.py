@@ -261,7 +261,11 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
         if raw.kind == "duration":
             ok = True
         elif raw.tpl.get("need_prep"):
-            ok = prep
+            # a holiday after a deadline preposition ("by Christmas"), or after the
+            # preposition of a day in a clause with a strong future cue ("will vote on
+            # Election Day"); not "Christmas sales", "the Easter weekend"
+            ok = prep or tense == "future" and a > 0 and ctx.words[a - 1] in L.day_preps \
+                and any(ctx.clause[j] == ctx.clause[a] for j in ctx.strong)
         elif weak:
             # a weekday needs a strong cue, or a verb in its clause that says a schedule
             # and no past ("Der Prozess beginnt am Montag", "the trial begins on Monday")
