@@ -733,3 +733,12 @@ def test_a_holiday_after_on_in_a_future_clause_is_a_date(text, due):
 def test_a_holiday_without_a_plan_on_it_is_no_date(text):
     assert [c.due_text for c in extract(text, PUB, "en")
             if c.due_text in ("Christmas", "Thanksgiving")] == []
+
+
+def test_a_maturity_with_a_preposition_is_no_commitment():
+    assert dues("The proceeds of the notes, which will be due on Nov. 1, 2040, will repay "
+                "older debt.", "en") == []
+
+
+def test_the_latter_half_is_the_second():
+    assert dues("The plant will open in the latter half of 2032.", "en") == ["2032-12-31"]

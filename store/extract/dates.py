@@ -737,8 +737,11 @@ class SentenceContext:
             and self.words[first] in L.relative_pronouns
 
     def matures(self, a: int) -> bool:
-        """"debentures, due March 15, 2007": the maturity of a security, no commitment."""
+        """"debentures, due March 15, 2007", "the notes, which will be due on Nov. 1, 2004":
+        the maturity of a security, no commitment."""
         L = self.lang
+        if a >= 2 and self.words[a - 1] in L.prepositions and self.words[a - 2] in L.maturity:
+            a -= 1  # "due on"
         if not L.instruments or a < 1 or self.words[a - 1] not in L.maturity:
             return False
         return any(w.endswith(L.instruments) for w in self.words[max(0, a - MATURITY_REACH):a])
