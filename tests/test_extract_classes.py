@@ -33,6 +33,8 @@ def dues(text, lang, published=PUB):
     # what was scheduled for a day and then held is history
     ("en", "Other games scheduled for Wednesday were still held, the league said."),
     ("de", "Der Ausbau wird bis zum Jahr 2035 rund 40 Milliarden Euro kosten."),
+    ("en", "Capital spending in 2033 will rise slightly, the chairman said."),
+    ("en", "Defence expenditure will climb to 3 percent of output by 2034."),
 ])
 def test_no_commitment(lang, text):
     assert dues(text, lang) == []
