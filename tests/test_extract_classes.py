@@ -747,3 +747,15 @@ def test_the_latter_half_is_the_second():
         return [(c.due_text, c.value) for c in extract(text, PUB, "en")]
     assert read("The plant will open in the latter half of 2032.") == [
         ("the latter half of 2032", read("The plant will open in the second half of 2032.")[0][1])]
+
+
+def test_a_far_future_auxiliary_with_no_past_in_the_sentence_is_sure():
+    # "will" far before the month, nothing of the past: this December, not the last
+    assert dues("Major Lena Vogt will be named commander of the new research vessel for "
+                "a voyage in December.", "en") == ["2031-12-31"]
+
+
+def test_a_future_cue_after_the_date_does_not_make_a_year_less_range_start_ahead():
+    # "from 1st of March to 10th of March we have to celebrate", said on 12 March
+    assert "2032-03-01" not in dues("And from 1st of March to 10th of March we have to "
+                                    "celebrate with talks and lectures.", "en")

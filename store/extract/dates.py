@@ -1020,7 +1020,13 @@ class SentenceContext:
             return "past"  # "Two weeks before the November 13 deadline, X had reached"
         core = fut - PREP_WEIGHT if prep else fut  # a preposition alone is not certainty
         if fut > past * 1.1 and fut > MIN_CUE:
-            t, sure = "future", core >= SURE and fut >= 2 * past
+            # a strong cue before the date in its clause and no past word in the sentence:
+            # a future however far the cue stands ("will be named commander ... for a mission in
+            # December", said in March: this December, not the last)
+            a = self.token_span(start, end)[0]
+            alone = past == 0 and a < len(self.clause) and any(
+                j < a and self.clause[j] == self.clause[a] for j in self.strong)
+            t, sure = "future", (core >= SURE or alone) and fut >= 2 * past
         elif past > fut and past > MIN_CUE:
             # a superseded plan ("had been set to expire Nov. 6") tells that the plan is
             # past, not which year its date is in: alone it does not carry a date far back
