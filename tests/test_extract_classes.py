@@ -759,3 +759,18 @@ def test_a_future_cue_after_the_date_does_not_make_a_year_less_range_start_ahead
     # "from 1st of March to 10th of March we have to celebrate", said on 12 March
     assert "2032-03-01" not in dues("And from 1st of March to 10th of March we have to "
                                     "celebrate with talks and lectures.", "en")
+
+
+@pytest.mark.parametrize("text, due", [
+    # a year inside a relative clause does not date the main clause's day
+    ("The three states, who were invited to join the union in July 2029, will formally "
+     "join it on April 2 in a ceremony.", "2031-04-02"),
+    ("The league, which won 1,200,000 votes with the 2026 slate of candidates, is to name "
+     "its new slate at a meeting on June 5.", "2031-06-05"),
+])
+def test_a_year_in_a_relative_clause_dates_that_clause_only(text, due):
+    assert dues(text, "en") == [due]
+
+
+def test_a_year_in_the_main_clause_still_dates_the_days_after_it():
+    assert dues("In 2033 the festival will run from June 16 to June 23.", "en") == ["2033-06-23"]

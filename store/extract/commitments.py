@@ -170,7 +170,10 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             tense = "future"  # "die anstehende Landtagswahl am 27. März"
         if tense is not None and _said_on(text, s0, raw, L):
             tense = "past"  # "said on Monday it will ...": the day it was said
-        prev = [y for pos, y in explicit_years if pos < raw.start]
+        # a year inside a relative clause dates that clause only ("X, who were invited in
+        # July 1997, will join on March 12")
+        prev = [y for pos, y in explicit_years if pos < raw.start
+                and not _outside_relative(text, s0, s1, pos, raw.start, L)]
         if prev and prev[-1] != published.year and raw.kind in YEARLESS and D.needs_tense(raw):
             # "Im Jahr 2007 ...: vom 16. Juni bis zum 23. September": the year just named
             raw = dataclasses.replace(raw, groups=dict(raw.groups, year=str(prev[-1])))
@@ -409,6 +412,26 @@ CHAIN_REACH = 8  # words from the chaining phrase to the date it chains
 
 
 NAME_BEFORE = re.compile(r"([A-ZÄÖÜ][\w'’-]*)\s+$")
+
+
+RELATIVE_OPENING = re.compile(r",\s+([\w'’]+)")
+COMMA_BREAK = re.compile(r",\s")
+
+
+def _outside_relative(text, s0, s1, at, later, L) -> bool:
+    """Whether the words at `at` stand in a relative clause (opened by one of the
+    language's `year_clause_openers` after a comma, closed by the next comma) that ends
+    before `later`."""
+    opening = None
+    for m in RELATIVE_OPENING.finditer(text, s0, at):
+        if m.group(1).lower() in L.year_clause_openers:
+            opening = m
+        elif opening is not None:
+            opening = None  # a comma after the pronoun, before `at`: that clause ended
+    if opening is None:
+        return False
+    close = COMMA_BREAK.search(text, at, s1)
+    return close is not None and close.start() < later
 
 
 def _said_on(text, s0, raw, L) -> bool:

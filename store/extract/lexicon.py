@@ -180,6 +180,9 @@ class Language:
         # "on Thanksgiving": the preposition of a named day, a holiday's date in a clause
         # that speaks of the future
         self.day_preps = set(w.lower() for w in cues.get("day_preps", []))
+        # ", who were invited in July 1997, will join on March 12": a year in a relative
+        # clause opened by one of these dates that clause only
+        self.year_clause_openers = set(w.lower() for w in cues.get("year_clause_openers", []))
         self.topic_year_preps = set(w.lower() for w in cues.get("topic_year_preps", []))
         planned = cues.get("planned_for", {})
         self.planned_for = (set(planned.get("preps", [])), set(planned.get("verbs", [])))
