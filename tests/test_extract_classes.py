@@ -774,3 +774,17 @@ def test_a_year_in_a_relative_clause_dates_that_clause_only(text, due):
 
 def test_a_year_in_the_main_clause_still_dates_the_days_after_it():
     assert "2033-06-23" in dues("In 2033 the festival will run from June 16 to June 23.", "en")
+
+
+@pytest.mark.parametrize("text", [
+    # a reporting verb and its object before a day: when it was said
+    "The bank announced the plan Aug. 21.",
+    "The insurer confirmed its offer on March 2.",
+])
+def test_the_day_after_a_reported_object_is_when_it_was_said(text):
+    assert dues(text, "en", published=dt.date(2031, 3, 5)) == []
+
+
+def test_a_plan_after_a_reported_object_for_a_day_stays():
+    assert dues("The union announced the strike for March 20.", "en",
+                published=dt.date(2031, 3, 5)) == ["2031-03-20"]

@@ -436,13 +436,18 @@ def _outside_relative(text, s0, s1, at, later, L) -> bool:
 
 def _said_on(text, s0, raw, L) -> bool:
     """A day named right after a reporting verb ("said on Monday", "announced Tuesday",
-    "sagte am Montag"): when it was said, not when something is due."""
-    words = text[s0:raw.start].split()[-2:]
+    "sagte am Montag"), or after its object ("announced the plan Aug. 21", a definite
+    article or possessive and one word): when it was said, not when something is due."""
+    words = text[s0:raw.start].split()[-4:]
     if words and len(words[-1]) <= 3 and words[-1].lower() not in L.speech_verbs:
         words = words[:-1]  # "on", "am"
     if not words or not words[-1][-1:].isalpha():
         return False  # 'said, "On October 8, ...': the day belongs to what was said
-    return words[-1].lower() in L.speech_verbs or words[-1].lower() in L.cue_weak_past
+    if len(words) >= 3 and words[-2].lower() in L.definite_determiners \
+            and words[-1].isalpha() and words[-1].islower():
+        words = words[:-2]  # "announced the plan Aug. 21": when it was announced
+    return bool(words) and (words[-1].lower() in L.speech_verbs
+                            or words[-1].lower() in L.cue_weak_past)
 
 
 def _after_name(text, s0, raw, L=None) -> bool:

@@ -180,6 +180,8 @@ class Language:
         # "on Thanksgiving": the preposition of a named day, a holiday's date in a clause
         # that speaks of the future
         self.day_preps = set(w.lower() for w in cues.get("day_preps", []))
+        # "announced the plan Aug. 21": the object of a reporting verb before its day
+        self.definite_determiners = set(w.lower() for w in cues.get("definite_determiners", []))
         # ", who were invited in July 1997, will join on March 12": a year in a relative
         # clause opened by one of these dates that clause only
         self.year_clause_openers = set(w.lower() for w in cues.get("year_clause_openers", []))
