@@ -439,11 +439,13 @@ def _said_on(text, s0, raw, L) -> bool:
     "sagte am Montag"), or after its object ("announced the plan Aug. 21", a definite
     article or possessive and one word): when it was said, not when something is due."""
     words = text[s0:raw.start].split()[-4:]
+    prep = ""
     if words and len(words[-1]) <= 3 and words[-1].lower() not in L.speech_verbs:
-        words = words[:-1]  # "on", "am"
+        prep, words = words[-1].lower(), words[:-1]  # "on", "am"
     if not words or not words[-1][-1:].isalpha():
         return False  # 'said, "On October 8, ...': the day belongs to what was said
-    if len(words) >= 3 and words[-2].lower() in L.definite_determiners \
+    if (not prep or prep in L.day_preps) and len(words) >= 3 \
+            and words[-2].lower() in L.definite_determiners \
             and words[-1].isalpha() and words[-1].islower():
         words = words[:-2]  # "announced the plan Aug. 21": when it was announced
     return bool(words) and (words[-1].lower() in L.speech_verbs
