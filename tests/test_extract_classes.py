@@ -35,6 +35,7 @@ def dues(text, lang, published=PUB):
     ("de", "Der Ausbau wird bis zum Jahr 2035 rund 40 Milliarden Euro kosten."),
     ("en", "Capital spending in 2033 will rise slightly, the chairman said."),
     ("en", "Defence expenditure will climb to 3 percent of output by 2034."),
+    ("en", "The analyst estimated that the airline would not be profitable until 2034."),
 ])
 def test_no_commitment(lang, text):
     assert dues(text, lang) == []
