@@ -789,3 +789,17 @@ def test_the_day_after_a_reported_object_is_when_it_was_said(text):
 def test_a_plan_after_a_reported_object_for_a_day_stays():
     assert dues("The union announced the strike for March 20.", "en",
                 published=dt.date(2031, 3, 5)) == ["2031-03-20"]
+
+
+@pytest.mark.parametrize("text", [
+    # "in a quarter that ...": a quarter described, not a quarter from now
+    "Tax payments would be minimal in a quarter that produced such a big loss.",
+    "The deal will be hard to close in a year when prices fall.",
+])
+def test_a_unit_with_a_relative_clause_is_no_offset(text):
+    assert dues(text, "en") == []
+
+
+def test_a_counted_offset_before_a_relative_clause_stays():
+    assert dues("The minister is to send a bill to parliament in the next ten days which "
+                "aims to end the rule.", "en") == ["2031-03-22"]
