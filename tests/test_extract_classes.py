@@ -803,3 +803,9 @@ def test_a_unit_with_a_relative_clause_is_no_offset(text):
 def test_a_counted_offset_before_a_relative_clause_stays():
     assert dues("The minister is to send a bill to parliament in the next ten days which "
                 "aims to end the rule.", "en") == ["2031-03-22"]
+
+
+def test_a_date_in_an_aside_after_a_modal_of_speculation_is_speculative():
+    cands = extract("The firm may, by March 30, sell the plant.", PUB, "en")
+    assert [c.due.isoformat() for c in cands] == ["2031-03-30"]
+    assert all(c.confidence < 0.5 for c in cands)

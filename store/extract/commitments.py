@@ -558,13 +558,17 @@ def _negated(text, ctx, raw, L) -> bool:
 
 def _speculative(text, ctx, raw, L) -> bool:
     """What may happen, not what is planned: a speculative modal or adverb in the date's
-    clause ("could help his re-election in 2010", "wird möglicherweise im März ...")."""
+    clause ("could help his re-election in 2010", "wird möglicherweise im März ..."), or
+    right before it when the date's clause is an aside ("may, in a year or two, save")."""
     a, _ = ctx.token_span(raw.start, raw.end)
     if a >= len(ctx.tokens):
         return False
     here = ctx.clause[a]
-    return any(ctx.clause[j] == here and (j == 0 or text[ctx.token_starts[j]].islower())
-               for j in ctx.find(L.speculative))  # "may", not "May"
+    found = [j for j in ctx.find(L.speculative)
+             if j == 0 or text[ctx.token_starts[j]].islower()]  # "may", not "May"
+    first = ctx.clause.index(here)
+    # "You may, in a year or two, save ...": an aside right after the modal is its clause
+    return any(ctx.clause[j] == here or j == first - 1 for j in found)
 
 
 PAST_PLAN_KINDS = {"weekday", "offset"}  # what a plan of the past leaves unanchored
