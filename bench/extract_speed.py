@@ -156,6 +156,19 @@ def main(argv=None):
     print(f"ratio in CPU time: extract / search_dates: {c_dp / c_ex:.1f}x   "
           f"find_dates / search_dates: {c_dp / c_fd:.1f}x")
 
+    # one long text (all the documents joined): a text 8 times longer should take about
+    # 8 times as long (whole-text reading that grew faster made 15 MB take minutes)
+    whole = "\n\n".join(d["text"] for d in docs if d["lang"] == "de")
+    small, large = whole[:len(whole) // 8], whole
+    cpu = []
+    for text in (small, large):
+        t0 = time.process_time()
+        extract(text, dt.date(2000, 1, 1), "de")
+        cpu.append(time.process_time() - t0)
+    print(f"one long German text: {len(small):,} chars {cpu[0]:.2f} s CPU, {len(large):,} chars "
+          f"{cpu[1]:.2f} s CPU: {cpu[1] / cpu[0]:.1f}x the time for {len(large) / len(small):.0f}x "
+          f"the length")
+
 
 if __name__ == "__main__":
     main()

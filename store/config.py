@@ -100,8 +100,12 @@ def _check(data: dict, path: Path) -> Config:
         _check_home(values["db"], path)
     if "date_format" in values:
         _check_date_format(values["date_format"], path)
-    if "lang" in values and not values["lang"].strip():
-        raise ConfigError(f"the config file {path}: 'lang' must not be empty")
+    if "lang" in values:
+        from store.extract.lexicon import available_languages
+        known = available_languages()
+        if values["lang"] not in known:
+            raise ConfigError(f"the config file {path}: 'lang' must be one of "
+                              f"{', '.join(known)}, not {values['lang']!r}")
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
         raise ConfigError(f"the config file {path}: 'keymap' must be a table "

@@ -497,6 +497,7 @@ class DurableStorage:
         self._stale_temp = re.compile(rf"\.{re.escape(self.path.name)}\.(journal\.|bak\.)?\d+\.tmp")
         self.warnings: list[str] = []  # a change was stored, but something after it failed
         self._counted: tuple[tuple, int] | None = None  # (files' signatures, counter)
+        self._had_files = False  # read from files once: their vanishing is no new store
         self.reload()
 
     def _sibling(self, suffix: str) -> Path:
@@ -660,9 +661,14 @@ class DurableStorage:
                 if data is None:
                     if (journal is not None and not journal.placeholder) or self.backup.exists():
                         raise self._missing_snapshot(journal)
+                    if self._had_files:  # moved or deleted under an open dashboard
+                        raise StoreError(f"the store {self.path} is gone (moved or deleted "
+                                         "since it was opened); nothing was written: put it "
+                                         "back, or open frist with --db where it is now")
                     data, continues = {}, False  # a new store (or its first write failed)
                 else:
                     continues = self._continues(data, journal)
+                    self._had_files = True
                 break
             except StoreError:
                 # Another process may have compacted (more than once) between the two
@@ -817,6 +823,7 @@ class DurableStorage:
                 self._data.setdefault(META, {}).setdefault("1", {})["n"] = count
         self._pending, self._pending_last_id = {}, None
         self._counted = (self._disk_key(), count)  # under the lock: nobody wrote since
+        self._had_files = True
 
     def _append(self, line: bytes, crc: int, journal: JournalFile) -> None:
         try:

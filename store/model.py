@@ -300,6 +300,13 @@ STORED_FIELDS = ("uid", "title", "due", "precision", "window_start", "due_text",
                  "status", "tags", "sources", "created", "updated", "decided", "history")
 
 
+
+def clean_tags(tags) -> list[str]:
+    """Tags as stored: each on one line, a comma between two tags (as the dashboard's
+    Tags field and iCalendar's CATEGORIES read it), no blank one, sorted, once each."""
+    out = {" ".join(part.split()) for tag in tags for part in str(tag).split(",")}
+    return sorted(out - {""})
+
 class Commitment:
     """A dated commitment: the one shape every part of frist reads and writes.
 
@@ -367,7 +374,7 @@ class Commitment:
             "due_text": due.text,
             "actor": actor.strip(),
             "status": status,
-            "tags": sorted(set(tags)),
+            "tags": clean_tags(tags),
             "sources": [source.to_doc() for source in sources],
             "created": stamp,
             "updated": updated or stamp,
@@ -556,7 +563,7 @@ class Commitment:
             elif name == "actor":
                 value = value.strip()
             elif name == "tags":
-                value = sorted(set(value))
+                value = clean_tags(value)
             elif name == "sources":
                 value = [source.to_doc() for source in value]
             elif name == "history":

@@ -24,6 +24,15 @@ from store.journal import (ITEMS, META, RESTORE, WRITE_BACKUP, Damaged, DurableS
                            file_signature, head_of, parse_journal, stamp_text)
 
 
+
+def _the(n: int, noun: str) -> str:
+    """'the 1 change', 'the 3 changes'."""
+    return f"the {n} {noun}{'s' * (n != 1)}"
+
+
+def _verb(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
 @dataclass
 class Finding:
     """One store file as `frist check` sees it."""
@@ -126,8 +135,8 @@ class RestorePlan:
 
     def describe(self) -> list[str]:
         lines = [f"put back {self.base.path} ({self.base.describe()})"
-                 + (f" and the {len(self.changes)} journal change"
-                    f"{'s' * (len(self.changes) != 1)} that follow it" if self.changes else "")]
+                 + (f" and {_the(len(self.changes), 'journal change')} that "
+                   f"{_verb(len(self.changes), 'follows', 'follow')} it" if self.changes else "")]
         if self.new_header:
             lines.append("write the journal's damaged header anew from the snapshot (it "
                          "holds what the snapshot holds)")
@@ -238,11 +247,12 @@ def _judge(storage: DurableStorage, survey: _Survey) -> Health:
     log = Finding("journal", storage.journal_path)
     if state == "damaged":
         log.problem = survey.journal_problem or (
-            f"damaged: {journal.damage}" + (f"; the {len(journal.changes)} change"
-                                            f"{'s' * (len(journal.changes) != 1)} before it "
-                                            f"are good" if journal.header else "")
-            + (f"; the {len(journal.salvaged)} change{'s' * (len(journal.salvaged) != 1)} "
-               "after it are intact" if _salvageable(journal, base) else ""))
+            f"damaged: {journal.damage}" + (
+                f"; {_the(len(journal.changes), 'change')} before it "
+                f"{_verb(len(journal.changes), 'is', 'are')} good" if journal.header else "")
+            + (f"; {_the(len(journal.salvaged), 'change')} after it "
+               f"{_verb(len(journal.salvaged), 'is', 'are')} intact"
+               if _salvageable(journal, base) else ""))
     elif state == "missing":
         log.problem = "missing, though the snapshot has one"
     elif state == "empty":

@@ -122,14 +122,19 @@ def parse_postpone(text: str, current: model.Due, today: dt.date) -> model.Due:
 
 
 def parse_today(text: str | None) -> dt.date:
-    """`--today`/FRIST_TODAY, read like any typed date against the real clock."""
+    """`--today`/FRIST_TODAY against the real clock: a day named without its year or a
+    weekday is the latest one up to today ('27.11.' said on 4 Dec is this year's, 'Monday'
+    the last), like a publication date; a full date may lie anywhere."""
     real = dt.date.today()
     if not text:
         return real
-    due = parse_when(text, real)
-    if due.precision != "day":
-        raise DateError(f"--today must name one day, not {text!r}")
-    return due.due
+    return parse_past_day(text, real, "--today must name one day, not {text!r}")
+
+
+def parse_published(text: str, today: dt.date) -> dt.date:
+    """A publication date typed with --published: as parse_today reads it ('27.11.' said
+    on 4 Dec is this year's 27 November, not next year's)."""
+    return parse_past_day(text, today, "--published must name one day, not {text!r}")
 
 
 
@@ -142,7 +147,8 @@ def _points_ahead(text: str) -> bool:
                for code in available_languages())
 
 
-def parse_past_day(text: str, today: dt.date) -> dt.date:
+def parse_past_day(text: str, today: dt.date,
+                   not_one_day: str = "a decision is taken on one day, not in {text!r}") -> dt.date:
     """The day a person means by `text` for something that already happened: typed
     dates read forward ('26 Nov' said on 10 Dec is next year's, 'Monday' the coming one),
     so a reading after today is read again from an earlier day, as long as it names a
@@ -150,7 +156,7 @@ def parse_past_day(text: str, today: dt.date) -> dt.date:
     DateError if it is not one day."""
     due = parse_when(text, today)
     if due.precision != "day":
-        raise DateError(f"a decision is taken on one day, not in {text!r}")
+        raise DateError(not_one_day.format(text=text))
     if due.due <= today or _points_ahead(text):
         return due.due  # "next Tuesday" is ahead, as `add` reads it: refused after this
     for back in (6, 366):  # a weekday of the past week; a year-less date of the past year

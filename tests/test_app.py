@@ -404,6 +404,21 @@ async def test_edit_changes_title_and_actor(store):
                                                                 "2025-11-28")
 
 
+async def test_typing_in_the_edit_form_adds_to_the_title_it_shows(store):
+    # the field shows its end with the cursor there: the first key must not replace
+    # the whole title (it did, selected on focus)
+    app = app_for(store)
+    item_id, _ = find(store, "Renew my passport")
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, item_id)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("space", "Q", "3", "enter")
+        await pilot.pause()
+    store.refresh()
+    assert store.get(item_id).title == "Renew my passport Q3"
+
+
 async def test_a_change_from_the_cli_appears_by_itself(store, frist):
     app = app_for(store)
     async with app.run_test(size=SIZE) as pilot:

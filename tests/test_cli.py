@@ -88,6 +88,17 @@ def test_add_stores_every_given_field(frist):
     assert item["history"][0]["note"] == "from the seed article"
 
 
+def test_blank_tags_are_none_and_a_comma_separates_tags(frist):
+    # as the dashboard's Tags field reads "a, b"; a blank tag showed as a second
+    # "(none)" row in stats and an empty CATEGORIES entry in the ICS export
+    n = add(frist, "Tagged", "2026-01-01", "--tag", "", "--tag", "  ", "--tag", "trade, china ",
+            "--tag", "trade")
+    assert shown(frist, n)["tags"] == ["china", "trade"]
+    edited = frist("edit", str(n), "--tag", "")
+    assert edited.returncode == 0 and "tags to none" in edited.stderr
+    assert shown(frist, n)["tags"] == []
+
+
 @pytest.mark.parametrize("typed, due, start, precision", [
     ("2025-12-24", "2025-12-24", "2025-12-24", "day"),
     ("Q1 2026", "2026-03-31", "2026-01-01", "quarter"),

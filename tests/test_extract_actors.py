@@ -421,3 +421,22 @@ def test_a_commitment_stated_twice_takes_the_actor_from_where_it_is_named():
     cands = [c for c in extract(text, published, "de") if c.due == dt.date(2026, 3, 2)]
     assert len(cands) == 1
     assert cands[0].actor == "Karla Henning"
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The Ministry of Trade will publish the list on 15 March 2026.", "Ministry of Trade"),
+    ("The Bank of Ruritania will decide on rates on 15 March 2026.", "Bank of Ruritania"),
+    ("The visit of Secretary of State Jane Roe is planned for 15 March 2026.", "Jane Roe"),
+    ("Minister of Finance Lars Berg will present the budget on 15 March 2026.", "Lars Berg"),
+])
+def test_a_name_joined_by_of_is_one_name_and_a_role_of_a_body_goes(text, actor):
+    # "of" inside a name is no owner ("Trade" alone was the actor), and "Secretary of
+    # State" before a person's name is the role, not the actor
+    assert actor_for(text, "en", 3) == actor
+
+
+def test_new_opens_a_name_but_is_none_alone():
+    text = "New Zealand will hold a referendum on 17 March 2026."
+    assert actor_for(text, "en", 3) == "New Zealand"
+    text = "New Hampshire will hold its primary on 10 March 2026."
+    assert actor_for(text, "en", 3) == "New Hampshire"

@@ -645,3 +645,28 @@ def test_two_windows_given_as_alternatives_are_one_candidate(text, lang, due):
 def test_a_hope_in_german_is_offered_below_the_confident_level():
     found = extract("Der Verein hofft auf eine Erweiterung des Stadions bis 2035.", PUB, "de")
     assert all(c.confidence < 0.5 for c in found)
+
+
+@pytest.mark.parametrize("text", [
+    "A primary election was held on February 11 in Ohio.",
+    "The summit took place on February 11 in Geneva.",
+])
+def test_an_event_noun_before_a_past_verb_is_its_subject_not_a_future(text):
+    # the noun of an event ("election") is a cue of a plan, but before "was held" or
+    # "took" it is what happened: the year-less day is the one before publication
+    assert extract(text, dt.date(2026, 6, 1), "en") == []
+    assert extract(text.replace("was held", "will be held").replace("took", "will take"),
+                   dt.date(2026, 6, 1), "en")[0].due == dt.date(2027, 2, 11)
+
+
+def test_a_text_longer_than_an_article_is_read_in_parts_with_true_offsets():
+    # a dump of many articles is read in parts (whole, it took minutes at 15 MB); what
+    # is found keeps its place in the whole text, for highlighting
+    filler = "Das Wetter war am Dienstag in der Stadt freundlich und warm.\n\n" * 4000
+    text = (filler + "Die Stadtwerke Beispielstadt wollen am 3. März 2032 ein Kraftwerk "
+            "eröffnen.\n\n" + filler + "The council will vote on 9 April 2032.\n\n")
+    assert len(text) > 400_000
+    found = extract(text, PUB, "de")
+    assert [c.due for c in found] == [dt.date(2032, 3, 3), dt.date(2032, 4, 9)]
+    for c in found:
+        assert text[c.start:c.end] == c.sentence and text[c.due_start:c.due_end] == c.due_text

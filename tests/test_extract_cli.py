@@ -144,3 +144,20 @@ def test_languages_come_from_the_language_data(frist, isolated):
                    env={"FRIST_CONFIG": str(config)})
     assert result.returncode == 1
     assert result.stderr == f"error: the config file {config}: 'lang' must be one of de, en, not 'xx'\n"
+    # a bad setting stops every command, not only those that extract
+    listed = frist("list", env={"FRIST_CONFIG": str(config)})
+    assert listed.returncode == 1 and listed.stderr == result.stderr
+
+
+def test_a_publication_date_without_its_year_is_the_latest_such_day(frist):
+    # said on Friday 4 Dec 2026, "27.11." is a week ago, not next year's 27 November;
+    # the council's "next Monday" is then 30 Nov 2026
+    result = frist("extract", "-", "--published", "27.11.", "--lang", "en", "--json",
+                   input="The council will vote next Monday.\n",
+                   env={"FRIST_TODAY": "2026-12-04"})
+    assert result.returncode == 0, result.stderr
+    assert [c["due"] for c in json.loads(result.stdout)] == ["2026-11-30"]
+    result = frist("list", env={"FRIST_TODAY": "27.11."})
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    bad = frist("extract", "-", "--published", "March 2026", input="x\n")
+    assert bad.returncode == 1 and bad.stderr.strip().endswith("--published must name one day, not 'March 2026'")

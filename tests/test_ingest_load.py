@@ -77,6 +77,25 @@ def test_html_main_text_without_navigation_comments_or_footer():
     assert loaded.warnings == []
 
 
+def test_html_headline_and_paragraphs_end_their_sentences(tmp_path):
+    # a headline longer than a wrapped line, without a full stop, was glued to the
+    # first sentence (its actor and title came from both); text beside an inline element
+    # outside any paragraph still reads as one sentence
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html lang='en'><body><main><h1>Harbour board agrees to delay the dredging of the"
+        " outer channel</h1><p>Yesterday the board said the work will start on 3 March 2026."
+        "</p>The ministry will <b>publish its plan on 9 March 2026</b> after talks."
+        "<p>A closing paragraph with enough words for the reader to keep it as the text of"
+        " the article.</p></main></body></html>")
+    doc, _ = one(path)
+    from store.extract import extract
+    found = extract(doc.text, TODAY, "en")
+    sentences = {c.due.isoformat(): c.sentence for c in found}
+    assert sentences["2026-03-03"] == "Yesterday the board said the work will start on 3 March 2026."
+    assert sentences["2026-03-09"] == "The ministry will publish its plan on 9 March 2026 after talks."
+
+
 def test_german_html_page_declares_its_language():
     doc, _ = one(FIXTURES / "seite.html")
     assert doc.lang == "de"

@@ -517,3 +517,25 @@ def test_a_damaged_header_and_a_damaged_later_line_keep_the_changes_between(db_p
     assert sorted(r[0] for r in got.values()) == sorted(
         ["item 0", "item 1", "item 2", "later 0", "later 1", "later 2"])
     assert open_store(db_path).add(record("next")) == max(expected) + 1  # not 8 again
+
+
+def test_a_store_moved_away_under_an_open_process_is_gone_not_empty(tmp_path):
+    # the dashboard showed "No commitments yet" and its next add began a new store at #1
+    # where the old one had been (a synced folder moving the file, a person tidying up)
+    path = tmp_path / "store.json"
+    store = open_store(path)
+    store.add(record("Harbour reopens"))
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    for f in tmp_path.glob("store.json*"):
+        f.rename(aside / f.name)
+    store.refresh()
+    with pytest.raises(StoreError, match="is gone .moved or deleted since it was opened."):
+        store.all()
+    with pytest.raises(StoreError, match="is gone"):
+        store.add(record("Another"))
+    assert not path.exists()
+    for f in aside.iterdir():
+        f.rename(tmp_path / f.name)
+    store.refresh()
+    assert [c.title for _, c in store.all()] == ["Harbour reopens"]

@@ -46,7 +46,7 @@ def cli(ctx, db, today, demo):
 @click.option("--due", "due_text", required=True, metavar="WHEN",
               help="2026-04-30, 'April 2026', 'in 10 days', 'next Friday', 'bis Ende März' ...")
 @click.option("--actor", default="", help="Who is committed.")
-@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeatable; a comma separates tags).")
 @click.option("--note", default="", help="A note kept in the history.")
 @pass_env
 def add(env, title, due_text, actor, tags, note):
@@ -214,7 +214,8 @@ def postpone(env, ident, when, note):
 @click.option("--title")
 @click.option("--due", "due_text", metavar="WHEN")
 @click.option("--actor")
-@click.option("--tag", "tags", multiple=True, help="Replace the tags (repeatable).")
+@click.option("--tag", "tags", multiple=True,
+              help="Replace the tags (repeatable; a comma separates tags; --tag \"\" removes them).")
 @click.option("--note", default="")
 @pass_env
 def edit(env, ident, title, due_text, actor, tags, note):
@@ -270,7 +271,8 @@ def due(env, within, check, as_json):
 @cli.command()
 @click.argument("source", default="-", metavar="[FILE|URL|-]")
 @click.option("--published", metavar="DATE",
-              help="Publication date, the day relative dates count from (default: today).")
+              help="Publication date, the day relative dates count from (default: a web page's "
+                   "own date, else a file's date, else today).")
 @lang_option
 @click.option("--json", "as_json", is_flag=True)
 @pass_env
@@ -280,7 +282,7 @@ def extract(env, source, published, lang, as_json):
     from store.extract import extract as run_extract
     from store.ingest import read_one
     lang = extraction_lang(env, lang)
-    doc = read_one(source, env.when(published).due if published else None, lang, env.today,
+    doc = read_one(source, env.published(published) if published else None, lang, env.today,
                    deadline=env.config.fetch_timeout)
     for note in doc.notes:
         say(f"note: {note}")

@@ -150,6 +150,11 @@ class Env:
         from store.when import parse_when
         return parse_when(text, self.today)
 
+    def published(self, text: str):
+        """A typed publication date: a year-less day or a weekday is the latest such day."""
+        from store.when import parse_published
+        return parse_published(text, self.today)
+
 
 pass_env = click.make_pass_decorator(Env)
 
@@ -159,17 +164,13 @@ lang_option = click.option("--lang", metavar="LANG",
 
 
 def extraction_lang(env: Env, given: str | None) -> str | None:
-    """--lang, else the config's `lang`, checked against the language data frist has."""
+    """--lang, checked against the language data frist has, else the config's `lang`."""
     from store.extract import available_languages
     known = available_languages()
     if given is not None and given not in known:
         raise click.BadParameter(f"{given!r} is not one of {', '.join(known)}",
                                  param_hint="'--lang'")
-    lang = given or env.config.lang
-    if lang is not None and lang not in known:
-        raise FristError(f"the config file {env.config.path}: 'lang' must be one of "
-                         f"{', '.join(known)}, not {lang!r}")
-    return lang
+    return given or env.config.lang  # (the config's was checked when it was read)
 
 
 def item_id(value: str) -> int:

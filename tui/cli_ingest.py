@@ -120,7 +120,7 @@ def ingest(env, source, published, lang, yes, timeout):
     from store.errors import FristError, visible
     from tui.candidates import print_candidates
     lang = extraction_lang(env, lang)
-    given = env.when(published).due if published else None
+    given = env.published(published) if published else None
     with progress_bar("reading") as tick:
         loaded = ing.load(source, given, lang, env.today, progress=tick,
                           deadline=timeout or env.config.fetch_timeout)

@@ -59,17 +59,30 @@ def _role(word: str, L: Language, roles=None, inflected: bool = False):
     before a name, a role in another case too ("des Staatspräsidenten Ólafur X"; alone,
     "die Abgeordneten" may be many)."""
     low = word.lower().strip(".,'’")
-    endings = L.role_endings if inflected else ()
     roles = L.roles if roles is None else roles
     if low in roles:
         return low
-    if L.capitalised_nouns:
+    if not L.capitalised_nouns:
+        return None
+    # a compound is sought through every role: remembered per word, as words recur
+    # (a whole-article scan asked it 100,000 times for a 1 MB text)
+    memo = _ROLE_MEMO.setdefault((id(L), id(roles), inflected), {})
+    if low not in memo:
+        if len(memo) > ROLE_MEMO_MAX:
+            memo.clear()  # a long text's vocabulary: keep memory bounded
+        endings = L.role_endings if inflected else ()
+        memo[low] = None
         for base in [low] + [low[:-len(e)] for e in endings if low.endswith(e)]:
             found = next((r for r in roles if base == r or base.endswith(r) and len(base) > len(r) + 1),
                          None)
             if found:
-                return found
-    return None
+                memo[low] = found
+                break
+    return memo[low]
+
+
+_ROLE_MEMO: dict = {}  # (language, role list, inflected) -> {word: role or None}
+ROLE_MEMO_MAX = 50_000
 
 
 def _org_word(token: str, L: Language) -> bool:
@@ -108,6 +121,9 @@ def _runs(tokens, L, start=0):
         name = seen.get(tok)
         if name is None:
             name = seen[tok] = _is_name_token(tok, L)
+        if not name and not run and tok.lower() in L.name_openers and tok[:1].isupper() \
+                and i + 1 < len(tokens) and _is_name_token(tokens[i + 1][0], L):
+            name = True  # "New Zealand": no name alone ("New rules"), the first word of one
         if name:
             if not run and not skip and i > 0:
                 prev = tokens[i - 1][0]
@@ -640,8 +656,12 @@ class _Sentence:
         # the last role with a name of two words or more after it, and the words that
         # qualify the role before it ("U.S. Commerce Secretary William Daley")
         for k in range(len(words) - 2):
-            rest = words[k + 1:]
-            if _role(words[k], L, inflected=True) is None or any(
+            after = k + 1  # past the role's own "of State" ("Secretary of State Jane Roe")
+            while after + 1 < len(words) and words[after].lower() in L.name_joiners \
+                    and words[after].lower() not in L.coordinating:
+                after += 2
+            rest = words[after:]
+            if len(rest) < 2 or _role(words[k], L, inflected=True) is None or any(
                     w.lower() in L.name_joiners or _role(w, L) is not None or not
                     _is_name_token(w, L) for w in rest[:1]) or any(
                     w.lower() in L.name_joiners for w in rest):
@@ -651,7 +671,7 @@ class _Sentence:
                 org = self.doc.organisation_named(words[k][:words[k].lower().rfind(speaks)])
                 if org:
                     return [(w, -1) for w in org.split()]
-            cut = k + 1
+            cut = after
         if L.capitalised_nouns and self.doc is not None:
             # a body or a role before a name ("Zivilluftfahrtbehörde Roberto Rodriguez",
             # "Vatikan-Sprechers Federico Lombardi"): the name, when two words of it stay
@@ -1196,6 +1216,12 @@ def _owner(S: _Sentence, d0: int) -> str:
         j = i
         while j > lo and _is_name_token(tokens[j - 1][0], L) and i - j < 4:
             j -= 1
+        # "the Ministry of Trade will ...": a joiner between name words is part of the
+        # name, not an owner ("the visit of Secretary of State X" still is one)
+        while j - 2 >= lo and low[j - 1] in L.name_joiners and _is_name_token(tokens[j - 2][0], L):
+            j -= 2
+            while j > lo and _is_name_token(tokens[j - 1][0], L) and i - j < 6:
+                j -= 1
         run = tokens[j:i + 1]
         mine = [m for m, t in enumerate(run) if t[0].endswith(POSSESSIVE)]
         if mine and (mine[-1] + 1 == len(run) or _role(run[mine[-1] + 1][0], L) is None):

@@ -272,8 +272,9 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
         elif weak:
             # a weekday needs a strong cue, or a verb in its clause that says a schedule
             # and no past ("Der Prozess beginnt am Montag", "the trial begins on Monday")
+            # or a modal that lets it be done ("kann am Samstag abreisen")
             ok = tense == "future" and (prep or ctx.has_strong or attribute
-                                        or ctx.scheduled(a, b))
+                                        or ctx.scheduled(a, b) or ctx.scheduled(a, b, L.enabling))
         elif ahead:
             # "next year", "in two weeks": the words themselves look ahead
             ok = prep or fut > 0 or ctx.has_strong
@@ -282,7 +283,8 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             # "later this week" says so itself, a future tense is enough
             part = raw.tpl.get("part") or L.parts.get(raw.groups.get("part", "").lower())
             later = part == "any"
-            ok = (prep and fut >= past) or (tense == "future" and (ctx.has_strong or later))
+            ok = (prep and fut >= past) or (tense == "future" and (
+                ctx.has_strong or later or ctx.scheduled(a, b)))
         else:
             # a day that names its year, ahead, in a full sentence that says nothing of
             # the past: the present speaks of what is planned ("Seifert geht am 1. August
@@ -292,7 +294,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             # Düsseldorf", "das Buch erscheint am 3. März"), as for weekdays
             ok = tense == "future" or (tense is None and (
                 prep or ctx.has_strong or explicit and w.precision == "day" and not headline
-                or not explicit and ctx.scheduled(a, b)))
+                or not explicit and (ctx.scheduled(a, b) or ctx.event_before(a))))
         if question:
             ok = False  # "do you expect to win the 2020 election?": asked, not said
         here = ctx.clause[a] if a < len(ctx.clause) else -1
@@ -441,7 +443,10 @@ def _said_on(text, s0, raw, L) -> bool:
     words = text[s0:raw.start].split()[-4:]
     prep = ""
     if words and len(words[-1]) <= 3 and words[-1].lower() not in L.speech_verbs:
-        prep, words = words[-1].lower(), words[:-1]  # "on", "am"
+        low = words[-1].lower()
+        if low in L.planned_for[0] or low in L.deadline_preps[0]:
+            return False  # "kündigten für Mittwoch ... an", "announced by Friday": what it is for
+        prep, words = low, words[:-1]  # "on", "am"
     if not words or not words[-1][-1:].isalpha():
         return False  # 'said, "On October 8, ...': the day belongs to what was said
     if (not prep or prep in L.day_preps) and len(words) >= 3 \

@@ -319,12 +319,13 @@ def _reports_past(words, j: int, lang: Language, marked) -> bool:
             if at - k <= (j if at == end else -1) or tuple(words[at - k:at]) != ph:
                 continue
             before = words[at - k - 1] if at - k - 1 >= 0 else ""
-            if k > 1 or lang.participle_form and lang.participle_form.match(before):
+            if k > 1 or lang.participle_form and lang.participle_form.match(before) \
+                    or lang.perfect_participle and lang.perfect_participle.match(before):
                 return True
     return False
 
 
-CUES = ("future", "strong", "past", "plans", "has_strong", "listed_past")  # read on first use
+CUES = ("future", "strong", "past", "plans", "has_strong", "listed_past", "split")  # read on first use
 
 
 class SentenceContext:
@@ -381,8 +382,12 @@ class SentenceContext:
         plans = set()
         listed = set()  # past cues named in the data (not guessed from a suffix)
         attributive = set()  # inflected participles before a noun ("der entwickelten Kapsel")
+        closing = self._split_verbs() if lang.verb_second and lang.separable_prefixes else {}
+        self.split = closing
         for j, w in enumerate(words):
             flags = single.get(w, 0)
+            if not flags and j in closing:
+                flags = single.get(closing[j], 0)  # "steht am 29. Juli fest": "feststeht"
             if not flags and w in multi:
                 for ph, f in multi[w]:
                     if tuple(words[j:j + len(ph)]) == ph:
@@ -453,6 +458,32 @@ class SentenceContext:
         self.plans = plans
         self.has_strong = bool(strong)
         self._mask_cues()
+
+    def _split_verbs(self) -> dict:
+        """{token: the verb with its prefix} where a German clause closes with a separable
+        prefix ("Der Sieger steht am 29. Juli fest", "Der Rat tritt am Montag zusammen"):
+        the verb bracket's two halves are one verb ("feststeht"), read as the cue it is.
+        Only lower-case words before the prefix in its clause (up to punctuation: "nach 21
+        Etappen und 3000 Kilometern" joins nouns), and only compounds that the
+        cue table lists, so a preposition at the end ("... kommt er an") joins nothing
+        unknown."""
+        words, clause, text = self.words, self.marked, self.text
+        prefixes, table = self.lang.separable_prefixes, self.lang.cue_table
+        out = {}
+        n = len(words)
+        for k in range(1, n):
+            if words[k] not in prefixes or k + 1 < n and clause[k + 1] == clause[k]:
+                continue  # not the last word of its clause
+            for j in range(k - 1, -1, -1):
+                if clause[j] != clause[k]:
+                    break
+                w = words[j]
+                if w in prefixes or w in self.lang.prepositions or w in self.lang.stopwords:
+                    continue  # "kurz vor dem Ablauf ... zu": no verb
+                if text[self.tokens[j][1]].islower() and words[k] + w in table:
+                    out[j] = words[k] + w
+                    break
+        return out
 
     def _causal(self, j: int) -> bool:
         """Whether a causal phrase ("due to") starts at token j and a noun phrase follows
@@ -683,18 +714,34 @@ class SentenceContext:
         words, aux = self.words, self.lang.passive_aux
         return j > 0 and words[j - 1] in aux or j + 1 < len(words) and words[j + 1] in aux
 
+    def _weak_participle(self, j: int) -> bool:
+        """A weak past cue that is no finite or reporting verb ("gegeben", "bekannt"): it
+        may be the participle of a future passive ("wird ... bekannt gegeben")."""
+        w, L = self.words[j], self.lang
+        return w not in L.finite_verbs and w not in L.speech_verbs
+
     def _serves_future(self, j: int, fut_idx) -> bool:
         """A past form that is part of a future or passive one: "was expected", "will be
         paid", "soll bezahlt werden"."""
         words, aux, L = self.words, self.lang.passive_aux, self.lang
-        if j + 1 in fut_idx or j - 1 in fut_idx or j - 2 in fut_idx or self._beside_aux(j):
+        # a noun of an event before it is the past form's subject, not its auxiliary:
+        # "the election was held on February 11", "the summit took place"
+        before = [k for k in (j - 1, j - 2) if k in fut_idx and words[k] not in L.event_nouns]
+        if j + 1 in fut_idx or before or self._beside_aux(j):
             return True
         if not L.verb_second:
             return False
         # "wird aber erst am 19. August ... entschieden": the participle closes the clause
         # that its future auxiliary opened (no punctuation between them)
+        # "wird am 8. Juni bekannt gegeben": a participle written in two words closes it too
         here = self.marked[j]
-        closes = j + 1 >= len(words) or self.marked[j + 1] != here or words[j + 1] in aux
+        k = j + 1
+        if words[j] in L.not_verbs and k < len(words) and self.marked[k] == here:
+            k += 1  # "wird am 2. März bekannt geben": the verb the word goes with
+        while k < len(words) and self.marked[k] == here and words[k] not in aux and any(
+                i == k for i in self.listed_past) and words[k] not in L.finite_verbs:
+            k += 1
+        closes = k >= len(words) or self.marked[k] != here or words[k] in aux
         return closes and any(self.marked[k] == here and words[k] in L.passive
                               for k in fut_idx if k < j)
 
@@ -847,17 +894,22 @@ class SentenceContext:
                 continue
             w = 1.0 if j in self.strong else 0.5
             fut += w / d ** DECAY * (1.0 if self.clause[j] == here else 0.5)
+        aux_past = 0.0
         for j, w in self.past:
             d = dist(j)
             if d is None or self.as_early_as(j, a) or j + 1 in fut_idx or (
-                    j in self.listed_past and w >= 1.0 and self._serves_future(j, fut_idx)) \
+                    j in self.listed_past and (w >= 1.0 or self._weak_participle(j))
+                    and self._serves_future(j, fut_idx)) \
                     or j not in self.listed_past and self._beside_aux(j):
                 # "were planning", "was expected", "will be paid", "will be published": it
                 # serves the plan
                 continue
             if self.attribution_after(j, a):
                 continue  # "..., the mayor said": when it was said, not when the plan is
-            past += w / d ** DECAY * (1.0 if self.clause[j] == here else 0.5)
+            add = w / d ** DECAY * (1.0 if self.clause[j] == here else 0.5)
+            past += add
+            if self.clause[j] == here and self.words[j] in self.lang.cue_weak_past:
+                aux_past += add  # "haben", "hat": perhaps the auxiliary of a plan's verb
         words = [t[0] for t in self.tokens]
         prep = False
         before = words[max(0, a - 3):a]
@@ -876,6 +928,9 @@ class SentenceContext:
             prep = True  # "auf Oktober vertagt", "rescheduled to June 2"
         elif not prep and self.planned_for(a, b, before) and not self.fronted_past(a):
             prep = True  # "haben für Mittwoch eine Kundgebung angekündigt"
+            # its auxiliary tells when it was announced, not when the plan is ("Für den 20.
+            # April haben die Gewerkschaften eine Kundgebung angekündigt")
+            past -= aux_past
         pastprep = any(w in self.lang.past_preps[0] for w in before[-2:])
         if prep:
             fut += PREP_WEIGHT
@@ -883,20 +938,33 @@ class SentenceContext:
             past += PREP_WEIGHT
         return fut, past, prep
 
-    def scheduled(self, a: int, b: int) -> bool:
+    def scheduled(self, a: int, b: int, listed=None) -> bool:
         """Whether the verb nearest to tokens a..b in their clause is a present tense that
         says a schedule ("Der Prozess beginnt am Montag", "the trial begins on Monday"),
-        no past word ("trafen", "der am Dienstag verletzte Spieler reist") nearer."""
-        if a >= len(self.clause) or not self.lang.scheduled:
+        no past word ("trafen", "der am Dienstag verletzte Spieler reist") nearer; with
+        `listed`, whether that verb is one of those words."""
+        table = self.lang.scheduled if listed is None else listed
+        if a >= len(self.clause) or not table:
             return False
         here, words = self.clause[a], self.words
+        # a capitalised word is a noun, not a verb ("Bei dem Treffen am Samstag stach sie
+        # ...", "die in dieser Woche zu einem Treffen zusammenkommen")
+        nouns = self.lang.capitalised_nouns
         verbs = {j for j, _ in self.future} | {j for j, _ in self.past}
-        near = min((j for j in verbs if self.clause[j] == here and not a <= j <= b),
+        near = min((j for j in verbs if self.clause[j] == here and not a <= j <= b
+                    and not (nouns and j > 0 and self.text[self.token_starts[j]].isupper())),
                    key=lambda j: a - j if j < a else j - b, default=None)
-        if near is not None and self.lang.capitalised_nouns and near > 0 \
-                and self.text[self.token_starts[near]].isupper():
-            return False  # "Bei dem Treffen am Samstag stach sie ...": a noun, not a verb
-        return near is not None and words[near] in self.lang.scheduled
+        return near is not None and self.split.get(near, words[near]) in table
+
+    def event_before(self, a: int) -> bool:
+        """Whether the date at token a follows the noun of an event it dates ("Anhänger
+        eines Kandidaten der Präsidentenwahl im Juli", "vor dem Gipfel am 3. Mai"): a
+        future cue written as a noun (in a language that capitalises them), right before
+        the date in its clause."""
+        j = a - 1
+        if not self.lang.capitalised_nouns or j < 1 or self.clause[j] != self.clause[a]:
+            return False
+        return self.text[self.token_starts[j]].isupper() and any(k == j for k, _ in self.future)
 
     def planned_for(self, a: int, b: int, before) -> bool:
         """Whether the date at tokens a..b follows "für"/"for" in a clause whose verb plans
@@ -907,7 +975,11 @@ class SentenceContext:
         if not preps or not any(w in preps for w in before[-2:]):
             return False
         after = self.words[b + 1] if b + 1 < len(self.words) else ""
-        if after.isalpha() and after not in self.lang.stopwords or self.words[b].endswith("'s"):
+        # a verb after the date is the clause's own ("Für Mittwoch kündigten sie ... an"),
+        # a noun would be what the date qualifies
+        verb = after in verbs or after in self.lang.finite_verbs or after in self.lang.speech_verbs
+        if after.isalpha() and after not in self.lang.stopwords and not verb \
+                or self.words[b].endswith("'s"):
             return False
         here = self.clause[a]
         return any(self.clause[k] == here and w in verbs for k, w in enumerate(self.words))
@@ -950,7 +1022,10 @@ class SentenceContext:
         opens = {}
         for k, p in enumerate(marked):
             opens.setdefault(p, words[k])
-        return any(marked[k] < part and opens[marked[k]] not in L.relative_pronouns
+        # (a relative pronoun opens a relative clause only after a comma: the sentence's
+        # first part is a main clause, "Die Regierung will ..., sagte der Minister")
+        return any(marked[k] < part and (marked[k] == marked[0]
+                                         or opens[marked[k]] not in L.relative_pronouns)
                    for k in verbs)
 
     def _closing_verb(self, a: int, b: int):
@@ -1075,6 +1150,8 @@ def looks_ahead(raw: Raw, lang: Language) -> bool:
 def needs_tense(raw: Raw) -> bool:
     """Whether the value depends on reading the sentence as future or past (no year)."""
     g = raw.groups
+    if raw.kind == "date" and "rel" in g:
+        return False  # "am 3. April kommenden Jahres" names its year
     return raw.kind in TENSE_KINDS and "year" not in g and "yy" not in g
 
 
@@ -1227,12 +1304,16 @@ def _date_window(ask: _Ask):
         else:
             d, m = a, b
     else:
-        d = int(g["day2"] if "day2" in g else g["day"])
+        d = int(g["day2"] if "day2" in g else g["day"]) if "dayord" not in g else \
+            _lookup(lang.day_ordinals, g["dayord"])  # "am ersten Oktober"
         m = _lookup(lang.months, g.get("month")) if "month" in g else int(g["monthnum"])
     if m is None:
         return None
     if year is not None:
         return _day_window(year, m, d)
+    rel = _rel(lang, g, ask.tpl) if "rel" in g else None
+    if rel is not None:  # "am 3. April kommenden Jahres": a year counted from now
+        return _day_window(published.year + rel, m, d)
     wd = _lookup(lang.weekdays, g.get("weekday")) if "weekday" in g else None
     if wd is not None:  # "Monday, Oct. 26": the year in which that is a Monday
         fits = [y for y in range(published.year - 1, published.year + 2)
@@ -1394,7 +1475,7 @@ def _quarter_window(ask: _Ask):
     g, tpl, kind, published, lang = ask.g, ask.tpl, ask.kind, ask.published, ask.lang
     tense, sure, year = ask.tense, ask.sure, ask.year
     q = _lookup(lang.ordinals, g.get("qord")) if "qord" in g else (
-        int(g["qnum"]) if "qnum" in g else None)
+        int(g["qnum"]) if "qnum" in g else tpl.get("num"))  # "im Schlussquartal": num 4
     if q is None:
         return None
     if kind == "half" and q == 4:
@@ -1494,6 +1575,10 @@ def _weekday_window(ask: _Ask):
     if wd is None:
         return None
     rel = _rel(lang, g, tpl)
+    if tpl.get("in_week") and rel is not None:
+        # "am Freitag kommender Woche": that weekday of the week counted from now
+        monday = published - dt.timedelta(days=published.weekday())
+        return W.day(monday + dt.timedelta(days=7 * rel + wd))
     return W.day(_weekday(published, wd, rel, tense))
 
 
@@ -1544,6 +1629,8 @@ def _holiday_window(ask: _Ask):
     make = lambda y: _holiday(y, spec)
     if year is not None:
         return make(year)
+    if ask.tpl.get("nearest"):  # "am gestrigen Ostersonntag": the one a day away
+        return _pick(make, published, None)
     return _pick(make, published, tense)
 
 

@@ -114,7 +114,7 @@ YEAR_RE = r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?!\d|[.,]\d|\s?%)"
 YY_RE = r"(?<!\d)[0-9]{2}(?!\d)"
 QNUM_RE = r"[1-4](?!\d)"
 
-GROUP_ALIAS = {"MONTHFULL": "month", "NYEAR": "year"}
+GROUP_ALIAS = {"MONTHFULL": "month", "MONTHSTEM": "month", "NYEAR": "year"}
 PLACEHOLDER = re.compile(r"\{([A-Z]+)(\d?)\}")
 
 
@@ -166,12 +166,17 @@ class Language:
         self.relday = {k.lower(): v for k, v in data["relday"].items()}
         self.refs = {k.lower(): v for k, v in data.get("refs", {}).items()}
         self.holidays = {k.lower(): v for k, v in data.get("holidays", {}).items()}
+        # days of the month written as ordinal words ("am ersten Oktober")
+        self.day_ordinals = {k.lower(): v for k, v in data.get("day_ordinals", {}).items()}
         self.numeric_order = data.get("numeric_order", "dmy")
         cues = data.get("cues", {})
         # present tenses of events ("beginnt am Montag", "the trial begins on Monday"):
         # future cues, and they say a schedule when they govern a date (commitments.py)
         self.scheduled = set(w.lower().split()[0] for w in cues.get("scheduled", []))
         self.cue_future = _phrases(cues.get("future", []) + cues.get("scheduled", []))
+        # modals that let a thing be done ("kann am Samstag abreisen"): future cues that, when
+        # they govern a weekday, make it ahead as a schedule does (commitments.py)
+        self.enabling = set(w.lower() for w in cues.get("enabling", []))
         self.cue_strong = _phrases(cues.get("strong", []))
         self.cue_past = _phrases(cues.get("past", []))
         self.cue_weak_past = set(w.lower() for w in cues.get("weak_past", []))
@@ -244,6 +249,7 @@ class Language:
         self.not_verbs = set(w.lower() for w in cues.get("not_verbs", []))
         self.sets_date = set(w.lower() for w in cues.get("sets_date", []))
         self.passive_aux = set(w.lower() for w in cues.get("passive_aux", []))
+        self.event_nouns = set(w.lower() for w in cues.get("event_nouns", []))
         self.copula_past = set(w.lower() for w in cues.get("copula_past", []))
         self.relative_pronouns = set(w.lower() for w in cues.get("relative_pronouns", []))
         self.anchor_preps = set(w.lower() for w in cues.get("anchor_preps", []))
@@ -281,6 +287,7 @@ class Language:
                                   key=lambda w: len(w.split()), reverse=True)
         self.attr_words = {w for a in self.attr_before for w in a.split()}
         self.not_names = set(w.lower() for w in att.get("not_names", []))
+        self.name_openers = set(w.lower() for w in att.get("name_openers", []))
         self.attr_verbs = set(w.lower() for w in att.get("verbs", []))
         self.verb_second = bool(data.get("verb_second", False))
         self.capitalised_nouns = bool(data.get("capitalised_nouns", False))
@@ -401,6 +408,10 @@ class Language:
         # infinitive reports the past (verb-final clauses)
         self.perfect_infinitive = [tuple(p.lower().split())
                                    for p in cues.get("perfect_infinitive", [])]
+        # participles a perfect infinitive is made of beyond the regular ones of
+        # `participle` ("erschossen haben", "verholfen haben")
+        pp = cues.get("perfect_participle")
+        self.perfect_participle = re.compile(pp) if pp else None
         # "had been due", "had planned": a plan of the past, since changed or done
         self.past_perfect = [tuple(p.lower().split()) for p in cues.get("past_perfect", [])]
         # "der Fahrplanwechsel erfolge am 13. Dezember": the present subjunctive of
@@ -470,6 +481,11 @@ class Language:
             return _phrase_alternation(self.parts)
         if name == "QORD":
             return _phrase_alternation(self.ordinals)
+        if name == "DAYORD":
+            return _word_alternation(self.day_ordinals)
+        if name == "MONTHSTEM":  # a month opening a compound: "Septemberhälfte"
+            abbr = {a.lower() for a in d.get("abbreviated_months", [])}
+            return _trie_regex([m for m in self.months if m not in abbr])
         if name == "RELDAY":
             cs = d.get("case_sensitive_relday", [])
             return _word_alternation(self.relday, cs)
@@ -505,6 +521,7 @@ class Language:
                                   + ")", re.IGNORECASE)
         # words that can come before a trigger inside a template
         mods = set(self.relative) | set(self.parts) | set(self.numbers) | set(self.ordinals)
+        mods |= set(self.day_ordinals)
         mods |= set(self.weekdays) | set(self.months) | set(self.refs) | set(self.relday)
         mods |= set(self.holidays)
         for t in self.data.get("patterns", []):
@@ -594,9 +611,11 @@ class Language:
     def present_tables(self, name: str):
         """Lower-case keys of the word table behind a placeholder, or None when the
         placeholder is numeric (needs a digit)."""
-        tables = {"MONTH": self.months, "MONTHFULL": self.months, "WEEKDAY": self.weekdays,
+        tables = {"MONTH": self.months, "MONTHFULL": self.months, "MONTHSTEM": self.months,
+                  "WEEKDAY": self.weekdays,
                   "UNIT": self.units, "REL": self.relative, "SEASON": self.seasons,
                   "PART": self.parts, "QORD": self.ordinals, "RELDAY": self.relday,
+                  "DAYORD": self.day_ordinals,
                   "REF": self.refs, "HOLIDAY": self.holidays, "NUM": self.numbers}
         return tables.get(name)
 

@@ -52,12 +52,30 @@ def html_main_text(page: str, name: str, url: str | None = None) -> tuple[str, d
         text = None
     if not text or not re.search(r"[^\W\d_]{2,}", text):   # no words: markup debris only
         raise DocumentError(name, "has no readable article text (broken or empty HTML)")
+    text = _paragraphs(text)
     try:
         found = htmldate.find_date(page, extensive_search=False, original_date=True, url=url)
     except Exception:
         found = None
     m = re.search(r"""<html[^>]*?\blang=["']?([A-Za-z]{2})""", page[:4096], re.I)
     return text, iso_date(found), (m[1].lower() if m else None)
+
+
+def _paragraphs(text: str) -> str:
+    """trafilatura's lines as paragraphs: HTML is never wrapped by hand, so a line is a
+    heading or a paragraph and ends its sentence (a long headline was read as a wrapped
+    line and glued to the first sentence), unless the next one goes on in lower case
+    (text beside an inline element in no paragraph: "will\nmeet on 3 May\nto decide")."""
+    out: list[str] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if out and (line[0].islower() or line[0] in ",;:.)"):
+            out[-1] += ("" if line[0] in ",;:.)" else " ") + line
+        else:
+            out.append(line)
+    return "\n\n".join(out)
 
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -124,7 +142,7 @@ def fragment_text(fragment: str) -> str:
     parser.feed(fragment)
     parser.close()
     lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
-    return "\n".join(line for line in lines if line)
+    return "\n\n".join(line for line in lines if line)  # blocks: each ends its sentence
 
 
 def entry_summary(entry) -> str:

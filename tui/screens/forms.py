@@ -132,8 +132,12 @@ def field(label: str, widget) -> Horizontal:
     return Horizontal(Label(label, classes="field-label"), widget, classes="field")
 
 
-def text_input(name: str, value: str = "", placeholder: str = "") -> Input:
-    return Input(value, placeholder=placeholder, id=name, compact=True)
+def text_input(name: str, value: str = "", placeholder: str = "",
+               suggested: bool = False) -> Input:
+    """A field; what it holds is kept when typed into (the cursor at its end), unless
+    it is only a suggestion ("today"), which the first key replaces."""
+    return Input(value, placeholder=placeholder, id=name, compact=True,
+                 select_on_focus=suggested)
 
 
 def now_values(record: Commitment, names) -> str:
@@ -155,7 +159,7 @@ Save = Callable[[object, "Commitment | None"], None]
 
 
 class FormScreen(FristModal):
-    """Common to the forms: Escape cancels, an error line, a hint line."""
+    """Common to the forms: Escape goes back (nothing saved), an error line, a hint line."""
 
     record: Commitment | None = None  # the item the form is about, as it shows it
 
@@ -235,7 +239,7 @@ class ItemForm(FormScreen):
                                                "comma, separated"))
                 yield field("Note", text_input("note", "", "kept in the history"))
             yield Static("", id="form-error", classes="form-error")
-            yield Static("Enter saves · Tab next field · Escape cancels", classes="form-hint")
+            yield Static("Enter saves · Tab next field · Escape goes back", classes="form-hint")
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
@@ -319,10 +323,11 @@ class NoteForm(FormScreen):
             yield field("Note", text_input("note", "", "optional"))
             if self.dated:
                 yield field("Decided", text_input("decided", "today",
-                                                  "when: today, yesterday, 21 Nov, Friday"))
+                                                  "when: today, yesterday, 21 Nov, Friday",
+                                                  suggested=True))
                 yield DuePreview(decided_preview, id="decided-preview", classes="preview")
             yield Static("", id="form-error", classes="form-error")
-            yield Static("Enter confirms · Tab next field · Escape cancels", classes="form-hint")
+            yield Static("Enter confirms · Tab next field · Escape goes back", classes="form-hint")
 
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()
@@ -373,7 +378,7 @@ class PostponeForm(FormScreen):
             yield DuePreview(self._read_preview, id="due-preview", classes="preview")
             yield field("Note", text_input("note", "", "why (optional)"))
             yield Static("", id="form-error", classes="form-error")
-            yield Static("Enter saves · Escape cancels", classes="form-hint")
+            yield Static("Enter saves · Escape goes back", classes="form-hint")
 
     @on(Input.Changed, "#due")
     def _due_changed(self, event: Input.Changed) -> None:
