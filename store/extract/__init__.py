@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from . import dates as _dates
@@ -166,10 +167,30 @@ def _find(text, published, L, prefer_future, timex, short) -> list[DateMention]:
         w, start = windows[key]
         if w is None:
             continue
+        if timex and raw.kind == "year_range":
+            out.extend(_range_years(text, raw, w))  # TIMEX3 marks "1957-58" as two years
+            continue
         out.append(DateMention(raw.start, raw.end, text[raw.start:raw.end],
                                w.timex_value if timex else w.value, w.precision,
                                w.end, start))
     return out
+
+
+def _range_years(text: str, raw, w) -> list[DateMention]:
+    """The two years of "1957-58", "2026–2028" as TIMEX3 annotates them: one each."""
+    out = []
+    parts = list(_YEAR_PARTS.finditer(text, raw.start, raw.end))
+    for m, value in zip(parts[-2:], (None, w.value)):
+        v = value or m.group()
+        if len(v) != 4:
+            continue
+        y = int(v)
+        out.append(DateMention(m.start(), m.end(), m.group(), v, "year",
+                               dt.date(y, 12, 31), dt.date(y, 1, 1)))
+    return out
+
+
+_YEAR_PARTS = re.compile(r"\d+")
 
 
 def _fallback(text: str, published: dt.date, code: str):

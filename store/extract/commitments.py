@@ -170,7 +170,10 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             tense = "future"  # "die anstehende Landtagswahl am 27. März"
         if tense is not None and _said_on(text, s0, raw, L):
             tense = "past"  # "said on Monday it will ...": the day it was said
-        prev = [y for pos, y in explicit_years if pos < raw.start]
+        # a year inside a relative clause dates that clause only ("X, who were invited in
+        # July 1997, will join on March 12")
+        prev = [y for pos, y in explicit_years if pos < raw.start
+                and not _outside_relative(text, s0, s1, pos, raw.start, L)]
         if prev and prev[-1] != published.year and raw.kind in YEARLESS and D.needs_tense(raw):
             # "Im Jahr 2007 ...: vom 16. Juni bis zum 23. September": the year just named
             raw = dataclasses.replace(raw, groups=dict(raw.groups, year=str(prev[-1])))
@@ -235,6 +238,8 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             # beside a date ahead, "in the coming weeks" is the way there, not a deadline
             continue
         a, b = ctx.token_span(raw.start, raw.end)
+        if raw.tpl.get("in") and ctx.governing(a, b) == "past":
+            continue  # "we have had 100,000 views in three days": how long it took
         moved = a < len(ctx.tokens) and ctx.moved_to(a)
         if a < len(ctx.tokens) and not moved and (
                 ctx.replaced(a) or ctx.forecast(a, b, text) or ctx.matures(a)):
@@ -259,7 +264,11 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
         if raw.kind == "duration":
             ok = True
         elif raw.tpl.get("need_prep"):
-            ok = prep
+            # a holiday after a deadline preposition ("by Christmas"), or after the
+            # preposition of a day in a clause with a strong future cue ("will vote on
+            # Election Day"); not "Christmas sales", "the Easter weekend"
+            ok = prep or tense == "future" and a > 0 and ctx.words[a - 1] in L.day_preps \
+                and any(ctx.clause[j] == ctx.clause[a] for j in ctx.strong)
         elif weak:
             # a weekday needs a strong cue, or a verb in its clause that says a schedule
             # and no past ("Der Prozess beginnt am Montag", "the trial begins on Monday")
@@ -407,18 +416,45 @@ CHAIN_REACH = 8  # words from the chaining phrase to the date it chains
 NAME_BEFORE = re.compile(r"([A-ZÄÖÜ][\w'’-]*)\s+$")
 
 
+RELATIVE_OPENING = re.compile(r",\s+([\w'’]+)")
+COMMA_BREAK = re.compile(r",\s")
+
+
+def _outside_relative(text, s0, s1, at, later, L) -> bool:
+    """Whether the words at `at` stand in a relative clause (opened by one of the
+    language's `year_clause_openers` after a comma, closed by the next comma) that ends
+    before `later`."""
+    opening = None
+    for m in RELATIVE_OPENING.finditer(text, s0, at):
+        if m.group(1).lower() in L.year_clause_openers:
+            opening = m
+        elif opening is not None:
+            opening = None  # a comma after the pronoun, before `at`: that clause ended
+    if opening is None:
+        return False
+    close = COMMA_BREAK.search(text, at, s1)
+    return close is not None and close.start() < later
+
+
 def _said_on(text, s0, raw, L) -> bool:
     """A day named right after a reporting verb ("said on Monday", "announced Tuesday",
-    "sagte am Montag"): when it was said, not when something is due."""
-    words = text[s0:raw.start].split()[-2:]
+    "sagte am Montag"), or after its object ("announced the plan Aug. 21", a definite
+    article or possessive and one word): when it was said, not when something is due."""
+    words = text[s0:raw.start].split()[-4:]
+    prep = ""
     if words and len(words[-1]) <= 3 and words[-1].lower() not in L.speech_verbs:
         low = words[-1].lower()
         if low in L.planned_for[0] or low in L.deadline_preps[0]:
             return False  # "kündigten für Mittwoch ... an", "announced by Friday": what it is for
-        words = words[:-1]  # "on", "am"
+        prep, words = low, words[:-1]  # "on", "am"
     if not words or not words[-1][-1:].isalpha():
         return False  # 'said, "On October 8, ...': the day belongs to what was said
-    return words[-1].lower() in L.speech_verbs or words[-1].lower() in L.cue_weak_past
+    if (not prep or prep in L.day_preps) and len(words) >= 3 \
+            and words[-2].lower() in L.definite_determiners \
+            and words[-1].isalpha() and words[-1].islower():
+        words = words[:-2]  # "announced the plan Aug. 21": when it was announced
+    return bool(words) and (words[-1].lower() in L.speech_verbs
+                            or words[-1].lower() in L.cue_weak_past)
 
 
 def _after_name(text, s0, raw, L=None) -> bool:
@@ -446,7 +482,8 @@ def _topic_years(text, s0, raws, L) -> set:
     out = set()
     for raw in raws:
         words = raw.text.split()
-        if raw.kind != "year" or not words[-1].isdigit() or len(words) > 2:
+        if raw.kind not in ("year", "year_range") or not BARE_YEAR.fullmatch(words[-1]) \
+                or len(words) > 2:
             continue
         if len(words) == 2:  # "the 2008": the template took the article along
             lead = text[s0:raw.start].strip()
@@ -467,6 +504,7 @@ def _topic_years(text, s0, raws, L) -> set:
 
 
 PREV_WORD = re.compile(r"([\w'’-]+)\s+$")
+BARE_YEAR = re.compile(r"\d+(?:[-–/]\d+)?")  # "2008", "2027-28"
 
 
 def _stem_in(word: str, vocab: set) -> bool:
@@ -525,13 +563,17 @@ def _negated(text, ctx, raw, L) -> bool:
 
 def _speculative(text, ctx, raw, L) -> bool:
     """What may happen, not what is planned: a speculative modal or adverb in the date's
-    clause ("could help his re-election in 2010", "wird möglicherweise im März ...")."""
+    clause ("could help his re-election in 2010", "wird möglicherweise im März ..."), or
+    right before it when the date's clause is an aside ("may, in a year or two, save")."""
     a, _ = ctx.token_span(raw.start, raw.end)
     if a >= len(ctx.tokens):
         return False
     here = ctx.clause[a]
-    return any(ctx.clause[j] == here and (j == 0 or text[ctx.token_starts[j]].islower())
-               for j in ctx.find(L.speculative))  # "may", not "May"
+    found = [j for j in ctx.find(L.speculative)
+             if j == 0 or text[ctx.token_starts[j]].islower()]  # "may", not "May"
+    first = ctx.clause.index(here)
+    # "You may, in a year or two, save ...": an aside right after the modal is its clause
+    return any(ctx.clause[j] == here or j == first - 1 for j in found)
 
 
 PAST_PLAN_KINDS = {"weekday", "offset"}  # what a plan of the past leaves unanchored

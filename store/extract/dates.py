@@ -301,7 +301,7 @@ def _starts(words, phrases) -> bool:
 
 STATE_REACH = 4  # words before a verb of state whose past forms are the state's participle
 RESCHEDULE_REACH = 8  # words between a moving verb and the new date
-MATURITY_REACH = 5  # words between a security ("notes") and its "due <date>"
+MATURITY_REACH = 8  # words between a security and its "due <date>" ("loans of US$300 million due")
 
 
 def _reports_past(words, j: int, lang: Language, marked) -> bool:
@@ -589,10 +589,11 @@ class SentenceContext:
 
     def _infinitive_marker(self, k: int) -> bool:
         """Whether token k is an infinitive marker ("agreed to pay"), not the preposition
-        of the same spelling before a noun ("Envoy to the coalition until December")."""
+        of the same spelling before a noun ("Envoy to the coalition until December") or a
+        time expression ("from Tuesday night through to Wednesday")."""
         L, words = self.lang, self.words
-        if words[k] not in L.infinitive:
-            return False
+        if words[k] not in L.infinitive or k + 1 in self._masked_tokens:
+            return False  # "through to Wednesday": a preposition before a date
         nxt = words[k + 1] if k + 1 < len(words) else ""
         return not (nxt in L.articles or nxt in L.possessives)
 
@@ -783,8 +784,11 @@ class SentenceContext:
             and self.words[first] in L.relative_pronouns
 
     def matures(self, a: int) -> bool:
-        """"debentures, due March 15, 2007": the maturity of a security, no commitment."""
+        """"debentures, due March 15, 2007", "the notes, which will be due on Nov. 1, 2004":
+        the maturity of a security, no commitment."""
         L = self.lang
+        if a >= 2 and self.words[a - 1] in L.prepositions and self.words[a - 2] in L.maturity:
+            a -= 1  # "due on"
         if not L.instruments or a < 1 or self.words[a - 1] not in L.maturity:
             return False
         return any(w.endswith(L.instruments) for w in self.words[max(0, a - MATURITY_REACH):a])
@@ -1091,7 +1095,13 @@ class SentenceContext:
             return "past"  # "Two weeks before the November 13 deadline, X had reached"
         core = fut - PREP_WEIGHT if prep else fut  # a preposition alone is not certainty
         if fut > past * 1.1 and fut > MIN_CUE:
-            t, sure = "future", core >= SURE and fut >= 2 * past
+            # a strong cue before the date in its clause and no past word in the sentence:
+            # a future however far the cue stands ("will be named commander ... for a mission in
+            # December", said in March: this December, not the last)
+            a = self.token_span(start, end)[0]
+            alone = past == 0 and a < len(self.clause) and any(
+                j < a and self.clause[j] == self.clause[a] for j in self.strong)
+            t, sure = "future", (core >= SURE or alone) and fut >= 2 * past
         elif past > fut and past > MIN_CUE:
             # a superseded plan ("had been set to expire Nov. 6") tells that the plan is
             # past, not which year its date is in: alone it does not carry a date far back
@@ -1393,6 +1403,26 @@ def _year_window(ask: _Ask):
     return W.year(year) if year else None
 
 
+def _year_range_window(ask: _Ask):
+    """"2024-25", "the 2027/28 season", "2026-2028": due at the end of the later year;
+    two years further apart than a few are no range of one thing."""
+    g, first = ask.g, ask.year
+    if first is None:
+        return None
+    if "year2" in g:
+        last = int(g["year2"])
+    else:
+        last = first // 100 * 100 + int(g["yy"])
+        if last < first:
+            last += 100  # "1999-00"
+    if not first < last <= first + YEAR_RANGE_SPAN:
+        return None
+    return W.year(last)
+
+
+YEAR_RANGE_SPAN = 10
+
+
 def _decade_window(ask: _Ask):
     """"the 1990s" (TIMEX3 only)."""
     g, published, year, timex = ask.g, ask.published, ask.year, ask.timex
@@ -1635,6 +1665,7 @@ _STEPS = {
     "weekend": _weekend_window,
     "season_relyear": _season_relyear_window,
     "year": _year_window,
+    "year_range": _year_range_window,
     "decade": _decade_window,
     "century": _century_window,
     "week_of": _week_of_window,

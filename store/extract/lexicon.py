@@ -182,6 +182,14 @@ class Language:
         self.cue_weak_past = set(w.lower() for w in cues.get("weak_past", []))
         # "bereits Ende des Jahres will man", "already in January": as early as, no past
         self.as_early_as = set(w.lower() for w in cues.get("as_early_as", []))
+        # "on Thanksgiving": the preposition of a named day, a holiday's date in a clause
+        # that speaks of the future
+        self.day_preps = set(w.lower() for w in cues.get("day_preps", []))
+        # "announced the plan Aug. 21": the object of a reporting verb before its day
+        self.definite_determiners = set(w.lower() for w in cues.get("definite_determiners", []))
+        # ", who were invited in July 1997, will join on March 12": a year in a relative
+        # clause opened by one of these dates that clause only
+        self.year_clause_openers = set(w.lower() for w in cues.get("year_clause_openers", []))
         self.topic_year_preps = set(w.lower() for w in cues.get("topic_year_preps", []))
         planned = cues.get("planned_for", {})
         self.planned_for = (set(planned.get("preps", [])), set(planned.get("verbs", [])))

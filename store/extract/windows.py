@@ -112,6 +112,12 @@ def add(d: dt.date, n: int, unit: str) -> dt.date | None:
             return add_months(d, 12 * n)
         if unit == "DE":
             return add_months(d, 120 * n)
+        if unit == "H":
+            # "within 48 hours": the day the hours run out, counted in whole days from
+            # the reference day (a day's hours start at its beginning, the text's hour is
+            # unknown); fewer than a day stay on that day ("in a few hours")
+            days = -(-abs(n) // 24) if abs(n) >= 24 else 0
+            return d + dt.timedelta(days=days if n >= 0 else -days)
     except (OverflowError, ValueError):
         return None
     return None
