@@ -14,7 +14,7 @@ WITHIN_UNITS = {"d": 1, "w": 7, "m": 30, "y": 365}
 
 def parse_within(text: str) -> int:
     """'7d', '2w', '1m', '10' (days) -> a number of days."""
-    m = re.fullmatch(r"\s*(\d{1,5})\s*([dwmy]?)\s*", str(text).lower())
+    m = re.fullmatch(r"\s*(\d{1,9})\s*([dwmy]?)\s*", str(text).lower())  # range checked by the caller
     if not m:
         raise FristError(f"cannot understand the span {text!r} (use e.g. 7d, 2w, 1m)")
     return int(m[1]) * WITHIN_UNITS.get(m[2] or "d")
