@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import inspect
 import os
 import shutil
@@ -13,6 +14,13 @@ import pytest
 
 TODAY = "2025-11-24"  # the seed article's publication day
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+EXTRACT_PUB = dt.date(2031, 3, 12)  # a Wednesday: the extractor tests' publication day
+
+
+def dues(text: str, lang: str, published: dt.date = EXTRACT_PUB) -> list[str]:
+    """The due days (ISO) the extractor finds in `text`."""
+    from store.extract import extract
+    return [c.due.isoformat() for c in extract(text, published, lang)]
 
 
 @pytest.fixture(autouse=True)

@@ -11,11 +11,10 @@ import pytest
 
 from store.extract import extract
 
-PUB = dt.date(2031, 3, 12)  # a Wednesday
+from conftest import EXTRACT_PUB, dues
 
+PUB = EXTRACT_PUB
 
-def dues(text, lang, published=PUB):
-    return [c.due.isoformat() for c in extract(text, published, lang)]
 
 
 @pytest.mark.parametrize("text", [
