@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import EXTRACT_PUB, dues
-
-PUB = EXTRACT_PUB
+from conftest import dues
 
 
 @pytest.mark.parametrize("text, due", [
