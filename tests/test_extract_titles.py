@@ -140,3 +140,14 @@ def test_a_long_title_keeps_its_negation():
             "konnte nicht stattfinden.")
     [title] = titles(text, "de")
     assert "konnte nicht" in title and title.endswith("stattfinden")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("The mayor declared residents would receive the new permits by 3 June 2032.",
+     "Residents would receive the new permits"),
+    ("The Courier reported Ms Okafor is to be sentenced in June 2032.",
+     "Ms Okafor is to be sentenced"),
+])
+def test_a_reported_clause_without_that_drops_its_frame(text, title):
+    # "X declared Y would ...": what is due is Y's, said in Y's own clause
+    assert titles(text, "en") == [title]

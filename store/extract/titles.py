@@ -192,6 +192,13 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             and lw[said + 1] not in L.pronouns and lw[said + 2] not in L.possessives:
         words = words[said + 1:]
         front -= said + 1
+    elif said is not None and len(words) - said > 4 and lw[said + 1] not in L.pronouns \
+            and lw[said + 1] not in L.title_strip and lw[said + 1] not in L.possessives \
+            and any(_finite(w, L) for w in lw[said + 2:said + 4]):
+        # "Putin declared Russians would continue to be paid": the reported clause, its
+        # own subject and verb, without the frame
+        words = words[said + 1:]
+        front -= said + 1
     # a date that opened a verb-second clause leaves its verb first: "(Am 19. Januar)
     # siedelt das Drehteam nach Görlitz um"
     moved = _subject_first(words, L, fronted=n_before == 0)
