@@ -169,7 +169,7 @@ def test_a_title_starts_with_its_subject(text, title):
            "hatte die Partei vorgeschlagen.", "Theologen Gauck soll bei der Wahl gegen Wulff antreten"),
     # the subject standing before an apposition, after the verb, or without an article
     ("de", "Die nächste große Sanierung, die Strecke zwischen Hannover und Würzburg, soll im "
-           "Januar 2032 beginnen.", "Nächste große Sanierung soll beginnen"),
+           "Januar 2032 beginnen.", "Die nächste große Sanierung soll beginnen"),
     ("de", "Im Jahr 2032 soll er fertiggestellt sein.", "Er soll fertiggestellt sein"),
     ("de", "Binnen 60 Tagen müssen danach Präsidentschaftswahlen organisiert werden.",
      "Präsidentschaftswahlen müssen danach organisiert werden"),
@@ -306,7 +306,7 @@ def test_to_before_an_article_is_a_preposition_not_an_infinitive():
     ("Der Sprecher erklärte, die Sitzung finde am 14. April statt.", "2031-04-14",
      "Sitzung finde statt"),
     ("Laut Ministerium gelte die neue Regel ab dem 1. Juni.", "2031-06-01",
-     "Neue Regel gelte"),
+     "Die neue Regel gelte"),
 ])
 def test_reported_speech_in_the_subjunctive_is_a_plan(text, due, title):
     [c] = extract(text, PUB, "de")

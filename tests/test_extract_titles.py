@@ -21,7 +21,7 @@ def titles(text, lang):
     ("en", "On Friday, the Northern Ferry Association (NFA) will suspend its night timetable.",
      "Northern Ferry Association will suspend its night timetable"),
     ("de", "Die neue Firma wird ab dem 1. Mai „Nordwerk AG (Aktiengesellschaft)“ heißen.",
-     "Neue Firma wird „Nordwerk AG“ heißen"),
+     "Die neue Firma wird „Nordwerk AG“ heißen"),
     # an apposition of the date: the clause goes on after it
     ("de", "Der Preis wird am 10. April, dem Geburtstag des Stifters, in kleiner Runde verliehen.",
      "Preis wird in kleiner Runde verliehen"),
@@ -31,7 +31,7 @@ def titles(text, lang):
     ("de", "Die Stadt baut neue Hotels in der Nähe des Parks, wo im Juli 2032 die Spiele "
            "stattfinden sollen.", "Spiele sollen stattfinden"),
     ("de", "Die Reise fällt aus, wenn der nächste Flug der Fluglinie Nordair im September "
-           "verschoben werden sollte.", "Nächste Flug der Fluglinie Nordair sollte verschoben werden"),
+           "verschoben werden sollte.", "Der nächste Flug der Fluglinie Nordair sollte verschoben werden"),
     # "damit" before a verb is an adverb: the clause stays as it is
     ("de", "Damit verfallen die Anträge bei den Wahlen im September und müssen neu gestellt "
            "werden.", "Damit verfallen die Anträge bei den Wahlen und müssen neu gestellt werden"),
@@ -151,3 +151,11 @@ def test_a_long_title_keeps_its_negation():
 def test_a_reported_clause_without_that_drops_its_frame(text, title):
     # "X declared Y would ...": what is due is Y's, said in Y's own clause
     assert titles(text, "en") == [title]
+
+
+def test_an_adjective_keeps_its_article_in_a_german_title():
+    # "Verbleibenden Mitarbeiter erhalten ..." reads as a wrong ending without "Die"
+    assert titles("Die verbleibenden Mitarbeiter erhalten bis 2033 eine Beschäftigungsgarantie.",
+                  "de") == ["Die verbleibenden Mitarbeiter erhalten eine Beschäftigungsgarantie"]
+    assert titles("Der Vorstand will bis 2033 eine Beschäftigungsgarantie geben.",
+                  "de") == ["Vorstand will eine Beschäftigungsgarantie geben"]

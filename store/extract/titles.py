@@ -249,6 +249,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             words = _impersonal_passive(words, L)
 
     words = _named(words, L, actor)
+    words = _adjective_article(words, sent, L)
     out = " ".join(words).rstrip(" ,;:.").lstrip(" ,;:.-–—")
     out = re.sub(r"\s+([.,;:!?])", r"\1", out)
     # "„Nordwerk AG (...)“": no space before the closing quote
@@ -284,6 +285,21 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             cut = cut[:cut.rfind(" ")]
         out = cut.rstrip(" ,;:") + "…"
     return out[:1].upper() + out[1:]
+
+
+def _adjective_article(words, sent: str, L: Language):
+    """Where nouns are capitalised, a title that opens with adjectives before its noun
+    keeps their article ("Die verbleibenden Mitarbeiter erhalten ...", "Die nächste große
+    Sanierung soll ..."): without it the adjective's ending reads wrong."""
+    if not L.capitalised_nouns or len(words) < 2 or not words[0][:1].islower():
+        return words
+    noun = next((w for w in words[1:3] if not w[:1].islower()), "")
+    if not noun[:1].isupper():
+        return words
+    m = re.search(r"(\w+)\s+" + re.escape(words[0]) + r"\b", sent)
+    if m is None or m[1].lower() not in L.articles:
+        return words
+    return [m[1].lower()] + words
 
 
 def _closing_verb(word: str, L: Language) -> bool:
