@@ -300,12 +300,12 @@ STORED_FIELDS = ("uid", "title", "due", "precision", "window_start", "due_text",
                  "status", "tags", "sources", "created", "updated", "decided", "history")
 
 
-
 def clean_tags(tags) -> list[str]:
     """Tags as stored: each on one line, a comma between two tags (as the dashboard's
     Tags field and iCalendar's CATEGORIES read it), no blank one, sorted, once each."""
     out = {" ".join(part.split()) for tag in tags for part in str(tag).split(",")}
     return sorted(out - {""})
+
 
 class Commitment:
     """A dated commitment: the one shape every part of frist reads and writes.

@@ -669,3 +669,11 @@ def test_a_text_longer_than_an_article_is_read_in_parts_with_true_offsets():
     assert [c.due for c in found] == [dt.date(2032, 3, 3), dt.date(2032, 4, 9)]
     for c in found:
         assert text[c.start:c.end] == c.sentence and text[c.due_start:c.due_end] == c.due_text
+
+
+def test_a_long_text_without_line_breaks_is_cut_after_full_stops():
+    from store.extract import _parts
+    text = "Der Rat tagt morgen. " * 20_000
+    parts = list(_parts(text))
+    assert len(parts) > 2 and "".join(p for _, p in parts) == text
+    assert all(text[:o].endswith(".") for o, _ in parts[1:])

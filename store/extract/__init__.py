@@ -246,8 +246,10 @@ def _parts(text: str):
         end = min(len(text), start + PART_CHARS)
         if end < len(text):
             half = start + PART_CHARS // 2
-            cut = max(text.rfind("\n\n", half, end), text.rfind("\n", half, end))
-            if cut < 0:  # no line break: after a full stop, else where the part ends
+            cut = text.rfind("\n\n", half, end)
+            if cut < 0:  # no paragraph: a line break, a full stop, else where the part ends
+                cut = text.rfind("\n", half, end)
+            if cut < 0:
                 stop = text.rfind(". ", half, end)
                 cut = stop + 1 if stop >= 0 else end - 1
             end = cut + 1
