@@ -676,4 +676,4 @@ def test_a_long_text_without_line_breaks_is_cut_after_full_stops():
     text = "Der Rat tagt morgen. " * 20_000
     parts = list(_parts(text))
     assert len(parts) > 2 and "".join(p for _, p in parts) == text
-    assert all(text[:o].endswith(".") for o, _ in parts[1:])
+    assert all(text[:o].endswith(". ") for o, _ in parts[1:])  # the next part opens a sentence
