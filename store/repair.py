@@ -24,7 +24,6 @@ from store.journal import (ITEMS, META, RESTORE, WRITE_BACKUP, Damaged, DurableS
                            file_signature, head_of, parse_journal, stamp_text)
 
 
-
 def _the(n: int, noun: str) -> str:
     """'the 1 change', 'the 3 changes'."""
     return f"the {n} {noun}{'s' * (n != 1)}"
@@ -32,6 +31,7 @@ def _the(n: int, noun: str) -> str:
 
 def _verb(n: int, one: str, many: str) -> str:
     return one if n == 1 else many
+
 
 @dataclass
 class Finding:

@@ -87,6 +87,18 @@ def test_a_file_that_is_not_utf8_text(isolated):
         load_config(path)
 
 
+def test_a_config_naming_its_language_loads_no_extractor(isolated):
+    # every command reads the config: checking 'lang' must not cost it the extractor's
+    # import (~80 ms)
+    path = isolated / "c.toml"
+    path.write_text('lang = "de"\n')
+    code = (f"import sys; from store.config import load_config; "
+            f"print(load_config({str(path)!r}).lang, 'store.extract' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[1], check=True).stdout
+    assert out.split() == ["de", "False"]
+
+
 def test_loading_the_config_imports_nothing_heavy():
     code = ("import sys; from store.config import load_config; load_config(); "
             "print(sorted(m for m in ('textual', 'dateparser', 'rich', 'tinydb', 'icalendar') "
