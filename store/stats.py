@@ -88,16 +88,18 @@ def _actor_names(items: list[tuple[int, Commitment]]) -> dict[str, str]:
     """Each actor as written -> the name its row goes under. A name that is the first or
     last words of exactly one longer actor's name is that actor: "Norvane" is "Norvane
     Semiconductors", "Commission" is "European Commission" (an article names someone in
-    full once, then shortly). With two such longer names it stays apart: it could be either."""
+    full once, then shortly). Longer names that are one actor count as one: "Merkel" and
+    "Angela Merkel" are "Bundeskanzlerin Angela Merkel". With two such actors it stays
+    apart: it could be either."""
     written = {" ".join(c.actor.split()) for _i, c in items}
     words = {name: name.casefold().split() for name in written if name}
     out = {name: name for name in written}
-    for name, short in words.items():
+    for name, short in sorted(words.items(), key=lambda kv: -len(kv[1])):  # longest first
         n = len(short)
-        longer = [other for other, full in words.items()
-                  if len(full) > n and (full[:n] == short or full[-n:] == short)]
-        if len(longer) == 1:
-            out[name] = longer[0]
+        actors = {out[other] for other, full in words.items()
+                  if len(full) > n and (full[:n] == short or full[-n:] == short)}
+        if len(actors) == 1:
+            out[name] = actors.pop()
     return out
 
 

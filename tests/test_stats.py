@@ -167,3 +167,13 @@ def test_a_short_name_of_one_actor_counts_under_the_full_name():
     # "Commission" could be either commission: it stays apart
     assert rows["Commission"] == (1, 0, 0) and rows["European Commission"] == (1, 0, 0)
     assert rows["Federal Trade Commission"] == (1, 0, 0) and rows["Trade"] == (0, 0, 1)
+
+
+def test_a_name_nested_in_longer_names_of_one_actor_counts_under_the_fullest():
+    # "Merkel" stood apart from "Angela Merkel" and "Bundeskanzlerin Angela Merkel":
+    # two longer names, but one person
+    items = [(n, item("2025-10-01", s, a)) for n, (t, s, a) in enumerate([
+                 ("a", "met", "Bundeskanzlerin Angela Merkel"), ("b", "missed", "Angela Merkel"),
+                 ("c", "met", "Merkel"), ("d", "open", "merkel")], 1)]
+    rows = {r.name: (r.met, r.missed, r.open) for r in track_record(items, dt.date(2025, 11, 24))}
+    assert rows == {"Bundeskanzlerin Angela Merkel": (2, 1, 1)}
