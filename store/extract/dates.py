@@ -738,8 +738,8 @@ class SentenceContext:
         k = j + 1
         if words[j] in L.not_verbs and k < len(words) and self.marked[k] == here:
             k += 1  # "wird am 2. März bekannt geben": the verb the word goes with
-        while k < len(words) and self.marked[k] == here and words[k] not in aux and any(
-                i == k for i in self.listed_past) and words[k] not in L.finite_verbs:
+        while k < len(words) and self.marked[k] == here and words[k] not in aux \
+                and k in self.listed_past and words[k] not in L.finite_verbs:
             k += 1
         closes = k >= len(words) or self.marked[k] != here or words[k] in aux
         return closes and any(self.marked[k] == here and words[k] in L.passive
