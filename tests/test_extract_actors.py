@@ -240,6 +240,10 @@ def test_a_headline_that_opens_with_a_name_makes_it_the_protagonist():
            "its answer.", "Hollow Pine Ltd"),
     ("de", "Der Senat forderte die Stadtwerke Lindenau auf, bis Ende März einen Plan "
            "vorzulegen.", "Stadtwerke Lindenau"),
+    # the subject of a German subordinate clause whose verb is in no word list: the
+    # clause ends with it
+    ("de", "Der Fahrgastverband Pro Takt verlangt, dass die Lindenauer Bahn bis Ende Juni "
+           "einen Sanierungsplan vorlegt.", "Lindenauer Bahn"),
     # a surname in the plural is the family
     ("en", "David and Louise Tarrant pleaded guilty. The Tarrants are scheduled to be eligible "
            "for parole in 2051.", "Tarrant family"),

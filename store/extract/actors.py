@@ -1147,7 +1147,7 @@ def _clause_subject(S: _Sentence, d0: int):
     Jahr kommen werde", "..., the ministry will ..."), when it opens with a name."""
     L, low = S.L, S.low
     date = next((i for i, t in enumerate(S.tokens) if t[1] >= d0), len(S.tokens))
-    k = min(date, len(S.tokens) - 1)
+    k, opener = min(date, len(S.tokens) - 1), None
     while k > 0 and not S.cut[k] and (low[k] not in L.clause_breaks or _no_clause(S, k)):
         k -= 1
     if k <= 0:
@@ -1161,6 +1161,7 @@ def _clause_subject(S: _Sentence, d0: int):
     elif low[k] in L.clause_breaks:
         if low[k] in L.relative_openers:
             return None, None
+        opener = k  # after a comma: a subordinate clause of its own
         k += 1
     elif low[k] in L.prepositions and k + 1 < len(S.tokens) and S.relative(k + 1):
         k += 1  # "..., über den die EU-Kommission ... entscheiden will"
@@ -1174,11 +1175,18 @@ def _clause_subject(S: _Sentence, d0: int):
     if not runs or runs[0][0][1] != S.tokens[j][1]:
         return None, None
     end = j + len(runs[0])
-    if not any(S.is_verb(i) for i in range(end, stop)):
+    if not any(S.is_verb(i) for i in range(end, stop)) and not (
+            opener is not None and _verb_final(S, opener, end, stop)):
         return None, None  # "between Australia and India by August": no clause of its own
     return S.classify(j, end)
 
 
+def _verb_final(S: _Sentence, opener: int, end: int, stop: int) -> bool:
+    """A subordinate clause of a verb-second language ends with its finite verb: "...,
+    dass die Bahn bis Juni einen Plan vorlegt" has one though "vorlegt" is in no list."""
+    L = S.L
+    return bool(L.verb_second) and S.low[opener] not in L.coordinating \
+        and end < stop and S.tokens[stop - 1][0][:1].islower()
 
 
 def _no_clause(S: _Sentence, k: int) -> bool:
