@@ -240,6 +240,11 @@ def test_a_headline_that_opens_with_a_name_makes_it_the_protagonist():
            "its answer.", "Hollow Pine Ltd"),
     ("de", "Der Senat forderte die Stadtwerke Lindenau auf, bis Ende März einen Plan "
            "vorzulegen.", "Stadtwerke Lindenau"),
+    # a verb with its particle, or with "that": who is asked to act, not who asked
+    ("en", "Senator Jane Roe called on the Lindon Water Board to publish its report by "
+           "June 30, 2026.", "Lindon Water Board"),
+    ("en", "The union demanded that Lindon Rail publish its timetable by June 30, 2026.",
+     "Lindon Rail"),
     # the subject of a German subordinate clause whose verb is in no word list: the
     # clause ends with it
     ("de", "Der Fahrgastverband Pro Takt verlangt, dass die Lindenauer Bahn bis Ende Juni "

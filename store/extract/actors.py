@@ -1493,9 +1493,15 @@ def _obliged(S: _Sentence, d0: int) -> str:
             for p in L.separable_prefixes) for w in low[lo:hi]):
         lo, _ = S.clause_of(lo - 1)  # "forderte X auf, bis Ende März ... vorzulegen"
     for i in range(lo, k):
-        if low[i] not in L.obliges or not tokens[i][0][:1].islower():
+        if not tokens[i][0][:1].islower():
             continue
-        j, skipped = i + 1, 0
+        if low[i] in L.obliges:
+            j = i + 1
+        elif i + 1 < k and low[i] + " " + low[i + 1] in L.obliges:
+            j = i + 2  # "called on the council to ...", "demanded that the council ..."
+        else:
+            continue
+        skipped = 0
         while j < k and (low[j] in L.articles or low[j] in L.determiners or (
                 (tokens[j][0][:1].islower() or AGE.match(tokens[j][0]))
                 and skipped < OBJECT_ADJECTIVES and low[j] not in L.stopwords
