@@ -186,3 +186,12 @@ def test_a_date_in_an_aside_after_a_modal_of_speculation_is_speculative():
     cands = extract("The firm may, by March 30, sell the plant.", PUB, "en")
     assert [c.due.isoformat() for c in cands] == ["2031-03-30"]
     assert all(c.confidence < 0.5 for c in cands)
+
+
+@pytest.mark.parametrize("text, due", [
+    # a day restated in brackets is one date: what stands before the pair governs it
+    ("The union has called a strike for Friday (March 14).", "2031-03-14"),
+    ("The council will vote on Tuesday (March 18) on the budget.", "2031-03-18"),
+])
+def test_a_day_restated_in_brackets(text, due):
+    assert dues(text, "en") == [due]

@@ -16,6 +16,8 @@ from conftest import dues
     ("Für Freitag kündigten die Bauern eine Sternfahrt an.", "2031-03-14"),
     ("Für den 2. April haben die Bauern eine Sternfahrt angekündigt.", "2031-04-02"),
     ("Der Vorstand hat für Montag zu einer Krisensitzung geladen.", "2031-03-17"),
+    # the day restated in brackets is one date, its brackets cut no clause
+    ("Für morgen (Donnerstag) haben die Bauern eine Sternfahrt angekündigt.", "2031-03-13"),
 ])
 def test_a_plan_announced_for_a_day(text, due):
     assert dues(text, "de") == [due]

@@ -59,6 +59,7 @@ def propose(text: str, published: dt.date, L: Language) -> list[dict]:
             continue  # "now", "the 1990s": nothing that could be due; a table, not prose
         s0, s1 = spans[k]
         Lk = langs.get(k, L)
+        rs = _restated(text, rs)
         ctx = D.SentenceContext(text, s0, s1, Lk)
         ctx.mask([(r.start, r.end) for r in rs])
         for c in _sentence_candidates(text, s0, s1, rs, ctx, published, Lk, named):
@@ -757,6 +758,20 @@ def _between(a, b) -> str:
     """The text between two mentions of one sentence, whichever comes first."""
     first, second = (a, b) if a["raw"].start < b["raw"].start else (b, a)
     return first["text"][first["raw"].end:second["raw"].start]
+
+
+def _restated(text, raws) -> list:
+    """The mentions, a pair that names one day twice, the second in brackets ("morgen
+    (Mittwoch)", "Wednesday (April 8)"), made one: the stronger of the two over both
+    (a weekday resolved alone may take the other direction; what stands before the pair
+    is what governs it: "for Wednesday (April 8)")."""
+    out = list(raws)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if text[a.end:b.start].strip() == "(" and text[b.end:b.end + 1] == ")":
+            keep = b if a.kind in WEAK_KINDS and b.kind not in WEAK_KINDS else a
+            out[i:i + 2] = [dataclasses.replace(keep, start=a.start, end=b.end + 1)]
+    return out
 
 
 def _apposed(a, b) -> bool:

@@ -842,6 +842,8 @@ class SentenceContext:
         for a, b in spans:
             i, j = self.token_span(a, b)
             masked.update(range(i, j + 1))
+            if "(" in self.text[a:b]:
+                self._unbracket(i, j)  # "morgen (Mittwoch)": one date, no clause of its own
         # "findet heute und morgen statt", "am Montag und Dienstag": a conjunction between
         # two time expressions joins them, it opens no clause of its own
         joiners, words, clause = self.lang.list_joiners, self.words, self.clause
@@ -855,6 +857,17 @@ class SentenceContext:
             self.clause = out
         if "future" in self.__dict__:  # else when the cues are read
             self._mask_cues()
+
+    def _unbracket(self, i: int, j: int):
+        """Tokens i..j and all after them back in token i's clause (and punctuation
+        clause) where the brackets of a date restated in brackets cut them: "für morgen
+        (Mittwoch) haben ... angekündigt" is one clause."""
+        closed = j + 1 < len(self.words) \
+            and self.text[self.token_ends[j]:self.token_starts[j + 1]].strip() == ")"
+        for name in ("clause", "marked"):
+            ids = getattr(self, name)
+            shift = (ids[j + 1] if closed else ids[j]) - ids[i]
+            setattr(self, name, ids[:i] + [ids[i]] * (j + 1 - i) + [c - shift for c in ids[j + 1:]])
 
     def _mask_cues(self):
         masked = self._masked_tokens
