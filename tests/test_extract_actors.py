@@ -561,3 +561,9 @@ def test_a_sentence_names_its_own_subject_before_an_unknown_verb():
     assert actor_for(text, "de", 2) == "Gewerkschaft"
     assert actor_for(text, "de", 3) == "Unternehmen"
     assert actor_for(text, "de", 4) == "Bahn"
+
+
+def test_a_preposition_that_opens_a_sentence_is_no_name():
+    text = ("Without giving reasons, the board closed the line on Monday. "
+            "It will reopen on March 20, 2026.")
+    assert extract(text, PUB, "en")[-1].actor != "Without"

@@ -195,3 +195,18 @@ def test_a_date_in_an_aside_after_a_modal_of_speculation_is_speculative():
 ])
 def test_a_day_restated_in_brackets(text, due):
     assert dues(text, "en") == [due]
+
+
+@pytest.mark.parametrize("text, lang, due", [
+    # a statistic named as the cause of a measure makes no forecast of it
+    ("It was agreed a curfew would begin on Saturday in response to rising infections "
+     "among the city's 2.5 million people.", "en", "2031-03-15"),
+    ("Wegen steigender Infektionszahlen unter den 2,5 Millionen Einwohnern beginnt am "
+     "Samstag eine Ausgangssperre.", "de", "2031-03-15"),
+])
+def test_a_statistic_named_as_a_cause_is_no_forecast(text, lang, due):
+    assert dues(text, lang) == [due]
+
+
+def test_a_statistic_that_is_the_subject_stays_a_forecast():
+    assert dues("Infections will rise to 2.5 million by Saturday.", "en") == []

@@ -302,6 +302,7 @@ def _starts(words, phrases) -> bool:
 STATE_REACH = 4  # words before a verb of state whose past forms are the state's participle
 RESCHEDULE_REACH = 8  # words between a moving verb and the new date
 MATURITY_REACH = 8  # words between a security and its "due <date>" ("loans of US$300 million due")
+CAUSE_REACH = 7  # words from the start of "in response to", "wegen" to the statistic it names as a cause
 
 
 def _reports_past(words, j: int, lang: Language, marked) -> bool:
@@ -813,7 +814,10 @@ class SentenceContext:
             amount = "%" in text[self.token_starts[inside[0]]:self.token_ends[inside[-1]] + 2]
         number = amount or any(words[j][:1].isdigit() for j in inside)
         measure = any(self.clause[j] == here for j in self.find(L.measure))
-        statistic = any(words[j].endswith(L.statistic) for j in inside)
+        causes = self.find(L.cause_preps)
+        # a statistic named as the cause ("in response to rising infections") is none
+        statistic = any(words[j].endswith(L.statistic) and not any(
+            self.clause[c] == here and 0 < j - c <= CAUSE_REACH for c in causes) for j in inside)
         expects = any(self.clause[j] == here for j in self.find(L.expectation))
         predicts = any(self.clause[j] == here for j in self.find(L.forecast))
         return statistic and (number or measure or expects or predicts) \

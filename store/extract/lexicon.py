@@ -243,6 +243,7 @@ class Language:
         self.reschedule_from = set(w.lower() for w in cues.get("reschedule_from", []))
         self.forecast = _phrases(cues.get("forecast", []))
         self.statistic = tuple(w.lower() for w in cues.get("statistic", []))
+        self.cause_preps = _phrases(cues.get("cause_preps", []))
         self.measure = _phrases(cues.get("measure", []))
         self.quantity_units = _phrases(cues.get("quantity_units", []))
         self.expectation = _phrases(cues.get("expectation", []))
