@@ -45,6 +45,24 @@ async def test_a_four_digit_overdue_count_and_a_decision_of_another_year_are_who
         assert "2519 d overdue " in row_text(app, old_id)
 
 
+async def test_a_wide_terminal_shows_long_actors_and_sources_whole(store):  # noqa: F811
+    from store import model
+    item_id = store.add(model.Commitment.new(
+        "Report on the bridge", model.Due.from_value("2025-12-30"),
+        actor="Bundesministerium für Verkehr und Infrastruktur"))
+    app = app_for(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert "Bundesministeri… " in row_text(app, item_id)  # at 120 the title comes first
+    app = app_for(store)
+    async with app.run_test(size=(220, 36)) as pilot:
+        await pilot.pause()
+        line = row_text(app, item_id)
+        # the actor takes what it needs up to 40 cells, the title keeps over 72
+        assert "Bundesministerium für Verkehr und Infra… " in line
+        assert re.search(r"Report on the bridge {60,}", line)
+
+
 async def test_the_top_bar_shows_no_empty_state(store):  # noqa: F811
     """Hide zeros, all of them: no '0 today' beside a hidden '0 needs decision'."""
     app = app_for(store)

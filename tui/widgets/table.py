@@ -39,6 +39,10 @@ COLUMNS = [("Due", 12), ("When", 13), ("Title", None), ("Actor", 16), ("State", 
 # What goes first when the table is narrow (the detail pane beside it says them all).
 DROP_ORDER = ["Source", "Actor", "State", "When"]
 MIN_TITLE = 24
+# On a wide terminal the title keeps this much and the Actor and Source columns take the
+# rest, up to what their longest cell needs (at most WIDE_MAX), before the title grows on.
+TITLE_ENOUGH = 72
+WIDE_MAX = 40
 
 
 def source_label(commitment: Commitment) -> str:
@@ -93,7 +97,8 @@ class CommitTable(ScrollView, can_focus=True):
         self.due_text = Commitment.due_label  # the Due column: "4 Dec 2025", "Apr 2026", "Q1 2026"
         self._lines: LRUCache[tuple, tuple[Commitment, Strip]] = LRUCache(1000)  # (record, line)
         self._widths: list[tuple[str, int]] = []
-        self._laid_out_for: tuple[int, int] = (-1, -1)  # (table width, When width)
+        self._laid_out_for: tuple = ()  # (table width, When width, widest cells)
+        self._widest: dict[str, int] | None = None  # the longest Actor and Source cells
         self._last_highlight: int | None = -1
 
     # -- data
@@ -108,6 +113,7 @@ class CommitTable(ScrollView, can_focus=True):
         if index is not None:
             self.cursor = index
         self.cursor = max(0, min(self.cursor, len(self.view.rows) - 1))
+        self._widest = None
         self.virtual_size = Size(self._total_width(), len(self.view.rows) + 1)
         self.refresh()
         self._scroll_to_cursor()
@@ -120,6 +126,7 @@ class CommitTable(ScrollView, can_focus=True):
 
     def forget(self, item_id: int | None = None) -> None:
         """Drop cached lines (of one item, or all): they will be rendered again."""
+        self._widest = None
         if item_id is None:
             self._lines.clear()
         else:
@@ -204,10 +211,13 @@ class CommitTable(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         # Laid out again whenever the width changes, also before the first Resize event
         # arrives (the first rows may be painted before it), and the cached lines with it.
-        if self._laid_out_for == (width, when):
+        if self._widest is None:
+            self._widest = self._widest_cells()
+        key = (width, when, tuple(self._widest.values()))
+        if self._laid_out_for == key:
             return self._widths
         self._lines.clear()
-        self._laid_out_for = (width, when)
+        self._laid_out_for = key
         columns = [(name, when if name == "When" else w) for name, w in COLUMNS]
         drop = list(DROP_ORDER)
         while True:
@@ -216,6 +226,14 @@ class CommitTable(ScrollView, can_focus=True):
                 break
             gone = drop.pop(0)
             columns = [c for c in columns if c[0] != gone]
+        spare = width - fixed - TITLE_ENOUGH
+        for i, (name, w) in enumerate(columns):
+            if spare > 0 and name in self._widest:
+                more = max(0, min(self._widest[name], WIDE_MAX) - w)
+                more = min(more, spare)
+                columns[i] = (name, w + more)
+                spare -= more
+        fixed = sum(w for _, w in columns if w) + len(columns) + 1
         title = max(width - fixed, 10)  # below MIN_TITLE only with nothing left to drop
         self._widths = [(name, w if w else title) for name, w in columns]
         # the scrollable width follows (a resize may have been handled before a refresh
@@ -224,6 +242,13 @@ class CommitTable(ScrollView, can_focus=True):
         if self.virtual_size.width != total:
             self.virtual_size = Size(total, len(self.view.rows) + 1)
         return self._widths
+
+    def _widest_cells(self) -> dict[str, int]:
+        """The cells the longest actor and source of the rows need."""
+        records = [self.view.items[i] for i in self.view.rows]
+        return {"Actor": max((cell_len(printable(r.actor)) for r in records), default=0),
+                "Source": max((cell_len(printable(source_label(r))) for r in records),
+                              default=0)}
 
     def _total_width(self) -> int:
         return sum(w + 1 for _, w in self._layout()) + 1
