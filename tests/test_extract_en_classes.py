@@ -210,3 +210,9 @@ def test_a_statistic_named_as_a_cause_is_no_forecast(text, lang, due):
 
 def test_a_statistic_that_is_the_subject_stays_a_forecast():
     assert dues("Infections will rise to 2.5 million by Saturday.", "en") == []
+
+
+def test_a_plan_called_off_past_a_list():
+    # the plan the date belongs to is called off, past a list's commas
+    assert dues("The rally planned for March 20 by farmers, vintners and beekeepers has "
+                "been called off.", "en") == []

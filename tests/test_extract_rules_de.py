@@ -131,3 +131,31 @@ def test_a_preposition_before_a_closing_prefix_is_no_verb():
     text = "Der Präsident sicherte den Bauern kurz vor dem Ablauf der Frist Hilfe zu."
     ctx = D.SentenceContext(text, 0, len(text), load("de"))
     assert "zuvor" not in ctx._split_verbs().values()  # "vor" + "zu" is no verb
+
+
+@pytest.mark.parametrize("text, due", [
+    # a relative day restated between commas is one date: one candidate, whole title
+    ("Die Bauern wollen morgen, am 13. März, mit Traktoren nach Berlin fahren.", "2031-03-13"),
+])
+def test_a_day_restated_between_commas(text, due):
+    assert dues(text, "de") == [due]
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the plan the date belongs to is called off, past a list's commas
+    ("Eine für den 20. März geplante Kundgebung von Bauern, Winzern und Imkern ist heute "
+     "abgesagt worden.", "de"),
+])
+def test_a_plan_called_off_past_a_list(text, lang):
+    assert dues(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang, due", [
+    # what another clause calls off leaves the plan standing
+    ("Die für den 20. März geplante Kundgebung findet statt, nachdem die Sternfahrt "
+     "abgesagt wurde.", "de", "2031-03-20"),
+    ("Die Geschäfte sollen bis März 2032 ausziehen, damit das Gebäude abgebrochen werden "
+     "kann.", "de", "2032-03-31"),
+])
+def test_what_another_clause_calls_off_leaves_the_plan(text, lang, due):
+    assert dues(text, lang) == [due]

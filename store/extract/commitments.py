@@ -59,9 +59,12 @@ def propose(text: str, published: dt.date, L: Language) -> list[dict]:
             continue  # "now", "the 1990s": nothing that could be due; a table, not prose
         s0, s1 = spans[k]
         Lk = langs.get(k, L)
-        rs = _restated(text, rs)
+        rs = _restated(text, rs, Lk)
         ctx = D.SentenceContext(text, s0, s1, Lk)
         ctx.mask([(r.start, r.end) for r in rs])
+        for r in rs:
+            if "restated" in r.groups:
+                ctx.join(r.start, r.end)  # "morgen (Mittwoch)": no clause of its own
         for c in _sentence_candidates(text, s0, s1, rs, ctx, published, Lk, named):
             c["doc"] = doc if Lk is L else None  # subjects do not carry across languages
             c["features"]["lead"] = k < LEAD
@@ -243,7 +246,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             continue  # "we have had 100,000 views in three days": how long it took
         moved = a < len(ctx.tokens) and ctx.moved_to(a)
         if a < len(ctx.tokens) and not moved and (
-                ctx.replaced(a) or ctx.forecast(a, b, text) or ctx.matures(a)):
+                ctx.replaced(a, b) or ctx.forecast(a, b, text) or ctx.matures(a)):
             continue  # a plan replaced or called off; a forecast; a bond's maturity
         if raw.tpl.get("weak") and not L.capitalised_nouns and _after_name(text, s0, raw, L):
             continue  # "Theresa May", "Christian Winter": a name, not a date
@@ -760,17 +763,28 @@ def _between(a, b) -> str:
     return first["text"][first["raw"].end:second["raw"].start]
 
 
-def _restated(text, raws) -> list:
-    """The mentions, a pair that names one day twice, the second in brackets ("morgen
-    (Mittwoch)", "Wednesday (April 8)"), made one: the stronger of the two over both
-    (a weekday resolved alone may take the other direction; what stands before the pair
-    is what governs it: "for Wednesday (April 8)")."""
+def _restated(text, raws, L: Language) -> list:
+    """The mentions, a pair that names one day twice made one: the second in brackets
+    ("morgen (Mittwoch)", "Wednesday (April 8)") or, beside a weekday or relative day,
+    between commas ("für morgen, den 20. September, geplante"); the stronger of the two
+    over both, marked `restated` with the mark that closes the pair (what stands before
+    the pair governs it, and a weekday resolved alone may take the other direction)."""
     out = list(raws)
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
-        if text[a.end:b.start].strip() == "(" and text[b.end:b.end + 1] == ")":
-            keep = b if a.kind in WEAK_KINDS and b.kind not in WEAK_KINDS else a
-            out[i:i + 2] = [dataclasses.replace(keep, start=a.start, end=b.end + 1)]
+        gap = text[a.end:b.start].split()
+        after = text[b.end:b.end + 1]
+        if gap == ["("] and after == ")":
+            end = b.end + 1
+        elif gap[:1] == [","] and all(w.lower() in L.articles or w.lower() in L.prepositions
+                                      for w in gap[1:2]) and len(gap) <= 2 \
+                and after == "," and (a.kind in WEAK_KINDS) != (b.kind in WEAK_KINDS):
+            end = b.end
+        else:
+            continue
+        keep = b if a.kind in WEAK_KINDS and b.kind not in WEAK_KINDS else a
+        out[i:i + 2] = [dataclasses.replace(keep, start=a.start, end=end,
+                                            groups=dict(keep.groups, restated=after))]
     return out
 
 

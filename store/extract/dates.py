@@ -761,7 +761,7 @@ class SentenceContext:
         return any(abs(j - a) <= RESCHEDULE_REACH and self.marked[j] == self.marked[a]
                    for j in self.find(L.reschedule))
 
-    def replaced(self, a: int) -> bool:
+    def replaced(self, a: int, b: int | None = None) -> bool:
         """A date whose plan was replaced or called off: "originally planned for April 28",
         "moved from May 3", "the debate, which was slated for October 15, was cancelled"
         (or postponed),
@@ -778,11 +778,42 @@ class SentenceContext:
         cancelled = self.find(L.cancelled)
         if any(self.clause[j] == here for j in cancelled):
             return True
+        noun = self._plan_noun(a, b) if b is not None and cancelled else None
+        if noun is not None and any(j > noun and not self._verb_between(noun + 1, j)
+                                    for j in cancelled):
+            # "eine für den 20. September geplante Demonstration von X, Y und Z ist
+            # abgesagt worden": the plan the date belongs to is what is called off, however
+            # many commas of a list stand between
+            return True
         # "the show, which was slated for April 20, was called off" (or "postponed"): the
         # relative clause holding the date describes what the sentence calls off or moves
         first = self.clause.index(here)
         return bool(cancelled or self.find(L.reschedule)) and first > 0 \
             and self.words[first] in L.relative_pronouns
+
+    def _verb_between(self, i: int, j: int) -> bool:
+        """A verb that plans or a subordinator ("nachdem", "after") among tokens i..j-1:
+        another clause's, not the one the plan's noun is the subject of."""
+        L, fut = self.lang, {k for k, _ in self.future}
+        return any(k in fut or self.words[k] in L.clause_breaks
+                   and self.words[k] not in L.coordinating for k in range(i, j))
+
+    def _plan_noun(self, a: int, b: int) -> int | None:
+        """The last token of the phrase that makes the date at tokens a..b belong to a
+        noun of a plan: the date itself after a participle that plans ("the march planned
+        for September 20"), the participle after it that stands before its noun ("die für
+        Montag geplante Demonstration"); None for any other date."""
+        words, fut, text = self.words, {j for j, _ in self.future}, self.text
+        L = self.lang
+        if not L.capitalised_nouns and a >= 3 and words[a - 1] in L.prepositions \
+                and a - 2 in fut and L.past_suffix and words[a - 2].endswith(L.past_suffix) \
+                and words[a - 3] not in L.passive_aux and words[a - 3] not in L.finite_verbs:
+            return b  # "planned for", not "was planned for", "will meet on"
+        k = b + 1
+        if L.capitalised_nouns and k + 1 < len(words) and k in fut \
+                and text[self.token_starts[k]].islower() and text[self.token_starts[k + 1]].isupper():
+            return k
+        return None
 
     def matures(self, a: int) -> bool:
         """"debentures, due March 15, 2007", "the notes, which will be due on Nov. 1, 2004":
@@ -846,8 +877,6 @@ class SentenceContext:
         for a, b in spans:
             i, j = self.token_span(a, b)
             masked.update(range(i, j + 1))
-            if "(" in self.text[a:b]:
-                self._unbracket(i, j)  # "morgen (Mittwoch)": one date, no clause of its own
         # "findet heute und morgen statt", "am Montag und Dienstag": a conjunction between
         # two time expressions joins them, it opens no clause of its own
         joiners, words, clause = self.lang.list_joiners, self.words, self.clause
@@ -862,12 +891,14 @@ class SentenceContext:
         if "future" in self.__dict__:  # else when the cues are read
             self._mask_cues()
 
-    def _unbracket(self, i: int, j: int):
-        """Tokens i..j and all after them back in token i's clause (and punctuation
-        clause) where the brackets of a date restated in brackets cut them: "für morgen
-        (Mittwoch) haben ... angekündigt" is one clause."""
-        closed = j + 1 < len(self.words) \
-            and self.text[self.token_ends[j]:self.token_starts[j + 1]].strip() == ")"
+    def join(self, a: int, b: int):
+        """The date at offsets a..b, a day restated in brackets or between commas, back in
+        the clause it stands in, and the words after it with it: "für morgen (Mittwoch)
+        haben ... angekündigt", "für morgen, den 20. September, geplante" are one clause."""
+        i, j = self.token_span(a, b)
+        gap = self.text[self.token_ends[j]:self.token_starts[j + 1]].strip() \
+            if j + 1 < len(self.words) else ""
+        closed = gap in (")", ",")
         for name in ("clause", "marked"):
             ids = getattr(self, name)
             shift = (ids[j + 1] if closed else ids[j]) - ids[i]
