@@ -114,6 +114,9 @@ def test_a_length_is_no_due_date():
      "The shops stay shut until 6 a.m."),
     ("en", "Shares rose at Hollow Pine Ltd. The company said it would pay.",
      "Shares rose at Hollow Pine Ltd."),
+    # a count, not an ordinal: "auf 296." ends the sentence
+    ("de", "Die Zahl der Gäste stieg auf 296. Rettungskräfte blieben vor Ort.",
+     "Die Zahl der Gäste stieg auf 296."),
 ])
 def test_sentences_end_after_numbers_and_abbreviations(lang, text, first):
     from store.extract.lexicon import load
@@ -124,6 +127,9 @@ def test_sentences_end_after_numbers_and_abbreviations(lang, text, first):
 
 @pytest.mark.parametrize("lang, text", [
     ("de", "Der 2. Weltkrieg endete lange vor dem 3. Oktober."),
+    # a longer ordinal after an article or "zum": "in der 296. Folge"
+    ("de", "Man sieht ihn am Montag in der 296. Folge der Serie wieder."),
+    ("de", "Zum 100. Geburtstag kommt der Kanzler nach Rom."),
     ("en", "Hollow Pine Ltd. said it would pay. They met at 6 p.m. EST on Monday."),
 ])
 def test_no_sentence_end_inside(lang, text):

@@ -273,6 +273,7 @@ class Language:
         # and times after which a capitalised word starts the next ("6 a.m. Thailand")
         self.final_abbreviations = set(a.lower().rstrip(".")
                                        for a in data.get("sentence_final_abbreviations", []))
+        self.ordinal_after = set(w.lower() for w in data.get("ordinal_after", []))
         self.time_abbreviations = set(a.lower().rstrip(".")
                                       for a in data.get("time_abbreviations", []))
         # the actor finder's words ("attribution" in the data file), all optional:
