@@ -132,7 +132,49 @@ def test_a_long_title_keeps_its_subject_and_the_verb_that_ends_it():
     [title] = titles(text, "de")
     assert len(title) <= 80
     assert title.startswith("Verband der norddeutschen Fährbetriebe soll")
-    assert title.endswith(" … vorlegen")
+    assert title.endswith(" vorlegen")
+
+
+@pytest.mark.parametrize("text, title", [
+    # a phrase after a preposition in the middle goes before anything is cut
+    ("Der Konzern wird den Konkurrenten Nordwerk im kommenden Jahr für einen Preis von etwa "
+     "3,1 Milliarden Euro übernehmen.", "Konzern wird den Konkurrenten Nordwerk übernehmen"),
+    # one that tells of the subject's noun goes before the one next to the verbs
+    ("Der elektrische Kleinwagen aus dem Werk in Kiel soll 2032 mit einer neuen Batterie "
+     "ausgeliefert werden.", "Der elektrische Kleinwagen soll mit einer neuen Batterie ausgeliefert werden"),
+    # a preposition with a bare noun before the verbs stays ("in Kraft treten")
+    ("Die neue Verordnung über die Kennzeichnung der Lebensmittel aus den Ländern der "
+     "Europäischen Union soll 2032 in Kraft treten.",
+     "Die neue Verordnung über die Kennzeichnung der Lebensmittel soll in Kraft treten"),
+    # a phrase whose end is not read ("für eine Welle neuer Anschläge") stays whole
+    ("Die Abstimmung bildet im Mai 2032 nach Ansicht vieler Beobachter den Anlass für eine "
+     "Welle neuer Proteste in der Hauptstadt des Landes.", None),
+])
+def test_a_long_title_loses_its_adjuncts_before_it_is_cut(text, title):
+    out = titles(text, "de")[0]
+    assert "…" not in out
+    if title:
+        assert out == title
+    else:
+        assert "für eine Welle neuer Proteste" in out
+
+
+@pytest.mark.parametrize("text", [
+    "Am 29. Oktober 2031 findet eine Stichwahl zwischen dem amtierenden Ministerpräsidenten "
+    "des Landes und seinem langjährigen Herausforderer statt.",
+    "Ab Mai 2032 will die Zentralbank des Landes keine weiteren Staatsanleihen der südlichen "
+    "Nachbarländer als Sicherheiten akzeptieren.",
+])
+def test_a_cut_title_leaves_out_whole_phrases(text):
+    [title] = titles(text, "de")
+    assert len(title) <= 80
+    # no article, adjective or preposition is left before the "…"
+    before = title.split(" … ")[0].split()[-1] if " … " in title else "Stichwahl"
+    assert before[:1].isupper() or before in ("findet", "will"), title
+
+
+def test_a_date_after_per_takes_its_preposition_along():
+    assert titles("Das Gesetz tritt per 1. Mai 2031 in Kraft.", "de") == ["Gesetz tritt in Kraft"]
 
 
 def test_a_long_title_keeps_its_negation():

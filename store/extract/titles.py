@@ -264,6 +264,9 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
                    if low.find(" " + c + " ") >= TITLE_MIN), default=-1)
         if cut > 0 and any(_starts_with_verb([w], L) for w in out[:cut].split()[1:]):
             out = out[:cut].rstrip(" ,;:")
+    if len(out) > short and L.verb_second:
+        # a long verb-final title loses its adjuncts (phrases after a preposition) first
+        out = " ".join(_drop_adjuncts(out.split(), L, short))
     last = out.split()[-1] if out.split() else ""
     if len(out) > short and L.verb_second and _closing_verb(last, L):
         # "... wegen Beihilfe zum Mord verantworten": the verb that ends the clause stays,
@@ -275,6 +278,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         tail = " ".join(words[-n:])
         cut = out[:short - len(tail) - 3]
         cut = cut[:cut.rfind(" ")] if " " in cut else cut
+        cut = _constituent_cut(cut.split(), out.split()[len(cut.split()):], L)
         gone = out[len(cut):len(out) - len(tail)].split()
         if _has_verb(cut.split()[1:], L) and not any(
                 w.lower().strip(".,") in L.negation for w in gone):
@@ -285,6 +289,170 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             cut = cut[:cut.rfind(" ")]
         out = cut.rstrip(" ,;:") + "…"
     return out[:1].upper() + out[1:]
+
+
+def _finite_index(words, L: Language):
+    """The index of a title's finite verb after its first word, or None."""
+    return next((k for k, w in enumerate(words) if k and w[:1].islower()
+                 and _finite(w, L)), None)
+
+
+def _verb_group_start(words, L: Language):
+    """Where the verbs that close a verb-final title start ("eröffnet werden sollen"),
+    len(words) when it does not end with one."""
+    if not words or not _closing_verb(words[-1], L):
+        return len(words)
+    n = 1
+    while n < VERB_GROUP and n < len(words) - 1 and _closing_verb(words[-n - 1], L):
+        n += 1
+    return len(words) - n
+
+
+def _phrase_end(words, k, L: Language, limit=None):
+    """The index after the noun phrase that opens at k (articles, numbers and adjectives
+    before its noun, genitives and "von" phrases after it, nouns joined by "und" or a
+    comma: "einen Preis von etwa 3,1 Milliarden Euro", "dem Präsidenten und seinem
+    Herausforderer"); None when no noun follows within reach."""
+    def noun(k):
+        j = k
+        while j < len(words) and j - k < PHRASE_REACH and words[j][:1].islower() and (
+                (w := words[j].lower().strip(",")) in L.determiners or w in L.approximators
+                or w in L.numbers or w.endswith(L.participle_endings)) \
+                and w not in L.coordinating and not _finite(w, L) and words[j][-1:] != ",":
+            j += 1
+        if j >= len(words) or not (words[j][:1].isupper() or words[j][:1].isdigit()):
+            return None
+        end = _subject_end(words, j, L)
+        # "Milizenführern einer Einladung": an article that is a genitive's or a dative's
+        # (title.dative_genitives) ends the phrase before it
+        end = next((x for x in range(j + 1, end or j) if words[x - 1][:1].isupper()
+                    and words[x].lower() in _title_set(L, "dative_genitives")), end)
+        while end and end < len(words) and words[end - 1][-1:] not in ",;:" and (
+                words[end][:1].isdigit() or end - j >= NOUN_RUN and words[end][:1].isupper()):
+            end += 1  # "im August 2005", "der Premium Aerotec GmbH"
+        return end
+    if k < len(words) and words[k].lower() in L.prepositions:
+        return None  # "bis zu 110.000 Fahrzeuge": a number, no phrase that can go
+    end = noun(k)
+    while end and end < len(words) - 1:
+        w = words[end].lower()
+        if words[end - 1][-1:] in ";:" or words[end - 1][-1:] == "," and end + 1 >= len(words):
+            break
+        if w in _title_set(L, "phrase_joiners") and words[end][:1].islower():
+            nxt = noun(end + 1)  # "von Daimler", "und seinem Herausforderer"
+            if not nxt and w not in L.coordinating:
+                return None  # "von nur gut einem ...": a phrase not read to its end
+        elif words[end - 1][-1:] == "," and words[end][:1].isupper():
+            nxt = noun(end)  # a list: "in Guangzhou, Xiamen und Chengdu"
+        elif w in L.prepositions and words[end][:1].islower() and words[end - 1][-1:] != ",":
+            # a phrase that tells of the noun before it ("in Zusammenarbeit mit Peugeot",
+            # "wegen Beihilfe zum Mord"), not one right before the closing verbs
+            nxt = _phrase_end(words, end + 1, L, limit)
+            if not nxt or limit is not None and nxt >= limit:
+                break
+        else:
+            break
+        if not nxt:
+            break
+        end = nxt
+    if end and end < len(words) and words[end - 1][-1:] not in ",;:" and (
+            (w := words[end].lower()) in L.genitive_articles or w in L.coordinating
+            or w in L.prepositions and words[end - 1][:1].isupper()
+            and w in _title_set(L, "phrase_joiners")
+            or end + 1 < len(words) and words[end][:1].islower()
+            and w.endswith(L.participle_endings) and words[end + 1][:1].isupper()):
+        # what follows may still belong to it ("im Vorfeld der am ... stattfindenden",
+        # "für eine Welle neuer Anschläge") or join it ("und"): not a phrase that can go
+        return None
+    return end
+
+
+PHRASE_REACH = 4  # words before the noun of a phrase ("für einen weiteren neuen Preis")
+
+
+def _adjuncts(words, L: Language):
+    """The phrases after a preposition in a title (start, end, tier): between its finite
+    verb and the verbs that close it, or after the noun of its subject; not a preposition
+    with a bare noun right before the verbs ("in Kraft treten", "zur Verfügung stehen"),
+    nor one before a copula ("zum Kometen des Jahrhunderts werden")."""
+    verb = _finite_index(words, L)
+    close = _verb_group_start(words, L)
+    if verb is None:
+        return []
+    out = []
+    k = 2
+    bound = L.coordinating | L.prepositions | _title_set(L, "phrase_openers")
+    while k < close:
+        w = words[k].lower()
+        before = words[k - 1]
+        stop = verb if k < verb else close
+        end = _phrase_end(words, k + 1, L, stop) if w in L.prepositions and words[k][:1].islower() \
+            and (k > verb or before[:1].isupper()) and before.lower() not in bound else None
+        if not end or end > stop or len(QUOTES.findall(" ".join(words[k:end]))) % 2:
+            k += 1
+            continue
+        if not (end == close < len(words) and (
+                end - k <= 2 or words[close].lower() in _title_set(L, "copulas"))):
+            # the tier: 0 in the middle after a verb or adverb, 1 after a noun (its
+            # attribute: "Ausstoß von Treibhausgasen"), 2 right before the closing verbs
+            out.append((k, end, 2 if k > verb and end == close
+                        else 1 if before[:1].isupper() or k < verb else 0))
+        k = end if end != verb else verb + 1
+    return out
+
+
+def _drop_adjuncts(words, L: Language, short: int):
+    """A title longer than `short` loses the phrases after a preposition (the least it
+    takes to fit): those in its middle first ("Er wird den Konkurrenten (für einen Preis
+    von 3 Milliarden Euro) übernehmen"), then one after its subject's noun ("Der Kleinwagen
+    (von Nordwerk) soll mit einer neuen Batterie ausgeliefert werden"), then the one right
+    before its closing verbs; its subject's noun, its verbs and objects stay."""
+    for _ in range(ADJUNCTS_MAX):
+        size = len(" ".join(words))
+        if size <= short:
+            break
+        found = _adjuncts(words, L)
+        if not found:
+            break
+        tier = min(x[2] for x in found)
+        pool = [x for x in found if x[2] == tier]
+        cost = [(len(" ".join(words[a:b])) + 1, a, b) for a, b, _ in pool]
+        fits = [c for c in cost if size - c[0] <= short]
+        _, a, b = min(fits) if fits else max(cost)
+        if words[b - 1][-1:] in ",;:" and a:
+            words[a - 1] = words[a - 1].rstrip(",;:") + words[b - 1][-1:]
+        words = words[:a] + words[b:]
+    return words
+
+
+ADJUNCTS_MAX = 3  # phrases a long title may lose
+
+
+def _constituent_cut(kept, gone, L: Language):
+    """The words kept before a "…" end where a phrase ends: the last kept word a noun,
+    a pronoun or a finite verb, the first gone word one that opens a phrase (a
+    preposition, an article); the words back to there go too ("findet … statt", not
+    "findet zwischen dem Präsidenten und seinem … statt")."""
+    opens = L.prepositions | L.determiners | L.articles | _title_set(L, "phrase_openers")
+    n = len(kept)
+    while n > 1:
+        last, first = kept[n - 1], (kept[n:] + gone)[:1]
+        low = last.lower().strip(".,;:")
+        if first and first[0].lower().strip(",") in opens and (
+                last[:1].isupper() and low not in L.stopwords and low not in L.prepositions
+                or last[:1].isdigit() or low in L.pronouns or low in L.reflexives
+                or _finite(last, L)) and _has_verb(kept[1:n], L):
+            return " ".join(kept[:n])
+        n -= 1
+    return " ".join(kept)
+
+
+def _title_set(L: Language, key: str) -> frozenset:
+    """A word list of the language's "title" data, read once."""
+    cache = L.__dict__.setdefault("_title_sets", {})
+    if key not in cache:
+        cache[key] = frozenset(w.lower() for w in L.data.get("title", {}).get(key, []))
+    return cache[key]
 
 
 def _adjective_article(words, sent: str, L: Language):
