@@ -34,7 +34,14 @@ def titles(text, lang):
            "verschoben werden sollte.", "Der nächste Flug der Fluglinie Nordair sollte verschoben werden"),
     # "damit" before a verb is an adverb: the clause stays as it is
     ("de", "Damit verfallen die Anträge bei den Wahlen im September und müssen neu gestellt "
-           "werden.", "Damit verfallen die Anträge bei den Wahlen und müssen neu gestellt werden"),
+           "werden.", "Damit verfallen die Anträge bei den Wahlen"),
+    # two main clauses that share a subject: the title is the one that holds the date
+    ("de", "Der Prozess wird sicher länger als ein Jahr dauern und darf bis 2033 fortgesetzt "
+           "werden.", "Der Prozess darf fortgesetzt werden"),
+    ("de", "Der Komet wird sich am 1. Oktober 2031 dem Mars nähern und soll dann von einer "
+           "Sonde beobachtet werden.", "Komet wird sich dem Mars nähern"),
+    ("de", "Sie wurde gestern mit einer Rakete gestartet und soll im Mai 2032 an ihrem Ziel "
+           "ankommen.", "Sie soll an ihrem Ziel ankommen"),
     # a phrase of place between a fronted date's verb and its subject
     ("de", "Am 10. und 11. Juli findet in der Hauptstadt München eine Klimakonferenz statt.",
      "Eine Klimakonferenz findet in der Hauptstadt München statt"),

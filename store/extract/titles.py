@@ -64,6 +64,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         """The clauses (start, end) of the sentence."""
         bounds = [off] + [x.end() for x in CLAUSE_SEP.finditer(sent, off)
                           if not a < x.start() < b] + [len(sent)]
+        bounds = sorted(set(bounds) | _conjunct_bounds(sent, off, a, b, L))
         return [(bounds[j], bounds[j + 1]) for j in range(len(bounds) - 1)]
     clauses = split(sent)
     k = next((j for j, (x, y) in enumerate(clauses) if x <= a < y), 0)
@@ -243,7 +244,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             words = (named or pronoun).split() + words
         else:
             coordinated = any(w.lower().strip(",") in L.coordinating for w in stripped)
-            words = _without_subject(
+            shared = _shared_subject(sent, clauses, k, lo, L) if coordinated else None
+            words = shared + words if shared else _without_subject(
                 words, L, lead if lo > clauses[0][0] else None, named,
                 _first_subject(sent, clauses[0], L) if coordinated else None)
             words = _impersonal_passive(words, L)
@@ -289,6 +291,35 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             cut = cut[:cut.rfind(" ")]
         out = cut.rstrip(" ,;:") + "…"
     return out[:1].upper() + out[1:]
+
+
+CONJUNCT = re.compile(r"\s(\w+)(?=\s+(\w+))")
+
+
+def _conjunct_bounds(sent, off, a, b, L: Language):
+    """Where nouns are capitalised and the verb comes second, two main clauses that share
+    a subject are joined by "und" and a finite verb ("Der Prozess wird länger dauern und
+    darf bis 2032 fortgesetzt werden"): the "und" opens a clause of its own, so that the
+    title is the one that holds the date (its subject the first clause's)."""
+    if not L.verb_second:
+        return set()
+    out = set()
+    for m in CONJUNCT.finditer(sent, off):
+        if m.group(1).lower() in _title_set(L, "conjunct_joiners") and not a < m.start() < b \
+                and m.group(2)[:1].islower() and _finite(m.group(2), L) \
+                and m.group(2).lower() not in L.stopwords:
+            out.add(m.start() + 1)
+    return out
+
+
+def _shared_subject(sent, clauses, k, lo, L: Language):
+    """The subject of the main clause that "und" and a finite verb continue (the clause
+    before, `_conjunct_bounds`): "(Sie wurde ... gestartet) und soll ... angekommen sein"
+    is hers, whoever the actor finder named; None elsewhere."""
+    if not L.verb_second or k == 0 or lo != clauses[k][0] \
+            or clauses[k][0] not in _conjunct_bounds(sent, clauses[k][0] - 1, 0, 0, L):
+        return None
+    return _first_subject(sent, clauses[k - 1], L)
 
 
 def _finite_index(words, L: Language):
