@@ -35,6 +35,15 @@ def titles(text, lang):
     # "damit" before a verb is an adverb: the clause stays as it is
     ("de", "Damit verfallen die Anträge bei den Wahlen im September und müssen neu gestellt "
            "werden.", "Damit verfallen die Anträge bei den Wahlen"),
+    # who said it goes from inside the clause, and a clause that only says who said it
+    # leaves the title to the clause it reports
+    ("de", "Die neue Version soll laut dem Gründer des Projekts Jan Berg im Mai 2032 erscheinen.",
+     "Die neue Version soll erscheinen"),
+    ("de", "Die Streiks werden nach Angaben der Gewerkschaft ab Mai 2032 vor allem die "
+           "Kraftwerke betreffen.", "Streiks werden vor allem die Kraftwerke betreffen"),
+    ("de", "Wie der Minister nach einem Treffen mit den Ländern am 14. Mai 2031 mitteilte, "
+           "werden die Schulen keine weiteren Lehrer einstellen.",
+     "Schulen werden keine weiteren Lehrer einstellen"),
     # two main clauses that share a subject: the title is the one that holds the date
     ("de", "Der Prozess wird sicher länger als ein Jahr dauern und darf bis 2033 fortgesetzt "
            "werden.", "Der Prozess darf fortgesetzt werden"),
@@ -42,6 +51,8 @@ def titles(text, lang):
            "Sonde beobachtet werden.", "Komet wird sich dem Mars nähern"),
     ("de", "Sie wurde gestern mit einer Rakete gestartet und soll im Mai 2032 an ihrem Ziel "
            "ankommen.", "Sie soll an ihrem Ziel ankommen"),
+    ("de", "Derzeit prüft ein Team der Behörde die Lage und wird dem Landtag Ende Mai 2031 "
+           "Bericht erstatten.", "Ein Team der Behörde wird dem Landtag Bericht erstatten"),
     # a phrase of place between a fronted date's verb and its subject
     ("de", "Am 10. und 11. Juli findet in der Hauptstadt München eine Klimakonferenz statt.",
      "Eine Klimakonferenz findet in der Hauptstadt München statt"),

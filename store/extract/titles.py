@@ -81,6 +81,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     if end:
         sent = sent[:b] + " " * (end - b) + sent[end:]
         clauses = split(sent)
+    k = _past_report(sent, clauses, k, L)
     lo, hi = clauses[k] if clauses else (off, len(sent))
     left, right = k - 1, k + 1
 
@@ -125,7 +126,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             return True  # "einen Fahrplan zu veröffentlichen": the actor's, whole
         if len(w) < 2 or not (_has_verb(w, L) or _starts_with_verb(w, L)):
             return False
-        if opener in L.coordinating and k > 0 and _first_subject(sent, clauses[0], L):
+        if opener in L.coordinating and k > 0 and (_first_subject(sent, clauses[0], L)
+                                                   or _shared_subject(sent, clauses, k, lo, L)):
             return True  # "..., and will be sworn in": the first clause's subject is its own
         if any(x.lower() in L.pronouns and _starts_with_verb(w[k + 1:k + 2], L)
                and len(w) > k + 2 for k, x in enumerate(w[:3])):
@@ -251,6 +253,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             words = _impersonal_passive(words, L)
 
     words = _named(words, L, actor)
+    words = _without_attribution(words, L)
     words = _adjective_article(words, sent, L)
     out = " ".join(words).rstrip(" ,;:.").lstrip(" ,;:.-–—")
     out = re.sub(r"\s+([.,;:!?])", r"\1", out)
@@ -306,10 +309,45 @@ def _conjunct_bounds(sent, off, a, b, L: Language):
     out = set()
     for m in CONJUNCT.finditer(sent, off):
         if m.group(1).lower() in _title_set(L, "conjunct_joiners") and not a < m.start() < b \
-                and m.group(2)[:1].islower() and _finite(m.group(2), L) \
-                and m.group(2).lower() not in L.stopwords:
+                and m.group(2)[:1].islower() and _finite(m.group(2), L):
             out.add(m.start() + 1)
     return out
+
+
+def _past_report(sent, clauses, k, L: Language):
+    """Where the verb comes second, a date in a clause that only says who said it ("Wie
+    der Minister am Dienstag mitteilte, werden ..."): the title is the clause reported,
+    the one after it; k itself elsewhere."""
+    if not L.verb_second or not clauses or k + 1 >= len(clauses):
+        return k
+    words = sent[slice(*clauses[k])].rstrip(" ,").split()
+    if len(words) > 2 and words[0].lower() in L.as_openers \
+            and words[-1].lower() in L.speech_verbs | L.attr_verbs \
+            and sent[clauses[k][1] - 1] == "," \
+            and _has_verb(sent[slice(*clauses[k + 1])].split(), L):
+        return k + 1
+    return k
+
+
+def _without_attribution(words, L: Language):
+    """Where the verb comes second, who said it inside the clause goes with its phrase
+    ("Die Version soll laut dem Gründer des Projekts im Mai erscheinen", "nach Angaben
+    des Ministeriums"): the title keeps its subject and verbs."""
+    if not L.verb_second or len(words) < 5:
+        return words
+    low = [w.lower() for w in words]
+    for k in range(1, len(words) - 2):
+        for att in L.attr_before:
+            n = len(att.split())
+            if low[k:k + n] != att.split() or att in L.postpositions:
+                continue
+            end = _phrase_end(words, k + n, L, chain=False)
+            rest = words[:k] + words[end:] if end else None
+            if rest and len(rest) >= 3 and not any("." in w.strip(".") for w in words[end:end + 1]) \
+                    and _has_verb(rest[1:], L) and words[k - 1][-1:] not in ",;:":
+                return rest
+            break
+    return words
 
 
 def _shared_subject(sent, clauses, k, lo, L: Language):
@@ -319,7 +357,18 @@ def _shared_subject(sent, clauses, k, lo, L: Language):
     if not L.verb_second or k == 0 or lo != clauses[k][0] \
             or clauses[k][0] not in _conjunct_bounds(sent, clauses[k][0] - 1, 0, 0, L):
         return None
-    return _first_subject(sent, clauses[k - 1], L)
+    first = _first_subject(sent, clauses[k - 1], L)
+    words = sent[slice(*clauses[k - 1])].split()
+    if first is None and len(words) > 3 and _finite(words[1], L, True):
+        # "Mittlerweile lotet ein Team die Lage aus": the subject after the verb
+        moved = _verb_then_subject(words[1:], L, fronted=True)
+        verb = words[1].lower().strip(",.")
+        n = next((j for j, w in enumerate(moved) if w == verb), 0)
+        if moved is not words[1:] and n:
+            first = moved[:n]
+            if first[0].lower() in L.determiners:
+                first[0] = first[0].lower()
+    return first
 
 
 def _finite_index(words, L: Language):
@@ -339,7 +388,7 @@ def _verb_group_start(words, L: Language):
     return len(words) - n
 
 
-def _phrase_end(words, k, L: Language, limit=None):
+def _phrase_end(words, k, L: Language, limit=None, chain=True):
     """The index after the noun phrase that opens at k (articles, numbers and adjectives
     before its noun, genitives and "von" phrases after it, nouns joined by "und" or a
     comma: "einen Preis von etwa 3,1 Milliarden Euro", "dem Präsidenten und seinem
@@ -375,7 +424,8 @@ def _phrase_end(words, k, L: Language, limit=None):
                 return None  # "von nur gut einem ...": a phrase not read to its end
         elif words[end - 1][-1:] == "," and words[end][:1].isupper():
             nxt = noun(end)  # a list: "in Guangzhou, Xiamen und Chengdu"
-        elif w in L.prepositions and words[end][:1].islower() and words[end - 1][-1:] != ",":
+        elif chain and w in L.prepositions and words[end][:1].islower() \
+                and words[end - 1][-1:] != ",":
             # a phrase that tells of the noun before it ("in Zusammenarbeit mit Peugeot",
             # "wegen Beihilfe zum Mord"), not one right before the closing verbs
             nxt = _phrase_end(words, end + 1, L, limit)
@@ -413,10 +463,14 @@ def _adjuncts(words, L: Language):
     out = []
     k = 2
     bound = L.coordinating | L.prepositions | _title_set(L, "phrase_openers")
+    low = [w.lower().strip(",") for w in words]
     while k < close:
         w = words[k].lower()
         before = words[k - 1]
         stop = verb if k < verb else close
+        if any(low[k:k + len(p)] == p for p in _title_phrases(L, "adverbial_phrases")):
+            k += 2  # "vor allem", "unter anderem": no phrase of place or time
+            continue
         end = _phrase_end(words, k + 1, L, stop) if w in L.prepositions and words[k][:1].islower() \
             and (k > verb or before[:1].isupper()) and before.lower() not in bound else None
         if not end or end > stop or len(QUOTES.findall(" ".join(words[k:end]))) % 2:
@@ -476,6 +530,14 @@ def _constituent_cut(kept, gone, L: Language):
             return " ".join(kept[:n])
         n -= 1
     return " ".join(kept)
+
+
+def _title_phrases(L: Language, key: str) -> list:
+    """The phrases of a list of the language's "title" data, as lists of words."""
+    cache = L.__dict__.setdefault("_title_sets", {})
+    if (key, 2) not in cache:
+        cache[key, 2] = [p.lower().split() for p in L.data.get("title", {}).get(key, [])]
+    return cache[key, 2]
 
 
 def _title_set(L: Language, key: str) -> frozenset:
