@@ -44,6 +44,13 @@ def titles(text, lang):
     ("de", "Wie der Minister nach einem Treffen mit den Ländern am 14. Mai 2031 mitteilte, "
            "werden die Schulen keine weiteren Lehrer einstellen.",
      "Schulen werden keine weiteren Lehrer einstellen"),
+    # the commas of a list of nouns or around a name's apposition are no clause boundaries
+    ("de", "Das Orchester wird im Mai 2032 in Hamburg, Bremen, Kiel und Rostock auftreten.",
+     "Orchester wird in Hamburg, Bremen, Kiel und Rostock auftreten"),
+    ("de", "Die Konferenz der Fährbetriebe soll im Juni 2031 in Kiel, Schleswig-Holstein, "
+           "stattfinden.", "Konferenz der Fährbetriebe soll in Kiel, Schleswig-Holstein, stattfinden"),
+    ("de", "Die Gemeinde will im Mai 2031 Spielplätze für Kinder, Jugendliche und Familien bauen.",
+     "Gemeinde will Spielplätze für Kinder, Jugendliche und Familien bauen"),
     # two main clauses that share a subject: the title is the one that holds the date
     ("de", "Der Prozess wird sicher länger als ein Jahr dauern und darf bis 2033 fortgesetzt "
            "werden.", "Der Prozess darf fortgesetzt werden"),

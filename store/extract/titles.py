@@ -64,7 +64,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         """The clauses (start, end) of the sentence."""
         bounds = [off] + [x.end() for x in CLAUSE_SEP.finditer(sent, off)
                           if not a < x.start() < b] + [len(sent)]
-        bounds = sorted(set(bounds) | _conjunct_bounds(sent, off, a, b, L))
+        bounds = sorted((set(bounds) - _list_commas(sent, b, L))
+                        | _conjunct_bounds(sent, off, a, b, L))
         return [(bounds[j], bounds[j + 1]) for j in range(len(bounds) - 1)]
     clauses = split(sent)
     k = next((j for j, (x, y) in enumerate(clauses) if x <= a < y), 0)
@@ -296,6 +297,49 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     return out[:1].upper() + out[1:]
 
 
+def _list_commas(sent, off, L: Language):
+    """Where nouns are capitalised and the verb comes second, the commas of a list of
+    nouns ("in Guangzhou, Xiamen und Chengdu auftreten", "von 2.000 Polizisten, Richtern
+    und Staatsanwälten") and around a name's apposition ("in Athen, Griechenland,
+    stattfinden") after `off` (the date) are no clause boundaries (the ends of the commas:
+    `split`'s bounds)."""
+    if not L.verb_second:
+        return set()
+    seps = list(CLAUSE_SEP.finditer(sent, off))
+    joiners = _title_set(L, "list_joiners")
+    out = set()
+    for i, m in enumerate(seps):
+        if m.group() != ",":
+            continue
+        before = sent[seps[i - 1].end() if i else off:m.start()].split()
+        nxt = seps[i + 1] if i + 1 < len(seps) else None
+        after = sent[m.end():nxt.start() if nxt else len(sent)].split()
+        if not before or not after or not (before[-1][:1].isupper() or before[-1][:1].isdigit()):
+            continue
+        first = after[0].lower()
+        noun = after[0][:1].isupper() and first not in L.stopwords | L.not_names or (
+            first in L.determiners and len(after) > 1 and after[1][:1].isupper())
+        if not noun:
+            continue
+        joined = next((j for j, w in enumerate(after[:LIST_ITEM + 1]) if j and w.lower() in joiners), None)
+        if joined is not None and not _has_verb(after[:joined], L) and joined + 1 < len(after) \
+                and (after[joined + 1][:1].isupper() or after[joined + 1].lower() in L.determiners):
+            out.add(m.end())  # the last item: "..., Fuzhou und Chengdu auftreten"
+        elif nxt is not None and nxt.group() == "," and len(after) <= LIST_ITEM \
+                and not _has_verb(after, L):
+            rest = sent[nxt.end():].split()[:1]
+            if all(w[:1].isupper() for w in after) and rest and rest[0][:1].islower() \
+                    and rest[0].lower() not in L.coordinating | L.title_reorder \
+                    | L.relative_pronouns | L.determiners | L.prepositions:
+                out |= {m.end(), nxt.end()}  # "in Athen, Griechenland, stattfinden"
+            elif any(w.lower() in joiners for w in sent[nxt.end():].split()[:LIST_ITEM + 1]):
+                out.add(m.end())  # an item in the middle: "..., Xiamen, ..."
+    return out
+
+
+LIST_ITEM = 4  # words of an item in a list of nouns
+
+
 CONJUNCT = re.compile(r"\s(\w+)(?=\s+(\w+))")
 
 
@@ -422,7 +466,8 @@ def _phrase_end(words, k, L: Language, limit=None, chain=True):
             nxt = noun(end + 1)  # "von Daimler", "und seinem Herausforderer"
             if not nxt and w not in L.coordinating:
                 return None  # "von nur gut einem ...": a phrase not read to its end
-        elif words[end - 1][-1:] == "," and words[end][:1].isupper():
+        elif words[end - 1][-1:] == "," and (words[end][:1].isupper()
+                                             or words[end].lower() in L.determiners):
             nxt = noun(end)  # a list: "in Guangzhou, Xiamen und Chengdu"
         elif chain and w in L.prepositions and words[end][:1].islower() \
                 and words[end - 1][-1:] != ",":
@@ -504,7 +549,7 @@ def _drop_adjuncts(words, L: Language, short: int):
         cost = [(len(" ".join(words[a:b])) + 1, a, b) for a, b, _ in pool]
         fits = [c for c in cost if size - c[0] <= short]
         _, a, b = min(fits) if fits else max(cost)
-        if words[b - 1][-1:] in ",;:" and a:
+        if words[b - 1][-1:] in ",;:" and a and not any(w[-1:] == "," for w in words[a:b - 1]):
             words[a - 1] = words[a - 1].rstrip(",;:") + words[b - 1][-1:]
         words = words[:a] + words[b:]
     return words
