@@ -116,6 +116,12 @@ def titles(text, lang):
      "Vorsitzende Kerstin Maaß muss sich der Wahl stellen"),
     # a compound that opens with a number is a noun that can be the subject
     ("de", "Ab 2032 sollen dann 90-Tage-Missionen beginnen.", "90-Tage-Missionen sollen dann beginnen"),
+    # an adverb that is no name ("erstmals") stands between the verb and the subject
+    ("de", "Im Mai 2032 sollen erstmals wieder bemannte Flüge zum Mond stattfinden.",
+     "Bemannte Flüge sollen erstmals wieder zum Mond stattfinden"),
+    # a phrase after "als" is an adjunct a long title can lose
+    ("de", "Der Kleinwagen soll nach bisherigen Plänen 2032 als Nachfolger und Weiterentwicklung "
+           "des bisherigen Modells Nordstern in Serie gehen.", "Kleinwagen soll in Serie gehen"),
     # a word that says how many goes with the number it qualifies
     ("de", "Bis 2032 sollen rund 2000 Stellen abgebaut werden.", "Rund 2000 Stellen sollen abgebaut werden"),
 ])

@@ -516,7 +516,8 @@ def _adjuncts(words, L: Language):
         if any(low[k:k + len(p)] == p for p in _title_phrases(L, "adverbial_phrases")):
             k += 2  # "vor allem", "unter anderem": no phrase of place or time
             continue
-        end = _phrase_end(words, k + 1, L, stop) if w in L.prepositions and words[k][:1].islower() \
+        opener = w in L.prepositions or w in _title_set(L, "adjunct_openers")
+        end = _phrase_end(words, k + 1, L, stop) if opener and words[k][:1].islower() \
             and (k > verb or before[:1].isupper()) and before.lower() not in bound else None
         if not end or end > stop or len(QUOTES.findall(" ".join(words[k:end]))) % 2:
             k += 1
