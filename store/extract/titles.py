@@ -485,7 +485,7 @@ def _phrase_end(words, k, L: Language, limit=None, chain=True):
             (w := words[end].lower()) in L.genitive_articles or w in L.coordinating
             or w in L.prepositions and words[end - 1][:1].isupper()
             and w in _title_set(L, "phrase_joiners")
-            or end + 1 < len(words) and words[end][:1].islower()
+            or end + 1 < len(words) and words[end][:1].islower() and w not in L.determiners
             and w.endswith(L.participle_endings) and words[end + 1][:1].isupper()):
         # what follows may still belong to it ("im Vorfeld der am ... stattfindenden",
         # "für eine Welle neuer Anschläge") or join it ("und"): not a phrase that can go
@@ -561,7 +561,7 @@ ADJUNCTS_MAX = 3  # phrases a long title may lose
 
 def _constituent_cut(kept, gone, L: Language):
     """The words kept before a "…" end where a phrase ends: the last kept word a noun,
-    a pronoun or a finite verb, the first gone word one that opens a phrase (a
+    a pronoun, an adverb or a finite verb, the first gone word one that opens a phrase (a
     preposition, an article); the words back to there go too ("findet … statt", not
     "findet zwischen dem Präsidenten und seinem … statt")."""
     opens = L.prepositions | L.determiners | L.articles | _title_set(L, "phrase_openers")
@@ -572,7 +572,8 @@ def _constituent_cut(kept, gone, L: Language):
         if first and first[0].lower().strip(",") in opens and (
                 last[:1].isupper() and low not in L.stopwords and low not in L.prepositions
                 or last[:1].isdigit() or low in L.pronouns or low in L.reflexives
-                or _finite(last, L)) and _has_verb(kept[1:n], L):
+                or _finite(last, L) or last[:1].islower() and _adverb(low, L)) \
+                and _has_verb(kept[1:n], L):
             return " ".join(kept[:n])
         n -= 1
     return " ".join(kept)
