@@ -122,6 +122,9 @@ def titles(text, lang):
     # a phrase after "als" is an adjunct a long title can lose
     ("de", "Der Kleinwagen soll nach bisherigen Plänen 2032 als Nachfolger und Weiterentwicklung "
            "des bisherigen Modells Nordstern in Serie gehen.", "Kleinwagen soll in Serie gehen"),
+    # a phrase before the verb that ends with the date goes with it, also before a pronoun
+    ("de", "Für die kommende Landtagswahl am 18. September 2031 kündigte er seine Kandidatur an.",
+     "Er kündigte seine Kandidatur an"),
     # a word that says how many goes with the number it qualifies
     ("de", "Bis 2032 sollen rund 2000 Stellen abgebaut werden.", "Rund 2000 Stellen sollen abgebaut werden"),
 ])

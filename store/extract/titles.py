@@ -212,7 +212,9 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         # müssen alle Staaten ..."): that phrase goes with it
         rest = words[n_before:]
         moved = _subject_first(rest, L, fronted=True)
-        if moved is rest:
+        if moved is rest and len(rest) > 2 and rest[1].lower() in L.pronouns:
+            moved = [rest[1][:1].upper() + rest[1][1:], rest[0]] + rest[2:]  # "kündigte er"
+        elif moved is rest:
             moved = words
     if moved is not words:
         words, front = moved, len(moved)  # the subject leads now, whatever stood where
