@@ -207,6 +207,13 @@ def test_a_cut_title_leaves_out_whole_phrases(text):
     assert before[:1].isupper() or before in ("findet", "will"), title
 
 
+def test_a_cut_keeps_a_preposition_with_a_bare_noun_before_the_verb():
+    text = ("Die Betreibergesellschaft Nordkai AG soll den ersten Bauabschnitt des neuen "
+            "Liegeplatzes der Fähren im Mai 2032 in Betrieb nehmen.")
+    [title] = titles(text, "de")
+    assert len(title) <= 80 and title.endswith(" in Betrieb nehmen"), title
+
+
 def test_a_date_after_per_takes_its_preposition_along():
     assert titles("Das Gesetz tritt per 1. Mai 2031 in Kraft.", "de") == ["Gesetz tritt in Kraft"]
 
