@@ -283,8 +283,10 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         n = 1
         while n < VERB_GROUP and _closing_verb(words[-n - 1], L):
             n += 1  # "eröffnet werden", "einberufen worden"
-        if L.verb_second and len(words) > n + 3 and words[-n - 2].lower() in L.prepositions \
-                and words[-n - 1][:1].isupper() and words[-n - 2][:1].islower():
+        if L.verb_second and len(words) > n + 3 \
+                and words[-n - 2].lower() in _title_set(L, "verb_phrase_preps") \
+                and words[-n - 1][:1].isupper() and words[-n - 1].isalpha() \
+                and words[-n - 2][:1].islower():
             n += 2  # a preposition with a bare noun is the verb's: "in Betrieb nehmen"
         tail = " ".join(words[-n:])
         cut = out[:short - len(tail) - 3]
