@@ -34,7 +34,32 @@ def titles(text, lang):
            "verschoben werden sollte.", "Der nächste Flug der Fluglinie Nordair sollte verschoben werden"),
     # "damit" before a verb is an adverb: the clause stays as it is
     ("de", "Damit verfallen die Anträge bei den Wahlen im September und müssen neu gestellt "
-           "werden.", "Damit verfallen die Anträge bei den Wahlen und müssen neu gestellt werden"),
+           "werden.", "Damit verfallen die Anträge bei den Wahlen"),
+    # who said it goes from inside the clause, and a clause that only says who said it
+    # leaves the title to the clause it reports
+    ("de", "Die neue Version soll laut dem Gründer des Projekts Jan Berg im Mai 2032 erscheinen.",
+     "Die neue Version soll erscheinen"),
+    ("de", "Die Streiks werden nach Angaben der Gewerkschaft ab Mai 2032 vor allem die "
+           "Kraftwerke betreffen.", "Streiks werden vor allem die Kraftwerke betreffen"),
+    ("de", "Wie der Minister nach einem Treffen mit den Ländern am 14. Mai 2031 mitteilte, "
+           "werden die Schulen keine weiteren Lehrer einstellen.",
+     "Schulen werden keine weiteren Lehrer einstellen"),
+    # the commas of a list of nouns or around a name's apposition are no clause boundaries
+    ("de", "Das Orchester wird im Mai 2032 in Hamburg, Bremen, Kiel und Rostock auftreten.",
+     "Orchester wird in Hamburg, Bremen, Kiel und Rostock auftreten"),
+    ("de", "Die Konferenz der Fährbetriebe soll im Juni 2031 in Kiel, Schleswig-Holstein, "
+           "stattfinden.", "Konferenz der Fährbetriebe soll in Kiel, Schleswig-Holstein, stattfinden"),
+    ("de", "Die Gemeinde will im Mai 2031 Spielplätze für Kinder, Jugendliche und Familien bauen.",
+     "Gemeinde will Spielplätze für Kinder, Jugendliche und Familien bauen"),
+    # two main clauses that share a subject: the title is the one that holds the date
+    ("de", "Der Prozess wird sicher länger als ein Jahr dauern und darf bis 2033 fortgesetzt "
+           "werden.", "Der Prozess darf fortgesetzt werden"),
+    ("de", "Der Komet wird sich am 1. Oktober 2031 dem Mars nähern und soll dann von einer "
+           "Sonde beobachtet werden.", "Komet wird sich dem Mars nähern"),
+    ("de", "Sie wurde gestern mit einer Rakete gestartet und soll im Mai 2032 an ihrem Ziel "
+           "ankommen.", "Sie soll an ihrem Ziel ankommen"),
+    ("de", "Derzeit prüft ein Team der Behörde die Lage und wird dem Landtag Ende Mai 2031 "
+           "Bericht erstatten.", "Ein Team der Behörde wird dem Landtag Bericht erstatten"),
     # a phrase of place between a fronted date's verb and its subject
     ("de", "Am 10. und 11. Juli findet in der Hauptstadt München eine Klimakonferenz statt.",
      "Eine Klimakonferenz findet in der Hauptstadt München statt"),
@@ -91,6 +116,15 @@ def titles(text, lang):
      "Vorsitzende Kerstin Maaß muss sich der Wahl stellen"),
     # a compound that opens with a number is a noun that can be the subject
     ("de", "Ab 2032 sollen dann 90-Tage-Missionen beginnen.", "90-Tage-Missionen sollen dann beginnen"),
+    # an adverb that is no name ("erstmals") stands between the verb and the subject
+    ("de", "Im Mai 2032 sollen erstmals wieder bemannte Flüge zum Mond stattfinden.",
+     "Bemannte Flüge sollen erstmals wieder zum Mond stattfinden"),
+    # a phrase after "als" is an adjunct a long title can lose
+    ("de", "Der Kleinwagen soll nach bisherigen Plänen 2032 als Nachfolger und Weiterentwicklung "
+           "des bisherigen Modells Nordstern in Serie gehen.", "Kleinwagen soll in Serie gehen"),
+    # a phrase before the verb that ends with the date goes with it, also before a pronoun
+    ("de", "Für die kommende Landtagswahl am 18. September 2031 kündigte er seine Kandidatur an.",
+     "Er kündigte seine Kandidatur an"),
     # a word that says how many goes with the number it qualifies
     ("de", "Bis 2032 sollen rund 2000 Stellen abgebaut werden.", "Rund 2000 Stellen sollen abgebaut werden"),
 ])
@@ -132,7 +166,56 @@ def test_a_long_title_keeps_its_subject_and_the_verb_that_ends_it():
     [title] = titles(text, "de")
     assert len(title) <= 80
     assert title.startswith("Verband der norddeutschen Fährbetriebe soll")
-    assert title.endswith(" … vorlegen")
+    assert title.endswith(" vorlegen")
+
+
+@pytest.mark.parametrize("text, title", [
+    # a phrase after a preposition in the middle goes before anything is cut
+    ("Der Konzern wird den Konkurrenten Nordwerk im kommenden Jahr für einen Preis von etwa "
+     "3,1 Milliarden Euro übernehmen.", "Konzern wird den Konkurrenten Nordwerk übernehmen"),
+    # one that tells of the subject's noun goes before the one next to the verbs
+    ("Der elektrische Kleinwagen aus dem Werk in Kiel soll 2032 mit einer neuen Batterie "
+     "ausgeliefert werden.", "Der elektrische Kleinwagen soll mit einer neuen Batterie ausgeliefert werden"),
+    # a preposition with a bare noun before the verbs stays ("in Kraft treten")
+    ("Die neue Verordnung über die Kennzeichnung der Lebensmittel aus den Ländern der "
+     "Europäischen Union soll 2032 in Kraft treten.",
+     "Die neue Verordnung über die Kennzeichnung der Lebensmittel soll in Kraft treten"),
+    # a phrase whose end is not read ("für eine Welle neuer Anschläge") stays whole
+    ("Die Abstimmung bildet im Mai 2032 nach Ansicht vieler Beobachter den Anlass für eine "
+     "Welle neuer Proteste in der Hauptstadt des Landes.", None),
+])
+def test_a_long_title_loses_its_adjuncts_before_it_is_cut(text, title):
+    out = titles(text, "de")[0]
+    assert "…" not in out
+    if title:
+        assert out == title
+    else:
+        assert "für eine Welle neuer Proteste" in out
+
+
+@pytest.mark.parametrize("text", [
+    "Am 29. Oktober 2031 findet eine Stichwahl zwischen dem amtierenden Ministerpräsidenten "
+    "des Landes und seinem langjährigen Herausforderer statt.",
+    "Ab Mai 2032 will die Zentralbank des Landes keine weiteren Staatsanleihen der südlichen "
+    "Nachbarländer als Sicherheiten akzeptieren.",
+])
+def test_a_cut_title_leaves_out_whole_phrases(text):
+    [title] = titles(text, "de")
+    assert len(title) <= 80
+    # no article, adjective or preposition is left before the "…"
+    before = title.split(" … ")[0].split()[-1] if " … " in title else "Stichwahl"
+    assert before[:1].isupper() or before in ("findet", "will"), title
+
+
+def test_a_cut_keeps_a_preposition_with_a_bare_noun_before_the_verb():
+    text = ("Die Betreibergesellschaft Nordkai AG soll den ersten Bauabschnitt des neuen "
+            "Liegeplatzes der Fähren im Mai 2032 in Betrieb nehmen.")
+    [title] = titles(text, "de")
+    assert len(title) <= 80 and title.endswith(" in Betrieb nehmen"), title
+
+
+def test_a_date_after_per_takes_its_preposition_along():
+    assert titles("Das Gesetz tritt per 1. Mai 2031 in Kraft.", "de") == ["Gesetz tritt in Kraft"]
 
 
 def test_a_long_title_keeps_its_negation():

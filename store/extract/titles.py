@@ -64,6 +64,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         """The clauses (start, end) of the sentence."""
         bounds = [off] + [x.end() for x in CLAUSE_SEP.finditer(sent, off)
                           if not a < x.start() < b] + [len(sent)]
+        bounds = sorted((set(bounds) - _list_commas(sent, b, L))
+                        | _conjunct_bounds(sent, off, a, b, L))
         return [(bounds[j], bounds[j + 1]) for j in range(len(bounds) - 1)]
     clauses = split(sent)
     k = next((j for j, (x, y) in enumerate(clauses) if x <= a < y), 0)
@@ -80,6 +82,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     if end:
         sent = sent[:b] + " " * (end - b) + sent[end:]
         clauses = split(sent)
+    k = _past_report(sent, clauses, k, L)
     lo, hi = clauses[k] if clauses else (off, len(sent))
     left, right = k - 1, k + 1
 
@@ -124,7 +127,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             return True  # "einen Fahrplan zu veröffentlichen": the actor's, whole
         if len(w) < 2 or not (_has_verb(w, L) or _starts_with_verb(w, L)):
             return False
-        if opener in L.coordinating and k > 0 and _first_subject(sent, clauses[0], L):
+        if opener in L.coordinating and k > 0 and (_first_subject(sent, clauses[0], L)
+                                                   or _shared_subject(sent, clauses, k, lo, L)):
             return True  # "..., and will be sworn in": the first clause's subject is its own
         if any(x.lower() in L.pronouns and _starts_with_verb(w[k + 1:k + 2], L)
                and len(w) > k + 2 for k, x in enumerate(w[:3])):
@@ -208,7 +212,9 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         # müssen alle Staaten ..."): that phrase goes with it
         rest = words[n_before:]
         moved = _subject_first(rest, L, fronted=True)
-        if moved is rest:
+        if moved is rest and len(rest) > 2 and rest[1].lower() in L.pronouns:
+            moved = [rest[1][:1].upper() + rest[1][1:], rest[0]] + rest[2:]  # "kündigte er"
+        elif moved is rest:
             moved = words
     if moved is not words:
         words, front = moved, len(moved)  # the subject leads now, whatever stood where
@@ -243,12 +249,14 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             words = (named or pronoun).split() + words
         else:
             coordinated = any(w.lower().strip(",") in L.coordinating for w in stripped)
-            words = _without_subject(
+            shared = _shared_subject(sent, clauses, k, lo, L) if coordinated else None
+            words = shared + words if shared else _without_subject(
                 words, L, lead if lo > clauses[0][0] else None, named,
                 _first_subject(sent, clauses[0], L) if coordinated else None)
             words = _impersonal_passive(words, L)
 
     words = _named(words, L, actor)
+    words = _without_attribution(words, L)
     words = _adjective_article(words, sent, L)
     out = " ".join(words).rstrip(" ,;:.").lstrip(" ,;:.-–—")
     out = re.sub(r"\s+([.,;:!?])", r"\1", out)
@@ -264,6 +272,9 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
                    if low.find(" " + c + " ") >= TITLE_MIN), default=-1)
         if cut > 0 and any(_starts_with_verb([w], L) for w in out[:cut].split()[1:]):
             out = out[:cut].rstrip(" ,;:")
+    if len(out) > short and L.verb_second:
+        # a long verb-final title loses its adjuncts (phrases after a preposition) first
+        out = " ".join(_drop_adjuncts(out.split(), L, short))
     last = out.split()[-1] if out.split() else ""
     if len(out) > short and L.verb_second and _closing_verb(last, L):
         # "... wegen Beihilfe zum Mord verantworten": the verb that ends the clause stays,
@@ -272,9 +283,15 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         n = 1
         while n < VERB_GROUP and _closing_verb(words[-n - 1], L):
             n += 1  # "eröffnet werden", "einberufen worden"
+        if L.verb_second and len(words) > n + 3 \
+                and words[-n - 2].lower() in _title_set(L, "verb_phrase_preps") \
+                and words[-n - 1][:1].isupper() and words[-n - 1].isalpha() \
+                and words[-n - 2][:1].islower():
+            n += 2  # a preposition with a bare noun is the verb's: "in Betrieb nehmen"
         tail = " ".join(words[-n:])
         cut = out[:short - len(tail) - 3]
         cut = cut[:cut.rfind(" ")] if " " in cut else cut
+        cut = _constituent_cut(cut.split(), out.split()[len(cut.split()):], L)
         gone = out[len(cut):len(out) - len(tail)].split()
         if _has_verb(cut.split()[1:], L) and not any(
                 w.lower().strip(".,") in L.negation for w in gone):
@@ -285,6 +302,304 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             cut = cut[:cut.rfind(" ")]
         out = cut.rstrip(" ,;:") + "…"
     return out[:1].upper() + out[1:]
+
+
+def _list_commas(sent, off, L: Language):
+    """Where nouns are capitalised and the verb comes second, the commas of a list of
+    nouns ("in Guangzhou, Xiamen und Chengdu auftreten", "von 2.000 Polizisten, Richtern
+    und Staatsanwälten") and around a name's apposition ("in Athen, Griechenland,
+    stattfinden") after `off` (the date) are no clause boundaries (the ends of the commas:
+    `split`'s bounds)."""
+    if not L.verb_second:
+        return set()
+    seps = list(CLAUSE_SEP.finditer(sent, off))
+    joiners = _title_set(L, "list_joiners")
+    out = set()
+    for i, m in enumerate(seps):
+        if m.group() != ",":
+            continue
+        before = sent[seps[i - 1].end() if i else off:m.start()].split()
+        nxt = seps[i + 1] if i + 1 < len(seps) else None
+        after = sent[m.end():nxt.start() if nxt else len(sent)].split()
+        if not before or not after or not (before[-1][:1].isupper() or before[-1][:1].isdigit()):
+            continue
+        first = after[0].lower()
+        noun = after[0][:1].isupper() and first not in L.stopwords | L.not_names or (
+            first in L.determiners and len(after) > 1 and after[1][:1].isupper())
+        if not noun:
+            continue
+        joined = next((j for j, w in enumerate(after[:LIST_ITEM + 1]) if j and w.lower() in joiners), None)
+        if joined is not None and not _has_verb(after[:joined], L) and joined + 1 < len(after) \
+                and (after[joined + 1][:1].isupper() or after[joined + 1].lower() in L.determiners):
+            out.add(m.end())  # the last item: "..., Fuzhou und Chengdu auftreten"
+        elif nxt is not None and nxt.group() == "," and len(after) <= LIST_ITEM \
+                and not _has_verb(after, L):
+            rest = sent[nxt.end():].split()[:1]
+            if all(w[:1].isupper() for w in after) and rest and rest[0][:1].islower() \
+                    and rest[0].lower() not in L.coordinating | L.title_reorder \
+                    | L.relative_pronouns | L.determiners | L.prepositions:
+                out |= {m.end(), nxt.end()}  # "in Athen, Griechenland, stattfinden"
+            elif any(w.lower() in joiners for w in sent[nxt.end():].split()[:LIST_ITEM + 1]):
+                out.add(m.end())  # an item in the middle: "..., Xiamen, ..."
+    return out
+
+
+LIST_ITEM = 4  # words of an item in a list of nouns
+
+
+CONJUNCT = re.compile(r"\s(\w+)(?=\s+(\w+))")
+
+
+def _conjunct_bounds(sent, off, a, b, L: Language):
+    """Where nouns are capitalised and the verb comes second, two main clauses that share
+    a subject are joined by "und" and a finite verb ("Der Prozess wird länger dauern und
+    darf bis 2032 fortgesetzt werden"): the "und" opens a clause of its own, so that the
+    title is the one that holds the date (its subject the first clause's)."""
+    if not L.verb_second:
+        return set()
+    out = set()
+    for m in CONJUNCT.finditer(sent, off):
+        if m.group(1).lower() in _title_set(L, "conjunct_joiners") and not a < m.start() < b \
+                and m.group(2)[:1].islower() and _finite(m.group(2), L):
+            out.add(m.start() + 1)
+    return out
+
+
+def _past_report(sent, clauses, k, L: Language):
+    """Where the verb comes second, a date in a clause that only says who said it ("Wie
+    der Minister am Dienstag mitteilte, werden ..."): the title is the clause reported,
+    the one after it; k itself elsewhere."""
+    if not L.verb_second or not clauses or k + 1 >= len(clauses):
+        return k
+    words = sent[slice(*clauses[k])].rstrip(" ,").split()
+    if len(words) > 2 and words[0].lower() in L.as_openers \
+            and words[-1].lower() in L.speech_verbs | L.attr_verbs \
+            and sent[clauses[k][1] - 1] == "," \
+            and _has_verb(sent[slice(*clauses[k + 1])].split(), L):
+        return k + 1
+    return k
+
+
+def _without_attribution(words, L: Language):
+    """Where the verb comes second, who said it inside the clause goes with its phrase
+    ("Die Version soll laut dem Gründer des Projekts im Mai erscheinen", "nach Angaben
+    des Ministeriums"): the title keeps its subject and verbs."""
+    if not L.verb_second or len(words) < 5:
+        return words
+    low = [w.lower() for w in words]
+    for k in range(1, len(words) - 2):
+        for att in L.attr_before:
+            n = len(att.split())
+            if low[k:k + n] != att.split() or att in L.postpositions:
+                continue
+            end = _phrase_end(words, k + n, L, chain=False)
+            rest = words[:k] + words[end:] if end else None
+            if rest and len(rest) >= 3 and not any("." in w.strip(".") for w in words[end:end + 1]) \
+                    and _has_verb(rest[1:], L) and words[k - 1][-1:] not in ",;:":
+                return rest
+            break
+    return words
+
+
+def _shared_subject(sent, clauses, k, lo, L: Language):
+    """The subject of the main clause that "und" and a finite verb continue (the clause
+    before, `_conjunct_bounds`): "(Sie wurde ... gestartet) und soll ... angekommen sein"
+    is hers, whoever the actor finder named; None elsewhere."""
+    if not L.verb_second or k == 0 or lo != clauses[k][0] \
+            or clauses[k][0] not in _conjunct_bounds(sent, clauses[k][0] - 1, 0, 0, L):
+        return None
+    first = _first_subject(sent, clauses[k - 1], L)
+    words = sent[slice(*clauses[k - 1])].split()
+    if first is None and len(words) > 3 and _finite(words[1], L, True):
+        # "Mittlerweile lotet ein Team die Lage aus": the subject after the verb
+        moved = _verb_then_subject(words[1:], L, fronted=True)
+        verb = words[1].lower().strip(",.")
+        n = next((j for j, w in enumerate(moved) if w == verb), 0)
+        if moved is not words[1:] and n:
+            first = moved[:n]
+            if first[0].lower() in L.determiners:
+                first[0] = first[0].lower()
+    return first
+
+
+def _finite_index(words, L: Language):
+    """The index of a title's finite verb after its first word, or None."""
+    return next((k for k, w in enumerate(words) if k and w[:1].islower()
+                 and _finite(w, L)), None)
+
+
+def _verb_group_start(words, L: Language):
+    """Where the verbs that close a verb-final title start ("eröffnet werden sollen"),
+    len(words) when it does not end with one."""
+    if not words or not _closing_verb(words[-1], L):
+        return len(words)
+    n = 1
+    while n < VERB_GROUP and n < len(words) - 1 and _closing_verb(words[-n - 1], L):
+        n += 1
+    return len(words) - n
+
+
+def _phrase_end(words, k, L: Language, limit=None, chain=True):
+    """The index after the noun phrase that opens at k (articles, numbers and adjectives
+    before its noun, genitives and "von" phrases after it, nouns joined by "und" or a
+    comma: "einen Preis von etwa 3,1 Milliarden Euro", "dem Präsidenten und seinem
+    Herausforderer"); None when no noun follows within reach."""
+    def noun(k):
+        j = k
+        while j < len(words) and j - k < PHRASE_REACH and words[j][:1].islower() and (
+                (w := words[j].lower().strip(",")) in L.determiners or w in L.approximators
+                or w in L.numbers or w.endswith(L.participle_endings)) \
+                and w not in L.coordinating and not _finite(w, L) and words[j][-1:] != ",":
+            j += 1
+        if j >= len(words) or not (words[j][:1].isupper() or words[j][:1].isdigit()):
+            return None
+        end = _subject_end(words, j, L)
+        # "Milizenführern einer Einladung": an article that is a genitive's or a dative's
+        # (title.dative_genitives) ends the phrase before it
+        end = next((x for x in range(j + 1, end or j) if words[x - 1][:1].isupper()
+                    and words[x].lower() in _title_set(L, "dative_genitives")), end)
+        while end and end < len(words) and words[end - 1][-1:] not in ",;:" and (
+                words[end][:1].isdigit() or end - j >= NOUN_RUN and words[end][:1].isupper()):
+            end += 1  # "im August 2005", "der Premium Aerotec GmbH"
+        return end
+    if k < len(words) and words[k].lower() in L.prepositions:
+        return None  # "bis zu 110.000 Fahrzeuge": a number, no phrase that can go
+    end = noun(k)
+    while end and end < len(words) - 1:
+        w = words[end].lower()
+        if words[end - 1][-1:] in ";:" or words[end - 1][-1:] == "," and end + 1 >= len(words):
+            break
+        if w in _title_set(L, "phrase_joiners") and words[end][:1].islower():
+            nxt = noun(end + 1)  # "von Daimler", "und seinem Herausforderer"
+            if not nxt and w not in L.coordinating:
+                return None  # "von nur gut einem ...": a phrase not read to its end
+        elif words[end - 1][-1:] == "," and (words[end][:1].isupper()
+                                             or words[end].lower() in L.determiners):
+            nxt = noun(end)  # a list: "in Guangzhou, Xiamen und Chengdu"
+        elif chain and w in L.prepositions and words[end][:1].islower() \
+                and words[end - 1][-1:] != ",":
+            # a phrase that tells of the noun before it ("in Zusammenarbeit mit Peugeot",
+            # "wegen Beihilfe zum Mord"), not one right before the closing verbs
+            nxt = _phrase_end(words, end + 1, L, limit)
+            if not nxt or limit is not None and nxt >= limit:
+                break
+        else:
+            break
+        if not nxt:
+            break
+        end = nxt
+    if end and end < len(words) and words[end - 1][-1:] not in ",;:" and (
+            (w := words[end].lower()) in L.genitive_articles or w in L.coordinating
+            or w in L.prepositions and words[end - 1][:1].isupper()
+            and w in _title_set(L, "phrase_joiners")
+            or end + 1 < len(words) and words[end][:1].islower() and w not in L.determiners
+            and w.endswith(L.participle_endings) and words[end + 1][:1].isupper()):
+        # what follows may still belong to it ("im Vorfeld der am ... stattfindenden",
+        # "für eine Welle neuer Anschläge") or join it ("und"): not a phrase that can go
+        return None
+    return end
+
+
+PHRASE_REACH = 4  # words before the noun of a phrase ("für einen weiteren neuen Preis")
+
+
+def _adjuncts(words, L: Language):
+    """The phrases after a preposition in a title (start, end, tier): between its finite
+    verb and the verbs that close it, or after the noun of its subject; not a preposition
+    with a bare noun right before the verbs ("in Kraft treten", "zur Verfügung stehen"),
+    nor one before a copula ("zum Kometen des Jahrhunderts werden")."""
+    verb = _finite_index(words, L)
+    close = _verb_group_start(words, L)
+    if verb is None:
+        return []
+    out = []
+    k = 2
+    bound = L.coordinating | L.prepositions | _title_set(L, "phrase_openers")
+    low = [w.lower().strip(",") for w in words]
+    while k < close:
+        w = words[k].lower()
+        before = words[k - 1]
+        stop = verb if k < verb else close
+        if any(low[k:k + len(p)] == p for p in _title_phrases(L, "adverbial_phrases")):
+            k += 2  # "vor allem", "unter anderem": no phrase of place or time
+            continue
+        opener = w in L.prepositions or w in _title_set(L, "adjunct_openers")
+        end = _phrase_end(words, k + 1, L, stop) if opener and words[k][:1].islower() \
+            and (k > verb or before[:1].isupper()) and before.lower() not in bound else None
+        if not end or end > stop or len(QUOTES.findall(" ".join(words[k:end]))) % 2:
+            k += 1
+            continue
+        if not (end == close < len(words) and (
+                end - k <= 2 or words[close].lower() in _title_set(L, "copulas"))):
+            # the tier: 0 in the middle after a verb or adverb, 1 after a noun (its
+            # attribute: "Ausstoß von Treibhausgasen"), 2 right before the closing verbs
+            out.append((k, end, 2 if k > verb and end == close
+                        else 1 if before[:1].isupper() or k < verb else 0))
+        k = end if end != verb else verb + 1
+    return out
+
+
+def _drop_adjuncts(words, L: Language, short: int):
+    """A title longer than `short` loses the phrases after a preposition (the least it
+    takes to fit): those in its middle first ("Er wird den Konkurrenten (für einen Preis
+    von 3 Milliarden Euro) übernehmen"), then one after its subject's noun ("Der Kleinwagen
+    (von Nordwerk) soll mit einer neuen Batterie ausgeliefert werden"), then the one right
+    before its closing verbs; its subject's noun, its verbs and objects stay."""
+    for _ in range(ADJUNCTS_MAX):
+        size = len(" ".join(words))
+        if size <= short:
+            break
+        found = _adjuncts(words, L)
+        if not found:
+            break
+        tier = min(x[2] for x in found)
+        pool = [x for x in found if x[2] == tier]
+        cost = [(len(" ".join(words[a:b])) + 1, a, b) for a, b, _ in pool]
+        fits = [c for c in cost if size - c[0] <= short]
+        _, a, b = min(fits) if fits else max(cost)
+        if words[b - 1][-1:] in ",;:" and a and not any(w[-1:] == "," for w in words[a:b - 1]):
+            words[a - 1] = words[a - 1].rstrip(",;:") + words[b - 1][-1:]
+        words = words[:a] + words[b:]
+    return words
+
+
+ADJUNCTS_MAX = 3  # phrases a long title may lose
+
+
+def _constituent_cut(kept, gone, L: Language):
+    """The words kept before a "…" end where a phrase ends: the last kept word a noun,
+    a pronoun, an adverb or a finite verb, the first gone word one that opens a phrase (a
+    preposition, an article); the words back to there go too ("findet … statt", not
+    "findet zwischen dem Präsidenten und seinem … statt")."""
+    opens = L.prepositions | L.determiners | L.articles | _title_set(L, "phrase_openers")
+    n = len(kept)
+    while n > 1:
+        last, first = kept[n - 1], (kept[n:] + gone)[:1]
+        low = last.lower().strip(".,;:")
+        if first and first[0].lower().strip(",") in opens and (
+                last[:1].isupper() and low not in L.stopwords and low not in L.prepositions
+                or last[:1].isdigit() or low in L.pronouns or low in L.reflexives
+                or _finite(last, L) or last[:1].islower() and _adverb(low, L)) \
+                and _has_verb(kept[1:n], L):
+            return " ".join(kept[:n])
+        n -= 1
+    return " ".join(kept)
+
+
+def _title_phrases(L: Language, key: str) -> list:
+    """The phrases of a list of the language's "title" data, as lists of words."""
+    cache = L.__dict__.setdefault("_title_sets", {})
+    if (key, 2) not in cache:
+        cache[key, 2] = [p.lower().split() for p in L.data.get("title", {}).get(key, [])]
+    return cache[key, 2]
+
+
+def _title_set(L: Language, key: str) -> frozenset:
+    """A word list of the language's "title" data, read once."""
+    cache = L.__dict__.setdefault("_title_sets", {})
+    if key not in cache:
+        cache[key] = frozenset(w.lower() for w in L.data.get("title", {}).get(key, []))
+    return cache[key]
 
 
 def _adjective_article(words, sent: str, L: Language):
