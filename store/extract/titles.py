@@ -53,6 +53,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     off = m.end() if m and m.end() <= a else 0
     sent = sent[:off] + ASIDE.sub(lambda m: m.group() if off + m.start() < b and off + m.end() > a
                                   else " " * len(m.group()), sent[off:])
+    sent = _dash_asides(sent, off, a, b, L)
     # a date with a comma in it ("Montag, den 18. Februar") is one, and the comma after it
     # closes it: no boundary either ("wollen sich am Montag, den 18. Februar, ... treffen")
     m = re.match(r"\s*,", sent[b:])
@@ -98,7 +99,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         bw = _strip_particles(bw, L)  # "bereits (im Jahr 2032)", "no later than (May 1)"
         if not after.strip(" ,;:.!?\"'“”„«»()"):
             # the date was what the clause said: "the Brexit deadline is (October 31)"
-            bw = _strip_words(bw, L.title_end | L.stop_title, front=False)
+            bw = _date_predicate(bw, L) or _strip_words(bw, L.title_end | L.stop_title,
+                                                        front=False)
         out = EMPTY_QUOTES.sub(" ", " ".join(bw) + " " + after)  # „später im Jahr“ gone
         out = SPACE.sub(" ", out).strip(" ,;:-–—\"'„“”»«()[]")
         out = re.sub(r"\s+[\"“”»']\.$", "", out)  # '... trading ".': the quote's end
@@ -248,6 +250,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
                 _first_subject(sent, clauses[0], L) if coordinated else None)
             words = _impersonal_passive(words, L)
 
+    words = _reduced_relative(sent, off, a, b, L) or words
+    words = _first_person(_article_head(words, sent, L), L, actor)
     words = _named(words, L, actor)
     words = _adjective_article(words, sent, L)
     out = " ".join(words).rstrip(" ,;:.").lstrip(" ,;:.-–—")
@@ -746,3 +750,181 @@ def _adverb(word: str, L: Language) -> bool:
     return word in L.not_names and not (word in L.prepositions or word in L.pronouns
                                         or word in L.determiners or word in L.stop_title)
 
+
+
+def _title_data(L: Language) -> dict:
+    """The language's `title` data (keys read here only: `reduced_relative`,
+    `date_predicate`, `article_heads`, `first_person`, `third_person`,
+    `first_person_possessives`, `dash_asides`, `own_conjuncts`)."""
+    return L.data.get("title", {}) if isinstance(getattr(L, "data", None), dict) else {}
+
+
+DASH_ASIDE = re.compile(r"\s[–—]\s[^–—\n]{1,60}?\s[–—]\s")
+
+
+def _dash_asides(sent: str, off: int, a: int, b: int, L: Language) -> str:
+    """An apposition between two dashes ("on the closure — a temporary suspension — of
+    the council") is no clause boundary: it goes, like an aside in brackets, unless the
+    date stands in it (`title.dash_asides`); a clause between dashes stays one."""
+    if not _title_data(L).get("dash_asides"):
+        return sent
+    return sent[:off] + DASH_ASIDE.sub(
+        lambda m: " " * len(m.group()) if not (off + m.start() < b and off + m.end() > a)
+        and _apposition(m.group().strip(" –—"), L) else m.group(), sent[off:])
+
+
+def _date_predicate(bw, L: Language):
+    """"the Brexit deadline is (October 31)": a copula whose complement was the date says
+    the subject is due ("Brexit deadline is due", `title.date_predicate`); the words as
+    they were otherwise."""
+    due = _title_data(L).get("date_predicate", "")
+    if not due or len(bw) < 2 or bw[-1].lower() not in L.title_end:
+        return None
+    rest = _strip_words(list(bw[:-1]), L.stop_title, front=False)
+    if not rest or any(w.lower() in L.finite_verbs for w in rest) or rest[-1][-1:] in ",;:":
+        return None
+    return rest + [bw[-1], due]
+
+
+def _article_head(words, sent: str, L: Language):
+    """"A fourth is due out", "The latter will ...": an article before a word that is the
+    whole noun phrase (an ordinal, "latter", "other": `title.article_heads`) stays, when a
+    verb or nothing follows that word."""
+    heads = _title_data(L).get("article_heads", [])
+    if not heads or not words or words[0].lower().strip(",") not in heads:
+        return words
+    if len(words) > 1 and not _has_verb(words[1:2], L) and words[0][-1:] != ",":
+        return words
+    m = re.search(r"(?i)\b(\w+)\s+" + re.escape(words[0].rstrip(",")) + r"\b", sent)
+    if m is None or m[1].lower() not in L.articles:
+        return words
+    return [m[1].lower()] + words
+
+
+def _reduced_relative(sent: str, lo: int, a: int, b: int, L: Language):
+    """"the online Green National Convention, scheduled for July 11", "the debate
+    scheduled for November 20 in Georgia", "an impeachment trial, anticipated to begin in
+    January": the date hangs on a participle after a noun (`title.reduced_relative`), not
+    after an auxiliary; the title is that noun phrase and the participle ("Online Green
+    National Convention scheduled", "Impeachment trial anticipated to begin"). None when
+    the date has no such participle."""
+    participles = set(_title_data(L).get("reduced_relative", []))
+    if not participles:
+        return None
+    before = sent[lo:a].split()
+    gap = _strip_words(list(before), L.stop_title, front=False)
+    gap = _strip_particles(gap, L)
+    at = next((len(gap) - n for n in range(1, min(len(gap), PARTICIPLE_REACH) + 1)
+               if gap[-n].lower().strip(",—–") in participles), None)
+    if at is None or at < 1 or any(w[-1:] in ",;:" or QUOTES.search(w) or _has_verb([w], L)
+                                   for w in gap[at + 1:]):
+        return None
+    prev = gap[at - 1]
+    low = prev.lower().strip(",—–")
+    if prev[:1].islower() and (low in L.stopwords or low in L.not_names or low.endswith("ly")
+                               or _has_verb([prev], L) or low in L.title_end
+                               or low in L.negation):
+        return None  # "is scheduled", "was already scheduled": a passive with its auxiliary
+    noun = _noun_phrase_before(gap[:at], L)
+    if not noun:
+        return None
+    after = CLAUSE_SEP.split(sent[b:], 1)[0].split()
+    verb = next((n for n, w in enumerate(after) if _has_verb([w], L) or w[:1].islower()
+                 and L.past_suffix and w.lower().endswith(L.past_suffix)), len(after))
+    after = after[:verb]  # "elections scheduled to occur in April (either delayed ...)"
+    after = _strip_words(after, L.stop_title, front=True) if after and after[0].lower() in (
+        "at", "to") else after
+    return noun + [w.strip(",—–") for w in gap[at:]] + after
+
+
+PARTICIPLE_REACH = 4  # words between a participle and its date ("scheduled to be deployed")
+NP_REACH = 8  # words of a noun phrase before its participle
+
+
+def _noun_phrase_before(words, L: Language):
+    """The noun phrase that ends the words: back to its nearest article, possessive or
+    word in "'s", across a preposition only when an article stands a few words before it
+    ("a deposition request for Volker"); not across a verb or a clause boundary."""
+    if not words or words[-1][-1:] in ";:" or words[-1].strip(",—–") == "":
+        return None
+    words = list(words)
+    words[-1] = words[-1].rstrip(",—–")
+    start = None
+    k = len(words) - 1
+    while k >= 0 and len(words) - k <= NP_REACH:
+        w = words[k]
+        low = w.lower().strip(",—–")
+        if k < len(words) - 1 and (w[-1:] in ",;:—–(" or QUOTES.search(w) or w in ("—", "–")):
+            break
+        if low in L.articles or low in L.possessives:
+            start = k + (1 if low in L.articles else 0)
+            break
+        if low.endswith(("'s", "’s")) and w[:1].isupper():
+            start = k
+            k -= 1
+            continue
+        if _has_verb([w], L) or w[:1].islower() and L.past_suffix and low.endswith(L.past_suffix) \
+                or low in L.relative_pronouns or low in L.coordinating:
+            break
+        if low in L.stop_title or low in L.prepositions:
+            art = next((j for j in range(k - 1, max(-1, k - 4), -1)
+                        if words[j].lower() in L.articles or _has_verb([words[j]], L)
+                        or words[j][-1:] in ",;:"), None)
+            if art is None or words[art].lower() not in L.articles:
+                break
+            k -= 1
+            continue
+        start = k
+        k -= 1
+    if start is None or start >= len(words):
+        return None
+    np_ = [w for w in words[start:] if w not in ("—", "–")]
+    if not np_ or all(w[:1].islower() and w.lower() in L.stopwords for w in np_):
+        return None
+    return np_
+
+
+def _first_person(words, L: Language, actor: str):
+    """"I will be governor", "We hope to ...": a first-person subject takes the name the
+    actor finder gave its speaker, with the verb in the third person ("Pierluisi will be
+    governor", "Tseng hopes to ..."); "my", "our" become "the" (`title.first_person`,
+    `third_person`, `first_person_possessives`).  Only for a name that looks like a
+    person's or organisation's: capitalised words without digits."""
+    td = _title_data(L)
+    first = {k.lower(): v for k, v in td.get("first_person", {}).items()}
+    if not first or not words or not actor or any(ch.isdigit() for ch in actor) \
+            or not actor[:1].isupper() or actor.lower() in L.pronouns | L.generic:
+        return words
+    low = words[0].lower().replace("’", "'")
+    if low not in first:
+        return words
+    third = td.get("third_person", {})
+    out = actor.split()
+    if first[low]:
+        out.append(third.get(first[low], first[low]))  # "I'm": "is"
+        rest = words[1:]
+    else:
+        rest = list(words[1:])
+        k = 0
+        while k < len(rest) - 1 and (rest[k].lower() in td.get("adverbs", [])
+                                     or rest[k][:1].islower() and rest[k].lower().endswith("ly")):
+            k += 1  # "we also plan", "I really hope"
+        if k < len(rest):
+            rest[k] = _third_singular(rest[k], L, third)
+    possessives = td.get("first_person_possessives", {})
+    rest = [possessives.get(w.lower(), w) for w in rest]
+    return out + rest
+
+
+def _third_singular(verb: str, L: Language, third: dict) -> str:
+    """"am": "is", "have": "has" (`title.third_person`); "plan": "plans", "hope":
+    "hopes"; a modal or past form stays ("will", "did", "planned")."""
+    low = verb.lower()
+    if low in third:
+        return third[low]
+    if low + "s" in L.finite_verbs or low + "s" in L.speech_verbs:
+        return verb + "s"
+    if low in L.finite_verbs or not low.isalpha() or not verb[:1].islower() \
+            or L.past_suffix and low.endswith(L.past_suffix) or low in L.stopwords:
+        return verb
+    return verb + ("es" if low.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
