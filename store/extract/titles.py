@@ -171,6 +171,10 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
                 right = max(right, j + 1)
                 clause_lo = lo
                 text_, n_before = phrase(lo, hi)
+    part = _own_conjunct(sent, lo, hi, a, b, L)
+    if part:
+        lo, hi, opener = part[0], part[1], ""
+        text_, n_before = phrase(lo, hi)
     words = text_.split()
     front = n_before  # words that stood before the date: only there do prepositions go
     # attribution at either end: "laut X ...", "..., X said"
@@ -283,6 +287,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         if _has_verb(cut.split()[1:], L) and not any(
                 w.lower().strip(".,") in L.negation for w in gone):
             out = cut.rstrip(" ,;:") + " … " + tail
+    out = _phrase_cut(out, L, limit)
     if len(out) > limit:
         cut = out[:limit - 1]
         if " " in cut[limit // 2:]:
@@ -831,7 +836,8 @@ def _reduced_relative(sent: str, lo: int, a: int, b: int, L: Language):
     after = CLAUSE_SEP.split(sent[b:], 1)[0].split()
     verb = next((n for n, w in enumerate(after) if _has_verb([w], L) or w[:1].islower()
                  and L.past_suffix and w.lower().endswith(L.past_suffix)), len(after))
-    after = after[:verb]  # "elections scheduled to occur in April (either delayed ...)"
+    after = after[:verb] if after and after[0].lower() in L.prepositions | L.stop_title \
+        else []  # "scheduled for May 2 in Leeds"; not "in April (either delayed ...)"
     after = _strip_words(after, L.stop_title, front=True) if after and after[0].lower() in (
         "at", "to") else after
     return noun + [w.strip(",—–") for w in gap[at:]] + after
@@ -928,3 +934,77 @@ def _third_singular(verb: str, L: Language, third: dict) -> str:
             or L.past_suffix and low.endswith(L.past_suffix) or low in L.stopwords:
         return verb
     return verb + ("es" if low.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+
+
+def _own_conjunct(sent: str, lo: int, hi: int, a: int, b: int, L: Language):
+    """Two clauses joined by "and" or "but", each with its own subject and verb ("the
+    festival runs through May 8 and the film opens on May 9"): the date's clause alone,
+    (start, end) within sent[lo:hi]; None when the clause is one (`title.own_conjuncts`:
+    the joining words)."""
+    joins = _title_data(L).get("own_conjuncts", [])
+    if not joins:
+        return None
+    for m in re.finditer(r"\s(" + "|".join(map(re.escape, joins)) + r")\s", sent[lo:hi]):
+        at, end = lo + m.start(), lo + m.end()
+        if at < b and end > a or sent[at - 1:at] == ",":
+            continue
+        first, second = sent[lo:at].split(), sent[end:hi].split()
+        if not _clause_with_subject(second, L) or not _some_verb(first, L):
+            continue
+        return (end, hi) if end <= a else (lo, at)
+    return None
+
+
+def _clause_with_subject(words, L: Language) -> bool:
+    """Words that open with a subject (an article, possessive, pronoun or name) and hold a
+    finite verb a few words later, before any comma ("a preliminary report would ...")."""
+    if len(words) < 2:
+        return False
+    low = words[0].lower()
+    if not (low in L.articles or low in L.possessives or low in L.pronouns
+            or words[0][:1].isupper() and low not in L.stopwords and low not in L.not_names):
+        return False
+    for w in words[1:CONJUNCT_SUBJECT + 1]:
+        if _has_verb([w], L):
+            return True
+        if w[-1:] in ",;:" or w.lower() in L.relative_pronouns:
+            return False
+    return False
+
+
+def _some_verb(words, L: Language) -> bool:
+    """A finite verb, also one not listed: a lower-case word in "-s" or the past's ending
+    right after a name or number ("the festival runs")."""
+    return _has_verb(words, L) or any(
+        w[:1].islower() and w.isalpha() and w.lower() not in L.stopwords
+        and (w.endswith("s") or L.past_suffix and w.endswith(L.past_suffix))
+        and (p[:1].isupper() or p[:1].isdigit() or p.lower() not in L.stopwords)
+        for p, w in zip(words, words[1:]))
+
+
+CONJUNCT_SUBJECT = 5  # words of a conjunct's subject before its verb
+
+
+def _phrase_cut(out: str, L: Language, limit: int) -> str:
+    """A title over the limit ends before the last phrase that fits ("... to produce a
+    recovery plan (for consideration by the ...)"), not inside a word group with "…":
+    before a word of `title.cut_at`, when what stays holds a finite verb and something
+    after it and does not end with a function word."""
+    cut_at = set(_title_data(L).get("cut_at", []))
+    if len(out) <= limit or not cut_at:
+        return out
+    words = out.split()
+    # a relative clause goes whole ("... by the shutoffs (which were expected to ...)")
+    for openers in (cut_at & L.relative_pronouns, cut_at):
+        for i in range(len(words) - 1, 1, -1):
+            prefix = " ".join(words[:i]).rstrip(" ,;:")
+            last = words[i - 1].lower().strip(",;:")
+            if len(prefix) >= limit or words[i].lower() not in openers:
+                continue
+            if len(prefix) < TITLE_MIN or last in L.stopwords | L.prepositions | L.stop_title \
+                    or last in L.articles or last in L.coordinating or QUOTES.search(prefix[:1]):
+                continue
+            verb = next((k for k, w in enumerate(words[1:i], 1) if _has_verb([w], L)), None)
+            if verb is not None and verb < i - 1:
+                return prefix
+    return out

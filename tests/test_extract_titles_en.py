@@ -1,0 +1,105 @@
+"""English titles read as a short clause with subject and verb, or in the headline form
+("X scheduled", "X to do Y").  Every sentence here was written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from store.extract import extract
+
+PUB = dt.date(2031, 3, 12)
+
+
+def titles(text):
+    return [c.title for c in extract(text, PUB, "en")]
+
+
+@pytest.mark.parametrize("text, title", [
+    # a participle after a noun holds the date: the noun phrase is what is scheduled
+    ("Labor organiser Ana Reyes widened her lead among delegates, nearing the count needed "
+     "to win at the online Harbour Party Congress, scheduled for July 11.",
+     "Online Harbour Party Congress scheduled"),
+    ("Ruiz withdrew ahead of the regional debate scheduled for November 20 in Leeds.",
+     "Regional debate scheduled in Leeds"),
+    ("With the Halden space probe scheduled to be launched next year, the team hopes to "
+     "study small moons.", "Halden space probe scheduled to be launched"),
+    ("The council approved a plan for a tram line, expected to open in 2033.",
+     "Tram line expected to open"),
+    # across a preposition to the article of its noun
+    ("The board sent a formal request for Dalton, scheduled for next week.",
+     "Formal request for Dalton scheduled"),
+])
+def test_a_reduced_relative_clause_is_its_nouns(text, title):
+    assert titles(text) == [title]
+
+
+@pytest.mark.parametrize("text, title", [
+    # with its auxiliary the participle is a passive: the clause stays as it was
+    ("The final hearing is scheduled for March 24.", "Final hearing is scheduled"),
+    ("The ferry was already scheduled to sail on Friday.", "Ferry was already scheduled to sail"),
+])
+def test_a_passive_is_no_reduced_relative_clause(text, title):
+    assert titles(text) == [title]
+
+
+def test_a_date_that_was_the_predicate_leaves_its_subject_due():
+    assert titles("The filing deadline for the new permits is October 31.") == [
+        "Filing deadline for the new permits is due"]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("A fourth, also written with Mara Quint, is due out in May.", "A fourth is due out"),
+    ("The second is expected in June.", "The second is expected"),
+])
+def test_an_ordinal_that_is_the_noun_keeps_its_article(text, title):
+    assert titles(text) == [title]
+
+
+def test_a_first_person_subject_is_the_speaker():
+    text = 'Hale said: "I am committed to finishing our new bridge by October 31."'
+    assert titles(text) == ["Hale is committed to finishing the new bridge"]
+
+
+def test_a_first_person_plural_takes_the_third_person_verb():
+    text = 'Mayor Tom Hale said: "We hope to reopen the pool on August 3."'
+    assert titles(text) == ["Tom Hale hopes to reopen the pool"]
+
+
+def test_a_first_person_subject_without_a_name_stays():
+    assert titles("Tomorrow I have to get up early again.")[0].startswith("I have to")
+
+
+def test_an_apposition_between_dashes_is_no_clause_boundary():
+    text = ("The High Court will rule on the closure — a temporary suspension — of the city "
+            "council until October 14.")
+    assert titles(text) == ["High Court will rule on the closure of the city council"]
+
+
+@pytest.mark.parametrize("text, title", [
+    # two clauses joined by "and" / "but", each with its own subject: the date's alone
+    ("The Harbour Festival runs through May 8 and the film opens to a wider audience on May 9.",
+     ["Harbour Festival runs", "Film opens to a wider audience"]),
+    ("The inquiry could last two years but a first report would be ready in the next few weeks.",
+     ["First report would be ready"]),
+    # one subject, two verbs: one clause
+    ("Parliament would meet briefly and then not reconvene until October 14.",
+     ["Parliament would meet briefly and then not reconvene"]),
+])
+def test_clauses_with_their_own_subjects_are_titled_apart(text, title):
+    assert titles(text) == title
+
+
+def test_a_long_title_ends_before_a_phrase_not_inside_it():
+    text = ("The Ministry of Harbours and the Ministry of Coastal Transport will draft a new "
+            "ferry timetable by June 30 for review by the regional cabinet and the island "
+            "councils of the north.")
+    assert titles(text) == ["Ministry of Harbours and the Ministry of Coastal Transport will "
+                            "draft a new ferry timetable for review"]
+
+
+def test_a_long_title_leaves_out_a_relative_clause_whole():
+    text = ("The regional water authority of the northern coastal districts announced it is to "
+            "send a draft to the assembly in the next ten days which aims to reform the fees.")
+    [title] = titles(text)
+    assert "…" not in title and title.endswith("to the assembly")
