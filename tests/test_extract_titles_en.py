@@ -82,6 +82,9 @@ def test_an_apposition_between_dashes_is_no_clause_boundary():
      ["Harbour Festival runs", "Film opens to a wider audience"]),
     ("The inquiry could last two years but a first report would be ready in the next few weeks.",
      ["First report would be ready"]),
+    # "its" says whose with the clause before
+    ("The airline is also working with the port on new ferries and its new jet is scheduled "
+     "to fly this spring.", ["Airline's new jet is scheduled to fly"]),
     # one subject, two verbs: one clause
     ("Parliament would meet briefly and then not reconvene until October 14.",
      ["Parliament would meet briefly and then not reconvene"]),
@@ -103,3 +106,8 @@ def test_a_long_title_leaves_out_a_relative_clause_whole():
             "send a draft to the assembly in the next ten days which aims to reform the fees.")
     [title] = titles(text)
     assert "…" not in title and title.endswith("to the assembly")
+
+
+def test_a_first_person_conjunct_keeps_the_clause_before():
+    text = "The plan is on the agenda and we expect to hear more about it in the coming weeks."
+    assert not titles(text)[0].startswith("We ")

@@ -173,8 +173,11 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
                 text_, n_before = phrase(lo, hi)
     part = _own_conjunct(sent, lo, hi, a, b, L)
     if part:
+        first = sent[lo:part[0]] if part[0] > lo else ""
         lo, hi, opener = part[0], part[1], ""
         text_, n_before = phrase(lo, hi)
+        if first:
+            text_ = " ".join(_possessive_subject(text_.split(), first, L))
     words = text_.split()
     front = n_before  # words that stood before the date: only there do prepositions go
     # attribution at either end: "laut X ...", "..., X said"
@@ -951,8 +954,27 @@ def _own_conjunct(sent: str, lo: int, hi: int, a: int, b: int, L: Language):
         first, second = sent[lo:at].split(), sent[end:hi].split()
         if not _clause_with_subject(second, L) or not _some_verb(first, L):
             continue
+        if end <= a and second[0].lower() in _title_data(L).get("first_person", {}):
+            return None  # "... and we anticipate ...": the clause before says who
         return (end, hi) if end <= a else (lo, at)
     return None
+
+
+def _possessive_subject(words, first: str, L: Language):
+    """A conjunct titled alone that opens with "its", "their" ("... and its new jet is
+    scheduled to fly") says whose with the subject of the clause before, when that is a
+    short noun phrase before its verb ("Airline's new jet is scheduled to fly")."""
+    if not words or words[0].lower() not in _title_data(L).get("possessive_subjects", []):
+        return words
+    before = first.split()
+    verb = next((k for k, w in enumerate(before) if k and _has_verb([w], L)), None)
+    if verb is None or verb > NOUN_RUN + 1 or any(w[-1:] in ",;:" for w in before[:verb]):
+        return words
+    subject = _strip_words(before[:verb], L.articles, front=True)
+    if not subject or not subject[-1][:1].isalpha() or subject[-1].lower() in L.stopwords:
+        return words
+    return subject[:-1] + [subject[-1] + ("'" if subject[-1].endswith("s") else "'s")] \
+        + words[1:]
 
 
 def _clause_with_subject(words, L: Language) -> bool:
