@@ -111,3 +111,28 @@ def test_a_long_title_leaves_out_a_relative_clause_whole():
 def test_a_first_person_conjunct_keeps_the_clause_before():
     text = "The plan is on the agenda and we expect to hear more about it in the coming weeks."
     assert not titles(text)[0].startswith("We ")
+
+
+def test_an_adverb_before_the_verb_still_takes_the_subject():
+    text = "Mara Quint, the mayor's deputy, also announced her resignation effective next Thursday, July 31."
+    assert titles(text) == ["Mara Quint also announced her resignation"]
+
+
+@pytest.mark.parametrize("text, title", [
+    # a subordinator opening the date's clause goes
+    ('"We must finish the bridge, because the town must open it by October 31st", Hale said.',
+     "Town must open it"),
+    ("The old release is retired in May, while the new one is expected to get updates through June 2034.",
+     "New one is expected to get updates"),
+    # words that go with the date ("as soon as the week of ...")
+    ("Hearings in the case would be scheduled as soon as the week of October 21.",
+     "Hearings in the case would be scheduled"),
+])
+def test_the_clause_loses_its_subordinator_and_the_words_of_the_date(text, title):
+    assert titles(text)[-1] == title
+
+
+def test_a_date_after_that_leaves_the_clause_it_opens():
+    text = ("Yesterday, Norway's health minister, Ana Ruiz, announced that from June 15, wearing a "
+            "helmet would become compulsory on scooters.")
+    assert titles(text) == ["Wearing a helmet would become compulsory on scooters"]

@@ -171,6 +171,10 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
                 right = max(right, j + 1)
                 clause_lo = lo
                 text_, n_before = phrase(lo, hi)
+    nxt = _reported_after_date(sent, clauses, k, text_, b, L)
+    if nxt:
+        lo, hi, opener = nxt[0], nxt[1], ""
+        text_, n_before = phrase(lo, hi)
     part = _own_conjunct(sent, lo, hi, a, b, L)
     if part:
         first = sent[lo:part[0]] if part[0] > lo else ""
@@ -247,7 +251,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             relative and pronoun.lower() in L.object_pronouns) else (
             None if opener in L.title_reorder else _antecedent(sent[:lo], L))
         words = _verb_final(words, L, subject)
-    if words and _starts_with_verb(words, L):
+    if words and _starts_with_verb(_after_adverbs(words, L), L):
         if pronoun:
             words = (named or pronoun).split() + words
         else:
@@ -1030,3 +1034,27 @@ def _phrase_cut(out: str, L: Language, limit: int) -> str:
             if verb is not None and verb < i - 1:
                 return prefix
     return out
+
+
+def _after_adverbs(words, L: Language):
+    """The words after the adverbs that open them ("also announced ...": a verb that
+    lost its subject all the same; `title.adverbs`)."""
+    adverbs = _title_data(L).get("adverbs", [])
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in adverbs:
+        k += 1
+    return words[k:]
+
+
+def _reported_after_date(sent: str, clauses, k: int, text_: str, b: int, L: Language):
+    """"X announced that from June 15, wearing a helmet would become compulsory": the date
+    closes a clause that ends with its complementiser (`title.complementisers`); what is
+    due is the clause after it, (start, end) when it holds a verb; else None."""
+    words = text_.split()
+    if not words or words[-1].lower().strip(",") not in _title_data(L).get("complementisers", []) \
+            or k + 1 >= len(clauses) or sent[b:clauses[k][1]].strip(" ,"):
+        return None
+    nxt = sent[slice(*clauses[k + 1])].split()
+    if len(nxt) < 2 or not _has_verb(nxt, L) or nxt[0].lower() in L.coordinating:
+        return None
+    return clauses[k + 1]
