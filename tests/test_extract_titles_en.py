@@ -136,3 +136,19 @@ def test_a_date_after_that_leaves_the_clause_it_opens():
     text = ("Yesterday, Norway's health minister, Ana Ruiz, announced that from June 15, wearing a "
             "helmet would become compulsory on scooters.")
     assert titles(text) == ["Wearing a helmet would become compulsory on scooters"]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("The agency picked two pilots for the glider's first crewed flight, which the agency "
+     "said might take place this summer.", "Glider's first crewed flight might take place"),
+    ("Engineers finished the new bridge, which officials said would open in May.",
+     "New bridge would open"),
+])
+def test_a_relative_clause_with_a_report_of_speech_is_its_nouns(text, title):
+    assert titles(text) == [title]
+
+
+def test_a_relative_clause_after_a_clause_keeps_its_title():
+    text = ("It depends on when the next supply flight occurs, which the agency's chief Ana Ruiz "
+            "has said may be ready to launch in late August.")
+    assert not titles(text)[0].startswith("Next supply flight occurs")

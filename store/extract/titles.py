@@ -261,7 +261,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
                 _first_subject(sent, clauses[0], L) if coordinated else None)
             words = _impersonal_passive(words, L)
 
-    words = _reduced_relative(sent, off, a, b, L) or words
+    words = _reduced_relative(sent, off, a, b, L) or _framed_relative(
+        sent, clauses[k] if clauses else (off, len(sent)), a, b, L) or words
     words = _first_person(_article_head(words, sent, L), L, actor)
     words = _named(words, L, actor)
     words = _adjective_article(words, sent, L)
@@ -876,9 +877,12 @@ def _noun_phrase_before(words, L: Language):
             start = k
             k -= 1
             continue
-        if _has_verb([w], L) or w[:1].islower() and L.past_suffix and low.endswith(L.past_suffix) \
-                or low in L.relative_pronouns or low in L.coordinating:
+        if _has_verb([w], L) or low in L.relative_pronouns or low in L.coordinating:
             break
+        if w[:1].islower() and L.past_suffix and low.endswith(L.past_suffix) and not any(
+                x.lower() in L.articles | L.possessives or x.endswith(("'s", "’s"))
+                for x in words[max(0, k - ADJECTIVES):k]):
+            break  # "approved plans"; not "the first crewed flight"
         if low in L.stop_title or low in L.prepositions:
             art = next((j for j in range(k - 1, max(-1, k - 4), -1)
                         if words[j].lower() in L.articles or _has_verb([words[j]], L)
@@ -891,6 +895,9 @@ def _noun_phrase_before(words, L: Language):
         k -= 1
     if start is None or start >= len(words):
         return None
+    if start > 1 and words[start - 1].lower() in L.articles \
+            and words[start - 2].lower() in L.title_reorder:
+        return None  # "when the next flight occurs, which": a clause, not a noun phrase
     np_ = [w for w in words[start:] if w not in ("—", "–")]
     if not np_ or all(w[:1].islower() and w.lower() in L.stopwords for w in np_):
         return None
@@ -1058,3 +1065,28 @@ def _reported_after_date(sent: str, clauses, k: int, text_: str, b: int, L: Lang
     if len(nxt) < 2 or not _has_verb(nxt, L) or nxt[0].lower() in L.coordinating:
         return None
     return clauses[k + 1]
+
+
+def _framed_relative(sent: str, clause, a: int, b: int, L: Language):
+    """"the glider's first crewed flight, which the agency said might take place this
+    summer": a relative clause whose verb is a report of speech before the verb that holds
+    the date; the title is the noun it tells of and that verb ("Glider's first crewed
+    flight might take place"); None otherwise."""
+    if not _title_data(L).get("framed_relatives"):
+        return None
+    lo, hi = clause
+    words = sent[lo:a].split()
+    if len(words) < 3 or words[0].lower() not in L.relative_pronouns or not a < hi:
+        return None
+    said = next((n for n in range(2, min(len(words), FRAME_MAX + 2))
+                 if words[n].lower() in L.speech_verbs), None)
+    if said is None or said + 1 >= len(words) or not _has_verb([words[said + 1]], L):
+        return None
+    noun = _noun_phrase_before(sent[:lo].split(), L)
+    if not noun:
+        return None
+    rest = _strip_particles(_strip_words(words[said + 1:], L.stop_title, front=False), L)
+    return noun + rest + sent[b:hi].split()
+
+
+FRAME_MAX = 6  # words of who said it, in a relative clause ("which NASA's chief has said")
