@@ -152,3 +152,20 @@ def test_a_relative_clause_after_a_clause_keeps_its_title():
     text = ("It depends on when the next supply flight occurs, which the agency's chief Ana Ruiz "
             "has said may be ready to launch in late August.")
     assert not titles(text)[0].startswith("Next supply flight occurs")
+
+
+def test_a_date_after_followed_by_is_the_next_events():
+    text = ("The party is scheduled to continue its primary season with the Iowa caucuses on "
+            "June 22, followed by the Ohio primary election on June 29.")
+    assert titles(text)[-1] == "Ohio primary election follows"
+
+
+def test_a_participle_between_dashes_is_its_nouns():
+    text = "Engineers hoped that the Kelso telescope — scheduled for launch in 2032 — would find water."
+    assert titles(text) == ["Kelso telescope scheduled for launch"]
+
+
+def test_a_relative_clause_between_a_subject_and_its_verb_goes():
+    text = ("The local paper reported Ana Ruiz, who grew up in Oslo, will be honoured at the town "
+            "hall on Tuesday.")
+    assert titles(text) == ["Ana Ruiz will be honoured at the town hall"]

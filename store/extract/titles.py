@@ -53,7 +53,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     off = m.end() if m and m.end() <= a else 0
     sent = sent[:off] + ASIDE.sub(lambda m: m.group() if off + m.start() < b and off + m.end() > a
                                   else " " * len(m.group()), sent[off:])
-    sent = _dash_asides(sent, off, a, b, L)
+    sent = _relative_asides(_dash_asides(sent, off, a, b, L), off, a, b, L)
     # a date with a comma in it ("Montag, den 18. Februar") is one, and the comma after it
     # closes it: no boundary either ("wollen sich am Montag, den 18. Februar, ... treffen")
     m = re.match(r"\s*,", sent[b:])
@@ -261,7 +261,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
                 _first_subject(sent, clauses[0], L) if coordinated else None)
             words = _impersonal_passive(words, L)
 
-    words = _reduced_relative(sent, off, a, b, L) or _framed_relative(
+    words = _chained(sent, off, a, L) or _reduced_relative(sent, off, a, b, L) or _framed_relative(
         sent, clauses[k] if clauses else (off, len(sent)), a, b, L) or words
     words = _first_person(_article_head(words, sent, L), L, actor)
     words = _named(words, L, actor)
@@ -829,8 +829,8 @@ def _reduced_relative(sent: str, lo: int, a: int, b: int, L: Language):
     gap = _strip_particles(gap, L)
     at = next((len(gap) - n for n in range(1, min(len(gap), PARTICIPLE_REACH) + 1)
                if gap[-n].lower().strip(",—–") in participles), None)
-    if at is None or at < 1 or any(w[-1:] in ",;:" or QUOTES.search(w) or _has_verb([w], L)
-                                   for w in gap[at + 1:]):
+    if at is None or at < 1 or any(w[-1:] in ",;:" or QUOTES.search(w)
+                                   or w.lower() in L.finite_verbs for w in gap[at + 1:]):
         return None
     prev = gap[at - 1]
     low = prev.lower().strip(",—–")
@@ -838,7 +838,10 @@ def _reduced_relative(sent: str, lo: int, a: int, b: int, L: Language):
                                or _has_verb([prev], L) or low in L.title_end
                                or low in L.negation):
         return None  # "is scheduled", "was already scheduled": a passive with its auxiliary
-    noun = _noun_phrase_before(gap[:at], L)
+    head = list(gap[:at])
+    while head and head[-1] in ("—", "–"):
+        head.pop()  # "the telescope — scheduled for launch in 2031 —"
+    noun = _noun_phrase_before(head, L)
     if not noun:
         return None
     after = CLAUSE_SEP.split(sent[b:], 1)[0].split()
@@ -1038,7 +1041,7 @@ def _phrase_cut(out: str, L: Language, limit: int) -> str:
                     or last in L.articles or last in L.coordinating or QUOTES.search(prefix[:1]):
                 continue
             verb = next((k for k, w in enumerate(words[1:i], 1) if _has_verb([w], L)), None)
-            if verb is not None and verb < i - 1:
+            if verb is not None and verb < i - 1 or verb is None and _some_verb(words[:i - 1], L):
                 return prefix
     return out
 
@@ -1090,3 +1093,37 @@ def _framed_relative(sent: str, clause, a: int, b: int, L: Language):
 
 
 FRAME_MAX = 6  # words of who said it, in a relative clause ("which NASA's chief has said")
+
+
+def _chained(sent: str, off: int, a: int, L: Language):
+    """"X on May 2, followed by the final on May 9": the date after a chaining participle
+    (`title.chained`: "followed by") is the noun's after it, which follows ("Final
+    follows"); None otherwise."""
+    chained = _title_data(L).get("chained", {})
+    clause = CLAUSE_SEP.split(sent[off:a])[-1].split()
+    low = [w.lower() for w in clause]
+    for phrase, verb in chained.items():
+        n = len(phrase.split())
+        if low[:n] == phrase.split() and len(clause) > n:
+            rest = _strip_words(clause[n:], L.stop_title, front=False)
+            rest = _strip_words(rest, L.articles, front=True)
+            if rest and not any(w.lower() in L.finite_verbs for w in rest):
+                return rest + [verb]
+    return None
+
+
+def _relative_asides(sent: str, off: int, a: int, b: int, L: Language) -> str:
+    """A relative clause between commas that interrupts its noun and the noun's verb
+    ("X reported Ana Ruiz, who lives in Oslo, will open ...") is no clause boundary: it
+    goes, when the date stands outside it and a finite verb follows it
+    (`title.relative_asides`)."""
+    if not _title_data(L).get("relative_asides") or not L.relative_pronouns:
+        return sent
+    pattern = re.compile(r",\s(?:" + "|".join(map(re.escape, sorted(L.relative_pronouns)))
+                         + r")\s[^,;:()\n]{1,80},\s(?=(\w+))")
+
+    def blank(m):
+        inside = off + m.start() < b and off + m.end() > a
+        return m.group() if inside or m[1].lower() not in L.finite_verbs \
+            else " " * len(m.group())
+    return sent[:off] + pattern.sub(blank, sent[off:])
