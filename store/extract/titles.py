@@ -959,7 +959,7 @@ def _own_conjunct(sent: str, lo: int, hi: int, a: int, b: int, L: Language):
     (start, end) within sent[lo:hi]; None when the clause is one (`title.own_conjuncts`:
     the joining words)."""
     joins = _title_data(L).get("own_conjuncts", [])
-    if not joins:
+    if not joins or hi - lo > CONJUNCT_CHARS:
         return None
     for m in re.finditer(r"\s(" + "|".join(map(re.escape, joins)) + r")\s", sent[lo:hi]):
         at, end = lo + m.start(), lo + m.end()
@@ -1019,6 +1019,7 @@ def _some_verb(words, L: Language) -> bool:
 
 
 CONJUNCT_SUBJECT = 5  # words of a conjunct's subject before its verb
+CONJUNCT_CHARS = 600  # a longer clause is no sentence's: not split
 
 
 def _phrase_cut(out: str, L: Language, limit: int) -> str:
@@ -1029,7 +1030,12 @@ def _phrase_cut(out: str, L: Language, limit: int) -> str:
     cut_at = set(_title_data(L).get("cut_at", []))
     if len(out) <= limit or not cut_at:
         return out
-    words = out.split()
+    words, n = [], 0
+    for w in out.split():  # only the words that may stand in a prefix that fits
+        if n > limit:
+            break
+        words.append(w)
+        n += len(w) + 1
     # a relative clause goes whole ("... by the shutoffs (which were expected to ...)")
     for openers in (cut_at & L.relative_pronouns, cut_at):
         for i in range(len(words) - 1, 1, -1):
