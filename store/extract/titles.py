@@ -261,8 +261,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
                 _first_subject(sent, clauses[0], L) if coordinated else None)
             words = _impersonal_passive(words, L)
 
-    words = _chained(sent, off, a, L) or _reduced_relative(sent, off, a, b, L) or _framed_relative(
-        sent, clauses[k] if clauses else (off, len(sent)), a, b, L) or words
+    words = _chained(sent, off, a, L) or _reduced_relative(sent, off, a, b, L) \
+        or _framed_relative(sent, clauses[k] if clauses else (off, len(sent)), a, b, L) or words
     words = _first_person(_article_head(words, sent, L), L, actor)
     words = _named(words, L, actor)
     words = _adjective_article(words, sent, L)
@@ -764,11 +764,10 @@ def _adverb(word: str, L: Language) -> bool:
                                         or word in L.determiners or word in L.stop_title)
 
 
-
 def _title_data(L: Language) -> dict:
-    """The language's `title` data (keys read here only: `reduced_relative`,
-    `date_predicate`, `article_heads`, `first_person`, `third_person`,
-    `first_person_possessives`, `dash_asides`, `own_conjuncts`)."""
+    """The language's `title` data, for the keys only the functions below read (English:
+    `reduced_relative`, `date_predicate`, `article_heads`, `first_person`, ...; see
+    lang/README.md); a language without them keeps its titles as they were."""
     return L.data.get("title", {}) if isinstance(getattr(L, "data", None), dict) else {}
 
 
@@ -871,7 +870,8 @@ def _noun_phrase_before(words, L: Language):
     while k >= 0 and len(words) - k <= NP_REACH:
         w = words[k]
         low = w.lower().strip(",—–")
-        if k < len(words) - 1 and (w[-1:] in ",;:—–(" or QUOTES.search(w) or w in ("—", "–")):
+        if k < len(words) - 1 and (w[-1:] in ",;:—–(" or QUOTES.search(w)
+                                   or w in ("—", "–")):
             break
         if low in L.articles or low in L.possessives:
             start = k + (1 if low in L.articles else 0)
