@@ -53,6 +53,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     off = m.end() if m and m.end() <= a else 0
     sent = sent[:off] + ASIDE.sub(lambda m: m.group() if off + m.start() < b and off + m.end() > a
                                   else " " * len(m.group()), sent[off:])
+    sent = _relative_asides(_dash_asides(sent, off, a, b, L), off, a, b, L)
     # a date with a comma in it ("Montag, den 18. Februar") is one, and the comma after it
     # closes it: no boundary either ("wollen sich am Montag, den 18. Februar, ... treffen")
     m = re.match(r"\s*,", sent[b:])
@@ -101,7 +102,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         bw = _strip_particles(bw, L)  # "bereits (im Jahr 2032)", "no later than (May 1)"
         if not after.strip(" ,;:.!?\"'“”„«»()"):
             # the date was what the clause said: "the Brexit deadline is (October 31)"
-            bw = _strip_words(bw, L.title_end | L.stop_title, front=False)
+            bw = _date_predicate(bw, L) or _strip_words(bw, L.title_end | L.stop_title,
+                                                        front=False)
         out = EMPTY_QUOTES.sub(" ", " ".join(bw) + " " + after)  # „später im Jahr“ gone
         out = SPACE.sub(" ", out).strip(" ,;:-–—\"'„“”»«()[]")
         out = re.sub(r"\s+[\"“”»']\.$", "", out)  # '... trading ".': the quote's end
@@ -173,6 +175,17 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
                 right = max(right, j + 1)
                 clause_lo = lo
                 text_, n_before = phrase(lo, hi)
+    nxt = _reported_after_date(sent, clauses, k, text_, b, L)
+    if nxt:
+        lo, hi, opener = nxt[0], nxt[1], ""
+        text_, n_before = phrase(lo, hi)
+    part = _own_conjunct(sent, lo, hi, a, b, L)
+    if part:
+        first = sent[lo:part[0]] if part[0] > lo else ""
+        lo, hi, opener = part[0], part[1], ""
+        text_, n_before = phrase(lo, hi)
+        if first:
+            text_ = " ".join(_possessive_subject(text_.split(), first, L))
     words = text_.split()
     front = n_before  # words that stood before the date: only there do prepositions go
     # attribution at either end: "laut X ...", "..., X said"
@@ -244,7 +257,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             relative and pronoun.lower() in L.object_pronouns) else (
             None if opener in L.title_reorder else _antecedent(sent[:lo], L))
         words = _verb_final(words, L, subject)
-    if words and _starts_with_verb(words, L):
+    if words and _starts_with_verb(_after_adverbs(words, L), L):
         if pronoun:
             words = (named or pronoun).split() + words
         else:
@@ -255,6 +268,9 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
                 _first_subject(sent, clauses[0], L) if coordinated else None)
             words = _impersonal_passive(words, L)
 
+    words = _chained(sent, off, a, L) or _reduced_relative(sent, off, a, b, L) \
+        or _framed_relative(sent, clauses[k] if clauses else (off, len(sent)), a, b, L) or words
+    words = _first_person(_article_head(words, sent, L), L, actor)
     words = _named(words, L, actor)
     words = _without_attribution(words, L)
     words = _adjective_article(words, sent, L)
@@ -296,6 +312,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         if _has_verb(cut.split()[1:], L) and not any(
                 w.lower().strip(".,") in L.negation for w in gone):
             out = cut.rstrip(" ,;:") + " … " + tail
+    out = _phrase_cut(out, L, limit)
     if len(out) > limit:
         cut = out[:limit - 1]
         if " " in cut[limit // 2:]:
@@ -1061,3 +1078,373 @@ def _adverb(word: str, L: Language) -> bool:
     return word in L.not_names and not (word in L.prepositions or word in L.pronouns
                                         or word in L.determiners or word in L.stop_title)
 
+
+def _title_data(L: Language) -> dict:
+    """The language's `title` data, for the keys only the functions below read (English:
+    `reduced_relative`, `date_predicate`, `article_heads`, `first_person`, ...; see
+    lang/README.md); a language without them keeps its titles as they were."""
+    return L.data.get("title", {}) if isinstance(getattr(L, "data", None), dict) else {}
+
+
+DASH_ASIDE = re.compile(r"\s[–—]\s[^–—\n]{1,60}?\s[–—]\s")
+
+
+def _dash_asides(sent: str, off: int, a: int, b: int, L: Language) -> str:
+    """An apposition between two dashes ("on the closure — a temporary suspension — of
+    the council") is no clause boundary: it goes, like an aside in brackets, unless the
+    date stands in it (`title.dash_asides`); a clause between dashes stays one."""
+    if not _title_data(L).get("dash_asides"):
+        return sent
+    return sent[:off] + DASH_ASIDE.sub(
+        lambda m: " " * len(m.group()) if not (off + m.start() < b and off + m.end() > a)
+        and _apposition(m.group().strip(" –—"), L) else m.group(), sent[off:])
+
+
+def _date_predicate(bw, L: Language):
+    """"the Brexit deadline is (October 31)": a copula whose complement was the date says
+    the subject is due ("Brexit deadline is due", `title.date_predicate`); the words as
+    they were otherwise."""
+    due = _title_data(L).get("date_predicate", "")
+    if not due or len(bw) < 2 or bw[-1].lower() not in L.title_end:
+        return None
+    rest = _strip_words(list(bw[:-1]), L.stop_title, front=False)
+    if not rest or any(w.lower() in L.finite_verbs for w in rest) or rest[-1][-1:] in ",;:":
+        return None
+    return rest + [bw[-1], due]
+
+
+def _article_head(words, sent: str, L: Language):
+    """"A fourth is due out", "The latter will ...": an article before a word that is the
+    whole noun phrase (an ordinal, "latter", "other": `title.article_heads`) stays, when a
+    verb or nothing follows that word."""
+    heads = _title_data(L).get("article_heads", [])
+    if not heads or not words or words[0].lower().strip(",") not in heads:
+        return words
+    if len(words) > 1 and not _has_verb(words[1:2], L) and words[0][-1:] != ",":
+        return words
+    m = re.search(r"(?i)\b(\w+)\s+" + re.escape(words[0].rstrip(",")) + r"\b", sent)
+    if m is None or m[1].lower() not in L.articles:
+        return words
+    return [m[1].lower()] + words
+
+
+def _reduced_relative(sent: str, lo: int, a: int, b: int, L: Language):
+    """"the online Green National Convention, scheduled for July 11", "the debate
+    scheduled for November 20 in Georgia", "an impeachment trial, anticipated to begin in
+    January": the date hangs on a participle after a noun (`title.reduced_relative`), not
+    after an auxiliary; the title is that noun phrase and the participle ("Online Green
+    National Convention scheduled", "Impeachment trial anticipated to begin"). None when
+    the date has no such participle."""
+    participles = set(_title_data(L).get("reduced_relative", []))
+    if not participles:
+        return None
+    before = sent[lo:a].split()
+    gap = _strip_words(list(before), L.stop_title, front=False)
+    gap = _strip_particles(gap, L)
+    at = next((len(gap) - n for n in range(1, min(len(gap), PARTICIPLE_REACH) + 1)
+               if gap[-n].lower().strip(",—–") in participles), None)
+    if at is None or at < 1 or any(w[-1:] in ",;:" or QUOTES.search(w)
+                                   or w.lower() in L.finite_verbs for w in gap[at + 1:]):
+        return None
+    prev = gap[at - 1]
+    low = prev.lower().strip(",—–")
+    if prev[:1].islower() and (low in L.stopwords or low in L.not_names or low.endswith("ly")
+                               or _has_verb([prev], L) or low in L.title_end
+                               or low in L.negation):
+        return None  # "is scheduled", "was already scheduled": a passive with its auxiliary
+    head = list(gap[:at])
+    while head and head[-1] in ("—", "–"):
+        head.pop()  # "the telescope — scheduled for launch in 2031 —"
+    noun = _noun_phrase_before(head, L)
+    if not noun:
+        return None
+    after = CLAUSE_SEP.split(sent[b:], 1)[0].split()
+    verb = next((n for n, w in enumerate(after) if _has_verb([w], L) or w[:1].islower()
+                 and L.past_suffix and w.lower().endswith(L.past_suffix)), len(after))
+    after = after[:verb] if after and after[0].lower() in L.prepositions | L.stop_title \
+        else []  # "scheduled for May 2 in Leeds"; not "in April (either delayed ...)"
+    after = _strip_words(after, L.stop_title, front=True) if after and after[0].lower() in (
+        "at", "to") else after
+    return noun + [w.strip(",—–") for w in gap[at:]] + after
+
+
+PARTICIPLE_REACH = 4  # words between a participle and its date ("scheduled to be deployed")
+NP_REACH = 8  # words of a noun phrase before its participle
+
+
+def _noun_phrase_before(words, L: Language):
+    """The noun phrase that ends the words: back to its nearest article, possessive or
+    word in "'s", across a preposition only when an article stands a few words before it
+    ("a deposition request for Volker"); not across a verb or a clause boundary."""
+    if not words or words[-1][-1:] in ";:" or words[-1].strip(",—–") == "":
+        return None
+    words = list(words)
+    words[-1] = words[-1].rstrip(",—–")
+    start = None
+    k = len(words) - 1
+    while k >= 0 and len(words) - k <= NP_REACH:
+        w = words[k]
+        low = w.lower().strip(",—–")
+        if k < len(words) - 1 and (w[-1:] in ",;:—–(" or QUOTES.search(w)
+                                   or w in ("—", "–")):
+            break
+        if low in L.articles or low in L.possessives:
+            start = k + (1 if low in L.articles else 0)
+            break
+        if low.endswith(("'s", "’s")) and w[:1].isupper():
+            start = k
+            k -= 1
+            continue
+        if _has_verb([w], L) or low in L.relative_pronouns or low in L.coordinating:
+            break
+        if w[:1].islower() and L.past_suffix and low.endswith(L.past_suffix) and not any(
+                x.lower() in L.articles | L.possessives or x.endswith(("'s", "’s"))
+                for x in words[max(0, k - ADJECTIVES):k]):
+            break  # "approved plans"; not "the first crewed flight"
+        if low in L.stop_title or low in L.prepositions:
+            art = next((j for j in range(k - 1, max(-1, k - 4), -1)
+                        if words[j].lower() in L.articles or _has_verb([words[j]], L)
+                        or words[j][-1:] in ",;:"), None)
+            if art is None or words[art].lower() not in L.articles:
+                break
+            k -= 1
+            continue
+        start = k
+        k -= 1
+    if start is None or start >= len(words):
+        return None
+    if start > 1 and words[start - 1].lower() in L.articles \
+            and words[start - 2].lower() in L.title_reorder:
+        return None  # "when the next flight occurs, which": a clause, not a noun phrase
+    np_ = [w for w in words[start:] if w not in ("—", "–")]
+    if not np_ or all(w[:1].islower() and w.lower() in L.stopwords for w in np_):
+        return None
+    return np_
+
+
+def _first_person(words, L: Language, actor: str):
+    """"I will be governor", "We hope to ...": a first-person subject takes the name the
+    actor finder gave its speaker, with the verb in the third person ("Pierluisi will be
+    governor", "Tseng hopes to ..."); "my", "our" become "the" (`title.first_person`,
+    `third_person`, `first_person_possessives`).  Only for a name that looks like a
+    person's or organisation's: capitalised words without digits."""
+    td = _title_data(L)
+    first = {k.lower(): v for k, v in td.get("first_person", {}).items()}
+    if not first or not words or not actor or any(ch.isdigit() for ch in actor) \
+            or not actor[:1].isupper() or actor.lower() in L.pronouns | L.generic:
+        return words
+    low = words[0].lower().replace("’", "'")
+    if low not in first:
+        return words
+    third = td.get("third_person", {})
+    out = actor.split()
+    if first[low]:
+        out.append(third.get(first[low], first[low]))  # "I'm": "is"
+        rest = words[1:]
+    else:
+        rest = list(words[1:])
+        k = 0
+        while k < len(rest) - 1 and (rest[k].lower() in td.get("adverbs", [])
+                                     or rest[k][:1].islower() and rest[k].lower().endswith("ly")):
+            k += 1  # "we also plan", "I really hope"
+        if k < len(rest):
+            rest[k] = _third_singular(rest[k], L, third)
+    possessives = td.get("first_person_possessives", {})
+    rest = [possessives.get(w.lower(), w) for w in rest]
+    return out + rest
+
+
+def _third_singular(verb: str, L: Language, third: dict) -> str:
+    """"am": "is", "have": "has" (`title.third_person`); "plan": "plans", "hope":
+    "hopes"; a modal or past form stays ("will", "did", "planned")."""
+    low = verb.lower()
+    if low in third:
+        return third[low]
+    if low + "s" in L.finite_verbs or low + "s" in L.speech_verbs:
+        return verb + "s"
+    if low in L.finite_verbs or not low.isalpha() or not verb[:1].islower() \
+            or L.past_suffix and low.endswith(L.past_suffix) or low in L.stopwords:
+        return verb
+    return verb + ("es" if low.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+
+
+def _own_conjunct(sent: str, lo: int, hi: int, a: int, b: int, L: Language):
+    """Two clauses joined by "and" or "but", each with its own subject and verb ("the
+    festival runs through May 8 and the film opens on May 9"): the date's clause alone,
+    (start, end) within sent[lo:hi]; None when the clause is one (`title.own_conjuncts`:
+    the joining words)."""
+    joins = _title_data(L).get("own_conjuncts", [])
+    if not joins or hi - lo > CONJUNCT_CHARS:
+        return None
+    for m in re.finditer(r"\s(" + "|".join(map(re.escape, joins)) + r")\s", sent[lo:hi]):
+        at, end = lo + m.start(), lo + m.end()
+        if at < b and end > a or sent[at - 1:at] == ",":
+            continue
+        first, second = sent[lo:at].split(), sent[end:hi].split()
+        if not _clause_with_subject(second, L) or not _some_verb(first, L):
+            continue
+        if end <= a and second[0].lower() in _title_data(L).get("first_person", {}):
+            return None  # "... and we anticipate ...": the clause before says who
+        return (end, hi) if end <= a else (lo, at)
+    return None
+
+
+def _possessive_subject(words, first: str, L: Language):
+    """A conjunct titled alone that opens with "its", "their" ("... and its new jet is
+    scheduled to fly") says whose with the subject of the clause before, when that is a
+    short noun phrase before its verb ("Airline's new jet is scheduled to fly")."""
+    if not words or words[0].lower() not in _title_data(L).get("possessive_subjects", []):
+        return words
+    before = first.split()
+    verb = next((k for k, w in enumerate(before) if k and _has_verb([w], L)), None)
+    if verb is None or verb > NOUN_RUN + 1 or any(w[-1:] in ",;:" for w in before[:verb]):
+        return words
+    subject = _strip_words(before[:verb], L.articles, front=True)
+    if not subject or not subject[-1][:1].isalpha() or subject[-1].lower() in L.stopwords:
+        return words
+    return subject[:-1] + [subject[-1] + ("'" if subject[-1].endswith("s") else "'s")] \
+        + words[1:]
+
+
+def _clause_with_subject(words, L: Language) -> bool:
+    """Words that open with a subject (an article, possessive, pronoun or name) and hold a
+    finite verb a few words later, before any comma ("a preliminary report would ...")."""
+    if len(words) < 2:
+        return False
+    low = words[0].lower()
+    if not (low in L.articles or low in L.possessives or low in L.pronouns
+            or words[0][:1].isupper() and low not in L.stopwords and low not in L.not_names):
+        return False
+    for w in words[1:CONJUNCT_SUBJECT + 1]:
+        if _has_verb([w], L):
+            return True
+        if w[-1:] in ",;:" or w.lower() in L.relative_pronouns:
+            return False
+    return False
+
+
+def _some_verb(words, L: Language) -> bool:
+    """A finite verb, also one not listed: a lower-case word in "-s" or the past's ending
+    right after a name or number ("the festival runs")."""
+    return _has_verb(words, L) or any(
+        w[:1].islower() and w.isalpha() and w.lower() not in L.stopwords
+        and (w.endswith("s") or L.past_suffix and w.endswith(L.past_suffix))
+        and (p[:1].isupper() or p[:1].isdigit() or p.lower() not in L.stopwords)
+        for p, w in zip(words, words[1:]))
+
+
+CONJUNCT_SUBJECT = 5  # words of a conjunct's subject before its verb
+CONJUNCT_CHARS = 600  # a longer clause is no sentence's: not split
+
+
+def _phrase_cut(out: str, L: Language, limit: int) -> str:
+    """A title over the limit ends before the last phrase that fits ("... to produce a
+    recovery plan (for consideration by the ...)"), not inside a word group with "…":
+    before a word of `title.cut_at`, when what stays holds a finite verb and something
+    after it and does not end with a function word."""
+    cut_at = set(_title_data(L).get("cut_at", []))
+    if len(out) <= limit or not cut_at:
+        return out
+    words, n = [], 0
+    for w in out.split():  # only the words that may stand in a prefix that fits
+        if n > limit:
+            break
+        words.append(w)
+        n += len(w) + 1
+    # a relative clause goes whole ("... by the shutoffs (which were expected to ...)")
+    for openers in (cut_at & L.relative_pronouns, cut_at):
+        for i in range(len(words) - 1, 1, -1):
+            prefix = " ".join(words[:i]).rstrip(" ,;:")
+            last = words[i - 1].lower().strip(",;:")
+            if len(prefix) >= limit or words[i].lower() not in openers:
+                continue
+            if len(prefix) < TITLE_MIN or last in L.stopwords | L.prepositions | L.stop_title \
+                    or last in L.articles or last in L.coordinating or QUOTES.search(prefix[:1]):
+                continue
+            verb = next((k for k, w in enumerate(words[1:i], 1) if _has_verb([w], L)), None)
+            if verb is not None and verb < i - 1 or verb is None and _some_verb(words[:i - 1], L):
+                return prefix
+    return out
+
+
+def _after_adverbs(words, L: Language):
+    """The words after the adverbs that open them ("also announced ...": a verb that
+    lost its subject all the same; `title.adverbs`)."""
+    adverbs = _title_data(L).get("adverbs", [])
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in adverbs:
+        k += 1
+    return words[k:]
+
+
+def _reported_after_date(sent: str, clauses, k: int, text_: str, b: int, L: Language):
+    """"X announced that from June 15, wearing a helmet would become compulsory": the date
+    closes a clause that ends with its complementiser (`title.complementisers`); what is
+    due is the clause after it, (start, end) when it holds a verb; else None."""
+    words = text_.split()
+    if not words or words[-1].lower().strip(",") not in _title_data(L).get("complementisers", []) \
+            or k + 1 >= len(clauses) or sent[b:clauses[k][1]].strip(" ,"):
+        return None
+    nxt = sent[slice(*clauses[k + 1])].split()
+    if len(nxt) < 2 or not _has_verb(nxt, L) or nxt[0].lower() in L.coordinating:
+        return None
+    return clauses[k + 1]
+
+
+def _framed_relative(sent: str, clause, a: int, b: int, L: Language):
+    """"the glider's first crewed flight, which the agency said might take place this
+    summer": a relative clause whose verb is a report of speech before the verb that holds
+    the date; the title is the noun it tells of and that verb ("Glider's first crewed
+    flight might take place"); None otherwise."""
+    if not _title_data(L).get("framed_relatives"):
+        return None
+    lo, hi = clause
+    words = sent[lo:a].split()
+    if len(words) < 3 or words[0].lower() not in L.relative_pronouns or not a < hi:
+        return None
+    said = next((n for n in range(2, min(len(words), FRAME_MAX + 2))
+                 if words[n].lower() in L.speech_verbs), None)
+    if said is None or said + 1 >= len(words) or not _has_verb([words[said + 1]], L):
+        return None
+    noun = _noun_phrase_before(sent[:lo].split(), L)
+    if not noun:
+        return None
+    rest = _strip_particles(_strip_words(words[said + 1:], L.stop_title, front=False), L)
+    return noun + rest + sent[b:hi].split()
+
+
+FRAME_MAX = 6  # words of who said it, in a relative clause ("which NASA's chief has said")
+
+
+def _chained(sent: str, off: int, a: int, L: Language):
+    """"X on May 2, followed by the final on May 9": the date after a chaining participle
+    (`title.chained`: "followed by") is the noun's after it, which follows ("Final
+    follows"); None otherwise."""
+    chained = _title_data(L).get("chained", {})
+    clause = CLAUSE_SEP.split(sent[off:a])[-1].split()
+    low = [w.lower() for w in clause]
+    for phrase, verb in chained.items():
+        n = len(phrase.split())
+        if low[:n] == phrase.split() and len(clause) > n:
+            rest = _strip_words(clause[n:], L.stop_title, front=False)
+            rest = _strip_words(rest, L.articles, front=True)
+            if rest and not any(w.lower() in L.finite_verbs for w in rest):
+                return rest + [verb]
+    return None
+
+
+def _relative_asides(sent: str, off: int, a: int, b: int, L: Language) -> str:
+    """A relative clause between commas that interrupts its noun and the noun's verb
+    ("X reported Ana Ruiz, who lives in Oslo, will open ...") is no clause boundary: it
+    goes, when the date stands outside it and a finite verb follows it
+    (`title.relative_asides`)."""
+    if not _title_data(L).get("relative_asides") or not L.relative_pronouns:
+        return sent
+    pattern = re.compile(r",\s(?:" + "|".join(map(re.escape, sorted(L.relative_pronouns)))
+                         + r")\s[^,;:()\n]{1,80},\s(?=(\w+))")
+
+    def blank(m):
+        inside = off + m.start() < b and off + m.end() > a
+        return m.group() if inside or m[1].lower() not in L.finite_verbs \
+            else " " * len(m.group())
+    return sent[:off] + pattern.sub(blank, sent[off:])
