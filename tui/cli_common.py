@@ -163,6 +163,12 @@ lang_option = click.option("--lang", metavar="LANG",
                                 "else detected).")
 
 
+timeout_option = click.option(
+    "--timeout", metavar="SECONDS", type=click.FloatRange(0, 3600, min_open=True),
+    help="How long one web address may take in all, redirects and slow servers included "
+         "(default: the config's fetch_timeout, 30).")
+
+
 def extraction_lang(env: Env, given: str | None) -> str | None:
     """--lang, checked against the language data frist has, else the config's `lang`."""
     from store.extract import available_languages

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 import click
 
-from tui.cli_common import extraction_lang, lang_option, pass_env, say
+from tui.cli_common import extraction_lang, lang_option, pass_env, say, timeout_option
 
 FEW_FILES = 5  # more documents than this get a progress bar (on a terminal)
 
@@ -109,9 +109,7 @@ def _summary(outcome) -> str:
 @lang_option
 @click.option("--yes", is_flag=True,
               help="Store every candidate that is confident enough, without asking.")
-@click.option("--timeout", metavar="SECONDS", type=click.FloatRange(0, 3600, min_open=True),
-              help="How long one web address may take in all, redirects and slow servers "
-                   "included (default: the config's fetch_timeout, 30).")
+@timeout_option
 @pass_env
 def ingest(env, source, published, lang, yes, timeout):
     """Find the dated commitments in files, a folder, a web page or a feed; review; store."""
