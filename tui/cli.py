@@ -12,9 +12,10 @@ import click
 
 from store.errors import FristError
 from tui import cli_exchange, cli_ingest, cli_sync, cli_track
-from tui.cli_common import (STDOUT_NAME, Env, FristGroup, drop_standard_output,
-                            extraction_lang, item_id, lang_option, name_standard_output,
-                            pass_env, quit_on_broken_pipe, say, timeout_option, write_json)
+from tui.cli_common import (STDOUT_NAME, Env, FristGroup, check_dashboard_terminal,
+                            drop_standard_output, extraction_lang, item_id, lang_option,
+                            name_standard_output, pass_env, quit_on_broken_pipe, say,
+                            timeout_option, write_json)
 
 
 @click.group(cls=FristGroup, invoke_without_command=True,
@@ -33,6 +34,8 @@ def cli(ctx, db, today, demo):
     if today:
         from store import model
         model.set_today(ctx.obj.today)
+    if demo or ctx.invoked_subcommand is None:
+        check_dashboard_terminal()
     if demo:
         from tui.demo import run_demo
         run_demo(ctx.obj)

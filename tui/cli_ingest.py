@@ -10,13 +10,14 @@ from contextlib import contextmanager
 
 import click
 
+from tui import cli_common
 from tui.cli_common import extraction_lang, lang_option, pass_env, say, timeout_option
 
 FEW_FILES = 5  # more documents than this get a progress bar (on a terminal)
 
 
 def stdin_is_terminal() -> bool:
-    return sys.stdin.isatty()
+    return cli_common.stdin_is_terminal()
 
 
 @contextmanager
@@ -146,8 +147,9 @@ def ingest(env, source, published, lang, yes, timeout):
     else:
         print_candidates(proposals, env.today, today=env.today, notes=_notes(proposals))
         if not stdin_is_terminal():
-            raise FristError("nothing stored: the review needs a terminal to answer on; "
-                             f"pass --yes to store the candidates with confidence >= "
+            raise FristError("nothing stored: "
+                             + cli_common.needs_terminal("the review", "to answer on")
+                             + "; pass --yes to store the candidates with confidence >= "
                              f"{ing.CONFIDENCE_THRESHOLD}")
         chosen = review(proposals)
     outcome = ing.commit(env.store, chosen)
