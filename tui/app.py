@@ -230,6 +230,23 @@ class FristApp(App):
         """Messages carry titles, file names and errors from outside: never markup."""
         super().notify(message, markup=markup, **kwargs)
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C, which quits many programs: say which keys quit frist here (as remapped
+        in [keymap]). Textual's own message has markup, which `notify` shows as typed."""
+        keys: list[str] = []
+        for active in self.active_bindings.values():
+            if active.binding.action in ("quit", "app.quit") and active.enabled:
+                shown = self.get_key_display(active.binding)
+                if shown not in keys:
+                    keys.append(shown)
+        keys.sort(key=lambda shown: len(shown) > 1)  # frist's own key before Textual's ^q
+        if not keys:  # a dialog is open: it closes first
+            self.notify("Ctrl+C does not quit frist: Escape closes this first.",
+                        title="Do you want to quit?", timeout=4)
+            return
+        self.notify(f"Ctrl+C does not quit frist: press {' or '.join(keys)} to quit.",
+                    title="Do you want to quit?", timeout=4)
+
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
                            time_format: str | None = None) -> str | None:
         """The palette's Screenshot: an SVG beside the store (Textual's default folder,
