@@ -80,6 +80,15 @@ def _warnings(loaded) -> list[str]:
                    "(set one with --published)"]
 
 
+def repeated(proposal) -> str:
+    """A proposal the document states more than once, word for word: one to store."""
+    return f"stated {proposal.repeats + 1} times in {_short(proposal.document.name)}, stored once"
+
+
+def _short(name: str) -> str:
+    return name.rstrip("/").rsplit("/", 1)[-1] or name
+
+
 def _notes(proposals) -> list[str]:
     """Under each candidate: its document when there are several, and if it is stored."""
     several = len({id(p.document) for p in proposals}) > 1
@@ -88,6 +97,8 @@ def _notes(proposals) -> list[str]:
         parts = [f"from {p.document.name}"] if several else []
         if p.known_id:
             parts.append(f"already stored as #{p.known_id}")
+        if p.repeats:
+            parts.append(repeated(p))
         notes.append(f"({'; '.join(parts)})" if parts else "")
     return notes
 
@@ -144,6 +155,8 @@ def ingest(env, source, published, lang, yes, timeout):
             if p.confidence < ing.CONFIDENCE_THRESHOLD:  # say what was left, so it can be added
                 say(f"not stored (confidence {p.confidence:.2f} < {ing.CONFIDENCE_THRESHOLD}): "
                     f"{p.due.label} — {p.title}")
+            elif p.repeats:
+                say(f"note: {p.due.label} — {p.title}: {repeated(p)}")
     else:
         print_candidates(proposals, env.today, today=env.today, notes=_notes(proposals))
         if not stdin_is_terminal():

@@ -44,6 +44,7 @@ def commit(store, proposals: list[Proposal]) -> Outcome:
         pool: dict[object, Commitment] = dict(stored)   # id -> stored; ("new", n) -> new one
         merged: set[int] = set()
         new_keys = []
+        taken: dict[str, set] = {}   # document -> the items its proposals went to
         for p in proposals:
             doc = p.document
             if doc.name not in langs:
@@ -51,14 +52,17 @@ def commit(store, proposals: list[Proposal]) -> Outcome:
             source = Source(p.sentence, doc.name, doc.published.isoformat(), langs[doc.name])
             title = " ".join(p.title.split())
             key = p.known_id if p.known_id in stored else None
+            mine = taken.setdefault(doc.name, set())
             if key is None:
-                key = find_known(pool.items(), title, p.due, p.actor, p.sentence)
+                key = find_known(pool.items(), title, p.due, p.actor, p.sentence, mine)
             if key is None:
                 key = ("new", len(new_keys))
                 new_keys.append(key)
+                mine.add(key)
                 pool[key] = Commitment.new(title, p.due, actor=p.actor, sources=[source],
                                            note=f"from {doc.name}")
                 continue
+            mine.add(key)
             if has_source(pool[key], p.sentence):
                 outcome.already_known += 1
                 continue

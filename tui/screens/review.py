@@ -17,6 +17,7 @@ from textual.widgets import ListItem, ListView, Static
 from store import model
 from store.model import Commitment
 from tui.screens.base import FristModal
+from tui.cli_ingest import repeated
 from tui.screens.forms import ConfirmForm, ItemForm
 from tui.widgets.footer import KeyFooter
 from tui.widgets.literal import highlighted, literal
@@ -78,6 +79,8 @@ class ProposalCard(ListItem):
                 (f"   published {model.due_label(p.document.published.isoformat())}", muted)]
         if p.known_id is not None:
             meta.append((f"   already stored as #{p.known_id}", "bold $text-warning"))
+        if p.repeats:
+            meta.append((f"   {repeated(p)}", muted))
         if self.edited:
             meta.append(("   edited", "italic $text-accent"))
         sentence = Content.assemble("“", highlighted(p.sentence, p.due.text or "",
