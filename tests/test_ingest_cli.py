@@ -249,6 +249,22 @@ def test_a_commitment_stated_twice_word_for_word_is_offered_once_and_said(run, m
     assert "15 Jan 2026 — Port will reopen: stated 2 times in article.txt" in result.output
 
 
+def test_the_summary_says_a_second_source_came_from_the_same_document(run, monkeypatch):
+    import store.extract
+    day = dt.date(2026, 3, 3)
+    first, second = "The port will reopen on 3 March 2026.", "Its reopening on 3 March 2026 is sure."
+
+    def fake_extract(text, published, lang=None):   # one commitment, stated in two sentences
+        return [Candidate("Port will reopen", day, "day", day, "3 March 2026", "Port", first,
+                          0, 38, 0.9),
+                Candidate("Port reopening", day, "day", day, "3 March 2026", "Port", second,
+                          39, 78, 0.9)]
+    monkeypatch.setattr(store.extract, "extract", fake_extract)
+    result = run(*article_args(), "--yes")
+    assert ("1 document read: 1 new (+1 source for it from the same document), "
+            "0 already known") in result.output
+
+
 def test_untrusted_text_is_shown_literally(run, tmp_path):
     path = tmp_path / "evil.txt"
     path.write_text("The \x1b[31mministry\x1b[0m will publish the [bold]rules[/bold] by 15 December 2025.")

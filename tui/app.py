@@ -587,12 +587,10 @@ class FristApp(App):
             if outcome.new_ids[0] not in self.view.rows:
                 self.set_view("all")
             self.selected_id = outcome.new_ids[0]
-        parts = [f"{len(outcome.new_ids)} added"]
-        if outcome.merged_ids:
-            parts.append(f"{len(outcome.merged_ids)} merged into stored items")
-        if outcome.already_known:
-            parts.append(f"{outcome.already_known} already known")
-        self.notify(", ".join(parts) + " — u undoes", title="ingested", timeout=5)
+        from tui.cli_ingest import summary
+        documents = len({p.document.name for p in accepted})
+        self.notify(f"{outcome.stored} accepted: {summary(outcome, 'added', documents)} — u undoes",
+                    title="ingested", timeout=6)
 
     # -- sync with the CalDAV task list in [sync], in worker threads
     def action_sync(self, quiet: bool = False) -> None:

@@ -103,13 +103,23 @@ def _notes(proposals) -> list[str]:
     return notes
 
 
-def _summary(outcome) -> str:
-    more = outcome.more_sources
-    parts = [f"{len(outcome.new_ids)} new" +
-             (f" (+{more} source{'s' if more != 1 else ''} from other documents)" if more else "")]
+def summary(outcome, new: str = "new", documents: int = 1) -> str:
+    """What an ingest stored, each accepted proposal counted once: '4 new (+1 source for
+    them from the same document), 1 known, given this source (#3), 0 already known'."""
+    from tui.text import counted
+    same = outcome.more_from_same
+    other = outcome.more_sources - same
+    them = "it" if len(outcome.new_ids) == 1 else "them"
+    whence = [f"+{counted(n, 'source')} for {them} from {where}" for n, where in (
+        (same, "the same document"),
+        (other, "another document" if other == 1 else "other documents")) if n]
+    parts = [f"{len(outcome.new_ids)} {new}" + (f" ({', '.join(whence)})" if whence else "")]
     if outcome.merged_ids:
         ids = ", ".join(f"#{i}" for i in outcome.merged_ids)
-        parts.append(f"{len(outcome.merged_ids)} known, given this source ({ids})")
+        given = counted(outcome.merged_sources, "source")
+        if outcome.merged_sources == len(outcome.merged_ids):
+            given = "this source" if documents == 1 else "a source"
+        parts.append(f"{len(outcome.merged_ids)} known, given {given} ({ids})")
     parts.append(f"{outcome.already_known} already known")
     return ", ".join(parts)
 
@@ -168,4 +178,4 @@ def ingest(env, source, published, lang, yes, timeout):
     outcome = ing.commit(env.store, chosen)
     for new_id in outcome.new_ids:
         click.echo(new_id)
-    say(f"{read}: {_summary(outcome)}")
+    say(f"{read}: {summary(outcome, documents=docs)}")

@@ -18,6 +18,7 @@ from store import model
 from store.model import Commitment
 from tui.screens.base import FristModal
 from tui.cli_ingest import repeated
+from tui.text import counted
 from tui.screens.forms import ConfirmForm, ItemForm
 from tui.widgets.footer import KeyFooter
 from tui.widgets.literal import highlighted, literal
@@ -130,7 +131,7 @@ class ReviewScreen(FristModal):
         counts = {name: sum(c.decision == name for c in cards) for name in MARKS}
         shown = _short(docs[0]) if len(docs) == 1 else f"{len(docs)} documents"
         self.query_one("#review-head", Static).update(Content.assemble(
-            ("Review ", "bold"), (f"{len(cards)} proposed commitments from ", ""),
+            ("Review ", "bold"), (f"{counted(len(cards), 'proposed commitment')} from ", ""),
             literal(shown), ("   ", ""),
             (f"✓ {counts['accepted']}  ", "$text-success"), (f"✗ {counts['rejected']}  ", "$text-error"),
             (f"? {counts['pending']}", "$foreground-muted")))
