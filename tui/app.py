@@ -22,7 +22,7 @@ from store import model
 from store.model import Commitment
 from store.db import ConflictError, Store
 from store.errors import AlreadySo, FristError
-from tui.controller import Controller, Found
+from tui.controller import Controller, Found, ItemGone
 from tui.keys import ScreenKeys
 from tui.screens.base import FristScreen
 from tui.screens.main import MainScreen
@@ -394,7 +394,7 @@ class FristApp(App):
         except AlreadySo as e:  # nothing was written: no undo step to offer
             self.notify(str(e), timeout=3)
             return False
-        except ConflictError:  # another process changed it
+        except (ConflictError, ItemGone):  # another process changed or deleted it
             self.refresh_screens()
             raise
         self._changed()
