@@ -252,7 +252,8 @@ def test_a_commitment_stated_twice_word_for_word_is_offered_once_and_said(run, m
 def test_the_summary_says_a_second_source_came_from_the_same_document(run, monkeypatch):
     import store.extract
     day = dt.date(2026, 3, 3)
-    first, second = "The port will reopen on 3 March 2026.", "Its reopening on 3 March 2026 is sure."
+    first = "The port will reopen on 3 March 2026."
+    second = "Its reopening on 3 March 2026 is sure."
 
     def fake_extract(text, published, lang=None):   # one commitment, stated in two sentences
         return [Candidate("Port will reopen", day, "day", day, "3 March 2026", "Port", first,

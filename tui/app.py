@@ -589,7 +589,8 @@ class FristApp(App):
             self.selected_id = outcome.new_ids[0]
         from tui.cli_ingest import summary
         documents = len({p.document.name for p in accepted})
-        self.notify(f"{outcome.stored} accepted: {summary(outcome, 'added', documents)} — u undoes",
+        said = summary(outcome, "added", documents)
+        self.notify(f"{outcome.stored} accepted: {said} — u undoes",
                     title="ingested", timeout=6)
 
     # -- sync with the CalDAV task list in [sync], in worker threads
