@@ -587,7 +587,7 @@ class FristApp(App):
             if outcome.new_ids[0] not in self.view.rows:
                 self.set_view("all")
             self.selected_id = outcome.new_ids[0]
-        from tui.cli_ingest import summary
+        from tui.ingest_text import summary
         documents = len({p.document.name for p in accepted})
         said = summary(outcome, "added", documents)
         self.notify(f"{outcome.stored} accepted: {said} — u undoes",

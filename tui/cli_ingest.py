@@ -12,6 +12,7 @@ import click
 
 from tui import cli_common
 from tui.cli_common import extraction_lang, lang_option, pass_env, say, timeout_option
+from tui.ingest_text import repeated, summary
 
 FEW_FILES = 5  # more documents than this get a progress bar (on a terminal)
 
@@ -80,15 +81,6 @@ def _warnings(loaded) -> list[str]:
                    "(set one with --published)"]
 
 
-def repeated(proposal) -> str:
-    """A proposal the document states more than once, word for word: one to store."""
-    return f"stated {proposal.repeats + 1} times in {_short(proposal.document.name)}, stored once"
-
-
-def _short(name: str) -> str:
-    return name.rstrip("/").rsplit("/", 1)[-1] or name
-
-
 def _notes(proposals) -> list[str]:
     """Under each candidate: its document when there are several, and if it is stored."""
     several = len({id(p.document) for p in proposals}) > 1
@@ -101,27 +93,6 @@ def _notes(proposals) -> list[str]:
             parts.append(repeated(p))
         notes.append(f"({'; '.join(parts)})" if parts else "")
     return notes
-
-
-def summary(outcome, new: str = "new", documents: int = 1) -> str:
-    """What an ingest stored, each accepted proposal counted once: '4 new (+1 source for
-    them from the same document), 1 known, given this source (#3), 0 already known'."""
-    from tui.text import counted
-    same = outcome.more_from_same
-    other = outcome.more_sources - same
-    them = "it" if len(outcome.new_ids) == 1 else "them"
-    whence = [f"+{counted(n, 'source')} for {them} from {where}" for n, where in (
-        (same, "the same document"),
-        (other, "another document" if other == 1 else "other documents")) if n]
-    parts = [f"{len(outcome.new_ids)} {new}" + (f" ({', '.join(whence)})" if whence else "")]
-    if outcome.merged_ids:
-        ids = ", ".join(f"#{i}" for i in outcome.merged_ids)
-        given = counted(outcome.merged_sources, "source")
-        if outcome.merged_sources == len(outcome.merged_ids):
-            given = "this source" if documents == 1 else "a source"
-        parts.append(f"{len(outcome.merged_ids)} known, given {given} ({ids})")
-    parts.append(f"{outcome.already_known} already known")
-    return ", ".join(parts)
 
 
 @click.command()

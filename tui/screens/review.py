@@ -17,7 +17,7 @@ from textual.widgets import ListItem, ListView, Static
 from store import model
 from store.model import Commitment
 from tui.screens.base import FristModal
-from tui.cli_ingest import repeated
+from tui.ingest_text import repeated
 from tui.text import counted
 from tui.screens.forms import ConfirmForm, ItemForm
 from tui.widgets.footer import KeyFooter
