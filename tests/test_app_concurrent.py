@@ -235,3 +235,27 @@ async def test_a_change_stored_but_not_backed_up_is_said(store, monkeypatch):
         assert "could not be written" in notices(app) and "No space left" in notices(app)
     monkeypatch.undo()
     assert fresh(store, item_id).status == "met"
+
+
+@pytest.mark.parametrize("key", ["m", "x", "p", "e"])
+async def test_a_form_on_an_item_deleted_elsewhere_closes_saying_so(store, key):
+    """`frist rm` in another terminal while a form is open: Enter could never succeed."""
+    item_id, _ = find(store, "Renew my passport")
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(pilot, item_id, key)
+        assert isinstance(form, (NoteForm, PostponeForm, ItemForm))
+        open_store(store.path).remove(item_id)
+        if isinstance(form, PostponeForm):
+            form.query_one("#due").value = "2026-06-01"
+        if isinstance(form, ItemForm):
+            form.query_one("#title").value = "Renew my passport soon"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is app.main
+        assert f"#{item_id} was deleted elsewhere meanwhile, so nothing was saved" in notices(app)
+        assert "frist undo" in notices(app)
+        assert item_id not in app.view.items
+        await pilot.press("u")  # the deletion was the newest change
+        await pilot.pause()
+        assert item_id in app.view.items

@@ -51,3 +51,39 @@ async def test_undo_takes_a_decision_back_in_the_count(store):  # noqa: F811
         await pilot.press("s")  # skipped now, after the undone decision
         await pilot.pause()
         assert "1 skipped" in title() and "missed" not in title()
+
+
+async def test_postponed_to_a_day_still_past_it_stays_in_the_queue(db_path):
+    """p +1w on an item due 2020-01-01: still overdue and undecided, so not 'Nothing needs
+    a decision'."""
+    from rich.text import Text
+    from textual.widgets import Static
+
+    from store.db import open_store
+    from store.model import Commitment, Due
+    from tui.app import make_app
+
+    def shown(screen, selector):
+        content = screen.query_one(selector, Static).content
+        return content.plain if isinstance(content, Text) else str(content)
+
+    store = open_store(db_path)
+    store.add(Commitment.new("Long forgotten promise", Due.from_value("2020-01-01")))
+    app = make_app(store, "2025-11-24")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        queue = app.screen
+        assert "1 left" in shown(queue, "#decide-title")
+        await pilot.press("p", *"+1w")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is queue
+        assert store.get(1).due == "2020-01-08"
+        assert "1 left" in shown(queue, "#decide-title")
+        assert "Long forgotten promise" in shown(queue, "#decide-item")
+        assert "Nothing needs a decision" not in shown(queue, "#decide-item")
+        assert any("still overdue, so it stays in the queue" in str(n.message)
+                   for n in app._notifications)

@@ -163,3 +163,15 @@ if __name__ == "__main__":
     SAVED.write_text(json.dumps(dashboard_settings(FristApp), indent=1, ensure_ascii=False) + "\n",
                      encoding="utf-8")
     print(f"wrote {SAVED}")
+
+
+@pytest.mark.parametrize("keymap, key", [({}, "q"), ({"quit": "Q"}, "Q")])
+async def test_ctrl_c_names_the_keys_that_quit_in_plain_words(store, keymap, key):  # noqa: F811
+    app = app_for(store, config=Config(keymap=keymap))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        [message] = [str(n.message) for n in app._notifications]
+        assert "[b]" not in message and "[/b]" not in message
+        assert f"press {key} or ^q to quit" in message
+        assert app.is_running  # only told, not quit

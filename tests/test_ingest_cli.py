@@ -34,6 +34,21 @@ def test_yes_stores_with_provenance_and_prints_the_new_ids(frist):
                       "published": "2025-11-20", "lang": "en"}
 
 
+TWO_IN_ONE = ("The mayor said the council will vote on the harbour budget on 3 March 2026, "
+              "the same day the new bridge is scheduled to open.\n")
+
+
+def test_two_commitments_in_one_sentence_for_one_day_are_both_stored(frist, tmp_path):
+    article = tmp_path / "two.txt"
+    article.write_text(TWO_IN_ONE, encoding="utf-8")
+    args = ("ingest", str(article), "--published", "2025-11-20", "--yes")
+    result = frist(*args)
+    assert "1 document read: 2 new, 0 already known" in result.stderr
+    titles = sorted(i["title"] for i in items(frist))
+    assert len(titles) == 2 and "bridge" in titles[1].lower() and "budget" in titles[0].lower()
+    assert "0 new, 2 already known" in frist(*args).stderr   # and each is known again
+
+
 def test_reingest_says_nothing_new_and_a_second_article_adds_a_source(frist):
     article, second = str(FIXTURES / "article.txt"), str(FIXTURES / "second_article.txt")
     frist("ingest", article, "--published", "2025-11-20", "--yes", check=True)
@@ -216,6 +231,39 @@ def test_yes_leaves_out_candidates_below_the_threshold(run, monkeypatch):
     # what was left out is named, so the person can add it by hand
     assert (f"not stored (confidence {ingest.CONFIDENCE_THRESHOLD - 0.1:.2f} < "
             f"{ingest.CONFIDENCE_THRESHOLD}): 15 Jan 2026 — Vague thing") in result.output
+
+
+def test_a_commitment_stated_twice_word_for_word_is_offered_once_and_said(run, monkeypatch):
+    import store.extract
+    day = dt.date(2026, 1, 15)
+    said = "The port will reopen by 15 January 2026."
+
+    def fake_extract(text, published, lang=None):   # the same sentence twice in the article
+        return [Candidate("Port will reopen", day, "day", day, "15 January 2026", "", said,
+                          start, start + len(said), 0.9) for start in (0, 100)]
+    monkeypatch.setattr(store.extract, "extract", fake_extract)
+    result = run(*article_args(), input="a\n")
+    assert "stated 2 times in article.txt, stored once" in result.output
+    assert "1 new" in result.output and stored_titles() == ["Port will reopen"]
+    result = run(*article_args(), "--yes")
+    assert "15 Jan 2026 — Port will reopen: stated 2 times in article.txt" in result.output
+
+
+def test_the_summary_says_a_second_source_came_from_the_same_document(run, monkeypatch):
+    import store.extract
+    day = dt.date(2026, 3, 3)
+    first = "The port will reopen on 3 March 2026."
+    second = "Its reopening on 3 March 2026 is sure."
+
+    def fake_extract(text, published, lang=None):   # one commitment, stated in two sentences
+        return [Candidate("Port will reopen", day, "day", day, "3 March 2026", "Port", first,
+                          0, 38, 0.9),
+                Candidate("Port reopening", day, "day", day, "3 March 2026", "Port", second,
+                          39, 78, 0.9)]
+    monkeypatch.setattr(store.extract, "extract", fake_extract)
+    result = run(*article_args(), "--yes")
+    assert ("1 document read: 1 new (+1 source for it from the same document), "
+            "0 already known") in result.output
 
 
 def test_untrusted_text_is_shown_literally(run, tmp_path):

@@ -113,6 +113,24 @@ def test_two_articles_in_one_batch_make_one_item(store):
     assert outcome.more_sources == 1 and outcome.merged_ids == []
 
 
+TWO_FOR_ONE_DAY = ("The council will vote on the budget on 3 March 2026, the same day the "
+                   "bridge is to open.")
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_one_sentence_with_two_commitments_for_one_day_makes_two_items(store, order):
+    vote = proposal("Council will vote on the budget", "2026-03-03", TWO_FOR_ONE_DAY, A)
+    bridge = proposal("Bridge is to open", "2026-03-03", TWO_FOR_ONE_DAY, A)
+    outcome = commit(store, [vote, bridge][::order])
+    assert len(outcome.new_ids) == 2 and outcome.already_known == 0
+    # the same two again, the titles worded anew (a newer extractor): each finds its own item
+    vote_again = proposal("Budget vote in the council", "2026-03-03", TWO_FOR_ONE_DAY, A)
+    bridge_again = proposal("The bridge opens", "2026-03-03", TWO_FOR_ONE_DAY, A)
+    again = commit(store, [vote_again, bridge_again][::order])
+    assert again.new_ids == [] and again.already_known == 2
+    assert len(store.all()) == 2
+
+
 def test_one_ingest_is_one_undo_step(store):
     [first] = commit(store, [proposal("Sign the fisheries deal", "2025-12-12", DEAL_A, A)]).new_ids
     before = store.get(first)

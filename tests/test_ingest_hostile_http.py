@@ -187,6 +187,16 @@ def test_cli_deadline_from_the_option_and_from_the_config(server, frist, tmp_pat
     assert frist("ingest", url, "--timeout", "0").returncode == 2
 
 
+def test_extract_takes_the_same_timeout_as_ingest(server, frist):
+    url = f"{server}/drip-body"
+    line = one_line_error(frist("extract", url, "--timeout", "1"))
+    assert line == f"error: {url} was not read within 1 s in all (the server sends too slowly)"
+    assert frist("extract", url, "--timeout", "0").returncode == 2
+    helps = [frist(command, "--help").stdout for command in ("extract", "ingest")]
+    said = [" ".join(h.split("--timeout SECONDS", 1)[1].split("]", 1)[0].split()) for h in helps]
+    assert said[0] == said[1] and "the config's fetch_timeout" in said[0]
+
+
 def test_cli_shows_an_escape_in_a_reason_phrase_as_text(server, frist):
     line = one_line_error(frist("ingest", f"{server}/escape-reason", "--yes"))
     assert line.endswith(r"HTTP 599 \x1b]0;pwned\x07Oops")

@@ -80,3 +80,17 @@ def test_a_folder_of_many_files_shows_a_progress_bar(frist, tmp_path):
     assert term.finish() == 0
     assert b"reading" in term.output and b"/8" in term.output
     assert b"8 documents read" in term.output
+
+
+def test_the_dashboard_without_a_terminal_says_so_in_one_line(tmp_path):
+    """`frist < /dev/null > out.txt` (a script, a cron job): no escape codes, no hang."""
+    for args in ([], ["--demo"]):
+        out = tmp_path / "out.txt"
+        with open(out, "wb") as stdout:
+            result = subprocess.run([FRIST, *args], stdin=subprocess.DEVNULL, stdout=stdout,
+                                    stderr=subprocess.PIPE, timeout=60)
+        assert result.returncode == 1
+        assert out.read_bytes() == b""
+        [line] = result.stderr.decode().splitlines()
+        assert line.startswith("error: the dashboard needs a terminal to draw on and read keys")
+        assert "\x1b" not in line

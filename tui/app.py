@@ -22,7 +22,7 @@ from store import model
 from store.model import Commitment
 from store.db import ConflictError, Store
 from store.errors import AlreadySo, FristError
-from tui.controller import Controller, Found
+from tui.controller import Controller, Found, ItemGone
 from tui.keys import ScreenKeys
 from tui.screens.base import FristScreen
 from tui.screens.main import MainScreen
@@ -230,6 +230,23 @@ class FristApp(App):
         """Messages carry titles, file names and errors from outside: never markup."""
         super().notify(message, markup=markup, **kwargs)
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C, which quits many programs: say which keys quit frist here (as remapped
+        in [keymap]). Textual's own message has markup, which `notify` shows as typed."""
+        keys: list[str] = []
+        for active in self.active_bindings.values():
+            if active.binding.action in ("quit", "app.quit") and active.enabled:
+                shown = self.get_key_display(active.binding)
+                if shown not in keys:
+                    keys.append(shown)
+        keys.sort(key=lambda shown: len(shown) > 1)  # frist's own key before Textual's ^q
+        if not keys:  # a dialog is open: it closes first
+            self.notify("Ctrl+C does not quit frist: Escape closes this first.",
+                        title="Do you want to quit?", timeout=4)
+            return
+        self.notify(f"Ctrl+C does not quit frist: press {' or '.join(keys)} to quit.",
+                    title="Do you want to quit?", timeout=4)
+
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
                            time_format: str | None = None) -> str | None:
         """The palette's Screenshot: an SVG beside the store (Textual's default folder,
@@ -377,7 +394,7 @@ class FristApp(App):
         except AlreadySo as e:  # nothing was written: no undo step to offer
             self.notify(str(e), timeout=3)
             return False
-        except ConflictError:  # another process changed it
+        except (ConflictError, ItemGone):  # another process changed or deleted it
             self.refresh_screens()
             raise
         self._changed()
@@ -570,12 +587,11 @@ class FristApp(App):
             if outcome.new_ids[0] not in self.view.rows:
                 self.set_view("all")
             self.selected_id = outcome.new_ids[0]
-        parts = [f"{len(outcome.new_ids)} added"]
-        if outcome.merged_ids:
-            parts.append(f"{len(outcome.merged_ids)} merged into stored items")
-        if outcome.already_known:
-            parts.append(f"{outcome.already_known} already known")
-        self.notify(", ".join(parts) + " — u undoes", title="ingested", timeout=5)
+        from tui.ingest_text import summary
+        documents = len({p.document.name for p in accepted})
+        said = summary(outcome, "added", documents)
+        self.notify(f"{outcome.stored} accepted: {said} — u undoes",
+                    title="ingested", timeout=6)
 
     # -- sync with the CalDAV task list in [sync], in worker threads
     def action_sync(self, quiet: bool = False) -> None:

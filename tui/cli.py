@@ -12,9 +12,10 @@ import click
 
 from store.errors import FristError
 from tui import cli_exchange, cli_ingest, cli_sync, cli_track
-from tui.cli_common import (STDOUT_NAME, Env, FristGroup, drop_standard_output,
-                            extraction_lang, item_id, lang_option, name_standard_output,
-                            pass_env, quit_on_broken_pipe, say, write_json)
+from tui.cli_common import (STDOUT_NAME, Env, FristGroup, check_dashboard_terminal,
+                            drop_standard_output, extraction_lang, item_id, lang_option,
+                            name_standard_output, pass_env, quit_on_broken_pipe, say,
+                            timeout_option, write_json)
 
 
 @click.group(cls=FristGroup, invoke_without_command=True,
@@ -33,6 +34,8 @@ def cli(ctx, db, today, demo):
     if today:
         from store import model
         model.set_today(ctx.obj.today)
+    if demo or ctx.invoked_subcommand is None:
+        check_dashboard_terminal()
     if demo:
         from tui.demo import run_demo
         run_demo(ctx.obj)
@@ -274,16 +277,17 @@ def due(env, within, check, as_json):
               help="Publication date, the day relative dates count from (default: a web page's "
                    "own date, else a file's date, else today).")
 @lang_option
+@timeout_option
 @click.option("--json", "as_json", is_flag=True)
 @pass_env
-def extract(env, source, published, lang, as_json):
+def extract(env, source, published, lang, timeout, as_json):
     """Show the dated commitments in an article (a file, a web page, or standard input);
     stores nothing."""
     from store.extract import extract as run_extract
     from store.ingest import read_one
     lang = extraction_lang(env, lang)
     doc = read_one(source, env.published(published) if published else None, lang, env.today,
-                   deadline=env.config.fetch_timeout)
+                   deadline=timeout or env.config.fetch_timeout)
     for note in doc.notes:
         say(f"note: {note}")
     pub = doc.published

@@ -75,6 +75,30 @@ def quit_on_broken_pipe() -> NoReturn:
     sys.exit(BROKEN_PIPE_EXIT)
 
 
+def stdin_is_terminal() -> bool:
+    return _is_terminal(sys.stdin)
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (ValueError, OSError):  # closed
+        return False
+
+
+def needs_terminal(what: str, to: str) -> str:
+    """The words for a command that cannot go on without a person at a terminal."""
+    return f"{what} needs a terminal {to}"
+
+
+def check_dashboard_terminal() -> None:
+    """FristError unless keys come from a terminal and the screen goes to one (Textual
+    draws on standard error; standard output too, so `frist > file` gets no escape codes)."""
+    if not (stdin_is_terminal() and _is_terminal(sys.__stdout__) and _is_terminal(sys.__stderr__)):
+        raise FristError(needs_terminal("the dashboard", "to draw on and read keys from")
+                         + "; `frist list` and `frist due` print the commitments as text")
+
+
 class FristGroup(click.Group):
     def invoke(self, ctx):
         try:
@@ -161,6 +185,12 @@ pass_env = click.make_pass_decorator(Env)
 lang_option = click.option("--lang", metavar="LANG",
                            help="The text's language: de, en, ... (default: the config's, "
                                 "else detected).")
+
+
+timeout_option = click.option(
+    "--timeout", metavar="SECONDS", type=click.FloatRange(0, 3600, min_open=True),
+    help="How long one web address may take in all, redirects and slow servers included "
+         "(default: the config's fetch_timeout, 30).")
 
 
 def extraction_lang(env: Env, given: str | None) -> str | None:

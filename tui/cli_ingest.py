@@ -10,13 +10,15 @@ from contextlib import contextmanager
 
 import click
 
-from tui.cli_common import extraction_lang, lang_option, pass_env, say
+from tui import cli_common
+from tui.cli_common import extraction_lang, lang_option, pass_env, say, timeout_option
+from tui.ingest_text import repeated, summary
 
 FEW_FILES = 5  # more documents than this get a progress bar (on a terminal)
 
 
 def stdin_is_terminal() -> bool:
-    return sys.stdin.isatty()
+    return cli_common.stdin_is_terminal()
 
 
 @contextmanager
@@ -87,19 +89,10 @@ def _notes(proposals) -> list[str]:
         parts = [f"from {p.document.name}"] if several else []
         if p.known_id:
             parts.append(f"already stored as #{p.known_id}")
+        if p.repeats:
+            parts.append(repeated(p))
         notes.append(f"({'; '.join(parts)})" if parts else "")
     return notes
-
-
-def _summary(outcome) -> str:
-    more = outcome.more_sources
-    parts = [f"{len(outcome.new_ids)} new" +
-             (f" (+{more} source{'s' if more != 1 else ''} from other documents)" if more else "")]
-    if outcome.merged_ids:
-        ids = ", ".join(f"#{i}" for i in outcome.merged_ids)
-        parts.append(f"{len(outcome.merged_ids)} known, given this source ({ids})")
-    parts.append(f"{outcome.already_known} already known")
-    return ", ".join(parts)
 
 
 @click.command()
@@ -109,9 +102,7 @@ def _summary(outcome) -> str:
 @lang_option
 @click.option("--yes", is_flag=True,
               help="Store every candidate that is confident enough, without asking.")
-@click.option("--timeout", metavar="SECONDS", type=click.FloatRange(0, 3600, min_open=True),
-              help="How long one web address may take in all, redirects and slow servers "
-                   "included (default: the config's fetch_timeout, 30).")
+@timeout_option
 @pass_env
 def ingest(env, source, published, lang, yes, timeout):
     """Find the dated commitments in files, a folder, a web page or a feed; review; store."""
@@ -145,14 +136,17 @@ def ingest(env, source, published, lang, yes, timeout):
             if p.confidence < ing.CONFIDENCE_THRESHOLD:  # say what was left, so it can be added
                 say(f"not stored (confidence {p.confidence:.2f} < {ing.CONFIDENCE_THRESHOLD}): "
                     f"{p.due.label} — {p.title}")
+            elif p.repeats:
+                say(f"note: {p.due.label} — {p.title}: {repeated(p)}")
     else:
         print_candidates(proposals, env.today, today=env.today, notes=_notes(proposals))
         if not stdin_is_terminal():
-            raise FristError("nothing stored: the review needs a terminal to answer on; "
-                             f"pass --yes to store the candidates with confidence >= "
+            raise FristError("nothing stored: "
+                             + cli_common.needs_terminal("the review", "to answer on")
+                             + "; pass --yes to store the candidates with confidence >= "
                              f"{ing.CONFIDENCE_THRESHOLD}")
         chosen = review(proposals)
     outcome = ing.commit(env.store, chosen)
     for new_id in outcome.new_ids:
         click.echo(new_id)
-    say(f"{read}: {_summary(outcome)}")
+    say(f"{read}: {summary(outcome, documents=docs)}")

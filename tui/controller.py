@@ -21,6 +21,17 @@ from store.errors import FristError
 from tui.view import ItemView
 
 
+class ItemGone(FristError):
+    """The item a change was for was deleted by another process meanwhile: nothing to
+    try again (a form closes, saying so)."""
+
+    def __init__(self, item_id: int) -> None:
+        super().__init__(f"#{item_id} was deleted elsewhere meanwhile, so nothing was saved; "
+                         "u (or `frist undo`) brings it back while that deletion is the "
+                         "newest change")
+        self.item_id = item_id
+
+
 @dataclass
 class Found:
     """What an ingest read: the proposed commitments, the documents skipped (name, why)
@@ -104,8 +115,21 @@ class Controller:
         except ConflictError:
             self.reload()  # a store that cannot be read raises FristError instead
             raise
+        except FristError:
+            if self._gone(item_id):
+                self.reload()
+                raise ItemGone(item_id) from None
+            raise
         self._follow_own_change()
         self.view.update(item_id, record)
+
+    def _gone(self, item_id: int) -> bool:
+        """Whether the store, read now, has no item `item_id` (False if it cannot be read)."""
+        try:
+            self.store.refresh()
+            return all(i != item_id for i, _record in self.store.all())
+        except FristError:
+            return False
 
     def add(self, commitment: Commitment) -> int:
         item_id = self.store.add(commitment)

@@ -18,6 +18,11 @@ STATE_SGR = {
     "met": "32", "missed": "35", "cancelled": "2",
 }
 
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """'1 commitment', '2 commitments'."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
 def printable(text: str, one_line: bool = True) -> str:
     """`text` with control and direction-override characters made visible, e.g. ESC -> \\x1b;
     on one line, or keeping its tabs and line breaks."""

@@ -25,6 +25,7 @@ class Proposal:
     confidence: float
     document: Document
     known_id: int | None = None   # the stored item that already holds this commitment
+    repeats: int = 0   # how many more times the document states it (word for word)
 
 
 def due_of_candidate(candidate) -> model.Due:
@@ -94,13 +95,30 @@ def has_source(commitment: Commitment, sentence: str) -> bool:
     return any(_norm(s.sentence) == key for s in commitment.sources)
 
 
-def find_known(items: list[tuple[object, Commitment]], title: str, due: model.Due, actor: str,
-               sentence: str):
-    """The key of the item holding this commitment: first one already citing the sentence
-    for the same due day, else one that is the same commitment by `same_commitment`."""
+def _citing(items, due: model.Due, sentence: str) -> list:
     day = due.due.isoformat()
-    for key, commitment in items:
-        if commitment.due == day and has_source(commitment, sentence):
+    return [(key, c) for key, c in items if c.due == day and has_source(c, sentence)]
+
+
+def cited_as(items, title: str, due: model.Due, sentence: str):
+    """The key of an item citing the sentence for the same due day under a similar title:
+    surely this commitment (None if there is none)."""
+    for key, commitment in _citing(items, due, sentence):
+        if similar_titles(commitment.title, title):
+            return key
+    return None
+
+
+def find_known(items, title: str, due: model.Due, actor: str, sentence: str, taken=()):
+    """The key of the item holding this commitment: one citing the sentence for the same
+    due day (under a similar title, else any such item another commitment of the same
+    document has not `taken`: one sentence may promise two things for one day), else one
+    that is the same commitment by `same_commitment`."""
+    items = list(items)
+    if (key := cited_as(items, title, due, sentence)) is not None:
+        return key
+    for key, _commitment in _citing(items, due, sentence):
+        if key not in taken:
             return key
     for key, commitment in items:
         if same_commitment(commitment, title, due, actor):
@@ -117,19 +135,30 @@ def propose(store, documents: list[Document], today: dt.date | None = None,
     items = store.all()
     proposals = []
     for n, doc in enumerate(documents, 1):
-        seen = set()
+        found: dict[tuple, Proposal] = {}
         for c in extract(doc.text, doc.published, doc.lang):
             try:
                 due = due_of_candidate(c)
             except model.OutOfRange:   # "next year" in an article of 31 Dec 2999
                 continue
-            key = (_norm(c.sentence), due.due)
-            if key in seen:  # the same sentence and day twice in one document
+            key = (_norm(c.sentence), due.due, _norm(c.title))
+            if key in found:  # the very same commitment again: one proposal, said so
+                found[key].repeats += 1
                 continue
-            seen.add(key)
-            actor = c.actor or ""
-            proposals.append(Proposal(c.title, due, actor, c.sentence, float(c.confidence), doc,
-                                      find_known(items, c.title, due, actor, c.sentence)))
+            found[key] = Proposal(c.title, due, c.actor or "", c.sentence, float(c.confidence),
+                                  doc)
+        mine = list(found.values())
+        # The stored items they are: first those citing the sentence under a similar title,
+        # then the rest, each stored item taken once by the sentence alone.
+        taken = set()
+        for p in mine:
+            p.known_id = cited_as(items, p.title, p.due, p.sentence)
+            taken.add(p.known_id)
+        for p in mine:
+            if p.known_id is None:
+                p.known_id = find_known(items, p.title, p.due, p.actor, p.sentence, taken)
+                taken.add(p.known_id)
+        proposals += mine
         if progress:
             progress(n, len(documents), doc.name)
     return proposals

@@ -5,7 +5,8 @@ p postpone (its form, with the new date previewed as typed), s skip, Escape clos
 the end of the queue, r brings back what was skipped and is still undecided. Each
 decision goes through the app (the store write, then the app refreshes every screen),
 and the queue moves on. An item handled here stays out of the queue while it is as we left
-it; if it changes again (say `u` undoes the decision) it comes back.
+it; if it changes again (say `u` undoes the decision) it comes back. One postponed to a
+day that is past too is still overdue and undecided: it stays in the queue.
 """
 from __future__ import annotations
 
@@ -147,9 +148,11 @@ class DecideScreen(FristScreen):
         return out | {"skipped": self.undecided_skipped}
 
     # -- actions
-    def _apply(self, item_id: int, write, message: str, counter: str) -> None:
+    def _apply(self, item_id: int, write, message: str, counter: str,
+               settled: bool = True) -> None:
         """Make the change to the item the form was opened on through the app (store
-        write + refresh), then move on. FristError when the store refuses it: the form
+        write + refresh), then move on; an item not `settled` (postponed to a day that
+        is past too) stays in the queue. FristError when the store refuses it: the form
         that asked says so."""
         written = {}
 
@@ -157,7 +160,7 @@ class DecideScreen(FristScreen):
             written["record"] = write()
             return written["record"]
         try:
-            if self.app.save_change(item_id, run, message):
+            if self.app.save_change(item_id, run, message) and settled:
                 self.handled[item_id] = signature(written["record"])
                 self.decided[item_id] = counter
                 self.skipped.discard(item_id)
@@ -201,8 +204,11 @@ class DecideScreen(FristScreen):
 
         def save(answer, shown: dict) -> None:
             due, note = answer
+            past = due.due < self.app.today  # still overdue, still to be decided
+            told = " — still overdue, so it stays in the queue" if past else ""
             self._apply(item_id, lambda: self.app.store.postpone(item_id, due, note, shown=shown),
-                        f"#{item_id} now due {due.label} — u undoes", "postponed")
+                        f"#{item_id} now due {due.label}{told} — u undoes", "postponed",
+                        settled=not past)
         from tui.screens.forms import PostponeForm
         self.app.push_screen(PostponeForm(record, save=save))
 

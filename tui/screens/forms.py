@@ -23,7 +23,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 from store import model
 from store.errors import ConflictError, FristError, visible
 from store.model import Commitment
-from tui.controller import Found
+from tui.controller import Found, ItemGone
 from tui.messages import IngestFailed, ProposalsReady
 from tui.screens.base import FristModal
 from tui.widgets.literal import literal, subject
@@ -198,6 +198,10 @@ class FormScreen(FristModal):
                     self.rebase(e.current)
                     now = f" Now {now_values(e.current, e.fields)}." if e.fields else ""
                 self.error(f"{e}.{now} Enter saves what you typed over it, Escape leaves it.")
+                return
+            except ItemGone as e:  # Enter could never succeed: close, saying why
+                self.dismiss(None)
+                self.app.notify(f"{e}.", title="not changed", severity="warning", timeout=10)
                 return
             except FristError as e:
                 self.error(f"{visible(str(e), MAX_MESSAGE)}. What you typed is still here: "

@@ -17,6 +17,8 @@ from textual.widgets import ListItem, ListView, Static
 from store import model
 from store.model import Commitment
 from tui.screens.base import FristModal
+from tui.ingest_text import repeated
+from tui.text import counted
 from tui.screens.forms import ConfirmForm, ItemForm
 from tui.widgets.footer import KeyFooter
 from tui.widgets.literal import highlighted, literal
@@ -78,6 +80,8 @@ class ProposalCard(ListItem):
                 (f"   published {model.due_label(p.document.published.isoformat())}", muted)]
         if p.known_id is not None:
             meta.append((f"   already stored as #{p.known_id}", "bold $text-warning"))
+        if p.repeats:
+            meta.append((f"   {repeated(p)}", muted))
         if self.edited:
             meta.append(("   edited", "italic $text-accent"))
         sentence = Content.assemble("“", highlighted(p.sentence, p.due.text or "",
@@ -127,7 +131,7 @@ class ReviewScreen(FristModal):
         counts = {name: sum(c.decision == name for c in cards) for name in MARKS}
         shown = _short(docs[0]) if len(docs) == 1 else f"{len(docs)} documents"
         self.query_one("#review-head", Static).update(Content.assemble(
-            ("Review ", "bold"), (f"{len(cards)} proposed commitments from ", ""),
+            ("Review ", "bold"), (f"{counted(len(cards), 'proposed commitment')} from ", ""),
             literal(shown), ("   ", ""),
             (f"✓ {counts['accepted']}  ", "$text-success"), (f"✗ {counts['rejected']}  ", "$text-error"),
             (f"? {counts['pending']}", "$foreground-muted")))

@@ -19,7 +19,7 @@ from textual.widgets import Static
 from store import model
 from store.stats import bar_segments, share_label, track_record
 from tui.screens.base import FristScreen
-from tui.text import clip, printable, width
+from tui.text import clip, counted, printable, width
 from tui.widgets.footer import KeyFooter
 
 # Bar glyphs differ as well as colours, so the bar reads without colour too.
@@ -166,9 +166,8 @@ class StatsScreen(FristScreen):
         met = sum(r.met for r in self.rows)
         missed = sum(r.missed for r in self.rows)
         share = share_label(met / (met + missed)) if met + missed else "-"
-        groups = f"{len(self.rows)} {'actor' if self.by == 'actor' else 'tag'}" + \
-            ("s" if len(self.rows) != 1 else "")
-        title = Text(f" Track record by {self.by} · {groups} · {total} commitments"
+        groups = counted(len(self.rows), "actor" if self.by == "actor" else "tag")
+        title = Text(f" Track record by {self.by} · {groups} · {counted(total, 'commitment')}"
                      + (f" · met {share} of those decided" if self.by == "actor" else ""))
         self.query_one("#stats-title", Static).update(title)
         table = self.query_one("#stats-table", Static)
