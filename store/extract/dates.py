@@ -910,7 +910,7 @@ class SentenceContext:
             past += add
             if self.clause[j] == here and self.words[j] in self.lang.cue_weak_past:
                 aux_past += add  # "haben", "hat": perhaps the auxiliary of a plan's verb
-        words = [t[0] for t in self.tokens]
+        words = self.words
         prep = False
         before = words[max(0, a - 3):a]
         for ph in list(self.lang.deadline_preps[0]):
