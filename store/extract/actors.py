@@ -27,7 +27,7 @@ NAME_PARTICLE = re.compile(r"[a-z]{1,3}-[A-ZÄÖÜ][a-zäöüß]")
 CONTRACTION = re.compile(r"['’]s$")
 CURRENCY = re.compile(r"\b[A-Z]{1,3}(?=[$€£¥])")  # "US$", "A$", "HK$": money, not a name
 AGE = re.compile(r"\d+-[^\W\d_]")  # "45-jährige", "45-year-old": a word, not a number
-NAME_MEMO_MAX = 50_000  # words whose answer _is_name_token remembers
+NAME_MEMO_MAX = 50_000  # words whose answers _is_name_token and _org_word remember
 
 
 def _whole_word_count(text: str, word: str, before: str, after: str, first: bool = False) -> int:
@@ -98,6 +98,7 @@ _ROLE_MEMO: dict = {}  # (language, role list, inflected) -> {word: role or None
 ROLE_MEMO_MAX = 50_000
 
 
+@functools.lru_cache(maxsize=NAME_MEMO_MAX)
 def _org_word(token: str, L: Language) -> bool:
     """"Ministerium" in "Ministerium für Bildung": where nouns are capitalised, only an
     organisation joins the words after 'für' into its name."""
@@ -208,12 +209,16 @@ class Document:
             if self.L.determiners:
                 rx = _after_determiner_re(self.L.code, tuple(sorted(self.L.determiners)))
                 after = {}  # word -> [times after a determiner, of them after a comma]
-                for m in rx.finditer(self.text):
+                text = self.text
+                for m in rx.finditer(text):
                     w = m.group(1).strip(".,'’-")
                     if w[:1].isupper():
-                        n = after.setdefault(w, [0, 0])
+                        n = after.get(w)
+                        if n is None:
+                            n = after[w] = [0, 0]
                         n[0] += 1
-                        n[1] += self.text[max(0, m.start() - 3):m.start()].rstrip().endswith(",")
+                        s = m.start()
+                        n[1] += text[max(0, s - 3):s].rstrip().endswith(",")
                 # after a comma, "die", "der" may be relative pronouns ("..., die Brasilien
                 # ... halten"): a word written only so there, and elsewhere without a
                 # determiner, is a name ("Brasilien"), one written after one always a noun

@@ -656,14 +656,21 @@ def _content_words(c, L: Language):
     marks = [m.start() for m in QUOTE_MARK.finditer(text, para, s0)]
     if len(marks) % 2 == 1:
         s = text[para:s0] + " " + s  # the sentence goes on a quotation: all one statement
-    skip = L.month_words | set(L.weekdays) | set(L.units) | set(L.relative) | set(L.parts)
-    skip = skip | L.cue_past[0] | L.finite_verbs  # "said", "soll": not what is due
+    skip = _not_content(L)
     words = set()
     for t in TOKEN.findall(s.lower()):
         if len(t) < 4 or t in L.stopwords or t in skip or any(ch.isdigit() for ch in t):
             continue
         words.add(t[:STEM])
     return words
+
+
+@functools.lru_cache(maxsize=16)
+def _not_content(L: Language) -> frozenset:
+    """Date words, and past and finite verbs ("said", "soll": not what is due); built once
+    per language, not for each candidate."""
+    skip = L.month_words | set(L.weekdays) | set(L.units) | set(L.relative) | set(L.parts)
+    return frozenset(skip | L.cue_past[0] | L.finite_verbs)
 
 
 STEM = 6  # characters compared: "besucht"/"Besuch" agree, "Finanzausschuss"/"Finanzminister" not

@@ -338,8 +338,8 @@ class SentenceContext:
         marked, p = [], 0  # clauses cut by punctuation only (not by "aber", "und")
         breaks = lang.clause_breaks
         for m in TOKEN_OR_BREAK.finditer(text, start, end):
-            w = m.group()
-            if m.lastindex == 2:
+            w = m.group(1)
+            if w is None:  # punctuation
                 k += 1
                 p += 1
                 continue
@@ -506,12 +506,9 @@ class SentenceContext:
         key = id(table)
         if key not in self._found:
             single, multi = table
-            words, out = self.words, []
-            for j, w in enumerate(words):
-                if w in single or w in multi and any(
-                        tuple(words[j:j + len(ph)]) == ph for ph in multi[w]):
-                    out.append(j)
-            self._found[key] = out
+            words = self.words
+            self._found[key] = [j for j, w in enumerate(words) if w in single or w in multi and any(
+                tuple(words[j:j + len(ph)]) == ph for ph in multi[w])]
         return self._found[key]
 
     def governed_by_past(self, a: int, b: int, explicit: bool = False) -> bool:
