@@ -359,6 +359,7 @@ class SentenceContext:
         self.words = [t[0] for t in tokens]
         self._found: dict[int, list[int]] = {}
         self._masked_tokens: set = set()
+        self._scored: dict = {}  # (start, end, explicit) -> scores()
 
     def __getattr__(self, name):
         # the cue words are read on first use: many sentences (a history's past years)
@@ -835,6 +836,7 @@ class SentenceContext:
     def mask(self, spans):
         """Ignore cue words inside other time expressions ("last" in "last week")."""
         self.masked = list(spans)  # the sentence's time expressions, (start, end)
+        self._scored.clear()  # read before the mask: not what is read after it
         masked = self._masked_tokens
         for a, b in spans:
             i, j = self.token_span(a, b)
@@ -871,7 +873,14 @@ class SentenceContext:
 
     def scores(self, start: int, end: int, explicit: bool = False):
         """(future score, past score, has a deadline preposition right before); explicit:
-        the date names its year (its tense only decides whether it is a commitment)."""
+        the date names its year (its tense only decides whether it is a commitment).
+        Computed once per date: tense() and the verdict on a date each ask for them."""
+        key = (start, end, explicit)
+        if key not in self._scored:
+            self._scored[key] = self._scores(start, end, explicit)
+        return self._scored[key]
+
+    def _scores(self, start: int, end: int, explicit: bool):
         a, b = self.token_span(start, end)
         fut = past = 0.0
 
