@@ -73,7 +73,8 @@ def propose(text: str, published: dt.date, L: Language) -> list[dict]:
 def _past_only(raws, published, L) -> bool:
     """Whether every time expression of a sentence names its year and ends before the
     text was published (no duration, no "later that year"): then _sentence_candidates
-    would find nothing, and the sentence need not be read."""
+    would find nothing, and the sentence need not be read.  (A change that lets such a
+    sentence count there, e.g. a past year in `named`, must change this test too.)"""
     rs = [r for r in raws if r.kind not in SKIP_KINDS]
     if any(r.kind in ("offset", "duration") or r.tpl.get("anaphoric") or D.needs_tense(r)
            or r.kind in YEARLESS and "year" not in r.groups for r in rs):
