@@ -339,8 +339,8 @@ class SentenceContext:
         marked, p = [], 0  # clauses cut by punctuation only (not by "aber", "und")
         breaks = lang.clause_breaks
         for m in TOKEN_OR_BREAK.finditer(text, start, end):
-            w = m.group()
-            if m.lastindex == 2:
+            w = m.group(1)
+            if w is None:  # punctuation
                 k += 1
                 p += 1
                 continue
@@ -360,6 +360,7 @@ class SentenceContext:
         self.words = [t[0] for t in tokens]
         self._found: dict[int, list[int]] = {}
         self._masked_tokens: set = set()
+        self._scored: dict = {}  # (start, end, explicit) -> scores()
 
     def __getattr__(self, name):
         # the cue words are read on first use: many sentences (a history's past years)
@@ -507,12 +508,9 @@ class SentenceContext:
         key = id(table)
         if key not in self._found:
             single, multi = table
-            words, out = self.words, []
-            for j, w in enumerate(words):
-                if w in single or w in multi and any(
-                        tuple(words[j:j + len(ph)]) == ph for ph in multi[w]):
-                    out.append(j)
-            self._found[key] = out
+            words = self.words
+            self._found[key] = [j for j, w in enumerate(words) if w in single or w in multi and any(
+                tuple(words[j:j + len(ph)]) == ph for ph in multi[w])]
         return self._found[key]
 
     def governed_by_past(self, a: int, b: int, explicit: bool = False) -> bool:
@@ -873,6 +871,7 @@ class SentenceContext:
     def mask(self, spans):
         """Ignore cue words inside other time expressions ("last" in "last week")."""
         self.masked = list(spans)  # the sentence's time expressions, (start, end)
+        self._scored.clear()  # read before the mask: not what is read after it
         masked = self._masked_tokens
         for a, b in spans:
             i, j = self.token_span(a, b)
@@ -922,7 +921,14 @@ class SentenceContext:
 
     def scores(self, start: int, end: int, explicit: bool = False):
         """(future score, past score, has a deadline preposition right before); explicit:
-        the date names its year (its tense only decides whether it is a commitment)."""
+        the date names its year (its tense only decides whether it is a commitment).
+        Computed once per date: tense() and the verdict on a date each ask for them."""
+        key = (start, end, explicit)
+        if key not in self._scored:
+            self._scored[key] = self._scores(start, end, explicit)
+        return self._scored[key]
+
+    def _scores(self, start: int, end: int, explicit: bool):
         a, b = self.token_span(start, end)
         fut = past = 0.0
 
@@ -958,7 +964,7 @@ class SentenceContext:
             past += add
             if self.clause[j] == here and self.words[j] in self.lang.cue_weak_past:
                 aux_past += add  # "haben", "hat": perhaps the auxiliary of a plan's verb
-        words = [t[0] for t in self.tokens]
+        words = self.words
         prep = False
         before = words[max(0, a - 3):a]
         for ph in list(self.lang.deadline_preps[0]):
