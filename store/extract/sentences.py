@@ -159,9 +159,8 @@ def _is_boundary(text: str, p: int, q: int, lang: Language, months: frozenset) -
             return False  # "des Modells 3. Ein Sprecher": the 3 ended the sentence
     elif prev.isdigit() and len(prev) <= 4 and not opener and lang.ordinal_after:
         gap = p - len(prev) - 1  # the space before the number
-        before = PREV_TOKEN.search(text, max(0, gap - 40), gap) \
-            if gap > 0 and text[gap].isspace() else None
-        if before and before.group(1).lower() in lang.ordinal_after:
+        before = _prev_token(text, gap) if gap > 0 and text[gap].isspace() else ""
+        if before.lower() in lang.ordinal_after:
             return False  # "in der 296. Folge", "zum 100. Geburtstag" (not "auf 296.")
     if DOTTED.fullmatch(prev):
         return opener and key in lang.final_abbreviations  # U.S. / z.B. style
