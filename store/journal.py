@@ -25,7 +25,8 @@ full write. `DurableStorage` keeps the data in two files instead:
 
 The snapshot knows its journal (its token, and the token of the journal it folded in),
 so a missing, emptied or foreign journal is damage, as is a journal or backup without
-its snapshot: every command then refuses with one line that names the command to run
+its snapshot, or beside a snapshot that reads as older than they are (`{}`, or an
+earlier frist's file, beside a current journal or backup: `older_than_beside`): every command then refuses with one line that names the command to run
 (`frist check`, `frist restore --from-backup`), and nothing is written over.
 
 A record is checked (`model.Commitment.problem`) when it is written, and when it is read
@@ -189,6 +190,43 @@ def decode_snapshot(raw: bytes, check_records: bool = False) -> dict:
         if problem := _tables_problem(data):
             raise Damaged(problem)
     return data
+
+
+def older_than_beside(data: dict, journal: JournalFile | None, backup: bytes | None) -> str | None:
+    """Why a snapshot of the previous format (schema 1, or `{}`, which reads as an empty
+    one) cannot be the store that the journal or backup beside it belong to; None when
+    it can. The next write would compact such a snapshot, writing over the journal and
+    the backup that hold the store (a store.json replaced by `{}`, by an older file, or
+    put back from an earlier frist's copy). A snapshot's schema only ever grows, and a
+    journal or backup is written after its snapshot, so a schema-2 journal (but the
+    placeholder of a first write that did not finish) or backup beside a schema-1
+    snapshot, or a journal or backup that has handed out later ids than the snapshot
+    holds without continuing it, says the snapshot is not the newest file."""
+    meta = data.get(META, {}).get("1", {})
+    if meta.get("schema", 1) >= 2:
+        return None  # its token ties it to its journal (see DurableStorage._continues)
+    last_id = head_of(data)["last_id"]
+    what = "empty" if not data else "in an earlier frist's format (schema 1)"
+    if (journal is not None and journal.header is not None and not journal.placeholder
+            and not (journal.token and journal.token == meta.get("token"))):
+        if journal.version >= 2:
+            return f"it is {what}, but its journal was written in the current format"
+        named = max([journal.header.get("last_id", 0)]
+                    + [change.get("last_id", 0) for change in journal.changes])
+        if named > last_id:
+            return f"it is {what}, but its journal holds later items (up to #{named})"
+    if backup is not None:
+        if backup.startswith(_CHECK_HEAD):
+            return f"it is {what}, but its backup was written in the current format"
+        try:
+            held = head_of(decode_snapshot(backup))["last_id"]
+        except NewerSchema:
+            return f"it is {what}, but its backup was written by a newer frist"
+        except (Damaged, AttributeError, TypeError, ValueError):
+            return None  # an unreadable backup says nothing about the snapshot
+        if held > last_id:
+            return f"it is {what}, but its backup holds later items (up to #{held})"
+    return None
 
 
 def _tables_problem(data: dict) -> str | None:
@@ -635,6 +673,13 @@ class DurableStorage:
         snapshot says it has a journal and this is not it."""
         meta = data.get(META, {}).get("1", {})
         schema, token = meta.get("schema", 1), meta.get("token")
+        if schema < 2:
+            try:
+                backup = self.backup.read_bytes()
+            except OSError:
+                backup = None
+            if why := older_than_beside(data, journal, backup):
+                raise self._damaged(why)
         if journal is None:
             if schema >= 2:
                 raise self._journal_gone("missing", data)
