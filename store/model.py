@@ -786,6 +786,17 @@ def _day_field(value, key: str) -> dt.date:
     return _in_range(day, key)
 
 
+def completion_day(when: dt.date, latest: dt.date | None = None) -> dt.date:
+    """The day a decision was taken, from the time another tool says a to-do was done
+    (iCalendar COMPLETED, Taskwarrior `end`): the local day of a date-time (one without
+    a zone is taken as local), a date as it is; with `latest`, never after it (an
+    import: a decision is not taken after frist's today). Import and sync both read
+    completion times through this."""
+    if isinstance(when, dt.datetime):
+        when = (when.astimezone() if when.tzinfo else when).date()
+    return min(when, latest) if latest is not None else when
+
+
 def _decided_from(doc) -> dt.date:
     """The day a decision was taken, read from a record that does not say it."""
     for event in reversed(doc["history"]):
