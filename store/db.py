@@ -233,8 +233,8 @@ class Store:
             moved = commitment.with_due(due).with_changes(status="open", decided=None)
             # "from" and "to": for the track record
             return moved, Event.now(
-                f"postponed from {commitment.due_label()} to {moved.due_label()}", note,
-                {"from": commitment.due, "to": moved.due})
+                f"postponed from {commitment.due_label()}{commitment.said_as_was(moved)} "
+                f"to {moved.due_label()}", note, {"from": commitment.due, "to": moved.due})
         return self.change(item_id, "postponed", update, shown, DUE_FIELDS + ("status", "decided"))
 
     def edit(self, item_id: int, title: str | None = None, due: model.Due | None = None,
@@ -248,10 +248,11 @@ class Store:
                     raise StoreError("the title cannot be empty")
                 what.append(f"title from {commitment.title!r} to {' '.join(title.split())!r}")
                 changes["title"] = title
-            if due is not None:
+            if due is not None and not _same_window(commitment, due):
+                # the same window typed again keeps the words it was said in
                 edited = commitment.with_due(due)
-                if edited.due_label() != commitment.due_label():
-                    what.append(f"due from {commitment.due_label()} to {edited.due_label()}")
+                what.append(f"due from {commitment.due_label()}{commitment.said_as_was(edited)} "
+                            f"to {edited.due_label()}")
             if actor is not None and actor.strip() != commitment.actor:
                 what.append(f"actor from {commitment.actor!r} to {actor.strip()!r}")
                 changes["actor"] = actor

@@ -574,13 +574,21 @@ class Commitment:
         return Commitment.checked(doc)
 
     def with_due(self, due: Due) -> Commitment:
-        """A new due window. `due_text` keeps the words the commitment was made in
-        ("said as"): a later '+2w' is told by the history, not passed off as them."""
+        """A new due window, said as `due.text`: "said as" is the words of the due it
+        stands beside, so a new due replaces them with the words it was given in (a
+        person's 'Ende Juli 2027'), or none (a '+2w' shift names no day). The words it
+        was first said in stay in the source sentence, and the change's history event
+        names the words it replaced (see `said_as_was`)."""
         doc = {**self._doc, "due": due.due.isoformat(), "precision": due.precision,
-               "window_start": due.window_start.isoformat()}
-        if not doc["due_text"]:
-            doc["due_text"] = due.text
+               "window_start": due.window_start.isoformat(), "due_text": due.text}
         return Commitment.checked(doc)
+
+    def said_as_was(self, changed: Commitment) -> str:
+        """' (said as “…”)' when `changed` no longer says its due in this one's words:
+        what a history event adds so the words are not lost; '' otherwise."""
+        if self.due_text and changed.due_text != self.due_text:
+            return f" (said as “{self.due_text}”)"
+        return ""
 
     def with_event(self, event: Event) -> Commitment:
         """`event` added to the history; `updated` is its time."""

@@ -703,11 +703,34 @@ def test_decided_is_today_by_default_and_survives_an_export(frist, tmp_path):
     assert json.loads(frist("--db", other, "show", "1", "--json", check=True).stdout)["decided"] == TODAY
 
 
-def test_history_says_what_an_edit_changed_to_and_said_as_keeps_the_words(frist):
+def test_history_says_what_an_edit_changed_to(frist):
     item = frist("add", "Port reopens", "--due", "27 November", check=True).stdout.strip()
     frist("edit", item, "--actor", "Harbour board", check=True)
-    frist("postpone", item, "+2w", check=True)
+    frist("edit", item, "--due", "2025-11-27", check=True)  # the same day: words kept
     shown = json.loads(frist("show", item, "--json", check=True).stdout)
-    assert shown["due"] == "2025-12-11" and shown["due_text"] == "27 November"
+    assert shown["due"] == "2025-11-27" and shown["due_text"] == "27 November"
     assert shown["history"][1]["event"] == "edited actor from '' to 'Harbour board'"
     assert "said as   27 November" in frist("show", item, check=True).stdout
+
+
+def test_a_new_due_replaces_the_words_it_was_said_in_and_history_keeps_them(frist, tmp_path):
+    """"said as" stands beside the due: after a postpone it said the old due's words
+    ('in 10 days' beside a due in July 2027), in show, JSON and ICS alike."""
+    item = frist("add", "Bridge opens", "--due", "in 10 days", check=True).stdout.strip()
+    frist("postpone", item, "Ende Juli 2027", check=True)
+    shown = json.loads(frist("show", item, "--json", check=True).stdout)
+    assert (shown["due"], shown["due_text"]) == ("2027-07-31", "Ende Juli 2027")
+    assert shown["history"][-1]["event"] == (
+        "postponed from 4 Dec 2025 (said as “in 10 days”) to Jul 2027")
+    assert "said as   Ende Juli 2027" in frist("show", item, check=True).stdout
+    ics = frist("export", "--format", "ics", check=True).stdout
+    assert "Said as: Ende Juli 2027" in ics and "in 10 days" not in ics.split("X-FRIST-RECORD")[0]
+    frist("edit", item, "--due", "1 September 2027", check=True)
+    shown = json.loads(frist("show", item, "--json", check=True).stdout)
+    assert shown["due_text"] == "1 September 2027"
+    assert shown["history"][-1]["event"] == (
+        "edited due from Jul 2027 (said as “Ende Juli 2027”) to 1 Sep 2027")
+    frist("postpone", item, "+2w", check=True)  # a shift names no day in words: none
+    shown = json.loads(frist("show", item, "--json", check=True).stdout)
+    assert (shown["due"], shown["due_text"]) == ("2027-09-15", "")
+    assert "said as   " not in frist("show", item, check=True).stdout
