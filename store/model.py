@@ -581,6 +581,9 @@ class Commitment:
         names the words it replaced (see `said_as_was`)."""
         doc = {**self._doc, "due": due.due.isoformat(), "precision": due.precision,
                "window_start": due.window_start.isoformat(), "due_text": due.text}
+        if (doc["due"], doc["precision"], doc["window_start"]) == (
+                self._doc["due"], self._doc["precision"], self._doc["window_start"]):
+            doc["due_text"] = self._doc["due_text"]  # the same due: its words still hold
         return Commitment.checked(doc)
 
     def said_as_was(self, changed: Commitment) -> str:
