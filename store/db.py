@@ -221,8 +221,7 @@ class Store:
                 raise AlreadySo(f"#{item_id} is already open")
             changed = commitment.with_changes(status=status,
                                               decided=None if status == "open" else decided)
-            again = commitment.status == status
-            return changed, Event.now(f"{name} again" if again else name, note)
+            return changed, Event.now(_decision_event(name, commitment, changed), note)
         return self.change(item_id, name, update, shown, ("status", "decided"))
 
     def postpone(self, item_id: int, due: model.Due, note: str = "",
@@ -319,6 +318,23 @@ class Store:
 
 
 DUE_FIELDS = ("due", "precision", "window_start")
+
+
+def _decision_event(name: str, before: Commitment, after: Commitment) -> str:
+    """What a history says of a decision: 'marked met', with the day it was decided when
+    that is not the day it was recorded ('marked met (3 Dec 2026)'); a decision taken
+    again says the day it replaced ('marked met again: 4 Dec 2026, was 3 Dec 2026'), so
+    a decision's day is never overwritten unsaid."""
+    if after.status == "open":
+        return name
+    day, today = after.decided_day, model.now().date()
+    said = model.due_label(day.isoformat())
+    if before.status != after.status:
+        return name if day == today else f"{name} ({said})"
+    was = before.decided_day
+    if was is not None and was != day:
+        return f"{name} again: {said}, was {model.due_label(was.isoformat())}"
+    return f"{name} again" if day == today else f"{name} again ({said})"
 
 
 def _same_window(commitment: Commitment, due: model.Due) -> bool:

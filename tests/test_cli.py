@@ -210,6 +210,25 @@ def test_list_rejects_unknown_status_and_span(frist, seeded):
     assert result.returncode == 2 and "choose one" in result.stderr
 
 
+def test_marking_again_keeps_the_day_the_decision_replaced(frist):
+    """`mark met --on yesterday`, then `mark met`: decided moved to today and the
+    history said only "marked met again" — the first day was gone."""
+    item = frist("add", "Vote held", "--due", "20 Nov 2025", check=True).stdout.strip()
+    frist("mark", item, "met", "--on", "2025-11-21", check=True)
+    frist("mark", item, "met", check=True)
+    frist("mark", item, "met", check=True)  # the same day again: nothing to add
+    shown = json.loads(frist("show", item, "--json", check=True).stdout)
+    assert shown["decided"] == TODAY
+    assert [h["event"] for h in shown["history"][1:]] == [
+        "marked met (21 Nov 2025)", "marked met again: 24 Nov 2025, was 21 Nov 2025",
+        "marked met again"]
+    frist("mark", item, "missed", check=True)  # decided today, as the event's own time says
+    frist("mark", item, "missed", "--on", "2025-11-22", "--note", "recounted", check=True)
+    history = json.loads(frist("show", item, "--json", check=True).stdout)["history"]
+    assert [h["event"] for h in history[-2:]] == [
+        "marked missed", "marked missed again: 22 Nov 2025, was 24 Nov 2025"]
+
+
 # -- show
 
 def test_show_prints_the_item_with_its_history(frist, seeded):
