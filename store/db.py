@@ -245,6 +245,7 @@ class Store:
             if title is not None and " ".join(title.split()) != commitment.title:
                 if not title.strip():
                     raise StoreError("the title cannot be empty")
+                model.title_problem(" ".join(title.split()))
                 what.append(f"title from {commitment.title!r} to {' '.join(title.split())!r}")
                 changes["title"] = title
             if due is not None and not _same_window(commitment, due):

@@ -36,6 +36,20 @@ LAST_DAY = dt.date(2999, 12, 31)
 DATE_RANGE = "1 Jan 1900 to 31 Dec 2999"
 
 
+# The longest title a new or edited commitment takes (in characters, after blanks are
+# folded): a title is a short clause, and the extractor cuts its own at 120. A longer
+# one typed, pasted or imported is refused, naming its length, not cut unsaid; records
+# already stored are not checked against it.
+TITLE_LIMIT = 500
+
+
+def title_problem(title: str) -> None:
+    """ModelError if `title` (blanks folded) is longer than TITLE_LIMIT."""
+    if len(title) > TITLE_LIMIT:
+        raise ModelError(f"the title is {len(title):,} characters long; a title takes at most "
+                         f"{TITLE_LIMIT}: say it shorter (a note can hold the rest)")
+
+
 class OutOfRange(ModelError):
     """A real date that frist does not accept (before FIRST_DAY or after LAST_DAY)."""
 
@@ -357,6 +371,7 @@ class Commitment:
         title = " ".join(str(title).split())
         if not title:
             raise ModelError("a commitment needs a title")
+        title_problem(title)
         created = _stamp_field(created or "", "created")
         updated = _stamp_field(updated or "", "updated")
         events = [event.to_doc() for event in history] if history else None

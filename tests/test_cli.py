@@ -229,6 +229,25 @@ def test_marking_again_keeps_the_day_the_decision_replaced(frist):
         "marked missed", "marked missed again: 22 Nov 2025, was 24 Nov 2025"]
 
 
+def test_a_title_past_the_limit_is_refused_in_one_line(frist, tmp_path):
+    """A 100 KB title was stored and echoed whole."""
+    from store.model import TITLE_LIMIT
+    long = "x" * 100_000
+    result = frist("add", long, "--due", "2026-01-01")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == (f"error: the title is 100,000 characters long; a title takes at "
+                             f"most {TITLE_LIMIT}: say it shorter (a note can hold the rest)\n")
+    item = frist("add", "y" * TITLE_LIMIT, "--due", "2026-01-01", check=True).stdout.strip()
+    edited = frist("edit", item, "--title", "z " * TITLE_LIMIT)
+    assert edited.returncode == 1 and "999 characters long" in edited.stderr
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps([{"title": "ok", "due": "2026-01-01"},
+                                {"title": "w" * (TITLE_LIMIT + 1), "due": "2026-01-01"}]))
+    imported = frist("import", str(path))
+    assert imported.returncode == 1 and "entry 2: the title is 501 characters" in imported.stderr
+    assert [i["title"] for i in json.loads(frist("list", "--json").stdout)] == ["y" * TITLE_LIMIT]
+
+
 # -- show
 
 def test_show_prints_the_item_with_its_history(frist, seeded):
