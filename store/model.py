@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from store.errors import FristError
@@ -34,6 +35,14 @@ class ModelError(FristError):
 FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(2999, 12, 31)
 DATE_RANGE = "1 Jan 1900 to 31 Dec 2999"
+
+
+def search_fold(text: str) -> str:
+    """Text as a search compares it: Unicode-normalised (NFKC: a decomposed 'ä', as some
+    systems and pasted text write it, is the 'ä' typed on a keyboard; 'ﬁ' is 'fi') and
+    case-folded, then normalised again (folding can decompose). The one rule for both
+    sides of every search: `frist list --search`, `--actor` and the dashboard's."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
 
 
 # The longest title a new or edited commitment takes (in characters, after blanks are
@@ -675,7 +684,7 @@ class Commitment:
         parts = [doc["title"], doc["actor"], doc["due_text"], " ".join(doc["tags"])]
         for source in doc["sources"]:
             parts += [source.get("sentence", ""), source.get("document", "")]
-        return "\n".join(parts).casefold()
+        return search_fold("\n".join(parts))
 
     def postponements(self) -> list[int]:
         """Days each postponement in the history moved the due date (0 where unknown):
