@@ -298,12 +298,14 @@ class Store:
     # -- health
     def check(self) -> Health:
         """What is wrong with the store files and what fixes it (`frist check`)."""
+        self.storage.folder_is_there()
         from store import repair  # only these commands need it
         from store.sync.state import state_path
         return repair.check(self.storage, state_path(self.path))
 
     def restore_plan(self) -> RestorePlan | None:
         """What `restore` would do; None when the store is healthy."""
+        self.storage.folder_is_there()
         from store import repair  # only these commands need it
         return repair.restore_plan(self.storage)
 
@@ -385,6 +387,11 @@ def default_path() -> Path:
     return user_data_path("frist", appauthor=False) / "store.json"
 
 
-def open_store(path: str | os.PathLike | None = None) -> Store:
-    """The store at `path`, else $FRIST_DB, else the user data folder."""
-    return Store(path or os.environ.get("FRIST_DB") or default_path())
+def open_store(path: str | os.PathLike | None = None, named_by: str | None = None) -> Store:
+    """The store at `path`, else $FRIST_DB, else the user data folder. `named_by`: where
+    a person named the path (--db, FRIST_DB, the config): then a read of a store whose
+    folder does not exist is refused (a typo, not an empty store), and the first change
+    makes the folder and says so."""
+    store = Store(path or os.environ.get("FRIST_DB") or default_path())
+    store.storage.named_by = named_by
+    return store

@@ -536,7 +536,16 @@ class DurableStorage:
         self.warnings: list[str] = []  # a change was stored, but something after it failed
         self._counted: tuple[tuple, int] | None = None  # (files' signatures, counter)
         self._had_files = False  # read from files once: their vanishing is no new store
+        self.named_by: str | None = None  # --db, FRIST_DB, the config (see store.db.open_store)
         self.reload()
+
+    def folder_is_there(self) -> None:
+        """StoreError when a store a person named lies in a folder that does not exist."""
+        folder = self.path.parent
+        if self.named_by and not folder.is_dir():
+            raise StoreError(f"no folder {folder} for the store {self.path} (given by "
+                             f"{self.named_by}): check the path; the first change made "
+                             f"there (`frist add`) creates it")
 
     def _sibling(self, suffix: str) -> Path:
         return self.path.with_name(self.path.name + suffix)
@@ -578,6 +587,10 @@ class DurableStorage:
     def locked(self) -> Iterator[None]:
         """Hold the store's lock (fcntl.flock on store.json.lock, beside the snapshot)."""
         try:
+            if self.named_by and not self.path.parent.is_dir():
+                self.path.parent.mkdir(parents=True)
+                self.warnings.append(f"made the folder {self.path.parent} for the new store "
+                                     f"{self.path} (given by {self.named_by})")
             self.path.parent.mkdir(parents=True, exist_ok=True)
             lock_fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as e:
@@ -710,6 +723,7 @@ class DurableStorage:
                         raise StoreError(f"the store {self.path} is gone (moved or deleted "
                                          "since it was opened); nothing was written: put it "
                                          "back, or open frist with --db where it is now")
+                    self.folder_is_there()  # a typo in --db is no empty store
                     data, continues = {}, False  # a new store (or its first write failed)
                 else:
                     continues = self._continues(data, journal)

@@ -413,7 +413,8 @@ def one_line_error(result, code=1) -> str:
 def test_bad_date_is_one_line_and_exit_1(frist, seeded, command):
     before = seeded.read_bytes()
     result = frist(*command)
-    assert one_line_error(result) == "error: cannot understand the date 'next blursday'"
+    named = "--today: " if command[0] == "--today" else ""  # where the date came from
+    assert one_line_error(result) == f"error: {named}cannot understand the date 'next blursday'"
     assert result.stdout == ""
     assert seeded.read_bytes() == before
     assert len(ids(frist, "--status", "all")) == 6
@@ -772,3 +773,34 @@ def test_a_new_due_replaces_the_words_it_was_said_in_and_history_keeps_them(fris
     shown = json.loads(frist("show", item, "--json", check=True).stdout)
     assert (shown["due"], shown["due_text"]) == ("2027-09-15", "")
     assert "said as   " not in frist("show", item, check=True).stdout
+
+
+def test_a_bad_frist_today_is_named_as_such(frist):
+    """FRIST_TODAY=garbage said only "cannot understand the date 'garbage'"."""
+    result = frist("list", env={"FRIST_TODAY": "garbage"})
+    assert result.returncode == 1
+    assert result.stderr == "error: FRIST_TODAY: cannot understand the date 'garbage'\n"
+    result = frist("--today", "garbage", "list")
+    assert result.returncode == 1 and result.stderr.startswith("error: --today: ")
+    result = frist("list", env={"FRIST_TODAY": "2026-11"})
+    assert result.stderr == "error: FRIST_TODAY: must name one day, not '2026-11'\n"
+
+
+def test_a_store_in_a_folder_that_is_not_there_is_no_empty_store(frist, tmp_path):
+    """FRIST_DB=/typo/x/store.json: `list` said "nothing to show", and `add` made the
+    folder and a new store in it without a word."""
+    missing = tmp_path / "typo" / "x"
+    env = {"FRIST_DB": str(missing / "store.json")}
+    for args in (["list"], ["show", "1"], ["check"], ["export"]):
+        result = frist(*args, env=env)
+        assert result.returncode == 1 and result.stdout == "", args
+        assert result.stderr == (f"error: no folder {missing} for the store "
+                                 f"{missing / 'store.json'} (given by FRIST_DB): check the path; "
+                                 f"the first change made there (`frist add`) creates it\n"), args
+    result = frist("--db", str(missing / "store.json"), "list")
+    assert result.returncode == 1 and "(given by --db)" in result.stderr
+    assert not (tmp_path / "typo").exists()
+    added = frist("add", "one", "--due", "2026-01-01", env=env)  # says it makes the folder
+    assert added.returncode == 0 and added.stdout == "1\n"
+    assert f"warning: made the folder {missing} for the new store" in added.stderr
+    assert frist("list", env=env).returncode == 0
