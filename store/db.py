@@ -221,8 +221,7 @@ class Store:
                 raise AlreadySo(f"#{item_id} is already open")
             changed = commitment.with_changes(status=status,
                                               decided=None if status == "open" else decided)
-            again = commitment.status == status
-            return changed, Event.now(f"{name} again" if again else name, note)
+            return changed, Event.now(_decision_event(name, commitment, changed), note)
         return self.change(item_id, name, update, shown, ("status", "decided"))
 
     def postpone(self, item_id: int, due: model.Due, note: str = "",
@@ -233,8 +232,8 @@ class Store:
             moved = commitment.with_due(due).with_changes(status="open", decided=None)
             # "from" and "to": for the track record
             return moved, Event.now(
-                f"postponed from {commitment.due_label()} to {moved.due_label()}", note,
-                {"from": commitment.due, "to": moved.due})
+                f"postponed from {commitment.due_label()}{commitment.said_as_was(moved)} "
+                f"to {moved.due_label()}", note, {"from": commitment.due, "to": moved.due})
         return self.change(item_id, "postponed", update, shown, DUE_FIELDS + ("status", "decided"))
 
     def edit(self, item_id: int, title: str | None = None, due: model.Due | None = None,
@@ -246,12 +245,14 @@ class Store:
             if title is not None and " ".join(title.split()) != commitment.title:
                 if not title.strip():
                     raise StoreError("the title cannot be empty")
+                model.title_problem(" ".join(title.split()))
                 what.append(f"title from {commitment.title!r} to {' '.join(title.split())!r}")
                 changes["title"] = title
-            if due is not None:
+            if due is not None and not _same_window(commitment, due):
+                # the same window typed again keeps the words it was said in
                 edited = commitment.with_due(due)
-                if edited.due_label() != commitment.due_label():
-                    what.append(f"due from {commitment.due_label()} to {edited.due_label()}")
+                what.append(f"due from {commitment.due_label()}{commitment.said_as_was(edited)} "
+                            f"to {edited.due_label()}")
             if actor is not None and actor.strip() != commitment.actor:
                 what.append(f"actor from {commitment.actor!r} to {actor.strip()!r}")
                 changes["actor"] = actor
@@ -297,12 +298,14 @@ class Store:
     # -- health
     def check(self) -> Health:
         """What is wrong with the store files and what fixes it (`frist check`)."""
+        self.storage.folder_is_there()
         from store import repair  # only these commands need it
         from store.sync.state import state_path
         return repair.check(self.storage, state_path(self.path))
 
     def restore_plan(self) -> RestorePlan | None:
         """What `restore` would do; None when the store is healthy."""
+        self.storage.folder_is_there()
         from store import repair  # only these commands need it
         return repair.restore_plan(self.storage)
 
@@ -318,6 +321,23 @@ class Store:
 
 
 DUE_FIELDS = ("due", "precision", "window_start")
+
+
+def _decision_event(name: str, before: Commitment, after: Commitment) -> str:
+    """What a history says of a decision: 'marked met', with the day it was decided when
+    that is not the day it was recorded ('marked met (3 Dec 2026)'); a decision taken
+    again says the day it replaced ('marked met again: 4 Dec 2026, was 3 Dec 2026'), so
+    a decision's day is never overwritten unsaid."""
+    if after.status == "open":
+        return name
+    day, today = after.decided_day, model.now().date()
+    said = model.due_label(day.isoformat())
+    if before.status != after.status:
+        return name if day == today else f"{name} ({said})"
+    was = before.decided_day
+    if was is not None and was != day:
+        return f"{name} again: {said}, was {model.due_label(was.isoformat())}"
+    return f"{name} again" if day == today else f"{name} again ({said})"
 
 
 def _same_window(commitment: Commitment, due: model.Due) -> bool:
@@ -367,6 +387,11 @@ def default_path() -> Path:
     return user_data_path("frist", appauthor=False) / "store.json"
 
 
-def open_store(path: str | os.PathLike | None = None) -> Store:
-    """The store at `path`, else $FRIST_DB, else the user data folder."""
-    return Store(path or os.environ.get("FRIST_DB") or default_path())
+def open_store(path: str | os.PathLike | None = None, named_by: str | None = None) -> Store:
+    """The store at `path`, else $FRIST_DB, else the user data folder. `named_by`: where
+    a person named the path (--db, FRIST_DB, the config): then a read of a store whose
+    folder does not exist is refused (a typo, not an empty store), and the first change
+    makes the folder and says so."""
+    store = Store(path or os.environ.get("FRIST_DB") or default_path())
+    store.storage.named_by = named_by
+    return store

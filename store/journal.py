@@ -25,7 +25,8 @@ full write. `DurableStorage` keeps the data in two files instead:
 
 The snapshot knows its journal (its token, and the token of the journal it folded in),
 so a missing, emptied or foreign journal is damage, as is a journal or backup without
-its snapshot: every command then refuses with one line that names the command to run
+its snapshot, or beside a snapshot that reads as older than they are (`{}`, or an
+earlier frist's file, beside a current journal or backup: `older_than_beside`): every command then refuses with one line that names the command to run
 (`frist check`, `frist restore --from-backup`), and nothing is written over.
 
 A record is checked (`model.Commitment.problem`) when it is written, and when it is read
@@ -189,6 +190,43 @@ def decode_snapshot(raw: bytes, check_records: bool = False) -> dict:
         if problem := _tables_problem(data):
             raise Damaged(problem)
     return data
+
+
+def older_than_beside(data: dict, journal: JournalFile | None, backup: bytes | None) -> str | None:
+    """Why a snapshot of the previous format (schema 1, or `{}`, which reads as an empty
+    one) cannot be the store that the journal or backup beside it belong to; None when
+    it can. The next write would compact such a snapshot, writing over the journal and
+    the backup that hold the store (a store.json replaced by `{}`, by an older file, or
+    put back from an earlier frist's copy). A snapshot's schema only ever grows, and a
+    journal or backup is written after its snapshot, so a schema-2 journal (but the
+    placeholder of a first write that did not finish) or backup beside a schema-1
+    snapshot, or a journal or backup that has handed out later ids than the snapshot
+    holds without continuing it, says the snapshot is not the newest file."""
+    meta = data.get(META, {}).get("1", {})
+    if meta.get("schema", 1) >= 2:
+        return None  # its token ties it to its journal (see DurableStorage._continues)
+    last_id = head_of(data)["last_id"]
+    what = "empty" if not data else "in an earlier frist's format (schema 1)"
+    if (journal is not None and journal.header is not None and not journal.placeholder
+            and not (journal.token and journal.token == meta.get("token"))):
+        if journal.version >= 2:
+            return f"it is {what}, but its journal was written in the current format"
+        named = max([journal.header.get("last_id", 0)]
+                    + [change.get("last_id", 0) for change in journal.changes])
+        if named > last_id:
+            return f"it is {what}, but its journal holds later items (up to #{named})"
+    if backup is not None:
+        if backup.startswith(_CHECK_HEAD):
+            return f"it is {what}, but its backup was written in the current format"
+        try:
+            held = head_of(decode_snapshot(backup))["last_id"]
+        except NewerSchema:
+            return f"it is {what}, but its backup was written by a newer frist"
+        except (Damaged, AttributeError, TypeError, ValueError):
+            return None  # an unreadable backup says nothing about the snapshot
+        if held > last_id:
+            return f"it is {what}, but its backup holds later items (up to #{held})"
+    return None
 
 
 def _tables_problem(data: dict) -> str | None:
@@ -498,7 +536,16 @@ class DurableStorage:
         self.warnings: list[str] = []  # a change was stored, but something after it failed
         self._counted: tuple[tuple, int] | None = None  # (files' signatures, counter)
         self._had_files = False  # read from files once: their vanishing is no new store
+        self.named_by: str | None = None  # --db, FRIST_DB, the config (see store.db.open_store)
         self.reload()
+
+    def folder_is_there(self) -> None:
+        """StoreError when a store a person named lies in a folder that does not exist."""
+        folder = self.path.parent
+        if self.named_by and not folder.is_dir():
+            raise StoreError(f"no folder {folder} for the store {self.path} (given by "
+                             f"{self.named_by}): check the path; the first change made "
+                             f"there (`frist add`) creates it")
 
     def _sibling(self, suffix: str) -> Path:
         return self.path.with_name(self.path.name + suffix)
@@ -540,6 +587,10 @@ class DurableStorage:
     def locked(self) -> Iterator[None]:
         """Hold the store's lock (fcntl.flock on store.json.lock, beside the snapshot)."""
         try:
+            if self.named_by and not self.path.parent.is_dir():
+                self.path.parent.mkdir(parents=True)
+                self.warnings.append(f"made the folder {self.path.parent} for the new store "
+                                     f"{self.path} (given by {self.named_by})")
             self.path.parent.mkdir(parents=True, exist_ok=True)
             lock_fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as e:
@@ -635,6 +686,13 @@ class DurableStorage:
         snapshot says it has a journal and this is not it."""
         meta = data.get(META, {}).get("1", {})
         schema, token = meta.get("schema", 1), meta.get("token")
+        if schema < 2:
+            try:
+                backup = self.backup.read_bytes()
+            except OSError:
+                backup = None
+            if why := older_than_beside(data, journal, backup):
+                raise self._damaged(why)
         if journal is None:
             if schema >= 2:
                 raise self._journal_gone("missing", data)
@@ -665,6 +723,7 @@ class DurableStorage:
                         raise StoreError(f"the store {self.path} is gone (moved or deleted "
                                          "since it was opened); nothing was written: put it "
                                          "back, or open frist with --db where it is now")
+                    self.folder_is_there()  # a typo in --db is no empty store
                     data, continues = {}, False  # a new store (or its first write failed)
                 else:
                     continues = self._continues(data, journal)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from store.errors import FristError
@@ -34,6 +35,28 @@ class ModelError(FristError):
 FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(2999, 12, 31)
 DATE_RANGE = "1 Jan 1900 to 31 Dec 2999"
+
+
+def search_fold(text: str) -> str:
+    """Text as a search compares it: Unicode-normalised (NFKC: a decomposed 'ä', as some
+    systems and pasted text write it, is the 'ä' typed on a keyboard; 'ﬁ' is 'fi') and
+    case-folded, then normalised again (folding can decompose). The one rule for both
+    sides of every search: `frist list --search`, `--actor` and the dashboard's."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+
+
+# The longest title a new or edited commitment takes (in characters, after blanks are
+# folded): a title is a short clause, and the extractor cuts its own at 120. A longer
+# one typed, pasted or imported is refused, naming its length, not cut unsaid; records
+# already stored are not checked against it.
+TITLE_LIMIT = 500
+
+
+def title_problem(title: str) -> None:
+    """ModelError if `title` (blanks folded) is longer than TITLE_LIMIT."""
+    if len(title) > TITLE_LIMIT:
+        raise ModelError(f"the title is {len(title):,} characters long; a title takes at most "
+                         f"{TITLE_LIMIT}: say it shorter (a note can hold the rest)")
 
 
 class OutOfRange(ModelError):
@@ -357,6 +380,7 @@ class Commitment:
         title = " ".join(str(title).split())
         if not title:
             raise ModelError("a commitment needs a title")
+        title_problem(title)
         created = _stamp_field(created or "", "created")
         updated = _stamp_field(updated or "", "updated")
         events = [event.to_doc() for event in history] if history else None
@@ -574,13 +598,24 @@ class Commitment:
         return Commitment.checked(doc)
 
     def with_due(self, due: Due) -> Commitment:
-        """A new due window. `due_text` keeps the words the commitment was made in
-        ("said as"): a later '+2w' is told by the history, not passed off as them."""
+        """A new due window, said as `due.text`: "said as" is the words of the due it
+        stands beside, so a new due replaces them with the words it was given in (a
+        person's 'Ende Juli 2027'), or none (a '+2w' shift names no day). The words it
+        was first said in stay in the source sentence, and the change's history event
+        names the words it replaced (see `said_as_was`)."""
         doc = {**self._doc, "due": due.due.isoformat(), "precision": due.precision,
-               "window_start": due.window_start.isoformat()}
-        if not doc["due_text"]:
-            doc["due_text"] = due.text
+               "window_start": due.window_start.isoformat(), "due_text": due.text}
+        if (doc["due"], doc["precision"], doc["window_start"]) == (
+                self._doc["due"], self._doc["precision"], self._doc["window_start"]):
+            doc["due_text"] = self._doc["due_text"]  # the same due: its words still hold
         return Commitment.checked(doc)
+
+    def said_as_was(self, changed: Commitment) -> str:
+        """' (said as “…”)' when `changed` no longer says its due in this one's words:
+        what a history event adds so the words are not lost; '' otherwise."""
+        if self.due_text and changed.due_text != self.due_text:
+            return f" (said as “{self.due_text}”)"
+        return ""
 
     def with_event(self, event: Event) -> Commitment:
         """`event` added to the history; `updated` is its time."""
@@ -649,7 +684,7 @@ class Commitment:
         parts = [doc["title"], doc["actor"], doc["due_text"], " ".join(doc["tags"])]
         for source in doc["sources"]:
             parts += [source.get("sentence", ""), source.get("document", "")]
-        return "\n".join(parts).casefold()
+        return search_fold("\n".join(parts))
 
     def postponements(self) -> list[int]:
         """Days each postponement in the history moved the due date (0 where unknown):
@@ -784,6 +819,17 @@ def _day_field(value, key: str) -> dt.date:
     except ValueError:
         raise ModelError(f"'{key}' is not a date: {_short(value)}") from None
     return _in_range(day, key)
+
+
+def completion_day(when: dt.date, latest: dt.date | None = None) -> dt.date:
+    """The day a decision was taken, from the time another tool says a to-do was done
+    (iCalendar COMPLETED, Taskwarrior `end`): the local day of a date-time (one without
+    a zone is taken as local), a date as it is; with `latest`, never after it (an
+    import: a decision is not taken after frist's today). Import and sync both read
+    completion times through this."""
+    if isinstance(when, dt.datetime):
+        when = (when.astimezone() if when.tzinfo else when).date()
+    return min(when, latest) if latest is not None else when
 
 
 def _decided_from(doc) -> dt.date:

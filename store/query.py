@@ -49,11 +49,12 @@ class Filter:
                 return False
         if self.within_days is not None and commitment.days_left(today) > self.within_days:
             return False
-        if self.actor and self.actor.casefold() not in commitment.actor.casefold():
+        fold = model.search_fold
+        if self.actor and fold(self.actor) not in fold(commitment.actor):
             return False
         if self.tag and self.tag not in commitment.tags:
             return False
-        if self.search and self.search.casefold() not in commitment.search_text:
+        if self.search and fold(self.search) not in commitment.search_text:
             return False
         return True
 

@@ -21,7 +21,8 @@ from pathlib import Path
 from store.errors import StoreError
 from store.journal import (ITEMS, META, RESTORE, WRITE_BACKUP, Damaged, DurableStorage,
                            JournalFile, NewerSchema, apply_change, decode_snapshot,
-                           file_signature, head_of, parse_journal, stamp_text)
+                           file_signature, head_of, older_than_beside, parse_journal,
+                           stamp_text)
 
 
 def _the(n: int, noun: str) -> str:
@@ -173,15 +174,25 @@ def _read_files(storage: DurableStorage) -> _Survey:
     try:
         raw = storage.journal_path.read_bytes()
     except FileNotFoundError:
-        return survey
+        pass
     except OSError as e:
         survey.journal, survey.journal_problem = JournalFile(), f"cannot be read: {e.strerror}"
-        return survey
-    try:
-        survey.journal = parse_journal(raw, check_records=True)
-    except NewerSchema as e:
-        survey.journal = JournalFile()
-        survey.journal_problem = f"written by a newer frist (schema {e.args[0]})"
+    else:
+        try:
+            survey.journal = parse_journal(raw, check_records=True)
+        except NewerSchema as e:
+            survey.journal = JournalFile()
+            survey.journal_problem = f"written by a newer frist (schema {e.args[0]})"
+    snap = survey.snapshot
+    if snap.data is not None and snap.schema < 2:
+        # An empty or earlier-format snapshot beside a newer journal or backup is no
+        # store of its own: restore sets it aside and goes on from the backup.
+        try:
+            backup = storage.backup.read_bytes()
+        except OSError:
+            backup = None
+        if why := older_than_beside(snap.data, survey.journal, backup):
+            snap.data, snap.problem = None, f"damaged: {why}"
     return survey
 
 

@@ -118,7 +118,8 @@ def parse_postpone(text: str, current: model.Due, today: dt.date) -> model.Due:
     if days > (model.LAST_DAY - current.due).days:
         raise DateError(f"{span} from {current.due.isoformat()} is after the last day frist "
                         f"accepts ({model.DATE_RANGE})")
-    return model.Due.day(current.due + dt.timedelta(days=days), text)
+    # no words for the day: '+7d' is no way the due was said (history tells the shift)
+    return model.Due.day(current.due + dt.timedelta(days=days))
 
 
 def parse_today(text: str | None) -> dt.date:

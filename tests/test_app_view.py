@@ -121,3 +121,23 @@ def fresh_counts(items) -> dict[str, int]:
     other = ItemView(TODAY)
     other.load(items)
     return other.counts()
+
+
+def test_search_finds_a_word_however_its_letters_are_composed():
+    """'Präsident' stored with a decomposed 'ä' (NFD, as macOS file names and some pasted
+    text write it) was not found by the 'ä' typed on a keyboard (NFC), nor the reverse."""
+    import unicodedata
+    nfc, nfd = "Präsident", unicodedata.normalize("NFD", "Präsident")
+    assert nfc != nfd
+    items = [(1, model.Commitment.new(f"{nfd} to resign", model.Due.from_value("2025-12-01"))),
+             (2, model.Commitment.new(f"{nfc} to visit", model.Due.from_value("2025-12-02"),
+                                      actor="Büro")),
+             (3, model.Commitment.new("Port deal", model.Due.from_value("2025-12-03")))]
+    for typed in (nfc, nfd, nfc.upper(), "PRÄSIDENT"):
+        assert fresh_rows(items, "all", typed, "due") == [1, 2], typed
+    view = ItemView(TODAY)
+    view.view = "all"
+    view.load(items)
+    for n in range(1, len(nfd) + 1):  # typed letter by letter, decomposed
+        view.set_search(nfd[:n])
+    assert view.rows == [1, 2]

@@ -210,6 +210,44 @@ def test_list_rejects_unknown_status_and_span(frist, seeded):
     assert result.returncode == 2 and "choose one" in result.stderr
 
 
+def test_marking_again_keeps_the_day_the_decision_replaced(frist):
+    """`mark met --on yesterday`, then `mark met`: decided moved to today and the
+    history said only "marked met again" — the first day was gone."""
+    item = frist("add", "Vote held", "--due", "20 Nov 2025", check=True).stdout.strip()
+    frist("mark", item, "met", "--on", "2025-11-21", check=True)
+    frist("mark", item, "met", check=True)
+    frist("mark", item, "met", check=True)  # the same day again: nothing to add
+    shown = json.loads(frist("show", item, "--json", check=True).stdout)
+    assert shown["decided"] == TODAY
+    assert [h["event"] for h in shown["history"][1:]] == [
+        "marked met (21 Nov 2025)", "marked met again: 24 Nov 2025, was 21 Nov 2025",
+        "marked met again"]
+    frist("mark", item, "missed", check=True)  # decided today, as the event's own time says
+    frist("mark", item, "missed", "--on", "2025-11-22", "--note", "recounted", check=True)
+    history = json.loads(frist("show", item, "--json", check=True).stdout)["history"]
+    assert [h["event"] for h in history[-2:]] == [
+        "marked missed", "marked missed again: 22 Nov 2025, was 24 Nov 2025"]
+
+
+def test_a_title_past_the_limit_is_refused_in_one_line(frist, tmp_path):
+    """A 100 KB title was stored and echoed whole."""
+    from store.model import TITLE_LIMIT
+    long = "x" * 100_000
+    result = frist("add", long, "--due", "2026-01-01")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == (f"error: the title is 100,000 characters long; a title takes at "
+                             f"most {TITLE_LIMIT}: say it shorter (a note can hold the rest)\n")
+    item = frist("add", "y" * TITLE_LIMIT, "--due", "2026-01-01", check=True).stdout.strip()
+    edited = frist("edit", item, "--title", "z " * TITLE_LIMIT)
+    assert edited.returncode == 1 and "999 characters long" in edited.stderr
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps([{"title": "ok", "due": "2026-01-01"},
+                                {"title": "w" * (TITLE_LIMIT + 1), "due": "2026-01-01"}]))
+    imported = frist("import", str(path))
+    assert imported.returncode == 1 and "entry 2: the title is 501 characters" in imported.stderr
+    assert [i["title"] for i in json.loads(frist("list", "--json").stdout)] == ["y" * TITLE_LIMIT]
+
+
 # -- show
 
 def test_show_prints_the_item_with_its_history(frist, seeded):
@@ -375,7 +413,8 @@ def one_line_error(result, code=1) -> str:
 def test_bad_date_is_one_line_and_exit_1(frist, seeded, command):
     before = seeded.read_bytes()
     result = frist(*command)
-    assert one_line_error(result) == "error: cannot understand the date 'next blursday'"
+    named = "--today: " if command[0] == "--today" else ""  # where the date came from
+    assert one_line_error(result) == f"error: {named}cannot understand the date 'next blursday'"
     assert result.stdout == ""
     assert seeded.read_bytes() == before
     assert len(ids(frist, "--status", "all")) == 6
@@ -703,11 +742,65 @@ def test_decided_is_today_by_default_and_survives_an_export(frist, tmp_path):
     assert json.loads(frist("--db", other, "show", "1", "--json", check=True).stdout)["decided"] == TODAY
 
 
-def test_history_says_what_an_edit_changed_to_and_said_as_keeps_the_words(frist):
+def test_history_says_what_an_edit_changed_to(frist):
     item = frist("add", "Port reopens", "--due", "27 November", check=True).stdout.strip()
     frist("edit", item, "--actor", "Harbour board", check=True)
-    frist("postpone", item, "+2w", check=True)
+    frist("edit", item, "--due", "2025-11-27", check=True)  # the same day: words kept
     shown = json.loads(frist("show", item, "--json", check=True).stdout)
-    assert shown["due"] == "2025-12-11" and shown["due_text"] == "27 November"
+    assert shown["due"] == "2025-11-27" and shown["due_text"] == "27 November"
     assert shown["history"][1]["event"] == "edited actor from '' to 'Harbour board'"
     assert "said as   27 November" in frist("show", item, check=True).stdout
+
+
+def test_a_new_due_replaces_the_words_it_was_said_in_and_history_keeps_them(frist, tmp_path):
+    """"said as" stands beside the due: after a postpone it said the old due's words
+    ('in 10 days' beside a due in July 2027), in show, JSON and ICS alike."""
+    item = frist("add", "Bridge opens", "--due", "in 10 days", check=True).stdout.strip()
+    frist("postpone", item, "Ende Juli 2027", check=True)
+    shown = json.loads(frist("show", item, "--json", check=True).stdout)
+    assert (shown["due"], shown["due_text"]) == ("2027-07-31", "Ende Juli 2027")
+    assert shown["history"][-1]["event"] == (
+        "postponed from 4 Dec 2025 (said as “in 10 days”) to Jul 2027")
+    assert "said as   Ende Juli 2027" in frist("show", item, check=True).stdout
+    ics = frist("export", "--format", "ics", check=True).stdout
+    assert "Said as: Ende Juli 2027" in ics and "in 10 days" not in ics.split("X-FRIST-RECORD")[0]
+    frist("edit", item, "--due", "1 September 2027", check=True)
+    shown = json.loads(frist("show", item, "--json", check=True).stdout)
+    assert shown["due_text"] == "1 September 2027"
+    assert shown["history"][-1]["event"] == (
+        "edited due from Jul 2027 (said as “Ende Juli 2027”) to 1 Sep 2027")
+    frist("postpone", item, "+2w", check=True)  # a shift names no day in words: none
+    shown = json.loads(frist("show", item, "--json", check=True).stdout)
+    assert (shown["due"], shown["due_text"]) == ("2027-09-15", "")
+    assert "said as   " not in frist("show", item, check=True).stdout
+
+
+def test_a_bad_frist_today_is_named_as_such(frist):
+    """FRIST_TODAY=garbage said only "cannot understand the date 'garbage'"."""
+    result = frist("list", env={"FRIST_TODAY": "garbage"})
+    assert result.returncode == 1
+    assert result.stderr == "error: FRIST_TODAY: cannot understand the date 'garbage'\n"
+    result = frist("--today", "garbage", "list")
+    assert result.returncode == 1 and result.stderr.startswith("error: --today: ")
+    result = frist("list", env={"FRIST_TODAY": "2026-11"})
+    assert result.stderr == "error: FRIST_TODAY: must name one day, not '2026-11'\n"
+
+
+def test_a_store_in_a_folder_that_is_not_there_is_no_empty_store(frist, tmp_path):
+    """FRIST_DB=/typo/x/store.json: `list` said "nothing to show", and `add` made the
+    folder and a new store in it without a word."""
+    missing = tmp_path / "typo" / "x"
+    env = {"FRIST_DB": str(missing / "store.json")}
+    for args in (["list"], ["show", "1"], ["check"], ["export"]):
+        result = frist(*args, env=env)
+        assert result.returncode == 1 and result.stdout == "", args
+        assert result.stderr == (f"error: no folder {missing} for the store "
+                                 f"{missing / 'store.json'} (given by FRIST_DB): check the path; "
+                                 f"the first change made there (`frist add`) creates it\n"), args
+    result = frist("--db", str(missing / "store.json"), "list")
+    assert result.returncode == 1 and "(given by --db)" in result.stderr
+    assert not (tmp_path / "typo").exists()
+    added = frist("add", "one", "--due", "2026-01-01", env=env)  # says it makes the folder
+    assert added.returncode == 0 and added.stdout == "1\n"
+    assert f"warning: made the folder {missing} for the new store" in added.stderr
+    assert frist("list", env=env).returncode == 0

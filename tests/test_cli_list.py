@@ -121,8 +121,10 @@ def test_through_a_pipe_every_column_is_there_and_a_long_title_is_cut(long_store
     3,000-character title is cut there, as in a terminal (it made every line 3,061
     characters, the actor and status after it); a long ordinary one stays whole, for grep."""
     monkeypatch.delenv("COLUMNS", raising=False)
-    long_store.add(model.Commitment.new(("Ein Versprechen " * 200)[:3000],
-                                        model.Due.from_value("2025-11-28"), actor="Rat"))
+    # past the limit a new title takes (model.TITLE_LIMIT): stored before it, or synced
+    long_store.add(model.Commitment.new("Ein Versprechen", model.Due.from_value("2025-11-28"),
+                                        actor="Rat").with_changes(
+                                            title=("Ein Versprechen " * 200)[:3000]))
     whole = "Hafenbehörde veröffentlicht die Ausschreibung " + "für die Vertiefung der Fahrrinne " * 3
     long_store.add(model.Commitment.new(whole, model.Due.from_value("2025-11-29")))
     env = {"COLUMNS": str(columns)} if columns else {}
@@ -164,3 +166,18 @@ def test_show_prints_dates_as_a_person_reads_them(frist, long_store):
     window = frist("show", "1").stdout
     assert "window 1 Dec 2025 – 31 Dec 2025" not in window  # a day, no window
     assert "due       31 Dec 2025" in window
+
+
+def test_list_search_finds_a_word_however_its_letters_are_composed(frist):
+    """A title stored with a decomposed 'ä' (NFD) was not found by 'Präsident' typed in
+    NFC, nor the reverse; --actor likewise."""
+    import json
+    import unicodedata
+    nfc, nfd = "Präsident", unicodedata.normalize("NFD", "Präsident")
+    frist("add", f"{nfd} to resign", "--due", "2026-01-01", "--actor", "Bürgermeister", check=True)
+    frist("add", f"{nfc} to visit", "--due", "2026-01-02", check=True)
+    for typed in (nfc, nfd, "präsident"):
+        found = json.loads(frist("list", "--search", typed, "--json", check=True).stdout)
+        assert [i["id"] for i in found] == [1, 2], typed
+    by_actor = frist("list", "--actor", unicodedata.normalize("NFD", "bürger"), "--json", check=True)
+    assert [i["id"] for i in json.loads(by_actor.stdout)] == [1]

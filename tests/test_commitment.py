@@ -41,8 +41,9 @@ def test_a_change_is_a_new_commitment_and_the_old_one_stays():
     assert met.status == "met" and met.decided == "2025-11-20"
     assert later.updated == "2025-11-24T10:00:00+01:00" and len(later.history) == 2
     assert later.countdown(TODAY) == "met 20 Nov"
-    moved = c.with_due(Due.day(dt.date(2026, 5, 1), "+4w"))
-    assert (moved.due, moved.precision, moved.due_text) == ("2026-05-01", "day", "by the first quarter")
+    moved = c.with_due(Due.day(dt.date(2026, 5, 1), "1 May"))  # said as the new due's words
+    assert (moved.due, moved.precision, moved.due_text) == ("2026-05-01", "day", "1 May")
+    assert c.said_as_was(moved) == " (said as “by the first quarter”)"
 
 
 @pytest.mark.parametrize("changes", [{"status": "done"}, {"decided": "2026-13-01"},

@@ -41,7 +41,7 @@ def test_a_typed_due_outside_the_range_is_refused(frist, typed, shown):
 @pytest.mark.parametrize("today", ["9999-12-31", "0001-01-01", "1899-12-31", "3000-01-01"])
 def test_today_outside_the_range_is_refused(frist, today):
     line = one_line_error(frist("--today", today, "list"))
-    assert line == f"error: the date {today} {RANGE}"
+    assert line == f"error: --today: the date {today} {RANGE}"
     line = one_line_error(frist("list", env={"FRIST_TODAY": today}))
     assert RANGE in line
 

@@ -101,6 +101,33 @@ def test_a_decision_imported_without_its_day_gets_one(frist, tmp_path):
                    "Done elsewhere": ("met", "2025-11-24")}
 
 
+def test_a_completed_todo_or_task_is_decided_on_the_day_it_was_completed(frist, tmp_path):
+    """An iCalendar COMPLETED and a Taskwarrior `end` say the day of the decision; the
+    import took the day the entry was created or last modified instead."""
+    ics = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+           "BEGIN:VTODO\r\nUID:done-2@example.org\r\nSUMMARY:Report filed\r\n"
+           "CREATED:20251001T090000Z\r\nLAST-MODIFIED:20251110T090000Z\r\n"
+           "DUE;VALUE=DATE:20251101\r\nSTATUS:COMPLETED\r\nCOMPLETED:20251102T120000Z\r\n"
+           "END:VTODO\r\n"
+           "BEGIN:VTODO\r\nUID:done-3@example.org\r\nSUMMARY:Done, no status\r\n"
+           "CREATED:20251001T090000Z\r\nDUE;VALUE=DATE:20251101\r\n"
+           "COMPLETED:20251103T120000Z\r\nEND:VTODO\r\n"
+           "BEGIN:VTODO\r\nUID:done-4@example.org\r\nSUMMARY:Done after frist's today\r\n"
+           "CREATED:20251001T090000Z\r\nDUE;VALUE=DATE:20251101\r\nSTATUS:COMPLETED\r\n"
+           "COMPLETED:20261102T120000Z\r\nEND:VTODO\r\nEND:VCALENDAR\r\n")
+    tasks = [{"description": "Shipped", "status": "completed", "due": "20251101T000000Z",
+              "entry": "20251001T000000Z", "modified": "20251120T000000Z",
+              "end": "20251102T000000Z"},
+             {"description": "Dropped", "status": "deleted", "due": "20251101T000000Z",
+              "entry": "20251001T000000Z", "end": "20251104T000000Z"}]
+    frist("import", write(tmp_path, "done.ics", ics), env={"TZ": "UTC"}, check=True)
+    frist("import", write(tmp_path, "done.json", tasks), env={"TZ": "UTC"}, check=True)
+    got = {i["title"]: (i["status"], i["decided"]) for i in listed(frist)}
+    assert got == {"Report filed": ("met", "2025-11-02"), "Done, no status": ("met", "2025-11-03"),
+                   "Done after frist's today": ("met", "2025-11-24"),  # never after today
+                   "Shipped": ("met", "2025-11-02"), "Dropped": ("cancelled", "2025-11-04")}
+
+
 def test_ids_in_an_imported_file_are_ignored(frist, tmp_path):
     frist("add", "First", "--due", "2026-01-01", check=True)
     frist("import", write(tmp_path, "ids.json", [{"id": 1, "title": "Other", "due": "2026-02-02"}]),

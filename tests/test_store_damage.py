@@ -322,6 +322,81 @@ def test_write_backup_refuses_while_the_store_itself_is_damaged(db_path):
     assert store_files(db_path) == files
 
 
+# -- a snapshot that reads as empty or older than the journal and backup beside it
+
+def _old_format_copy(path: Path) -> bytes:
+    """store.json of an earlier frist (schema 1): another store's, with 5 ids."""
+    return (FIXTURES / "store-schema1" / "store.json").read_bytes()
+
+
+OLDER = {
+    "emptied to {}": (lambda path: path.write_bytes(b"{}\n"), True),
+    "an empty schema 1 store": (
+        lambda path: path.write_bytes(b'{"meta": {"1": {"schema": 1}}}'), True),
+    "an earlier frist's store": (lambda path: path.write_bytes(_old_format_copy(path)), True),
+    "{} and the journal gone": (
+        lambda path: (path.write_bytes(b"{}"), journal_of(path).unlink()), True),
+    "{} and the backup gone": (
+        lambda path: (path.write_bytes(b"{}"), backup_of(path).unlink()), False),
+}
+
+
+@pytest.mark.parametrize("damage", list(OLDER))
+def test_a_snapshot_older_than_its_journal_or_backup_is_refused_and_restored(db_path, damage):
+    """store.json replaced by `{}` (or any file of the earlier format) read as an empty
+    earlier-format store: the next write destroyed the journal and the backup."""
+    expected = fill(db_path)
+    make, restorable = OLDER[damage]
+    make(db_path)
+    files = store_files(db_path)
+    for command in [*COMMANDS, ["check", "--write-backup"]]:
+        message = one_line_error(cli(*command))
+        assert "damaged" in message, (command, message)
+        fixes = [RESTORE] if restorable else ["frist check", "no good copy"]
+        assert any(fix in message for fix in fixes), (command, message)
+        assert store_files(db_path) == files, command
+    report = cli("check")
+    assert report.exit_code == 1 and "snapshot" in report.stdout
+    assert "damaged" in report.stdout.splitlines()[0]
+    if not restorable:  # only the journal is left: nothing is written over
+        assert "no good copy" in report.stdout
+        assert cli("restore", "--from-backup", "--yes").exit_code == 1
+        assert store_files(db_path) == files
+        return
+    assert f"fix: run `{RESTORE}`" in report.stdout
+    done = cli("restore", "--from-backup", "--yes")
+    assert done.exit_code == 0, done.stderr
+    kept = [p for p in db_path.parent.iterdir() if p.name.startswith("store.json.damaged-")]
+    assert [p.read_bytes() for p in kept] == [files["store.json"]]
+    got = shown(db_path)
+    if "journal gone" in damage:  # the backup alone: the changes since it are lost, said so
+        assert "lost:" in done.stderr and set(got) <= set(expected) | {5}
+    else:
+        assert got == expected
+    assert cli("check").exit_code == 0
+    if "journal gone" not in damage:
+        assert open_store(db_path).add(record("next")) == 22  # no id handed out twice
+
+
+def test_an_earlier_frists_store_emptied_beside_its_journal_is_refused(tmp_path):
+    """The same for a store of the earlier format: its journal holds later ids."""
+    path = tmp_path / "old" / "store.json"
+    shutil.copytree(FIXTURES / "store-schema1", path.parent)
+    backup_of(path).unlink()
+    path.write_bytes(b"{}")
+    files = store_files(path)
+    for command in (["list"], ["add", "x", "--due", "2026-01-01"]):
+        message = one_line_error(cli("--db", str(path), *command))
+        assert "damaged" in message and "later items" in message, message
+    assert store_files(path) == files
+
+
+def test_an_empty_store_alone_is_still_an_empty_store(db_path):
+    db_path.write_bytes(b"{}")
+    assert cli("list").exit_code == 0
+    assert open_store(db_path).add(record("first")) == 1
+
+
 # -- valid JSON, bad values
 
 BAD_VALUES = [("due", "2027-13-01"), ("due", "20271201"), ("due", 20271201), ("status", 7),

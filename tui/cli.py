@@ -28,7 +28,11 @@ from tui.cli_common import (STDOUT_NAME, Env, FristGroup, check_dashboard_termin
 @click.pass_context
 def cli(ctx, db, today, demo):
     """frist: a dashboard for dated commitments. Without a command it opens the dashboard."""
-    ctx.obj = Env(db, today)
+    from click.core import ParameterSource
+    env_given = {name: ctx.get_parameter_source(name) == ParameterSource.ENVIRONMENT
+                 for name in ("db", "today")}
+    ctx.obj = Env(db, today, "FRIST_DB" if env_given["db"] else "--db",
+                  "FRIST_TODAY" if env_given["today"] else "--today")
     if ctx.invoked_subcommand != "config":  # `config path` finds a bad file; `show` checks
         ctx.obj.check_config()              # a config the dashboard refuses stops every command
     if today:

@@ -131,9 +131,12 @@ def dashboard_class() -> type:
 class Env:
     """What every command needs: the settings, where the store is and what day it is."""
 
-    def __init__(self, db: str | None, today: str | None):
+    def __init__(self, db: str | None, today: str | None, db_from: str = "--db",
+                 today_from: str = "--today"):
         self.db_path = db
         self.today_text = today
+        self.db_from = db_from        # where the store's path was given: --db or FRIST_DB
+        self.today_from = today_from  # and today: --today or FRIST_TODAY
         self._config = None
         self._store = None
         self._today = None
@@ -160,14 +163,19 @@ class Env:
         if self._store is None:
             from store.db import open_store
             path = self.db_path or (os.path.expanduser(self.config.db) if self.config.db else None)
-            self._store = open_store(path)
+            self._store = open_store(path, named_by=(self.db_from if self.db_path else
+                                                     "the config's `db`") if path else None)
         return self._store
 
     @property
     def today(self) -> dt.date:
         if self._today is None:
-            from store.when import parse_today
-            self._today = parse_today(self.today_text)
+            from store.when import DateError, parse_today
+            try:
+                self._today = parse_today(self.today_text)
+            except DateError as e:  # name where the date came from: FRIST_TODAY is easily forgotten
+                message = str(e).replace("--today ", "")
+                raise DateError(f"{self.today_from}: {message}") from None
         return self._today
 
     def when(self, text: str):

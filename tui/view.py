@@ -181,10 +181,10 @@ class ItemView:
         """Filter by words typed so far. Typing one more letter only narrows the rows
         already shown (they are sorted already), so it does not look at every item."""
         old, self.search = self.search, text.strip()
-        self._words = tuple(self.search.casefold().split())
+        self._words = tuple(model.search_fold(self.search).split())
         if self.search == old:
             return
-        if self.search.casefold().startswith(old.casefold()):
+        if model.search_fold(self.search).startswith(model.search_fold(old)):
             match = self.matches
             self.rows = [i for i in self.rows if match(i)]
         else:

@@ -320,9 +320,16 @@ def _ics_record(comp, position: int, name: str) -> Commitment:
     due = Due.read(end.isoformat(), precision, window_start,
                    _ics_unescape(comp.get("X-FRIST-DUE-TEXT", "")))
     status = str(comp.get("X-FRIST-STATUS", "")).lower()
+    completed = comp.decoded("COMPLETED") if comp.get("COMPLETED") is not None else None
+    completed = completed if isinstance(completed, dt.date) else None   # unreadable: not said
     if not status:
         ical_status = str(comp.get("STATUS", "")).upper()
         status = {"COMPLETED": "met", "CANCELLED": "cancelled"}.get(ical_status, "open")
+        if not ical_status and completed is not None:   # done, as a calendar app reads it
+            status = "met"
+    # met on the day it was completed (else on the day it was last changed)
+    decided = (model.completion_day(completed, model.now().date())
+               if status == "met" and completed is not None else None)
     tags = []
     categories = comp.get("CATEGORIES")
     for prop in categories if isinstance(categories, list) else [categories] * bool(categories):
@@ -336,7 +343,8 @@ def _ics_record(comp, position: int, name: str) -> Commitment:
         note += f": {description[:500]}"
     return Commitment.new(title, due, actor=_ics_unescape(comp.get("X-FRIST-ACTOR", "")), tags=tags,
                           status=status, uid=str(comp.get("UID", "")).strip() or None,
-                          created=_stamp(created), updated=_stamp(updated), note=note)
+                          created=_stamp(created), updated=_stamp(updated), note=note,
+                          decided=decided)
 
 
 def _stamp(value) -> str | None:

@@ -210,11 +210,17 @@ def _task_entry(task: dict, position: int) -> Commitment:
     history = read_events(_uda_json(task, "fristhistory", position), "fristhistory")
     if history is None:
         history = _tw_history(task, created, position)
+    # decided: frist's own day, else the day Taskwarrior ended the task (completed or
+    # deleted), else (Commitment.new) the day it was last modified
+    decided = text_field(task, "fristdecided") or None
+    if decided is None and status != "open" and task.get("end"):
+        decided = model.completion_day(parse_tw_date(task["end"], "end", position),
+                                       model.now().date())
     return Commitment.new(
         title, due, actor=text_field(task, "fristactor"), tags=tags, status=status,
         sources=read_sources(_uda_json(task, "fristsources", position), "fristsources"),
         uid=uid or None, history=history, created=created, updated=updated,
-        note="imported from Taskwarrior", decided=text_field(task, "fristdecided") or None)
+        note="imported from Taskwarrior", decided=decided)
 
 
 def _tw_history(task: dict, created: str | None, position: int) -> list[Event] | None:

@@ -353,7 +353,7 @@ def _status(todo, updated: str) -> tuple[str, str | None]:
         if outcome == "met" and decided and completed == completed_at(decided):
             return "met", decided
         when = completed if completed is not None else dt.datetime.fromisoformat(updated)
-        return "met", _day(when).isoformat()
+        return "met", model.completion_day(when).isoformat()
     if ical == "CANCELLED":
         status = outcome if outcome in ("missed", "cancelled") else "cancelled"
         if outcome == status and decided:
