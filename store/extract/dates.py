@@ -759,8 +759,9 @@ class SentenceContext:
         return any(abs(j - a) <= RESCHEDULE_REACH and self.marked[j] == self.marked[a]
                    for j in self.find(L.reschedule))
 
-    def replaced(self, a: int, b: int | None = None) -> bool:
-        """A date whose plan was replaced or called off: "originally planned for April 28",
+    def replaced(self, a: int, b: int) -> bool:
+        """Whether the date at tokens a..b belongs to a plan replaced or called off:
+        "originally planned for April 28",
         "moved from May 3", "the debate, which was slated for October 15, was cancelled"
         (or postponed),
         "had planned to deliver by November", "hatte bis November liefern wollen"."""
@@ -776,7 +777,7 @@ class SentenceContext:
         cancelled = self.find(L.cancelled)
         if any(self.clause[j] == here for j in cancelled):
             return True
-        noun = self._plan_noun(a, b) if b is not None and cancelled else None
+        noun = self._plan_noun(a, b) if cancelled else None
         if noun is not None and any(j > noun and not self._verb_between(noun + 1, j)
                                     for j in cancelled):
             # "eine für den 20. September geplante Demonstration von X, Y und Z ist
