@@ -567,3 +567,9 @@ def test_a_preposition_that_opens_a_sentence_is_no_name():
     text = ("Without giving reasons, the board closed the line on Monday. "
             "It will reopen on March 20, 2026.")
     assert extract(text, PUB, "en")[-1].actor != "Without"
+
+
+def test_a_german_role_keeps_no_adjective():
+    # a word written in lower case before a German role is an adjective, not part of it
+    text = "Der erzkonservative Ex-Gouverneur soll am 24. März 2026 die Vorwahl gewinnen."
+    assert extract(text, PUB, "de")[-1].actor == "Ex-Gouverneur"

@@ -1574,7 +1574,10 @@ def _role_phrase(run, L: Language) -> list[str]:
         if w.lower() in L.prepositions or w.lower() in L.coordinating:
             break  # "the mayor of Lindenau": the head is "mayor"
         if w.lower() not in L.articles and w.lower() not in L.indefinite_articles \
-                and w.lower() not in L.determiners:
+                and w.lower() not in L.determiners \
+                and not (L.capitalised_nouns and w[:1].islower()):
+            # where nouns are capitalised a word in lower case is an adjective: "der
+            # erzkonservative Ex-Gouverneur" is "Ex-Gouverneur", not "Erzkonservative ..."
             words.append(w)
     if not words or len(words) > ROLE_WORDS or _role(words[-1], L) is None \
             or _role(words[-1], L, L.spokesperson) is not None or _org_word(words[-1], L):
