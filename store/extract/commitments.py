@@ -789,8 +789,8 @@ def _restated(text, raws, L: Language) -> list:
     """The mentions, a pair that names one day twice made one: the second in brackets
     ("morgen (Mittwoch)", "Wednesday (April 8)") or, beside a weekday or relative day,
     between commas ("für morgen, den 20. September, geplante"); the stronger of the two
-    over both, marked `restated` with the mark that closes the pair (what stands before
-    the pair governs it, and a weekday resolved alone may take the other direction)."""
+    over both, marked `restated` (what stands before the pair governs it, and a weekday
+    resolved alone may take the other direction)."""
     out = list(raws)
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
@@ -806,7 +806,7 @@ def _restated(text, raws, L: Language) -> list:
             continue
         keep = b if a.kind in WEAK_KINDS and b.kind not in WEAK_KINDS else a
         out[i:i + 2] = [dataclasses.replace(keep, start=a.start, end=end,
-                                            groups=dict(keep.groups, restated=after))]
+                                            groups=dict(keep.groups, restated=True))]
     return out
 
 

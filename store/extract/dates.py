@@ -777,8 +777,9 @@ class SentenceContext:
         cancelled = self.find(L.cancelled)
         if any(self.clause[j] == here for j in cancelled):
             return True
-        noun = self._plan_noun(a, b) if cancelled else None
-        if noun is not None and any(j > noun and not self._verb_between(noun + 1, j)
+        fut = {j for j, _ in self.future} if cancelled else set()
+        noun = self._plan_noun(a, b, fut) if cancelled else None
+        if noun is not None and any(j > noun and not self._verb_between(noun + 1, j, fut)
                                     for j in cancelled):
             # "eine für den 20. September geplante Demonstration von X, Y und Z ist
             # abgesagt worden": the plan the date belongs to is what is called off, however
@@ -790,20 +791,20 @@ class SentenceContext:
         return bool(cancelled or self.find(L.reschedule)) and first > 0 \
             and self.words[first] in L.relative_pronouns
 
-    def _verb_between(self, i: int, j: int) -> bool:
-        """A verb that plans or a subordinator ("nachdem", "after") among tokens i..j-1:
-        another clause's, not the one the plan's noun is the subject of."""
-        L, fut = self.lang, {k for k, _ in self.future}
+    def _verb_between(self, i: int, j: int, fut: set) -> bool:
+        """A verb that plans (`fut`: the future cues' tokens) or a subordinator ("nachdem",
+        "after") among tokens i..j-1: another clause's, not the one the plan's noun is the
+        subject of."""
+        L = self.lang
         return any(k in fut or self.words[k] in L.clause_breaks
                    and self.words[k] not in L.coordinating for k in range(i, j))
 
-    def _plan_noun(self, a: int, b: int) -> int | None:
+    def _plan_noun(self, a: int, b: int, fut: set) -> int | None:
         """The last token of the phrase that makes the date at tokens a..b belong to a
         noun of a plan: the date itself after a participle that plans ("the march planned
         for September 20"), the participle after it that stands before its noun ("die für
         Montag geplante Demonstration"); None for any other date."""
-        words, fut, text = self.words, {j for j, _ in self.future}, self.text
-        L = self.lang
+        words, text, L = self.words, self.text, self.lang
         if not L.capitalised_nouns and a >= 3 and words[a - 1] in L.prepositions \
                 and a - 2 in fut and L.past_suffix and words[a - 2].endswith(L.past_suffix) \
                 and words[a - 3] not in L.passive_aux and words[a - 3] not in L.finite_verbs:
