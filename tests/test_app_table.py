@@ -61,6 +61,11 @@ async def test_a_wide_terminal_shows_long_actors_and_sources_whole(store):  # no
         # the actor takes what it needs up to 40 cells, the title keeps over 72
         assert "Bundesministerium für Verkehr und Infra… " in line
         assert re.search(r"Report on the bridge {60,}", line)
+        # an actor changed elsewhere widens its column as far as it needs
+        store.edit(item_id, actor="Bundesministerium für Digitales und Staatsmodernisierung")
+        app.reload()
+        await pilot.pause()
+        assert "Bundesministerium für Digitales und Sta… " in row_text(app, item_id)
 
 
 async def test_the_top_bar_shows_no_empty_state(store):  # noqa: F811

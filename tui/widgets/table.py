@@ -97,8 +97,9 @@ class CommitTable(ScrollView, can_focus=True):
         self.due_text = Commitment.due_label  # the Due column: "4 Dec 2025", "Apr 2026", "Q1 2026"
         self._lines: LRUCache[tuple, tuple[Commitment, Strip]] = LRUCache(1000)  # (record, line)
         self._widths: list[tuple[str, int]] = []
-        self._laid_out_for: tuple = ()  # (table width, When width, widest cells)
+        self._laid_out_for: tuple[int, int] = (-1, -1)  # (table width, When width)
         self._widest: dict[str, int] | None = None  # the longest Actor and Source cells
+        self._wide = False  # laid out from them: a change of the rows may widen a column
         self._last_highlight: int | None = -1
 
     # -- data
@@ -113,7 +114,7 @@ class CommitTable(ScrollView, can_focus=True):
         if index is not None:
             self.cursor = index
         self.cursor = max(0, min(self.cursor, len(self.view.rows) - 1))
-        self._widest = None
+        self._cells_changed()
         self.virtual_size = Size(self._total_width(), len(self.view.rows) + 1)
         self.refresh()
         self._scroll_to_cursor()
@@ -126,7 +127,7 @@ class CommitTable(ScrollView, can_focus=True):
 
     def forget(self, item_id: int | None = None) -> None:
         """Drop cached lines (of one item, or all): they will be rendered again."""
-        self._widest = None
+        self._cells_changed()
         if item_id is None:
             self._lines.clear()
         else:
@@ -211,13 +212,9 @@ class CommitTable(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         # Laid out again whenever the width changes, also before the first Resize event
         # arrives (the first rows may be painted before it), and the cached lines with it.
-        if self._widest is None:
-            self._widest = self._widest_cells()
-        key = (width, when, tuple(self._widest.values()))
-        if self._laid_out_for == key:
+        if self._laid_out_for == (width, when):
             return self._widths
-        self._lines.clear()
-        self._laid_out_for = key
+        self._laid_out_for = (width, when)
         columns = [(name, when if name == "When" else w) for name, w in COLUMNS]
         drop = list(DROP_ORDER)
         while True:
@@ -227,6 +224,9 @@ class CommitTable(ScrollView, can_focus=True):
             gone = drop.pop(0)
             columns = [c for c in columns if c[0] != gone]
         spare = width - fixed - TITLE_ENOUGH
+        self._wide = spare > 0
+        if self._wide and self._widest is None:
+            self._widest = self._widest_cells()  # one pass over the rows: wide tables only
         for i, (name, w) in enumerate(columns):
             if spare > 0 and name in self._widest:
                 more = max(0, min(self._widest[name], WIDE_MAX) - w)
@@ -235,13 +235,23 @@ class CommitTable(ScrollView, can_focus=True):
                 spare -= more
         fixed = sum(w for _, w in columns if w) + len(columns) + 1
         title = max(width - fixed, 10)  # below MIN_TITLE only with nothing left to drop
-        self._widths = [(name, w if w else title) for name, w in columns]
+        widths = [(name, w if w else title) for name, w in columns]
+        if widths != self._widths:
+            self._lines.clear()  # the cached lines were cut to the old widths
+        self._widths = widths
         # the scrollable width follows (a resize may have been handled before a refresh
         # that measured the old width: a stray horizontal scrollbar)
         total = sum(w + 1 for _, w in self._widths) + 1
         if self.virtual_size.width != total:
             self.virtual_size = Size(total, len(self.view.rows) + 1)
         return self._widths
+
+    def _cells_changed(self) -> None:
+        """The rows or their cells changed: a layout made from the longest cells is
+        made again (from them read anew) when next asked for."""
+        self._widest = None
+        if self._wide:
+            self._laid_out_for = (-1, -1)
 
     def _widest_cells(self) -> dict[str, int]:
         """The cells the longest actor and source of the rows need."""
