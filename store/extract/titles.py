@@ -1117,7 +1117,7 @@ def _article_head(words, sent: str, L: Language):
     """"A fourth is due out", "The latter will ...": an article before a word that is the
     whole noun phrase (an ordinal, "latter", "other": `title.article_heads`) stays, when a
     verb or nothing follows that word."""
-    heads = _title_data(L).get("article_heads", [])
+    heads = _title_set(L, "article_heads")
     if not heads or not words or words[0].lower().strip(",") not in heads:
         return words
     if len(words) > 1 and not _has_verb(words[1:2], L) and words[0][-1:] != ",":
@@ -1135,7 +1135,7 @@ def _reduced_relative(sent: str, lo: int, a: int, b: int, L: Language):
     after an auxiliary; the title is that noun phrase and the participle ("Online Green
     National Convention scheduled", "Impeachment trial anticipated to begin"). None when
     the date has no such participle."""
-    participles = set(_title_data(L).get("reduced_relative", []))
+    participles = _title_set(L, "reduced_relative")
     if not participles:
         return None
     before = sent[lo:a].split()
@@ -1293,7 +1293,7 @@ def _possessive_subject(words, first: str, L: Language):
     """A conjunct titled alone that opens with "its", "their" ("... and its new jet is
     scheduled to fly") says whose with the subject of the clause before, when that is a
     short noun phrase before its verb ("Airline's new jet is scheduled to fly")."""
-    if not words or words[0].lower() not in _title_data(L).get("possessive_subjects", []):
+    if not words or words[0].lower() not in _title_set(L, "possessive_subjects"):
         return words
     before = first.split()
     verb = next((k for k, w in enumerate(before) if k and _has_verb([w], L)), None)
@@ -1342,7 +1342,7 @@ def _phrase_cut(out: str, L: Language, limit: int) -> str:
     recovery plan (for consideration by the ...)"), not inside a word group with "…":
     before a word of `title.cut_at`, when what stays holds a finite verb and something
     after it and does not end with a function word."""
-    cut_at = set(_title_data(L).get("cut_at", []))
+    cut_at = _title_set(L, "cut_at")
     if len(out) <= limit or not cut_at:
         return out
     words, n = [], 0
@@ -1370,7 +1370,7 @@ def _phrase_cut(out: str, L: Language, limit: int) -> str:
 def _after_adverbs(words, L: Language):
     """The words after the adverbs that open them ("also announced ...": a verb that
     lost its subject all the same; `title.adverbs`)."""
-    adverbs = _title_data(L).get("adverbs", [])
+    adverbs = _title_set(L, "adverbs")
     k = 0
     while k < len(words) - 1 and words[k].lower() in adverbs:
         k += 1
@@ -1382,7 +1382,7 @@ def _reported_after_date(sent: str, clauses, k: int, text_: str, b: int, L: Lang
     closes a clause that ends with its complementiser (`title.complementisers`); what is
     due is the clause after it, (start, end) when it holds a verb; else None."""
     words = text_.split()
-    if not words or words[-1].lower().strip(",") not in _title_data(L).get("complementisers", []) \
+    if not words or words[-1].lower().strip(",") not in _title_set(L, "complementisers") \
             or k + 1 >= len(clauses) or sent[b:clauses[k][1]].strip(" ,"):
         return None
     nxt = sent[slice(*clauses[k + 1])].split()
