@@ -130,7 +130,7 @@ def test_the_day_something_was_said_is_no_due_date():
     ("en", "Northwind Energy Inc. reported higher profits on Monday.\n\n"
            "The company said it will open a new plant by June 30, 2026.", "Northwind Energy Inc"),
     ("de", "Die Stadt Lindenau verkauft ihre Wohnungen. In Lindenau regt sich Protest. "
-           "Die Stadt muss bis zum 30. Juni 2026 entscheiden.", "Stadt Lindenau"),  # its fuller name
+           "Die Stadt muss bis zum 30. Juni 2026 entscheiden.", "City of Lindenau"),  # its fuller name
     # the agent of a passive in the date's clause
     ("de", "Die Sendung wird am 16. April 2026 von Kanal Neun ausgestrahlt.", "Kanal Neun"),
     ("de", "Der Komet soll am 1. Oktober 2026 von Kestrel Space beobachtet werden.",
@@ -205,7 +205,7 @@ def test_a_person_quoted_in_an_earlier_paragraph_does_not_speak_on():
     ("en", "London, 1 December 2025 – Transport minister Sofia de Wit said the tunnel would be "
            "finished by June 2026.", "Sofia de Wit"),
     ("de", "Hamburg (dpa) – Die Landesregierung will das Gesetz bis Ende Januar 2026 "
-           "verabschieden.", "Landesregierung"),
+           "verabschieden.", "State government"),
     # a surname written alone after an adjective is the person named before
     ("de", "Der Verein holt Marco Bellini.\n\nDer 45-jährige Bellini wird bis zum 30.06.2026 auf "
            "sein Gehalt verzichten.", "Bellini"),
@@ -261,7 +261,7 @@ def test_whom_the_date_is_set_for(lang, text, actor):
     # where it was read is nobody who acts; a source word that names a body is that body
     ("de", "Laut Medienberichten soll die Brücke bis zum 3. Mai 2026 gesperrt bleiben.", ""),
     ("de", "Laut Polizeiangaben soll die Brücke bis zum 3. Mai 2026 gesperrt bleiben.",
-     "Polizei"),
+     "Police"),
     ("en", "According to media reports, the plant will close on 3 May 2026.", ""),
     # the speaker before "laut ...", with an age in brackets, and a role before the name
     ("de", "Die Ministerin Karla Weiss (61) erklärte laut Medienberichten, sie werde im "
@@ -292,7 +292,7 @@ def test_he_or_she_stands_for_a_person_not_for_an_organisation_named_since():
     ("en", "Harbin Freight will close the depot on 3 March 2026, Mayor Ada Brenner said.",
      "Harbin Freight"),
     ("de", "Der Stadtrat werde am 3. März 2026 über die Abgabe abstimmen, sagte Ada Brenner.",
-     "Stadtrat"),
+     "City council"),
 ])
 def test_a_trailing_attribution_gives_the_actor_only_when_the_clause_names_none(
         lang, text, actor):
@@ -310,7 +310,7 @@ def test_a_pronoun_agrees_with_its_noun_and_a_chain_of_it_goes_back():
     text = ("Der Mann bedrohte am Montag die Gäste eines Lokals. Nach einer Stunde konnte die "
             "Polizei den Mann festnehmen. Er wurde zum Präsidium gebracht. Er soll am "
             "3. März 2026 dem Haftrichter vorgeführt werden.")
-    assert actor_for(text, "de", 3) == "Polizei"
+    assert actor_for(text, "de", 3) == "Police"
 
 
 @pytest.mark.parametrize("text, actor", [
@@ -336,10 +336,10 @@ def test_a_name_closing_the_subject_announces_not_a_speaker_of_another_sentence(
 @pytest.mark.parametrize("text, actor", [
     # an adjective that says whose a body is stays with it, as a reader writes it alone
     ("Im Anschluss an das Treffen sagte das japanische Handelsministerium, es werde die "
-     "Zölle im März 2026 senken.", "Japanisches Handelsministerium"),
-    ("Die estnische Regierung will die Regel im März 2026 ändern.", "Estnische Regierung"),
+     "Zölle im März 2026 senken.", "Japanese commerce ministry"),
+    ("Die estnische Regierung will die Regel im März 2026 ändern.", "Estonian government"),
     # ... an adjective that does not is dropped
-    ("Die zuständige Behörde will die Regel im März 2026 ändern.", "Behörde"),
+    ("Die zuständige Behörde will die Regel im März 2026 ändern.", "Authority"),
 ])
 def test_a_body_keeps_the_adjective_that_says_whose_it_is(text, actor):
     assert actor_for(text, "de", 3) == actor
@@ -377,7 +377,7 @@ def test_a_trial_is_the_courts(lang, text, actor):
     # an adverb or a contracted preposition opening the sentence is nobody
     ("Beim nächsten Parteitag im März 2026 wird sie nicht mehr kandidieren.", ""),
     ("Schließlich hatte das Verfassungsgericht die Wahl für nichtig erklärt und eine neue "
-     "Wahl binnen 100 Tagen empfohlen.", "Verfassungsgericht"),
+     "Wahl binnen 100 Tagen empfohlen.", "Constitutional court"),
 ])
 def test_roles_in_other_cases_and_sentence_openers(text, actor):
     assert actor_for(text, "de", 3) == actor
@@ -457,14 +457,14 @@ def test_a_referring_noun_is_the_one_entity_the_article_names_with_it():
     assert "Trabantia" in actor_for(text, "de", 3)
     text = ("Die Polizei in Musterhausen sucht einen Mann. "
             "Die Polizei will im März 2026 neue Beamte einstellen.")
-    assert actor_for(text, "de", 3) == "Polizei Musterhausen"
+    assert actor_for(text, "de", 3) == "Musterhausen police"
     text = ("Die Musterhausener Polizei sucht einen Mann. "
             "Die Polizei will im März 2026 neue Beamte einstellen.")
     assert actor_for(text, "de", 3) == "Musterhausener Polizei"
     # two police forces named: the noun alone says not which
     text = ("Die Polizei in Musterhausen und die Polizei in Beispielberg suchen einen Mann. "
             "Die Polizei will im März 2026 neue Beamte einstellen.")
-    assert actor_for(text, "de", 3) == "Polizei"
+    assert actor_for(text, "de", 3) == "Police"
 
 
 def test_a_second_main_clause_has_its_own_subject_past_a_preposition_like_als():
@@ -538,13 +538,13 @@ def test_a_spokesperson_without_a_name_stands_for_the_body_they_speak_for():
     assert actor_for(text, "de", 3) == "Nordbahn AG"
     text = ("Das Verkehrsministerium prüft den Plan. Ein Sprecher des Ministeriums sagte, "
             "die Regel gelte ab März 2026.")
-    assert actor_for(text, "de", 3) == "Verkehrsministerium"
+    assert actor_for(text, "de", 3) == "Transport ministry"
 
 
 def test_the_subject_of_a_relative_clause_holding_the_date():
     text = ("Die Nordwind AG legte einen Entwurf vor, über den die EU-Kommission im März 2026 "
             "entscheiden will.")
-    assert actor_for(text, "de", 3) == "EU-Kommission"
+    assert actor_for(text, "de", 3) == "European Commission"
     text = ("Borduria und Ruritanien verhandeln. Der Vertrag, den Borduria im März 2026 "
             "unterzeichnen will, ist umstritten.")
     assert actor_for(text, "de", 3) == "Borduria"
@@ -558,7 +558,7 @@ def test_a_sentence_names_its_own_subject_before_an_unknown_verb():
             "Die Gewerkschaft droht mit einem Streik ab dem 2. Februar 2026. "
             "Das Unternehmen will bis zum März 2026 klimaneutral sein. "
             "Die Bahn verspricht, die Strecke bis April 2026 zu eröffnen.")
-    assert actor_for(text, "de", 2) == "Gewerkschaft"
+    assert actor_for(text, "de", 2) == "Union"
     assert actor_for(text, "de", 3) == "Unternehmen"
     assert actor_for(text, "de", 4) == "Bahn"
 

@@ -710,6 +710,8 @@ class _Sentence:
         w = words[0]
         if ACRONYM.search(w) or (not L.capitalised_nouns and sum(ch.isupper() for ch in w) >= 2):
             return True  # "NASA", "EU-Kommission"; in English also "McVeigh"
+        if w.lower() in L.country_names:
+            return True
         i = self.index(run[0][1])
         if L.capitalised_nouns and self.doc is not None and w in self.doc.surnames():
             return True  # "Der 66-jährige Trapattoni" after "Giovanni Trapattoni"
@@ -1354,7 +1356,8 @@ def _written_once(S: _Sentence, run) -> bool:
     if len(S.tokens) > 1 and (S.low[1] in S.L.plural_verbs
                               or S.low[1].endswith(S.L.plural_verb_endings)):
         return False  # "Experten sagen ...", "Gutachter sollen ...": a group may act
-    return not ACRONYM.search(w) and not _org_word(w, S.L) and S.doc.word_count(w) < NAMED_AGAIN
+    return not ACRONYM.search(w) and not _org_word(w, S.L) and w.lower() not in S.L.country_names \
+        and S.doc.word_count(w) < NAMED_AGAIN
 
 
 def _genitive_owner(S: _Sentence, run, reach: int = 0) -> str:

@@ -15,6 +15,7 @@ from . import dates as D
 from . import scorer as S
 from .langid import detect
 from .actors import QUOTE_MARK, SPEECH_WORDS, Document, find_actor
+from .english import english_actor
 from .lexicon import Language, available_languages, load
 from .sentences import split
 from .titles import make_title
@@ -862,6 +863,6 @@ def _candidate(c, actor: str) -> Candidate:
     # ("by the end of the year" said on 3 December is 3 to 31 December)
     start = max(w.start, c["published"])
     return Candidate(title=title, due=w.end, precision=w.precision, window_start=start,
-                     due_text=due_text, actor=actor, sentence=c["sentence"], start=c["s0"],
-                     end=c["s1"], confidence=round(c["confidence"], 3), value=w.value,
+                     due_text=due_text, actor=english_actor(actor, L), sentence=c["sentence"],
+                     start=c["s0"], end=c["s1"], confidence=round(c["confidence"], 3), value=w.value,
                      due_start=due_start, due_end=raw.end)

@@ -173,6 +173,9 @@ class Language:
         self.relday = {k.lower(): v for k, v in data["relday"].items()}
         self.refs = {k.lower(): v for k, v in data.get("refs", {}).items()}
         self.holidays = {k.lower(): v for k, v in data.get("holidays", {}).items()}
+        # countries as the language writes them: a name wherever it stands ("France"
+        # opens a sentence as a name though it ends like "performance")
+        self.country_names = set(w.lower() for w in data.get("country_names", []))
         # days of the month written as ordinal words ("am ersten Oktober")
         self.day_ordinals = {k.lower(): v for k, v in data.get("day_ordinals", {}).items()}
         self.numeric_order = data.get("numeric_order", "dmy")
