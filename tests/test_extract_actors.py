@@ -573,3 +573,20 @@ def test_a_german_role_keeps_no_adjective():
     # a word written in lower case before a German role is an adjective, not part of it
     text = "Der erzkonservative Ex-Gouverneur soll am 24. März 2026 die Vorwahl gewinnen."
     assert extract(text, PUB, "de")[-1].actor == "Ex-Gouverneur"
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    # a subject named by its role or organisation, and the name set off by commas after
+    # it: the name acts ("The governor of Ohio, Mike DeWine," is not "Ohio Mike DeWine")
+    ("en", "The governor of Westria, Ada Brenner, announced the state would extend its order "
+           "until 3 March 2026.", "Ada Brenner"),
+    ("de", "Der Ministerpräsident Borduriens, Kofi Mensah, kündigte am Donnerstag Neuwahlen "
+           "für den 3. März 2026 an.", "Kofi Mensah"),
+    ("de", "Der Chef des Konzerns, Hans Meier, will das Werk am 3. März 2026 schließen.",
+     "Hans Meier"),
+    # a bracket sets off no apposition: the party is not the actor
+    ("de", "Der Arbeitsminister Erik Malm (SPD), hat mit Wirkung zum 3. März 2026 seinen "
+           "Rücktritt verkündet.", "Erik Malm"),
+])
+def test_a_name_in_apposition_to_a_role_is_the_actor(lang, text, actor):
+    assert actor_for(text, lang, 3) == actor

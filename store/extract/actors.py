@@ -672,6 +672,11 @@ class _Sentence:
                               for a, b in zip(self.tokens, self.tokens[1:])]
         self.objects: set = set()  # objects of a reporting verb, found by _speaker
 
+    def between(self, k: int) -> str:
+        """The characters between token k-1 and token k."""
+        a, b = self.tokens[k - 1], self.tokens[k]
+        return self.sent[a[1] + len(a[0]):b[1]]
+
     def index(self, offset: int) -> int:
         """The index of the token that begins at `offset` in the sentence."""
         return next(k for k, t in enumerate(self.tokens) if t[1] == offset)
@@ -1111,6 +1116,10 @@ def _main_subject(S: _Sentence, own: bool = False):
         cuts = [k for k in range(1, verb) if S.cut[k]]
         if not opener and cuts and verb == cuts[0] + 1 and _bracketed_number(S, cuts[0]):
             return S.classify(0, cuts[0])  # "Aung San Suu Kyi (65) erklärte": an age aside
+        if not opener and len(cuts) == 1 and S.cut[verb]:
+            named = _apposition(S, 0, cuts[0], verb)
+            if named:
+                return "name", named  # "Der Ministerpräsident Thailands, Abhisit V., kündigte"
         if not opener and cuts and S.cut[verb] and low[cuts[0]] in L.relative_pronouns | L.articles:
             # "Tesla Motors, der Hersteller des Roadster, will ...": the subject before
             # its apposition or relative clause
@@ -1145,7 +1154,25 @@ def _main_subject(S: _Sentence, own: bool = False):
             return None, None
         start = commas[0]
     end = next((i for i in range(start + 1, verb) if S.cut[i]), verb)
+    closing = next((i for i in range(end + 1, verb + 1) if S.cut[i]), None)
+    named = _apposition(S, start, end, closing) if closing == verb else None
+    if named:
+        return "name", named  # "The governor of Ohio, Mike DeWine, announced"
     return S.classify(start, end)
+
+
+def _apposition(S: _Sentence, i: int, j: int, k: int):
+    """The name set off by commas after a subject named by its role or organisation
+    (tokens i..j, the name j..k): "The governor of Ohio, Mike DeWine," is Mike DeWine."""
+    L = S.L
+    if not all("," in S.between(m) for m in (j, k)):
+        return None  # "Franz Müntefering (SPD), hat": a bracket sets off no apposition
+    words = [t for t in S.tokens[i:j] if t[0].lower() not in L.articles]
+    if not words or not (_role(words[0][0], L) is not None or _role_phrase(words, L)
+                         or _organisation_phrase(words, L)):
+        return None
+    kind, name = S.classify(j, k)
+    return name if kind == "name" else None
 
 
 def _second_after_noun(S: _Sentence) -> bool:
