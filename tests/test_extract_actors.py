@@ -590,3 +590,13 @@ def test_a_german_role_keeps_no_adjective():
 ])
 def test_a_name_in_apposition_to_a_role_is_the_actor(lang, text, actor):
     assert actor_for(text, lang, 3) == actor
+
+
+@pytest.mark.parametrize("text", [
+    # what a speech verb reports, with or without "that": its named subject is committed,
+    # never the newspaper that reports it
+    "The Ledger reported that Acme Widgets will close the plant in March 2026.",
+    "The Ledger reported Acme Widgets will close the plant in March 2026.",
+])
+def test_the_subject_of_what_is_reported_is_the_actor(text):
+    assert actor_for(text, "en", 3) == "Acme Widgets"

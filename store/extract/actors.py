@@ -1197,7 +1197,9 @@ def _clause_subject(S: _Sentence, d0: int):
     while k > 0 and not S.cut[k] and (low[k] not in L.clause_breaks or _no_clause(S, k)):
         k -= 1
     if k <= 0:
-        return None, None
+        k = _reported_clause(S, date)
+        if k is None:
+            return None, None
     if k == date and L.verb_second and S.cut[k]:
         return _inverted_subject(S, k)
     if low[k] in L.clause_breaks and not S.cut[k]:
@@ -1225,6 +1227,18 @@ def _clause_subject(S: _Sentence, d0: int):
             opener is not None and _verb_final(S, opener, end, stop)):
         return None, None  # "between Australia and India by August": no clause of its own
     return S.classify(j, end)
+
+
+def _reported_clause(S: _Sentence, date: int):
+    """Where the clause holding the date is what a speech verb reports ("NBC News reported
+    (that) Acme will close ... in June"): the index of its first word, else None. Its
+    named subject is committed, not the newspaper or speaker who reports it."""
+    L = S.L
+    v = next((i for i in range(date - 1, 0, -1) if S.low[i] in L.speech_verbs and S.is_verb(i)),
+             None)
+    if v is None or v + 1 >= date:
+        return None
+    return v + 2 if S.low[v + 1] in L.complementisers else v + 1
 
 
 def _verb_final(S: _Sentence, opener: int, end: int, stop: int) -> bool:

@@ -307,6 +307,8 @@ class Language:
         self.prepositions = self.place_preps | set(w.lower() for w in att.get("prepositions", []))
         self.name_joiners = set(w.lower() for w in att.get("name_joiners", []))
         self.speech_verbs = set(w.lower() for w in att.get("speech", []))
+        # words that open what a speech verb reports ("that", "dass")
+        self.complementisers = set(w.lower() for w in att.get("complementisers", []))
         # "gave Merieux until mid-November to submit", "forderte die Regierung auf, bis
         # ...": whom a date is set for acts by it
         self.obliges = set(w.lower() for w in att.get("obliges", []))
