@@ -600,3 +600,11 @@ def test_a_name_in_apposition_to_a_role_is_the_actor(lang, text, actor):
 ])
 def test_the_subject_of_what_is_reported_is_the_actor(text):
     assert actor_for(text, "en", 3) == "Acme Widgets"
+
+
+def test_an_assembly_after_the_verb_is_the_subject():
+    # "-versammlung", "Staatsanwaltschaft", "Gremium": bodies, so the subject after a
+    # verb-second verb, not a name the article wrote earlier
+    text = ("Kofi Mensah tritt zurück. Im März 2026 wird die Bundesversammlung den "
+            "Nachfolger für Mensah wählen.")
+    assert actor_for(text, "de", 3) == "Bundesversammlung"
