@@ -242,3 +242,16 @@ def test_an_adjective_keeps_its_article_in_a_german_title():
                   "de") == ["Die verbleibenden Mitarbeiter erhalten eine Beschäftigungsgarantie"]
     assert titles("Der Vorstand will bis 2033 eine Beschäftigungsgarantie geben.",
                   "de") == ["Vorstand will eine Beschäftigungsgarantie geben"]
+
+
+@pytest.mark.parametrize("text, title", [
+    # the relative pronoun cannot stand for the genitive's noun ("das" for "der IADB"),
+    # so the clause tells of the noun the genitive follows
+    ("Anlass war das jährliche Treffen der Nordbank, das am 3. April 2031 in Lindenau "
+     "stattfindet.", "Treffen der Nordbank findet in Lindenau statt"),
+    # ... where it can ("der" for "des Erlasses"), of the nearest noun
+    ("In den Genuss des Erlasses, der am 3. April 2031 in Kraft tritt, kommen drei Länder.",
+     "Erlasses tritt in Kraft"),
+])
+def test_a_relative_clause_tells_of_the_noun_its_pronoun_agrees_with(text, title):
+    assert title in titles(text, "de")

@@ -376,6 +376,9 @@ class Language:
         # articles that never open a subject ("den", "einem"): a title is not reordered
         self.oblique_articles = set(w.lower() for w in att.get("oblique_articles", []))
         self.genitive_articles = set(w.lower() for w in att.get("genitive_articles", []))
+        # a relative pronoun and the genitive articles of the nouns it may stand for
+        # ("das": "des"): before any other genitive its noun is the one the genitive follows
+        self.relative_agreement = {k.lower(): set(v) for k, v in att.get("relative_agreement", {}).items()}
         self.agent_preps = set(w.lower() for w in att.get("agent_preps", []))
         # "the meeting of the UN General Assembly": the name owns the noun before it
         self.owner_preps = set(w.lower() for w in att.get("owner_preps", []))

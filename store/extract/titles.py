@@ -255,7 +255,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         # ermöglichen soll") leaves the subject to the name the clause tells of
         subject = (named or pronoun).split() if pronoun and not (
             relative and pronoun.lower() in L.object_pronouns) else (
-            None if opener in L.title_reorder else _antecedent(sent[:lo], L))
+            None if opener in L.title_reorder else _antecedent(sent[:lo], L, opener))
         words = _verb_final(words, L, subject)
     if words and _starts_with_verb(_after_adverbs(words, L), L):
         if pronoun:
@@ -884,8 +884,10 @@ def _verb_final(words, L: Language, antecedent):
     return subject + [verb] + middle + tail
 
 
-def _antecedent(before: str, L: Language):
-    """The name a relative clause tells of: the capitalised words right before it."""
+def _antecedent(before: str, L: Language, pronoun: str = ""):
+    """The name a relative clause tells of: the capitalised words right before it; the
+    noun a genitive belongs to when the relative pronoun cannot agree with the genitive
+    ("das Präsidiumstreffen der IADB, das ...", `relative_agreement`)."""
     words = [w.strip("„“”\"‚‘’«»") for w in before.rstrip(" ,").split()]
     if len(words) > 1 and words[-1].lower() in L.separable_prefixes:
         words.pop()  # "zeichnete eine Talkshow auf, die ...": the noun before the prefix
@@ -908,6 +910,11 @@ def _antecedent(before: str, L: Language):
                      and len(words) > 1 and words[-2][:1].isupper()) \
             and words[-1].lower() not in L.stopwords and len(run) < NOUN_RUN:
         run.insert(0, words.pop().strip(",."))  # "seines Elektroautos „Ze-0“, das ..."
+    agrees = L.relative_agreement.get(pronoun.lower())
+    if run and agrees is not None and len(words) >= 2 and words[-1].lower() in L.genitive_articles \
+            and words[-1].lower() not in agrees and words[-2][:1].isupper() \
+            and words[-2].lower() not in L.stopwords:
+        run = [words[-2], words[-1]] + run
     return run or None
 
 
