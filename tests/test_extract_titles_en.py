@@ -169,3 +169,9 @@ def test_a_relative_clause_between_a_subject_and_its_verb_goes():
     text = ("The local paper reported Ana Ruiz, who grew up in Oslo, will be honoured at the town "
             "hall on Tuesday.")
     assert titles(text) == ["Ana Ruiz will be honoured at the town hall"]
+
+
+def test_a_place_noun_does_not_give_way_to_the_person_who_announced():
+    text = ("The governor of Westria, Ada Brenner, announced the state had extended its order "
+            "until 3 April 2031.")
+    assert "Ada Brenner" not in titles(text)[0]

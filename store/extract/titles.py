@@ -926,7 +926,10 @@ def _named(words, L: Language, actor: str):
     k = 1 if words[0].lower() in L.articles and len(words) > 1 else 0
     noun = words[k].lower().strip(".,")
     if noun in L.generic and actor.lower() != noun and any(ch.isupper() for ch in actor[1:]) \
-            and noun not in actor.lower():
+            and noun not in actor.lower() \
+            and (noun not in L.place_nouns or " " not in actor or actor.lower() in L.country_names):
+        # a place is one word or a country: "the state had extended its order" is not
+        # "Mike DeWine had extended ...", the governor who announced it
         return actor.split() + words[k + 1:]
     return words
 
