@@ -389,7 +389,7 @@ def test_a_numeric_date_either_way_round_follows_the_articles_own_order(first, d
     ("de", "Der Verein teilte mit, bis Ende 2032 ein neues Stadion bauen zu wollen.",
      "Verein will ein neues Stadion bauen"),
     ("de", "Ilse Brandt erklärte, dass sie im Jahr 2032 für den Vorsitz kandidieren wolle.",
-     "Ilse Brandt wolle für den Vorsitz kandidieren"),
+     "Ilse Brandt will für den Vorsitz kandidieren"),
     ("en", "They are required to rule by next Friday on the appeal of all candidates.",
      "They are required to rule on the appeal of all candidates"),
     # (the sentence of Reyes and the council: tests/test_extract_recall.py, two commitments)

@@ -118,6 +118,9 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     if opener in reorder and opener not in L.title_strip and nxt \
             and nxt[0][:1].islower() and nxt[0].lower() not in L.stop_title | L.title_strip:
         reorder, opener = reorder - {opener}, ""
+    if opener in _title_set(L, "prepositions_too") and nxt and (
+            nxt[0].lower() in L.articles | L.determiners):
+        reorder, opener = reorder - {opener}, ""  # "Während der Ausstellung werden ...": a preposition
     clause_lo = lo
     # a short clause takes in its neighbours, unless it is a clause of its own with its
     # subject, or one that a subject standing alone before an apposition completes
@@ -242,9 +245,17 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     # "which he is to present", "They are required to"); the name the actor finder gave
     # it when that name stands earlier in the sentence, else the pronoun itself
     pronoun = stripped[-1] if stripped and stripped[-1].lower() in L.pronouns else ""
-    named = actor if actor and actor in sent[:lo] else ""
-    if pronoun.lower() in L.impersonal:
-        named = ""  # "es werde geprüft": no one's name
+    if not pronoun and len(stripped) >= 2 and stripped[-2].lower() in L.pronouns \
+            and stripped[-1].lower() in L.articles:
+        # "dass es die Umsetzung ... ausgesetzt habe": the object keeps its article
+        pronoun, words = stripped[-2], stripped[-1:] + words
+    # (the actor as the finder wrote it alone: "das chinesische Handelsministerium" is
+    # "Chinesisches Handelsministerium", its last word is in the sentence)
+    named = actor if actor and actor.split()[-1] in sent[:lo] else ""
+    if pronoun.lower() in L.impersonal and (
+            pronoun.lower() not in L.neuter_pronouns or any(
+                w.lower().strip(",.") in L.passive | L.impersonal_verbs for w in words)):
+        named = ""  # "es werde geprüft", "es gebe Neuwahlen", "man": no one's name
     second = sent[lo:hi].split()[1:2]
     relative = opener in L.relative_pronouns and lo > 0 and not (
         second and second[0][:1].isupper())  # "die Strecke ..." opens with an article
@@ -274,6 +285,9 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     words = _named(words, L, actor)
     words = _without_attribution(words, L)
     words = _adjective_article(words, sent, L)
+    # reported speech in the subjunctive ("habe ... ausgesetzt") is a headline's indicative
+    indicative = L.data.get("title", {}).get("indicative", {})
+    words = [indicative.get(w, w) for w in words]
     out = " ".join(words).rstrip(" ,;:.").lstrip(" ,;:.-–—")
     out = re.sub(r"\s+([.,;:!?])", r"\1", out)
     # "„Nordwerk AG (...)“": no space before the closing quote
