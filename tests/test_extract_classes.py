@@ -683,3 +683,11 @@ def test_a_long_text_without_line_breaks_is_cut_after_full_stops():
     parts = list(_parts(text))
     assert len(parts) > 2 and "".join(p for _, p in parts) == text
     assert all(text[:o].endswith(". ") for o, _ in parts[1:])  # the next part opens a sentence
+
+
+def test_a_capitalised_past_form_inside_a_german_sentence_is_a_noun():
+    # "für Waren" (goods), not "waren" (were): the sentence stays in the future
+    text = ("Zu den Regeln gehört eine Regelung, wonach ab dem 1. April für Waren, die Blei "
+            "enthalten, Genehmigungen erforderlich sind.")
+    found = extract(text, dt.date(2031, 3, 12), "de")
+    assert [c.due for c in found] == [dt.date(2031, 4, 1)]

@@ -276,3 +276,20 @@ def test_a_relative_clause_tells_of_the_noun_its_pronoun_agrees_with(text, title
 ])
 def test_reported_speech_is_titled_as_a_headline_says_it(text, title):
     assert any(title in t for t in titles(text, "de")), titles(text, "de")
+
+
+@pytest.mark.parametrize("text, title", [
+    # a relative clause set off by commas inside a verb-final clause goes ("0,1" is no
+    # comma of a clause), and a phrase after a preposition may stand first
+    ("Zu den Regeln gehört eine Regelung, wonach ab dem 3. April 2031 für Waren, die nur "
+     "0,1 Prozent Blei enthalten, Genehmigungen erforderlich sind.",
+     "Für Waren sind Genehmigungen erforderlich"),
+    # a list after a comma is no relative clause ("die Post, der Zoll sowie ...")
+    ("Sie sollen 2032, wenn neben der Bahn auch die Post, der Zoll sowie weitere Ämter in "
+     "die alte Kaserne umziehen, durch kürzere Wege eingespart werden.",
+     "Sie sollen durch kürzere Wege eingespart werden"),
+    ("Eine Entscheidung des Gerichts, die für Montag geplant war, wurde auf den 3. April "
+     "2031 verschoben.", "Eine Entscheidung des Gerichts wurde verschoben"),
+])
+def test_a_relative_aside_leaves_the_clause_around_it(text, title):
+    assert title in titles(text, "de")

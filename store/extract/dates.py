@@ -397,6 +397,8 @@ class SentenceContext:
                         break
             if flags and w in lang.causal and self._causal(j):
                 continue  # "due to the storm", "due to concerns": a cause
+            if flags & PAST and lang.capitalised_nouns and j and text[tokens[j][1]].isupper():
+                flags &= ~PAST  # "für Waren, die ...": a noun inside a sentence, not "waren"
             if not flags and w in lang.reported_present and text[tokens[j][1]].islower():
                 flags = FUT | STRONG  # "sagte, der Fahrplanwechsel erfolge am 13. Dezember"
             if flags & FUT and lang.perfect_infinitive and _reports_past(words, j, lang, marked):

@@ -884,8 +884,16 @@ def _verb_final(words, L: Language, antecedent):
         adjective = rest and rest[0][:1].islower() and bool(L.participle_endings) \
             and rest[0].lower().endswith(L.participle_endings) \
             and rest[0].lower() not in L.stopwords | L.determiners | L.prepositions
-        end = _subject_end(rest, 1 if determiner else 0, L, ADJECTIVES) if rest and (
-            rest[0][:1].isupper() or adjective or determiner) else None
+        # ("für Produkte ... erforderlich sind": a phrase after a preposition goes first
+        # as well, "Für Produkte sind ... erforderlich")
+        phrase = bool(rest) and low0 in L.prepositions and len(rest) > 2
+        if phrase:  # its noun is one word: "für Produkte | Ausfuhrgenehmigungen"
+            noun = next((i for i in range(1, min(len(rest), 1 + ADJECTIVES + 2))
+                         if rest[i][:1].isupper()), None)
+            end = noun + 1 if noun is not None and noun + 1 < len(rest) else None
+        else:
+            end = _subject_end(rest, 1 if determiner else 0, L, ADJECTIVES) if rest and (
+                rest[0][:1].isupper() or adjective or determiner) else None
         if not end or end >= len(rest) or rest[0].lower() in L.pronouns:
             return words
         subject, middle = rest[:end], rest[end:]
@@ -1465,10 +1473,16 @@ def _relative_asides(sent: str, off: int, a: int, b: int, L: Language) -> str:
     if not _title_data(L).get("relative_asides") or not L.relative_pronouns:
         return sent
     pattern = re.compile(r",\s(?:" + "|".join(map(re.escape, sorted(L.relative_pronouns)))
-                         + r")\s[^,;:()\n]{1,80},\s(?=(\w+))")
+                         + r")\s(?:[^,;:()\n]|(?<=\d),(?=\d)){1,80},\s(?=(\w+))")  # "0,1 Prozent"
 
     def blank(m):
         inside = off + m.start() < b and off + m.end() > a
-        return m.group() if inside or m[1].lower() not in L.finite_verbs \
+        # where a subordinate clause ends with its verb, the aside does ("für Produkte, die
+        # ... enthalten, Ausfuhrgenehmigungen erforderlich sind"); elsewhere the noun's verb
+        # follows it
+        words = m.group().strip(" ,").split()
+        # (a capital after the pronoun makes it an article: "die Post, der Zoll sowie ...")
+        closed = L.verb_second and words[-1][:1].islower() and not words[1][:1].isupper()
+        return m.group() if inside or not (closed or m[1].lower() in L.finite_verbs) \
             else " " * len(m.group())
     return sent[:off] + pattern.sub(blank, sent[off:])
