@@ -264,6 +264,9 @@ def test_a_relative_clause_tells_of_the_noun_its_pronoun_agrees_with(text, title
     # "es" after a neuter body is that body, when its clause is active ...
     ("Im Anschluss sagte das estnische Verkehrsministerium, dass es die Prüfung für ein "
      "Jahr ab dem 3. April 2031 ausgesetzt habe.", "Verkehrsministerium hat die Prüfung"),
+    # a pronoun and its auxiliary: the speaker's name and the verb after it
+    ("Ada Brenner sagte, sie habe die Einladung zu einem Besuch in Rom am 3. April 2031 "
+     "angenommen.", "Ada Brenner hat die Einladung zu einem Besuch in Rom angenommen"),
     # ... not in a passive one
     ("Jan Kolbe sagte, es werde am 3. April 2031 geprüft, ob die Brücke hält.",
      "Es wird geprüft"),

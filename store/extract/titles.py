@@ -246,8 +246,9 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     # it when that name stands earlier in the sentence, else the pronoun itself
     pronoun = stripped[-1] if stripped and stripped[-1].lower() in L.pronouns else ""
     if not pronoun and len(stripped) >= 2 and stripped[-2].lower() in L.pronouns \
-            and stripped[-1].lower() in L.articles:
-        # "dass es die Umsetzung ... ausgesetzt habe": the object keeps its article
+            and (stripped[-1].lower() in L.articles or _finite(stripped[-1], L)):
+        # "dass es die Umsetzung ... ausgesetzt habe": the object keeps its article; "er
+        # habe Xis Einladung ... angenommen": the verb stays after its subject
         pronoun, words = stripped[-2], stripped[-1:] + words
     # (the actor as the finder wrote it alone: "das chinesische Handelsministerium" is
     # "Chinesisches Handelsministerium", its last word is in the sentence)
