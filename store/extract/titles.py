@@ -245,11 +245,14 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     # "which he is to present", "They are required to"); the name the actor finder gave
     # it when that name stands earlier in the sentence, else the pronoun itself
     pronoun = stripped[-1] if stripped and stripped[-1].lower() in L.pronouns else ""
-    if not pronoun and len(stripped) >= 2 and stripped[-2].lower() in L.pronouns \
-            and (stripped[-1].lower() in L.articles or _finite(stripped[-1], L)):
-        # "dass es die Umsetzung ... ausgesetzt habe": the object keeps its article; "er
-        # habe Xis Einladung ... angenommen": the verb stays after its subject
-        pronoun, words = stripped[-2], stripped[-1:] + words
+    p = len(stripped) - 1
+    while not pronoun and p > 0 and len(stripped) - p <= 2 and (
+            stripped[p].lower() in L.articles or _finite(stripped[p], L)):
+        p -= 1
+        if stripped[p].lower() in L.pronouns:
+            # "dass es die Umsetzung ... ausgesetzt habe": the object keeps its article;
+            # "sie habe die Einladung ... angenommen": the verb stays after its subject
+            pronoun, words = stripped[p], stripped[p + 1:] + words
     # (the actor as the finder wrote it alone: "das chinesische Handelsministerium" is
     # "Chinesisches Handelsministerium", its last word is in the sentence)
     named = actor if actor and actor.split()[-1] in sent[:lo] else ""
