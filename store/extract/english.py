@@ -38,7 +38,8 @@ class EnglishNames:
         for head in sorted((h for h in self.bodies if low.endswith(h)), key=len, reverse=True):
             first = low[: -len(head)]
             # the linking "s" of a compound ("Verteidigungs|ministerium")
-            modifier = self.modifiers.get(first) or self.modifiers.get(first[:-1] if first.endswith("s") else "")
+            modifier = self.modifiers.get(first) or (
+                first.endswith("s") and self.modifiers.get(first[:-1]))
             if modifier:
                 return f"{modifier} {self.bodies[head]}"
         return ""

@@ -120,7 +120,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
         reorder, opener = reorder - {opener}, ""
     if opener in _title_set(L, "prepositions_too") and nxt and (
             nxt[0].lower() in L.articles | L.determiners):
-        reorder, opener = reorder - {opener}, ""  # "Während der Ausstellung werden ...": a preposition
+        # "Während der Ausstellung werden ...": a preposition, no clause of its own
+        reorder, opener = reorder - {opener}, ""
     clause_lo = lo
     # a short clause takes in its neighbours, unless it is a clause of its own with its
     # subject, or one that a subject standing alone before an apposition completes
