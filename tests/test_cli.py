@@ -692,6 +692,19 @@ def test_postpone_by_a_span_counts_from_the_current_due(frist, seeded):
     assert one_line_error(frist("postpone", "2", "+soon")).startswith("error: cannot understand")
 
 
+def test_postpone_by_a_minus_span_brings_the_current_due_forward(frist, seeded):
+    """-1w is a week earlier than the current due, as +1w is a week later (it was read as
+    'a week before today', which moved an item due long ago later, not earlier)."""
+    result = frist("postpone", "2", "-1w")   # 'Export licences required', due 1 Dec 2025
+    assert result.returncode == 0, result.stderr
+    assert shown(frist, "2")["due"] == "2025-11-24"
+    assert "earlier than before (1 Dec 2025)" in result.stderr
+    assert frist("postpone", "2", "-3d", "--note", "sooner", check=True).returncode == 0
+    assert shown(frist, "2")["due"] == "2025-11-21"
+    assert one_line_error(frist("postpone", "2", "--bogus")) == \
+        "error: cannot understand the date '--bogus'"
+
+
 def test_every_timestamp_is_taken_on_the_given_today(frist):
     """--today moves the clock for what frist writes too: created, marked, postponed."""
     item = frist("add", "Port reopens", "--due", "2025-12-01", check=True).stdout.strip()

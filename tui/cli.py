@@ -195,7 +195,7 @@ def mark(env, ident, status, note, on):
     say(f"{ident}: {marked.title} — {marked.countdown(env.today)}")
 
 
-@cli.command()
+@cli.command(context_settings={"ignore_unknown_options": True})  # -1w is a WHEN
 @click.argument("ident", metavar="ID")
 @click.argument("when", metavar="WHEN")
 @click.option("--note", default="")
@@ -204,7 +204,7 @@ def postpone(env, ident, when, note):
     """Move a commitment's due date (it stays or becomes open).
 
     WHEN is a date ('15 January', 'in 2 weeks' from today), or +SPAN ('+7d', '+2w')
-    to move the current due date by that much."""
+    to move the current due date by that much later, -SPAN ('-1w') earlier."""
     n = item_id(ident)
     before = env.store.get(n)
     from store.when import parse_postpone
