@@ -117,7 +117,15 @@ class DecideScreen(FristScreen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "again":
             return self.current is None and self.undecided_skipped > 0
+        if action in ("decide", "postpone", "skip"):  # nothing left to act on: not offered
+            return self.current is not None
         return True
+
+    @property
+    def SHOWS_AN_ITEM(self) -> bool:  # noqa: N802 — FristScreen's flag, read by the app
+        """Once the queue is done no item is in sight: the app's item keys (e edit, d
+        delete, and m met behind the queue's own) would act on the last one decided."""
+        return self.current is not None
 
     def _draw(self) -> None:
         if not self.ready:  # not mounted yet: the app may refresh every screen it holds
