@@ -777,6 +777,31 @@ async def test_review_edit_changes_the_proposal_before_storing(store):
     assert record.due == "2025-11-30"
 
 
+async def test_review_edit_of_a_proposal_already_stored_says_where_to_change_it(store):
+    """A proposal the store holds already (#1) gives #1 at most a source when stored: an
+    edit of it in the review was accepted, then silently dropped by Store. Now e says so
+    and where the change can be made, and opens no form."""
+    from snapshot_app import review_proposals
+    from tui.screens.forms import ItemForm
+    app = app_for(store)
+    before = store.get(1)
+    async with app.run_test(size=SIZE) as pilot:
+        app.review(review_proposals(known_id=1))
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert not isinstance(app.screen, ItemForm)
+        notes = " ".join(str(n.message) for n in app._notifications)
+        assert "Already stored as #1" in notes and "select #1 in the table and press e" in notes
+        card = app.screen.cards[0]
+        assert "edited" not in str(card.query_one(".meta").render())
+        await pilot.press("down", "e")  # a new one is still edited in the form
+        await pilot.pause()
+        assert isinstance(app.screen, ItemForm)
+    store.refresh()
+    assert store.get(1).title == before.title and store.get(1).due == before.due
+
+
 @pytest.mark.parametrize("width", [80, 120])
 async def test_review_titles_wrap_under_themselves_not_to_column_0(store, width):
     from snapshot_app import review_proposals
