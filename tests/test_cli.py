@@ -200,6 +200,19 @@ def test_list_of_nothing_says_so_on_stderr(frist, seeded):
     assert "nothing to show" in result.stderr
 
 
+def test_list_of_nothing_hints_at_status_all_only_when_it_shows_something(frist):
+    """'nothing to show (try --status all)' was said of an empty store and of a search
+    that --status all finds nothing for either."""
+    empty = frist("list")
+    assert empty.returncode == 0 and empty.stdout == ""
+    assert empty.stderr.startswith("no commitments yet: `frist add TITLE --due WHEN` adds one")
+    item = frist("add", "Port reopens", "--due", "2025-11-20", check=True).stdout.strip()
+    frist("mark", item, "met", check=True)
+    assert frist("list").stderr == "nothing to show (--status all shows 1)\n"
+    assert frist("list", "--search", "airport").stderr == "nothing to show\n"
+    assert frist("list", "--status", "all", "--search", "airport").stderr == "nothing to show\n"
+
+
 def test_list_rejects_unknown_status_and_span(frist, seeded):
     result = frist("list", "--status", "finished")   # a choice: a usage error, listing them
     assert result.returncode == 2 and "'needs-decision'" in result.stderr

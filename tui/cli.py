@@ -115,14 +115,21 @@ def list_(env, status, within, actor, tag, search, as_json, timeline):
     flt = query.Filter(status=status, actor=actor, tag=tag, search=search,
                        within_days=query.parse_within(within) if within else None,
                        soon_days=env.soon_days)
-    items = query.select(env.store.all(), flt, env.today)
+    everything = env.store.all()
+    items = query.select(everything, flt, env.today)
     if as_json:
         write_json([c.to_json(i, env.today, env.soon_days) for i, c in items])
     elif timeline:
         from tui.timeline_text import print_timeline
         print_timeline(items, env.today)
-    elif not items:
-        say("nothing to show" + ("" if status == "all" else " (try --status all)"))
+    elif not everything:
+        say("no commitments yet: `frist add TITLE --due WHEN` adds one, "
+            "`frist ingest FILE` finds them in an article")
+    elif not items:  # the hint only when --status all would show something
+        import dataclasses
+        wider = [] if status == "all" else query.select(
+            everything, dataclasses.replace(flt, status="all"), env.today)
+        say("nothing to show" + (f" (--status all shows {len(wider)})" if wider else ""))
     else:
         print_list(items, env)
 
