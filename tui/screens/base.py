@@ -21,6 +21,7 @@ track record and decision queue in stand-ins that have only these):
   save_change(id, write, message)
                                 the same for a form's save: a refusal raises FristError,
                                 which the form says while it keeps what was typed
+                                (the app adds to `message` the key that undoes it)
   show_day(day), show_group(by, name)
                                 back to the main table, showing one day or one row of
                                 the track record

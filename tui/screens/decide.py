@@ -215,7 +215,7 @@ class DecideScreen(FristScreen):
             past = due.due < self.app.today  # still overdue, still to be decided
             told = " — still overdue, so it stays in the queue" if past else ""
             self._apply(item_id, lambda: self.app.store.postpone(item_id, due, note, shown=shown),
-                        f"#{item_id} now due {due.label}{told} — u undoes", "postponed",
+                        f"#{item_id} now due {due.label}{told}", "postponed",
                         settled=not past)
         from tui.screens.forms import PostponeForm
         self.app.push_screen(PostponeForm(record, save=save))

@@ -300,10 +300,10 @@ class ItemForm(FormScreen):
 
 
 def decision_message(item_id: int, status: str, on: dt.date | None, today: dt.date) -> str:
-    """'#4 met — u undoes', '#4 missed on 21 Nov — u undoes' (decided another day)."""
+    """'#4 met', '#4 missed on 21 Nov' (decided another day); save_change adds 'u undoes'."""
     from tui.text import day_label
     when = "" if on is None or on == today else f" on {day_label(on, today)}"
-    return f"#{item_id} {'reopened' if status == 'open' else status}{when} — u undoes"
+    return f"#{item_id} {'reopened' if status == 'open' else status}{when}"
 
 
 class NoteForm(FormScreen):
