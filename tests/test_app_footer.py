@@ -131,3 +131,16 @@ async def test_every_changes_message_names_the_undo_key_the_keymap_gives(store):
         await pilot.press("b")  # and b does undo: the postponement is taken back
         await pilot.pause()
         assert any(str(n.message).startswith("Undone:") for n in app._notifications)
+
+
+async def test_the_detail_of_an_overdue_item_names_the_remapped_keys(store):  # noqa: F811
+    from test_app import find, select
+    from tui.screens.detail import DetailPane
+    app = app_for(store, config=Config(keymap={"mark_met": "z", "postpone": "P"}))
+    item_id, _ = find(store, "Port authority")  # overdue and open
+    async with app.run_test(size=(120, 30)) as pilot:
+        await select(pilot, item_id)
+        await pilot.press("enter")
+        await pilot.pause()
+        text = str(app.main.query_one(DetailPane)._describe())
+        assert "Past due, undecided: z met · x missed · P postpone" in text
