@@ -125,6 +125,29 @@ async def test_add_with_a_good_date(store):
     assert app.selected_id == item_id
 
 
+async def test_a_title_pasted_over_two_lines_is_kept_whole(store):
+    """A sentence copied from an article that wraps: Textual's field kept only its first
+    line, and the rest was lost without a word. The line break becomes a space."""
+    from textual import events
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        app.focused.post_message(events.Paste("The new northern rail line\r\n  will open\n"))
+        await pilot.pause()
+        assert app.screen.query_one("#title").value == "The new northern rail line will open"
+        await pilot.press("tab")
+        app.focused.post_message(events.Paste("27 November\n"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("slash")
+        app.focused.post_message(events.Paste("northern\nrail"))
+        await pilot.pause()
+        assert app.screen.query_one("#search").value == "northern rail"
+    item_id, record = find(store, "The new northern rail line will open")
+    assert record.due == "2025-11-27"
+
+
 async def test_add_with_a_bad_date_keeps_the_form_and_saves_nothing(store):
     app = app_for(store)
     before = store.all()

@@ -27,6 +27,7 @@ from tui.controller import Found, ItemGone
 from tui.messages import IngestFailed, ProposalsReady
 from tui.screens.base import FristModal
 from tui.widgets.literal import literal, subject
+from tui.widgets.one_line import OneLineInput
 
 
 MAX_MESSAGE = 400  # the longest error a form shows (a skipped address may be 100 KB)
@@ -136,8 +137,8 @@ def text_input(name: str, value: str = "", placeholder: str = "",
                suggested: bool = False) -> Input:
     """A field; what it holds is kept when typed into (the cursor at its end), unless
     it is only a suggestion ("today"), which the first key replaces."""
-    return Input(value, placeholder=placeholder, id=name, compact=True,
-                 select_on_focus=suggested)
+    return OneLineInput(value, placeholder=placeholder, id=name, compact=True,
+                        select_on_focus=suggested)
 
 
 def now_values(record: Commitment, names) -> str:
