@@ -6,6 +6,7 @@ that need them, so `frist add` and `frist list` start fast.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 
 import click
@@ -202,7 +203,22 @@ def mark(env, ident, status, note, on):
     say(f"{ident}: {marked.title} — {marked.countdown(env.today)}")
 
 
-@cli.command(context_settings={"ignore_unknown_options": True})  # -1w is a WHEN
+class SpanLast(click.Command):
+    """`frist postpone 3 -1w`: a -SPAN is the WHEN, not an unknown option -1. It is moved
+    behind a `--`, so the options around it are still read (and a mistyped one refused)."""
+
+    def parse_args(self, ctx, args):
+        args = list(args)
+        for n, arg in enumerate(args):
+            if arg == "--":
+                break
+            if re.fullmatch(r"-\d+[dwmy]?", arg) and (n == 0 or args[n - 1] != "--note"):
+                args = args[:n] + args[n + 1:] + ["--", arg]
+                break
+        return super().parse_args(ctx, args)
+
+
+@cli.command(cls=SpanLast)
 @click.argument("ident", metavar="ID")
 @click.argument("when", metavar="WHEN")
 @click.option("--note", default="")
