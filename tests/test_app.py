@@ -148,6 +148,32 @@ async def test_a_title_pasted_over_two_lines_is_kept_whole(store):
     assert record.due == "2025-11-27"
 
 
+async def test_a_note_on_an_item_met_before_keeps_the_day_it_was_met(store):
+    """m on an item met on 21 Nov, to add a note: the Decided field said 'today', so Enter
+    moved the day it was met to today. It now holds the day recorded."""
+    app = app_for(store)
+    item_id, before = find(store, "Budget draft sent to parliament")  # met on 21 Nov 2025
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await select(pilot, item_id)
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.screen.query_one("#decided").value == "2025-11-21"
+        assert "Fri 21 Nov 2025 · 3 days ago" in str(app.screen.query_one("#decided-preview").render())
+        await type_text(pilot, "signed copy seen")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await select(pilot, find(store, "Renew my passport")[0])
+        await pilot.press("1", "m")  # an open item: today, as before
+        await pilot.pause()
+        assert app.screen.query_one("#decided").value == "today"
+    store.refresh()
+    after = store.get(item_id)
+    assert (after.status, after.decided_day) == ("met", dt.date(2025, 11, 21))
+    assert after.history[-1].note == "signed copy seen"
+
+
 async def test_add_with_a_bad_date_keeps_the_form_and_saves_nothing(store):
     app = app_for(store)
     before = store.all()

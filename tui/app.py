@@ -451,7 +451,8 @@ class FristApp(App):
         def save(answer: dict, shown: Commitment) -> None:
             self.mark(item_id, status, answer, shown)
         from tui.screens.forms import NoteForm
-        self.push_screen(NoteForm(heading, record, dated=status != "open", save=save))
+        self.push_screen(NoteForm(heading, record, dated=status != "open", save=save,
+                                  status=status))
 
     def mark(self, item_id: int, status: str, answer: dict, shown: Commitment) -> bool:
         """Record a decision as the note form gave it ({"note", "on"}), against the

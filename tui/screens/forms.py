@@ -309,15 +309,18 @@ def decision_message(item_id: int, status: str, on: dt.date | None, today: dt.da
 
 class NoteForm(FormScreen):
     """A decision (met, missed, cancel, reopen): an optional note and, for met, missed
-    and cancelled, the day it was decided (default today). Returns {"note", "on"}, "on"
-    a date (None for reopen)."""
+    and cancelled, the day it was decided (default today; the day already recorded when
+    the item has that `status` already, so adding a note keeps it). Returns {"note",
+    "on"}, "on" a date (None for reopen)."""
 
     def __init__(self, heading: str, record: Commitment, dated: bool = True,
-                 save: Save | None = None) -> None:
+                 save: Save | None = None, status: str | None = None) -> None:
         super().__init__(save)
         self.heading = heading
         self.record = record
         self.dated = dated
+        day = record.decided_day if status is not None and record.status == status else None
+        self.decided_text = day.isoformat() if day is not None else "today"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box"):
@@ -327,7 +330,7 @@ class NoteForm(FormScreen):
             yield Static(self.due_line(), id="subject-due")
             yield field("Note", text_input("note", "", "optional"))
             if self.dated:
-                yield field("Decided", text_input("decided", "today",
+                yield field("Decided", text_input("decided", self.decided_text,
                                                   "when: today, yesterday, 21 Nov, Friday",
                                                   suggested=True))
                 yield DuePreview(decided_preview, id="decided-preview", classes="preview")
@@ -337,7 +340,7 @@ class NoteForm(FormScreen):
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()
         if self.dated:
-            self.query_one(DuePreview).follow("today")
+            self.query_one(DuePreview).follow(self.decided_text)
 
     @on(Input.Changed, "#decided")
     def _decided_changed(self, event: Input.Changed) -> None:
