@@ -702,6 +702,32 @@ async def ingest_file(pilot, path: Path) -> None:
     await pilot.pause()
 
 
+async def test_the_ingest_publication_date_is_read_as_a_day_past(store, tmp_path):
+    """Published '21 Nov' typed on 24 Nov 2025 was read forward, as a due is: 21 Nov
+    2026, and every 'by Friday' of the article a year late. It is read as `frist ingest
+    --published` reads it; a week is no publication date."""
+    from tui.screens.forms import IngestForm
+    from tui.screens.review import ReviewScreen
+    article = sample_article(tmp_path)
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        form = app.screen
+        form.query_one("#source").value = str(article)
+        form.query_one("#published").value = "next week"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form and isinstance(form, IngestForm)
+        assert "a publication date names one day, not 'next week'" in \
+            str(form.query_one("#form-error").render())
+        form.query_one("#published").value = "21 Nov"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert {c.proposal.document.published for c in app.screen.cards} == {dt.date(2025, 11, 21)}
+
+
 async def test_ingest_review_accept_one_reject_one(store, tmp_path):
     from tui.screens.review import ReviewScreen
     article = sample_article(tmp_path)

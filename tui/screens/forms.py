@@ -513,7 +513,11 @@ class IngestForm(FormScreen):
         published = None
         if published_text:
             try:
-                published = read_due(published_text, self.app.today)
+                # read as `frist ingest --published` reads it: '27 Nov' said on 4 Dec is
+                # the 27 Nov past, not next year's
+                from store.when import parse_past_day
+                published = parse_past_day(published_text, self.app.today,
+                                           "a publication date names one day, not {text!r}")
             except FristError as e:
                 self.error(f"{e}.", "published")
                 return
