@@ -140,6 +140,8 @@ class MainScreen(FristScreen):
             if elsewhere:
                 tab, count = elsewhere
                 message += f"\n\n{count} in {VIEWS[tab][0]}" + self._key_hint(f"view_{tab}")
+        elif not app.view.rows and app.view.day is not None:  # a calendar day's list
+            message = f"Nothing in {app.view_label()} falls due that day."
         elif not app.view.rows:
             message = EMPTY[app.view.view]
         else:
