@@ -597,7 +597,7 @@ def test_titles_with_escape_sequences_and_markup_are_printed_literally(frist):
 
 
 EMOJI = "Picnic 👩\u200d👩\u200d👧\u200d👦 👍🏽 ☺\ufe0f ✂\ufe0e می\u200cخواهم"  # ZWJ, tone, VS16/15, ZWNJ
-BIDI = "Evil \u202egnp.exe\u202c \u2066iso\u2069 \u200fmark \x1b[31mred"
+BIDI = "Evil \u202egnp.exe\u202c \u2066iso\u2069 \u200fmark \u061calm \x1b[31mred"
 
 
 def test_joined_emoji_are_shown_as_typed_and_bidi_overrides_are_not(frist):
@@ -608,9 +608,9 @@ def test_joined_emoji_are_shown_as_typed_and_bidi_overrides_are_not(frist):
         out = frist(*command, env={"COLUMNS": "200"}).stdout
         assert EMOJI in out and "👨\u200d🍳 Chef" in out
         assert "\\u200d" not in out and "\\u200c" not in out and "\\ufe0f" not in out
-        for raw in ("\u202e", "\u202c", "\u2066", "\u2069", "\u200f", "\x1b"):
+        for raw in ("\u202e", "\u202c", "\u2066", "\u2069", "\u200f", "\u061c", "\x1b"):
             assert raw not in out
-        assert "\\u202egnp.exe\\u202c \\u2066iso\\u2069 \\u200fmark \\x1b[31mred" in out
+        assert "\\u202egnp.exe\\u202c \\u2066iso\\u2069 \\u200fmark \\u061calm \\x1b[31mred" in out
 
 
 # -- fast commands do not load the heavy libraries
