@@ -29,11 +29,11 @@ class ConflictError(StoreError):
         self.fields = tuple(fields)
 
 
-# C0 and C1 controls, DEL, the zero-width space, the invisible direction marks and
-# overrides: what untrusted text must not send to a terminal raw (ESC sequences, bells,
+# C0 and C1 controls, DEL, the zero-width space, the invisible direction marks (the
+# Arabic letter mark U+061C too) and overrides: what untrusted text must not send to a terminal raw (ESC sequences, bells,
 # text that runs backwards). The zero-width joiner and non-joiner (U+200D, U+200C) stay,
 # like variation selectors and skin-tone modifiers: they make emoji ('👩‍👩‍👧‍👦') and words.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def escape_controls(text: str, keep: str = "") -> str:

@@ -52,7 +52,7 @@ class Filter:
         fold = model.search_fold
         if self.actor and fold(self.actor) not in fold(commitment.actor):
             return False
-        if self.tag and self.tag not in commitment.tags:
+        if self.tag and fold(self.tag) not in {fold(tag) for tag in commitment.tags}:
             return False
         if self.search and fold(self.search) not in commitment.search_text:
             return False

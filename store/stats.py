@@ -55,7 +55,8 @@ class Record:
 def track_record(items: list[tuple[int, Commitment]], today: dt.date, by: str = "actor",
                  soon_days: int = model.DUE_SOON_DAYS) -> list[Record]:
     """One Record per actor (or tag), most commitments first. An item with several tags
-    counts under each; items without an actor or tag are grouped under ""."""
+    counts under each, once ("Work" and "work" are one tag, as in `frist list --tag`);
+    items without an actor or tag are grouped under ""."""
     if by not in ("actor", "tag"):
         raise ValueError(f"by must be 'actor' or 'tag', not {by!r}")
     groups: dict[str, Record] = {}
@@ -64,7 +65,7 @@ def track_record(items: list[tuple[int, Commitment]], today: dt.date, by: str = 
         if by == "actor":
             names = [actor_of[" ".join(commitment.actor.split())]]
         else:
-            names = sorted(set(commitment.tags)) or [""]
+            names = list({t.casefold(): t for t in commitment.tags}.values()) or [""]
         moves = commitment.postponements()
         for name in names:
             row = groups.setdefault(name.casefold(), Record(by, name))

@@ -109,14 +109,18 @@ def parse_when(text: str, today: dt.date) -> model.Due:
 
 def parse_postpone(text: str, current: model.Due, today: dt.date) -> model.Due:
     """The new due of a postponement: '+SPAN' ('+7d', '+2w') moves the current due day by
-    that much; anything else is a date as `parse_when` reads it."""
-    if not str(text).strip().startswith("+"):
+    that much, '-SPAN' ('-1w') brings it forward by that much; anything else is a date as
+    `parse_when` reads it."""
+    span = str(text).strip()
+    if span[:1] not in ("+", "-") or span[1:2] in ("+", "-"):
         return parse_when(text, today)
     from store.query import parse_within
-    span = str(text).strip()
     days = parse_within(span[1:])
-    if days > (model.LAST_DAY - current.due).days:
-        raise DateError(f"{span} from {current.due.isoformat()} is after the last day frist "
+    if span[0] == "-":
+        days = -days
+    if not (model.FIRST_DAY - current.due).days <= days <= (model.LAST_DAY - current.due).days:
+        which = "after the last" if days > 0 else "before the first"
+        raise DateError(f"{span} from {current.due.isoformat()} is {which} day frist "
                         f"accepts ({model.DATE_RANGE})")
     # no words for the day: '+7d' is no way the due was said (history tells the shift)
     return model.Due.day(current.due + dt.timedelta(days=days))

@@ -125,6 +125,55 @@ async def test_add_with_a_good_date(store):
     assert app.selected_id == item_id
 
 
+async def test_a_title_pasted_over_two_lines_is_kept_whole(store):
+    """A sentence copied from an article that wraps: Textual's field kept only its first
+    line, and the rest was lost without a word. The line break becomes a space."""
+    from textual import events
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        app.focused.post_message(events.Paste("The new northern rail line\r\n  will open\n"))
+        await pilot.pause()
+        assert app.screen.query_one("#title").value == "The new northern rail line will open"
+        await pilot.press("tab")
+        app.focused.post_message(events.Paste("27 November\n"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("slash")
+        app.focused.post_message(events.Paste("northern\nrail"))
+        await pilot.pause()
+        assert app.screen.query_one("#search").value == "northern rail"
+    item_id, record = find(store, "The new northern rail line will open")
+    assert record.due == "2025-11-27"
+
+
+async def test_a_note_on_an_item_met_before_keeps_the_day_it_was_met(store):
+    """m on an item met on 21 Nov, to add a note: the Decided field said 'today', so Enter
+    moved the day it was met to today. It now holds the day recorded."""
+    app = app_for(store)
+    item_id, before = find(store, "Budget draft sent to parliament")  # met on 21 Nov 2025
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await select(pilot, item_id)
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.screen.query_one("#decided").value == "2025-11-21"
+        assert "Fri 21 Nov 2025 · 3 days ago" in str(app.screen.query_one("#decided-preview").render())
+        await type_text(pilot, "signed copy seen")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await select(pilot, find(store, "Renew my passport")[0])
+        await pilot.press("1", "m")  # an open item: today, as before
+        await pilot.pause()
+        assert app.screen.query_one("#decided").value == "today"
+    store.refresh()
+    after = store.get(item_id)
+    assert (after.status, after.decided_day) == ("met", dt.date(2025, 11, 21))
+    assert after.history[-1].note == "signed copy seen"
+
+
 async def test_add_with_a_bad_date_keeps_the_form_and_saves_nothing(store):
     app = app_for(store)
     before = store.all()
@@ -653,6 +702,32 @@ async def ingest_file(pilot, path: Path) -> None:
     await pilot.pause()
 
 
+async def test_the_ingest_publication_date_is_read_as_a_day_past(store, tmp_path):
+    """Published '21 Nov' typed on 24 Nov 2025 was read forward, as a due is: 21 Nov
+    2026, and every 'by Friday' of the article a year late. It is read as `frist ingest
+    --published` reads it; a week is no publication date."""
+    from tui.screens.forms import IngestForm
+    from tui.screens.review import ReviewScreen
+    article = sample_article(tmp_path)
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        form = app.screen
+        form.query_one("#source").value = str(article)
+        form.query_one("#published").value = "next week"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form and isinstance(form, IngestForm)
+        assert "a publication date names one day, not 'next week'" in \
+            str(form.query_one("#form-error").render())
+        form.query_one("#published").value = "21 Nov"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert {c.proposal.document.published for c in app.screen.cards} == {dt.date(2025, 11, 21)}
+
+
 async def test_ingest_review_accept_one_reject_one(store, tmp_path):
     from tui.screens.review import ReviewScreen
     article = sample_article(tmp_path)
@@ -775,6 +850,31 @@ async def test_review_edit_changes_the_proposal_before_storing(store):
     store.refresh()
     item_id, record = find(store, "Rare earth deal signed")
     assert record.due == "2025-11-30"
+
+
+async def test_review_edit_of_a_proposal_already_stored_says_where_to_change_it(store):
+    """A proposal the store holds already (#1) gives #1 at most a source when stored: an
+    edit of it in the review was accepted, then silently dropped by Store. Now e says so
+    and where the change can be made, and opens no form."""
+    from snapshot_app import review_proposals
+    from tui.screens.forms import ItemForm
+    app = app_for(store)
+    before = store.get(1)
+    async with app.run_test(size=SIZE) as pilot:
+        app.review(review_proposals(known_id=1))
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert not isinstance(app.screen, ItemForm)
+        notes = " ".join(str(n.message) for n in app._notifications)
+        assert "Already stored as #1" in notes and "select #1 in the table and press e" in notes
+        card = app.screen.cards[0]
+        assert "edited" not in str(card.query_one(".meta").render())
+        await pilot.press("down", "e")  # a new one is still edited in the form
+        await pilot.pause()
+        assert isinstance(app.screen, ItemForm)
+    store.refresh()
+    assert store.get(1).title == before.title and store.get(1).due == before.due
 
 
 @pytest.mark.parametrize("width", [80, 120])

@@ -51,3 +51,19 @@ async def test_from_the_all_tab_a_day_with_only_decided_items_says_done(store): 
         await pilot.pause()
         assert f"#{missed_id} Ceasefire talks resume in Geneva (missed)" in \
             text_of(app, "#calendar-day")
+
+
+async def test_a_day_with_nothing_due_says_so_not_that_the_tab_is_empty(store):  # noqa: F811
+    """Enter on a day with nothing due showed 'Nothing open.', as if the Open tab were
+    empty; Escape gave back seven items."""
+    app = app_for(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("right", "enter")  # 25 Nov: nothing falls due
+        await pilot.pause()
+        empty = str(app.screen.query_one("#empty").render())
+        assert empty == "Nothing in Open falls due that day."
+        await pilot.press("escape")
+        await pilot.pause()
+        assert titles(app)

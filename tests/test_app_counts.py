@@ -61,14 +61,19 @@ async def test_the_toast_after_an_ingest_accounts_for_every_accepted_proposal(db
 
 
 async def test_the_track_record_by_one_tag_says_tag_and_commitment(db_path):
+    """The "(none)" row (items without an actor or tag) is not counted as one: an item
+    with a tag and no actor is "0 actors" (was "1 actor") and "1 tag"."""
     store = open_store(db_path)
     store.add(model.Commitment.new("Port will reopen", model.Due.from_value("2026-03-03"),
                                    tags=["port"]))
+    store.add(model.Commitment.new("Ferry fares fall", model.Due.from_value("2026-04-01"),
+                                   actor="Ferry line"))
     app = make_app(store, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("R")
         await pilot.pause()
-        assert "1 actor · 1 commitment " in shown(app.screen, "#stats-title") + " "
+        assert shown(app.screen, "#stats-title").strip() == \
+            "Track record by actor · 1 actor · 2 commitments · none met or missed yet"
         await pilot.press("g")
         await pilot.pause()
-        assert "Track record by tag · 1 tag · 1 commitment" in shown(app.screen, "#stats-title")
+        assert "Track record by tag · 1 tag · 2 commitments" in shown(app.screen, "#stats-title")

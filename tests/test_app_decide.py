@@ -87,3 +87,28 @@ async def test_postponed_to_a_day_still_past_it_stays_in_the_queue(db_path):
         assert "Nothing needs a decision" not in shown(queue, "#decide-item")
         assert any("still overdue, so it stays in the queue" in str(n.message)
                    for n in app._notifications)
+
+
+async def test_a_done_queue_offers_no_keys_for_an_item_it_does_not_show(store):  # noqa: F811
+    """Once every overdue item is decided, the footer no longer offers m met, x missed,
+    p postpone and s skip (they did nothing), nor the app's item keys, which acted on
+    the item just decided though it was no longer in sight; Escape and Add stay."""
+    from test_app_footer import footer_keys
+    app = app_for(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert ("m", "met") in footer_keys(app) and ("s", "skip") in footer_keys(app)
+        await pilot.press("m", "enter")
+        await pilot.pause()
+        assert "every overdue commitment is decided" in card_text(app)
+        shown = {description.casefold() for _key, description in footer_keys(app)}
+        assert not {"met", "missed", "postpone", "skip", "edit", "delete"} & shown
+        assert {"back", "add"} <= shown
+        await pilot.press("e")  # no edit form for the item decided a moment ago
+        await pilot.pause()
+        assert "every overdue commitment is decided" in card_text(app)
+        await pilot.press("u")  # the decision taken back: the item and its keys return
+        await pilot.pause()
+        assert "Port authority" in card_text(app)
+        assert ("m", "met") in footer_keys(app)

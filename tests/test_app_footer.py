@@ -99,3 +99,48 @@ async def test_help_at_80_columns_wraps_each_description_under_itself(store):  #
         at = next(line.index("Close the details") for line in lines if "Close the details" in line)
         rest = lines[next(i for i, line in enumerate(lines) if "Close the details" in line) + 1]
         assert len(rest) - len(rest.lstrip()) == at and rest.strip()
+
+
+async def test_every_changes_message_names_the_undo_key_the_keymap_gives(store):  # noqa: F811
+    """With undo = "b" in [keymap], a change said "— u undoes" (u did nothing then): the
+    messages of a decision, a postponement, an edit, an add and the delete question name
+    the key that undoes."""
+    from test_app import find, select, type_text
+    from tui.screens.forms import ConfirmForm
+    app = app_for(store, config=Config(keymap={"undo": "b"}))
+    item_id, _ = find(store, "Renew my passport")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await select(pilot, item_id)
+        await pilot.press("m", "enter")
+        await pilot.pause()
+        await pilot.press("5")
+        await select(pilot, item_id)
+        await pilot.press("p")
+        await type_text(pilot, "+1w")
+        await pilot.press("enter")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any(m.startswith(f"#{item_id} met — b undoes") for m in messages), messages
+        assert any(m.startswith(f"#{item_id} now due") and m.endswith("— b undoes")
+                   for m in messages), messages
+        assert not any("u undoes" in m for m in messages)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmForm) and "b undoes it." in str(app.screen.question)
+        await pilot.press("n")
+        await pilot.press("b")  # and b does undo: the postponement is taken back
+        await pilot.pause()
+        assert any(str(n.message).startswith("Undone:") for n in app._notifications)
+
+
+async def test_the_detail_of_an_overdue_item_names_the_remapped_keys(store):  # noqa: F811
+    from test_app import find, select
+    from tui.screens.detail import DetailPane
+    app = app_for(store, config=Config(keymap={"mark_met": "z", "postpone": "P"}))
+    item_id, _ = find(store, "Port authority")  # overdue and open
+    async with app.run_test(size=(120, 30)) as pilot:
+        await select(pilot, item_id)
+        await pilot.press("enter")
+        await pilot.pause()
+        text = str(app.main.query_one(DetailPane)._describe())
+        assert "Past due, undecided: z met · x missed · P postpone" in text

@@ -114,3 +114,16 @@ async def test_the_top_bar_at_80_columns_names_what_it_counts(store):  # noqa: F
         # short of room, the least urgent step aside: what needs a decision stays
         assert "needs decision" in counts and "today" in counts and "soon" in counts
         assert "cancelled" not in counts
+
+
+async def test_a_long_date_format_widens_the_due_column_to_hold_it(store):  # noqa: F811
+    """date_format = "%A, %d. %B %Y" showed 'Thursday, 2…' in a 12-cell Due column: the
+    day and month were cut off. The column takes what the form needs on any day."""
+    from store.config import Config
+    app = app_for(store, config=Config(date_format="%A, %d. %B %Y"))
+    item_id, _ = find(store, "Abkommen")  # due Thursday 27 November 2025
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        line = row_text(app, item_id)
+        assert line.startswith(" Thursday, 27. November 2025 ")
+        assert "in 3 d" in line and "Abkommen" in line

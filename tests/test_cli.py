@@ -200,6 +200,19 @@ def test_list_of_nothing_says_so_on_stderr(frist, seeded):
     assert "nothing to show" in result.stderr
 
 
+def test_list_of_nothing_hints_at_status_all_only_when_it_shows_something(frist):
+    """'nothing to show (try --status all)' was said of an empty store and of a search
+    that --status all finds nothing for either."""
+    empty = frist("list")
+    assert empty.returncode == 0 and empty.stdout == ""
+    assert empty.stderr.startswith("no commitments yet: `frist add TITLE --due WHEN` adds one")
+    item = frist("add", "Port reopens", "--due", "2025-11-20", check=True).stdout.strip()
+    frist("mark", item, "met", check=True)
+    assert frist("list").stderr == "nothing to show (--status all shows 1)\n"
+    assert frist("list", "--search", "airport").stderr == "nothing to show\n"
+    assert frist("list", "--status", "all", "--search", "airport").stderr == "nothing to show\n"
+
+
 def test_list_rejects_unknown_status_and_span(frist, seeded):
     result = frist("list", "--status", "finished")   # a choice: a usage error, listing them
     assert result.returncode == 2 and "'needs-decision'" in result.stderr
@@ -584,7 +597,7 @@ def test_titles_with_escape_sequences_and_markup_are_printed_literally(frist):
 
 
 EMOJI = "Picnic 👩\u200d👩\u200d👧\u200d👦 👍🏽 ☺\ufe0f ✂\ufe0e می\u200cخواهم"  # ZWJ, tone, VS16/15, ZWNJ
-BIDI = "Evil \u202egnp.exe\u202c \u2066iso\u2069 \u200fmark \x1b[31mred"
+BIDI = "Evil \u202egnp.exe\u202c \u2066iso\u2069 \u200fmark \u061calm \x1b[31mred"
 
 
 def test_joined_emoji_are_shown_as_typed_and_bidi_overrides_are_not(frist):
@@ -595,9 +608,9 @@ def test_joined_emoji_are_shown_as_typed_and_bidi_overrides_are_not(frist):
         out = frist(*command, env={"COLUMNS": "200"}).stdout
         assert EMOJI in out and "👨\u200d🍳 Chef" in out
         assert "\\u200d" not in out and "\\u200c" not in out and "\\ufe0f" not in out
-        for raw in ("\u202e", "\u202c", "\u2066", "\u2069", "\u200f", "\x1b"):
+        for raw in ("\u202e", "\u202c", "\u2066", "\u2069", "\u200f", "\u061c", "\x1b"):
             assert raw not in out
-        assert "\\u202egnp.exe\\u202c \\u2066iso\\u2069 \\u200fmark \\x1b[31mred" in out
+        assert "\\u202egnp.exe\\u202c \\u2066iso\\u2069 \\u200fmark \\u061calm \\x1b[31mred" in out
 
 
 # -- fast commands do not load the heavy libraries
@@ -690,6 +703,19 @@ def test_postpone_by_a_span_counts_from_the_current_due(frist, seeded):
     assert result.returncode == 0, result.stderr
     assert shown(frist, "2")["due"] == "2025-12-15"
     assert one_line_error(frist("postpone", "2", "+soon")).startswith("error: cannot understand")
+
+
+def test_postpone_by_a_minus_span_brings_the_current_due_forward(frist, seeded):
+    """-1w is a week earlier than the current due, as +1w is a week later (it was read as
+    'a week before today', which moved an item due long ago later, not earlier)."""
+    result = frist("postpone", "2", "-1w")   # 'Export licences required', due 1 Dec 2025
+    assert result.returncode == 0, result.stderr
+    assert shown(frist, "2")["due"] == "2025-11-24"
+    assert "earlier than before (1 Dec 2025)" in result.stderr
+    assert frist("postpone", "2", "-3d", "--note", "sooner", check=True).returncode == 0
+    assert shown(frist, "2")["due"] == "2025-11-21"
+    mistyped = frist("postpone", "2", "-1w", "--nte", "x")   # options are still read
+    assert mistyped.returncode == 2 and "No such option '--nte'" in mistyped.stderr
 
 
 def test_every_timestamp_is_taken_on_the_given_today(frist):

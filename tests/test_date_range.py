@@ -232,6 +232,18 @@ def test_postpone_arithmetic_stays_inside_or_says_why(due_day, count, unit):
         assert due_day <= due.due <= LAST and due.precision == "day"
 
 
+@settings(max_examples=300, deadline=None)
+@given(todays, st.integers(0, 99_999), st.sampled_from("dwmy"))
+def test_postpone_earlier_stays_inside_or_says_why(due_day, count, unit):
+    span = f"-{count}{unit}"
+    try:
+        due = parse_postpone(span, model.Due.day(due_day), LAST)
+    except DateError as e:
+        assert "before the first day frist accepts" in str(e)
+    else:
+        assert FIRST <= due.due <= due_day and due.precision == "day"
+
+
 inside = values.filter(accepted).map(model.Due.from_value)
 
 

@@ -297,3 +297,20 @@ def test_many_undated_files_get_one_warning_few_get_one_each(frist, tmp_path):
     result = frist("ingest", str(few), "--yes")
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 2 and all("no publication date found" in w for w in warnings)
+
+
+def test_ingest_into_a_store_whose_folder_is_not_made_yet_makes_it(frist, tmp_path):
+    """The first change in a new --db folder makes the folder, as `frist add` and `frist
+    import` do; `frist ingest --yes` refused, sending the person to `frist add`. Without
+    an answer (no terminal, no --yes) nothing is stored and no folder is made."""
+    missing = tmp_path / "new" / "place"
+    env = {"FRIST_DB": str(missing / "store.json")}
+    article = str(FIXTURES / "article.txt")
+    asked = frist("ingest", article, "--published", "2025-11-20", input="", env=env)
+    assert asked.returncode == 1 and "nothing stored" in asked.stderr
+    assert not missing.exists()
+    result = frist("ingest", article, "--published", "2025-11-20", "--yes", env=env)
+    assert result.returncode == 0, result.stderr
+    assert f"warning: made the folder {missing} for the new store" in result.stderr
+    stored = json.loads(frist("list", "--json", env=env, check=True).stdout)
+    assert result.stdout.split() == [str(i["id"]) for i in sorted(stored, key=lambda i: i["id"])]

@@ -177,3 +177,16 @@ def test_a_name_nested_in_longer_names_of_one_actor_counts_under_the_fullest():
                  ("c", "met", "Merkel"), ("d", "open", "merkel")], 1)]
     rows = {r.name: (r.met, r.missed, r.open) for r in track_record(items, dt.date(2025, 11, 24))}
     assert rows == {"Bundeskanzlerin Angela Merkel": (2, 1, 1)}
+
+
+def test_a_tag_written_two_ways_counts_once(frist):
+    """'Work' and 'work' on one item are one tag: the track record counts the item once
+    under it, and `frist list --tag` finds it whichever way the tag is written."""
+    frist("add", "Quarterly report", "--due", "2025-12-01", "--tag", "Work", "--tag", "work",
+          check=True)
+    frist("add", "Board minutes", "--due", "2025-12-02", "--tag", "work", check=True)
+    rows = json.loads(frist("stats", "--by", "tag", "--json", check=True).stdout)
+    assert [(r["tag"].casefold(), r["open"]) for r in rows] == [("work", 2)]
+    for spelling in ("work", "WORK", "Work"):
+        listed = json.loads(frist("list", "--tag", spelling, "--json", check=True).stdout)
+        assert sorted(c["title"] for c in listed) == ["Board minutes", "Quarterly report"]

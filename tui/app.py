@@ -398,8 +398,19 @@ class FristApp(App):
             self.refresh_screens()
             raise
         self._changed()
-        self.notify(message, timeout=3)
+        self.notify(f"{message} — {self.undo_hint()}", timeout=3)
         return True
+
+    def key_for(self, binding_id: str) -> str:
+        """The key a message names for a binding: its first key, as the config's [keymap]
+        gives it ("u" for undo, "b" with undo = "b"), shown as the footer shows it."""
+        from tui.keys import default_keys
+        keys = self.config.keymap.get(binding_id) or default_keys(type(self))[binding_id]
+        return self.get_key_display(Binding(keys.split(",")[0].strip(), binding_id))
+
+    def undo_hint(self) -> str:
+        """'u undoes', said after every change (the footer may have no room for u)."""
+        return f"{self.key_for('undo')} undoes"
 
     def action_add(self) -> None:
         def save(form: dict, _shown) -> None:  # FristError: said in the form, kept open
@@ -410,7 +421,7 @@ class FristApp(App):
             self._changed()
             shown = "" if item_id in self.view.rows else " (not shown in this view)"
             self.notify(f"Added #{item_id}: due {record.due_label()}, "
-                        f"{record.countdown(self.today)}{shown} — u undoes", timeout=4)
+                        f"{record.countdown(self.today)}{shown} — {self.undo_hint()}", timeout=4)
         from tui.screens.forms import ItemForm  # forms load when first used: a faster start
         self.push_screen(ItemForm(save=save))
 
@@ -440,7 +451,8 @@ class FristApp(App):
         def save(answer: dict, shown: Commitment) -> None:
             self.mark(item_id, status, answer, shown)
         from tui.screens.forms import NoteForm
-        self.push_screen(NoteForm(heading, record, dated=status != "open", save=save))
+        self.push_screen(NoteForm(heading, record, dated=status != "open", save=save,
+                                  status=status))
 
     def mark(self, item_id: int, status: str, answer: dict, shown: Commitment) -> bool:
         """Record a decision as the note form gave it ({"note", "on"}), against the
@@ -484,12 +496,12 @@ class FristApp(App):
         item_id, record = item
         question = Content.assemble("Delete #", str(item_id), "?\n\n",
                                     subject(record.title, "bold"),
-                                    ("\n\nu undoes it.", "$foreground-muted"))
+                                    (f"\n\n{self.undo_hint()} it.", "$foreground-muted"))
 
         def done(yes: bool | None) -> None:
             if yes:
                 self.change(item_id, lambda: self.store.remove(item_id, shown=record) and None,
-                            f"#{item_id} deleted — u undoes")
+                            f"#{item_id} deleted")
         from tui.screens.forms import ConfirmForm
         self.push_screen(ConfirmForm(question), done)
 
@@ -590,7 +602,7 @@ class FristApp(App):
         from tui.ingest_text import summary
         documents = len({p.document.name for p in accepted})
         said = summary(outcome, "added", documents)
-        self.notify(f"{outcome.stored} accepted: {said} — u undoes",
+        self.notify(f"{outcome.stored} accepted: {said} — {self.undo_hint()}",
                     title="ingested", timeout=6)
 
     # -- sync with the CalDAV task list in [sync], in worker threads

@@ -6,6 +6,7 @@ that need them, so `frist add` and `frist list` start fast.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 
 import click
@@ -115,14 +116,21 @@ def list_(env, status, within, actor, tag, search, as_json, timeline):
     flt = query.Filter(status=status, actor=actor, tag=tag, search=search,
                        within_days=query.parse_within(within) if within else None,
                        soon_days=env.soon_days)
-    items = query.select(env.store.all(), flt, env.today)
+    everything = env.store.all()
+    items = query.select(everything, flt, env.today)
     if as_json:
         write_json([c.to_json(i, env.today, env.soon_days) for i, c in items])
     elif timeline:
         from tui.timeline_text import print_timeline
         print_timeline(items, env.today)
-    elif not items:
-        say("nothing to show" + ("" if status == "all" else " (try --status all)"))
+    elif not everything:
+        say("no commitments yet: `frist add TITLE --due WHEN` adds one, "
+            "`frist ingest FILE` finds them in an article")
+    elif not items:  # the hint only when --status all would show something
+        import dataclasses
+        wider = [] if status == "all" else query.select(
+            everything, dataclasses.replace(flt, status="all"), env.today)
+        say("nothing to show" + (f" (--status all shows {len(wider)})" if wider else ""))
     else:
         print_list(items, env)
 
@@ -195,7 +203,22 @@ def mark(env, ident, status, note, on):
     say(f"{ident}: {marked.title} — {marked.countdown(env.today)}")
 
 
-@cli.command()
+class SpanLast(click.Command):
+    """`frist postpone 3 -1w`: a -SPAN is the WHEN, not an unknown option -1. It is moved
+    behind a `--`, so the options around it are still read (and a mistyped one refused)."""
+
+    def parse_args(self, ctx, args):
+        args = list(args)
+        for n, arg in enumerate(args):
+            if arg == "--":
+                break
+            if re.fullmatch(r"-\d+[dwmy]?", arg) and (n == 0 or args[n - 1] != "--note"):
+                args = args[:n] + args[n + 1:] + ["--", arg]
+                break
+        return super().parse_args(ctx, args)
+
+
+@cli.command(cls=SpanLast)
 @click.argument("ident", metavar="ID")
 @click.argument("when", metavar="WHEN")
 @click.option("--note", default="")
@@ -204,7 +227,7 @@ def postpone(env, ident, when, note):
     """Move a commitment's due date (it stays or becomes open).
 
     WHEN is a date ('15 January', 'in 2 weeks' from today), or +SPAN ('+7d', '+2w')
-    to move the current due date by that much."""
+    to move the current due date by that much later, -SPAN ('-1w') earlier."""
     n = item_id(ident)
     before = env.store.get(n)
     from store.when import parse_postpone

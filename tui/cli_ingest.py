@@ -46,6 +46,14 @@ def progress_bar(label: str):
             state["bar"].stop()
 
 
+class NothingStored:
+    """What a store holds before its folder exists: nothing (its reads are refused)."""
+
+    @staticmethod
+    def all() -> list:
+        return []
+
+
 def review(proposals) -> list:
     """Ask the person: store all, choose each, or none. Returns the accepted proposals."""
     answer = click.prompt("Store them? [a]ll, [e]ach, [n]one", default="n", show_default=False,
@@ -123,8 +131,11 @@ def ingest(env, source, published, lang, yes, timeout):
         say(f"skipped: {visible(name)} {reason}")
     if not loaded.documents:
         raise FristError(f"nothing could be read from {source}")
+    # a store named in a folder not made yet holds nothing to match: storing makes the
+    # folder and says so, as `frist add` and `frist import` do
+    holds = env.store if env.store.path.parent.is_dir() else NothingStored()
     with progress_bar("extracting") as tick:
-        proposals = ing.propose(env.store, loaded.documents, env.today, progress=tick)
+        proposals = ing.propose(holds, loaded.documents, env.today, progress=tick)
     docs = len(loaded.documents)
     read = f"{docs} document{'s' if docs != 1 else ''} read"
     if not proposals:

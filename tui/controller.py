@@ -177,7 +177,7 @@ class Controller:
         """Read what the ingest form names (a path, URL or feed, or pasted text) and
         propose its commitments; FristError says why nothing could be read."""
         from store import ingest
-        published = request["published"].due if request["published"] else None
+        published = request["published"]  # a day, or None: the document's own
         if request["source"]:
             loaded = ingest.load(request["source"], published=published, today=self.today,
                                  date_hint="set it in the Published field",

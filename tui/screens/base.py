@@ -6,7 +6,8 @@ The app calls, on every screen in its stack:
                     reads what it shows again; one that shows no items keeps the default.
 and reads:
   SHOWS_AN_ITEM     whether the item keys (m met, x missed, e edit, ...) act here on
-                    `app.selected_id`; False where no selected item is in sight.
+                    `app.selected_id`; False where no selected item is in sight (a
+                    screen may make it a property: the decision queue once it is done).
 
 A screen may use of the app (tui/app.py; the screen tests run the timeline, calendar,
 track record and decision queue in stand-ins that have only these):
@@ -20,6 +21,7 @@ track record and decision queue in stand-ins that have only these):
   save_change(id, write, message)
                                 the same for a form's save: a refusal raises FristError,
                                 which the form says while it keeps what was typed
+                                (the app adds to `message` the key that undoes it)
   show_day(day), show_group(by, name)
                                 back to the main table, showing one day or one row of
                                 the track record

@@ -117,7 +117,15 @@ class DecideScreen(FristScreen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "again":
             return self.current is None and self.undecided_skipped > 0
+        if action in ("decide", "postpone", "skip"):  # nothing left to act on: not offered
+            return self.current is not None
         return True
+
+    @property
+    def SHOWS_AN_ITEM(self) -> bool:  # noqa: N802 — FristScreen's flag, read by the app
+        """Once the queue is done no item is in sight: the app's item keys (e edit, d
+        delete, and m met behind the queue's own) would act on the last one decided."""
+        return self.current is not None
 
     def _draw(self) -> None:
         if not self.ready:  # not mounted yet: the app may refresh every screen it holds
@@ -207,7 +215,7 @@ class DecideScreen(FristScreen):
             past = due.due < self.app.today  # still overdue, still to be decided
             told = " — still overdue, so it stays in the queue" if past else ""
             self._apply(item_id, lambda: self.app.store.postpone(item_id, due, note, shown=shown),
-                        f"#{item_id} now due {due.label}{told} — u undoes", "postponed",
+                        f"#{item_id} now due {due.label}{told}", "postponed",
                         settled=not past)
         from tui.screens.forms import PostponeForm
         self.app.push_screen(PostponeForm(record, save=save))

@@ -32,9 +32,14 @@ def _day(text: str) -> str:
     return f"{d:%a} {d.day} {model.MONTH_ABBR[d.month - 1]} {d.year}"
 
 
+KEYS = {"mark_met": "m", "mark_missed": "x", "postpone": "p"}  # the default keys
+
+
 def describe(item_id: int, commitment: Commitment, today: dt.date,
-             soon_days: int = model.DUE_SOON_DAYS) -> Content:
-    """The whole item as one Content: title, due window, sources, history."""
+             soon_days: int = model.DUE_SOON_DAYS, key_for=lambda binding_id: KEYS[binding_id]
+             ) -> Content:
+    """The whole item as one Content: title, due window, sources, history. `key_for`
+    names the key of a binding (the app's, as [keymap] gives it)."""
     c = commitment
     state = c.state(today, soon_days)
     label = Content.styled
@@ -51,7 +56,8 @@ def describe(item_id: int, commitment: Commitment, today: dt.date,
         Content("\n"),
     ]
     if state == "overdue":
-        parts.append(label("Past due, undecided: m met · x missed · p postpone\n",
+        parts.append(label(f"Past due, undecided: {key_for('mark_met')} met · "
+                           f"{key_for('mark_missed')} missed · {key_for('postpone')} postpone\n",
                            "$text-error"))
     parts.append(Content("\n"))
 
@@ -127,4 +133,4 @@ class DetailPane(VerticalScroll, can_focus=False):
         record = app.view.items.get(self.item_id) if self.item_id is not None else None
         if record is None:
             return Content.styled("Nothing selected.", "$foreground-muted")
-        return describe(self.item_id, record, app.today, app.view.soon_days)
+        return describe(self.item_id, record, app.today, app.view.soon_days, app.key_for)

@@ -27,6 +27,7 @@ from tui.controller import Found, ItemGone
 from tui.messages import IngestFailed, ProposalsReady
 from tui.screens.base import FristModal
 from tui.widgets.literal import literal, subject
+from tui.widgets.one_line import OneLineInput
 
 
 MAX_MESSAGE = 400  # the longest error a form shows (a skipped address may be 100 KB)
@@ -136,8 +137,8 @@ def text_input(name: str, value: str = "", placeholder: str = "",
                suggested: bool = False) -> Input:
     """A field; what it holds is kept when typed into (the cursor at its end), unless
     it is only a suggestion ("today"), which the first key replaces."""
-    return Input(value, placeholder=placeholder, id=name, compact=True,
-                 select_on_focus=suggested)
+    return OneLineInput(value, placeholder=placeholder, id=name, compact=True,
+                        select_on_focus=suggested)
 
 
 def now_values(record: Commitment, names) -> str:
@@ -300,23 +301,26 @@ class ItemForm(FormScreen):
 
 
 def decision_message(item_id: int, status: str, on: dt.date | None, today: dt.date) -> str:
-    """'#4 met — u undoes', '#4 missed on 21 Nov — u undoes' (decided another day)."""
+    """'#4 met', '#4 missed on 21 Nov' (decided another day); save_change adds 'u undoes'."""
     from tui.text import day_label
     when = "" if on is None or on == today else f" on {day_label(on, today)}"
-    return f"#{item_id} {'reopened' if status == 'open' else status}{when} — u undoes"
+    return f"#{item_id} {'reopened' if status == 'open' else status}{when}"
 
 
 class NoteForm(FormScreen):
     """A decision (met, missed, cancel, reopen): an optional note and, for met, missed
-    and cancelled, the day it was decided (default today). Returns {"note", "on"}, "on"
-    a date (None for reopen)."""
+    and cancelled, the day it was decided (default today; the day already recorded when
+    the item has that `status` already, so adding a note keeps it). Returns {"note",
+    "on"}, "on" a date (None for reopen)."""
 
     def __init__(self, heading: str, record: Commitment, dated: bool = True,
-                 save: Save | None = None) -> None:
+                 save: Save | None = None, status: str | None = None) -> None:
         super().__init__(save)
         self.heading = heading
         self.record = record
         self.dated = dated
+        day = record.decided_day if status is not None and record.status == status else None
+        self.decided_text = day.isoformat() if day is not None else "today"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box"):
@@ -326,7 +330,7 @@ class NoteForm(FormScreen):
             yield Static(self.due_line(), id="subject-due")
             yield field("Note", text_input("note", "", "optional"))
             if self.dated:
-                yield field("Decided", text_input("decided", "today",
+                yield field("Decided", text_input("decided", self.decided_text,
                                                   "when: today, yesterday, 21 Nov, Friday",
                                                   suggested=True))
                 yield DuePreview(decided_preview, id="decided-preview", classes="preview")
@@ -336,7 +340,7 @@ class NoteForm(FormScreen):
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()
         if self.dated:
-            self.query_one(DuePreview).follow("today")
+            self.query_one(DuePreview).follow(self.decided_text)
 
     @on(Input.Changed, "#decided")
     def _decided_changed(self, event: Input.Changed) -> None:
@@ -509,7 +513,11 @@ class IngestForm(FormScreen):
         published = None
         if published_text:
             try:
-                published = read_due(published_text, self.app.today)
+                # read as `frist ingest --published` reads it: '27 Nov' said on 4 Dec is
+                # the 27 Nov past, not next year's
+                from store.when import parse_past_day
+                published = parse_past_day(published_text, self.app.today,
+                                           "a publication date names one day, not {text!r}")
             except FristError as e:
                 self.error(f"{e}.", "published")
                 return

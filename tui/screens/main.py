@@ -15,6 +15,7 @@ from tui.screens.base import FristScreen
 from tui.screens.detail import STATE_STYLE, DetailPane
 from tui.widgets.footer import KeyFooter
 from tui.widgets.literal import literal
+from tui.widgets.one_line import OneLineInput
 from tui.widgets.table import STATE_WORDS, CommitTable
 from tui.view import VIEWS
 from tui.widgets.viewbar import ViewBar
@@ -139,6 +140,8 @@ class MainScreen(FristScreen):
             if elsewhere:
                 tab, count = elsewhere
                 message += f"\n\n{count} in {VIEWS[tab][0]}" + self._key_hint(f"view_{tab}")
+        elif not app.view.rows and app.view.day is not None:  # a calendar day's list
+            message = f"Nothing in {app.view_label()} falls due that day."
         elif not app.view.rows:
             message = EMPTY[app.view.view]
         else:
@@ -221,9 +224,9 @@ class MainScreen(FristScreen):
     # -- search
     async def open_search(self) -> None:
         if not self.query("#search"):
-            await self.mount(Input(placeholder="search titles, actors, sentences — "
-                                               "Enter: to the table, Escape: clear",
-                                   id="search"), before="#filter-note")
+            await self.mount(OneLineInput(placeholder="search titles, actors, sentences — "
+                                                      "Enter: to the table, Escape: clear",
+                                          id="search"), before="#filter-note")
         search = self.query_one("#search", Input)
         search.remove_class("-hidden")
         search.focus()

@@ -167,6 +167,12 @@ class ReviewScreen(FristModal):
         if card is None:
             return
         p = card.proposal
+        if p.known_id is not None:  # storing gives the stored item a source, never these edits
+            self.notify(f"Already stored as #{p.known_id}: storing it here adds at most this "
+                        f"source to #{p.known_id}. To change its title, due or actor, select "
+                        f"#{p.known_id} in the table and press {self.app.key_for('edit')}.",
+                        severity="warning", timeout=8)
+            return
         shown = Commitment.new(p.title, p.due, actor=p.actor or "")  # what the form edits
 
         def done(form: dict | None) -> None:

@@ -165,10 +165,12 @@ class StatsScreen(FristScreen):
             len(self.app.store.all())
         met = sum(r.met for r in self.rows)
         missed = sum(r.missed for r in self.rows)
-        share = share_label(met / (met + missed)) if met + missed else "-"
-        groups = counted(len(self.rows), "actor" if self.by == "actor" else "tag")
+        share = (f"met {share_label(met / (met + missed))} of those decided" if met + missed
+                 else "none met or missed yet")
+        # the row of items without an actor (tag), "(none)", is no actor (tag) of its own
+        groups = counted(sum(1 for r in self.rows if r.name), self.by)
         title = Text(f" Track record by {self.by} · {groups} · {counted(total, 'commitment')}"
-                     + (f" · met {share} of those decided" if self.by == "actor" else ""))
+                     + (f" · {share}" if self.by == "actor" else ""))
         self.query_one("#stats-title", Static).update(title)
         table = self.query_one("#stats-table", Static)
         if not self.rows:

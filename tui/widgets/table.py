@@ -43,6 +43,7 @@ MIN_TITLE = 24
 # rest, up to what their longest cell needs (at most WIDE_MAX), before the title grows on.
 TITLE_ENOUGH = 72
 WIDE_MAX = 40
+DUE_MAX = 32  # the Due column's cells at most, however long the config's date_format
 
 
 def source_label(commitment: Commitment) -> str:
@@ -95,6 +96,7 @@ class CommitTable(ScrollView, can_focus=True):
         self.cursor = 0
         self.now_hours: int | None = None  # hours left today, shown beside "today"
         self.due_text = Commitment.due_label  # the Due column: "4 Dec 2025", "Apr 2026", "Q1 2026"
+        self.due_cells = dict(COLUMNS)["Due"]  # wider for a longer date_format
         self._lines: LRUCache[tuple, tuple[Commitment, Strip]] = LRUCache(1000)  # (record, line)
         self._widths: list[tuple[str, int]] = []
         self._laid_out_for: tuple[int, int] = (-1, -1)  # (table width, When width)
@@ -123,6 +125,13 @@ class CommitTable(ScrollView, can_focus=True):
     def use_date_format(self, form: str) -> None:
         """Day-precision dues in the config's strftime form (windows keep their labels)."""
         self.due_text = _strftime(form)
+        # as wide as the form gets on any day ("Wednesday, 30. September 2026"), up to a
+        # limit: a day cut after its weekday says nothing
+        year = dt.date(2026, 1, 1)
+        longest = max(cell_len(printable((year + dt.timedelta(days=n)).strftime(form)))
+                      for n in range(365))
+        self.due_cells = max(dict(COLUMNS)["Due"], min(longest, DUE_MAX))
+        self._laid_out_for = (-1, -1)
         self.forget()
 
     def forget(self, item_id: int | None = None) -> None:
@@ -215,7 +224,8 @@ class CommitTable(ScrollView, can_focus=True):
         if self._laid_out_for == (width, when):
             return self._widths
         self._laid_out_for = (width, when)
-        columns = [(name, when if name == "When" else w) for name, w in COLUMNS]
+        sized = {"When": when, "Due": self.due_cells}
+        columns = [(name, sized.get(name, w)) for name, w in COLUMNS]
         drop = list(DROP_ORDER)
         while True:
             fixed = sum(w for _, w in columns if w) + len(columns) + 1
