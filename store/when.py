@@ -70,6 +70,27 @@ def _via_finder(text: str, today: dt.date) -> model.Due | None:
     return None
 
 
+def _typed_offset(text: str, today: dt.date) -> model.Due | None:
+    """"in 3 months", "in einem Jahr" typed as a due: that day, months or years on. (In an
+    article the same words name the month or year as a whole; a person means a day.)"""
+    from store.extract.lexicon import available_languages, load
+    words = text.lower().split()
+    for code in available_languages():
+        L = load(code)
+        if len(words) != 3 or words[0] not in L.data.get("typed_offset_preps", []):
+            continue
+        count = int(words[1]) if words[1].isdigit() else L.numbers.get(words[1])
+        unit = L.units.get(words[2])
+        if count is None or unit not in ("M", "Y"):
+            continue
+        months = count * (12 if unit == "Y" else 1)
+        year, month = divmod(today.month - 1 + months, 12)
+        year += today.year
+        day = min(today.day, calendar.monthrange(year, month + 1)[1])
+        return model.Due.day(dt.date(year, month + 1, day), text)
+    return None
+
+
 def _via_dateparser(text: str, today: dt.date) -> model.Due | None:
     if not any(c.isalpha() for c in text):
         return None  # digits the finder could not read ("32.12.", "5") are a typo, not a date
@@ -95,7 +116,7 @@ def parse_when(text: str, today: dt.date) -> model.Due:
         raise DateError(str(e)) from None
     except model.ModelError:
         pass
-    for reader in (_via_finder, _via_stand_in, _via_dateparser):
+    for reader in (_typed_offset, _via_finder, _via_stand_in, _via_dateparser):
         try:
             due = reader(cleaned, today)
         except model.OutOfRange as e:   # read, but a day frist does not keep

@@ -273,3 +273,20 @@ def test_every_export_and_view_is_total_inside_the_range(dues, today, status):
             parsed = parse_import(data.decode(), f"x.{fmt}", today)
             assert [r.due for r in parsed.records] == [r.due for n, r in items
                                                        if n not in left_out]
+
+
+@pytest.mark.parametrize("typed, due", [
+    # months or years on from today, typed as a due, are that day, not the whole month
+    ("in a month", dt.date(2026, 2, 28)),  # 31 January + a month: the month's last day
+    ("in 3 months", dt.date(2026, 4, 30)),
+    ("in einem Monat", dt.date(2026, 2, 28)),
+    ("in 2 years", dt.date(2028, 1, 31)),
+])
+def test_months_or_years_on_are_a_day(typed, due):
+    found = parse_when(typed, dt.date(2026, 1, 31))
+    assert (found.due, found.precision) == (due, "day")
+
+
+def test_next_month_stays_the_month():
+    found = parse_when("next month", dt.date(2026, 1, 31))
+    assert (found.due, found.precision) == (dt.date(2026, 2, 28), "month")
