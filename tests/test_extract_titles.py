@@ -66,7 +66,7 @@ def titles(text, lang):
     ("de", "Laut Zeitung wird im Dezember bei einer Konferenz der Minister ein Stufenplan "
            "verabschiedet.", "Ein Stufenplan wird bei einer Konferenz der Minister verabschiedet"),
     # a phrase before the verb that ends with the date goes with it
-    ("de", "Nach einem Beschluss der Vereinten Nationen vom Sommer 2031 müssen alle 40 "
+    ("de", "Nach einem Beschluss der Vereinten Nationen bis zum Sommer 2031 müssen alle 40 "
            "Mitgliedsländer einen Bericht vorlegen.", "Alle 40 Mitgliedsländer müssen einen Bericht vorlegen"),
     # the words that go with the date, and a day a range joins to it, leave with it
     ("de", "Bereits im Jahr 2032 sollen die Pläne für den neuen Hafen vorgelegt werden.",

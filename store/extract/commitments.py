@@ -249,7 +249,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
     for raw, w in resolved:
         if id(raw) in consumed or w.end <= published or raw.tpl.get("past"):
             continue
-        if _recurring(ctx, raw, L) or _negated(text, ctx, raw, L):
+        if _recurring(ctx, raw, L) or _negated(text, ctx, raw, L) or _day_label(text, s0, raw, L):
             continue
         if raw.tpl.get("vague") and (_speculative(text, ctx, raw, L) or any(
                 r is not raw and v.end > published for r, v in resolved)):
@@ -472,8 +472,55 @@ def _said_on(text, s0, raw, L) -> bool:
             and words[-2].lower() in L.definite_determiners \
             and words[-1].isalpha() and words[-1].islower():
         words = words[:-2]  # "announced the plan Aug. 21": when it was announced
-    return bool(words) and (words[-1].lower() in L.speech_verbs
-                            or words[-1].lower() in L.cue_weak_past)
+    if bool(words) and (words[-1].lower() in L.speech_verbs
+                        or words[-1].lower() in L.cue_weak_past):
+        return True
+    return _said_at(text[s0:raw.start].split()[-(SAID_AT_WORDS + 2):], prep, L)
+
+
+SAID_AT_WORDS = 4  # words of the phrase between a reporting verb and its day
+
+
+def _said_at(words, prep, L) -> bool:
+    """"sagte auf einer Pressekonferenz am Mittwoch, dass ...", "said in a statement on
+    Tuesday that ...": a reporting verb, a phrase of where or how it was said (a
+    preposition and up to three words, no cue, no punctuation), then the day: when it was
+    said.  Not a day after a preposition of a plan or deadline ("kündigte in Berlin für
+    Mittwoch ... an", "said in March by Friday")."""
+    if prep and (prep in L.planned_for[0] or prep in L.deadline_preps[0]):
+        return False
+    if prep and words:
+        words = words[:-1]  # the day's own preposition ("am", "on")
+    for i in range(len(words) - 2, -1, -1):
+        w = words[i].lower()
+        if w in L.speech_verbs:
+            phrase = [x.lower() for x in words[i + 1:]]
+            return 2 <= len(phrase) <= SAID_AT_WORDS and phrase[0] in L.prepositions \
+                and phrase[0] not in L.planned_for[0] and phrase[0] not in L.deadline_preps[0] \
+                and all(x.isalpha() and x not in L.cue_table and x not in L.speech_verbs
+                        for x in phrase)
+    return False
+
+
+def _day_label(text, s0, raw, L) -> bool:
+    """A noun named by the day it was made or happened ("zu den Protesten vom Sonntag",
+    "nach einem Plan der Regierung vom Sommer 2011", "der Beschluss vom 3. Mai"): which
+    one, not when something is due.  A noun before one of `label_preps`, the date not
+    opening a range or a start ("vom 16. Juni bis zum 23. September", "vom Schuljahr
+    2027/28 an": `label_until`)."""
+    if not L.label_preps:
+        return False
+    before = text[s0:raw.start].split()[-2:]
+    if len(before) < 2 or before[-1].lower() not in L.label_preps:
+        return False
+    noun = before[0].strip("()[]„“\"'»«")
+    if not (noun[:1].isupper() and noun.isalpha()) or noun.lower() in L.stopwords \
+            or noun.lower() in L.cue_table:
+        return False
+    after = text[raw.end:raw.end + 20].split()
+    return not after or not (after[0].lower() in L.label_until
+                             or " ".join(after[:2]).lower() in L.label_until
+                             or after[0][:1] in ("-", "–"))
 
 
 def _after_name(text, s0, raw, L=None) -> bool:

@@ -248,6 +248,9 @@ class Language:
         self.reschedule = _phrases(cues.get("reschedule", []))
         self.reschedule_preps = _phrases(cues.get("reschedule_preps", []))
         self.reschedule_from = set(w.lower() for w in cues.get("reschedule_from", []))
+        # "die Proteste vom Sonntag", "der Beschluss vom 3. Mai": a noun named by its day
+        self.label_preps = set(w.lower() for w in cues.get("label_preps", []))
+        self.label_until = set(w.lower() for w in cues.get("label_until", []))
         self.forecast = _phrases(cues.get("forecast", []))
         self.statistic = tuple(w.lower() for w in cues.get("statistic", []))
         self.cause_preps = _phrases(cues.get("cause_preps", []))

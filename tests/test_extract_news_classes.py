@@ -1,0 +1,49 @@
+"""Classes of statements read from unannotated news (the `news` branch): each looked like
+a commitment to the rules and is none, or the other way round.  Every sentence here was
+written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import dues
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a noun named by the day it was made or happened: which one, not when it is due
+    ("de", "Die Zeitung schrieb über die Proteste vom Sonntag, die Opposition werde bald "
+           "aufgeben."),
+    ("de", "Nach einem Plan der Regierung vom Sommer 2031 müssen alle Länder sparen."),
+])
+def test_a_noun_named_by_its_day_is_no_due_date(lang, text):
+    assert dues(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    # ... but a range or a start after the same preposition is one
+    ("de", "Die Ausstellung vom 16. Juni bis zum 23. September wird in Lindenau gezeigt.",
+     "2031-09-23"),
+    ("de", "Die Messe findet vom 16. Juni bis zum 23. September statt.", "2031-09-23"),
+])
+def test_a_range_after_vom_stays_a_due_date(lang, text, due):
+    assert dues(text, lang) == [due]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a reporting verb, where or how it was said, then the day: the day it was said
+    ("de", "Der Minister sagte auf einer Pressekonferenz am Freitag, dass die Brücke "
+           "gebaut werde."),
+    ("de", "Die Regierung erklärte in einer Mitteilung am Montag, dass das Gesetz in Kraft "
+           "treten werde."),
+    ("en", "The minister said at a news conference on Friday that the bridge will be built."),
+    ("en", "The mayor said in a statement Monday that the road will reopen."),
+])
+def test_the_day_something_was_said_after_where_it_was_said(lang, text):
+    assert dues(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    ("en", "The council said in a statement that the road will reopen on Friday.", "2031-03-14"),
+    ("de", "Die Partei kündigte in Berlin für Freitag eine Kundgebung an.", "2031-03-14"),
+])
+def test_a_day_after_the_statement_stays_the_plan(lang, text, due):
+    assert dues(text, lang) == [due]
