@@ -47,3 +47,32 @@ def test_the_day_something_was_said_after_where_it_was_said(lang, text):
 ])
 def test_a_day_after_the_statement_stays_the_plan(lang, text, due):
     assert dues(text, lang) == [due]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a plan that failed or was given up, also when the date stands in the infinitive
+    # clause the failure closes
+    ("de", "Damit ist auch der Versuch, sich bis zum Jahr 2033 auf einen Haushalt zu einigen, "
+           "gescheitert."),
+    ("de", "Der Plan, die Brücke bis 2033 zu bauen, scheiterte am Widerstand der Anwohner."),
+    ("en", "The attempt to agree on a budget by 2033 has failed."),
+    ("en", "The plan to open the bridge in May was shelved last week."),
+])
+def test_a_failed_plan_is_no_commitment(lang, text):
+    assert dues(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    # a failure in another clause leaves the date of its own clause alone; "die" before a
+    # noun after a comma opens a main clause, not a relative one
+    ("de", "Die Verhandlungen sind gescheitert, die Frist läuft am 1. Mai ab.", "2031-05-01"),
+    ("de", "Das Konzert ist abgesagt, die Frist läuft am 1. Mai ab.", "2031-05-01"),
+    ("de", "Der Versuch, sich bis 2033 zu einigen, soll fortgesetzt werden.", "2033-12-31"),
+    ("en", "Talks have failed, so the deadline remains May 1.", "2031-05-01"),
+])
+def test_a_failure_elsewhere_leaves_the_date_alone(lang, text, due):
+    assert dues(text, lang) == [due]
+
+
+def test_a_relative_clause_with_a_noun_after_its_pronoun_is_still_called_off():
+    assert dues("Die Demo, die Greenpeace für Mai geplant hatte, wurde abgesagt.", "de") == []
