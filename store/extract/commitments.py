@@ -251,6 +251,8 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             continue
         if _recurring(ctx, raw, L) or _negated(text, ctx, raw, L) or _day_label(text, s0, raw, L):
             continue
+        if _predicted(ctx, L):
+            continue  # "the weather service predicted", "Experten erwarten": foreseen
         if raw.tpl.get("vague") and (_speculative(text, ctx, raw, L) or any(
                 r is not raw and v.end > published for r, v in resolved)):
             # "könnte sich in den nächsten Tagen verschlechtern": neither date nor plan;
@@ -625,6 +627,27 @@ def _negated(text, ctx, raw, L) -> bool:
                 continue  # "did not attend, said the vote will be on March 3"
             return True
     return False
+
+
+def _predicted(ctx, L) -> bool:
+    """A prediction, no commitment (GUIDELINES: forecasts are not commitments): a verb of
+    prediction in the sentence ("The weather service predicted that the storm would reach
+    the coast on Friday", "prognostiziert, dass die Aktie im nächsten Jahr ..."), or people
+    whose trade is to foresee ("Experten", "analysts", a compound ending so:
+    "Wirtschaftsexperten") next to a word of expecting or of opinion ("Experten erwarten",
+    "nach Meinung vieler Experten", "analysts say")."""
+    if ctx.find(L.prediction):
+        return True
+    if not L.forecasters:
+        return False
+    who = [j for j, w in enumerate(ctx.words) if w.endswith(L.forecasters)]
+    if not who:
+        return False
+    views = ctx.find(L.expectation) + ctx.find(L.opinion)
+    return any(abs(j - k) <= FORECASTER_REACH for j in who for k in views)
+
+
+FORECASTER_REACH = 3  # words between "Experten" and "erwarten", "Meinung" and "Experten"
 
 
 def _speculative(text, ctx, raw, L) -> bool:

@@ -257,6 +257,10 @@ class Language:
         self.measure = _phrases(cues.get("measure", []))
         self.quantity_units = _phrases(cues.get("quantity_units", []))
         self.expectation = _phrases(cues.get("expectation", []))
+        # "the weather service predicted", "Experten erwarten": what is foreseen, no plan
+        self.prediction = _phrases(cues.get("prediction", []))
+        self.forecasters = tuple(w.lower() for w in cues.get("forecasters", []))
+        self.opinion = _phrases(cues.get("opinion", []))
         self.not_verbs = set(w.lower() for w in cues.get("not_verbs", []))
         self.sets_date = set(w.lower() for w in cues.get("sets_date", []))
         self.passive_aux = set(w.lower() for w in cues.get("passive_aux", []))
