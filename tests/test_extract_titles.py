@@ -181,7 +181,7 @@ def test_a_long_title_keeps_its_subject_and_the_verb_that_ends_it():
      "Europäischen Union soll 2032 in Kraft treten.",
      "Die neue Verordnung über die Kennzeichnung der Lebensmittel soll in Kraft treten"),
     # a phrase whose end is not read ("für eine Welle neuer Anschläge") stays whole
-    ("Die Abstimmung bildet im Mai 2032 nach Ansicht vieler Beobachter den Anlass für eine "
+    ("Die Abstimmung bildet im Mai 2032 nach Angaben der Regierung den Anlass für eine "
      "Welle neuer Proteste in der Hauptstadt des Landes.", None),
 ])
 def test_a_long_title_loses_its_adjuncts_before_it_is_cut(text, title):
