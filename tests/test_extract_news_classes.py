@@ -98,3 +98,22 @@ def test_a_prediction_is_no_commitment(lang, text):
 ])
 def test_experts_who_act_are_committed(lang, text, due):
     assert dues(text, lang) == [due]
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    # a split year something starts from is due in its first year
+    ("de", "Die Partei will vom Schuljahr 2032/33 an einen Werteunterricht einführen.",
+     "2032-12-31"),
+    ("de", "Ab der Saison 2032/33 soll die Liga mit 20 Mannschaften spielen.", "2032-12-31"),
+    ("en", "The league will expand from the 2032/33 season.", "2032-12-31"),
+    # elsewhere a range of years is due at the end of the later one
+    ("en", "The league will play the 2032/33 season with 20 teams.", "2033-12-31"),
+])
+def test_a_split_year_something_starts_from(lang, text, due):
+    assert dues(text, lang) == [due]
+
+
+def test_a_season_named_by_its_split_year_is_a_label():
+    # "Saison 2032/2033" after its noun says which season, not when anything is due
+    assert dues("Bereits beim ersten Spiel der Saison 2032/2033 kann er in München "
+                "auflaufen.", "de") == []

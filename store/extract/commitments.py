@@ -172,6 +172,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
     anchors = []
     suspension = None  # computed when a duration needs it
     explicit_years = []  # (position, year) of expressions that name a year
+    raws = [_season_from(text, s0, r, L) for r in raws]
     topics = _topic_years(text, s0, raws, L)
     for raw in raws:
         if raw.kind in SKIP_KINDS or raw.kind in ("offset", "duration") or id(raw) in topics:
@@ -551,7 +552,7 @@ def _topic_years(text, s0, raws, L) -> set:
     for raw in raws:
         words = raw.text.split()
         if raw.kind not in ("year", "year_range") or not BARE_YEAR.fullmatch(words[-1]) \
-                or len(words) > 2:
+                or len(words) > 2 or raw.groups.get("first"):
             continue
         if len(words) == 2:  # "the 2008": the template took the article along
             lead = text[s0:raw.start].strip()
@@ -572,6 +573,24 @@ def _topic_years(text, s0, raws, L) -> set:
 
 
 PREV_WORD = re.compile(r"([\w'’-]+)\s+$")
+
+
+def _season_from(text, s0, raw, L):
+    """A split year that something starts from ("vom Schuljahr 2027/28 an", "ab der Saison
+    2027/28", "from the 2027/28 season", "beginnt die Phase mit dem Schuljahr 2027/28": a
+    word of `cues.start` at most six words before, no punctuation between): due in its
+    first year, when it starts, not at the end of the later one (two years in a row, a
+    season; "from 2031-2035" is a range, due at its end)."""
+    if raw.kind != "year_range":
+        return raw
+    before = text[s0:raw.start].split()[-SEASON_FROM_WORDS:]
+    cut = max((i + 1 for i, w in enumerate(before) if not w[-1:].isalnum()), default=0)
+    if not any(w.lower() in L.start_cues[0] for w in before[cut:]):
+        return raw  # no start in its clause ("Die Saison beginnt im Mai, die Saison ...")
+    return dataclasses.replace(raw, groups=dict(raw.groups, first=True))
+
+
+SEASON_FROM_WORDS = 6  # "vom Schuljahr", "from the", "beginnt die Phase mit dem Schuljahr"
 BARE_YEAR = re.compile(r"\d+(?:[-–/]\d+)?")  # "2008", "2027-28"
 
 

@@ -1497,6 +1497,8 @@ def _year_range_window(ask: _Ask):
             last += 100  # "1999-00"
     if not first < last <= first + YEAR_RANGE_SPAN:
         return None
+    if g.get("first") and last == first + 1:
+        return W.year(first)  # "ab der Saison 2027/28": a season starts in 2027
     return W.year(last)
 
 
