@@ -117,3 +117,21 @@ def test_a_season_named_by_its_split_year_is_a_label():
     # "Saison 2032/2033" after its noun says which season, not when anything is due
     assert dues("Bereits beim ersten Spiel der Saison 2032/2033 kann er in München "
                 "auflaufen.", "de") == []
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    # a holiday after the preposition of a day the German template takes along ("am"), in
+    # a clause with a strong cue of the future
+    ("de", "Die Messe endet wie geplant am Neujahrstag.", "2032-01-01"),
+    ("de", "Die Partei will am Ostermontag in Berlin demonstrieren.", "2031-04-14"),
+])
+def test_a_holiday_after_am_in_a_plan(lang, text, due):
+    assert dues(text, lang) == [due]
+
+
+@pytest.mark.parametrize("text", [
+    "Am Ostermontag demonstrierten Tausende in Berlin.",
+    "Das Ostergeschäft am Ostermontag war gut.",
+])
+def test_a_holiday_after_am_in_the_past_is_none(text):
+    assert dues(text, "de") == []

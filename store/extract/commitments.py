@@ -289,7 +289,9 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             # a holiday after a deadline preposition ("by Christmas"), or after the
             # preposition of a day in a clause with a strong future cue ("will vote on
             # Election Day"); not "Christmas sales", "the Easter weekend"
-            ok = prep or tense == "future" and a > 0 and ctx.words[a - 1] in L.day_preps \
+            # ("am Neujahrstag": the German template takes the preposition along)
+            ok = prep or tense == "future" and (a > 0 and ctx.words[a - 1] in L.day_preps
+                                                or ctx.words[a] in L.day_preps) \
                 and any(ctx.clause[j] == ctx.clause[a] for j in ctx.strong)
         elif weak:
             # a weekday needs a strong cue, or a verb in its clause that says a schedule
