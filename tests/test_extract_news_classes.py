@@ -135,3 +135,14 @@ def test_a_holiday_after_am_in_a_plan(lang, text, due):
 ])
 def test_a_holiday_after_am_in_the_past_is_none(text):
     assert dues(text, "de") == []
+
+
+def test_a_hope_after_a_fronted_date_is_speculation():
+    # a date opening the sentence in a clause of its own belongs to the clause after it
+    from store.extract import extract
+    from conftest import EXTRACT_PUB
+    hoped = extract("In the coming year, we hope to show that the new system works.",
+                    EXTRACT_PUB, "en")
+    planned = extract("Next year, the company will open a plant.", EXTRACT_PUB, "en")
+    assert [c.confidence <= 0.45 for c in hoped] == [True]
+    assert [c.confidence > 0.45 for c in planned] == [True]

@@ -682,8 +682,14 @@ def _speculative(text, ctx, raw, L) -> bool:
     found = [j for j in ctx.find(L.speculative)
              if j == 0 or text[ctx.token_starts[j]].islower()]  # "may", not "May"
     first = ctx.clause.index(here)
+    # "In the coming year, we hope to ...": a date opening the sentence in a clause of its
+    # own (no other word than a preposition or article) belongs to the clause after it
+    alone = first == 0 and all(ctx.clause[j] != here or j in ctx._masked_tokens
+                               or ctx.words[j] in L.prepositions or ctx.words[j] in L.articles
+                               for j in range(len(ctx.words)))
     # "You may, in a year or two, save ...": an aside right after the modal is its clause
-    return any(ctx.clause[j] == here or j == first - 1 for j in found)
+    return any(ctx.clause[j] == here or j == first - 1 or alone and ctx.clause[j] == here + 1
+               for j in found)
 
 
 PAST_PLAN_KINDS = {"weekday", "offset"}  # what a plan of the past leaves unanchored
