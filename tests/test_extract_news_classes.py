@@ -146,3 +146,18 @@ def test_a_hope_after_a_fronted_date_is_speculation():
     planned = extract("Next year, the company will open a plant.", EXTRACT_PUB, "en")
     assert [c.confidence <= 0.45 for c in hoped] == [True]
     assert [c.confidence > 0.45 for c in planned] == [True]
+
+
+def test_a_version_number_is_no_day():
+    # a day and month in figures right after a capitalised word that is no weekday,
+    # article or preposition numbers a version
+    assert dues("Die Version 2.1. soll neue Funktionen bringen.", "de") == []
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Der Ausschuss werde am 20.06. beraten.", "2031-06-20"),
+    ("Am Montag, 20.06. tagt der Rat.", "2031-06-20"),
+    ("Vom 20.06. bis 23.06. ist die Messe geöffnet.", "2031-06-23"),
+])
+def test_a_day_in_figures_after_its_preposition_stays(text, due):
+    assert dues(text, "de") == [due]

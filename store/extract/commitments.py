@@ -254,6 +254,8 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             continue
         if _predicted(ctx, L):
             continue  # "the weather service predicted", "Experten erwarten": foreseen
+        if _numbered(text, s0, raw, L):
+            continue  # "das Profil 1.1.", "Version 2.10.": a version, not a day
         if raw.tpl.get("vague") and (_speculative(text, ctx, raw, L) or any(
                 r is not raw and v.end > published for r, v in resolved)):
             # "könnte sich in den nächsten Tagen verschlechtern": neither date nor plan;
@@ -526,6 +528,22 @@ def _day_label(text, s0, raw, L) -> bool:
     return not after or not (after[0].lower() in L.label_until
                              or " ".join(after[:2]).lower() in L.label_until
                              or after[0][:1] in ("-", "–"))
+
+
+def _numbered(text, s0, raw, L) -> bool:
+    """A day and month in figures alone ("1.1.", no year, no month name) right after a
+    capitalised word that is no weekday, article or preposition: the number of a
+    version or a part ("das Profil 1.1.", "Version 2.10."), not a date; "am 20.06.",
+    "Montag, 20.06." stay dates."""
+    if raw.kind != "date" or "monthnum" not in raw.groups or "year" in raw.groups \
+            or not raw.text[:1].isdigit():
+        return False
+    m = NAME_BEFORE.search(text, max(s0, raw.start - 40), raw.start)
+    if not m:
+        return False
+    low = m.group(1).lower()
+    return low not in L.weekdays and low not in L.articles and low not in L.prepositions \
+        and low not in L.stopwords and low not in L.month_words
 
 
 def _after_name(text, s0, raw, L=None) -> bool:
