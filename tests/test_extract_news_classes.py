@@ -161,22 +161,3 @@ def test_a_version_number_is_no_day():
 ])
 def test_a_day_in_figures_after_its_preposition_stays(text, due):
     assert dues(text, "de") == [due]
-
-
-@pytest.mark.parametrize("lang, text", [
-    # an amount that is what is expected: a forecast of a quantity
-    ("de", "Im nächsten Jahr erwartet die Bank Überweisungen in Höhe von etwa 72 Milliarden "
-           "US-Dollar."),
-    ("en", "The agency expects 40 million visitors in 2032."),
-])
-def test_an_expected_amount_is_a_forecast(lang, text):
-    assert dues(text, lang) == []
-
-
-@pytest.mark.parametrize("lang, text, due", [
-    # a deal's worth is no forecast: the deal is what is expected
-    ("en", "The 3 billion dollar deal is expected to close in March.", "2031-03-31"),
-    ("de", "Die Übernahme für 3 Milliarden Euro wird im März erwartet.", "2031-03-31"),
-])
-def test_an_expected_deal_with_its_worth_stays(lang, text, due):
-    assert dues(text, lang) == [due]
