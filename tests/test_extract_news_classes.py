@@ -161,3 +161,20 @@ def test_a_version_number_is_no_day():
 ])
 def test_a_day_in_figures_after_its_preposition_stays(text, due):
     assert dues(text, "de") == [due]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a weekday outside a relative clause whose plan is not its own
+    ("de", "Die Hunde, die den Bären aufspüren sollen, sind am Samstag eingetroffen."),
+    ("en", "The dogs, which are to track the bear, were flown in Saturday."),
+])
+def test_a_plan_in_a_relative_aside_does_not_date_the_main_clause(lang, text):
+    assert dues(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, due", [
+    ("de", "Der Minister, der das Projekt leiten soll, reist am Montag nach Berlin.", "2031-03-17"),
+    ("de", "Am Montag, so heißt es, soll der Rat tagen.", "2031-03-17"),
+])
+def test_a_weekday_with_its_own_plan_stays(lang, text, due):
+    assert dues(text, lang) == [due]

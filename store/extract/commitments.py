@@ -299,7 +299,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             # a weekday needs a strong cue, or a verb in its clause that says a schedule
             # and no past ("Der Prozess beginnt am Montag", "the trial begins on Monday")
             # or a modal that lets it be done ("kann am Samstag abreisen")
-            ok = tense == "future" and (prep or ctx.has_strong or attribute
+            ok = tense == "future" and (prep or _strong_outside_aside(ctx, a) or attribute
                                         or ctx.scheduled(a, b) or ctx.scheduled(a, b, L.enabling))
         elif ahead:
             # "next year", "in two weeks": the words themselves look ahead
@@ -528,6 +528,24 @@ def _day_label(text, s0, raw, L) -> bool:
     return not after or not (after[0].lower() in L.label_until
                              or " ".join(after[:2]).lower() in L.label_until
                              or after[0][:1] in ("-", "–"))
+
+
+def _strong_outside_aside(ctx, a) -> bool:
+    """A strong cue of the future in the sentence, not only in a relative clause set off
+    by commas that the date stands outside ("Die Hunde, die den Bären aufspüren sollen,
+    sind am Samstag eingetroffen": the plan is the dogs' task, not their arrival)."""
+    here = ctx.clause[a] if a < len(ctx.clause) else -1
+    L = ctx.lang
+    for j in ctx.strong:
+        c = ctx.clause[j]
+        if c == here:
+            return True
+        first = ctx.clause.index(c)
+        relative = first > 0 and ctx.words[first] in L.relative_pronouns \
+            and ctx.marked[first] != ctx.marked[first - 1]
+        if not relative:
+            return True
+    return False
 
 
 def _numbered(text, s0, raw, L) -> bool:
