@@ -247,12 +247,15 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
     # another date of the sentence already past: not the day something was said ("confirmed
     # on Monday that ..."), which any report of a plan may name
     past_dated = any(w.end <= published and not _said_on(text, s0, r, L) for r, w in dated)
+    predicted = None
     for raw, w in resolved:
         if id(raw) in consumed or w.end <= published or raw.tpl.get("past"):
             continue
         if _recurring(ctx, raw, L) or _negated(text, ctx, raw, L) or _day_label(text, s0, raw, L):
             continue
-        if _predicted(ctx, L):
+        if predicted is None:
+            predicted = _predicted(ctx, L)  # once per sentence: it reads the whole of it
+        if predicted:
             continue  # "the weather service predicted", "Experten erwarten": foreseen
         if _numbered(text, s0, raw, L):
             continue  # "das Profil 1.1.", "Version 2.10.": a version, not a day
