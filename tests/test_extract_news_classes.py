@@ -82,7 +82,7 @@ def test_a_relative_clause_with_a_noun_after_its_pronoun_is_still_called_off():
     # predictions: a verb of prediction, or experts and analysts expecting or of an opinion
     ("en", "The weather service predicted that the storm would reach the coast on Friday."),
     ("en", "Analysts expect the merger to close in May."),
-    ("en", "Experts say the bridge will open in 2033."),
+    ("en", "Experts believe the bridge will open in 2033."),
     ("de", "Nach Meinung vieler Experten wird die Partei die Wahl im Mai gewinnen."),
     ("de", "Wirtschaftsexperten erwarten, dass die Bank im Juni die Zinsen senkt."),
     ("de", "Die Bank prognostiziert, dass die Aktie im nächsten Jahr steigen wird."),
@@ -94,6 +94,7 @@ def test_a_prediction_is_no_commitment(lang, text):
 @pytest.mark.parametrize("lang, text, due", [
     # experts who are to act are committed like anyone
     ("en", "The experts will present their report on Friday.", "2031-03-14"),
+    ("en", "The experts said they will present their report on Friday.", "2031-03-14"),
     ("de", "Ein Expertenteam wird dem Parlament Ende des Monats Bericht erstatten.", "2031-03-31"),
 ])
 def test_experts_who_act_are_committed(lang, text, due):

@@ -695,7 +695,7 @@ def _predicted(ctx, L) -> bool:
     the coast on Friday", "prognostiziert, dass die Aktie im nächsten Jahr ..."), or people
     whose trade is to foresee ("Experten", "analysts", a compound ending so:
     "Wirtschaftsexperten") next to a word of expecting or of opinion ("Experten erwarten",
-    "nach Meinung vieler Experten", "analysts say")."""
+    "nach Meinung vieler Experten", "analysts believe")."""
     if ctx.find(L.prediction):
         return True
     if not L.forecasters:
