@@ -179,3 +179,9 @@ def test_a_plan_in_a_relative_aside_does_not_date_the_main_clause(lang, text):
 ])
 def test_a_weekday_with_its_own_plan_stays(lang, text, due):
     assert dues(text, lang) == [due]
+
+
+def test_a_forecast_named_as_a_thing_to_publish_stays():
+    # "forecast" is also a noun: publishing one is a plan
+    assert dues("The government will publish its budget forecast on Friday.", "en") == [
+        "2031-03-14"]
