@@ -44,6 +44,10 @@ def test_the_day_something_was_said_after_where_it_was_said(lang, text):
 @pytest.mark.parametrize("lang, text, due", [
     ("en", "The council said in a statement that the road will reopen on Friday.", "2031-03-14"),
     ("de", "Die Partei kündigte in Berlin für Freitag eine Kundgebung an.", "2031-03-14"),
+    ("de", "Der Minister kündigte in Berlin für den 3. Mai einen Besuch an.", "2031-05-03"),
+    ("de", "Die Partei kündigte in Berlin ab dem 3. Mai Streiks an.", "2031-05-03"),
+    ("de", "Die Gewerkschaft forderte von der Regierung bis zum 3. Mai eine Antwort.",
+     "2031-05-03"),
 ])
 def test_a_day_after_the_statement_stays_the_plan(lang, text, due):
     assert dues(text, lang) == [due]

@@ -497,8 +497,8 @@ def _said_at(words, prep, L) -> bool:
     preposition and up to three words, no cue, no punctuation), then the day: when it was
     said.  Not a day after a preposition of a plan or deadline ("kündigte in Berlin für
     Mittwoch ... an", "said in March by Friday")."""
-    if prep and (prep in L.planned_for[0] or prep in L.deadline_preps[0]):
-        return False
+    if prep and prep not in L.day_preps:
+        return False  # "für den 3. Mai", "ab dem 3. Mai", "by May 3": what it is for
     if prep and words:
         words = words[:-1]  # the day's own preposition ("am", "on")
     for i in range(len(words) - 2, -1, -1):
@@ -506,9 +506,9 @@ def _said_at(words, prep, L) -> bool:
         if w in L.speech_verbs:
             phrase = [x.lower() for x in words[i + 1:]]
             return 2 <= len(phrase) <= SAID_AT_WORDS and phrase[0] in L.prepositions \
-                and phrase[0] not in L.planned_for[0] and phrase[0] not in L.deadline_preps[0] \
                 and all(x.isalpha() and x not in L.cue_table and x not in L.speech_verbs
-                        for x in phrase)
+                        and x not in L.planned_for[0] and x not in L.deadline_preps[0]
+                        and x not in L.start_cues[0] for x in phrase)
     return False
 
 
