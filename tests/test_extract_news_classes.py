@@ -163,6 +163,7 @@ def test_a_version_number_is_no_day():
     ("Der Ausschuss werde am 20.06. beraten.", "2031-06-20"),
     ("Am Montag, 20.06. tagt der Rat.", "2031-06-20"),
     ("Vom 20.06. bis 23.06. ist die Messe geöffnet.", "2031-06-23"),
+    ("Der nächste Termin 20.06. steht fest.", "2031-06-20"),  # a noun of a date: no version
 ])
 def test_a_day_in_figures_after_its_preposition_stays(text, due):
     assert dues(text, "de") == [due]

@@ -564,7 +564,7 @@ def _numbered(text, s0, raw, L) -> bool:
         return False
     low = m.group(1).lower()
     return low not in L.weekdays and low not in L.articles and low not in L.prepositions \
-        and low not in L.stopwords and low not in L.month_words
+        and low not in L.stopwords and low not in L.month_words and low not in L.cue_table
 
 
 def _after_name(text, s0, raw, L=None) -> bool:
