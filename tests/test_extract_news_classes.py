@@ -190,3 +190,21 @@ def test_a_forecast_named_as_a_thing_to_publish_stays():
     # "forecast" is also a noun: publishing one is a plan
     assert dues("The government will publish its budget forecast on Friday.", "en") == [
         "2031-03-14"]
+
+
+@pytest.mark.parametrize("text", [
+    # a weekday in the possessive names the day of a thing done
+    "The relatives said they would look for ways to get around Monday's ruling by the agency.",
+    "The company's share before Friday's purchases is far below that of its rivals.",
+])
+def test_a_weekday_of_a_thing_done_is_gone_by(text):
+    assert dues(text, "en") == []
+
+
+@pytest.mark.parametrize("text, due", [
+    # ... unless its noun is an event held that day, or it is named as ahead
+    ("Voters will turn out for Friday's vote in large numbers.", "2031-03-14"),
+    ("Officials will attend Friday's news conference.", "2031-03-14"),
+])
+def test_a_weekday_of_an_event_in_the_possessive_stays_ahead(text, due):
+    assert dues(text, "en") == [due]

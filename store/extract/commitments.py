@@ -190,6 +190,8 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             tense = "future"  # "die anstehende Landtagswahl am 27. März"
         if tense is not None and _said_on(text, s0, raw, L):
             tense = "past"  # "said on Monday it will ...": the day it was said
+        if tense is not None and _done_on(text, s0, raw, ctx, L):
+            tense = "past"  # "get around Wednesday's ruling": the day it was made
         # a year inside a relative clause dates that clause only ("X, who were invited in
         # July 1997, will join on March 12")
         prev = [y for pos, y in explicit_years if pos < raw.start
@@ -549,6 +551,29 @@ def _strong_outside_aside(ctx, a) -> bool:
         if not relative:
             return True
     return False
+
+
+def _done_on(text, s0, raw, ctx, L) -> bool:
+    """A bare weekday in the possessive names the day of what its noun tells of; unless
+    that is an event held on it ("Tuesday's vote", "Friday's meeting": `scheduled_nouns`,
+    a future cue) or named as ahead ("the upcoming Tuesday's", "ahead of Friday's"), it is
+    a thing done ("get around Wednesday's ruling", "before Friday's purchases"): the
+    weekday is the one gone by."""
+    if not L.scheduled_nouns or raw.kind != "weekday" or len(raw.text.split()) != 1 \
+            or text[raw.end:raw.end + 2] not in ("'s", "’s"):
+        return False
+    after = text[raw.end + 2:raw.end + 40].split()
+    noun = after[0].lower().strip(".,;:") if after else ""
+    if noun in L.scheduled_nouns or noun in L.event_nouns or L.cue_table.get(noun, 0) & 1 \
+            or " ".join(after[:2]).lower().strip(".,;:") in L.scheduled_nouns:
+        return False
+    if ctx.attribute_ahead(raw.start, raw.end):
+        return False
+    before = " ".join(text[s0:raw.start].lower().split()[-AHEAD_WORDS:])
+    return not any(before.endswith(p) for p in L.ahead_preps)
+
+
+AHEAD_WORDS = 4  # words of a phrase naming what follows as ahead ("in the run-up to")
 
 
 def _numbered(text, s0, raw, L) -> bool:

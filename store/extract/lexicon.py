@@ -265,6 +265,9 @@ class Language:
         self.sets_date = set(w.lower() for w in cues.get("sets_date", []))
         self.passive_aux = set(w.lower() for w in cues.get("passive_aux", []))
         self.event_nouns = set(w.lower() for w in cues.get("event_nouns", []))
+        # "Tuesday's vote" lies ahead as its weekday says; "Wednesday's ruling" was made
+        self.scheduled_nouns = set(w.lower() for w in cues.get("scheduled_nouns", []))
+        self.ahead_preps = tuple(" ".join(w.lower().split()) for w in cues.get("ahead_preps", []))
         self.copula_past = set(w.lower() for w in cues.get("copula_past", []))
         self.relative_pronouns = set(w.lower() for w in cues.get("relative_pronouns", []))
         self.anchor_preps = set(w.lower() for w in cues.get("anchor_preps", []))
