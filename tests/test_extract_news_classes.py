@@ -208,3 +208,13 @@ def test_a_weekday_of_a_thing_done_is_gone_by(text):
 ])
 def test_a_weekday_of_an_event_in_the_possessive_stays_ahead(text, due):
     assert dues(text, "en") == [due]
+
+
+@pytest.mark.parametrize("text", [
+    # a belief about a statistic, and costs or expenses with an expectation: forecasts
+    "He thinks several steelmakers will report actual losses through the third quarter of 2032.",
+    "The changes are expected to save the company about 4 million dollars in interest expenses "
+    "next year.",
+])
+def test_a_belief_about_results_is_a_forecast(text):
+    assert dues(text, "en") == []
