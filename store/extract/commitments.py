@@ -253,7 +253,8 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
     for raw, w in resolved:
         if id(raw) in consumed or w.end <= published or raw.tpl.get("past"):
             continue
-        if _recurring(ctx, raw, L) or _negated(text, ctx, raw, L) or _day_label(text, s0, raw, L):
+        if _recurring(ctx, raw, L) or _negated(text, ctx, raw, L) \
+                or _day_label(text, s0, raw, L):
             continue
         if predicted is None:
             predicted = _predicted(ctx, L)  # once per sentence: it reads the whole of it
@@ -532,7 +533,7 @@ def _day_label(text, s0, raw, L) -> bool:
     after = text[raw.end:raw.end + 20].split()
     return not after or not (after[0].lower() in L.label_until
                              or " ".join(after[:2]).lower() in L.label_until
-                             or after[0][:1] in ("-", "–"))
+                             or after[0][:1] in RANGE_MARKS)
 
 
 def _strong_outside_aside(ctx, a) -> bool:
