@@ -66,7 +66,7 @@ def titles(text, lang):
     ("de", "Laut Zeitung wird im Dezember bei einer Konferenz der Minister ein Stufenplan "
            "verabschiedet.", "Ein Stufenplan wird bei einer Konferenz der Minister verabschiedet"),
     # a phrase before the verb that ends with the date goes with it
-    ("de", "Nach einem Beschluss der Vereinten Nationen vom Sommer 2031 müssen alle 40 "
+    ("de", "Nach einem Beschluss der Vereinten Nationen bis zum Sommer 2031 müssen alle 40 "
            "Mitgliedsländer einen Bericht vorlegen.", "Alle 40 Mitgliedsländer müssen einen Bericht vorlegen"),
     # the words that go with the date, and a day a range joins to it, leave with it
     ("de", "Bereits im Jahr 2032 sollen die Pläne für den neuen Hafen vorgelegt werden.",
@@ -181,7 +181,7 @@ def test_a_long_title_keeps_its_subject_and_the_verb_that_ends_it():
      "Europäischen Union soll 2032 in Kraft treten.",
      "Die neue Verordnung über die Kennzeichnung der Lebensmittel soll in Kraft treten"),
     # a phrase whose end is not read ("für eine Welle neuer Anschläge") stays whole
-    ("Die Abstimmung bildet im Mai 2032 nach Ansicht vieler Beobachter den Anlass für eine "
+    ("Die Abstimmung bildet im Mai 2032 nach Angaben der Regierung den Anlass für eine "
      "Welle neuer Proteste in der Hauptstadt des Landes.", None),
 ])
 def test_a_long_title_loses_its_adjuncts_before_it_is_cut(text, title):

@@ -173,6 +173,7 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
     anchors = []
     suspension = None  # computed when a duration needs it
     explicit_years = []  # (position, year) of expressions that name a year
+    raws = [_season_from(text, s0, r, L) for r in raws]
     topics = _topic_years(text, s0, raws, L)
     for raw in raws:
         if raw.kind in SKIP_KINDS or raw.kind in ("offset", "duration") or id(raw) in topics:
@@ -190,6 +191,8 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             tense = "future"  # "die anstehende Landtagswahl am 27. März"
         if tense is not None and _said_on(text, s0, raw, L):
             tense = "past"  # "said on Monday it will ...": the day it was said
+        if tense is not None and _done_on(text, s0, raw, ctx, L):
+            tense = "past"  # "get around Wednesday's ruling": the day it was made
         # a year inside a relative clause dates that clause only ("X, who were invited in
         # July 1997, will join on March 12")
         prev = [y for pos, y in explicit_years if pos < raw.start
@@ -247,11 +250,19 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
     # another date of the sentence already past: not the day something was said ("confirmed
     # on Monday that ..."), which any report of a plan may name
     past_dated = any(w.end <= published and not _said_on(text, s0, r, L) for r, w in dated)
+    predicted = None
     for raw, w in resolved:
         if id(raw) in consumed or w.end <= published or raw.tpl.get("past"):
             continue
-        if _recurring(ctx, raw, L) or _negated(text, ctx, raw, L):
+        if _recurring(ctx, raw, L) or _negated(text, ctx, raw, L) \
+                or _day_label(text, s0, raw, L):
             continue
+        if predicted is None:
+            predicted = _predicted(ctx, L)  # once per sentence: it reads the whole of it
+        if predicted:
+            continue  # "the weather service predicted", "Experten erwarten": foreseen
+        if _numbered(text, s0, raw, L):
+            continue  # "das Profil 1.1.", "Version 2.10.": a version, not a day
         if raw.tpl.get("vague") and (_speculative(text, ctx, raw, L) or any(
                 r is not raw and v.end > published for r, v in resolved)):
             # "könnte sich in den nächsten Tagen verschlechtern": neither date nor plan;
@@ -287,13 +298,15 @@ def _sentence_candidates(text, s0, s1, raws, ctx, published, L, named=None):
             # a holiday after a deadline preposition ("by Christmas"), or after the
             # preposition of a day in a clause with a strong future cue ("will vote on
             # Election Day"); not "Christmas sales", "the Easter weekend"
-            ok = prep or tense == "future" and a > 0 and ctx.words[a - 1] in L.day_preps \
+            # ("am Neujahrstag": the German template takes the preposition along)
+            ok = prep or tense == "future" and (a > 0 and ctx.words[a - 1] in L.day_preps
+                                                or ctx.words[a] in L.day_preps) \
                 and any(ctx.clause[j] == ctx.clause[a] for j in ctx.strong)
         elif weak:
             # a weekday needs a strong cue, or a verb in its clause that says a schedule
             # and no past ("Der Prozess beginnt am Montag", "the trial begins on Monday")
             # or a modal that lets it be done ("kann am Samstag abreisen")
-            ok = tense == "future" and (prep or ctx.has_strong or attribute
+            ok = tense == "future" and (prep or _strong_outside_aside(ctx, a) or attribute
                                         or ctx.scheduled(a, b) or ctx.scheduled(a, b, L.enabling))
         elif ahead:
             # "next year", "in two weeks": the words themselves look ahead
@@ -473,8 +486,112 @@ def _said_on(text, s0, raw, L) -> bool:
             and words[-2].lower() in L.definite_determiners \
             and words[-1].isalpha() and words[-1].islower():
         words = words[:-2]  # "announced the plan Aug. 21": when it was announced
-    return bool(words) and (words[-1].lower() in L.speech_verbs
-                            or words[-1].lower() in L.cue_weak_past)
+    if bool(words) and (words[-1].lower() in L.speech_verbs
+                        or words[-1].lower() in L.cue_weak_past):
+        return True
+    return _said_at(text[s0:raw.start].split()[-(SAID_AT_WORDS + 2):], prep, L)
+
+
+SAID_AT_WORDS = 4  # words of the phrase between a reporting verb and its day
+
+
+def _said_at(words, prep, L) -> bool:
+    """"sagte auf einer Pressekonferenz am Mittwoch, dass ...", "said in a statement on
+    Tuesday that ...": a reporting verb, a phrase of where or how it was said (a
+    preposition and up to three words, no cue, no punctuation), then the day: when it was
+    said.  Not a day after a preposition of a plan or deadline ("kündigte in Berlin für
+    Mittwoch ... an", "said in March by Friday")."""
+    if prep and prep not in L.day_preps:
+        return False  # "für den 3. Mai", "ab dem 3. Mai", "by May 3": what it is for
+    if prep and words:
+        words = words[:-1]  # the day's own preposition ("am", "on")
+    for i in range(len(words) - 2, -1, -1):
+        w = words[i].lower()
+        if w in L.speech_verbs:
+            phrase = [x.lower() for x in words[i + 1:]]
+            return 2 <= len(phrase) <= SAID_AT_WORDS and phrase[0] in L.prepositions \
+                and all(x.isalpha() and x not in L.cue_table and x not in L.speech_verbs
+                        and x not in L.planned_for[0] and x not in L.deadline_preps[0]
+                        and x not in L.start_cues[0] for x in phrase)
+    return False
+
+
+def _day_label(text, s0, raw, L) -> bool:
+    """A noun named by the day it was made or happened ("zu den Protesten vom Sonntag",
+    "nach einem Plan der Regierung vom Sommer 2011", "der Beschluss vom 3. Mai"): which
+    one, not when something is due.  A noun before one of `label_preps`, the date not
+    opening a range or a start ("vom 16. Juni bis zum 23. September", "vom Schuljahr
+    2027/28 an": `label_until`)."""
+    if not L.label_preps:
+        return False
+    before = text[s0:raw.start].split()[-2:]
+    if len(before) < 2 or before[-1].lower() not in L.label_preps:
+        return False
+    noun = before[0].strip("()[]„“\"'»«")
+    if not (noun[:1].isupper() and noun.isalpha()) or noun.lower() in L.stopwords \
+            or noun.lower() in L.cue_table:
+        return False
+    after = text[raw.end:raw.end + 20].split()
+    return not after or not (after[0].lower() in L.label_until
+                             or " ".join(after[:2]).lower() in L.label_until
+                             or after[0][:1] in RANGE_MARKS)
+
+
+def _strong_outside_aside(ctx, a) -> bool:
+    """A strong cue of the future in the sentence, not only in a relative clause set off
+    by commas that the date stands outside ("Die Hunde, die den Bären aufspüren sollen,
+    sind am Samstag eingetroffen": the plan is the dogs' task, not their arrival)."""
+    here = ctx.clause[a] if a < len(ctx.clause) else -1
+    L = ctx.lang
+    for j in ctx.strong:
+        c = ctx.clause[j]
+        if c == here:
+            return True
+        first = ctx.clause.index(c)
+        relative = first > 0 and ctx.words[first] in L.relative_pronouns \
+            and ctx.marked[first] != ctx.marked[first - 1]
+        if not relative:
+            return True
+    return False
+
+
+def _done_on(text, s0, raw, ctx, L) -> bool:
+    """A bare weekday in the possessive names the day of what its noun tells of; unless
+    that is an event held on it ("Tuesday's vote", "Friday's meeting": `scheduled_nouns`,
+    a future cue) or named as ahead ("the upcoming Tuesday's", "ahead of Friday's"), it is
+    a thing done ("get around Wednesday's ruling", "before Friday's purchases"): the
+    weekday is the one gone by."""
+    if not L.scheduled_nouns or raw.kind != "weekday" or len(raw.text.split()) != 1 \
+            or text[raw.end:raw.end + 2] not in ("'s", "’s"):
+        return False
+    after = text[raw.end + 2:raw.end + 40].split()
+    noun = after[0].lower().strip(".,;:") if after else ""
+    if noun in L.scheduled_nouns or noun in L.event_nouns or L.cue_table.get(noun, 0) & 1 \
+            or " ".join(after[:2]).lower().strip(".,;:") in L.scheduled_nouns:
+        return False
+    if ctx.attribute_ahead(raw.start, raw.end):
+        return False
+    before = " ".join(text[s0:raw.start].lower().split()[-AHEAD_WORDS:])
+    return not any(before.endswith(p) for p in L.ahead_preps)
+
+
+AHEAD_WORDS = 4  # words of a phrase naming what follows as ahead ("in the run-up to")
+
+
+def _numbered(text, s0, raw, L) -> bool:
+    """A day and month in figures alone ("1.1.", no year, no month name) right after a
+    capitalised word that is no weekday, article or preposition: the number of a
+    version or a part ("das Profil 1.1.", "Version 2.10."), not a date; "am 20.06.",
+    "Montag, 20.06." stay dates."""
+    if raw.kind != "date" or "monthnum" not in raw.groups or "year" in raw.groups \
+            or not raw.text[:1].isdigit():
+        return False
+    m = NAME_BEFORE.search(text, max(s0, raw.start - 40), raw.start)
+    if not m:
+        return False
+    low = m.group(1).lower()
+    return low not in L.weekdays and low not in L.articles and low not in L.prepositions \
+        and low not in L.stopwords and low not in L.month_words and low not in L.cue_table
 
 
 def _after_name(text, s0, raw, L=None) -> bool:
@@ -503,7 +620,7 @@ def _topic_years(text, s0, raws, L) -> set:
     for raw in raws:
         words = raw.text.split()
         if raw.kind not in ("year", "year_range") or not BARE_YEAR.fullmatch(words[-1]) \
-                or len(words) > 2:
+                or len(words) > 2 or raw.groups.get("first"):
             continue
         if len(words) == 2:  # "the 2008": the template took the article along
             lead = text[s0:raw.start].strip()
@@ -524,6 +641,24 @@ def _topic_years(text, s0, raws, L) -> set:
 
 
 PREV_WORD = re.compile(r"([\w'’-]+)\s+$")
+
+
+def _season_from(text, s0, raw, L):
+    """A split year that something starts from ("vom Schuljahr 2027/28 an", "ab der Saison
+    2027/28", "from the 2027/28 season", "beginnt die Phase mit dem Schuljahr 2027/28": a
+    word of `cues.start` at most six words before, no punctuation between): due in its
+    first year, when it starts, not at the end of the later one (two years in a row, a
+    season; "from 2031-2035" is a range, due at its end)."""
+    if raw.kind != "year_range":
+        return raw
+    before = text[s0:raw.start].split()[-SEASON_FROM_WORDS:]
+    cut = max((i + 1 for i, w in enumerate(before) if not w[-1:].isalnum()), default=0)
+    if not any(w.lower() in L.start_cues[0] for w in before[cut:]):
+        return raw  # no start in its clause ("Die Saison beginnt im Mai, die Saison ...")
+    return dataclasses.replace(raw, groups=dict(raw.groups, first=True))
+
+
+SEASON_FROM_WORDS = 6  # "vom Schuljahr", "from the", "beginnt die Phase mit dem Schuljahr"
 BARE_YEAR = re.compile(r"\d+(?:[-–/]\d+)?")  # "2008", "2027-28"
 
 
@@ -581,6 +716,27 @@ def _negated(text, ctx, raw, L) -> bool:
     return False
 
 
+def _predicted(ctx, L) -> bool:
+    """A prediction, no commitment (GUIDELINES: forecasts are not commitments): a verb of
+    prediction in the sentence ("The weather service predicted that the storm would reach
+    the coast on Friday", "prognostiziert, dass die Aktie im nächsten Jahr ..."), or people
+    whose trade is to foresee ("Experten", "analysts", a compound ending so:
+    "Wirtschaftsexperten") next to a word of expecting or of opinion ("Experten erwarten",
+    "nach Meinung vieler Experten", "analysts believe")."""
+    if ctx.find(L.prediction):
+        return True
+    if not L.forecasters:
+        return False
+    who = [j for j, w in enumerate(ctx.words) if w.endswith(L.forecasters)]
+    if not who:
+        return False
+    views = ctx.find(L.expectation) + ctx.find(L.opinion)
+    return any(abs(j - k) <= FORECASTER_REACH for j in who for k in views)
+
+
+FORECASTER_REACH = 3  # words between "Experten" and "erwarten", "Meinung" and "Experten"
+
+
 def _speculative(text, ctx, raw, L) -> bool:
     """What may happen, not what is planned: a speculative modal or adverb in the date's
     clause ("could help his re-election in 2010", "wird möglicherweise im März ..."), or
@@ -592,8 +748,14 @@ def _speculative(text, ctx, raw, L) -> bool:
     found = [j for j in ctx.find(L.speculative)
              if j == 0 or text[ctx.token_starts[j]].islower()]  # "may", not "May"
     first = ctx.clause.index(here)
+    # "In the coming year, we hope to ...": a date opening the sentence in a clause of its
+    # own (no other word than a preposition or article) belongs to the clause after it
+    alone = first == 0 and all(ctx.clause[j] != here or j in ctx._masked_tokens
+                               or ctx.words[j] in L.prepositions or ctx.words[j] in L.articles
+                               for j in range(len(ctx.words)))
     # "You may, in a year or two, save ...": an aside right after the modal is its clause
-    return any(ctx.clause[j] == here or j == first - 1 for j in found)
+    return any(ctx.clause[j] == here or j == first - 1 or alone and ctx.clause[j] == here + 1
+               for j in found)
 
 
 PAST_PLAN_KINDS = {"weekday", "offset"}  # what a plan of the past leaves unanchored

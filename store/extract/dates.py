@@ -787,11 +787,35 @@ class SentenceContext:
             # abgesagt worden": the plan the date belongs to is what is called off, however
             # many commas of a list stand between
             return True
+        if cancelled and self._infinitive_clause(here) and any(
+                self.clause[j] == here + 1 for j in cancelled):
+            # "ist der Versuch, sich bis 2027 auf einen Haushalt zu einigen, gescheitert":
+            # the infinitive clause holding the date is the plan the clause after it ends
+            return True
         # "the show, which was slated for April 20, was called off" (or "postponed"): the
         # relative clause holding the date describes what the sentence calls off or moves
         first = self.clause.index(here)
         return bool(cancelled or self.find(L.reschedule)) and first > 0 \
-            and self.words[first] in L.relative_pronouns
+            and self.words[first] in L.relative_pronouns and self._relative_clause(first, here)
+
+    def _relative_clause(self, first: int, here: int) -> bool:
+        """Whether clause `here`, opening at token `first` with a relative pronoun, is a
+        relative clause: where nouns are capitalised, "die" before a noun is an article
+        ("..., die Frist läuft am 1. Mai ab": a main clause), unless the clause closes
+        with a finite verb ("..., die Greenpeace für Mai geplant hatte, ...")."""
+        L = self.lang
+        if not L.capitalised_nouns or first + 1 >= len(self.words) \
+                or not self.text[self.token_starts[first + 1]].isupper():
+            return True
+        last = max(k for k, c in enumerate(self.clause) if c == here)
+        return self.words[last] in L.finite_verbs
+
+    def _infinitive_clause(self, here: int) -> bool:
+        """Whether clause `here` is an infinitive clause closing with the language's
+        marker and its verb ("..., sich bis 2027 zu einigen, ...")."""
+        marker = self.lang.title_marker
+        last = max((k for k, c in enumerate(self.clause) if c == here), default=-1)
+        return bool(marker) and last > 0 and self.words[last - 1] == marker
 
     def _verb_between(self, i: int, j: int, fut: set) -> bool:
         """A verb that plans (`fut`: the future cues' tokens) or a subordinator ("nachdem",
@@ -1475,6 +1499,8 @@ def _year_range_window(ask: _Ask):
             last += 100  # "1999-00"
     if not first < last <= first + YEAR_RANGE_SPAN:
         return None
+    if g.get("first") and last == first + 1:
+        return W.year(first)  # "ab der Saison 2027/28": a season starts in 2027
     return W.year(last)
 
 
