@@ -413,7 +413,7 @@ def test_a_party_in_brackets_is_no_part_of_the_name():
     ("de", 3, "Präsident Tomás Arriaga Lenz hat am Sonntag die Wahl gewonnen. "
               "Seine zweite Amtszeit läuft bis März 2026.", "Tomás Arriaga Lenz"),
     # a noun right after an acronym subject is its object
-    ("de", 3, "Im März 2026 erwartet die KFB Überweisungen in Höhe von 3 Milliarden Euro.", "KFB"),
+    ("de", 3, "Im März 2026 will die KFB Überweisungen an die Länder auszahlen.", "KFB"),
     # "laut Angaben von X" is X's
     ("de", 3, "Laut Angaben von Weidmann Logistik sollen bis März 2026 rund 200 Stellen "
               "wegfallen.", "Weidmann Logistik"),
