@@ -78,6 +78,20 @@ def test_nothing_found_is_said_on_stderr(frist):
     assert frist("extract", "-", "--json", input="The weather was mild.").stdout == "[]\n"
 
 
+FRENCH = ("Le gouvernement présentera le projet de loi le 3 mars 2026. Les syndicats ont "
+          "annoncé une grève pour le 5 mars, selon le ministère.")
+
+
+def test_a_text_in_a_language_frist_does_not_read_is_named_as_such(frist):
+    result = frist("extract", "-", "--published", "2025-11-20", input=FRENCH)
+    assert result.returncode == 0
+    assert result.stderr == ("no dated commitments found: the text is in none of the "
+                             "languages frist reads (de, en)\n")
+    # a language given by the person is theirs to answer for: nothing more is said
+    result = frist("extract", "-", "--published", "2025-11-20", "--lang", "de", input=FRENCH)
+    assert result.stderr == "no dated commitments found\n"
+
+
 @pytest.mark.parametrize("content, message", [
     (b"", "is empty"),
     (b"  \n\n\t", "is empty"),

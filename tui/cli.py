@@ -16,7 +16,7 @@ from tui import cli_exchange, cli_ingest, cli_sync, cli_track
 from tui.cli_common import (STDOUT_NAME, Env, FristGroup, check_dashboard_terminal,
                             drop_standard_output, extraction_lang, item_id, lang_option,
                             name_standard_output, pass_env, quit_on_broken_pipe, say,
-                            timeout_option, write_json)
+                            timeout_option, unread_language, write_json)
 
 
 @click.group(cls=FristGroup, invoke_without_command=True,
@@ -329,7 +329,7 @@ def extract(env, source, published, lang, timeout, as_json):
         write_json([c.to_json() for c in candidates])
         return
     if not candidates:
-        say("no dated commitments found")
+        say("no dated commitments found" + unread_language(doc))
         return
     from tui.candidates import print_candidates
     print_candidates(candidates, pub, today=env.today)

@@ -227,6 +227,17 @@ def write_json(data) -> None:
     sys.stdout.flush()
 
 
+def unread_language(*docs) -> str:
+    """What to add to "no dated commitments found" when no document was given a language
+    and none reads as one frist has words for (a French article): "" otherwise."""
+    from store.extract import available_languages
+    from store.extract.langid import readable
+    if not docs or any(d.lang or readable(d.text) for d in docs):
+        return ""
+    names = ", ".join(available_languages())
+    return f": the text is in none of the languages frist reads ({names})"
+
+
 def say(message: str) -> None:
     """Human confirmation, on stderr so stdout stays clean for scripts."""
     from tui.text import printable

@@ -11,7 +11,8 @@ from contextlib import contextmanager
 import click
 
 from tui import cli_common
-from tui.cli_common import extraction_lang, lang_option, pass_env, say, timeout_option
+from tui.cli_common import (extraction_lang, lang_option, pass_env, say, timeout_option,
+                            unread_language)
 from tui.ingest_text import repeated, summary
 
 FEW_FILES = 5  # more documents than this get a progress bar (on a terminal)
@@ -139,7 +140,7 @@ def ingest(env, source, published, lang, yes, timeout):
     docs = len(loaded.documents)
     read = f"{docs} document{'s' if docs != 1 else ''} read"
     if not proposals:
-        say(f"{read}; no dated commitments found")
+        say(f"{read}; no dated commitments found" + unread_language(*loaded.documents))
         return
     if yes:
         chosen = [p for p in proposals if p.confidence >= ing.CONFIDENCE_THRESHOLD]

@@ -41,3 +41,17 @@ def detect(text: str, default: str = "en") -> str:
     if scores[default] == best:
         return default
     return max(langs, key=lambda c: scores[c])
+
+
+READ_SHARE = 0.04  # news in a language frist reads: a fifth or more of its words are stop words
+FEW_WORDS = 12  # too few words to tell
+
+
+def readable(text: str) -> bool:
+    """Whether the text is in a language frist has data for: enough of its words are
+    stop words of one of them (a French or Spanish article has next to none)."""
+    words = WORD.findall(text[:20000].lower())
+    if len(words) < FEW_WORDS:
+        return True
+    return any(sum(w in load(code).stopwords for w in words) >= READ_SHARE * len(words)
+               for code in available_languages())
