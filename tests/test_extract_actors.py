@@ -584,6 +584,9 @@ def test_a_german_role_keeps_no_adjective():
            "für den 3. März 2026 an.", "Kofi Mensah"),
     ("de", "Der Chef des Konzerns, Hans Meier, will das Werk am 3. März 2026 schließen.",
      "Hans Meier"),
+    # an aside that is more than a name is none: "Deutschlands größtes Unternehmen"
+    ("de", "Die Bahn, Deutschlands größtes Unternehmen, will am 3. März 2026 den Plan "
+           "vorlegen.", ""),
     # a bracket sets off no apposition: the party is not the actor
     ("de", "Der Arbeitsminister Erik Malm (SPD), hat mit Wirkung zum 3. März 2026 seinen "
            "Rücktritt verkündet.", "Erik Malm"),

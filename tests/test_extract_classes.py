@@ -309,7 +309,7 @@ def test_to_before_an_article_is_a_preposition_not_an_infinitive():
     ("Bahnsprecherin Carola Wendt sagte, der Fahrplanwechsel erfolge am 13. Dezember.",
      "2031-12-13", "Fahrplanwechsel erfolge"),
     ("Der Sprecher erklärte, die Sitzung finde am 14. April statt.", "2031-04-14",
-     "Sitzung finde statt"),
+     "Sitzung findet statt"),
     ("Laut Ministerium gelte die neue Regel ab dem 1. Juni.", "2031-06-01",
      "Die neue Regel gelte"),
 ])

@@ -296,3 +296,28 @@ def test_reported_speech_is_titled_as_a_headline_says_it(text, title):
 ])
 def test_a_relative_aside_leaves_the_clause_around_it(text, title):
     assert title in titles(text, "de")
+
+
+@pytest.mark.parametrize("text, title", [
+    # a quotation is shown as written: its subjunctive stays
+    ("Die Gewerkschaft will am 3. April 2031 unter dem Motto „Ich werde bleiben“ streiken.",
+     "„Ich werde bleiben“"),
+    # "es" stands for a neuter body only: "die Stadt" is none
+    ("Die Stadt sagte, es beginne am 3. April 2031 die Sanierung der Brücke.", "Es beginne"),
+    # "es finde ... statt" has its subject after the verb
+    ("Das Land teilte mit, es finde am 3. April 2031 eine Anhörung statt.",
+     "Es findet eine Anhörung statt"),
+    # an aside after a whole main clause is no aside of its noun
+    ("Am 3. April 2031 tritt das Gesetz in Kraft, die alte Regel entfällt, sagte der Minister.",
+     "Gesetz tritt in Kraft"),
+    # "während die ..." opens a clause; only a genitive article makes it a preposition
+    ("Während die Regierung am 3. April 2031 entscheiden will, wartet die Opposition.",
+     "Regierung will entscheiden"),
+])
+def test_reported_speech_and_asides_keep_what_the_sentence_says(text, title):
+    assert any(title in t for t in titles(text, "de")), titles(text, "de")
+
+
+def test_an_aside_of_only_spaces_is_no_error():
+    assert titles("Die Bahn, die  , will am 3. April 2031 den Plan vorlegen.", "de") == [
+        "Bahn will den Plan vorlegen"]

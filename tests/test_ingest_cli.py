@@ -314,3 +314,14 @@ def test_ingest_into_a_store_whose_folder_is_not_made_yet_makes_it(frist, tmp_pa
     assert f"warning: made the folder {missing} for the new store" in result.stderr
     stored = json.loads(frist("list", "--json", env=env, check=True).stdout)
     assert result.stdout.split() == [str(i["id"]) for i in sorted(stored, key=lambda i: i["id"])]
+
+
+def test_two_promises_of_one_german_body_for_one_day_are_two_items(frist, tmp_path):
+    """The actor is named in English ("Defence ministry"), the title keeps the article's
+    word ("Verteidigungsministerium"): that word is the actor's, not what both promise."""
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Das Verteidigungsministerium will am 3. Mai 2026 den Bericht vorlegen.\n")
+    second.write_text("Das Verteidigungsministerium will am 3. Mai 2026 neue Panzer liefern.\n")
+    for path in (first, second):
+        result = frist("ingest", str(path), "--published", "2026-01-05", "--yes")
+        assert "1 new, 0 already known" in result.stderr, result.stderr

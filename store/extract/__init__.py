@@ -59,6 +59,9 @@ class Candidate:
     value: str = ""     # the TIMEX3-style form of due ("2026-04")
     due_start: int = -1  # offsets of due_text in the text (for highlighting)
     due_end: int = -1
+    # the actor as the article writes it ("Verteidigungsministerium" for "Defence
+    # ministry"): ingest tells the actor's words in a title from what it promises
+    actor_written: str = ""
 
     def to_json(self) -> dict:
         return {

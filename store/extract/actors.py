@@ -1172,7 +1172,8 @@ def _apposition(S: _Sentence, i: int, j: int, k: int):
                          or _organisation_phrase(words, L)):
         return None
     kind, name = S.classify(j, k)
-    return name if kind == "name" else None
+    # the whole aside is the name: "Deutschlands größtes Unternehmen" is none
+    return name if kind == "name" and len(name) == k - j else None
 
 
 def _second_after_noun(S: _Sentence) -> bool:

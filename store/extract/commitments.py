@@ -1026,5 +1026,5 @@ def _candidate(c, actor: str) -> Candidate:
     start = max(w.start, c["published"])
     return Candidate(title=title, due=w.end, precision=w.precision, window_start=start,
                      due_text=due_text, actor=english_actor(actor, L), sentence=c["sentence"],
-                     start=c["s0"], end=c["s1"], confidence=round(c["confidence"], 3), value=w.value,
+                     start=c["s0"], end=c["s1"], actor_written=actor, confidence=round(c["confidence"], 3), value=w.value,
                      due_start=due_start, due_end=raw.end)

@@ -100,6 +100,8 @@ class EnglishNames:
         # "Stadt Dresden": "City of Dresden"
         for k in range(len(parts) - 1):
             low = parts[k][0].lower()
+            if kinds[k + 1] == "keep" and parts[k + 1][0].endswith("s"):
+                return actor  # "Regierung Israels": a genitive the table has no place for
             if kinds[k] == "body" and kinds[k + 1] in ("place", "keep") and (
                     low in self.name_first or low in self.of_name):
                 name = " ".join(out[k + 1:])

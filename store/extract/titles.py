@@ -119,7 +119,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
             and nxt[0][:1].islower() and nxt[0].lower() not in L.stop_title | L.title_strip:
         reorder, opener = reorder - {opener}, ""
     if opener in _title_set(L, "prepositions_too") and nxt and (
-            nxt[0].lower() in L.articles | L.determiners):
+            nxt[0].lower() in L.genitive_articles):
         # "Während der Ausstellung werden ...": a preposition, no clause of its own
         reorder, opener = reorder - {opener}, ""
     clause_lo = lo
@@ -248,7 +248,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     pronoun = stripped[-1] if stripped and stripped[-1].lower() in L.pronouns else ""
     p = len(stripped) - 1
     while not pronoun and p > 0 and len(stripped) - p <= 2 and (
-            stripped[p].lower() in L.articles or _finite(stripped[p], L)):
+            stripped[p].lower() in L.articles or _finite(stripped[p], L)
+            and stripped[p].lower() in _title_data(L).get("indicative", {})):
         p -= 1
         if stripped[p].lower() in L.pronouns:
             # "dass es die Umsetzung ... ausgesetzt habe": the object keeps its article;
@@ -258,8 +259,8 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     # "Chinesisches Handelsministerium", its last word is in the sentence)
     named = actor if actor and actor.split()[-1] in sent[:lo] else ""
     if pronoun.lower() in L.impersonal and (
-            pronoun.lower() not in L.neuter_pronouns or any(
-                w.lower().strip(",.") in L.passive | L.impersonal_verbs for w in words)):
+            pronoun.lower() not in L.neuter_pronouns or not _neuter(named, sent[:lo], L)
+            or _passive(words, L) or any(w.lower().strip(",.") in L.impersonal_verbs for w in words)):
         named = ""  # "es werde geprüft", "es gebe Neuwahlen", "man": no one's name
     second = sent[lo:hi].split()[1:2]
     relative = opener in L.relative_pronouns and lo > 0 and not (
@@ -290,9 +291,7 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     words = _named(words, L, actor)
     words = _without_attribution(words, L)
     words = _adjective_article(words, sent, L)
-    # reported speech in the subjunctive ("habe ... ausgesetzt") is a headline's indicative
-    indicative = L.data.get("title", {}).get("indicative", {})
-    words = [indicative.get(w, w) for w in words]
+    words = _indicative(words, L)
     out = " ".join(words).rstrip(" ,;:.").lstrip(" ,;:.-–—")
     out = re.sub(r"\s+([.,;:!?])", r"\1", out)
     # "„Nordwerk AG (...)“": no space before the closing quote
@@ -911,6 +910,39 @@ def _verb_final(words, L: Language, antecedent):
     return subject + [verb] + middle + tail
 
 
+def _passive(words, L: Language) -> bool:
+    """A passive: an auxiliary of it and a participle ("werde geprüft"; not the future
+    "aussetzen werde")."""
+    low = [w.lower().strip(",.") for w in words]
+    return any(w in L.passive for w in low) and L.participle_form is not None \
+        and any(L.participle_form.match(w) for w in low)
+
+
+def _neuter(name: str, before: str, L: Language) -> bool:
+    """Whether the sentence writes the name's noun after a neuter article ("das
+    chinesische Handelsministerium"): only then may "es" stand for it."""
+    if not name:
+        return False
+    head = re.escape(name.split()[-1])
+    articles = "|".join(map(re.escape, _title_set(L, "neuter_articles")))
+    return bool(articles) and bool(re.search(
+        rf"\b(?:{articles})\s+(?:\w+\s+){{0,3}}{head}\b", before, re.I))
+
+
+def _indicative(words, L: Language):
+    """Reported speech in the subjunctive ("habe ... ausgesetzt") as a headline says it,
+    in the indicative: the first verb that has such a form, outside quotation marks
+    (a quotation is shown as written)."""
+    table = L.data.get("title", {}).get("indicative", {})
+    for k, w in enumerate(words):
+        if w[:1] in "„“”\"‚‘'«»":
+            break
+        core = w.rstrip(",.;:")
+        if core in table:
+            return words[:k] + [table[core] + w[len(core):]] + words[k + 1:]
+    return words
+
+
 def _antecedent(before: str, L: Language, pronoun: str = ""):
     """The name a relative clause tells of: the capitalised words right before it; the
     noun a genitive belongs to when the relative pronoun cannot agree with the genitive
@@ -1486,8 +1518,13 @@ def _relative_asides(sent: str, off: int, a: int, b: int, L: Language) -> str:
         # ... enthalten, Ausfuhrgenehmigungen erforderlich sind"); elsewhere the noun's verb
         # follows it
         words = m.group().strip(" ,").split()
-        # (a capital after the pronoun makes it an article: "die Post, der Zoll sowie ...")
-        closed = L.verb_second and words[-1][:1].islower() and not words[1][:1].isupper()
+        # ... inside a subordinate clause ("wonach ...") or a subject with no verb yet, not
+        # after a main clause; a capital after the pronoun makes it an article ("die Post,
+        # der Zoll sowie ...")
+        before = sent[:off + m.start()].rsplit(",", 1)[-1].split()
+        closed = L.verb_second and len(words) > 2 and words[-1][:1].islower() \
+            and not words[1][:1].isupper() and bool(before) and (
+                before[0].lower() in L.title_reorder or not _has_verb(before, L))
         return m.group() if inside or not (closed or m[1].lower() in L.finite_verbs) \
             else " " * len(m.group())
     return sent[:off] + pattern.sub(blank, sent[off:])

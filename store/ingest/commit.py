@@ -62,7 +62,8 @@ def commit(store, proposals: list[Proposal]) -> Outcome:
             key = p.known_id if p.known_id in stored else None
             mine = taken.setdefault(doc.name, set())
             if key is None:
-                key = find_known(pool.items(), title, p.due, p.actor, p.sentence, mine)
+                key = find_known(pool.items(), title, p.due, p.actor, p.sentence, mine,
+                                 p.actor_written)
             if key is None:
                 key = ("new", len(new_keys))
                 new_keys.append(key)

@@ -26,6 +26,7 @@ class Proposal:
     document: Document
     known_id: int | None = None   # the stored item that already holds this commitment
     repeats: int = 0   # how many more times the document states it (word for word)
+    actor_written: str = ""  # the actor as the article writes it (Candidate.actor_written)
 
 
 def due_of_candidate(candidate) -> model.Due:
@@ -76,17 +77,19 @@ def similar_titles(a: str, b: str) -> bool:
     return shared >= 2 and shared / min(len(wa), len(wb)) >= 0.6
 
 
-def same_commitment(commitment: Commitment, title: str, due: model.Due, actor: str) -> bool:
+def same_commitment(commitment: Commitment, title: str, due: model.Due, actor: str,
+                    written: str = "") -> bool:
     """The same due day, and a similar title or the same actor speaking of the same thing.
 
     The same actor alone is not enough (one government makes many promises for the same
-    day): the titles must then share a content word that is not part of the actor's name."""
+    day): the titles must then share a content word that is not part of the actor's name,
+    as frist names it or as the article `written` it (the title keeps the article's words)."""
     if commitment.due != due.due.isoformat():
         return False
     if similar_titles(commitment.title, title):
         return True
     same_actor = bool(actor.strip()) and commitment.actor.casefold() == actor.strip().casefold()
-    named = _words(actor)
+    named = _words(actor) | _words(written)
     return same_actor and bool((_words(commitment.title) - named) & (_words(title) - named))
 
 
@@ -109,7 +112,8 @@ def cited_as(items, title: str, due: model.Due, sentence: str):
     return None
 
 
-def find_known(items, title: str, due: model.Due, actor: str, sentence: str, taken=()):
+def find_known(items, title: str, due: model.Due, actor: str, sentence: str, taken=(),
+               written: str = ""):
     """The key of the item holding this commitment: one citing the sentence for the same
     due day (under a similar title, else any such item another commitment of the same
     document has not `taken`: one sentence may promise two things for one day), else one
@@ -121,7 +125,7 @@ def find_known(items, title: str, due: model.Due, actor: str, sentence: str, tak
         if key not in taken:
             return key
     for key, commitment in items:
-        if same_commitment(commitment, title, due, actor):
+        if same_commitment(commitment, title, due, actor, written):
             return key
     return None
 
@@ -146,7 +150,7 @@ def propose(store, documents: list[Document], today: dt.date | None = None,
                 found[key].repeats += 1
                 continue
             found[key] = Proposal(c.title, due, c.actor or "", c.sentence, float(c.confidence),
-                                  doc)
+                                  doc, actor_written=c.actor_written)
         mine = list(found.values())
         # The stored items they are: first those citing the sentence under a similar title,
         # then the rest, each stored item taken once by the sentence alone.
@@ -156,7 +160,8 @@ def propose(store, documents: list[Document], today: dt.date | None = None,
             taken.add(p.known_id)
         for p in mine:
             if p.known_id is None:
-                p.known_id = find_known(items, p.title, p.due, p.actor, p.sentence, taken)
+                p.known_id = find_known(items, p.title, p.due, p.actor, p.sentence, taken,
+                                        p.actor_written)
                 taken.add(p.known_id)
         proposals += mine
         if progress:
