@@ -877,16 +877,8 @@ class SentenceContext:
             self.clause[c] == here and 0 < j - c <= CAUSE_REACH for c in causes) for j in inside)
         expects = any(self.clause[j] == here for j in self.find(L.expectation))
         predicts = any(self.clause[j] == here for j in self.find(L.forecast))
-        # "erwartet die Bank Überweisungen von etwa 72 Milliarden": the amount is what is
-        # expected (after the verb, no infinitive between), not a deal's worth ("the 3
-        # billion dollar deal is expected to close")
-        units = [j for j in self.find(L.quantity_units) if self.clause[j] == here]
-        expects_amount = any(self.clause[e] == here and any(
-            u > e and not any(words[k] in L.infinitive or words[k] == L.title_marker
-                              for k in range(e + 1, u)) for u in units)
-            for e in self.find(L.expectation))
         return statistic and (number or measure or expects or predicts) \
-            or (measure or predicts) and amount or expects_amount and amount
+            or (measure or predicts) and amount
 
     def _participle(self, text, tokens, j):
         """For an inflected participle right before a noun: True when its bare form is a
