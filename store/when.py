@@ -74,20 +74,24 @@ def _typed_offset(text: str, today: dt.date) -> model.Due | None:
     """"in 3 months", "in einem Jahr" typed as a due: that day, months or years on. (In an
     article the same words name the month or year as a whole; a person means a day.)"""
     from store.extract.lexicon import available_languages, load
+    from store.extract.windows import add_months
     words = text.lower().split()
     for code in available_languages():
         L = load(code)
         if len(words) != 3 or words[0] not in L.data.get("typed_offset_preps", []):
             continue
-        count = int(words[1]) if words[1].isdigit() else L.numbers.get(words[1])
+        count = int(words[1]) if words[1].isdecimal() and words[1].isascii() \
+            else L.numbers.get(words[1])
         unit = L.units.get(words[2])
         if count is None or unit not in ("M", "Y"):
             continue
         months = count * (12 if unit == "Y" else 1)
-        year, month = divmod(today.month - 1 + months, 12)
-        year += today.year
-        day = min(today.day, calendar.monthrange(year, month + 1)[1])
-        return model.Due.day(dt.date(year, month + 1, day), text)
+        day = add_months(today, months)
+        if day > model.LAST_DAY:  # named as a day while it is one (add_months stops at 9999)
+            named = day.isoformat() if (today.month - 1 + months) // 12 + today.year < 9999 \
+                else text
+            raise model.OutOfRange(model.out_of_range("the date", named))
+        return model.Due.day(day, text)
     return None
 
 

@@ -290,3 +290,8 @@ def test_months_or_years_on_are_a_day(typed, due):
 def test_next_month_stays_the_month():
     found = parse_when("next month", dt.date(2026, 1, 31))
     assert (found.due, found.precision) == (dt.date(2026, 2, 28), "month")
+
+
+def test_years_on_past_the_last_day_are_refused_by_range():
+    with pytest.raises(DateError, match="outside the dates frist accepts"):
+        parse_when("in 9999 years", dt.date(2026, 1, 31))

@@ -690,3 +690,12 @@ def test_a_capitalised_past_form_inside_a_german_sentence_is_a_noun():
             "enthalten, Genehmigungen erforderlich sind.")
     found = extract(text, dt.date(2031, 3, 12), "de")
     assert [c.due for c in found] == [dt.date(2031, 4, 1)]
+
+
+@pytest.mark.parametrize("text", [
+    # a word in capitals or after a colon is no noun: "HATTE", "Wurde" stay past forms
+    "DIE FIRMA HATTE DEN PLAN AM 3. APRIL 2031 VORGELEGT.",
+    "Die Bilanz: Wurde der Plan am 3. April 2031 vorgelegt, ist alles gut.",
+])
+def test_a_past_form_in_capitals_or_after_a_colon_stays_past(text):
+    assert extract(text, dt.date(2031, 3, 12), "de") == []

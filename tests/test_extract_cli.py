@@ -85,8 +85,8 @@ FRENCH = ("Le gouvernement présentera le projet de loi le 3 mars 2026. Les synd
 def test_a_text_in_a_language_frist_does_not_read_is_named_as_such(frist):
     result = frist("extract", "-", "--published", "2025-11-20", input=FRENCH)
     assert result.returncode == 0
-    assert result.stderr == ("no dated commitments found: the text is in none of the "
-                             "languages frist reads (de, en)\n")
+    assert result.stderr == ("no dated commitments found: the text reads as none of the "
+                             "languages frist knows (de, en)\n")
     # a language given by the person is theirs to answer for: nothing more is said
     result = frist("extract", "-", "--published", "2025-11-20", "--lang", "de", input=FRENCH)
     assert result.stderr == "no dated commitments found\n"

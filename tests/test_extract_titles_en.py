@@ -175,3 +175,9 @@ def test_a_place_noun_does_not_give_way_to_the_person_who_announced():
     text = ("The governor of Westria, Ada Brenner, announced the state had extended its order "
             "until 3 April 2031.")
     assert "Ada Brenner" not in titles(text)[0]
+
+
+def test_a_country_of_two_words_stands_for_the_country():
+    text = ("South Korea reported new cases on Monday. The country will reopen its schools "
+            "on April 14, 2031.")
+    assert titles(text) == ["South Korea will reopen its schools"]

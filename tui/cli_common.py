@@ -235,7 +235,7 @@ def unread_language(*docs) -> str:
     if not docs or any(d.lang or readable(d.text) for d in docs):
         return ""
     names = ", ".join(available_languages())
-    return f": the text is in none of the languages frist reads ({names})"
+    return f": the text reads as none of the languages frist knows ({names})"
 
 
 def say(message: str) -> None:

@@ -329,6 +329,15 @@ def _reports_past(words, j: int, lang: Language, marked) -> bool:
 CUES = ("future", "strong", "past", "plans", "has_strong", "listed_past", "split")  # read on first use
 
 
+def _noun_inside(text: str, token) -> bool:
+    """A word written like a noun inside a sentence: a capital and then lower case (not
+    a word in capitals, "HATTE"), not right after a colon or an opening quote."""
+    written, at = text[token[1]:token[2]], token[1]
+    before = text[max(0, at - 3):at].rstrip()[-1:]
+    return written[:1].isupper() and not written.isupper() \
+        and before not in (":", "„", '"', "“", "«", "»")
+
+
 class SentenceContext:
     """Cue positions of one sentence, computed once and reused for all its mentions."""
 
@@ -397,7 +406,7 @@ class SentenceContext:
                         break
             if flags and w in lang.causal and self._causal(j):
                 continue  # "due to the storm", "due to concerns": a cause
-            if flags & PAST and lang.capitalised_nouns and j and text[tokens[j][1]].isupper():
+            if flags & PAST and lang.capitalised_nouns and j and _noun_inside(text, tokens[j]):
                 flags &= ~PAST  # "für Waren, die ...": a noun inside a sentence, not "waren"
             if not flags and w in lang.reported_present and text[tokens[j][1]].islower():
                 flags = FUT | STRONG  # "sagte, der Fahrplanwechsel erfolge am 13. Dezember"
