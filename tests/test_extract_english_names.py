@@ -63,6 +63,8 @@ def test_places_bodies_and_compounds_of_them(written, english):
     "Landgericht München II",  # one word without an English form keeps the whole name
     "Amtsgericht Berlin-Charlottenburg",
     "Münchner Polizei",  # a place adjective: no English form here, so none is half made
+    "MÜNCHNER POLIZEI",
+    "-Kommission",  # a word cut short
     "UNO-Gremium",  # a compound whose head has no English form
     "Angela Merkel",
     "CDU Hamburg",

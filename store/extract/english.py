@@ -16,6 +16,9 @@ from __future__ import annotations
 import functools
 
 
+ACRONYM_MAX = 5  # letters of an acronym before a body ("NATO Kommission"), not "MÜNCHNER"
+
+
 class EnglishNames:
     """One language's table ("english_names" in its data file)."""
 
@@ -71,6 +74,8 @@ class EnglishNames:
             else:
                 word = words[i]
                 i += 1
+                if "" in word.split("-") and word not in self.places:
+                    return actor  # "EU-Außen-", "-Kommission": a word cut short
                 pieces = [self._piece(p) for p in word.split("-")]
                 if word.lower() in self.places:  # "Saudi-Arabien", "EU-Kommission"
                     pieces = [(self.places[word.lower()], "place")]
@@ -81,7 +86,7 @@ class EnglishNames:
                 # a name before a body, as a word of its own, is German's adjective of
                 # a place ("Münchner Polizei", "Hamburger Senat"): no English form here
                 if parts and parts[-1][2] == "keep" and pieces[0][1] == "body" \
-                        and not parts[-1][0].isupper():
+                        and not (parts[-1][0].isupper() and len(parts[-1][0]) <= ACRONYM_MAX):
                     return actor
                 parts += [(word, english, kind) for english, kind in pieces]
         kinds = [kind for _, _, kind in parts]
