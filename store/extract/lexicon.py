@@ -421,10 +421,6 @@ class Language:
             (tuple(w.lower().split()) for w in tt.get("date_particles", [])), key=len, reverse=True)
         # a pronoun that stands for no one ("es wird geprüft"): never given the actor's name
         self.impersonal = set(w.lower() for w in tt.get("impersonal", []))
-        # "es" stands for a neuter noun ("das Ministerium ..., dass es ... ausgesetzt habe")
-        # unless its clause is passive or its verb is one of these ("es gibt")
-        self.neuter_pronouns = set(w.lower() for w in tt.get("neuter_pronouns", []))
-        self.impersonal_verbs = set(w.lower() for w in tt.get("impersonal_verbs", []))
         # words that open a reason or comment a long title leaves out ("due to", "wobei")
         self.title_cut_before = [w.lower() for w in tt.get("cut_before", [])]
         self.stop_title = set(w.lower() for w in data.get("stop_title", []))

@@ -258,9 +258,12 @@ def make_title(text, s0, s1, d0, d1, L: Language, limit: int = 120, actor: str =
     # (the actor as the finder wrote it alone: "das chinesische Handelsministerium" is
     # "Chinesisches Handelsministerium", its last word is in the sentence)
     named = actor if actor and actor.split()[-1] in sent[:lo] else ""
+    # "es" stands for a neuter body named before it ("das Ministerium ..., dass es ...
+    # ausgesetzt habe") unless its clause is passive or its verb one of `impersonal_verbs`
     if pronoun.lower() in L.impersonal and (
-            pronoun.lower() not in L.neuter_pronouns or not _neuter(named, sent[:lo], L)
-            or _passive(words, L) or any(w.lower().strip(",.") in L.impersonal_verbs for w in words)):
+            pronoun.lower() not in _title_set(L, "neuter_pronouns")
+            or not _neuter(named, sent[:lo], L) or _passive(words, L)
+            or any(w.lower().strip(",.") in _title_set(L, "impersonal_verbs") for w in words)):
         named = ""  # "es werde geprüft", "es gebe Neuwahlen", "man": no one's name
     second = sent[lo:hi].split()[1:2]
     relative = opener in L.relative_pronouns and lo > 0 and not (
@@ -933,7 +936,7 @@ def _indicative(words, L: Language):
     """Reported speech in the subjunctive ("habe ... ausgesetzt") as a headline says it,
     in the indicative: the first verb that has such a form, outside quotation marks
     (a quotation is shown as written)."""
-    table = L.data.get("title", {}).get("indicative", {})
+    table = _title_data(L).get("indicative", {})
     for k, w in enumerate(words):
         if w[:1] in "„“”\"‚‘'«»":
             break
