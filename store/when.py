@@ -76,9 +76,11 @@ def _typed_offset(text: str, today: dt.date) -> model.Due | None:
     from store.extract.lexicon import available_languages, load
     from store.extract.windows import add_months
     words = text.lower().split()
+    if len(words) != 3:
+        return None
     for code in available_languages():
         L = load(code)
-        if len(words) != 3 or words[0] not in L.data.get("typed_offset_preps", []):
+        if words[0] not in L.data.get("typed_offset_preps", []):
             continue
         count = int(words[1]) if words[1].isdecimal() and words[1].isascii() \
             else L.numbers.get(words[1])
